@@ -1,0 +1,1 @@
+"""Instrument versions as data, the municipality table, and the report record model."""

@@ -1,0 +1,108 @@
+"""The report record: one parsed evaluation report, shaped exactly as `report.schema.json`."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from importlib import resources
+from typing import Any
+
+SCHEMA_VERSION = "1"
+
+
+@dataclass
+class Finding:
+    text: str
+    page: int | None = None
+
+
+@dataclass
+class Question:
+    id: str
+    text: str
+    points: float | None
+    max: float | None
+    percent: float | None = None
+    page: int | None = None
+
+
+@dataclass
+class Area:
+    number: int
+    name: str
+    key: str
+    theme: str | None
+    points: float | None
+    max: float | None
+    percent: float | None = None
+    page: int | None = None
+    questions: list[Question] = field(default_factory=list)
+    strengths: list[Finding] = field(default_factory=list)
+    improvements: list[Finding] = field(default_factory=list)
+    inspiration: list[str] = field(default_factory=list)
+
+
+@dataclass
+class HistoryRow:
+    year: int
+    area_number: int | None
+    area_name: str | None
+    points: float | None
+
+
+@dataclass
+class Warning:
+    code: str
+    message: str
+    page: int | None = None
+
+
+@dataclass
+class Source:
+    sha256: str
+    pages: int
+    path: str | None = None
+    url: str | None = None
+
+
+@dataclass
+class Municipality:
+    name: str
+    code: str | None
+    county: str | None
+
+
+@dataclass
+class Total:
+    points: float | None
+    max: float | None
+
+
+@dataclass
+class ReportRecord:
+    source: Source
+    parser_version: str
+    municipality: Municipality
+    evaluation_year: int
+    report_date: str | None
+    publisher: str | None
+    instrument_version: str
+    total: Total
+    areas: list[Area]
+    history: list[HistoryRow]
+    warnings: list[Warning]
+    schema_version: str = SCHEMA_VERSION
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready dict with the contract's key order (schema_version first)."""
+        d = asdict(self)
+        return {"schema_version": d.pop("schema_version"), **d}
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+
+def json_schema() -> dict[str, Any]:
+    """The public contract, copied from ../shared/contract/report.schema.json."""
+    text = resources.files("schema").joinpath("report.schema.json").read_text("utf-8")
+    return json.loads(text)
