@@ -1,0 +1,30 @@
+"""PDF → report record. Parsers read files only: no network, no database."""
+
+from parsers.errors import (
+    CorruptPdf,
+    EmptyFile,
+    EncryptedPdf,
+    HtmlNotPdf,
+    NoTextLayer,
+    NotAKommunkompassReport,
+    NotAPdf,
+    ReportError,
+    UnknownInstrument,
+    UnknownMunicipality,
+)
+from parsers.report import PARSER_VERSION, parse_report
+
+__all__ = [
+    "PARSER_VERSION",
+    "CorruptPdf",
+    "EmptyFile",
+    "EncryptedPdf",
+    "HtmlNotPdf",
+    "NoTextLayer",
+    "NotAKommunkompassReport",
+    "NotAPdf",
+    "ReportError",
+    "UnknownInstrument",
+    "UnknownMunicipality",
+    "parse_report",
+]

@@ -1,0 +1,84 @@
+"""Running headers and footers: read the publisher and report date from them, then drop them.
+
+A footer is recognised by position (top or bottom band of the page) and by repetition across
+pages (its text with digits masked recurs) or by being a bare page number ("18 (34)", "18").
+Dropping them first keeps "2019-02-08 18 (34)" out of tables that break across pages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from parsers.pdf import Document, Line
+
+_BAND = 0.09  # share of the page height at the top and bottom where furniture lives
+_PAGE_NO = re.compile(r"^(sida\s+)?\d{1,3}(\s*(\(\s*\d{1,3}\s*\)|av\s+\d{1,3}|/\s*\d{1,3}))?$", re.I)
+_DATE = re.compile(r"\b(20\d\d|19\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
+_PUBLISHERS = [
+    (re.compile(r"Sveriges\s+Kommuner\s+och\s+Landsting", re.I), "Sveriges Kommuner och Landsting"),
+    (re.compile(r"Sveriges\s+Kommuner\s+och\s+Regioner", re.I), "Sveriges Kommuner och Regioner"),
+    (re.compile(r"\bSKL\b"), "Sveriges Kommuner och Landsting"),
+    (re.compile(r"\bSKR\b"), "Sveriges Kommuner och Regioner"),
+]
+
+
+@dataclass
+class FooterInfo:
+    publisher: str | None
+    report_date: str | None
+    page: int | None  # a page where they were read
+
+
+def _mask(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.split())).casefold()
+
+
+def _in_band(line: Line, height: float) -> bool:
+    return line.bottom < height * _BAND or line.top > height * (1 - _BAND)
+
+
+def strip_furniture(doc: Document) -> None:
+    """Move header/footer lines from each page's body into `doc.footer_lines`."""
+    n_pages = len(doc.pages)
+    counts: Counter[str] = Counter()
+    for page in doc.pages:
+        seen = {_mask(ln.text) for ln in page.lines if _in_band(ln, page.height)}
+        counts.update(seen)
+    need = max(2, int(0.3 * n_pages))
+    for page in doc.pages:
+        body = []
+        for line in page.lines:
+            text = line.text.strip()
+            if _in_band(line, page.height) and (
+                counts[_mask(text)] >= need or _PAGE_NO.match(text)
+            ):
+                doc.footer_lines.append(line)
+            else:
+                body.append(line)
+        page.lines = body
+
+
+def publisher_in(text: str) -> str | None:
+    for pattern, name in _PUBLISHERS:
+        if pattern.search(text):
+            return name
+    return None
+
+
+def footer_info(doc: Document) -> FooterInfo:
+    """Publisher and report date, from the footers first and the body text as a fallback."""
+    publisher = date = None
+    page = None
+    for line in doc.footer_lines:
+        publisher = publisher or publisher_in(line.text)
+        m = _DATE.search(line.text)
+        if m and date is None:
+            date, page = m.group(0), line.page
+    if publisher is None:
+        for line in doc.lines:
+            publisher = publisher_in(line.text)
+            if publisher:
+                break
+    return FooterInfo(publisher, date, page)

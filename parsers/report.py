@@ -1,0 +1,178 @@
+"""One PDF → one report record. The order of the steps is the map of the parser:
+
+1. `pdf.read_document`       validate bytes, words and lines with positions per page
+2. `footer.strip_furniture`  drop running headers/footers (publisher and date are read from them)
+3. `scores.find_tables`      area score tables → points, questions
+4. `version.detect`          instrument version from the area names found
+5. `history.find_history`    the report's own table of earlier scores
+6. `findings.find_findings`  strengths and improvements per area
+7. `sections.find_inspiration`
+8. `checks`                  warnings where printed numbers disagree
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from parsers import checks
+from parsers.errors import NotAKommunkompassReport, UnknownInstrument, UnknownMunicipality
+from parsers.findings import find_findings
+from parsers.footer import footer_info, strip_furniture
+from parsers.history import find_history
+from parsers.municipality import find_municipality, find_year
+from parsers.pdf import read_document
+from parsers.scores import ScoreTable, find_tables
+from parsers.sections import area_starts, find_inspiration
+from parsers.version import detect
+from schema.instruments import MATCH_THRESHOLD, instruments
+from schema.record import (
+    Area,
+    Finding,
+    HistoryRow,
+    Municipality,
+    Question,
+    ReportRecord,
+    Source,
+    Total,
+    Warning,
+)
+
+#: Bump when a change can alter parsed values; the warehouse reprocesses older records.
+PARSER_VERSION = "1.0.0"
+
+
+def parse_report(path: str | Path, url: str | None = None) -> ReportRecord:
+    """Parse one Kommunkompassen report. Raises a `parsers.errors.ReportError` subclass."""
+    path = Path(path)
+    doc = read_document(path)
+    strip_furniture(doc)
+    lines = doc.lines
+    info = footer_info(doc)
+
+    tables = find_tables(lines)
+    if not tables:
+        raise NotAKommunkompassReport(
+            path, "not a Kommunkompassen report: no area score table (Uppnått / Max) found"
+        )
+    history = find_history(lines)
+    year = find_year(lines, history.years if history else [], info.report_date)
+    if year is None:
+        raise NotAKommunkompassReport(path, "no evaluation year found")
+
+    names = [(t.area_number, t.name) for t in tables if t.name]
+    names += [(c.area_number, c.area_name) for c in (history.cells if history else [])
+              if c.area_number is not None and c.area_name]
+    detection = detect(names, year)
+    if detection is None:
+        found = "; ".join(sorted({n for _, n in names})) or "none"
+        tried = ", ".join(i.version for i in instruments())
+        raise UnknownInstrument(
+            path, f"area names match no instrument version (tried {tried}); names found: {found}"
+        )
+    inst = detection.instrument
+
+    kommun = find_municipality(lines)
+    if kommun is None:
+        raise UnknownMunicipality(path, "no Swedish municipality named in the report")
+
+    warnings: list[Warning] = []
+    table_by_area: dict[int, ScoreTable] = {}
+    for t in tables:
+        number = t.area_number or _number_from_questions(t)
+        if number is None or number in table_by_area:
+            continue
+        table_by_area[number] = t
+    area_of = area_starts(lines, inst, [(t.start, n) for n, t in table_by_area.items()])
+    findings = find_findings(lines, {p.number: p for p in doc.pages}, area_of)
+    inspiration = find_inspiration(lines, area_of, kommun.code)
+
+    areas: list[Area] = []
+    for adef in inst.areas:
+        t = table_by_area.get(adef.number)
+        if t is None:
+            warnings.append(Warning(
+                "missing_table",
+                f"no score table found for area {adef.number} ({adef.canonical_name})",
+                None,
+            ))
+            continue
+        if t.name and adef.match(t.name) < MATCH_THRESHOLD:
+            warnings.append(Warning(
+                "unknown_area_name",
+                f"area {adef.number} is printed as {t.name!r}, which is not a known name of "
+                f"{adef.canonical_name!r} in version {inst.version}",
+                t.page,
+            ))
+        f = findings.get(adef.number)
+        if f is None or not (f.strengths or f.improvements):
+            warnings.append(Warning(
+                "missing_findings",
+                f"no strengths or improvements found for area {adef.number}",
+                t.page,
+            ))
+        area = Area(
+            number=adef.number,
+            name=t.name or adef.canonical_name,
+            key=adef.key,
+            theme=adef.theme,
+            points=t.total.get("points"),
+            max=t.total.get("max"),
+            percent=t.total.get("percent"),
+            page=t.page,
+            questions=[
+                Question(q.id, q.text, q.numbers.get("points"), q.numbers.get("max"),
+                         q.numbers.get("percent"), q.page)
+                for q in t.questions
+            ],
+            strengths=[Finding(i.text, i.page) for i in (f.strengths if f else [])],
+            improvements=[Finding(i.text, i.page) for i in (f.improvements if f else [])],
+            inspiration=inspiration.get(adef.number, []),
+        )
+        warnings.extend(checks.check_area(area, adef.questions))
+        areas.append(area)
+
+    history_rows = [
+        HistoryRow(c.year, c.area_number, c.area_name, c.points) for c in (history.cells if history else [])
+    ]
+    hist_page = history.page if history else None
+    if history:
+        for c in history.cells:
+            if c.area_number is None:
+                continue
+            adef = inst.area(c.area_number)
+            if c.area_name and adef and adef.match(c.area_name) < MATCH_THRESHOLD:
+                warnings.append(Warning(
+                    "unknown_area_name",
+                    f"history table: area {c.area_number} is printed as {c.area_name!r}, not a "
+                    f"known name in version {inst.version}",
+                    hist_page,
+                ))
+                break
+    warnings.extend(checks.check_history(history_rows, hist_page))
+    warnings.extend(checks.check_history_against_areas(history_rows, areas, year, hist_page))
+
+    printed_total = next(
+        (r.points for r in history_rows if r.year == year and r.area_number is None), None
+    )
+    warnings.extend(checks.check_total(printed_total, areas, hist_page))
+    maxes = [a.max for a in areas]
+    total_max = sum(maxes) if areas and None not in maxes else None
+
+    return ReportRecord(
+        source=Source(sha256=doc.sha256, pages=len(doc.pages), path=str(path), url=url),
+        parser_version=PARSER_VERSION,
+        municipality=Municipality(kommun.name, kommun.code, kommun.county),
+        evaluation_year=year,
+        report_date=info.report_date,
+        publisher=info.publisher,
+        instrument_version=inst.version,
+        total=Total(printed_total, total_max),
+        areas=areas,
+        history=history_rows,
+        warnings=warnings,
+    )
+
+
+def _number_from_questions(t: ScoreTable) -> int | None:
+    ids = {q.id.split(".")[0] for q in t.questions}
+    return int(ids.pop()) if len(ids) == 1 else None

@@ -1,0 +1,199 @@
+"""Area score tables ("Delpoäng"): header row, one row per sub-question, the area total.
+
+    1. Offentlighet och demokrati                 Uppnått   Max   Procent
+    1.1 Finns en plan/strategi for demokrati-
+        utveckling och information?                   13    15       85%
+    …                                                 69   100       69%
+
+Columns are found from the header words' x positions, never from fixed coordinates. A question
+cell may wrap over several lines and its numbers may sit on any of them, or on a line of their
+own; each number line goes to the question it belongs to by position in the table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from parsers.pdf import Line, Word
+from parsers.text import is_percent, join_lines, number
+
+POINTS_HEADERS = ("uppnått", "uppnådda", "poäng", "erhållet", "erhållna", "erhållit")
+MAX_HEADERS = ("max", "maxpoäng", "max.", "möjliga")
+PERCENT_HEADERS = ("procent", "%", "andel")
+TOTAL_LABELS = ("totalt", "total", "summa", "totalpoäng", "summa:", "totalt:")
+
+_QID = re.compile(r"^([1-8])\.(\d{1,2})\.?$")
+_QID_GLUED = re.compile(r"^([1-8])\.(\d{1,2})(\D.*)$")
+SECTION = re.compile(r"^\d+\.\d+\.\d+\.?\s+\S")  # "4.1.3 Styrkor …": a sub-section heading
+_AREA_LABEL = re.compile(r"^([1-8])\.?$")
+
+
+@dataclass
+class QuestionRow:
+    id: str
+    lines: list[str]
+    page: int
+    top: float
+    bottom: float
+    numbers: dict[str, int | float] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return join_lines(self.lines)
+
+
+@dataclass
+class ScoreTable:
+    area_number: int | None
+    name: str
+    page: int
+    start: int  # index of the header line in the document's line list
+    end: int  # index after the last line of the table
+    questions: list[QuestionRow]
+    total: dict[str, int | float]
+
+
+def _header_columns(line: Line) -> dict[str, Word] | None:
+    """The header words of a score table, if `line` is one."""
+    cols: dict[str, Word] = {}
+    for w in line.words:
+        t = w.text.casefold().rstrip(":")
+        if t in POINTS_HEADERS and "max" not in cols:
+            cols["points"] = w  # the last candidate before "Max" wins
+        elif t in MAX_HEADERS and "points" in cols and "max" not in cols:
+            cols["max"] = w
+        elif t in PERCENT_HEADERS and "max" in cols:
+            cols["percent"] = w
+    if "points" in cols and "max" in cols:
+        return cols
+    return None
+
+
+def is_header(line: Line) -> bool:
+    return _header_columns(line) is not None
+
+
+def _split_line(line: Line, boundary: float) -> tuple[list[Word], list[Word]]:
+    """Text words left of the numeric columns, and the numbers in them ('85 %' merged)."""
+    text, nums = [], []
+    for w in line.words:
+        if w.x0 >= boundary and (number(w.text) is not None or w.text == "%"):
+            if w.text == "%" and nums:
+                prev = nums[-1]
+                nums[-1] = Word(prev.text + "%", prev.x0, w.x1, prev.top, prev.bottom, prev.size)
+            else:
+                nums.append(w)
+        else:
+            text.append(w)
+    return text, nums
+
+
+def _assign(nums: list[Word], cols: dict[str, Word]) -> dict[str, int | float]:
+    """Put each number in the column whose header it sits under (nearest x centre)."""
+    out: dict[str, int | float] = {}
+    for w in nums:
+        if is_percent(w.text) and "percent" in cols:
+            key = "percent"
+        else:
+            key = min(cols, key=lambda k: abs(cols[k].xc - w.xc))
+            if key == "percent" and not is_percent(w.text) and "percent" in out:
+                continue
+        value = number(w.text)
+        if value is not None and key not in out:
+            out[key] = value
+    return out
+
+
+def parse_table(lines: list[Line], start: int) -> ScoreTable:
+    """Read the score table whose header is `lines[start]`."""
+    header = lines[start]
+    cols = _header_columns(header)
+    assert cols is not None
+    xs = sorted(w.xc for w in cols.values())
+    pitch = (xs[-1] - xs[0]) / (len(xs) - 1) if len(xs) > 1 else 40.0
+    boundary = min(w.x0 for w in cols.values()) - 0.5 * pitch
+    head_words = [w for w in header.words if w.x1 < min(c.x0 for c in cols.values())]
+    area_number = None
+    if head_words and _AREA_LABEL.match(head_words[0].text):
+        area_number = int(_AREA_LABEL.match(head_words[0].text).group(1))
+        head_words = head_words[1:]
+    name_lines = [" ".join(w.text for w in head_words)]
+
+    questions: list[QuestionRow] = []
+    orphans: list[tuple[Line, dict[str, int | float]]] = []
+    total: dict[str, int | float] = {}
+    line_h = max(header.bottom - header.top, 4.0)
+    prev = header
+    i = start + 1
+    while i < len(lines):
+        line = lines[i]
+        if SECTION.match(line.text) or is_header(line):
+            break
+        gap = line.top - prev.bottom if line.page == prev.page else 0.0
+        text_words, nums = _split_line(line, boundary)
+        text = " ".join(w.text for w in text_words)
+        qid = _QID.match(text_words[0].text) if text_words else None
+        glued = None if qid else (_QID_GLUED.match(text_words[0].text) if text_words else None)
+        if line.page != prev.page and not (qid or glued or (nums and not text_words)):
+            break  # a new page that does not continue the table
+        if gap > 3.5 * line_h and not (qid or glued):
+            break
+        values = _assign(nums, cols) if nums else {}
+        if qid or glued:
+            m = qid or glued
+            qnum = f"{m.group(1)}.{m.group(2)}"
+            rest = text.split(" ", 1)[1] if qid and " " in text else ("" if qid else m.group(3))
+            row = QuestionRow(qnum, [rest] if rest else [], line.page, line.top, line.bottom)
+            row.numbers.update(values)
+            questions.append(row)
+        elif text_words and text.casefold().split()[0].rstrip(":") in TOTAL_LABELS and values:
+            total = values
+            i += 1
+            break
+        elif text_words:
+            if questions:
+                questions[-1].lines.append(text)
+                questions[-1].bottom = line.bottom
+                if values and not questions[-1].numbers:
+                    questions[-1].numbers.update(values)
+            elif not nums:
+                name_lines.append(text)
+        elif values:
+            orphans.append((line, values))
+        prev = line
+        i += 1
+        if orphans and questions and all(q.numbers for q in questions):
+            total = orphans.pop()[1]  # a number-only line once every question has its numbers
+            break
+    # number-only lines: to the nearest question above that still lacks numbers
+    for line, values in orphans:
+        above = [q for q in questions if q.top <= line.top or q.page < line.page]
+        target = next((q for q in reversed(above) if not q.numbers), None)
+        if target is not None:
+            target.numbers.update(values)
+        elif not total:
+            total = values
+    return ScoreTable(
+        area_number=area_number,
+        name=join_lines(name_lines).strip(),
+        page=header.page,
+        start=start,
+        end=i,
+        questions=questions,
+        total=total,
+    )
+
+
+def find_tables(lines: list[Line]) -> list[ScoreTable]:
+    tables = []
+    i = 0
+    while i < len(lines):
+        if is_header(lines[i]):
+            table = parse_table(lines, i)
+            if table.questions:
+                tables.append(table)
+            i = max(table.end, i + 1)
+        else:
+            i += 1
+    return tables

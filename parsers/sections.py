@@ -1,0 +1,63 @@
+"""Where each area's part of the report begins: area headings ("4.3 Politisk styrning och
+kontroll") and score-table headers, matched against the instrument's area names."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from parsers.pdf import Line
+from parsers.text import join_lines
+from schema.instruments import MATCH_THRESHOLD, Instrument
+from schema.kommuner import find_names
+
+_AREA_HEADING = re.compile(r"^(?:\d+\.)?([1-8])\.?\s+(\D.*?)\s*$")
+INSPIRATION = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?(inspiration|goda exempel)\b", re.I)
+_HEADING = re.compile(r"^\d+(?:\.\d+)*\.?\s+[A-ZÅÄÖ]")
+
+
+class AreaIndex:
+    """Maps a line index to the area whose section it is in."""
+
+    def __init__(self, starts: list[tuple[int, int]]):
+        self.starts = sorted(starts)
+        self._keys = [i for i, _ in self.starts]
+
+    def __call__(self, index: int) -> int | None:
+        pos = bisect.bisect_right(self._keys, index) - 1
+        return self.starts[pos][1] if pos >= 0 else None
+
+
+def area_starts(lines: list[Line], inst: Instrument, table_starts: list[tuple[int, int]]) -> AreaIndex:
+    starts = list(table_starts)
+    for i, line in enumerate(lines):
+        m = _AREA_HEADING.match(line.text)
+        if not m or len(line.text) > 90 or line.text.rstrip()[-1].isdigit():
+            continue  # contents entries end with a page number
+        number, name = int(m.group(1)), m.group(2)
+        area = inst.area(number)
+        if area and area.match(name) >= MATCH_THRESHOLD:
+            starts.append((i, number))
+    return AreaIndex(starts)
+
+
+def find_inspiration(lines: list[Line], area_of: AreaIndex, own_code: str | None) -> dict[int, list[str]]:
+    """Municipalities named in each area's "Inspiration" section, in order, without repeats."""
+    out: dict[int, list[str]] = {}
+    i = 0
+    while i < len(lines):
+        if not INSPIRATION.match(lines[i].text.strip()) or len(lines[i].text) > 40:
+            i += 1
+            continue
+        area = area_of(i)
+        j = i + 1
+        while j < len(lines) and not _HEADING.match(lines[j].text):
+            j += 1
+        text = join_lines([ln.text for ln in lines[i + 1 : j]])
+        if area is not None:
+            names = out.setdefault(area, [])
+            for k in find_names(text):
+                if k.code != own_code and k.name not in names:
+                    names.append(k.name)
+        i = j
+    return out

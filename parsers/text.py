@@ -1,0 +1,97 @@
+"""Text normalization shared by every parser: joining wrapped lines and reading printed numbers."""
+
+from __future__ import annotations
+
+import re
+
+BULLETS = "•§–-▪■●○◦*·►➢✓"
+_HYPHENS = "-‐‑\u00ad¬"
+# "kompetens- och medarbetarutveckling": a suspended compound keeps its hyphen and the space.
+_CONJUNCTIONS = {"och", "eller", "samt", "respektive", "resp.", "&", "men", "till", "som"}
+_NUMBER = re.compile(r"^[−-]?\d+(?:[.,]\d+)?$")
+_PERCENT = re.compile(r"^([−-]?\d+(?:[.,]\d+)?)\s?%$")
+
+
+def _keeps_hyphen(prefix: str, nxt: str) -> bool:
+    """A line-end hyphen that belongs to the word: "e-tjänster", "HME-enkäten", "10-gruppen"."""
+    stem = prefix.rstrip(_HYPHENS)
+    stem = re.split(r"[\s(\"”“'/]", stem)[-1]
+    if not stem or not nxt:
+        return False
+    if len(stem) == 1 and stem.isalpha():
+        return True
+    if stem[-1].isdigit():
+        return True
+    if len(stem) >= 2 and stem.isupper():
+        return True
+    return nxt[0].isupper()
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join wrapped lines of one paragraph, cell or bullet into one string.
+
+    A word split at a line end ("handlingspla-" / "ner") is rejoined without the hyphen; a
+    hyphen that belongs to the text is kept ("kompetens- och", "e-tjänster", "HME-enkäten").
+    """
+    out = ""
+    for raw in lines:
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        if not out:
+            out = line
+            continue
+        first = line.split(" ", 1)[0]
+        if out[-1] in _HYPHENS and len(out) >= 2 and out[-2].isalnum():
+            if out[-1] == "\u00ad":  # soft hyphen: always a break inside a word
+                out = out[:-1] + line
+            elif first.casefold() in _CONJUNCTIONS:
+                out = out + " " + line
+            elif _keeps_hyphen(out, first):
+                out = out + line
+            else:
+                out = out[:-1] + line
+        else:
+            out = out + " " + line
+    return out.replace("\u00ad", "")
+
+
+def is_number(token: str) -> bool:
+    return bool(_NUMBER.match(token) or _PERCENT.match(token))
+
+
+def is_percent(token: str) -> bool:
+    return bool(_PERCENT.match(token))
+
+
+def number(token: str) -> int | float | None:
+    """A printed number as printed: "13" → 13, "12,5" → 12.5, "85%" → 85."""
+    m = _PERCENT.match(token)
+    s = m.group(1) if m else token
+    if not _NUMBER.match(s):
+        return None
+    s = s.replace(",", ".").replace("−", "-")
+    return float(s) if "." in s else int(s)
+
+
+_CID = re.compile(r"^\(cid:\d+\)\s*")
+
+
+def strip_bullet(text: str) -> tuple[str | None, str]:
+    """Split a leading bullet glyph off a line: ("•", "rest") or (None, text).
+
+    A glyph the PDF gives no Unicode for comes out of pdfminer as "(cid:127)"; at the start of
+    a line that is a bullet from a symbol font.
+    """
+    text = text.strip()
+    if not text:
+        return None, text
+    m = _CID.match(text)
+    if m:
+        return "•", text[m.end():].strip()
+    ch = text[0]
+    if ch in "-–*" and (len(text) == 1 or text[1] == " "):
+        return ch, text[1:].strip()
+    if ch in BULLETS and ch not in "-–*":
+        return ch, text[1:].strip()
+    return None, text
