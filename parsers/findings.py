@@ -75,10 +75,16 @@ def _boundary(header: Line, body: list[Line], page: PageText) -> float:
     stretch that no body word crosses, else just left of the right header."""
     left = next(w for w in header.words if _label(w.text) in STRENGTH_WORDS)
     right = next(w for w in header.words if _label(w.text) in IMPROVEMENT_WORDS)
-    rules = [x for x, top, bottom in page.vrules if left.x1 < x < right.x0 + 1 and top <= header.bottom + 2]
+    rules = [
+        x
+        for x, top, bottom in page.vrules
+        if left.x1 < x < right.x0 + 1 and top <= header.bottom + 2
+    ]
     if rules:
         return max(rules)
-    spans = sorted((w.x0, w.x1) for ln in body for w in ln.words if w.x1 > left.x1 and w.x0 < right.x0 + 2)
+    spans = sorted(
+        (w.x0, w.x1) for ln in body for w in ln.words if w.x1 > left.x1 and w.x0 < right.x0 + 2
+    )
     best, best_x, cursor = 0.0, right.x0 - 1, left.x1
     for x0, x1 in spans:
         if x0 - cursor > best:
@@ -121,7 +127,8 @@ class _Column:
                 new = glyph is not None
             else:
                 new = prev_bottom is None or (
-                    page == prev_page and top - prev_bottom > typical + 0.6 * (words[0].bottom - words[0].top)
+                    page == prev_page
+                    and top - prev_bottom > typical + 0.6 * (words[0].bottom - words[0].top)
                 )
                 if idx == 0 and continues and self.items:
                     new = False
@@ -135,7 +142,9 @@ class _Column:
         self.pending = []
 
 
-def find_findings(lines: list[Line], pages: dict[int, PageText], area_of) -> dict[int, AreaFindings]:
+def find_findings(
+    lines: list[Line], pages: dict[int, PageText], area_of
+) -> dict[int, AreaFindings]:
     """Findings per area number; `area_of(index)` tells which area a line index belongs to."""
     out: dict[int, AreaFindings] = {}
     i = 0
@@ -146,10 +155,8 @@ def find_findings(lines: list[Line], pages: dict[int, PageText], area_of) -> dic
             continue
         area = area_of(i)
         found = out.setdefault(area, AreaFindings()) if area else AreaFindings()
-        if kind == "table":
-            i = _read_table(lines, i, pages, found)
-        else:
-            i = _read_list(lines, i, found)
+        read = _read_table if kind == "table" else _read_list
+        i = read(lines, i, pages, found)
     return out
 
 
@@ -177,12 +184,15 @@ def _read_table(lines: list[Line], i: int, pages: dict[int, PageText], found: Ar
     return end
 
 
-def _read_list(lines: list[Line], i: int, found: AreaFindings) -> int:
+def _read_list(lines: list[Line], i: int, _pages: dict, found: AreaFindings) -> int:
     kind = header_kind(lines[i])
     col = _Column(found.strengths if kind == "strengths" else found.improvements)
     end = i + 1
     while end < len(lines) and not _ends_section(lines[end]) and header_kind(lines[end]) is None:
-        if re.match(r"^(\d+\.)?[1-8]\.?\s+[A-ZÅÄÖ]", lines[end].text) and not strip_bullet(lines[end].text)[0]:
+        if (
+            re.match(r"^(\d+\.)?[1-8]\.?\s+[A-ZÅÄÖ]", lines[end].text)
+            and not strip_bullet(lines[end].text)[0]
+        ):
             break
         col.add(lines[end].words, lines[end].page)
         end += 1

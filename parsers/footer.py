@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from parsers.pdf import Document, Line
 
 _BAND = 0.09  # share of the page height at the top and bottom where furniture lives
-_PAGE_NO = re.compile(r"^(sida\s+)?\d{1,3}(\s*(\(\s*\d{1,3}\s*\)|av\s+\d{1,3}|/\s*\d{1,3}))?$", re.I)
+_PAGE_NO = re.compile(
+    r"^(sida\s+)?\d{1,3}(\s*(\(\s*\d{1,3}\s*\)|av\s+\d{1,3}|/\s*\d{1,3}))?$", re.I
+)
 _DATE = re.compile(r"\b(20\d\d|19\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
 _PUBLISHERS = [
     (re.compile(r"Sveriges\s+Kommuner\s+och\s+Landsting", re.I), "Sveriges Kommuner och Landsting"),

@@ -37,7 +37,7 @@ def _year_columns(line: Line) -> list[Word] | None:
             years.insert(0, w)
         else:
             break
-    if not years or len(years) == len(line.words) and len(years) < 2:
+    if not years or (len(years) == len(line.words) and len(years) < 2):
         return None
     return years
 

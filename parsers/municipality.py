@@ -45,7 +45,10 @@ def _find_after(text: str, name: str) -> int | None:
 
 _YEAR = re.compile(r"\b(20\d\d|19\d\d)\b")
 _STATEMENTS = [
-    re.compile(r"\butvärdering(?:en)?\s+(?:av\s+\S+(?:\s+\S+)?\s+(?:kommun|stad)\s+)?(?:år\s+)?(20\d\d)\b", re.I),
+    re.compile(
+        r"\butvärdering(?:en)?\s+(?:av\s+\S+(?:\s+\S+)?\s+(?:kommun|stad)\s+)?(?:år\s+)?(20\d\d)\b",
+        re.I,
+    ),
     re.compile(r"\bgenomfördes\s+(?:i|under)\s+(?:\w+\s+)?(20\d\d)\b", re.I),
 ]
 

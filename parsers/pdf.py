@@ -18,12 +18,19 @@ from parsers.errors import (
     EmptyFile,
     EncryptedPdf,
     HtmlNotPdf,
-    NoTextLayer,
     NotAPdf,
+    NoTextLayer,
 )
 
 # Symbol-font bullets (Wingdings/Symbol in Word exports land in the private use area).
-_PUA_BULLETS = {"\uf0a7": "§", "\uf0b7": "•", "\uf0a8": "•", "\uf076": "•", "\uf0d8": "•", "\uf0fc": "•"}
+_PUA_BULLETS = {
+    "\uf0a7": "§",
+    "\uf0b7": "•",
+    "\uf0a8": "•",
+    "\uf076": "•",
+    "\uf0d8": "•",
+    "\uf0fc": "•",
+}
 
 
 @dataclass
@@ -107,8 +114,7 @@ def check_bytes(path: Path, data: bytes) -> None:
         title = re.search(rb"<title>(.*?)</title>", data[:4096], re.I | re.S)
         what = f" ({title.group(1).decode('utf-8', 'replace').strip()})" if title else ""
         raise HtmlNotPdf(path, f"an HTML page saved as .pdf{what}, probably a server error page")
-    shown = data[:8].decode("latin-1").encode("unicode_escape").decode("ascii")
-    raise NotAPdf(path, f"not a PDF (starts with {shown!r}, not '%PDF-')")
+    raise NotAPdf(path, f"not a PDF (starts with {data[:8]!r}, not b'%PDF-')")
 
 
 def _clean(text: str) -> str:
@@ -151,12 +157,21 @@ def read_document(path: str | Path) -> Document:
         with pdfplumber.open(path) as pdf:
             for number, page in enumerate(pdf.pages, start=1):
                 raw = page.extract_words(
-                    x_tolerance=1.5, y_tolerance=2, keep_blank_chars=False,
+                    x_tolerance=1.5,
+                    y_tolerance=2,
+                    keep_blank_chars=False,
                     extra_attrs=["size", "fontname"],
                 )
                 words = [
-                    Word(_clean(w["text"]), w["x0"], w["x1"], w["top"], w["bottom"], w["size"],
-                         "bold" in w["fontname"].lower())
+                    Word(
+                        _clean(w["text"]),
+                        w["x0"],
+                        w["x1"],
+                        w["top"],
+                        w["bottom"],
+                        w["size"],
+                        "bold" in w["fontname"].lower(),
+                    )
                     for w in raw
                     if w["text"].strip()
                 ]
@@ -165,8 +180,11 @@ def read_document(path: str | Path) -> Document:
                     for e in page.edges
                     if e["orientation"] == "v" and e["bottom"] - e["top"] > 5
                 ]
-                pages.append(PageText(number, page.width, page.height,
-                                      _lines_from_words(words, number), vrules))
+                pages.append(
+                    PageText(
+                        number, page.width, page.height, _lines_from_words(words, number), vrules
+                    )
+                )
                 page.close()
     except (PDFPasswordIncorrect, PDFEncryptionError) as e:
         raise EncryptedPdf(path, "PDF is encrypted (password-protected)") from e
@@ -175,8 +193,12 @@ def read_document(path: str | Path) -> Document:
         if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
             raise EncryptedPdf(path, "PDF is encrypted (password-protected)") from e
         raise CorruptPdf(path, f"PDF is corrupt and cannot be read ({_short(cause)})") from e
-    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as e:
+    except (PDFSyntaxError, PSException) as e:
         raise CorruptPdf(path, f"PDF is corrupt and cannot be read ({_short(e)})") from e
+    except Exception as e:  # pdfminer meets damaged streams with all kinds of errors
+        raise CorruptPdf(
+            path, f"PDF is corrupt and cannot be read ({type(e).__name__}: {_short(e)})"
+        ) from e
     if not pages:
         raise CorruptPdf(path, "PDF has no pages")
     if sum(len(p.lines) for p in pages) == 0:

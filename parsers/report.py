@@ -60,8 +60,11 @@ def parse_report(path: str | Path, url: str | None = None) -> ReportRecord:
         raise NotAKommunkompassReport(path, "no evaluation year found")
 
     names = [(t.area_number, t.name) for t in tables if t.name]
-    names += [(c.area_number, c.area_name) for c in (history.cells if history else [])
-              if c.area_number is not None and c.area_name]
+    names += [
+        (c.area_number, c.area_name)
+        for c in (history.cells if history else [])
+        if c.area_number is not None and c.area_name
+    ]
     detection = detect(names, year)
     if detection is None:
         found = "; ".join(sorted({n for _, n in names})) or "none"
@@ -90,26 +93,32 @@ def parse_report(path: str | Path, url: str | None = None) -> ReportRecord:
     for adef in inst.areas:
         t = table_by_area.get(adef.number)
         if t is None:
-            warnings.append(Warning(
-                "missing_table",
-                f"no score table found for area {adef.number} ({adef.canonical_name})",
-                None,
-            ))
+            warnings.append(
+                Warning(
+                    "missing_table",
+                    f"no score table found for area {adef.number} ({adef.canonical_name})",
+                    None,
+                )
+            )
             continue
         if t.name and adef.match(t.name) < MATCH_THRESHOLD:
-            warnings.append(Warning(
-                "unknown_area_name",
-                f"area {adef.number} is printed as {t.name!r}, which is not a known name of "
-                f"{adef.canonical_name!r} in version {inst.version}",
-                t.page,
-            ))
+            warnings.append(
+                Warning(
+                    "unknown_area_name",
+                    f"area {adef.number} is printed as {t.name!r}, which is not a known name of "
+                    f"{adef.canonical_name!r} in version {inst.version}",
+                    t.page,
+                )
+            )
         f = findings.get(adef.number)
         if f is None or not (f.strengths or f.improvements):
-            warnings.append(Warning(
-                "missing_findings",
-                f"no strengths or improvements found for area {adef.number}",
-                t.page,
-            ))
+            warnings.append(
+                Warning(
+                    "missing_findings",
+                    f"no strengths or improvements found for area {adef.number}",
+                    t.page,
+                )
+            )
         area = Area(
             number=adef.number,
             name=t.name or adef.canonical_name,
@@ -120,8 +129,14 @@ def parse_report(path: str | Path, url: str | None = None) -> ReportRecord:
             percent=t.total.get("percent"),
             page=t.page,
             questions=[
-                Question(q.id, q.text, q.numbers.get("points"), q.numbers.get("max"),
-                         q.numbers.get("percent"), q.page)
+                Question(
+                    q.id,
+                    q.text,
+                    q.numbers.get("points"),
+                    q.numbers.get("max"),
+                    q.numbers.get("percent"),
+                    q.page,
+                )
                 for q in t.questions
             ],
             strengths=[Finding(i.text, i.page) for i in (f.strengths if f else [])],
@@ -132,7 +147,8 @@ def parse_report(path: str | Path, url: str | None = None) -> ReportRecord:
         areas.append(area)
 
     history_rows = [
-        HistoryRow(c.year, c.area_number, c.area_name, c.points) for c in (history.cells if history else [])
+        HistoryRow(c.year, c.area_number, c.area_name, c.points)
+        for c in (history.cells if history else [])
     ]
     hist_page = history.page if history else None
     if history:
@@ -141,12 +157,14 @@ def parse_report(path: str | Path, url: str | None = None) -> ReportRecord:
                 continue
             adef = inst.area(c.area_number)
             if c.area_name and adef and adef.match(c.area_name) < MATCH_THRESHOLD:
-                warnings.append(Warning(
-                    "unknown_area_name",
-                    f"history table: area {c.area_number} is printed as {c.area_name!r}, not a "
-                    f"known name in version {inst.version}",
-                    hist_page,
-                ))
+                warnings.append(
+                    Warning(
+                        "unknown_area_name",
+                        f"history table: area {c.area_number} is printed as {c.area_name!r}, not a "
+                        f"known name in version {inst.version}",
+                        hist_page,
+                    )
+                )
                 break
     warnings.extend(checks.check_history(history_rows, hist_page))
     warnings.extend(checks.check_history_against_areas(history_rows, areas, year, hist_page))

@@ -28,7 +28,9 @@ class AreaIndex:
         return self.starts[pos][1] if pos >= 0 else None
 
 
-def area_starts(lines: list[Line], inst: Instrument, table_starts: list[tuple[int, int]]) -> AreaIndex:
+def area_starts(
+    lines: list[Line], inst: Instrument, table_starts: list[tuple[int, int]]
+) -> AreaIndex:
     starts = list(table_starts)
     for i, line in enumerate(lines):
         m = _AREA_HEADING.match(line.text)
@@ -41,7 +43,9 @@ def area_starts(lines: list[Line], inst: Instrument, table_starts: list[tuple[in
     return AreaIndex(starts)
 
 
-def find_inspiration(lines: list[Line], area_of: AreaIndex, own_code: str | None) -> dict[int, list[str]]:
+def find_inspiration(
+    lines: list[Line], area_of: AreaIndex, own_code: str | None
+) -> dict[int, list[str]]:
     """Municipalities named in each area's "Inspiration" section, in order, without repeats."""
     out: dict[int, list[str]] = {}
     i = 0

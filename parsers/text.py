@@ -88,7 +88,7 @@ def strip_bullet(text: str) -> tuple[str | None, str]:
         return None, text
     m = _CID.match(text)
     if m:
-        return "•", text[m.end():].strip()
+        return "•", text[m.end() :].strip()
     ch = text[0]
     if ch in "-–*" and (len(text) == 1 or text[1] == " "):
         return ch, text[1:].strip()

@@ -32,6 +32,6 @@ def similarity(a: str, b: str) -> float:
     """
     if a == b:
         return 1.0
-    if a.startswith(b + " ") or b.startswith(a + " ") and len(a) >= 0.6 * len(b):
+    if a.startswith(b + " ") or (b.startswith(a + " ") and len(a) >= 0.6 * len(b)):
         return 0.95
     return SequenceMatcher(None, a, b).ratio()

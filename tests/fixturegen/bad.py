@@ -28,12 +28,12 @@ def _simple_pdf(lines: list[str], encrypt: bool = False) -> bytes:
 
 def _scanned_pdf() -> bytes:
     """A page that is only an image of text, as a scanner makes it."""
-    from reportlab.lib.utils import ImageReader
-    from reportlab.pdfgen.canvas import Canvas
-
     # a tiny grey bitmap stands in for the scan; what matters is that there is no text layer
     import struct
     import zlib
+
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen.canvas import Canvas
 
     w, h = 40, 20
     raw = b"".join(b"\x00" + bytes((x * 5 + y * 3) % 256 for x in range(w)) for y in range(h))
@@ -63,11 +63,16 @@ def build(folder: Path, fixtures: Path) -> list[Path]:
             b"<body><h1>Sidan kunde inte hittas</h1></body></html>\n"
         ),
         "truncated.pdf": good[: len(good) // 3],
-        "corrupt.pdf": b"%PDF-1.4\n" + bytes((i * 37) % 256 for i in range(4000)),
+        # looks complete (header and end marker) but the body is noise
+        "corrupt.pdf": b"%PDF-1.4\n" + bytes((i * 37) % 256 for i in range(4000)) + b"\n%%EOF\n",
         "encrypted.pdf": _simple_pdf(["Kommunkompassen", "Norsjö kommun 2018"], encrypt=True),
         "scanned.pdf": _scanned_pdf(),
         "unrelated.pdf": _simple_pdf(
-            ["Protokoll från kommunfullmäktige i Norsjö kommun", "2018-11-12", "§ 1 Val av justerare"]
+            [
+                "Protokoll från kommunfullmäktige i Norsjö kommun",
+                "2018-11-12",
+                "§ 1 Val av justerare",
+            ]
         ),
     }
     out = []

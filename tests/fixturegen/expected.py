@@ -50,12 +50,20 @@ def expected_record(spec: dict, pdf: bytes, n_pages: int, placed: dict) -> dict[
                 for i, year in enumerate(body["years"]):
                     for r in body["rows"]:
                         history.append(
-                            {"year": year, "area_number": r["number"], "area_name": r["name"],
-                             "points": r["points"][i]}
+                            {
+                                "year": year,
+                                "area_number": r["number"],
+                                "area_name": r["name"],
+                                "points": r["points"][i],
+                            }
                         )
                     history.append(
-                        {"year": year, "area_number": None, "area_name": labels,
-                         "points": body["total"][i]}
+                        {
+                            "year": year,
+                            "area_number": None,
+                            "area_name": labels,
+                            "points": body["total"][i],
+                        }
                     )
     # findings, in spec order; an item starting with "…" continues the previous one
     for blocks in spec["pages"]:
@@ -63,7 +71,10 @@ def expected_record(spec: dict, pdf: bytes, n_pages: int, placed: dict) -> dict[
             (kind, body), *_ = block.items()
             pairs = []
             if kind == "findings":
-                pairs = [("strengths", body.get("left") or []), ("improvements", body.get("right") or [])]
+                pairs = [
+                    ("strengths", body.get("left") or []),
+                    ("improvements", body.get("right") or []),
+                ]
             elif kind == "list":
                 pairs = [(body["kind"], body["items"])]
             for fkind, items in pairs:

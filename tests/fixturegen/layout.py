@@ -86,6 +86,7 @@ class Layout:
         self.s = style
         self.measure = measure
         self.placed = Placed()
+        self.footer_values: dict[str, str] = {}
 
     # -- helpers -------------------------------------------------------------------------
     def wrap(self, line: str, width: float, size: float, bold: bool = False) -> list[str]:
@@ -117,7 +118,12 @@ class Layout:
 
     def box(self, ops: list, x0: float, y0: float, x1: float, y1: float) -> None:
         if self.s.rules == "grid":
-            ops += [Rule(x0, y0, x1, y0), Rule(x0, y1, x1, y1), Rule(x0, y0, x0, y1), Rule(x1, y0, x1, y1)]
+            ops += [
+                Rule(x0, y0, x1, y0),
+                Rule(x0, y1, x1, y1),
+                Rule(x0, y0, x0, y1),
+                Rule(x1, y0, x1, y1),
+            ]
         elif self.s.rules == "horizontal":
             ops += [Rule(x0, y1, x1, y1)]
 
@@ -154,8 +160,6 @@ class Layout:
         xs.append(PAGE_W - self.s.margin_right - last_w)
         for x, p in zip(xs, parts, strict=True):
             page.ops.append(Text(x, y, p, size))
-
-    footer_values: dict[str, str] = {}
 
     def page(self, blocks: list[dict], number: int, scale: float) -> tuple[Page, float]:
         page = Page()
@@ -227,7 +231,9 @@ class Layout:
             for i, v in enumerate(vals):
                 cx = x0 + name_w + i * ycol
                 if v:
-                    ops.append(Text(self.number_x(cx, ycol, v, self.size), y + pad, v, self.size, bold))
+                    ops.append(
+                        Text(self.number_x(cx, ycol, v, self.size), y + pad, v, self.size, bold)
+                    )
             y += lead + 2 * pad
             self.box(ops, x0, top, x0 + width, y)
             if self.s.rules == "grid":
@@ -376,6 +382,9 @@ def layout(spec: dict, measure: Measure) -> tuple[list[Page], Placed]:
     lay = Layout(style, measure)
     lay.counters = {}
     exp = spec["expected"]
-    lay.footer_values = {"publisher": exp.get("publisher") or "", "date": exp.get("report_date") or ""}
+    lay.footer_values = {
+        "publisher": exp.get("publisher") or "",
+        "date": exp.get("report_date") or "",
+    }
     pages = lay.pages(spec["pages"])
     return pages, lay.placed

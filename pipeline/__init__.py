@@ -1,0 +1,1 @@
+"""Prefect flows and tasks (discover, download, parse, load) and the `kompass` CLI."""

@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from schema.record import json_schema
+
+FIXTURES = Path(__file__).parent / "fixtures"
+GOLDEN = sorted(FIXTURES.glob("*.expected.json"))
+
+
+def golden_cases() -> list[str]:
+    return [p.name.removesuffix(".expected.json") for p in GOLDEN]
+
+
+@pytest.fixture(scope="session")
+def validator() -> jsonschema.protocols.Validator:
+    schema = json_schema()
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+def load_expected(case: str) -> dict:
+    return json.loads((FIXTURES / f"{case}.expected.json").read_text("utf-8"))

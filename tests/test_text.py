@@ -1,0 +1,67 @@
+"""Joining wrapped lines and reading printed numbers."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers.text import join_lines, number, strip_bullet
+
+
+@pytest.mark.parametrize(
+    ("lines", "whole"),
+    [
+        (
+            ["Demokratiberedning, årliga handlingspla-", "ner, utvärdering"],
+            "Demokratiberedning, årliga handlingsplaner, utvärdering",
+        ),
+        (
+            ["Läggs stor vikt på kompetens- och medarbetarut-", "veckling?"],
+            "Läggs stor vikt på kompetens- och medarbetarutveckling?",
+        ),
+        (["ett invånar-", "eller brukarperspektiv."], "ett invånar- eller brukarperspektiv."),
+        (["synpunkts- och klagomåls-", "hantering"], "synpunkts- och klagomålshantering"),
+        (["utöver HME-", "enkäten."], "utöver HME-enkäten."),
+        (["Ytterligare e-", "tjänster."], "Ytterligare e-tjänster."),
+        (["samverkan med 10-", "gruppen"], "samverkan med 10-gruppen"),
+        (["Etik -", "Hur skapas tillit"], "Etik - Hur skapas tillit"),
+        (["Helsingborg, Upp-", "lands Väsby"], "Helsingborg, Upplands Väsby"),
+        (["Malung-", "Sälen"], "Malung-Sälen"),
+        (["soft\u00ad", "hyphen"], "softhyphen"),
+        (["  extra   spaces ", "", "next"], "extra spaces next"),
+    ],
+)
+def test_join_lines(lines: list[str], whole: str) -> None:
+    assert join_lines(lines) == whole
+
+
+@pytest.mark.parametrize(
+    ("token", "value"),
+    [
+        ("13", 13),
+        ("85%", 85),
+        ("85 %", 85),
+        ("12,5", 12.5),
+        ("7.5", 7.5),
+        ("abc", None),
+        ("1.1.", None),
+    ],
+)
+def test_number_as_printed(token: str, value: float | None) -> None:
+    got = number(token)
+    assert got == value and type(got) is type(value)
+
+
+@pytest.mark.parametrize(
+    ("line", "glyph", "rest"),
+    [
+        ("• Text", "•", "Text"),
+        ("§ Text", "§", "Text"),
+        ("– Text", "–", "Text"),
+        ("- Text", "-", "Text"),
+        ("(cid:127) Text", "•", "Text"),
+        ("-tal och mer", None, "-tal och mer"),
+        ("Text", None, "Text"),
+    ],
+)
+def test_strip_bullet(line: str, glyph: str | None, rest: str) -> None:
+    assert strip_bullet(line) == (glyph, rest)

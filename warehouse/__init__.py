@@ -1,0 +1,1 @@
+"""Engine and URL handling, loading, views, migrations, queries and exports."""
