@@ -51,6 +51,8 @@ def join_lines(lines: list[str]) -> str:
                 out = out + line
             else:
                 out = out[:-1] + line
+        elif out[-1] == "/":  # "planer/" + "strategier": a break after a slash adds no space
+            out = out + line
         else:
             out = out + " " + line
     return out.replace("\u00ad", "")

@@ -12,6 +12,7 @@ from tests.fixturegen import bad
 from tests.fixturegen.expected import expected_record
 from tests.fixturegen.layout import layout
 from tests.fixturegen.producers import producer
+from tests.fixturegen.synth import synth_spec
 
 HERE = Path(__file__).parent
 FIXTURES = HERE.parent / "fixtures"
@@ -19,6 +20,8 @@ FIXTURES = HERE.parent / "fixtures"
 
 def build(spec_path: Path) -> Path:
     spec = yaml.safe_load(spec_path.read_text("utf-8"))
+    if "synth" in spec:
+        spec = synth_spec(spec["synth"])
     case = spec["case"]
     if spec["producer"] == "libreoffice":
         from tests.fixturegen.docx import build_docx_case

@@ -324,13 +324,14 @@ class Layout:
         bullet = f.get("bullet", "•")
         for kind, cx, cw in (("strengths", x0, lw), ("improvements", x0 + lw, width - lw)):
             items = f.get("left" if kind == "strengths" else "right") or []
-            start = self.counters.get((area, kind), 0)
+            index = self.counters.get((area, kind), 0)
             yy = body_top + pad
-            for i, item in enumerate(items):
+            for item in items:
                 cont = item.startswith("…")  # continues an item begun on the previous page
                 text = item[1:] if cont else item
                 if not cont:
-                    self.placed.pages[("finding", area, kind, start + i)] = self.number
+                    self.placed.pages[("finding", area, kind, index)] = self.number
+                    index += 1
                     if bullet:
                         ops.append(Text(cx + pad, yy, bullet, self.size))
                 indent = self.s.bullet_indent if bullet else 0
@@ -338,7 +339,7 @@ class Layout:
                     ops.append(Text(cx + pad + indent, yy, line, self.size))
                     yy += lead
                 yy += lead * self.s.item_gap
-            self.counters[(area, kind)] = start + sum(1 for it in items if not it.startswith("…"))
+            self.counters[(area, kind)] = index
             bottoms.append(yy)
         y = max(bottoms) + pad
         if self.s.rules == "grid":
