@@ -129,7 +129,7 @@ def build_docx(spec: dict, out_docx: Path) -> dict:
                         _valign(c, str(row.get("numbers_line", "middle")))
                 cells = t.add_row().cells
                 for c, v in zip(
-                    cells[1:], body["total"][:2] + [f"{body['total'][2]}%"], strict=True
+                    cells[1:], [*body["total"][:2], f"{body['total'][2]}%"], strict=True
                 ):
                     c.text = str(v)
                     c.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -284,7 +284,7 @@ def synth_spec(params: dict[str, Any]) -> dict[str, Any]:
                     "findings": {
                         "area": n,
                         "bullet": bullet,
-                        "left": s[:cut] + [" ".join(words[:half])],
+                        "left": [*s[:cut], " ".join(words[:half])],
                         "right": im,
                     }
                 }
@@ -295,7 +295,7 @@ def synth_spec(params: dict[str, Any]) -> dict[str, Any]:
                         "area": n,
                         "header": False,
                         "bullet": bullet,
-                        "left": ["…" + " ".join(words[half:])] + s[cut + 1 :],
+                        "left": ["…" + " ".join(words[half:]), *s[cut + 1 :]],
                         "right": [],
                     }
                 }
