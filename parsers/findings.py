@@ -65,34 +65,81 @@ def header_kind(line: Line) -> str | None:
     return None
 
 
-def _ends_section(line: Line) -> bool:
+_NUMBERED = re.compile(r"^\d+(\.\d+)*\.?\s+[A-ZÅÄÖ]")
+
+
+def _ends_section(line: Line, body_size: float) -> bool:
+    """A line that cannot belong to a findings section: the next (sub-)heading, a score table,
+    "Kommentar"/"Inspiration". A numbered line counts as a heading when it is bold or larger
+    than body text (so a numbered bullet does not end the list)."""
     text = line.text.strip()
-    return bool(SECTION.match(text)) or _label(text) in _END_WORDS or is_header(line)
+    if SECTION.match(text) or _label(text) in _END_WORDS or is_header(line):
+        return True
+    if _NUMBERED.match(text) and not strip_bullet(text)[0]:
+        return any(w.bold for w in line.words) or line.size > body_size * 1.08
+    return False
+
+
+def _region_end(lines: list[Line], i: int, body_size: float) -> int:
+    end = i + 1
+    while end < len(lines) and not _ends_section(lines[end], body_size):
+        if header_kind(lines[end]) is not None:
+            break
+        end += 1
+    return end
+
+
+def _spans(line: Line) -> list[tuple[float, float]]:
+    """Runs of text: words closer than a wide word space belong to one run."""
+    spans: list[tuple[float, float]] = []
+    for w in line.words:
+        if spans and w.x0 - spans[-1][1] < 0.6 * w.size:
+            spans[-1] = (spans[-1][0], w.x1)
+        else:
+            spans.append((w.x0, w.x1))
+    return spans
+
+
+def _straddles(line: Line, x: float) -> bool:
+    """Full-width text runs across the column boundary: the table has ended."""
+    return any(x0 < x - 2 and x1 > x + 2 for x0, x1 in _spans(line))
 
 
 def _boundary(header: Line, body: list[Line], page: PageText) -> float:
-    """x between the two columns: a vertical rule between the headers, else the widest
-    stretch that no body word crosses, else just left of the right header."""
+    """x between the two columns.
+
+    A vertical rule between the two headers if the table has one; else the x that the fewest
+    body lines cover with a word (the gutter; full-width prose after the table covers it
+    too, which is how `_straddles` finds the table's end), in the middle of the widest such
+    stretch; else just left of the right header.
+    """
     left = next(w for w in header.words if _label(w.text) in STRENGTH_WORDS)
     right = next(w for w in header.words if _label(w.text) in IMPROVEMENT_WORDS)
-    rules = [
-        x
-        for x, top, bottom in page.vrules
-        if left.x1 < x < right.x0 + 1 and top <= header.bottom + 2
-    ]
-    if rules:
-        return max(rules)
-    spans = sorted(
-        (w.x0, w.x1) for ln in body for w in ln.words if w.x1 > left.x1 and w.x0 < right.x0 + 2
-    )
-    best, best_x, cursor = 0.0, right.x0 - 1, left.x1
-    for x0, x1 in spans:
-        if x0 - cursor > best:
-            best, best_x = x0 - cursor, (x0 + cursor) / 2 if x0 < right.x0 else x0 - 1
-        cursor = max(cursor, x1)
-    if right.x0 + 2 - cursor > best:
-        best_x = right.x0 - 1
-    return best_x
+    if body:
+        top, bottom = min(ln.top for ln in body), max(ln.bottom for ln in body)
+        rules = [
+            x for x, t, b in page.vrules if left.x1 < x < right.x0 + 1 and t < bottom and b > top
+        ]
+        if rules:
+            return max(rules)
+    lo, hi = int(left.x1) + 1, int(right.x0) + 2
+    if not body or hi <= lo:
+        return right.x0 - 1
+    cover = [0] * (hi - lo)
+    for ln in body:
+        for x0, x1 in _spans(ln):
+            for x in range(max(lo, int(x0)), min(hi, int(x1) + 1)):
+                cover[x - lo] += 1
+    least = min(cover)
+    best_len, best_mid, run_start = 0, right.x0 - 1, None
+    for k, c in enumerate([*cover, least + 1]):
+        if c == least and run_start is None:
+            run_start = k
+        elif c != least and run_start is not None:
+            if k - run_start > best_len:
+                best_len, best_mid = k - run_start, lo + (run_start + k - 1) / 2
+            run_start = None
+    return best_mid
 
 
 class _Column:
@@ -107,18 +154,26 @@ class _Column:
         if words:
             self.pending.append((words, page))
 
-    def flush(self, continues: bool) -> None:
-        """Turn pending lines into items; the first line may continue the last item."""
-        if not self.pending:
-            return
-        any_bullet = self.bulleted or any(strip_bullet(ws[0].text)[0] for ws, _ in self.pending)
-        self.bulleted = any_bullet
-        gaps = [
+    def gaps(self) -> list[float]:
+        """Vertical white space between consecutive pending lines on the same page."""
+        return [
             min(w.top for w in b) - max(w.bottom for w in a)
             for (a, pa), (b, pb) in zip(self.pending, self.pending[1:], strict=False)
             if pa == pb
         ]
-        typical = sorted(gaps)[len(gaps) // 3] if gaps else 0.0
+
+    def flush(self, continues: bool, line_gap: float | None = None) -> None:
+        """Turn pending lines into items; the first line may continue the last item.
+
+        Without bullet glyphs an item ends at a gap clearly wider than `line_gap`, the space
+        between lines inside one item (the smallest gap seen in the table).
+        """
+        if not self.pending:
+            return
+        any_bullet = self.bulleted or any(strip_bullet(ws[0].text)[0] for ws, _ in self.pending)
+        self.bulleted = any_bullet
+        if line_gap is None:
+            line_gap = min(self.gaps(), default=0.0)
         prev_bottom, prev_page = None, None
         for idx, (words, page) in enumerate(self.pending):
             glyph, rest = strip_bullet(" ".join(w.text for w in words))
@@ -126,9 +181,10 @@ class _Column:
             if any_bullet:
                 new = glyph is not None
             else:
+                height = words[0].bottom - words[0].top
                 new = prev_bottom is None or (
                     page == prev_page
-                    and top - prev_bottom > typical + 0.6 * (words[0].bottom - words[0].top)
+                    and top - prev_bottom > max(0.5 * height, line_gap + 0.35 * height)
                 )
                 if idx == 0 and continues and self.items:
                     new = False
@@ -147,6 +203,8 @@ def find_findings(
 ) -> dict[int, AreaFindings]:
     """Findings per area number; `area_of(index)` tells which area a line index belongs to."""
     out: dict[int, AreaFindings] = {}
+    sizes = sorted(ln.size for ln in lines)
+    body_size = sizes[len(sizes) // 2] if sizes else 10.0
     i = 0
     while i < len(lines):
         kind = header_kind(lines[i])
@@ -156,45 +214,57 @@ def find_findings(
         area = area_of(i)
         found = out.setdefault(area, AreaFindings()) if area else AreaFindings()
         read = _read_table if kind == "table" else _read_list
-        i = read(lines, i, pages, found)
+        i = read(lines, i, pages, found, body_size)
     return out
 
 
-def _read_table(lines: list[Line], i: int, pages: dict[int, PageText], found: AreaFindings) -> int:
+def _read_table(
+    lines: list[Line], i: int, pages: dict[int, PageText], found: AreaFindings, body_size: float
+) -> int:
     header = lines[i]
-    end = i + 1
-    while end < len(lines) and not _ends_section(lines[end]) and header_kind(lines[end]) is None:
-        end += 1
-    body = lines[i + 1 : end]
-    # repeated header rows on later pages are skipped; the boundary is measured per page
+    end = _region_end(lines, i, body_size)
+    # The boundary is measured per page (a repeated header row starts a new section that
+    # adds to the same area's lists).
     left = _Column(found.strengths)
     right = _Column(found.improvements)
     first_page = True
     by_page: dict[int, list[Line]] = {}
-    for ln in body:
+    for ln in lines[i + 1 : end]:
         by_page.setdefault(ln.page, []).append(ln)
     for page_no, page_lines in by_page.items():
         x = _boundary(header, page_lines, pages[page_no])
+        stop = next((k for k, ln in enumerate(page_lines) if _straddles(ln, x)), None)
+        if stop is not None:  # prose after the table without a heading
+            page_lines = page_lines[:stop]
+            x = _boundary(header, page_lines, pages[page_no])
+            end = lines.index(page_lines[-1], i) + 1 if page_lines else end
         for ln in page_lines:
             left.add([w for w in ln.words if w.x0 < x], page_no)
             right.add([w for w in ln.words if w.x0 >= x], page_no)
-        left.flush(continues=not first_page)
-        right.flush(continues=not first_page)
+        line_gap = min(left.gaps() + right.gaps(), default=0.0)
+        left.flush(continues=not first_page, line_gap=line_gap)
+        right.flush(continues=not first_page, line_gap=line_gap)
         first_page = False
+        if stop is not None:
+            break
     return end
 
 
-def _read_list(lines: list[Line], i: int, _pages: dict, found: AreaFindings) -> int:
+def _read_list(
+    lines: list[Line], i: int, _pages: dict, found: AreaFindings, body_size: float
+) -> int:
     kind = header_kind(lines[i])
     col = _Column(found.strengths if kind == "strengths" else found.improvements)
-    end = i + 1
-    while end < len(lines) and not _ends_section(lines[end]) and header_kind(lines[end]) is None:
-        if (
-            re.match(r"^(\d+\.)?[1-8]\.?\s+[A-ZÅÄÖ]", lines[end].text)
-            and not strip_bullet(lines[end].text)[0]
-        ):
+    end = _region_end(lines, i, body_size)
+    text_x = None  # where bullet text starts; a line left of it is prose after the list
+    for k in range(i + 1, end):
+        ln = lines[k]
+        glyph, _ = strip_bullet(ln.text)
+        if glyph:
+            text_x = ln.words[1].x0 if len(ln.words) > 1 and len(ln.words[0].text) == 1 else ln.x0
+        elif text_x is not None and ln.x0 < text_x - 3:
+            end = k
             break
-        col.add(lines[end].words, lines[end].page)
-        end += 1
+        col.add(ln.words, ln.page)
     col.flush(continues=False)
     return end

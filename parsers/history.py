@@ -37,20 +37,26 @@ def _year_columns(line: Line) -> list[Word] | None:
             years.insert(0, w)
         else:
             break
-    if not years or (len(years) == len(line.words) and len(years) < 2):
-        return None
-    return years
+    return years or None
 
 
 def _row(line: Line, years: list[Word]) -> tuple[int | None, str, dict[int, int | float]] | None:
-    boundary = years[0].x0 - 0.6 * ((years[-1].xc - years[0].xc) / max(len(years) - 1, 1) or 40)
+    """(area number or None for the total, label, {year: value}) if the line is a table row.
+
+    With several year columns a value must sit under its year (within one column pitch); a
+    contents entry with dot leaders and a page number is not a row.
+    """
+    pitch = (years[-1].xc - years[0].xc) / max(len(years) - 1, 1) or 40.0
+    boundary = years[0].x0 - 0.6 * pitch
     label = [w for w in line.words if not (w.x0 >= boundary and is_number(w.text))]
     values = [w for w in line.words if w.x0 >= boundary and is_number(w.text)]
-    if not label or not values:
+    if not label or not values or any(set(w.text) <= set(".…_") for w in label):
         return None
     out: dict[int, int | float] = {}
     for w in values:
         col = min(years, key=lambda y: abs(y.xc - w.xc))
+        if len(years) > 1 and abs(col.xc - w.xc) > pitch:
+            return None
         out.setdefault(int(col.text), number(w.text))
     m = _ROW.match(label[0].text)
     if m:

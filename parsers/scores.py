@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from parsers.pdf import Line, Word
 from parsers.text import is_percent, join_lines, number
 
-POINTS_HEADERS = ("uppnått", "uppnådda", "poäng", "erhållet", "erhållna", "erhållit")
+POINTS_HEADERS = ("uppnått", "uppnådd", "uppnådda", "poäng", "erhållet", "erhållna", "erhållit")
 MAX_HEADERS = ("max", "maxpoäng", "max.", "möjliga")
 PERCENT_HEADERS = ("procent", "%", "andel")
 TOTAL_LABELS = ("totalt", "total", "summa", "totalpoäng", "summa:", "totalt:")
@@ -74,10 +74,16 @@ def is_header(line: Line) -> bool:
     return _header_columns(line) is not None
 
 
-def _split_line(line: Line, boundary: float) -> tuple[list[Word], list[Word]]:
-    """Text words left of the numeric columns, and the numbers in them ('85 %' merged)."""
+def _split_line(line: Line, boundary: float, header_x0: float) -> tuple[list[Word], list[Word]]:
+    """Text words left of the numeric columns, and the numbers in them ('85 %' merged).
+
+    Words that are not numbers but sit under the column headers are the rest of a wrapped
+    header ("Uppnådd" / "poäng") and belong to neither.
+    """
     text, nums = [], []
     for w in line.words:
+        if w.x0 >= header_x0 - 2 and number(w.text) is None and w.text != "%":
+            continue
         if w.x0 >= boundary and (number(w.text) is not None or w.text == "%"):
             if w.text == "%" and nums:
                 prev = nums[-1]
@@ -112,7 +118,8 @@ def parse_table(lines: list[Line], start: int) -> ScoreTable:
     assert cols is not None
     xs = sorted(w.xc for w in cols.values())
     pitch = (xs[-1] - xs[0]) / (len(xs) - 1) if len(xs) > 1 else 40.0
-    boundary = min(w.x0 for w in cols.values()) - 0.5 * pitch
+    header_x0 = min(w.x0 for w in cols.values())
+    boundary = header_x0 - 0.5 * pitch
     head_words = [w for w in header.words if w.x1 < min(c.x0 for c in cols.values())]
     area_number = None
     if head_words and _AREA_LABEL.match(head_words[0].text):
@@ -131,7 +138,7 @@ def parse_table(lines: list[Line], start: int) -> ScoreTable:
         if SECTION.match(line.text) or is_header(line):
             break
         gap = line.top - prev.bottom if line.page == prev.page else 0.0
-        text_words, nums = _split_line(line, boundary)
+        text_words, nums = _split_line(line, boundary, header_x0)
         text = " ".join(w.text for w in text_words)
         qid = _QID.match(text_words[0].text) if text_words else None
         glued = None if qid else (_QID_GLUED.match(text_words[0].text) if text_words else None)
