@@ -11,6 +11,7 @@ An item starts at a bullet glyph; without glyphs, at a vertical gap larger than 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -187,7 +188,10 @@ class _Column:
                     and top - prev_bottom > max(0.5 * height, line_gap + 0.35 * height)
                 )
                 if idx == 0 and continues and self.items:
-                    new = False
+                    # across a page break: a finished sentence followed by a capital starts
+                    # a new item, anything else continues the last one
+                    ended = self.items[-1].lines[-1].rstrip().endswith((".", "!", "?"))
+                    new = ended and rest[:1].isupper()
             if idx == 0 and not new and not self.items:
                 new = True
             if new:
@@ -225,28 +229,44 @@ def _read_table(
     end = _region_end(lines, i, body_size)
     # The boundary is measured per page (a repeated header row starts a new section that
     # adds to the same area's lists).
-    left = _Column(found.strengths)
-    right = _Column(found.improvements)
-    first_page = True
     by_page: dict[int, list[Line]] = {}
     for ln in lines[i + 1 : end]:
         by_page.setdefault(ln.page, []).append(ln)
+    split: list[tuple[int, list[Line], float]] = []
     for page_no, page_lines in by_page.items():
         x = _boundary(header, page_lines, pages[page_no])
         stop = next((k for k, ln in enumerate(page_lines) if _straddles(ln, x)), None)
         if stop is not None:  # prose after the table without a heading
             page_lines = page_lines[:stop]
             x = _boundary(header, page_lines, pages[page_no])
-            end = lines.index(page_lines[-1], i) + 1 if page_lines else end
+            end = (
+                lines.index(page_lines[-1], i) + 1
+                if page_lines
+                else lines.index(by_page[page_no][0], i)
+            )
+        split.append((page_no, page_lines, x))
+        if stop is not None:
+            break
+    # the space between lines inside one item, over the whole table (a continuation page
+    # may hold only one-line items)
+    gaps = []
+    for _, page_lines, x in split:
+        for side in (lambda w, x=x: w.x0 < x, lambda w, x=x: w.x0 >= x):
+            rows = [[w for w in ln.words if side(w)] for ln in page_lines]
+            rows = [r for r in rows if r]
+            gaps += [
+                min(w.top for w in b) - max(w.bottom for w in a)
+                for a, b in itertools.pairwise(rows)
+            ]
+    line_gap = min(gaps, default=0.0)
+    left = _Column(found.strengths)
+    right = _Column(found.improvements)
+    for k, (page_no, page_lines, x) in enumerate(split):
         for ln in page_lines:
             left.add([w for w in ln.words if w.x0 < x], page_no)
             right.add([w for w in ln.words if w.x0 >= x], page_no)
-        line_gap = min(left.gaps() + right.gaps(), default=0.0)
-        left.flush(continues=not first_page, line_gap=line_gap)
-        right.flush(continues=not first_page, line_gap=line_gap)
-        first_page = False
-        if stop is not None:
-            break
+        left.flush(continues=k > 0, line_gap=line_gap)
+        right.flush(continues=k > 0, line_gap=line_gap)
     return end
 
 

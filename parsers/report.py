@@ -18,7 +18,7 @@ from parsers import checks
 from parsers.errors import NotAKommunkompassReport, UnknownInstrument, UnknownMunicipality
 from parsers.findings import find_findings
 from parsers.footer import footer_info, strip_furniture
-from parsers.history import find_history
+from parsers.history import HistoryTable, find_history, find_summary
 from parsers.municipality import find_municipality, find_year
 from parsers.pdf import read_document
 from parsers.scores import ScoreTable, find_tables
@@ -50,12 +50,14 @@ def parse_report(path: str | Path, url: str | None = None) -> ReportRecord:
     info = footer_info(doc)
 
     tables = find_tables(lines)
-    if not tables:
+    history = find_history(lines)
+    year = find_year(lines, history.years if history else [], info.report_date)
+    if history is None and year is not None:
+        history = find_summary(lines, year)
+    if not tables and not (history and history.maxes):
         raise NotAKommunkompassReport(
             path, "not a Kommunkompassen report: no area score table (Uppnått / Max) found"
         )
-    history = find_history(lines)
-    year = find_year(lines, history.years if history else [], info.report_date)
     if year is None:
         raise NotAKommunkompassReport(path, "no evaluation year found")
 
@@ -67,7 +69,8 @@ def parse_report(path: str | Path, url: str | None = None) -> ReportRecord:
     ]
     detection = detect(names, year)
     if detection is None:
-        found = "; ".join(sorted({n for _, n in names})) or "none"
+        shown = dict.fromkeys(f"{n} {name}" if n else name for n, name in names)
+        found = "; ".join(shown) or "none"
         tried = ", ".join(i.version for i in instruments())
         raise UnknownInstrument(
             path, f"area names match no instrument version (tried {tried}); names found: {found}"
@@ -92,6 +95,16 @@ def parse_report(path: str | Path, url: str | None = None) -> ReportRecord:
     areas: list[Area] = []
     for adef in inst.areas:
         t = table_by_area.get(adef.number)
+        if t is None and not tables and history is not None:
+            t = _table_from_summary(history, adef.number, year)
+            if t is not None:
+                warnings.append(
+                    Warning(
+                        "no_question_scores",
+                        f"area {adef.number}: no score table; points from the closing summary",
+                        t.page,
+                    )
+                )
         if t is None:
             warnings.append(
                 Warning(
@@ -189,6 +202,16 @@ def parse_report(path: str | Path, url: str | None = None) -> ReportRecord:
         history=history_rows,
         warnings=warnings,
     )
+
+
+def _table_from_summary(history: HistoryTable, number: int, year: int) -> ScoreTable | None:
+    """An area score without questions, from a "Poängsammanställning"-only report."""
+    cell = next((c for c in history.cells if c.year == year and c.area_number == number), None)
+    if cell is None:
+        return None
+    total = {"points": cell.points, "max": history.maxes.get(number)}
+    total = {k: v for k, v in total.items() if v is not None}
+    return ScoreTable(number, cell.area_name or "", history.page, -1, -1, [], total)
 
 
 def _number_from_questions(t: ScoreTable) -> int | None:

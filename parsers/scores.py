@@ -96,8 +96,14 @@ def _split_line(line: Line, boundary: float, header_x0: float) -> tuple[list[Wor
 
 
 def _assign(nums: list[Word], cols: dict[str, Word]) -> dict[str, int | float]:
-    """Put each number in the column whose header it sits under (nearest x centre)."""
+    """Put each number in its column: in order when the row has one number per column (so
+    headers and numbers need not share an alignment), else under the nearest header."""
     out: dict[str, int | float] = {}
+    if len(nums) == len(cols):
+        order = sorted(cols, key=lambda k: cols[k].xc)
+        pairs = zip(order, nums, strict=True)
+        if all(is_percent(w.text) == (k == "percent") for k, w in pairs if "percent" in cols):
+            return {k: number(w.text) for k, w in zip(order, nums, strict=True)}
     for w in nums:
         if is_percent(w.text) and "percent" in cols:
             key = "percent"

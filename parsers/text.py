@@ -15,7 +15,7 @@ _PERCENT = re.compile(r"^([−-]?\d+(?:[.,]\d+)?)\s?%$")
 def _keeps_hyphen(prefix: str, nxt: str) -> bool:
     """A line-end hyphen that belongs to the word: "e-tjänster", "HME-enkäten", "10-gruppen"."""
     stem = prefix.rstrip(_HYPHENS)
-    stem = re.split(r"[\s(\"”“'/]", stem)[-1]
+    stem = re.split(r"[\s(\"”“']", stem)[-1]
     if not stem or not nxt:
         return False
     if len(stem) == 1 and stem.isalpha():

@@ -45,6 +45,13 @@ CASES = [
         "it would need OCR, which kompass does not do",
     ),
     (
+        "unknown-instrument.pdf",
+        parsers.UnknownInstrument,
+        "unknown-instrument.pdf: area names match no instrument version (tried 2002, 2010, 2016, "
+        "2019); names found: 1 Ekonomi; 2 Skola; 3 Vård och omsorg; 4 Miljö; 5 Kultur; 6 Fritid; "
+        "7 Trafik; 8 Bostäder",
+    ),
+    (
         "unrelated.pdf",
         parsers.NotAKommunkompassReport,
         "unrelated.pdf: not a Kommunkompassen report: no area score table (Uppnått / Max) found",

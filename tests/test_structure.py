@@ -10,7 +10,9 @@ from parsers.scores import find_tables
 CHAR = 5.0  # width of one character in these made-up lines
 
 
-def line(top: float, *words: tuple[str, float], page: int = 1, size: float = 10, bold=False) -> Line:
+def line(
+    top: float, *words: tuple[str, float], page: int = 1, size: float = 10, bold=False
+) -> Line:
     """A line from (text, x0) pairs; every word is CHAR points per character wide."""
     return Line(
         [Word(t, x, x + CHAR * len(t), top, top + size, size, bold) for t, x in words], page
@@ -27,11 +29,27 @@ def prose(top: float, text: str, x0: float = 70, page: int = 1) -> Line:
 
 def test_wrapped_column_header_is_not_part_of_the_area_name() -> None:
     lines = [
-        line(100, ("1", 70), ("Offentlighet", 80), ("och", 145), ("demokrati", 165),
-             ("Uppnådd", 380), ("Max", 450), ("Procent", 500)),
+        line(
+            100,
+            ("1", 70),
+            ("Offentlighet", 80),
+            ("och", 145),
+            ("demokrati", 165),
+            ("Uppnådd", 380),
+            ("Max", 450),
+            ("Procent", 500),
+        ),
         line(112, ("poäng", 380)),
-        line(130, ("1.1", 70), ("Finns", 90), ("en", 120), ("plan?", 135),
-             ("13", 395), ("15", 455), ("85%", 510)),
+        line(
+            130,
+            ("1.1", 70),
+            ("Finns", 90),
+            ("en", 120),
+            ("plan?", 135),
+            ("13", 395),
+            ("15", 455),
+            ("85%", 510),
+        ),
         line(148, ("13", 395), ("15", 455), ("85%", 510)),
     ]
     (table,) = find_tables(lines)
@@ -57,11 +75,24 @@ def _findings_page(body: list[Line]) -> tuple[list[Line], dict[int, PageText]]:
 
 
 def test_prose_after_a_findings_table_without_heading_is_not_a_finding() -> None:
-    lines, pages = _findings_page([
-        line(100, ("•", 75), ("Tydlig", 90), ("vision", 125), ("•", 305), ("Fler", 320), ("e-tjänster", 345)),
-        line(112, ("•", 75), ("Bra", 90), ("webb", 110)),
-        prose(140, "Kommunen har sedan länge arbetat med dialog och det märks i hela organisationen idag."),
-    ])
+    lines, pages = _findings_page(
+        [
+            line(
+                100,
+                ("•", 75),
+                ("Tydlig", 90),
+                ("vision", 125),
+                ("•", 305),
+                ("Fler", 320),
+                ("e-tjänster", 345),
+            ),
+            line(112, ("•", 75), ("Bra", 90), ("webb", 110)),
+            prose(
+                140,
+                "Kommunen har sedan länge arbetat med dialog och det märks i hela organisationen idag.",
+            ),
+        ]
+    )
     found = find_findings(lines, pages, lambda i: 1)[1]
     assert [i.text for i in found.strengths] == ["Tydlig vision", "Bra webb"]
     assert [i.text for i in found.improvements] == ["Fler e-tjänster"]
@@ -84,11 +115,13 @@ def test_headed_list_ends_at_unindented_prose_and_at_a_bold_numbered_heading() -
 
 
 def test_columns_without_bullets_split_items_at_paragraph_gaps() -> None:
-    lines, pages = _findings_page([
-        line(100, ("Tydlig", 75), ("vision", 110), ("Fler", 305), ("e-tjänster", 330)),
-        line(112, ("och", 75), ("mål", 95)),
-        line(132, ("Bra", 75), ("webb", 95), ("Extern", 305), ("revision", 345)),
-    ])
+    lines, pages = _findings_page(
+        [
+            line(100, ("Tydlig", 75), ("vision", 110), ("Fler", 305), ("e-tjänster", 330)),
+            line(112, ("och", 75), ("mål", 95)),
+            line(132, ("Bra", 75), ("webb", 95), ("Extern", 305), ("revision", 345)),
+        ]
+    )
     found = find_findings(lines, pages, lambda i: 1)[1]
     assert [i.text for i in found.strengths] == ["Tydlig vision och mål", "Bra webb"]
     assert [i.text for i in found.improvements] == ["Fler e-tjänster", "Extern revision"]

@@ -52,6 +52,38 @@ def _scanned_pdf() -> bytes:
     return buf.getvalue()
 
 
+def _unknown_instrument_pdf() -> bytes:
+    """A well-formed report whose eight area names belong to no instrument version."""
+    from tests.fixturegen.layout import layout
+    from tests.fixturegen.producers import producer
+    from tests.fixturegen.synth import synth_spec
+
+    names = [
+        "Ekonomi",
+        "Skola",
+        "Vård och omsorg",
+        "Miljö",
+        "Kultur",
+        "Fritid",
+        "Trafik",
+        "Bostäder",
+    ]
+    spec = synth_spec(
+        {
+            "case": "unknown-instrument",
+            "producer": "reportlab",
+            "seed": 1,
+            "municipality": {"name": "Mora", "code": "2062", "county": "Dalarnas län"},
+            "year": 2018,
+            "names": dict(enumerate(names, start=1)),
+            "history_years": [],
+        }
+    )
+    prod = producer("reportlab")
+    pages, _ = layout(spec, prod.measure())
+    return prod.render(pages, title="unknown instrument")
+
+
 def build(folder: Path, fixtures: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     good = (fixtures / "norsjo-2018.pdf").read_bytes()
@@ -67,6 +99,7 @@ def build(folder: Path, fixtures: Path) -> list[Path]:
         "corrupt.pdf": b"%PDF-1.4\n" + bytes((i * 37) % 256 for i in range(4000)) + b"\n%%EOF\n",
         "encrypted.pdf": _simple_pdf(["Kommunkompassen", "Norsjö kommun 2018"], encrypt=True),
         "scanned.pdf": _scanned_pdf(),
+        "unknown-instrument.pdf": _unknown_instrument_pdf(),
         "unrelated.pdf": _simple_pdf(
             [
                 "Protokoll från kommunfullmäktige i Norsjö kommun",

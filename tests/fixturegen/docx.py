@@ -165,6 +165,18 @@ def build_docx(spec: dict, out_docx: Path) -> dict:
                         p.add_run(expected_text(item))
                         first = False
                 doc.add_paragraph()
+            elif kind == "summary":
+                placed[("summary",)] = number
+                t = doc.add_table(rows=0, cols=3)
+                t.style = "Table Grid"
+                rows = [("Område", "Poäng", "Max")]
+                rows += [
+                    (f"{r['number']}. {r['name']}", *map(str, r["points"])) for r in body["rows"]
+                ]
+                rows.append(("Totalt", *map(str, body["total"])))
+                for row in rows:
+                    for c, v in zip(t.add_row().cells, row, strict=True):
+                        c.text = v
             elif kind == "list":
                 raise NotImplementedError("headed lists are made by the other producers")
     doc.save(out_docx)

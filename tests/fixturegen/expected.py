@@ -9,6 +9,14 @@ from schema.instruments import instrument
 from tests.fixturegen.markup import expected_text
 
 
+def _resolve(warning: dict, placed: dict) -> dict:
+    """A spec warning may name its page by what is on it: page_of: [question, "2.3"]."""
+    w = dict(warning)
+    if "page_of" in w:
+        w["page"] = placed[tuple(w.pop("page_of"))]
+    return w
+
+
 def expected_record(spec: dict, pdf: bytes, n_pages: int, placed: dict) -> dict[str, Any]:
     exp = spec["expected"]
     inst = instrument(exp["instrument_version"])
@@ -65,6 +73,29 @@ def expected_record(spec: dict, pdf: bytes, n_pages: int, placed: dict) -> dict[
                             "points": body["total"][i],
                         }
                     )
+    if not history:
+        for blocks in spec["pages"]:
+            for block in blocks:
+                (kind, body), *_ = block.items()
+                if kind == "summary":  # the current year's scores, as printed at the end
+                    year = exp["evaluation_year"]
+                    for r in body["rows"]:
+                        history.append(
+                            {
+                                "year": year,
+                                "area_number": r["number"],
+                                "area_name": r["name"],
+                                "points": r["points"][0],
+                            }
+                        )
+                    history.append(
+                        {
+                            "year": year,
+                            "area_number": None,
+                            "area_name": "Totalt",
+                            "points": body["total"][0],
+                        }
+                    )
     # findings, in spec order; an item starting with "…" continues the previous one
     for blocks in spec["pages"]:
         for block in blocks:
@@ -101,5 +132,5 @@ def expected_record(spec: dict, pdf: bytes, n_pages: int, placed: dict) -> dict[
         "total": exp["total"],
         "areas": [areas[k] for k in sorted(areas)],
         "history": history,
-        "warnings": exp.get("warnings", []),
+        "warnings": [_resolve(w, placed) for w in exp.get("warnings", [])],
     }

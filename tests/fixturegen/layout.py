@@ -242,6 +242,28 @@ class Layout:
                     ops.append(Rule(cx, top, cx, y))
         return y + lead
 
+    def block_summary(self, ops: list, y: float, t: dict) -> float:
+        """The closing "Poängsammanställning" of older reports: area, points, max."""
+        self.placed.pages[("summary",)] = self.number
+        x0, width = self.s.margin_left, self.s.width
+        col = 60.0
+        name_w = width - 2 * col
+        pad, lead = 3.0, self.lead
+        rows = [("Område", ["Poäng", "Max"], True)]
+        rows += [
+            (f"{r['number']}. {r['name']}", [str(v) for v in r["points"]], False) for r in t["rows"]
+        ]
+        rows.append(("Totalt", [str(v) for v in t["total"]], True))
+        for text, vals, bold in rows:
+            top = y
+            ops.append(Text(x0 + pad, y + pad, text, self.size, bold))
+            for i, v in enumerate(vals):
+                cx = x0 + name_w + i * col
+                ops.append(Text(self.number_x(cx, col, v, self.size), y + pad, v, self.size, bold))
+            y += lead + 2 * pad
+            self.box(ops, x0, top, x0 + width, y)
+        return y + lead
+
     def block_scores(self, ops: list, y: float, t: dict) -> float:
         area = t["area"]
         self.placed.pages[("area", area)] = self.number

@@ -143,76 +143,96 @@ def _split_points(rng: random.Random, maxes: list[int], share: float) -> list[in
     ]
 
 
+def _questions(version: str, number: int) -> list[tuple[str, str, int]]:
+    """(id, text, max) for an area. Versions other than 2016 have invented questions: the
+    2016 questions of the area with the same cross-version theme, renumbered."""
+    inst = instrument(version)
+    theme = inst.area(number).theme
+    source = next(a for a in instrument("2016").areas if a.theme == theme)
+    out = []
+    for i, (qid, mx) in enumerate(source.questions.items(), start=1):
+        out.append((f"{number}.{i}", QUESTIONS_2016[qid], int(mx)))
+    return out
+
+
+LONG_TAIL = (
+    " Hur följs arbetet upp, hur återkopplas resultaten till förtroendevalda, medarbetare och "
+    "invånare, och hur används uppföljningen för att utveckla verksamheten vidare?"
+)
+
+
 def synth_spec(params: dict[str, Any]) -> dict[str, Any]:
     """Expand a small parameter block (see specs/*.yaml with `synth:`) into a full spec."""
     rng = random.Random(params["seed"])
     m = params["municipality"]
     year = params["year"]
-    version = params.get("version", "2016")
+    version = str(params.get("version", "2016"))
     inst = instrument(version)
-    style = params.get("style", {})
     bullet = params.get("bullet", "•")
-    layout = params.get("findings", "table")
     hyph = params.get("hyphenation", 0.3)
-    name_variants = params.get("names", {})
+    names = params.get("names", {})
+    misprint = params.get("misprint_percent", {})
+    long_q = params.get("long_question")
     pages: list[list[dict]] = []
 
     cover = params.get("cover", ["Kommunkompassen", f"Analys av {m['name']} kommun {year}"])
     pages.append([{"cover": cover}])
 
     areas = []
-    history_years = params.get("history_years", [year])
     for adef in inst.areas:
-        qids = list(adef.questions) or [f"{adef.number}.{i}" for i in range(1, 6)]
-        maxes = [int(adef.questions.get(q, 20)) for q in qids]
-        share = rng.uniform(0.35, 0.85)
-        points = _split_points(rng, maxes, share)
-        total = sum(points) + rng.choice([0, 0, 0, 1, -1])
-        total = max(0, min(100, total))
+        qs = _questions(version, adef.number)
+        points = _split_points(rng, [mx for _, _, mx in qs], rng.uniform(0.35, 0.85))
+        total = max(0, min(100, sum(points) + rng.choice([0, 0, 0, 1, -1])))
         rows = []
-        for q, mx, p in zip(qids, maxes, points, strict=True):
-            text = QUESTIONS_2016.get(q) if version == "2016" else params["questions"][q]
-            pct = round(100 * p / mx)
+        for (qid, text, mx), p in zip(qs, points, strict=True):
+            if qid == long_q:
+                text += LONG_TAIL
+            pct = misprint.get(qid, round(100 * p / mx))
             rows.append(
                 {
-                    "id": q,
+                    "id": qid,
                     "text": _hyphenate(rng, text, hyph),
                     "points": p,
                     "max": mx,
                     "percent": pct,
                 }
             )
-        n_s, n_i = rng.randint(3, 6), rng.randint(2, 5)
+        others = [k for k in INSPIRATION if k != m["name"]]
         areas.append(
             {
                 "number": adef.number,
-                "name": name_variants.get(adef.number, adef.canonical_name),
+                "name": names.get(adef.number, adef.canonical_name),
                 "rows": rows,
-                "total": [total, 100, round(total)],
-                "strengths": [_hyphenate(rng, t, hyph) for t in rng.sample(STRENGTHS, n_s)],
-                "improvements": [_hyphenate(rng, t, hyph) for t in rng.sample(IMPROVEMENTS, n_i)],
-                "inspiration": rng.sample([k for k in INSPIRATION if k != m["name"]], 3),
+                "total": [total, 100, total],
+                "strengths": [
+                    _hyphenate(rng, t, hyph) for t in rng.sample(STRENGTHS, rng.randint(3, 6))
+                ],
+                "improvements": [
+                    _hyphenate(rng, t, hyph) for t in rng.sample(IMPROVEMENTS, rng.randint(2, 5))
+                ],
+                "inspiration": rng.sample(others, 3),
             }
         )
 
-    # summary page with the history table
+    history_years = params.get("history_years", [year])
     summary: list[dict] = [
         {
             "text": f"1. Sammanfattning av {m['name']} kommuns resultat\n\n"
-            f"Utvärderingen av {m['name']} kommun genomfördes under "
-            f"hösten {year}.\n"
+            f"Utvärderingen av {m['name']} kommun genomfördes under hösten {year}.\n"
         }
     ]
+    printed_total = None
     if history_years:
-        hist_rows, totals = [], []
+        hist_rows = []
         for a in areas:
             vals = [
                 a["total"][0] if y == year else max(0, a["total"][0] - rng.randint(0, 15))
                 for y in history_years
             ]
             hist_rows.append({"number": a["number"], "name": a["name"], "points": vals})
-        for i in range(len(history_years)):
-            totals.append(sum(r["points"][i] for r in hist_rows))
+        totals = [sum(r["points"][i] for r in hist_rows) for i in range(len(history_years))]
+        if year in history_years:
+            printed_total = totals[history_years.index(year)]
         summary.append(
             {
                 "history": {
@@ -226,32 +246,34 @@ def synth_spec(params: dict[str, Any]) -> dict[str, Any]:
     pages.append(summary)
 
     valigns = params.get("valign", ["first"])
-    split_areas = set(params.get("split_findings", []))
+    splits = params.get("split_findings", {})
+    if isinstance(splits, list):
+        splits = {n: 2 for n in splits}
     for a in areas:
         n = a["number"]
         heading = params.get("heading", "{chapter}.{n} {name}").format(
             chapter=2, n=n, name=a["name"]
         )
-        label = params.get("table_label", "{n}").format(n=n)
         for i, r in enumerate(a["rows"]):
             r["numbers_line"] = valigns[(i + n) % len(valigns)]
+        scores = {
+            "area": n,
+            "label": params.get("table_label", "{n}").format(n=n),
+            "name": a["name"],
+            "rows": a["rows"],
+            "total": a["total"],
+        }
+        if params.get("total_label"):
+            scores["total_label"] = params["total_label"]
         first = [
             {"text": f"{heading}\n"},
             {"text": f"2.{n}.1 Delpoäng\n"},
-            {
-                "scores": {
-                    "area": n,
-                    "label": label,
-                    "name": a["name"],
-                    "rows": a["rows"],
-                    "total": a["total"],
-                    **({"total_label": params["total_label"]} if params.get("total_label") else {}),
-                }
-            },
+            {"scores": scores},
             {"text": f"2.{n}.2 Styrkor och förbättringsmöjligheter\n"},
         ]
         s, im = a["strengths"], a["improvements"]
-        if layout == "list":
+        more: list[list[dict]] = []
+        if params.get("findings") == "list":
             first += [
                 {
                     "list": {
@@ -272,14 +294,16 @@ def synth_spec(params: dict[str, Any]) -> dict[str, Any]:
                     }
                 },
             ]
-            rest = []
-        elif n in split_areas:
-            # the table breaks: right column ends on this page, left continues mid-item
-            cut = max(1, len(s) - 2)
-            carried = s[cut]
-            words = carried.split(" ")
+        elif n in splits:
+            # The table breaks: the right column ends on the first page, the left one goes on
+            # over the next page(s), the first break in the middle of an item.
+            parts = splits[n]
+            s = s + rng.sample([x for x in STRENGTHS if x not in s], 2 * (parts - 1))
+            a["strengths"] = s
+            cut = max(1, len(s) - 2 * (parts - 1) - 1)
+            words = s[cut].split(" ")
             half = max(1, len(words) // 2)
-            first += [
+            first.append(
                 {
                     "findings": {
                         "area": n,
@@ -288,21 +312,26 @@ def synth_spec(params: dict[str, Any]) -> dict[str, Any]:
                         "right": im,
                     }
                 }
-            ]
-            rest = [
-                {
-                    "findings": {
-                        "area": n,
-                        "header": False,
-                        "bullet": bullet,
-                        "left": ["…" + " ".join(words[half:]), *s[cut + 1 :]],
-                        "right": [],
-                    }
-                }
-            ]
+            )
+            rest = ["…" + " ".join(words[half:]), *s[cut + 1 :]]
+            per = max(1, len(rest) // (parts - 1))
+            for k in range(parts - 1):
+                chunk = rest[k * per :] if k == parts - 2 else rest[k * per : (k + 1) * per]
+                more.append(
+                    [
+                        {
+                            "findings": {
+                                "area": n,
+                                "header": False,
+                                "bullet": bullet,
+                                "left": chunk,
+                                "right": [],
+                            }
+                        }
+                    ]
+                )
         else:
-            first += [{"findings": {"area": n, "bullet": bullet, "left": s, "right": im}}]
-            rest = []
+            first.append({"findings": {"area": n, "bullet": bullet, "left": s, "right": im}})
         tail = [
             {
                 "text": f"2.{n}.3 Inspiration\n\nKommuner som har fått höga poäng inom området "
@@ -310,24 +339,39 @@ def synth_spec(params: dict[str, Any]) -> dict[str, Any]:
                 f"{a['inspiration'][2]}.\n"
             }
         ]
-        if rest:
+        if more:
             pages.append(first)
-            pages.append(rest + tail)
+            pages.extend(more[:-1])
+            pages.append(more[-1] + tail)
         else:
             pages.append(first + tail)
 
-    grand = sum(a["total"][0] for a in areas)
+    if params.get("summary_table"):
+        rows = [
+            {"number": a["number"], "name": a["name"], "points": [a["total"][0], 100]}
+            for a in areas
+        ]
+        grand = sum(a["total"][0] for a in areas)
+        pages.append(
+            [
+                {"text": "3. Poängsammanställning\n"},
+                {"summary": {"rows": rows, "total": [grand, 800]}},
+            ]
+        )
+        if not history_years:
+            printed_total = grand
+
     return {
         "case": params["case"],
         "producer": params["producer"],
-        "style": style,
+        "style": params.get("style", {}),
         "expected": {
             "municipality": m,
             "evaluation_year": year,
             "report_date": params.get("report_date"),
             "publisher": params.get("publisher"),
             "instrument_version": version,
-            "total": {"points": grand if history_years else None, "max": 800},
+            "total": {"points": printed_total, "max": 800},
             "inspiration": {a["number"]: a["inspiration"] for a in areas},
             "warnings": params.get("warnings", []),
         },
