@@ -79,6 +79,168 @@ def parse(ctx: click.Context, reports: tuple[Path, ...], as_json: bool) -> None:
     sys.exit(2 if failed else 0)
 
 
+DB_HELP = "Database URL (default: $KOMPASS_DB, else warehouse/kommunkompassen.db in the checkout)."
+
+
+def _warehouse_errors(func):
+    """Turn database problems into one line and exit code 2."""
+    import functools
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from warehouse.db import WarehouseError, describe
+
+        try:
+            return func(*args, **kwargs)
+        except WarehouseError as e:
+            _fail(str(e))
+        except SQLAlchemyError as e:
+            _fail(f"database error: {describe(e)}")
+        sys.exit(2)
+
+    return wrapper
+
+
+@cli.command()
+@click.argument("reports", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
+@click.option("--force", is_flag=True, help="Parse and replace even if this PDF is already loaded.")
+@_warehouse_errors
+def load(reports: tuple[Path, ...], db_url: str | None, force: bool) -> None:
+    """Parse report PDFs and load them into the warehouse (no Prefect; the quick path).
+
+    Each report is loaded in one transaction. A PDF already loaded by this parser version is
+    left as it is ("unchanged"); a new PDF for the same municipality and year replaces that
+    evaluation's rows. Every attempt, failures included, is recorded in the ingest_log view.
+    Exit code 0 when all loaded or were unchanged, 1 when some failed, 2 when the database
+    cannot be used.
+
+    \b
+    Example:
+      kompass load tests/fixtures/*.pdf --db sqlite:///kompass.db
+    """
+    from warehouse.db import get_engine
+    from warehouse.load import load_file
+
+    engine = get_engine(db_url)
+    failed = 0
+    for path in reports:
+        result = load_file(path, engine, force=force)
+        failed += result.status == "failed"
+        click.echo(result.line)
+    sys.exit(1 if failed else 0)
+
+
+@cli.command()
+@click.argument("sql")
+@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV instead of a table.")
+@_warehouse_errors
+def query(sql: str, db_url: str | None, as_csv: bool) -> None:
+    """Run SQL against the warehouse and print the result.
+
+    The views are evaluations, area_scores, question_scores, findings, reported_history and
+    ingest_log (see docs/data-dictionary.md).
+
+    \b
+    Examples:
+      kompass query "SELECT municipality, evaluation_year, total_points FROM evaluations"
+      kompass query "SELECT * FROM area_scores WHERE municipality_code = '2417'" --csv
+    """
+    import pandas as pd
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from warehouse.api import Warehouse
+    from warehouse.db import describe
+
+    wh = Warehouse(db_url)
+    try:
+        df = wh.query(sql)
+    except SQLAlchemyError as e:
+        _fail(f"query failed: {describe(e)}")
+        sys.exit(2)
+    if as_csv:
+        click.echo(df.to_csv(index=False), nl=False)
+    elif df.empty:
+        click.echo(f"(no rows; columns: {', '.join(df.columns)})")
+    else:
+        with pd.option_context(
+            "display.max_rows",
+            None,
+            "display.max_columns",
+            None,
+            "display.width",
+            200,
+            "display.max_colwidth",
+            80,
+        ):
+            click.echo(df.to_string(index=False))
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "parquet"]),
+    default="csv",
+    show_default=True,
+    help="File format.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write into (created if needed).",
+)
+@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
+@_warehouse_errors
+def export(fmt: str, out_dir: Path, db_url: str | None) -> None:
+    """Write every view to a file of its own (evaluations.csv, area_scores.csv, …).
+
+    \b
+    Example:
+      kompass export --format parquet --out exports/
+    """
+    from warehouse.api import Warehouse
+
+    for path in Warehouse(db_url).export(out_dir, fmt):
+        click.echo(str(path))
+
+
+@cli.group()
+def db() -> None:
+    """Manage the warehouse database: migrations and the data dictionary."""
+
+
+@db.command()
+@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
+@_warehouse_errors
+def upgrade(db_url: str | None) -> None:
+    """Create or migrate the warehouse schema to the newest revision (also done on first use)."""
+    from warehouse.db import get_engine, head_revision, resolve_url, shown
+
+    get_engine(db_url)
+    click.echo(f"{shown(resolve_url(db_url))} is at revision {head_revision()}")
+
+
+@db.command()
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("docs/data-dictionary.md"),
+    show_default=True,
+)
+def dictionary(out: Path) -> None:
+    """Regenerate the data dictionary (every view and table column with type and meaning)."""
+    from warehouse.dictionary import render
+
+    out.write_text(render() + "\n", "utf-8")
+    click.echo(str(out))
+
+
 def summary(r: ReportRecord) -> str:
     """A human-readable account of one record."""
     m = r.municipality

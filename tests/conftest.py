@@ -8,6 +8,8 @@ import pytest
 
 from schema.record import json_schema
 
+pytest_plugins = ["tests.warehouse_fixtures"]  # db_url: SQLite and PostgreSQL
+
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLDEN = sorted(FIXTURES.glob("*.expected.json"))
 

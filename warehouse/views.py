@@ -58,7 +58,7 @@ ORDER_BY: dict[str, str] = {
     "area_scores": "municipality_code, evaluation_year, area_number",
     "question_scores": "municipality_code, evaluation_year, area_number, question_id",
     "findings": "municipality_code, evaluation_year, area_number, kind DESC, position",
-    "reported_history": "evaluation_id, year, area_number",
+    "reported_history": "evaluation_id, year, COALESCE(area_number, 99)",  # total row last
     "ingest_log": "attempt_id",
 }
 

@@ -1,0 +1,93 @@
+"""The Python API for researchers: every view as a pandas DataFrame.
+
+    from warehouse.api import Warehouse
+    wh = Warehouse()                      # KOMPASS_DB or the default SQLite file
+    wh.area_scores().query("municipality == 'Norsjö'")
+    wh.query("SELECT * FROM findings WHERE text LIKE :w", w="%visselblås%")
+
+Dates and timestamps come back as pandas datetimes and numbers as floats on every engine, so
+a notebook gives the same frame on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+from sqlalchemy import text
+
+from warehouse.db import get_engine, resolve_url
+from warehouse.views import COLUMNS, ORDER_BY, VIEWS
+
+FORMATS = ("csv", "parquet")
+
+
+def _typed(df: pd.DataFrame, view: str | None) -> pd.DataFrame:
+    for col, (kind, _) in (COLUMNS.get(view, {}) if view else {}).items():
+        if col not in df:
+            continue
+        if kind in ("date", "timestamp"):
+            df[col] = pd.to_datetime(df[col])
+        elif kind == "numeric":
+            df[col] = pd.to_numeric(df[col]).astype("float64")
+        elif kind == "integer":
+            df[col] = pd.to_numeric(df[col]).astype("Int64")
+    return df
+
+
+class Warehouse:
+    def __init__(self, url: str | None = None):
+        self.url = resolve_url(url)
+        self.engine = get_engine(self.url)
+
+    def query(self, sql: str, **params) -> pd.DataFrame:
+        """Any SQL, with :named parameters."""
+        with self.engine.connect() as conn:
+            return pd.read_sql_query(text(sql), conn, params=params or None)
+
+    def view(self, name: str) -> pd.DataFrame:
+        if name not in VIEWS:
+            raise KeyError(f"no view {name!r}; views: {', '.join(VIEWS)}")
+        df = self.query(f"SELECT * FROM {name} ORDER BY {ORDER_BY[name]}")
+        return _typed(df, name)
+
+    def evaluations(self) -> pd.DataFrame:
+        """One row per evaluation of a municipality."""
+        return self.view("evaluations")
+
+    def area_scores(self) -> pd.DataFrame:
+        """One row per evaluation and area."""
+        return self.view("area_scores")
+
+    def question_scores(self) -> pd.DataFrame:
+        """One row per evaluation and sub-question."""
+        return self.view("question_scores")
+
+    def findings(self) -> pd.DataFrame:
+        """One row per strength or improvement bullet."""
+        return self.view("findings")
+
+    def reported_history(self) -> pd.DataFrame:
+        """Score tables as printed inside reports."""
+        return self.view("reported_history")
+
+    def ingest_log(self) -> pd.DataFrame:
+        """One row per attempt to ingest a document."""
+        return self.view("ingest_log")
+
+    def export(self, out_dir: str | Path, fmt: str = "csv") -> list[Path]:
+        """Write one file per view into `out_dir`; returns the paths."""
+        if fmt not in FORMATS:
+            raise ValueError(f"format must be one of {', '.join(FORMATS)}")
+        out = Path(out_dir)
+        out.mkdir(parents=True, exist_ok=True)
+        paths = []
+        for name in VIEWS:
+            df = self.view(name)
+            path = out / f"{name}.{fmt}"
+            if fmt == "csv":
+                df.to_csv(path, index=False)
+            else:
+                df.to_parquet(path, index=False)
+            paths.append(path)
+        return paths
