@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Start a throw-away PostgreSQL server on 127.0.0.1 for the warehouse tests and print the
-# URL to use (source it: `. .ci/postgres.sh` exports KOMPASS_TEST_PG).
+# URL to use (source it: `. .ci/postgres.sh` exports KOMPASS_TEST_PG and defines
+# kompass_pg_stop).
 # Installs Debian's postgresql package when the server binaries are missing.
 set -euo pipefail
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
@@ -10,7 +11,7 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   $SUDO apt-get install -y -qq postgresql >/dev/null
 fi
 BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-PGPORT=${PGPORT:-55432}
+PGPORT=${PGPORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 DATA=$(mktemp -d /tmp/kompass-pg.XXXXXX)
 RUNAS=()
 if [ "$(id -u)" = 0 ]; then
@@ -23,5 +24,6 @@ fi
 run "$BIN/initdb -D $DATA/data -U kompass --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null"
 run "$BIN/pg_ctl -D $DATA/data -l $DATA/log -w -o '-p $PGPORT -h 127.0.0.1 -k $DATA' start >/dev/null"
 "$BIN/createdb" -h 127.0.0.1 -p "$PGPORT" -U kompass kompass_test
+kompass_pg_stop() { run "$BIN/pg_ctl -D $DATA/data -m fast stop >/dev/null" || true; rm -rf "$DATA"; }
 export KOMPASS_TEST_PG="postgresql+psycopg://kompass@127.0.0.1:$PGPORT/kompass_test"
 echo "PostgreSQL $("$BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PGPORT ($DATA)"
