@@ -17,13 +17,13 @@ RUNAS=()
 if [ "$(id -u)" = 0 ]; then
   chown postgres "$DATA"
   RUNAS=(su postgres -s /bin/sh -c)
-  run() { "${RUNAS[@]}" "$*"; }
+  run() { "${RUNAS[@]}" "cd / && $*"; }
 else
   run() { sh -c "$*"; }
 fi
 run "$BIN/initdb -D $DATA/data -U kompass --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null"
 run "$BIN/pg_ctl -D $DATA/data -l $DATA/log -w -o '-p $PGPORT -h 127.0.0.1 -k $DATA' start >/dev/null"
 "$BIN/createdb" -h 127.0.0.1 -p "$PGPORT" -U kompass kompass_test
-kompass_pg_stop() { run "$BIN/pg_ctl -D $DATA/data -m fast stop >/dev/null" || true; rm -rf "$DATA"; }
+kompass_pg_stop() { run "$BIN/pg_ctl -D $DATA/data -m fast stop >/dev/null 2>&1" 2>/dev/null || true; rm -rf "$DATA"; }
 export KOMPASS_TEST_PG="postgresql+psycopg://kompass@127.0.0.1:$PGPORT/kompass_test"
 echo "PostgreSQL $("$BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PGPORT ($DATA)"
