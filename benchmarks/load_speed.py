@@ -44,8 +44,10 @@ def main() -> None:
         load_s.append(time.perf_counter() - t)
     print(f"{shown(url)}: {len(corpus)} fixture reports; migrate from empty {migrate:.2f} s")
     print(f"  parse per report  median {statistics.median(parse_s) * 1000:7.1f} ms")
-    print(f"  load per report   median {statistics.median(load_s) * 1000:7.1f} ms"
-          f"  (max {max(load_s) * 1000:.1f} ms)")
+    print(
+        f"  load per report   median {statistics.median(load_s) * 1000:7.1f} ms"
+        f"  (max {max(load_s) * 1000:.1f} ms)"
+    )
     with engine.connect() as conn:
         for view in VIEWS:
             n = conn.execute(text(f"SELECT COUNT(*) FROM {view}")).scalar()

@@ -210,6 +210,217 @@ def export(fmt: str, out_dir: Path, db_url: str | None) -> None:
         click.echo(str(path))
 
 
+ROOT = Path(__file__).resolve().parent.parent
+RAW_HELP = "Folder of raw PDFs and their manifest (default: raw_reports/ in the checkout)."
+
+
+def _prefect_home() -> None:
+    """Keep Prefect's state inside the checkout unless the operator says otherwise."""
+    import os
+
+    os.environ.setdefault("PREFECT_HOME", str(ROOT / ".prefect"))
+
+
+@cli.command()
+@click.option(
+    "--source",
+    "sources",
+    multiple=True,
+    required=True,
+    metavar="URL|DIR|FILE",
+    help="A listing page URL, a PDF URL, a folder of PDFs, a text file of URLs, or a "
+    "PDF. Repeatable.",
+)
+@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
+@click.option("--raw-dir", type=click.Path(file_okay=False, path_type=Path), help=RAW_HELP)
+@click.option("--workers", type=click.IntRange(min=1), help="Parse processes (default: cores).")
+@click.option(
+    "--timeout", type=float, default=30.0, show_default=True, help="Seconds per HTTP request."
+)
+def ingest(
+    sources: tuple[str, ...],
+    db_url: str | None,
+    raw_dir: Path | None,
+    workers: int | None,
+    timeout: float,
+) -> None:
+    """Run the ingest flow: discover, download, parse and load every report (Prefect).
+
+    Raw PDFs are kept in raw_reports/ by sha256; an unchanged report is neither fetched nor
+    parsed again. Each document that fails is recorded in ingest_log with its reason and does
+    not stop the run. Ends with a summary (also a Prefect table artifact). Exit code 0 when
+    every document loaded or was unchanged, 1 when some failed, 2 when the run could not start.
+
+    Without PREFECT_API_URL, Prefect starts a temporary local server for the run; its state
+    lives in .prefect/ in the checkout (PREFECT_HOME).
+
+    \b
+    Examples:
+      kompass ingest --source https://skr.se/…/utvarderingsrapporterkommunkompassen.html
+      kompass ingest --source reports/ --workers 2 --db sqlite:///kompass.db
+    """
+    import os
+
+    from warehouse.db import WarehouseError, get_engine
+
+    try:
+        get_engine(db_url)
+        target = raw_dir or ROOT / "raw_reports"
+        target.mkdir(parents=True, exist_ok=True)
+        if not os.access(target, os.W_OK):
+            raise OSError(f"{target} is not writable")
+    except WarehouseError as e:
+        _fail(str(e))
+        sys.exit(2)
+    except OSError as e:
+        _fail(f"raw folder: {e}")
+        sys.exit(2)
+
+    _prefect_home()
+    tty = sys.stdout.isatty()
+    # our own lines (or the bar) report each document; Prefect's per-task lines are noise here
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    from pipeline import flows
+    from pipeline.discover import DiscoveryError
+
+    progress = _Progress(tty)
+    flows.ON_TOTAL, flows.ON_RESULT = progress.total, progress.advance
+    try:
+        summary = flows.ingest_flow(
+            list(sources), db_url=db_url, raw_dir=str(target), workers=workers, timeout=timeout
+        )
+    except DiscoveryError as e:
+        progress.close()
+        _fail(f"cannot start: {e}")
+        sys.exit(2)
+    finally:
+        progress.close()
+    for line in summary["lines"]:
+        click.echo(line)
+    sys.exit(1 if summary["failed"] else 0)
+
+
+class _Progress:
+    """A progress bar on a terminal, one plain line per document otherwise."""
+
+    def __init__(self, tty: bool):
+        self.tty = tty
+        self.bar = None
+
+    def total(self, n: int) -> None:
+        if self.tty:
+            from rich.progress import Progress
+
+            self.bar = Progress(transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("ingesting", total=n)
+
+    def advance(self, result) -> None:
+        if self.bar is not None:
+            self.bar.advance(self.task)
+        else:
+            click.echo(result.line)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None
+
+
+@cli.command()
+@click.argument("what", nargs=-1, metavar="SHA256-PREFIX | PATH | MUNICIPALITY YEAR")
+@click.option("--outdated", is_flag=True, help="Every report parsed by an older parser version.")
+@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
+@click.option("--raw-dir", type=click.Path(file_okay=False, path_type=Path), help=RAW_HELP)
+@_warehouse_errors
+def reprocess(
+    what: tuple[str, ...], outdated: bool, db_url: str | None, raw_dir: Path | None
+) -> None:
+    """Re-parse stored PDFs from raw_reports/ (no network) and replace their rows atomically.
+
+    \b
+    Examples:
+      kompass reprocess 591564a8          # by sha256 prefix
+      kompass reprocess Norsjö 2018       # by municipality and year
+      kompass reprocess --outdated        # everything parsed by an older parser
+    """
+    from pipeline import reprocess as rp
+    from pipeline.download import RawStore
+    from warehouse.db import get_engine
+    from warehouse.load import load_file
+
+    engine = get_engine(db_url)
+    store = RawStore(raw_dir or ROOT / "raw_reports")
+    try:
+        if outdated:
+            if what:
+                raise rp.ReprocessError("--outdated takes no other arguments")
+            paths = rp.outdated(engine, store)
+        else:
+            paths = rp.targets(list(what), engine, store)
+    except rp.ReprocessError as e:
+        _fail(str(e))
+        sys.exit(2)
+    if not paths:
+        click.echo("nothing to reprocess: every report is from the current parser")
+    failed = 0
+    for path in paths:
+        result = load_file(path, engine, force=True, raw_path=str(path))
+        failed += result.status == "failed"
+        click.echo(result.line)
+    sys.exit(1 if failed else 0)
+
+
+@cli.command()
+@click.option("--cron", required=True, help='Schedule, e.g. "0 6 * * 1" (Mondays 06:00).')
+@click.option(
+    "--source",
+    "sources",
+    multiple=True,
+    required=True,
+    metavar="URL|DIR|FILE",
+    help="As for `kompass ingest`. Repeatable.",
+)
+@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
+@click.option("--raw-dir", type=click.Path(file_okay=False, path_type=Path), help=RAW_HELP)
+@click.option("--workers", type=click.IntRange(min=1), help="Parse processes (default: cores).")
+def serve(
+    cron: str,
+    sources: tuple[str, ...],
+    db_url: str | None,
+    raw_dir: Path | None,
+    workers: int | None,
+) -> None:
+    """Serve the ingest flow on a schedule (needs a running Prefect server).
+
+    \b
+    Start one with `prefect server start` and point kompass at it:
+      export PREFECT_API_URL=http://127.0.0.1:4200/api
+      kompass serve --cron "0 6 * * 1" --source https://skr.se/…/utvarderingsrapporter.html
+    """
+    _prefect_home()
+    from prefect.settings import PREFECT_API_URL
+
+    if not PREFECT_API_URL.value():
+        _fail(
+            "kompass serve needs a Prefect server: run `prefect server start` and set "
+            "PREFECT_API_URL=http://127.0.0.1:4200/api"
+        )
+        sys.exit(2)
+    from pipeline.flows import ingest_flow
+
+    ingest_flow.serve(
+        name="kompass-ingest",
+        cron=cron,
+        parameters={
+            "sources": list(sources),
+            "db_url": db_url,
+            "raw_dir": str(raw_dir) if raw_dir else None,
+            "workers": workers,
+        },
+    )
+
+
 @cli.group()
 def db() -> None:
     """Manage the warehouse database: migrations and the data dictionary."""

@@ -122,8 +122,13 @@ def load_record(
         report_id = conn.execute(
             insert(Report).values(sha256=src.sha256, **report_values).returning(Report.report_id)
         ).scalar_one()
-    else:
-        conn.execute(update(Report).where(Report.report_id == report_id).values(**report_values))
+    else:  # a reprocess from raw_reports/ knows no URL: keep what an earlier load recorded
+        keep = {
+            k: v
+            for k, v in report_values.items()
+            if v is not None or k not in ("source_url", "source_path", "raw_path")
+        }
+        conn.execute(update(Report).where(Report.report_id == report_id).values(**keep))
 
     code = record.municipality.code
     eval_values = {

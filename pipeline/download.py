@@ -1,0 +1,247 @@
+"""Download into `raw_reports/`, content-addressed: `<sha256>.pdf`, plus `manifest.jsonl`.
+
+The body goes to a temporary file in the same folder, hashed on the way, and is renamed into
+place only when it is complete and starts with `%PDF`; anything else is deleted (an
+interrupted download) or kept under `rejected/` for diagnosis (an HTML page served as .pdf),
+never as a report. A manifest entry per fetch records URL, time, size, content type, ETag and
+Last-Modified, so the next run asks with a conditional GET and an unchanged report is not
+fetched again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import threading
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlparse
+
+import httpx
+
+from parsers import PARSER_VERSION
+
+USER_AGENT = (
+    f"kompass/{PARSER_VERSION} (research ETL of Kommunkompassen evaluation reports; python-httpx)"
+)
+MAX_BYTES = 100 * 1024 * 1024
+TIMEOUT_S = 30.0
+PER_HOST = 2
+
+
+class DownloadError(Exception):
+    """A document that could not be fetched. `code` goes to ingest_log.error_code."""
+
+    retryable = False
+
+    def __init__(self, url: str, code: str, reason: str):
+        self.url, self.code, self.reason = url, code, reason
+        super().__init__(f"{url}: {reason}")
+
+
+class RetryableDownloadError(DownloadError):
+    """Timeouts, dropped connections and 5xx: worth another try."""
+
+    retryable = True
+
+
+@dataclass
+class ManifestEntry:
+    url: str
+    sha256: str
+    fetched_at: str
+    size: int
+    content_type: str | None
+    etag: str | None
+    last_modified: str | None
+    hint: str | None = None
+
+
+@dataclass
+class Fetched:
+    url: str
+    sha256: str
+    path: Path
+    not_modified: bool = False
+
+
+class RawStore:
+    """The folder of raw PDFs and its manifest (safe for threads of one process)."""
+
+    def __init__(self, root: str | Path):
+        self.root = Path(root)
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.manifest_path = self.root / "manifest.jsonl"
+        self._lock = threading.Lock()
+
+    def path_for(self, sha256: str) -> Path:
+        return self.root / f"{sha256}.pdf"
+
+    def latest(self, url: str) -> ManifestEntry | None:
+        """The newest manifest entry for `url` whose file is still there."""
+        if not self.manifest_path.exists():
+            return None
+        found = None
+        with self._lock, self.manifest_path.open(encoding="utf-8") as f:
+            for line in f:
+                try:
+                    entry = ManifestEntry(**json.loads(line))
+                except (json.JSONDecodeError, TypeError):
+                    continue  # a torn last line from a crash must not stop the run
+                if entry.url == url:
+                    found = entry
+        if found and self.path_for(found.sha256).exists():
+            return found
+        return None
+
+    def record(self, entry: ManifestEntry) -> None:
+        line = json.dumps(asdict(entry), ensure_ascii=False) + "\n"
+        with self._lock, self.manifest_path.open("a", encoding="utf-8") as f:
+            f.write(line)
+            f.flush()
+            os.fsync(f.fileno())
+
+    def find(self, sha_prefix: str) -> list[Path]:
+        return sorted(self.root.glob(f"{sha_prefix}*.pdf"))
+
+
+_host_slots: dict[str, threading.BoundedSemaphore] = {}
+_host_lock = threading.Lock()
+
+
+def _slot(url: str, per_host: int) -> threading.BoundedSemaphore:
+    host = urlparse(url).netloc
+    with _host_lock:
+        if host not in _host_slots:
+            _host_slots[host] = threading.BoundedSemaphore(per_host)
+        return _host_slots[host]
+
+
+def make_client(timeout: float = TIMEOUT_S) -> httpx.Client:
+    return httpx.Client(
+        headers={"User-Agent": USER_AGENT},
+        follow_redirects=True,
+        timeout=httpx.Timeout(timeout),
+    )
+
+
+def download(
+    url: str,
+    store: RawStore,
+    client: httpx.Client,
+    *,
+    hint: str | None = None,
+    max_bytes: int = MAX_BYTES,
+    per_host: int = PER_HOST,
+) -> Fetched:
+    """Fetch one PDF into the store; raise `DownloadError` (retryable or not) on failure."""
+    previous = store.latest(url)
+    headers = {}
+    if previous and previous.etag:
+        headers["If-None-Match"] = previous.etag
+    if previous and previous.last_modified:
+        headers["If-Modified-Since"] = previous.last_modified
+    with _slot(url, per_host):
+        try:
+            with client.stream("GET", url, headers=headers) as resp:
+                if resp.status_code == 304 and previous:
+                    return Fetched(url, previous.sha256, store.path_for(previous.sha256), True)
+                if resp.status_code >= 500:
+                    raise RetryableDownloadError(
+                        url, f"HTTP{resp.status_code}", f"server error HTTP {resp.status_code}"
+                    )
+                if resp.status_code >= 400:
+                    raise DownloadError(
+                        url,
+                        f"HTTP{resp.status_code}",
+                        f"HTTP {resp.status_code} {resp.reason_phrase}".strip(),
+                    )
+                declared = int(resp.headers.get("content-length") or 0)
+                if declared > max_bytes:
+                    raise DownloadError(
+                        url, "TooLarge", f"{declared} bytes is over the limit of {max_bytes}"
+                    )
+                sha, tmp, head = _receive(resp, store.root, max_bytes, url)
+        except httpx.TimeoutException as e:
+            raise RetryableDownloadError(url, "Timeout", f"timed out ({type(e).__name__})") from e
+        except httpx.TransportError as e:
+            raise RetryableDownloadError(
+                url, "ConnectionError", f"connection failed ({_first(e)})"
+            ) from e
+    return _keep(url, store, resp, sha, tmp, head, hint)
+
+
+def _receive(
+    resp: httpx.Response, folder: Path, max_bytes: int, url: str
+) -> tuple[str, Path, bytes]:
+    """Stream the body to a temp file; delete it if anything goes wrong."""
+    h = hashlib.sha256()
+    fd, name = tempfile.mkstemp(prefix=".download-", suffix=".part", dir=folder)
+    tmp = Path(name)
+    size, head = 0, b""
+    try:
+        with os.fdopen(fd, "wb") as f:
+            for chunk in resp.iter_bytes(1 << 16):
+                size += len(chunk)
+                if size > max_bytes:
+                    raise DownloadError(
+                        url, "TooLarge", f"more than the limit of {max_bytes} bytes"
+                    )
+                if len(head) < 1024:
+                    head += chunk[: 1024 - len(head)]
+                h.update(chunk)
+                f.write(chunk)
+            f.flush()
+            os.fsync(f.fileno())
+        declared = resp.headers.get("content-length")
+        if declared and int(declared) != size and "content-encoding" not in resp.headers:
+            raise RetryableDownloadError(url, "Incomplete", f"got {size} of {declared} bytes")
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return h.hexdigest(), tmp, head
+
+
+def _keep(
+    url: str,
+    store: RawStore,
+    resp: httpx.Response,
+    sha: str,
+    tmp: Path,
+    head: bytes,
+    hint: str | None,
+) -> Fetched:
+    if b"%PDF-" not in head:
+        rejected = store.root / "rejected"
+        rejected.mkdir(exist_ok=True)
+        kind = "html" if b"<html" in head.lower() or b"<!doctype" in head.lower() else "bin"
+        os.replace(tmp, rejected / f"{sha}.{kind}")
+        what = "an HTML page" if kind == "html" else "not a PDF"
+        raise DownloadError(
+            url,
+            "NotAPdf",
+            f"{what} was served instead of a PDF (kept as raw_reports/rejected/{sha}.{kind})",
+        )
+    final = store.path_for(sha)
+    os.replace(tmp, final)  # atomic: a reader sees the whole file or none
+    store.record(
+        ManifestEntry(
+            url=url,
+            sha256=sha,
+            fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            size=final.stat().st_size,
+            content_type=resp.headers.get("content-type"),
+            etag=resp.headers.get("etag"),
+            last_modified=resp.headers.get("last-modified"),
+            hint=hint,
+        )
+    )
+    return Fetched(url, sha, final)
+
+
+def _first(e: Exception) -> str:
+    text = str(e).strip()
+    return text.splitlines()[0][:120] if text else type(e).__name__

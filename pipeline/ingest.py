@@ -1,0 +1,144 @@
+"""The ingest steps as plain functions; `pipeline/flows.py` wraps them in Prefect tasks.
+
+fetch (download or copy into raw_reports/) → skip what is already loaded → parse (in worker
+processes) → load (one transaction each) → a summary. A document that fails at any step is
+logged in ingest_log with its reason and does not stop the others.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from parsers import ReportError, parse_report
+from pipeline.download import Fetched, RawStore
+from schema.record import ReportRecord
+from warehouse.load import LoadResult, current_evaluation, load_record, log_attempt, utcnow
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_RAW_DIR = ROOT / "raw_reports"
+
+
+def copy_local(path: Path, store: RawStore) -> Fetched:
+    """A local PDF goes into the store too, so it can be reprocessed without its origin."""
+    h = hashlib.sha256()
+    fd, name = tempfile.mkstemp(prefix=".copy-", suffix=".part", dir=store.root)
+    tmp = Path(name)
+    try:
+        with path.open("rb") as src, os.fdopen(fd, "wb") as dst:
+            for block in iter(lambda: src.read(1 << 20), b""):
+                h.update(block)
+                dst.write(block)
+        sha = h.hexdigest()
+        final = store.path_for(sha)
+        if final.exists():
+            tmp.unlink()
+        else:
+            os.replace(tmp, final)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return Fetched(str(path), sha, final)
+
+
+@dataclass
+class Parsed:
+    """What a parse worker sends back: picklable, errors as data."""
+
+    path: str
+    record: ReportRecord | None = None
+    error_code: str | None = None
+    error_message: str | None = None
+
+
+def parse_in_worker(path: str, url: str | None = None) -> Parsed:
+    try:
+        return Parsed(path, record=parse_report(path, url=url))
+    except ReportError as e:
+        return Parsed(path, error_code=type(e).__name__, error_message=e.reason)
+    except Exception as e:  # a parser bug is one failed document, not a failed run
+        return Parsed(path, error_code=type(e).__name__, error_message=f"unexpected: {e}"[:300])
+
+
+@dataclass
+class Summary:
+    results: list[LoadResult] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(r.status == status for r in self.results)
+
+    @property
+    def failed(self) -> list[LoadResult]:
+        return [r for r in self.results if r.status == "failed"]
+
+    def lines(self) -> list[str]:
+        out = [
+            f"{len(self.results)} documents: {self.count('loaded')} loaded, "
+            f"{self.count('unchanged')} unchanged, {self.count('failed')} failed"
+        ]
+        out += [f"  failed  {r.source}: {r.error_message}" for r in self.failed]
+        return out
+
+    def table(self) -> list[dict]:
+        return [
+            {
+                "source": r.source,
+                "status": r.status,
+                "municipality": r.record.municipality.name if r.record else None,
+                "year": r.record.evaluation_year if r.record else None,
+                "evaluation_id": r.evaluation_id,
+                "error": r.error_message,
+            }
+            for r in self.results
+        ]
+
+
+def failed(
+    engine: Engine, source: str, code: str, message: str, sha: str | None = None
+) -> LoadResult:
+    result = LoadResult(
+        source=source, status="failed", sha256=sha, error_code=code, error_message=message
+    )
+    log_attempt(engine, result, utcnow())
+    return result
+
+
+def already_loaded(engine: Engine, source: str, sha: str) -> LoadResult | None:
+    """`unchanged` (and logged) when this exact PDF is loaded by the current parser."""
+    with engine.connect() as conn:
+        existing = current_evaluation(conn, sha)
+    if existing is None:
+        return None
+    result = LoadResult(source=source, status="unchanged", sha256=sha, evaluation_id=existing)
+    log_attempt(engine, result, utcnow())
+    return result
+
+
+def store_parsed(
+    engine: Engine, source: str, url: str | None, fetched: Fetched, parsed: Parsed
+) -> LoadResult:
+    """Load one parsed document (or log its parse failure)."""
+    if parsed.record is None:
+        return failed(
+            engine, source, parsed.error_code or "Error", parsed.error_message or "", fetched.sha256
+        )
+    result = LoadResult(source=source, status="failed", sha256=fetched.sha256, record=parsed.record)
+    started = utcnow()
+    with engine.begin() as conn:
+        result.evaluation_id = load_record(
+            conn, parsed.record, source_url=url, raw_path=str(fetched.path)
+        )
+    result.status = "loaded"
+    log_attempt(engine, result, started)
+    return result
+
+
+def remove_stale_parts(store: RawStore) -> None:
+    """Temp files of a run that was killed are never reports: clear them at start."""
+    for part in store.root.glob(".*.part"):
+        part.unlink(missing_ok=True)
