@@ -219,6 +219,8 @@ def _prefect_home() -> None:
     import os
 
     os.environ.setdefault("PREFECT_HOME", str(ROOT / ".prefect"))
+    # no usage telemetry from a research pipeline (and no internet on many of its machines)
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
 
 @cli.command()
@@ -298,6 +300,36 @@ def ingest(
     for line in summary["lines"]:
         click.echo(line)
     sys.exit(1 if summary["failed"] else 0)
+
+
+@cli.command()
+@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
+@click.option("--raw-dir", type=click.Path(file_okay=False, path_type=Path), help=RAW_HELP)
+@click.pass_context
+def demo(ctx: click.Context, db_url: str | None, raw_dir: Path | None) -> None:
+    """The main job on the bundled sample reports, end to end.
+
+    Serves tests/fixtures/ from a local HTTP server on 127.0.0.1, runs `kompass ingest` on its
+    listing page (so the real download path runs), then prints a sample query.
+    """
+    from pipeline.demo import serve_folder
+
+    with serve_folder() as url:
+        click.echo(f"serving the sample reports at {url}")
+        try:
+            ctx.invoke(
+                ingest, sources=(url,), db_url=db_url, raw_dir=raw_dir, workers=None, timeout=30.0
+            )
+        except SystemExit as e:
+            if e.code not in (0, None):
+                raise
+    click.echo()
+    sql = (
+        "SELECT municipality, evaluation_year, instrument_version, total_points, "
+        "warning_count FROM evaluations ORDER BY municipality"
+    )
+    click.echo(f'$ kompass query "{sql}"')
+    ctx.invoke(query, sql=sql, db_url=db_url, as_csv=False)
 
 
 class _Progress:

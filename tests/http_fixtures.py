@@ -4,6 +4,7 @@ page served as .pdf, a truncated PDF, a body cut off half-way, and ETag / 304.""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import threading
 import time
@@ -84,10 +85,8 @@ class ReportServer:
                 self.wfile.write(data)
 
             def do_GET(self) -> None:
-                try:
-                    self.route()
-                except (BrokenPipeError, ConnectionResetError):
-                    pass  # the client gave up (the timeout case)
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                    self.route()  # a client that gave up (the timeout case) is no error
 
             def route(self) -> None:
                 url = urlparse(self.path)
