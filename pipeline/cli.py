@@ -212,6 +212,15 @@ def export(fmt: str, out_dir: Path, db_url: str | None) -> None:
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW_HELP = "Folder of raw PDFs and their manifest (default: raw_reports/ in the checkout)."
+sources_option = click.option(
+    "--source",
+    "sources",
+    multiple=True,
+    required=True,
+    metavar="URL|DIR|FILE",
+    help="A listing page URL, a PDF URL, a folder of PDFs, a text file of URLs, or a PDF. "
+    "Repeatable.",
+)
 
 
 def _prefect_home() -> None:
@@ -224,15 +233,7 @@ def _prefect_home() -> None:
 
 
 @cli.command()
-@click.option(
-    "--source",
-    "sources",
-    multiple=True,
-    required=True,
-    metavar="URL|DIR|FILE",
-    help="A listing page URL, a PDF URL, a folder of PDFs, a text file of URLs, or a "
-    "PDF. Repeatable.",
-)
+@sources_option
 @click.option("--db", "db_url", metavar="URL", help=DB_HELP)
 @click.option("--raw-dir", type=click.Path(file_okay=False, path_type=Path), help=RAW_HELP)
 @click.option("--workers", type=click.IntRange(min=1), help="Parse processes (default: cores).")
@@ -405,14 +406,7 @@ def reprocess(
 
 @cli.command()
 @click.option("--cron", required=True, help='Schedule, e.g. "0 6 * * 1" (Mondays 06:00).')
-@click.option(
-    "--source",
-    "sources",
-    multiple=True,
-    required=True,
-    metavar="URL|DIR|FILE",
-    help="As for `kompass ingest`. Repeatable.",
-)
+@sources_option
 @click.option("--db", "db_url", metavar="URL", help=DB_HELP)
 @click.option("--raw-dir", type=click.Path(file_okay=False, path_type=Path), help=RAW_HELP)
 @click.option("--workers", type=click.IntRange(min=1), help="Parse processes (default: cores).")
