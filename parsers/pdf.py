@@ -2,6 +2,10 @@
 
 Everything later works on `Line`s (words that share a baseline) with coordinates, never on a
 flat text dump: columns are told apart by x position, table rows by y position.
+
+Characters come from PDFium (pypdfium2, the engine pdfplumber itself ships with): its C++
+text layer gives every character's box, font size and weight about eight times faster than
+pdfminer's Python parser, which matters when ~240 reports are re-parsed after each fix.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from parsers.errors import (
     NoTextLayer,
 )
 
+_SPACES = frozenset((0x20, 0x0D, 0x0A, 0x09, 0xA0, 0x2002, 0x2003, 0x2009, 0xFFFE, 0))
 # Symbol-font bullets (Wingdings/Symbol in Word exports land in the private use area).
 _PUA_BULLETS = {
     "\uf0a7": "§",
@@ -140,13 +145,68 @@ def _lines_from_words(words: list[Word], page: int) -> list[Line]:
     return lines
 
 
+def _page_words(page, number: int) -> tuple[list[Word], list[tuple[float, float, float]]]:
+    """Words (with font size and weight) and vertical rules of one page, via PDFium.
+
+    Characters join a word while they sit on one baseline with less than 1.5 pt between
+    them; spaces (printed or inserted by PDFium for a gap) end a word. Boxes are PDFium's
+    "loose" ones (font ascent to descent), so all words of a line have the same height.
+    """
+    import ctypes
+
+    import pypdfium2.raw as c
+
+    height = page.get_height()
+    tp = page.get_textpage()
+    raw = tp.raw
+    words: list[Word] = []
+    cur: list[str] = []
+    x0 = x1 = top = bottom = size = base = 0.0
+    bold = False
+    rect = c.FS_RECTF()
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    flags = ctypes.c_int()
+    name = ctypes.create_string_buffer(128)
+
+    def flush() -> None:
+        if cur:
+            text = _clean("".join(cur))
+            if text.strip():
+                words.append(Word(text, x0, x1, top, bottom, size, bold))
+            cur.clear()
+
+    for i in range(c.FPDFText_CountChars(raw)):
+        code = c.FPDFText_GetUnicode(raw, i)
+        if code in _SPACES:
+            flush()
+            continue
+        if not c.FPDFText_GetLooseCharBox(raw, i, rect):
+            continue
+        c.FPDFText_GetCharOrigin(raw, i, ctypes.byref(ox), ctypes.byref(oy))
+        ctop, cbottom = height - rect.top, height - rect.bottom
+        if cur and (abs(oy.value - base) > 1.0 or rect.left - x1 > 1.5 or rect.left < x0 - 1):
+            flush()
+        if not cur:
+            x0, x1, top, bottom, base = rect.left, rect.right, ctop, cbottom, oy.value
+            size = c.FPDFText_GetFontSize(raw, i)
+            c.FPDFText_GetFontInfo(raw, i, name, 128, ctypes.byref(flags))
+            bold = c.FPDFText_GetFontWeight(raw, i) >= 600 or b"bold" in name.value.lower()
+        cur.append("-" if code == 0x02 else chr(code))  # PDFium marks a line-end hyphen as \x02
+        x1 = max(x1, rect.right)
+        top, bottom = min(top, ctop), max(bottom, cbottom)
+    flush()
+    tp.close()
+    vrules = []
+    for obj in page.get_objects(filter=[c.FPDF_PAGEOBJ_PATH], max_depth=2):
+        left, low, right, high = obj.get_bounds()
+        if right - left < 2.5 and high - low > 5:
+            vrules.append(((left + right) / 2, height - high, height - low))
+    return words, vrules
+
+
 def read_document(path: str | Path) -> Document:
     """Read and validate a PDF; raise a named `ReportError` subclass for bad input."""
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfminer.psexceptions import PSException
-    from pdfplumber.utils.exceptions import PdfminerException
+    import pypdfium2 as pdfium
 
     path = Path(path)
     data = path.read_bytes()
@@ -154,51 +214,31 @@ def read_document(path: str | Path) -> Document:
     sha = hashlib.sha256(data).hexdigest()
     pages: list[PageText] = []
     try:
-        with pdfplumber.open(path) as pdf:
-            for number, page in enumerate(pdf.pages, start=1):
-                raw = page.extract_words(
-                    x_tolerance=1.5,
-                    y_tolerance=2,
-                    keep_blank_chars=False,
-                    extra_attrs=["size", "fontname"],
-                )
-                words = [
-                    Word(
-                        _clean(w["text"]),
-                        w["x0"],
-                        w["x1"],
-                        w["top"],
-                        w["bottom"],
-                        w["size"],
-                        "bold" in w["fontname"].lower(),
-                    )
-                    for w in raw
-                    if w["text"].strip()
-                ]
-                vrules = [
-                    (e["x0"], e["top"], e["bottom"])
-                    for e in page.edges
-                    if e["orientation"] == "v" and e["bottom"] - e["top"] > 5
-                ]
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        if "password" in str(e).lower():
+            raise EncryptedPdf(path, "PDF is encrypted (password-protected)") from e
+        raise CorruptPdf(path, f"PDF is corrupt and cannot be read ({_pdfium_reason(e)})") from e
+    try:
+        for number in range(1, len(pdf) + 1):
+            page = pdf[number - 1]
+            try:
+                words, vrules = _page_words(page, number)
                 pages.append(
                     PageText(
-                        number, page.width, page.height, _lines_from_words(words, number), vrules
+                        number,
+                        page.get_width(),
+                        page.get_height(),
+                        _lines_from_words(words, number),
+                        vrules,
                     )
                 )
+            finally:
                 page.close()
-    except (PDFPasswordIncorrect, PDFEncryptionError) as e:
-        raise EncryptedPdf(path, "PDF is encrypted (password-protected)") from e
-    except PdfminerException as e:
-        cause = e.args[0] if e.args else e
-        if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
-            raise EncryptedPdf(path, "PDF is encrypted (password-protected)") from e
-        raise CorruptPdf(path, f"PDF is corrupt and cannot be read ({_short(cause)})") from e
-    except (PDFSyntaxError, PSException) as e:
-        raise CorruptPdf(path, f"PDF is corrupt and cannot be read ({_short(e)})") from e
-    except Exception as e:  # pdfminer meets damaged streams with all kinds of errors
-        raise CorruptPdf(
-            path, f"PDF is corrupt and cannot be read ({type(e).__name__}: {_short(e)})"
-        ) from e
+    except pdfium.PdfiumError as e:
+        raise CorruptPdf(path, f"PDF is corrupt and cannot be read ({_pdfium_reason(e)})") from e
+    finally:
+        pdf.close()
     if not pages:
         raise CorruptPdf(path, "PDF has no pages")
     if sum(len(p.lines) for p in pages) == 0:
@@ -208,6 +248,12 @@ def read_document(path: str | Path) -> Document:
             "it would need OCR, which kompass does not do",
         )
     return Document(path, sha, pages)
+
+
+def _pdfium_reason(e: Exception) -> str:
+    """"Failed to load document (PDFium: Data format error)." → "data format error"."""
+    m = re.search(r"PDFium: ([^)]*)", str(e))
+    return m.group(1).strip().rstrip(".").lower() if m else _short(e)
 
 
 def _short(e: object) -> str:

@@ -49,16 +49,23 @@ def _pattern(case_sensitive: bool) -> re.Pattern[str]:
     return re.compile(r"(?<![\wÅÄÖåäö-])(" + "|".join(alts) + r")(?![\wÅÄÖåäö])", flags)
 
 
+@cache
+def _index() -> dict[str, Kommun]:
+    """Every written form (name, genitive; casefolded) → municipality."""
+    out: dict[str, Kommun] = {}
+    for k in kommuner():
+        out.setdefault(_genitive(k.name).casefold(), k)
+        out[k.name.casefold()] = k
+    return out
+
+
 def find_names(text: str, *, case_sensitive: bool = True) -> list[Kommun]:
     """Municipalities named in `text`, in order of appearance (repeats kept).
 
     Case-sensitive by default: in prose a name starts with a capital, which keeps common words
     such as "vara" or "mark" from counting as Vara or Mark.
     """
-    index = {}
-    for k in kommuner():
-        index[k.name.casefold()] = k
-        index[_genitive(k.name).casefold()] = index.get(_genitive(k.name).casefold(), k)
+    index = _index()
     found = []
     for m in _pattern(case_sensitive).finditer(text):
         word = re.sub(r"[\s-]+", " ", m.group(1)).casefold()

@@ -35,7 +35,7 @@ CASES = [
     (
         "corrupt.pdf",
         parsers.CorruptPdf,
-        "corrupt.pdf: PDF is corrupt and cannot be read (No /Root object! - Is this really a PDF?)",
+        "corrupt.pdf: PDF is corrupt and cannot be read (data format error)",
     ),
     ("encrypted.pdf", parsers.EncryptedPdf, "encrypted.pdf: PDF is encrypted (password-protected)"),
     (
