@@ -1,9 +1,12 @@
-"""Whole-process parse time of `kompass parse --json` against a plain pdfplumber pass.
+"""Whole-process parse time of `kompass parse --json` against a plain pdfplumber pass, and
+peak memory by page count.
 
-    .venv/bin/python benchmarks/parse_speed.py [REPORT.pdf] [--runs N]
+    .venv/bin/python benchmarks/parse_speed.py [REPORT.pdf] [--runs N] [--before REV]
 
-Both sides run as fresh processes (imports included), alternately, in one run; the script
-prints the median wall time and peak memory (max RSS) of each and their ratio.
+All sides run as fresh processes (imports included), alternately, in one run; medians of
+--runs. --before REV also times the parser as it was at git revision REV (checked out into a
+temporary folder and run with the same interpreter). Memory: the report joined with itself
+to 2x and 4x its pages, max RSS of `kompass parse --json` on each.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -25,12 +29,16 @@ with pdfplumber.open(sys.argv[1]) as pdf:
         page.extract_tables()
         page.close()
 """
+KOMPASS_AT = "import sys; from pipeline.cli import main; sys.argv[0] = 'kompass'; main()"
 
 
-def run(cmd: list[str]) -> tuple[float, float]:
+def run(cmd: list[str], env: dict | None = None) -> tuple[float, float]:
     """Wall seconds and max RSS (MB) of one process."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # cwd "/": `python -c` puts the working folder first on sys.path, which must not be a checkout
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd="/"
+    )
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
@@ -38,33 +46,71 @@ def run(cmd: list[str]) -> tuple[float, float]:
     return elapsed, usage.ru_maxrss / 1024
 
 
+def joined(report: Path, times: int, out: Path) -> Path:
+    import pypdfium2 as pdfium
+
+    src = pdfium.PdfDocument(report)
+    dst = pdfium.PdfDocument.new()
+    for _ in range(times):
+        dst.import_pages(src)
+    dst.save(out)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("report", nargs="?", default=str(ROOT / "tests/fixtures/norsjo-2018.pdf"))
+    ap.add_argument(
+        "report",
+        nargs="?",
+        default=str(ROOT / "tests/fixtures/norsjo-2018.pdf"),
+        type=lambda p: str(Path(p).resolve()),
+    )
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--before", metavar="REV", help="also time the parser at this git revision")
     args = ap.parse_args()
     kompass = str(Path(sys.executable).with_name("kompass"))
-    sides = {
-        "kompass parse --json": [kompass, "parse", args.report, "--json"],
-        "plain pdfplumber pass": [sys.executable, "-c", PLAIN, args.report],
+    sides: dict[str, tuple[list[str], dict | None]] = {
+        "kompass parse --json": ([kompass, "parse", args.report, "--json"], None),
+        "plain pdfplumber pass": ([sys.executable, "-c", PLAIN, args.report], None),
     }
-    results: dict[str, list[tuple[float, float]]] = {k: [] for k in sides}
-    for _ in range(args.runs):
-        for name, cmd in sides.items():
-            results[name].append(run(cmd))
-    import pdfplumber
+    with tempfile.TemporaryDirectory() as tmp:
+        if args.before:
+            old = Path(tmp) / "before"
+            old.mkdir()
+            archive = subprocess.run(
+                ["git", "-C", str(ROOT), "archive", args.before], capture_output=True, check=True
+            ).stdout
+            subprocess.run(["tar", "-x", "-C", str(old)], input=archive, check=True)
+            env = {**os.environ, "PYTHONPATH": str(old)}
+            cmd = [sys.executable, "-c", KOMPASS_AT, "parse", args.report, "--json"]
+            sides[f"parser at {args.before}"] = (cmd, env)
+        results: dict[str, list[tuple[float, float]]] = {k: [] for k in sides}
+        for _ in range(args.runs):
+            for name, (cmd, env) in sides.items():
+                results[name].append(run(cmd, env))
+        import pypdfium2 as pdfium
 
-    with pdfplumber.open(args.report) as pdf:
-        pages = len(pdf.pages)
-    print(f"{Path(args.report).name}: {pages} pages, median of {args.runs} whole-process runs")
-    medians = {}
-    for name, rows in results.items():
-        t = statistics.median(r[0] for r in rows)
-        rss = max(r[1] for r in rows)
-        medians[name] = t
-        print(f"  {name:<24} {t:6.2f} s  {pages / t:6.1f} pages/s  max RSS {rss:5.0f} MB")
-    ratio = medians["kompass parse --json"] / medians["plain pdfplumber pass"]
-    print(f"  ratio kompass / plain    {ratio:6.2f}")
+        pages = len(pdfium.PdfDocument(args.report))
+        print(f"{Path(args.report).name}: {pages} pages, median of {args.runs} whole-process runs")
+        medians = {}
+        for name, rows in results.items():
+            t = statistics.median(r[0] for r in rows)
+            rss = max(r[1] for r in rows)
+            medians[name] = t
+            print(f"  {name:<28} {t:6.2f} s  {pages / t:6.1f} pages/s  max RSS {rss:5.0f} MB")
+        plain = medians["plain pdfplumber pass"]
+        for name, t in medians.items():
+            if name != "plain pdfplumber pass":
+                print(f"  ratio {name} / plain pass: {t / plain:.2f}")
+        print("peak memory of kompass parse --json by page count:")
+        for times in (1, 2, 4):
+            path = (
+                Path(args.report)
+                if times == 1
+                else joined(Path(args.report), times, Path(tmp) / f"x{times}.pdf")
+            )
+            _, rss = run([kompass, "parse", str(path), "--json"])
+            print(f"  {pages * times:4d} pages  max RSS {rss:5.0f} MB")
 
 
 if __name__ == "__main__":

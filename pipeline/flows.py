@@ -11,7 +11,6 @@ import multiprocessing
 import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from pathlib import Path
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
@@ -64,24 +63,22 @@ def discover_task(sources: list[str]) -> list[Document]:
 )
 def fetch_task(doc: Document, raw_dir: str, timeout: float) -> Fetched:
     store = RawStore(raw_dir)
-    if not doc.is_url:
-        return ingest.copy_local(Path(doc.location), store)
     with make_client(timeout) as client:
         return download(doc.location, store, client, hint=doc.hint)
 
 
-@task(name="parse", cache_policy=NO_CACHE)
-def parse_task(path: str, url: str | None) -> ingest.Parsed:
-    if _pool is None:
-        return ingest.parse_in_worker(path, url)
-    return _pool.submit(ingest.parse_in_worker, path, url).result()
-
-
-@task(name="load", cache_policy=NO_CACHE)
-def load_task(
-    db_url: str | None, source: str, url: str | None, fetched: Fetched, parsed: ingest.Parsed
-) -> LoadResult:
-    return ingest.store_parsed(get_engine(db_url), source, url, fetched, parsed)
+@task(name="parse-and-load", cache_policy=NO_CACHE)
+def process_task(items: list[ingest.Item], db_url: str | None, raw_dir: str) -> list[LoadResult]:
+    """Parse and load a batch of documents in the worker processes, each in its own
+    transaction. Batches keep Prefect's per-task cost from eating the cores parsing needs."""
+    jobs = [(item, db_url, raw_dir) for item in items]
+    results = (
+        map(ingest.process_one, jobs) if _pool is None else _pool.map(ingest.process_one, jobs)
+    )
+    out = []
+    for result in results:
+        out.append(_report(result))
+    return out
 
 
 def _report(result: LoadResult) -> LoadResult:
@@ -114,10 +111,11 @@ def ingest_flow(
         if retry_delays is None
         else fetch_task.with_options(retry_delay_seconds=retry_delays, retries=len(retry_delays))
     )
-    futures = [(d, fetch.submit(d, str(store.root), timeout)) for d in docs]
+    # downloads are tasks of their own (retries per URL); local files are copied by the workers
+    futures = [(d, fetch.submit(d, str(store.root), timeout)) for d in docs if d.is_url]
+    items = [ingest.Item(d.location, None, d.location, None) for d in docs if not d.is_url]
 
     summary = ingest.Summary()
-    to_parse: list[tuple[Document, Fetched]] = []
     seen: set[str] = set()
     for doc, fut in futures:
         fut.wait()
@@ -125,50 +123,35 @@ def ingest_flow(
             try:
                 fut.result()
             except DownloadError as e:
-                summary.results.append(
-                    _report(ingest.failed(engine, doc.location, e.code, e.reason))
-                )
+                result = ingest.failed(engine, doc.location, e.code, e.reason)
             except Exception as e:  # anything else: still one failed document
-                summary.results.append(
-                    _report(ingest.failed(engine, doc.location, type(e).__name__, str(e)[:300]))
-                )
+                result = ingest.failed(engine, doc.location, type(e).__name__, str(e)[:300])
+            summary.results.append(_report(result))
             continue
         fetched = fut.result()
         if fetched.sha256 in seen:  # the same bytes under another URL
-            done = ingest.already_loaded(engine, doc.location, fetched.sha256)
-            summary.results.append(
-                _report(
-                    done
-                    or ingest.failed(
-                        engine,
-                        doc.location,
-                        "Duplicate",
-                        "same PDF as another source in this run",
-                        fetched.sha256,
-                    )
-                )
+            done = ingest.already_loaded(engine, doc.location, fetched.sha256) or ingest.failed(
+                engine,
+                doc.location,
+                "Duplicate",
+                "same PDF as another source in this run",
+                fetched.sha256,
             )
-            continue
-        seen.add(fetched.sha256)
-        done = ingest.already_loaded(engine, doc.location, fetched.sha256)
-        if done is not None:
             summary.results.append(_report(done))
             continue
-        to_parse.append((doc, fetched))
+        seen.add(fetched.sha256)
+        items.append(ingest.Item(doc.location, doc.location, str(fetched.path), fetched.sha256))
 
     n_workers = max(1, workers or os.cpu_count() or 1)
+    batches = [items[i :: n_workers * 2] for i in range(min(len(items), n_workers * 2))]
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["parsers"])
+    ctx.set_forkserver_preload(["parsers", "warehouse.load", "pipeline.ingest"])
     with ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx) as pool:
         _pool = pool
         try:
-            parsed = [
-                (doc, fetched, parse_task.submit(str(fetched.path), _url(doc)))
-                for doc, fetched in to_parse
-            ]
-            for doc, fetched, fut in parsed:
-                result = load_task(db_url, doc.location, _url(doc), fetched, fut.result())
-                summary.results.append(_report(result))
+            running = [process_task.submit(batch, db_url, str(store.root)) for batch in batches]
+            for fut in running:
+                summary.results.extend(fut.result())
         finally:
             _pool = None
 
@@ -180,10 +163,6 @@ def ingest_flow(
         description="; ".join(summary.lines()[:1]),
     )
     return {"lines": summary.lines(), "results": summary.table(), "failed": summary.count("failed")}
-
-
-def _url(doc: Document) -> str | None:
-    return doc.location if doc.is_url else None
 
 
 @flow(name="kompass-reprocess")

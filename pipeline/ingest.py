@@ -18,6 +18,7 @@ from sqlalchemy import Engine
 from parsers import ReportError, parse_report
 from pipeline.download import Fetched, RawStore
 from schema.record import ReportRecord
+from warehouse.db import get_engine
 from warehouse.load import LoadResult, current_evaluation, load_record, log_attempt, utcnow
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,6 +64,69 @@ def parse_in_worker(path: str, url: str | None = None) -> Parsed:
         return Parsed(path, error_code=type(e).__name__, error_message=e.reason)
     except Exception as e:  # a parser bug is one failed document, not a failed run
         return Parsed(path, error_code=type(e).__name__, error_message=f"unexpected: {e}"[:300])
+
+
+@dataclass(frozen=True)
+class Item:
+    """A document ready for a worker: downloaded (path in raw_reports/, sha known) or local."""
+
+    source: str
+    url: str | None
+    path: str
+    sha256: str | None
+
+
+def process_one(job: tuple[Item, str | None, str]) -> LoadResult:
+    """In a worker process: store a local file, skip it if loaded, else parse and load it.
+
+    Never raises: whatever goes wrong is one failed document, logged in ingest_log.
+    """
+    item, db_url, raw_dir = job
+    try:
+        engine = get_engine(db_url)
+    except Exception as e:
+        return LoadResult(
+            item.source,
+            "failed",
+            item.sha256,
+            error_code=type(e).__name__,
+            error_message=str(e)[:300],
+        )
+    try:
+        store = RawStore(raw_dir)
+        if item.sha256 is None:
+            try:
+                fetched = copy_local(Path(item.path), store)
+            except OSError as e:
+                return failed(
+                    engine, item.source, "FileNotFoundError", f"cannot read: {e.strerror}"
+                )
+        else:
+            fetched = Fetched(item.source, item.sha256, Path(item.path))
+        done = already_loaded(engine, item.source, fetched.sha256)
+        if done is not None:
+            return done
+        parsed = parse_in_worker(str(fetched.path), item.url)
+        return store_parsed(engine, item.source, item.url, fetched, parsed)
+    except Exception as e:  # a database error for this document: logged, the run goes on
+        try:
+            return failed(engine, item.source, type(e).__name__, describe_error(e))
+        except Exception:
+            return LoadResult(
+                item.source,
+                "failed",
+                item.sha256,
+                error_code=type(e).__name__,
+                error_message=describe_error(e),
+            )
+
+
+def describe_error(e: Exception) -> str:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from warehouse.db import describe
+
+    return describe(e) if isinstance(e, SQLAlchemyError) else str(e)[:300]
 
 
 @dataclass
