@@ -20,29 +20,30 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from benchmarks.corpus import make
+from benchmarks.corpus import make  # noqa: E402
 
 
-def ingest(kompass: str, source: Path, work: Path, workers: int) -> float:
+KOMPASS_AT = "import sys; from pipeline.cli import main; sys.argv[0] = 'kompass'; main()"
+
+
+def ingest(kompass: list[str], source: Path, work: Path, workers: int, env=None) -> float:
     db = work / f"w{time.monotonic_ns()}.db"
     raw = work / f"raw{time.monotonic_ns()}"
+    cmd = [
+        *kompass,
+        "ingest",
+        "--source",
+        str(source),
+        "--db",
+        f"sqlite:///{db}",
+        "--raw-dir",
+        str(raw),
+        "--workers",
+        str(workers),
+    ]
     t = time.perf_counter()
-    proc = subprocess.run(
-        [
-            kompass,
-            "ingest",
-            "--source",
-            str(source),
-            "--db",
-            f"sqlite:///{db}",
-            "--raw-dir",
-            str(raw),
-            "--workers",
-            str(workers),
-        ],
-        capture_output=True,
-        text=True,
-    )
+    # cwd "/": `python -c` puts the working folder first on sys.path, which must not be a checkout
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd="/")
     elapsed = time.perf_counter() - t
     if proc.returncode != 0:
         raise SystemExit(
@@ -56,26 +57,43 @@ def main() -> None:
     ap.add_argument("n", nargs="?", type=int, default=40)
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--before", metavar="REV", help="also measure the code at this git revision")
     args = ap.parse_args()
-    kompass = str(Path(sys.executable).with_name("kompass"))
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         corpus = work / "corpus"
         make(corpus, args.n)
         empty = work / "empty"
         empty.mkdir()
-        startup = statistics.median(ingest(kompass, empty, work, 1) for _ in range(args.runs))
-        print(f"kompass ingest, fixed start-up (empty folder): {startup:.1f} s")
-        base = None
-        for w in args.workers:
-            t = statistics.median(ingest(kompass, corpus, work, w) for _ in range(args.runs))
-            work_s = t - startup
-            rate = args.n / work_s * 60
-            base = base or work_s
-            print(
-                f"--workers {w}: {args.n} reports in {t:.1f} s, {work_s:.1f} s after start-up: "
-                f"{rate:.0f} reports/min ({base / work_s:.2f}x of --workers {args.workers[0]})"
+        versions: list[tuple[str, list[str], dict | None]] = [
+            ("now", [str(Path(sys.executable).with_name("kompass"))], None)
+        ]
+        if args.before:
+            old = work / "before"
+            old.mkdir()
+            archive = subprocess.run(
+                ["git", "-C", str(ROOT), "archive", args.before], capture_output=True, check=True
+            ).stdout
+            subprocess.run(["tar", "-x", "-C", str(old)], input=archive, check=True)
+            env = {**os.environ, "PYTHONPATH": str(old)}
+            versions.append((args.before, [sys.executable, "-c", KOMPASS_AT], env))
+        for label, kompass, env in versions:
+            startup = statistics.median(
+                ingest(kompass, empty, work, 1, env) for _ in range(args.runs)
             )
+            print(f"[{label}] kompass ingest, fixed start-up (empty folder): {startup:.1f} s")
+            base = None
+            for w in args.workers:
+                t = statistics.median(
+                    ingest(kompass, corpus, work, w, env) for _ in range(args.runs)
+                )
+                work_s = t - startup
+                base = base or work_s
+                print(
+                    f"[{label}] --workers {w}: {args.n} reports in {t:.1f} s, {work_s:.1f} s "
+                    f"after start-up: {args.n / work_s * 60:.0f} reports/min "
+                    f"({base / work_s:.2f}x of --workers {args.workers[0]})"
+                )
 
 
 if __name__ == "__main__":
