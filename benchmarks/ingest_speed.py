@@ -22,7 +22,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from benchmarks.corpus import make  # noqa: E402
 
-
 KOMPASS_AT = "import sys; from pipeline.cli import main; sys.argv[0] = 'kompass'; main()"
 
 
