@@ -251,7 +251,7 @@ def read_document(path: str | Path) -> Document:
 
 
 def _pdfium_reason(e: Exception) -> str:
-    """"Failed to load document (PDFium: Data format error)." → "data format error"."""
+    """PDFium's reason, e.g. "data format error" from "Failed to load document (PDFium: …)"."""
     m = re.search(r"PDFium: ([^)]*)", str(e))
     return m.group(1).strip().rstrip(".").lower() if m else _short(e)
 

@@ -5,6 +5,7 @@ Exit codes: 0 all went well, 2 a document or the command's input was refused.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 from pathlib import Path
@@ -99,6 +100,23 @@ def _warehouse_errors(func):
         except SQLAlchemyError as e:
             _fail(f"database error: {describe(e)}")
         sys.exit(2)
+
+    return wrapper
+
+
+def _analysis_errors(func):
+    """A question the warehouse cannot answer (no such evaluation, mixed versions): one line."""
+    import functools
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        from warehouse.compare import AnalysisError
+
+        try:
+            return func(*args, **kwargs)
+        except AnalysisError as e:
+            _fail(str(e))
+            sys.exit(2)
 
     return wrapper
 
@@ -445,6 +463,190 @@ def serve(
             "workers": workers,
         },
     )
+
+
+@cli.group()
+def plot() -> None:
+    """Plots of the warehouse as PNG files: an evaluation's profile, a municipality's trend."""
+
+
+@plot.command("profile")
+@click.argument("municipality")
+@click.option("--year", type=int, help="Evaluation year (default: the latest).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="PNG file to write.")
+@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
+@_warehouse_errors
+@_analysis_errors
+def plot_profile(municipality: str, year: int | None, out: Path | None, db_url: str | None) -> None:
+    """The eight area scores of one evaluation against the mean and range of every evaluation
+    of the same instrument version in the warehouse.
+
+    \b
+    Example:
+      kompass plot profile Norsjö --year 2018 --out norsjo-2018.png
+    """
+    from warehouse import plots
+    from warehouse.db import get_engine
+
+    fig = plots.profile(get_engine(db_url), municipality, year)
+    click.echo(str(plots.save(fig, out or Path(f"profile-{_slug(municipality)}.png"))))
+
+
+@plot.command("trend")
+@click.argument("municipality")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="PNG file to write.")
+@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
+@_warehouse_errors
+@_analysis_errors
+def plot_trend(municipality: str, out: Path | None, db_url: str | None) -> None:
+    """Total and area scores over the years, from loaded evaluations and the history tables
+    printed in reports (hollow markers), broken where the instrument version changes.
+
+    \b
+    Example:
+      kompass plot trend Norsjö --out norsjo-trend.png
+    """
+    from warehouse import plots
+    from warehouse.db import get_engine
+
+    fig = plots.trend(get_engine(db_url), municipality)
+    click.echo(str(plots.save(fig, out or Path(f"trend-{_slug(municipality)}.png"))))
+
+
+@cli.command()
+@click.argument("municipalities", nargs=-1, required=True)
+@click.option("--year", type=int, help="Evaluation year for all (default: each one's latest).")
+@click.option(
+    "--themes", is_flag=True, help="Compare by cross-version theme, across instrument versions."
+)
+@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
+@_warehouse_errors
+@_analysis_errors
+def compare(
+    municipalities: tuple[str, ...], year: int | None, themes: bool, db_url: str | None
+) -> None:
+    """Areas side by side, with differences to the first municipality.
+
+    Refuses to put evaluations of different instrument versions in one column unless
+    --themes is given, which compares by cross-version theme and says that the scores are not
+    strictly comparable.
+
+    \b
+    Examples:
+      kompass compare Norsjö Ängelholm Lidköping
+      kompass compare Norsjö Kalmar --themes
+    """
+    import pandas as pd
+
+    from warehouse.compare import compare as run_compare
+    from warehouse.db import get_engine
+
+    table, note = run_compare(get_engine(db_url), list(municipalities), year, themes)
+    with pd.option_context("display.width", 250, "display.max_columns", None):
+        click.echo(table.to_string(float_format=lambda x: f"{x:g}", na_rep="–"))
+    if note:
+        click.echo()
+        click.echo(note)
+
+
+@cli.command()
+@click.argument("query_text", metavar="QUERY")
+@click.option("--kind", type=click.Choice(["strength", "improvement", "question"]))
+@click.option("--version", "version", type=click.Choice(["2002", "2010", "2016", "2019"]))
+@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
+@_warehouse_errors
+def search(
+    query_text: str, kind: str | None, version: str | None, limit: int, db_url: str | None
+) -> None:
+    """Full-text search over findings and sub-questions, best matches first.
+
+    SQLite: FTS5 syntax (word, prefix*, a OR b, "a phrase"); words match as written.
+    PostgreSQL: Swedish stemming, so inflected forms match too.
+
+    \b
+    Examples:
+      kompass search "visselblåsare OR whistleblower"
+      kompass search "medborgardialog*" --kind improvement --version 2016
+    """
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from warehouse.db import describe, get_engine
+    from warehouse.search import search as run_search
+
+    try:
+        hits = run_search(get_engine(db_url), query_text, kind=kind, version=version, limit=limit)
+    except SQLAlchemyError as e:
+        _fail(f"search failed: {describe(e)}")
+        sys.exit(2)
+    if hits.empty:
+        click.echo("no matches")
+        return
+    for h in hits.itertuples():
+        click.echo(
+            f"{h.municipality} {h.evaluation_year} · area {h.area_number} · {h.kind} · "
+            f"p. {h.page}: {h.text}"
+        )
+
+
+@cli.command()
+@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
+@click.option("--port", type=int, default=8001, show_default=True)
+@click.option("--open", "open_browser", is_flag=True, help="Open a web browser.")
+def browse(db_url: str | None, port: int, open_browser: bool) -> None:
+    """Browse the SQLite warehouse in Datasette: views, full-text search, canned queries.
+
+    Needs the optional extra: .venv/bin/pip install -e '.[browse]'
+    """
+    import subprocess
+    import tempfile
+
+    from sqlalchemy.engine import make_url
+
+    from warehouse import browse as b
+    from warehouse.db import WarehouseError, get_engine, resolve_url
+
+    if not b.available():
+        _fail("kompass browse needs Datasette: .venv/bin/pip install -e '.[browse]'")
+        sys.exit(2)
+    url = resolve_url(db_url)
+    if make_url(url).get_backend_name() != "sqlite":
+        _fail("kompass browse works on an SQLite warehouse (Datasette reads SQLite files)")
+        sys.exit(2)
+    try:
+        get_engine(url)
+    except WarehouseError as e:
+        _fail(str(e))
+        sys.exit(2)
+    path = Path(make_url(url).database)
+    with tempfile.TemporaryDirectory() as tmp:
+        meta = b.write_metadata(path, Path(tmp))
+        cmd = [
+            sys.executable,
+            "-m",
+            "datasette",
+            "serve",
+            str(path),
+            "--metadata",
+            str(meta),
+            "-h",
+            "127.0.0.1",
+            "-p",
+            str(port),
+        ]
+        if open_browser:
+            cmd.append("--open")
+        click.echo(f"Datasette on http://127.0.0.1:{port}/{path.stem} (Ctrl-C stops it)")
+        with contextlib.suppress(KeyboardInterrupt):
+            subprocess.run(cmd, check=False)
+
+
+def _slug(name: str) -> str:
+    import re
+    import unicodedata
+
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 
 
 @cli.group()
