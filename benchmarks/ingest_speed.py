@@ -10,7 +10,6 @@ cost: Prefect's temporary server, imports, migrations), then on the corpus per w
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import subprocess
 import sys
@@ -21,8 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from benchmarks.corpus import make  # noqa: E402
-
-KOMPASS_AT = "import sys; from pipeline.cli import main; sys.argv[0] = 'kompass'; main()"
+from benchmarks.revision import KOMPASS_AT, extract  # noqa: E402
 
 
 def ingest(kompass: list[str], source: Path, work: Path, workers: int, env=None) -> float:
@@ -68,13 +66,7 @@ def main() -> None:
             ("now", [str(Path(sys.executable).with_name("kompass"))], None)
         ]
         if args.before:
-            old = work / "before"
-            old.mkdir()
-            archive = subprocess.run(
-                ["git", "-C", str(ROOT), "archive", args.before], capture_output=True, check=True
-            ).stdout
-            subprocess.run(["tar", "-x", "-C", str(old)], input=archive, check=True)
-            env = {**os.environ, "PYTHONPATH": str(old)}
+            env = extract(args.before, work / "before")
             versions.append((args.before, [sys.executable, "-c", KOMPASS_AT], env))
         for label, kompass, env in versions:
             startup = statistics.median(

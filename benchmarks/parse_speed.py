@@ -21,6 +21,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from benchmarks.revision import KOMPASS_AT, extract  # noqa: E402
+
 PLAIN = """
 import sys, pdfplumber
 with pdfplumber.open(sys.argv[1]) as pdf:
@@ -29,7 +32,6 @@ with pdfplumber.open(sys.argv[1]) as pdf:
         page.extract_tables()
         page.close()
 """
-KOMPASS_AT = "import sys; from pipeline.cli import main; sys.argv[0] = 'kompass'; main()"
 
 
 def run(cmd: list[str], env: dict | None = None) -> tuple[float, float]:
@@ -75,13 +77,7 @@ def main() -> None:
     }
     with tempfile.TemporaryDirectory() as tmp:
         if args.before:
-            old = Path(tmp) / "before"
-            old.mkdir()
-            archive = subprocess.run(
-                ["git", "-C", str(ROOT), "archive", args.before], capture_output=True, check=True
-            ).stdout
-            subprocess.run(["tar", "-x", "-C", str(old)], input=archive, check=True)
-            env = {**os.environ, "PYTHONPATH": str(old)}
+            env = extract(args.before, Path(tmp) / "before")
             cmd = [sys.executable, "-c", KOMPASS_AT, "parse", args.report, "--json"]
             sides[f"parser at {args.before}"] = (cmd, env)
         results: dict[str, list[tuple[float, float]]] = {k: [] for k in sides}

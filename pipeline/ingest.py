@@ -1,8 +1,9 @@
 """The ingest steps as plain functions; `pipeline/flows.py` wraps them in Prefect tasks.
 
-fetch (download or copy into raw_reports/) → skip what is already loaded → parse (in worker
-processes) → load (one transaction each) → a summary. A document that fails at any step is
-logged in ingest_log with its reason and does not stop the others.
+fetch (download, or copy a local file, into raw_reports/) → `warehouse.load.load_file` in a
+worker process (skip what is already loaded, parse, load in one transaction) → a summary. A
+document that fails at any step is logged in ingest_log with its reason and does not stop
+the others.
 """
 
 from __future__ import annotations
@@ -15,11 +16,9 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from parsers import ReportError, parse_report
 from pipeline.download import Fetched, RawStore
-from schema.record import ReportRecord
 from warehouse.db import get_engine
-from warehouse.load import LoadResult, current_evaluation, load_record, log_attempt, utcnow
+from warehouse.load import LoadResult, current_evaluation, load_file, log_attempt, utcnow
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_RAW_DIR = ROOT / "raw_reports"
@@ -47,25 +46,6 @@ def copy_local(path: Path, store: RawStore) -> Fetched:
     return Fetched(str(path), sha, final)
 
 
-@dataclass
-class Parsed:
-    """What a parse worker sends back: picklable, errors as data."""
-
-    path: str
-    record: ReportRecord | None = None
-    error_code: str | None = None
-    error_message: str | None = None
-
-
-def parse_in_worker(path: str, url: str | None = None) -> Parsed:
-    try:
-        return Parsed(path, record=parse_report(path, url=url))
-    except ReportError as e:
-        return Parsed(path, error_code=type(e).__name__, error_message=e.reason)
-    except Exception as e:  # a parser bug is one failed document, not a failed run
-        return Parsed(path, error_code=type(e).__name__, error_message=f"unexpected: {e}"[:300])
-
-
 @dataclass(frozen=True)
 class Item:
     """A document ready for a worker: downloaded (path in raw_reports/, sha known) or local."""
@@ -77,7 +57,7 @@ class Item:
 
 
 def process_one(job: tuple[Item, str | None, str]) -> LoadResult:
-    """In a worker process: store a local file, skip it if loaded, else parse and load it.
+    """In a worker process: store a local file, then load it (skipped when already loaded).
 
     Never raises: whatever goes wrong is one failed document, logged in ingest_log.
     """
@@ -90,27 +70,21 @@ def process_one(job: tuple[Item, str | None, str]) -> LoadResult:
             "failed",
             item.sha256,
             error_code=type(e).__name__,
-            error_message=str(e)[:300],
+            error_message=describe_error(e),
         )
     try:
-        store = RawStore(raw_dir)
+        path = Path(item.path)
         if item.sha256 is None:
             try:
-                fetched = copy_local(Path(item.path), store)
+                path = copy_local(path, RawStore(raw_dir)).path
             except OSError as e:
                 return failed(
                     engine, item.source, "FileNotFoundError", f"cannot read: {e.strerror}"
                 )
-        else:
-            fetched = Fetched(item.source, item.sha256, Path(item.path))
-        done = already_loaded(engine, item.source, fetched.sha256)
-        if done is not None:
-            return done
-        parsed = parse_in_worker(str(fetched.path), item.url)
-        return store_parsed(engine, item.source, item.url, fetched, parsed)
-    except Exception as e:  # a database error for this document: logged, the run goes on
+        return load_file(path, engine, source=item.source, source_url=item.url, raw_path=str(path))
+    except Exception as e:  # a database error or a parser bug: one failed document
         try:
-            return failed(engine, item.source, type(e).__name__, describe_error(e))
+            return failed(engine, item.source, type(e).__name__, describe_error(e), item.sha256)
         except Exception:
             return LoadResult(
                 item.source,
@@ -180,25 +154,6 @@ def already_loaded(engine: Engine, source: str, sha: str) -> LoadResult | None:
         return None
     result = LoadResult(source=source, status="unchanged", sha256=sha, evaluation_id=existing)
     log_attempt(engine, result, utcnow())
-    return result
-
-
-def store_parsed(
-    engine: Engine, source: str, url: str | None, fetched: Fetched, parsed: Parsed
-) -> LoadResult:
-    """Load one parsed document (or log its parse failure)."""
-    if parsed.record is None:
-        return failed(
-            engine, source, parsed.error_code or "Error", parsed.error_message or "", fetched.sha256
-        )
-    result = LoadResult(source=source, status="failed", sha256=fetched.sha256, record=parsed.record)
-    started = utcnow()
-    with engine.begin() as conn:
-        result.evaluation_id = load_record(
-            conn, parsed.record, source_url=url, raw_path=str(fetched.path)
-        )
-    result.status = "loaded"
-    log_attempt(engine, result, started)
     return result
 
 
