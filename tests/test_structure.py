@@ -125,3 +125,39 @@ def test_columns_without_bullets_split_items_at_paragraph_gaps() -> None:
     found = find_findings(lines, pages, lambda i: 1)[1]
     assert [i.text for i in found.strengths] == ["Tydlig vision och mål", "Bra webb"]
     assert [i.text for i in found.improvements] == ["Fler e-tjänster", "Extern revision"]
+
+
+def test_report_with_only_a_closing_summary_gets_area_points_and_a_warning(tmp_path) -> None:
+    """Old reports may print no per-area tables, only the closing "Poängsammanställning"."""
+    from parsers import parse_report
+    from tests.fixturegen.layout import layout
+    from tests.fixturegen.producers import producer
+    from tests.fixturegen.synth import synth_spec
+
+    spec = synth_spec(
+        {
+            "case": "summary-only",
+            "producer": "reportlab",
+            "seed": 4,
+            "version": "2002",
+            "municipality": {"name": "Lidköping", "code": "1494", "county": "Västra Götalands län"},
+            "year": 2002,
+            "history_years": [],
+            "summary_table": True,
+        }
+    )
+    spec["pages"] = [[b for b in page if "scores" not in b] for page in spec["pages"]]
+    summary = next(b["summary"] for page in spec["pages"] for b in page if "summary" in b)
+    prod = producer("reportlab")
+    pages, placed = layout(spec, prod.measure())
+    path = tmp_path / "summary-only.pdf"
+    path.write_bytes(prod.render(pages, title="summary only"))
+    record = parse_report(path)
+    assert record.instrument_version == "2002" and record.evaluation_year == 2002
+    assert [(a.number, a.points, a.max, a.questions) for a in record.areas] == [
+        (r["number"], r["points"][0], 100, []) for r in summary["rows"]
+    ]
+    assert record.total.points == summary["total"][0]
+    assert {w.code for w in record.warnings} == {"no_question_scores"}
+    assert [w.page for w in record.warnings] == [placed.pages[("summary",)]] * 8
+    assert all(a.strengths for a in record.areas)  # findings still found by their headings
