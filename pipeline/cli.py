@@ -80,6 +80,8 @@ def parse(ctx: click.Context, reports: tuple[Path, ...], as_json: bool) -> None:
     sys.exit(2 if failed else 0)
 
 
+ROOT = Path(__file__).resolve().parent.parent
+RAW_HELP = "Folder of raw PDFs and their manifest (default: raw_reports/ in the checkout)."
 DB_HELP = "Database URL (default: $KOMPASS_DB, else warehouse/kommunkompassen.db in the checkout)."
 
 
@@ -124,14 +126,16 @@ def _analysis_errors(func):
 @cli.command()
 @click.argument("reports", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--db", "db_url", metavar="URL", help=DB_HELP)
+@click.option("--raw-dir", type=click.Path(file_okay=False, path_type=Path), help=RAW_HELP)
 @click.option("--force", is_flag=True, help="Parse and replace even if this PDF is already loaded.")
 @_warehouse_errors
-def load(reports: tuple[Path, ...], db_url: str | None, force: bool) -> None:
+def load(reports: tuple[Path, ...], db_url: str | None, raw_dir: Path | None, force: bool) -> None:
     """Parse report PDFs and load them into the warehouse (no Prefect; the quick path).
 
     Each report is loaded in one transaction. A PDF already loaded by this parser version is
     left as it is ("unchanged"); a new PDF for the same municipality and year replaces that
     evaluation's rows. Every attempt, failures included, is recorded in the ingest_log view.
+    A copy of each PDF goes into raw_reports/ (by sha256), so `kompass reprocess` can find it.
     Exit code 0 when all loaded or were unchanged, 1 when some failed, 2 when the database
     cannot be used.
 
@@ -139,13 +143,20 @@ def load(reports: tuple[Path, ...], db_url: str | None, force: bool) -> None:
     Example:
       kompass load tests/fixtures/*.pdf --db sqlite:///kompass.db
     """
+    from pipeline.download import RawStore
+    from pipeline.ingest import copy_local
     from warehouse.db import get_engine
     from warehouse.load import load_file
 
     engine = get_engine(db_url)
+    store = RawStore(raw_dir or ROOT / "raw_reports")
     failed = 0
     for path in reports:
-        result = load_file(path, engine, force=force)
+        try:
+            raw_path = str(copy_local(path, store).path)
+        except OSError:
+            raw_path = None  # load_file logs the unreadable file
+        result = load_file(path, engine, force=force, raw_path=raw_path)
         failed += result.status == "failed"
         click.echo(result.line)
     sys.exit(1 if failed else 0)
@@ -228,8 +239,6 @@ def export(fmt: str, out_dir: Path, db_url: str | None) -> None:
         click.echo(str(path))
 
 
-ROOT = Path(__file__).resolve().parent.parent
-RAW_HELP = "Folder of raw PDFs and their manifest (default: raw_reports/ in the checkout)."
 sources_option = click.option(
     "--source",
     "sources",

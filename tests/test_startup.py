@@ -33,7 +33,7 @@ def test_command_does_not_import_prefect(args: list[str], tmp_path) -> None:
     db = f"sqlite:///{tmp_path / 'w.db'}"
     args = [db if a == "DB" else a for a in args]
     if args[0] == "load":
-        args = ["load", str(FIXTURES / "norsjo-2018.pdf"), "--db", db]
+        args = ["load", str(FIXTURES / "norsjo-2018.pdf"), "--db", db, "--raw-dir", str(tmp_path)]
     proc = subprocess.run(
         [sys.executable, "-c", PROBE, *args], capture_output=True, text=True, cwd=tmp_path
     )

@@ -225,7 +225,7 @@ def test_two_processes_load_into_one_sqlite_file_at_once(tmp_path: Path) -> None
     halves = [CORPUS[0::2], CORPUS[1::2]]
     procs = [
         subprocess.Popen(
-            [kompass, "load", *map(str, half), "--db", url],
+            [kompass, "load", *map(str, half), "--db", url, "--raw-dir", str(tmp_path / "raw")],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -264,7 +264,7 @@ def test_views_answer_the_same_on_sqlite_and_postgresql(tmp_path: Path) -> None:
 
 def test_unreachable_database_is_one_line_and_exit_2() -> None:
     url = "postgresql+psycopg://kompass:secret@127.0.0.1:1/nowhere"
-    result = CliRunner().invoke(cli, ["load", str(NORSJO), "--db", url])
+    result = CliRunner().invoke(cli, ["load", str(NORSJO), "--db", url, "--raw-dir", "/tmp"])
     assert result.exit_code == 2
     assert result.stderr.startswith(
         "error: database postgresql+psycopg://kompass:***@127.0.0.1:1/nowhere: cannot connect ("
@@ -281,13 +281,29 @@ def test_unreachable_database_is_one_line_and_exit_2() -> None:
 def test_cli_load_query_export(db_url: str, tmp_path: Path) -> None:
     runner = CliRunner()
     loaded = runner.invoke(
-        cli, ["load", str(NORSJO), str(FIXTURES / "bad" / "empty.pdf"), "--db", db_url]
+        cli,
+        [
+            "load",
+            str(NORSJO),
+            str(FIXTURES / "bad" / "empty.pdf"),
+            "--db",
+            db_url,
+            "--raw-dir",
+            str(tmp_path / "raw"),
+        ],
     )
     assert loaded.exit_code == 1
     assert loaded.stdout.splitlines() == [
         "loaded     norsjo-2018.pdf → Norsjö 2018 (evaluation 1)",
         "failed     empty.pdf: file is empty (0 bytes of content)",
     ]
+    # the raw copy lets reprocess find the report without its original path
+    raw = sorted(p.name for p in (tmp_path / "raw").glob("*.pdf"))
+    assert len(raw) == 2  # the PDF and the empty file, by sha256
+    again = runner.invoke(
+        cli, ["reprocess", "Norsjö", "2018", "--db", db_url, "--raw-dir", str(tmp_path / "raw")]
+    )
+    assert again.exit_code == 0 and "→ Norsjö 2018 (evaluation 1)" in again.stdout
     q = runner.invoke(
         cli,
         [
