@@ -1,8 +1,10 @@
 """Prefect flows: `ingest_flow` (discover → download → parse → load) and `reprocess_flow`.
 
-Tasks are thin wrappers over `pipeline.ingest`, `pipeline.download` and `warehouse.load`.
-Downloads run in threads (I/O); parsing runs in worker processes (CPU), `workers` at a time;
-loading happens one document at a time in the flow's process, each in its own transaction.
+Tasks are thin wrappers over `pipeline.discover`, `pipeline.download`, `pipeline.ingest` and
+`warehouse.load`. Downloads run in threads (I/O), one task per URL so each has its retries;
+parsing and loading run in `workers` processes (CPU), in batches, each document in its own
+transaction. Batches keep Prefect's per-task bookkeeping from competing with parsing for the
+cores (see benchmarks/README.md).
 """
 
 from __future__ import annotations
