@@ -34,7 +34,6 @@ _END_WORDS = ("kommentar", "kommentarer", "inspiration", "goda exempel")
 class Item:
     lines: list[str]
     page: int
-    last_bottom: float
 
     @property
     def text(self) -> str:
@@ -195,7 +194,7 @@ class _Column:
             if idx == 0 and not new and not self.items:
                 new = True
             if new:
-                self.items.append(Item([rest], page, max(w.bottom for w in words)))
+                self.items.append(Item([rest], page))
             else:
                 self.items[-1].lines.append(rest)
             prev_bottom, prev_page = max(w.bottom for w in words), page

@@ -30,7 +30,6 @@ _PUBLISHERS = [
 class FooterInfo:
     publisher: str | None
     report_date: str | None
-    page: int | None  # a page where they were read
 
 
 def _mask(text: str) -> str:
@@ -72,15 +71,14 @@ def publisher_in(text: str) -> str | None:
 def footer_info(doc: Document) -> FooterInfo:
     """Publisher and report date, from the footers first and the body text as a fallback."""
     publisher = date = None
-    page = None
     for line in doc.footer_lines:
         publisher = publisher or publisher_in(line.text)
         m = _DATE.search(line.text)
         if m and date is None:
-            date, page = m.group(0), line.page
+            date = m.group(0)
     if publisher is None:
         for line in doc.lines:
             publisher = publisher_in(line.text)
             if publisher:
                 break
-    return FooterInfo(publisher, date, page)
+    return FooterInfo(publisher, date)

@@ -8,6 +8,7 @@ the others.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import tempfile
@@ -59,40 +60,35 @@ class Item:
 def process_one(job: tuple[Item, str | None, str]) -> LoadResult:
     """In a worker process: store a local file, then load it (skipped when already loaded).
 
-    Never raises: whatever goes wrong is one failed document, logged in ingest_log.
+    Never raises: whatever goes wrong is one failed document, logged in ingest_log when the
+    database can still be reached.
     """
     item, db_url, raw_dir = job
     try:
         engine = get_engine(db_url)
     except Exception as e:
-        return LoadResult(
-            item.source,
-            "failed",
-            item.sha256,
-            error_code=type(e).__name__,
-            error_message=describe_error(e),
-        )
+        return _unlogged(item, e)
     try:
         path = Path(item.path)
         if item.sha256 is None:
-            try:
+            with contextlib.suppress(OSError):  # unreadable: load_file logs it as failed
                 path = copy_local(path, RawStore(raw_dir)).path
-            except OSError as e:
-                return failed(
-                    engine, item.source, "FileNotFoundError", f"cannot read: {e.strerror}"
-                )
         return load_file(path, engine, source=item.source, source_url=item.url, raw_path=str(path))
     except Exception as e:  # a database error or a parser bug: one failed document
         try:
             return failed(engine, item.source, type(e).__name__, describe_error(e), item.sha256)
         except Exception:
-            return LoadResult(
-                item.source,
-                "failed",
-                item.sha256,
-                error_code=type(e).__name__,
-                error_message=describe_error(e),
-            )
+            return _unlogged(item, e)
+
+
+def _unlogged(item: Item, e: Exception) -> LoadResult:
+    return LoadResult(
+        item.source,
+        "failed",
+        item.sha256,
+        error_code=type(e).__name__,
+        error_message=describe_error(e),
+    )
 
 
 def describe_error(e: Exception) -> str:

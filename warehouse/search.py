@@ -12,18 +12,6 @@ import pandas as pd
 from sqlalchemy import Engine, text
 
 KINDS = ("strength", "improvement", "question")
-COLUMNS = [
-    "municipality",
-    "municipality_code",
-    "evaluation_year",
-    "instrument_version",
-    "area_number",
-    "area_key",
-    "kind",
-    "text",
-    "page",
-    "rank",
-]
 
 _SQLITE = """
 SELECT m.name AS municipality, e.municipality_code, e.evaluation_year, e.instrument_version,
