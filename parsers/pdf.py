@@ -1,11 +1,9 @@
 """Open a PDF safely and turn its pages into positioned words and lines.
 
 Everything later works on `Line`s (words that share a baseline) with coordinates, never on a
-flat text dump: columns are told apart by x position, table rows by y position.
-
-Characters come from PDFium (pypdfium2, the engine pdfplumber itself ships with): its C++
-text layer gives every character's box, font size and weight about eight times faster than
-pdfminer's Python parser, which matters when ~240 reports are re-parsed after each fix.
+flat text dump: columns are told apart by x position, table rows by y position. The characters
+come from a reader (`parsers.reader`: pdfplumber by default, PDFium with `--reader pdfium`);
+from words on, nothing depends on which reader it was.
 """
 
 from __future__ import annotations
@@ -13,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import re
 import statistics
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,32 +22,9 @@ from parsers.errors import (
     NotAPdf,
     NoTextLayer,
 )
+from parsers.reader import Rule, Word, get_reader, merge_rules, words_from_chars
 
-_SPACES = frozenset((0x20, 0x0D, 0x0A, 0x09, 0xA0, 0x2002, 0x2003, 0x2009, 0xFFFE, 0))
-# Symbol-font bullets (Wingdings/Symbol in Word exports land in the private use area).
-_PUA_BULLETS = {
-    "\uf0a7": "§",
-    "\uf0b7": "•",
-    "\uf0a8": "•",
-    "\uf076": "•",
-    "\uf0d8": "•",
-    "\uf0fc": "•",
-}
-
-
-@dataclass
-class Word:
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-    bold: bool = False
-
-    @property
-    def xc(self) -> float:
-        return (self.x0 + self.x1) / 2
+__all__ = ["Document", "Line", "PageText", "Word", "check_bytes", "read_document"]
 
 
 @dataclass
@@ -89,7 +63,12 @@ class PageText:
     width: float
     height: float
     lines: list[Line]
-    vrules: list[tuple[float, float, float]] = field(default_factory=list)  # (x, top, bottom)
+    rules: list[Rule] = field(default_factory=list)
+
+    @property
+    def vrules(self) -> list[tuple[float, float, float]]:
+        """Vertical rules as (x, top, bottom)."""
+        return [(r.x0, r.top, r.bottom) for r in self.rules if r.vertical]
 
 
 @dataclass
@@ -122,11 +101,6 @@ def check_bytes(path: Path, data: bytes) -> None:
     raise NotAPdf(path, f"not a PDF (starts with {data[:8]!r}, not b'%PDF-')")
 
 
-def _clean(text: str) -> str:
-    text = unicodedata.normalize("NFC", text)
-    return "".join(_PUA_BULLETS.get(ch, ch) for ch in text)
-
-
 def _lines_from_words(words: list[Word], page: int) -> list[Line]:
     """Group words into lines: a word joins a line when their vertical extents mostly overlap."""
     lines: list[Line] = []
@@ -145,100 +119,38 @@ def _lines_from_words(words: list[Word], page: int) -> list[Line]:
     return lines
 
 
-def _page_words(page, number: int) -> tuple[list[Word], list[tuple[float, float, float]]]:
-    """Words (with font size and weight) and vertical rules of one page, via PDFium.
+def read_document(path: str | Path, reader: str | None = None) -> Document:
+    """Read and validate a PDF; raise a named `ReportError` subclass for bad input.
 
-    Characters join a word while they sit on one baseline with less than 1.5 pt between
-    them; spaces (printed or inserted by PDFium for a gap) end a word. Boxes are PDFium's
-    "loose" ones (font ascent to descent), so all words of a line have the same height.
+    PDFium opens the file first whichever reader is chosen: it is fast and its reasons are
+    short, so bad input gets the same one-line error from both readers.
     """
-    import ctypes
-
-    import pypdfium2.raw as c
-
-    height = page.get_height()
-    tp = page.get_textpage()
-    raw = tp.raw
-    words: list[Word] = []
-    cur: list[str] = []
-    x0 = x1 = top = bottom = size = base = 0.0
-    bold = False
-    rect = c.FS_RECTF()
-    ox, oy = ctypes.c_double(), ctypes.c_double()
-    flags = ctypes.c_int()
-    name = ctypes.create_string_buffer(128)
-
-    def flush() -> None:
-        if cur:
-            text = _clean("".join(cur))
-            if text.strip():
-                words.append(Word(text, x0, x1, top, bottom, size, bold))
-            cur.clear()
-
-    for i in range(c.FPDFText_CountChars(raw)):
-        code = c.FPDFText_GetUnicode(raw, i)
-        if code in _SPACES:
-            flush()
-            continue
-        if not c.FPDFText_GetLooseCharBox(raw, i, rect):
-            continue
-        c.FPDFText_GetCharOrigin(raw, i, ctypes.byref(ox), ctypes.byref(oy))
-        ctop, cbottom = height - rect.top, height - rect.bottom
-        if cur and (abs(oy.value - base) > 1.0 or rect.left - x1 > 1.5 or rect.left < x0 - 1):
-            flush()
-        if not cur:
-            x0, x1, top, bottom, base = rect.left, rect.right, ctop, cbottom, oy.value
-            size = c.FPDFText_GetFontSize(raw, i)
-            c.FPDFText_GetFontInfo(raw, i, name, 128, ctypes.byref(flags))
-            bold = c.FPDFText_GetFontWeight(raw, i) >= 600 or b"bold" in name.value.lower()
-        cur.append("-" if code == 0x02 else chr(code))  # PDFium marks a line-end hyphen as \x02
-        x1 = max(x1, rect.right)
-        top, bottom = min(top, ctop), max(bottom, cbottom)
-    flush()
-    tp.close()
-    vrules = []
-    for obj in page.get_objects(filter=[c.FPDF_PAGEOBJ_PATH], max_depth=2):
-        left, low, right, high = obj.get_bounds()
-        if right - left < 2.5 and high - low > 5:
-            vrules.append(((left + right) / 2, height - high, height - low))
-    return words, vrules
-
-
-def read_document(path: str | Path) -> Document:
-    """Read and validate a PDF; raise a named `ReportError` subclass for bad input."""
     import pypdfium2 as pdfium
 
     path = Path(path)
     data = path.read_bytes()
     check_bytes(path, data)
     sha = hashlib.sha256(data).hexdigest()
-    pages: list[PageText] = []
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as e:
         if "password" in str(e).lower():
             raise EncryptedPdf(path, "PDF is encrypted (password-protected)") from e
         raise CorruptPdf(path, f"PDF is corrupt and cannot be read ({_pdfium_reason(e)})") from e
+    n_pages = len(pdf)
+    pdf.close()
+    if not n_pages:
+        raise CorruptPdf(path, "PDF has no pages")
+    pages: list[PageText] = []
     try:
-        for number in range(1, len(pdf) + 1):
-            page = pdf[number - 1]
-            try:
-                words, vrules = _page_words(page, number)
-                pages.append(
-                    PageText(
-                        number,
-                        page.get_width(),
-                        page.get_height(),
-                        _lines_from_words(words, number),
-                        vrules,
-                    )
-                )
-            finally:
-                page.close()
-    except pdfium.PdfiumError as e:
-        raise CorruptPdf(path, f"PDF is corrupt and cannot be read ({_pdfium_reason(e)})") from e
-    finally:
-        pdf.close()
+        for raw in get_reader(reader)(data):
+            words = words_from_chars(raw.chars)
+            lines = _lines_from_words(words, raw.number)
+            pages.append(PageText(raw.number, raw.width, raw.height, lines, merge_rules(raw.rules)))
+    except Exception as e:  # the reader's library failed on a file PDFium could open
+        if isinstance(e, MemoryError | KeyboardInterrupt):
+            raise
+        raise CorruptPdf(path, f"PDF is corrupt and cannot be read ({_short(e)})") from e
     if not pages:
         raise CorruptPdf(path, "PDF has no pages")
     if sum(len(p.lines) for p in pages) == 0:

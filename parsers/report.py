@@ -41,10 +41,12 @@ from schema.record import (
 PARSER_VERSION = "1.0.0"
 
 
-def parse_report(path: str | Path, url: str | None = None) -> ReportRecord:
+def parse_report(
+    path: str | Path, url: str | None = None, reader: str | None = None
+) -> ReportRecord:
     """Parse one Kommunkompassen report. Raises a `parsers.errors.ReportError` subclass."""
     path = Path(path)
-    doc = read_document(path)
+    doc = read_document(path, reader)
     strip_furniture(doc)
     lines = doc.lines
     info = footer_info(doc)

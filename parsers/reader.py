@@ -1,0 +1,247 @@
+"""The reader interface: one PDF page → characters and ruling lines, whatever library read it.
+
+Two readers implement it: pdfplumber (pdfminer.six underneath; the default and the extractor the
+project is specified around) and PDFium (pypdfium2; opt-in, about four times faster). Each reader
+only *reports* what the PDF contains — printed characters with their origin, advance, font size,
+font name and fill colour, and straight ruling segments. Everything from words onward is built
+here and after, from values both readers agree on, so that no layout rule can depend on which
+library read the page (the differential test holds both to byte-identical records):
+
+- a word's box is derived from its baseline and font size, not from the library's glyph box
+  (pdfminer uses the font's bbox, PDFium per-glyph "loose" boxes; both differ per font);
+- characters a library *generates* (PDFium's inferred spaces and line ends) are never used;
+  real space characters and gaps wider than a fraction of the font size end a word;
+- ligatures are expanded and line-end hyphen markers normalised to "-";
+- bold comes from the font name (PDFium's weight is unreliable for embedded subsets).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+READERS = ("pdfplumber", "pdfium")
+DEFAULT_READER = "pdfplumber"
+
+# Proportions of the font size above and below the baseline: the normalised word box.
+ASCENT = 0.8
+DESCENT = 0.2
+# Two characters on one baseline belong to one word while the gap between them is below this
+# share of the font size (a space in common text fonts is 0.25–0.28 em; kerning is < 0.1 em).
+WORD_GAP = 0.17
+# Baselines closer than this share of the font size are one baseline (sub-point jitter).
+BASELINE_TOLERANCE = 0.15
+
+# Symbol-font bullets (Wingdings/Symbol in Word exports land in the private use area).
+_PUA_BULLETS = {
+    "\uf0a7": "§",
+    "\uf0b7": "•",
+    "\uf0a8": "•",
+    "\uf076": "•",
+    "\uf0d8": "•",
+    "\uf0fc": "•",
+    "\uf06e": "▪",
+    "\uf0a4": "•",
+    "\uf0e0": "►",
+}
+_LIGATURES = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
+_LINE_END_HYPHENS = {"\x02": "-", "\u00ad": "-"}
+_SUBSET = re.compile(r"^[A-Z]{6}\+")
+_BOLD = re.compile(r"bold|black|heavy|semibold|demibold|demi\b|-bd\b|,bd", re.I)
+
+
+@dataclass(slots=True)
+class Char:
+    """One printed character as a reader reports it (y grows downwards from the page top)."""
+
+    text: str
+    x0: float
+    x1: float
+    baseline: float
+    size: float
+    font: str
+    color: tuple[int, int, int] | None = None
+
+
+@dataclass
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool = False
+    font: str = ""
+    color: tuple[int, int, int] | None = None
+
+    @property
+    def xc(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def baseline(self) -> float:
+        return self.bottom - DESCENT * self.size
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A straight ruling segment: horizontal (top == bottom) or vertical (x0 == x1)."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def vertical(self) -> bool:
+        return self.x1 - self.x0 < self.bottom - self.top
+
+
+@dataclass
+class RawPage:
+    number: int  # 1-based
+    width: float
+    height: float
+    chars: list[Char]
+    rules: list[Rule] = field(default_factory=list)
+
+
+#: A reader opens validated PDF bytes and yields its pages; it raises nothing but its library's
+#: own exceptions, which `parsers.pdf` turns into named errors.
+Reader = Callable[[bytes], Iterator[RawPage]]
+
+
+def reader_name(name: str | None = None) -> str:
+    """The reader to use: the argument, else $KOMPASS_READER, else pdfplumber."""
+    chosen = (name or os.environ.get("KOMPASS_READER") or DEFAULT_READER).strip().lower()
+    if chosen not in READERS:
+        raise ValueError(f"unknown reader {chosen!r} (choose {' or '.join(READERS)})")
+    return chosen
+
+
+def get_reader(name: str | None = None) -> Reader:
+    if reader_name(name) == "pdfium":
+        from parsers.reader_pdfium import read_pages
+    else:
+        from parsers.reader_pdfplumber import read_pages
+    return read_pages
+
+
+def clean_font(name: str) -> str:
+    return _SUBSET.sub("", name)
+
+
+def is_bold(font: str) -> bool:
+    return bool(_BOLD.search(font))
+
+
+def clean_text(text: str) -> str:
+    """One character's text, normalised the same way for every reader."""
+    text = _LINE_END_HYPHENS.get(text, text)
+    text = _PUA_BULLETS.get(text, text)
+    text = _LIGATURES.get(text, text)
+    return unicodedata.normalize("NFC", text)
+
+
+def words_from_chars(chars: list[Char]) -> list[Word]:
+    """Group characters into words: same baseline, small gaps, no space between.
+
+    Order-independent (readers list characters in different orders): characters are clustered
+    by baseline first, then read left to right.
+    """
+    printed = [ch for ch in chars if ch.text and ch.size > 0]
+    printed.sort(key=lambda ch: (ch.baseline, ch.x0))
+    rows: list[list[Char]] = []
+    for ch in printed:
+        if rows and ch.baseline - rows[-1][-1].baseline <= BASELINE_TOLERANCE * ch.size:
+            rows[-1].append(ch)
+        else:
+            rows.append([ch])
+    words: list[Word] = []
+    for row in rows:
+        row.sort(key=lambda ch: (ch.x0, ch.x1))
+        current: list[Char] = []
+        for ch in row:
+            if ch.text.isspace():
+                _flush(current, words)
+                current = []
+                continue
+            if current and (
+                ch.x0 - current[-1].x1 > WORD_GAP * max(ch.size, current[-1].size)
+                or ch.x0 < current[-1].x0 - 0.5
+            ):
+                _flush(current, words)
+                current = []
+            current.append(ch)
+        _flush(current, words)
+    return words
+
+
+def _flush(chars: list[Char], words: list[Word]) -> None:
+    if not chars:
+        return
+    text = "".join(ch.text for ch in chars)
+    if not text.strip():
+        return
+    first = chars[0]
+    size = max(ch.size for ch in chars)
+    base = max(ch.baseline for ch in chars)
+    words.append(
+        Word(
+            text,
+            first.x0,
+            max(ch.x1 for ch in chars),
+            base - ASCENT * size,
+            base + DESCENT * size,
+            _rounded(size),
+            is_bold(first.font),
+            first.font,
+            first.color,
+        )
+    )
+
+
+def _rounded(size: float) -> float:
+    """Font sizes to 0.1 pt: readers differ in the last digits (11.55 vs 11.549…)."""
+    return round(size + 1e-6, 1)
+
+
+def merge_rules(rules: list[Rule], tolerance: float = 1.0) -> list[Rule]:
+    """Join collinear touching segments (table borders are drawn cell by cell) and drop
+    duplicates, so both readers report one rule per printed line."""
+    out: list[Rule] = []
+    for vertical in (True, False):
+        segs = sorted(
+            (
+                (round((r.x0 + r.x1) / 2, 1), r.top, r.bottom)
+                if vertical
+                else (round((r.top + r.bottom) / 2, 1), r.x0, r.x1)
+            )
+            for r in rules
+            if r.vertical == vertical
+        )
+        merged: list[list[float]] = []
+        for pos, lo, hi in segs:
+            last = merged[-1] if merged else None
+            if last and abs(pos - last[0]) <= 0.5 and lo <= last[2] + tolerance:
+                last[2] = max(last[2], hi)
+            else:
+                merged.append([pos, lo, hi])
+        for pos, lo, hi in merged:
+            out.append(Rule(pos, lo, pos, hi) if vertical else Rule(lo, pos, hi, pos))
+    return out
+
+
+def rule_from_box(x0: float, top: float, x1: float, bottom: float) -> Rule | None:
+    """A thin box (a stroked line, or a filled rectangle a few tenths of a point wide) as a
+    rule; anything else is not a ruling."""
+    w, h = x1 - x0, bottom - top
+    if w < 3 and h > 4:
+        return Rule((x0 + x1) / 2, top, (x0 + x1) / 2, bottom)
+    if h < 3 and w > 4:
+        return Rule(x0, (top + bottom) / 2, x1, (top + bottom) / 2)
+    return None

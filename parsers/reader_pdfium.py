@@ -1,0 +1,121 @@
+"""The fast reader: PDFium through pypdfium2 (opt-in with `--reader pdfium`).
+
+PDFium's C++ text layer is about four times faster than pdfminer. It reports the same printed
+characters, plus characters it *generates* (inferred spaces and line ends) which are skipped, so
+both readers give the layout code the same input.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from collections.abc import Iterator
+
+from parsers.reader import Char, RawPage, Rule, clean_font, clean_text, rule_from_box
+
+
+def _chars(page, height: float) -> list[Char]:
+    import pypdfium2.raw as c
+
+    tp = page.get_textpage()
+    raw = tp.raw
+    out: list[Char] = []
+    rect = c.FS_RECTF()
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    flags = ctypes.c_int()
+    name = ctypes.create_string_buffer(128)
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    try:
+        for i in range(c.FPDFText_CountChars(raw)):
+            if c.FPDFText_IsGenerated(raw, i) == 1:
+                continue
+            code = c.FPDFText_GetUnicode(raw, i)
+            if code == 0 or not c.FPDFText_GetLooseCharBox(raw, i, rect):
+                continue
+            c.FPDFText_GetCharOrigin(raw, i, ctypes.byref(ox), ctypes.byref(oy))
+            c.FPDFText_GetFontInfo(raw, i, name, 128, ctypes.byref(flags))
+            color = None
+            if c.FPDFText_GetFillColor(
+                raw, i, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)
+            ):
+                color = (r.value, g.value, b.value)
+            out.append(
+                Char(
+                    clean_text(chr(code)),
+                    rect.left,
+                    rect.right,
+                    height - oy.value,
+                    c.FPDFText_GetFontSize(raw, i),
+                    clean_font(name.value.decode("utf-8", "replace")),
+                    color,
+                )
+            )
+    finally:
+        tp.close()
+    return out
+
+
+def _rules(page, height: float) -> list[Rule]:
+    """Thin path objects, or the straight edges of stroked ones (bounds shrunk by half the
+    stroke width, which PDFium includes and pdfminer does not)."""
+    import pypdfium2.raw as c
+
+    out: list[Rule] = []
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    width = ctypes.c_float()
+    m = c.FS_MATRIX()
+    px, py = ctypes.c_float(), ctypes.c_float()
+    for obj in page.get_objects(filter=[c.FPDF_PAGEOBJ_PATH], max_depth=2):
+        raw = obj.raw
+        c.FPDFPath_GetDrawMode(raw, ctypes.byref(fill), ctypes.byref(stroke))
+        half = 0.0
+        if stroke.value and c.FPDFPageObj_GetStrokeWidth(raw, ctypes.byref(width)):
+            half = width.value / 2
+        left, low, right, high = obj.get_bounds()
+        box = (left + half, height - high + half, right - half, height - low - half)
+        thin = rule_from_box(*box) if box[2] >= box[0] and box[3] >= box[1] else None
+        if thin is not None:
+            out.append(thin)
+            continue
+        if not stroke.value or obj.level > 0 or not c.FPDFPageObj_GetMatrix(raw, m):
+            continue
+        start = prev = None
+        for k in range(c.FPDFPath_CountSegments(raw)):
+            seg = c.FPDFPath_GetPathSegment(raw, k)
+            c.FPDFPathSegment_GetPoint(seg, ctypes.byref(px), ctypes.byref(py))
+            point = (
+                m.a * px.value + m.c * py.value + m.e,
+                height - (m.b * px.value + m.d * py.value + m.f),
+            )
+            kind = c.FPDFPathSegment_GetType(seg)
+            segments = []
+            if kind == c.FPDF_SEGMENT_MOVETO:
+                start = point
+            elif kind == c.FPDF_SEGMENT_LINETO and prev is not None:
+                segments.append((prev, point))
+            prev = point
+            if c.FPDFPathSegment_GetClose(seg) and start is not None:
+                segments.append((prev, start))
+                prev = start
+            for (ax, ay), (bx, by) in segments:
+                rule = rule_from_box(min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
+                if rule is not None:
+                    out.append(rule)
+    return out
+
+
+def read_pages(data: bytes) -> Iterator[RawPage]:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(data)
+    try:
+        for number in range(1, len(pdf) + 1):
+            page = pdf[number - 1]
+            try:
+                height = page.get_height()
+                yield RawPage(
+                    number, page.get_width(), height, _chars(page, height), _rules(page, height)
+                )
+            finally:
+                page.close()
+    finally:
+        pdf.close()
