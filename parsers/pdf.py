@@ -127,6 +127,7 @@ def read_document(path: str | Path, reader: str | None = None) -> Document:
     """
     import pypdfium2 as pdfium
 
+    read_pages = get_reader(reader)  # ValueError for an unknown reader name, before any I/O
     path = Path(path)
     data = path.read_bytes()
     check_bytes(path, data)
@@ -143,7 +144,7 @@ def read_document(path: str | Path, reader: str | None = None) -> Document:
         raise CorruptPdf(path, "PDF has no pages")
     pages: list[PageText] = []
     try:
-        for raw in get_reader(reader)(data):
+        for raw in read_pages(data):
             words = words_from_chars(raw.chars)
             lines = _lines_from_words(words, raw.number)
             pages.append(PageText(raw.number, raw.width, raw.height, lines, merge_rules(raw.rules)))

@@ -20,6 +20,26 @@ def _fail(message: str) -> None:
     click.echo(f"error: {message}", err=True)
 
 
+def _set_reader(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """--reader: through the environment, so worker processes read with the same library."""
+    import os
+
+    if value:
+        os.environ["KOMPASS_READER"] = value
+    return value
+
+
+reader_option = click.option(
+    "--reader",
+    type=click.Choice(["pdfplumber", "pdfium"]),
+    callback=_set_reader,
+    expose_value=False,
+    is_eager=True,
+    help="PDF reader: pdfplumber (default) or pdfium (faster, same records). "
+    "Default: $KOMPASS_READER, else pdfplumber.",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(PARSER_VERSION, prog_name="kompass", message="%(prog)s (parser %(version)s)")
 @click.option("--debug", is_flag=True, help="Show tracebacks for unexpected errors.")
@@ -30,11 +50,19 @@ def cli(ctx: click.Context, debug: bool) -> None:
     Start with `kompass parse REPORT.pdf` to see what one report holds.
     """
     ctx.obj = {"debug": debug}
+    from parsers.reader import reader_name
+
+    try:
+        reader_name()
+    except ValueError as e:
+        _fail(f"KOMPASS_READER: {e}")
+        sys.exit(2)
     # pdfminer logs harmless font/encoding notes; a researcher should not see them
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 
 @cli.command()
+@reader_option
 @click.argument("reports", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "--json",
@@ -124,6 +152,7 @@ def _analysis_errors(func):
 
 
 @cli.command()
+@reader_option
 @click.argument("reports", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--db", "db_url", metavar="URL", help=DB_HELP)
 @click.option("--raw-dir", type=click.Path(file_okay=False, path_type=Path), help=RAW_HELP)
@@ -260,6 +289,7 @@ def _prefect_home() -> None:
 
 
 @cli.command()
+@reader_option
 @sources_option
 @click.option("--db", "db_url", metavar="URL", help=DB_HELP)
 @click.option("--raw-dir", type=click.Path(file_okay=False, path_type=Path), help=RAW_HELP)
@@ -388,6 +418,7 @@ class _Progress:
 
 
 @cli.command()
+@reader_option
 @click.argument("what", nargs=-1, metavar="SHA256-PREFIX | PATH | MUNICIPALITY YEAR")
 @click.option("--outdated", is_flag=True, help="Every report parsed by an older parser version.")
 @click.option("--db", "db_url", metavar="URL", help=DB_HELP)
