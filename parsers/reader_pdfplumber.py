@@ -4,6 +4,7 @@ specified around. Uses pdfplumber's own `chars`, `lines`, `rects` and `curves`."
 from __future__ import annotations
 
 import io
+import itertools
 from collections.abc import Iterator
 
 from parsers.reader import Char, RawPage, Rule, clean_font, clean_text, rule_from_box
@@ -39,7 +40,7 @@ def _rules(page) -> list[Rule]:
             pts = [(x0, top), (x1, top), (x1, bottom), (x0, bottom), (x0, top)]
         else:
             pts = list(obj.get("pts") or [])
-        for (ax, ay), (bx, by) in zip(pts, pts[1:], strict=False):
+        for (ax, ay), (bx, by) in itertools.pairwise(pts):
             rule = rule_from_box(min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
             if rule is not None:
                 out.append(rule)
