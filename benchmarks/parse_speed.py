@@ -1,4 +1,4 @@
-"""Whole-process parse time of `kompass parse --json` against a plain pdfplumber pass, and
+"""Whole-process parse time of `kompass parse --json` (pdfplumber, the default, and PDFium) against a plain pdfplumber pass, and
 peak memory by page count.
 
     .venv/bin/python benchmarks/parse_speed.py [REPORT.pdf] [--runs N] [--before REV]
@@ -73,6 +73,10 @@ def main() -> None:
     kompass = str(Path(sys.executable).with_name("kompass"))
     sides: dict[str, tuple[list[str], dict | None]] = {
         "kompass parse --json": ([kompass, "parse", args.report, "--json"], None),
+        "kompass parse --reader pdfium": (
+            [kompass, "parse", "--reader", "pdfium", args.report, "--json"],
+            None,
+        ),
         "plain pdfplumber pass": ([sys.executable, "-c", PLAIN, args.report], None),
     }
     with tempfile.TemporaryDirectory() as tmp:
