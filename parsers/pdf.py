@@ -101,21 +101,25 @@ def check_bytes(path: Path, data: bytes) -> None:
     raise NotAPdf(path, f"not a PDF (starts with {data[:8]!r}, not b'%PDF-')")
 
 
+#: Words are one line when their baselines differ by less than this share of the font size.
+#: Baselines, not boxes: two columns whose lines sit half a line apart must not interleave.
+LINE_BASELINE_TOLERANCE = 0.3
+
+
 def _lines_from_words(words: list[Word], page: int) -> list[Line]:
-    """Group words into lines: a word joins a line when their vertical extents mostly overlap."""
+    """Group words into lines by baseline, each line compared with its first word's baseline
+    (not the last one's, so a slowly drifting chain cannot swallow the next line)."""
     lines: list[Line] = []
-    for w in sorted(words, key=lambda w: (round(w.top, 1), w.x0)):
-        for line in reversed(lines[-3:]):
-            ref = line.words[0]
-            overlap = min(ref.bottom, w.bottom) - max(ref.top, w.top)
-            if overlap > 0.5 * min(ref.bottom - ref.top, w.bottom - w.top):
-                line.words.append(w)
-                break
+    anchors: list[float] = []
+    for w in sorted(words, key=lambda w: (w.baseline, w.x0)):
+        base = w.baseline
+        if lines and base - anchors[-1] <= LINE_BASELINE_TOLERANCE * w.size:
+            lines[-1].words.append(w)
         else:
             lines.append(Line([w], page))
+            anchors.append(base)
     for line in lines:
         line.words.sort(key=lambda w: w.x0)
-    lines.sort(key=lambda ln: ln.top)
     return lines
 
 
