@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from parsers.pdf import Line, Word
 from parsers.scores import TOTAL_LABELS
-from parsers.text import is_number, join_lines, number
+from parsers.text import is_number, join_label, join_lines, number
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _ROW = re.compile(r"^([1-8])[.)]?$")
@@ -41,37 +41,97 @@ def _year_columns(line: Line) -> list[Word] | None:
     return years or None
 
 
-def _row(line: Line, years: list[Word]) -> tuple[int | None, str, dict[int, int | float]] | None:
-    """(area number or None for the total, label, {year: value}) if the line is a table row,
-    ("", label, {}) if it is only text (perhaps the wrapped rest of the previous label).
+@dataclass
+class _Row:
+    number: int | None  # None for the total row
+    label: list[str]
+    values: dict[int, int | float]
+    page: int
 
-    A row with one value per year takes them in column order, so headers and values need not
-    share an alignment; with values missing, each goes to the nearest year. A contents entry
-    with dot leaders and a page number is not a row.
-    """
+
+def _split(line: Line, years: list[Word]) -> tuple[list[Word], list[Word]] | None:
+    """Label words and value words of a line under year columns; None for a contents entry
+    (dot leaders and a page number)."""
     pitch = (years[-1].xc - years[0].xc) / max(len(years) - 1, 1) or 40.0
     boundary = years[0].x0 - 0.6 * pitch
     label = [w for w in line.words if not (w.x0 >= boundary and is_number(w.text))]
     values = [w for w in line.words if w.x0 >= boundary and is_number(w.text)]
-    if not label or any(set(w.text) <= set(".…_") for w in label):
+    if any(set(w.text) <= set(".…_") for w in label):
         return None
-    if not values:
-        return "", " ".join(w.text for w in label), {}
-    out: dict[int, int | float] = {}
+    return label, values
+
+
+def _values(values: list[Word], years: list[Word]) -> dict[int, int | float] | None:
+    """Values by year: in column order when there is one per year (headers and values need
+    not share an alignment), else each under the nearest year."""
     if len(values) == len(years):
-        out = {int(y.text): number(v.text) for y, v in zip(years, values, strict=True)}
-    else:
-        for w in values:
-            col = min(years, key=lambda y: abs(y.xc - w.xc))
-            if abs(col.xc - w.xc) > pitch:
-                return None
-            out.setdefault(int(col.text), number(w.text))
-    m = _ROW.match(label[0].text)
-    if m:
-        return int(m.group(1)), " ".join(w.text for w in label[1:]), out
-    if label[0].text.casefold().rstrip(":") in TOTAL_LABELS:
-        return None, " ".join(w.text for w in label), out
-    return None
+        return {int(y.text): number(v.text) for y, v in zip(years, values, strict=True)}
+    pitch = (years[-1].xc - years[0].xc) / max(len(years) - 1, 1) or 40.0
+    out: dict[int, int | float] = {}
+    for w in values:
+        col = min(years, key=lambda y: abs(y.xc - w.xc))
+        if abs(col.xc - w.xc) > pitch:
+            return None
+        out.setdefault(int(col.text), number(w.text))
+    return out
+
+
+def _is_repeated_header(line: Line, years: list[Word]) -> bool:
+    found = _year_columns(line)
+    return found is not None and [w.text for w in found] == [w.text for w in years]
+
+
+def _read_rows(lines: list[Line], start: int, years: list[Word]) -> list[_Row]:
+    """Rows of the history table whose header is `lines[start]`.
+
+    A row starts at an area number ("3." / "3)") or a total label; label lines without either
+    continue the row's label (a wrapped name), value-only lines fill the row's values (numbers
+    centred or at the bottom of a wrapped row). The table may continue on the next page, after
+    a repeated header row; it ends at the first line that fits none of this, or once the total
+    row has its values.
+    """
+    rows: list[_Row] = []
+    prev_page = lines[start].page
+    for line in lines[start + 1 : start + 60]:
+        new_page = line.page != prev_page
+        prev_page = line.page
+        if new_page and _is_repeated_header(line, years):
+            continue
+        if _year_columns(line) and len(line.words) > len(years):
+            break  # another table's header
+        split = _split(line, years)
+        if split is None:
+            break
+        label, value_words = split
+        values = _values(value_words, years) if value_words else {}
+        if values is None:
+            break
+        head = label[0].text if label else ""
+        m = _ROW.match(head)
+        if m or head.casefold().rstrip(":") in TOTAL_LABELS:
+            if rows and m and (rows[-1].number is None or int(m.group(1)) <= rows[-1].number):
+                break  # area numbers only go up, and the total comes last
+            rest = label[1:] if m else label
+            text = " ".join(w.text for w in rest)
+            rows.append(
+                _Row(int(m.group(1)) if m else None, [text] if text else [], values, line.page)
+            )
+        elif not rows:
+            break
+        elif label:
+            if values and rows[-1].values:
+                break  # a labelled line with values of its own that is no row
+            if new_page and rows[-1].values and rows[-1].number is None:
+                break
+            rows[-1].label.append(" ".join(w.text for w in label))
+            rows[-1].values.update(values)
+        elif values:
+            if rows[-1].values:
+                break
+            rows[-1].values.update(values)
+        if rows and rows[-1].number is None and rows[-1].values:
+            break
+    return rows
 
 
 def find_history(lines: list[Line]) -> HistoryTable | None:
@@ -80,27 +140,14 @@ def find_history(lines: list[Line]) -> HistoryTable | None:
         years = _year_columns(line)
         if not years:
             continue
-        rows: list[tuple[int | None, list[str], dict[int, int | float]]] = []
-        for nxt in lines[i + 1 : i + 30]:
-            parsed = _row(nxt, years)
-            if parsed is None:
-                break
-            number_, label, values = parsed
-            if number_ == "":  # text only: the wrapped rest of an area row's label
-                if not rows or rows[-1][0] is None or nxt.page != line.page:
-                    break
-                rows[-1][1].append(label)
-                continue
-            rows.append((number_, [label], values))
-            if number_ is None:  # the total row ends the table
-                break
-        if sum(1 for r in rows if r[0] is not None) < 4:
+        rows = _read_rows(lines, i, years)
+        if sum(1 for r in rows if r.number is not None and r.values) < 4:
             continue
         year_list = [int(w.text) for w in years]
         cells = [
-            HistoryCell(year, n, join_lines(name) or None, values.get(year))
+            HistoryCell(year, r.number, join_label(r.label) or None, r.values.get(year))
             for year in year_list
-            for n, name, values in rows
+            for r in rows
         ]
         return HistoryTable(line.page, year_list, cells)
     return None

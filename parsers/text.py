@@ -97,3 +97,46 @@ def strip_bullet(text: str) -> tuple[str | None, str]:
     if ch in BULLETS and ch not in "-–*":
         return ch, text[1:].strip()
     return None, text
+
+
+def _vocabulary() -> frozenset[str]:
+    """Words of every known area name (all versions and variants), case-folded."""
+    from schema.instruments import instruments
+
+    words = set()
+    for inst in instruments():
+        for area in inst.areas:
+            for name in area.names:
+                words.update(re.findall(r"\w+", name.casefold()))
+    return frozenset(words)
+
+
+_VOCABULARY: frozenset[str] | None = None
+
+
+def join_label(lines: list[str]) -> str:
+    """Join the wrapped lines of an area-name cell.
+
+    A narrow label column makes a word processor break a long word without a hyphen
+    ("Verksamhetsutveckli" / "ng"). Where the two pieces make a word of a known area name and
+    the first piece alone is not one, they are joined without a space; otherwise as
+    `join_lines`.
+    """
+    global _VOCABULARY
+    if _VOCABULARY is None:
+        _VOCABULARY = _vocabulary()
+    parts: list[str] = []
+    for raw in lines:
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        if parts:
+            tail = re.findall(r"\w+$", parts[-1])
+            head = re.findall(r"^\w+", line)
+            if tail and head:
+                joined = (tail[0] + head[0]).casefold()
+                if joined in _VOCABULARY and tail[0].casefold() not in _VOCABULARY:
+                    parts[-1] = parts[-1] + line
+                    continue
+        parts.append(line)
+    return join_lines(parts)

@@ -1,0 +1,53 @@
+"""Headings by typography: what sets a line apart from body text in a word processor's output.
+
+Word and LibreOffice reports mark sub-headings ("Allmänt", "Delpoäng", "Kommentar") with size,
+weight or colour, often without a number. The body style is measured from the document itself
+(the font size that most characters have), so no rule depends on one producer's fonts.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from parsers.pdf import Line
+from parsers.text import is_number, strip_bullet
+
+#: A line at least this much larger than body text is a heading candidate.
+HEADING_SIZE_RATIO = 1.12
+#: Headings are short; a long bold line is emphasised prose.
+HEADING_MAX_CHARS = 90
+#: A colour counts as such when its channels differ by more than this (0–255): not black/grey.
+COLOUR_SPREAD = 60
+
+
+@dataclass(frozen=True)
+class BodyStyle:
+    size: float
+
+    @classmethod
+    def of(cls, lines: list[Line]) -> BodyStyle:
+        counts: Counter[float] = Counter()
+        for ln in lines:
+            for w in ln.words:
+                counts[w.size] += len(w.text)
+        return cls(counts.most_common(1)[0][0] if counts else 10.0)
+
+
+def coloured(color: tuple[int, int, int] | None) -> bool:
+    return color is not None and max(color) - min(color) > COLOUR_SPREAD
+
+
+def is_heading(line: Line, style: BodyStyle) -> bool:
+    """A short line set apart by weight, size or colour, that is not a bullet or a number row."""
+    text = line.text.strip()
+    if not text or len(text) > HEADING_MAX_CHARS or strip_bullet(text)[0]:
+        return False
+    words = [w for w in line.words if not is_number(w.text)]
+    if not words or len(words) < len(line.words) - 1:
+        return False
+    if all(w.bold for w in words):
+        return True
+    if min(w.size for w in words) >= style.size * HEADING_SIZE_RATIO:
+        return True
+    return all(coloured(w.color) for w in words)
