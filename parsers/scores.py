@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from parsers.pdf import Line, Word
 from parsers.text import is_percent, join_lines, number
+from parsers.typography import BodyStyle, is_heading
 
 POINTS_HEADERS = ("uppnått", "uppnådd", "uppnådda", "poäng", "erhållet", "erhållna", "erhållit")
 MAX_HEADERS = ("max", "maxpoäng", "max.", "möjliga")
@@ -70,6 +71,20 @@ def _header_columns(line: Line) -> dict[str, Word] | None:
     return None
 
 
+def _head_text(line: Line) -> str:
+    cols = _header_columns(line)
+    left = min(w.x0 for w in cols.values()) if cols else line.x1
+    return " ".join(w.text for w in line.words if w.x1 < left)
+
+
+def _same_header(line: Line, header: Line) -> bool:
+    """A header row repeated on the next page: same column words, same (or no) area name."""
+    if not is_header(line):
+        return False
+    name = _head_text(line)
+    return not name or name == _head_text(header)
+
+
 def is_header(line: Line) -> bool:
     return _header_columns(line) is not None
 
@@ -117,8 +132,32 @@ def _assign(nums: list[Word], cols: dict[str, Word]) -> dict[str, int | float]:
     return out
 
 
-def parse_table(lines: list[Line], start: int) -> ScoreTable:
-    """Read the score table whose header is `lines[start]`."""
+def _continues(
+    lines: list[Line], i: int, boundary: float, header_x0: float, style: BodyStyle
+) -> bool:
+    """Does the table go on at `lines[i]`, the first line of a new page?
+
+    Word lets a row break across pages: the rest of a question's text (and its numbers) or
+    only the total row may land on the next page. Looking ahead on that page, a question id,
+    a row of numbers or a total row before any heading says the table continues.
+    """
+    page = lines[i].page
+    for line in lines[i : i + 12]:
+        if line.page != page or SECTION.match(line.text) or is_heading(line, style):
+            return False
+        text_words, nums = _split_line(line, boundary, header_x0)
+        if nums:
+            return True
+        if text_words and (
+            _QID.match(text_words[0].text) or _QID_GLUED.match(text_words[0].text)
+        ):
+            return True
+    return False
+
+
+def parse_table(lines: list[Line], start: int, style: BodyStyle | None = None) -> ScoreTable:
+    """Read the score table whose header is `lines[start]`; it may continue over pages."""
+    style = style or BodyStyle.of(lines)
     header = lines[start]
     cols = _header_columns(header)
     assert cols is not None
@@ -141,15 +180,24 @@ def parse_table(lines: list[Line], start: int) -> ScoreTable:
     i = start + 1
     while i < len(lines):
         line = lines[i]
+        new_page = line.page != prev.page
+        if new_page and not total and _same_header(line, header):
+            prev = line  # Word's repeated header row at the top of the next page
+            i += 1
+            continue
         if SECTION.match(line.text) or is_header(line):
             break
-        gap = line.top - prev.bottom if line.page == prev.page else 0.0
+        gap = line.top - prev.bottom if not new_page else 0.0
         text_words, nums = _split_line(line, boundary, header_x0)
         text = " ".join(w.text for w in text_words)
         qid = _QID.match(text_words[0].text) if text_words else None
         glued = None if qid else (_QID_GLUED.match(text_words[0].text) if text_words else None)
-        if line.page != prev.page and not (qid or glued or (nums and not text_words)):
+        if new_page and not (
+            qid or glued or nums or _continues(lines, i, boundary, header_x0, style)
+        ):
             break  # a new page that does not continue the table
+        if questions and not nums and not (qid or glued) and is_heading(line, style):
+            break  # a sub-heading set apart by typography only
         if gap > 3.5 * line_h and not (qid or glued):
             break
         values = _assign(nums, cols) if nums else {}
@@ -199,11 +247,12 @@ def parse_table(lines: list[Line], start: int) -> ScoreTable:
 
 
 def find_tables(lines: list[Line]) -> list[ScoreTable]:
+    style = BodyStyle.of(lines)
     tables = []
     i = 0
     while i < len(lines):
         if is_header(lines[i]):
-            table = parse_table(lines, i)
+            table = parse_table(lines, i, style)
             if table.questions:
                 tables.append(table)
             i = max(table.end, i + 1)
