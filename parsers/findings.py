@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from parsers.pdf import Line, PageText, Word
 from parsers.scores import SECTION, is_header
 from parsers.text import join_lines, strip_bullet
+from parsers.typography import BodyStyle, is_heading
 
 STRENGTH_WORDS = ("styrkor", "styrka")
 IMPROVEMENT_WORDS = (
@@ -70,10 +71,13 @@ _NUMBERED = re.compile(r"^\d+(\.\d+)*\.?\s+[A-ZÅÄÖ]")
 
 def _ends_section(line: Line, body_size: float) -> bool:
     """A line that cannot belong to a findings section: the next (sub-)heading, a score table,
-    "Kommentar"/"Inspiration". A numbered line counts as a heading when it is bold or larger
-    than body text (so a numbered bullet does not end the list)."""
+    "Kommentar"/"Inspiration", a line set apart by typography. A numbered line counts as a
+    heading when it is bold or larger than body text (so a numbered bullet does not end the
+    list)."""
     text = line.text.strip()
     if SECTION.match(text) or _label(text) in _END_WORDS or is_header(line):
+        return True
+    if is_heading(line, BodyStyle(body_size)):
         return True
     if _NUMBERED.match(text) and not strip_bullet(text)[0]:
         return any(w.bold for w in line.words) or line.size > body_size * 1.08
@@ -275,15 +279,26 @@ def _read_list(
     kind = header_kind(lines[i])
     col = _Column(found.strengths if kind == "strengths" else found.improvements)
     end = _region_end(lines, i, body_size)
-    text_x = None  # where bullet text starts; a line left of it is prose after the list
+    # Where bullet text starts. A line left of it is either an item's continuation (a typed
+    # bullet and a tab without hanging indent wraps back to the glyph's x) or prose after the
+    # list: continuation lines follow at the paragraph's own line spacing, prose after a gap.
+    text_x = None
+    gaps: list[float] = []
+    prev: Line | None = None
     for k in range(i + 1, end):
         ln = lines[k]
         glyph, _ = strip_bullet(ln.text)
+        gap = ln.top - prev.bottom if prev is not None and prev.page == ln.page else None
         if glyph:
             text_x = ln.words[1].x0 if len(ln.words) > 1 and len(ln.words[0].text) == 1 else ln.x0
         elif text_x is not None and ln.x0 < text_x - 3:
-            end = k
-            break
+            tight = min(gaps) + 0.15 * ln.size if gaps else 0.3 * ln.size
+            if gap is not None and gap > tight:
+                end = k
+                break
+        if gap is not None:
+            gaps.append(gap)
+        prev = ln
         col.add(ln.words, ln.page)
     col.flush(continues=False)
     return end

@@ -11,7 +11,8 @@ from parsers.text import join_lines
 from schema.instruments import MATCH_THRESHOLD, Instrument
 from schema.kommuner import find_names
 
-_AREA_HEADING = re.compile(r"^(?:\d+\.)?([1-8])\.?\s+(\D.*?)\s*$")
+# "4.3 Politisk styrning och kontroll", "3. Politisk …", "Område 3 Politisk …" (2010 reports)
+_AREA_HEADING = re.compile(r"^(?:\d+\.|område\s+)?([1-8])(?:\.|:|\s+[–-])?\s+(\D.*?)\s*$", re.I)
 INSPIRATION = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?(inspiration|goda exempel)\b", re.I)
 _HEADING = re.compile(r"^\d+(?:\.\d+)*\.?\s+[A-ZÅÄÖ]")
 
