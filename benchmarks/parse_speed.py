@@ -1,5 +1,5 @@
-"""Whole-process parse time of `kompass parse --json` (pdfplumber, the default, and PDFium) against a plain pdfplumber pass, and
-peak memory by page count.
+"""Whole-process parse time of `kompass parse --json` (pdfplumber, the default, and PDFium)
+against a plain pdfplumber pass, and peak memory by page count.
 
     .venv/bin/python benchmarks/parse_speed.py [REPORT.pdf] [--runs N] [--before REV]
 

@@ -15,7 +15,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from parsers.pdf import Line, PageText, Word
+from parsers.pdf import Box, Line, PageText, Word, box_of
 from parsers.scores import SECTION, is_header
 from parsers.text import join_lines, strip_bullet
 from parsers.typography import BodyStyle, is_heading
@@ -35,6 +35,7 @@ _END_WORDS = ("kommentar", "kommentarer", "inspiration", "goda exempel")
 class Item:
     lines: list[str]
     page: int
+    boxes: list[Box] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -45,6 +46,7 @@ class Item:
 class AreaFindings:
     strengths: list[Item] = field(default_factory=list)
     improvements: list[Item] = field(default_factory=list)
+    gutters: list[Box] = field(default_factory=list)  # the column boundary per page, for inspect
 
 
 def _label(text: str) -> str:
@@ -201,6 +203,7 @@ class _Column:
                 self.items.append(Item([rest], page))
             else:
                 self.items[-1].lines.append(rest)
+            self.items[-1].boxes.append(box_of(words, page))
             prev_bottom, prev_page = max(w.bottom for w in words), page
         self.pending = []
 
@@ -248,6 +251,9 @@ def _read_table(
                 else lines.index(by_page[page_no][0], i)
             )
         split.append((page_no, page_lines, x))
+        if page_lines:
+            top, bottom = min(ln.top for ln in page_lines), max(ln.bottom for ln in page_lines)
+            found.gutters.append((page_no, x, top, x, bottom))
         if stop is not None:
             break
     # the space between lines inside one item, over the whole table (a continuation page

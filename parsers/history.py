@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from parsers.pdf import Line, Word
+from parsers.pdf import Box, Line, Word, box_of
 from parsers.scores import TOTAL_LABELS
 from parsers.text import is_number, join_label, join_lines, number
 
@@ -28,6 +28,7 @@ class HistoryTable:
     years: list[int]
     cells: list[HistoryCell]
     maxes: dict[int, int | float] = field(default_factory=dict)  # area → max, if printed
+    row_boxes: list[tuple[int | None, Box]] = field(default_factory=list)  # for inspect
 
 
 def _year_columns(line: Line) -> list[Word] | None:
@@ -47,6 +48,7 @@ class _Row:
     label: list[str]
     values: dict[int, int | float]
     page: int
+    boxes: list[Box] = field(default_factory=list)
 
 
 def _split(line: Line, years: list[Word]) -> tuple[list[Word], list[Word]] | None:
@@ -116,6 +118,7 @@ def _read_rows(lines: list[Line], start: int, years: list[Word]) -> list[_Row]:
             rows.append(
                 _Row(int(m.group(1)) if m else None, [text] if text else [], values, line.page)
             )
+            rows[-1].boxes.append(box_of(line.words, line.page))
         elif not rows:
             break
         elif label:
@@ -125,10 +128,12 @@ def _read_rows(lines: list[Line], start: int, years: list[Word]) -> list[_Row]:
                 break
             rows[-1].label.append(" ".join(w.text for w in label))
             rows[-1].values.update(values)
+            rows[-1].boxes.append(box_of(line.words, line.page))
         elif values:
             if rows[-1].values:
                 break
             rows[-1].values.update(values)
+            rows[-1].boxes.append(box_of(line.words, line.page))
         if rows and rows[-1].number is None and rows[-1].values:
             break
     return rows
@@ -149,7 +154,8 @@ def find_history(lines: list[Line]) -> HistoryTable | None:
             for year in year_list
             for r in rows
         ]
-        return HistoryTable(line.page, year_list, cells)
+        boxes = [(r.number, b) for r in rows for b in r.boxes]
+        return HistoryTable(line.page, year_list, cells, row_boxes=boxes)
     return None
 
 

@@ -24,7 +24,21 @@ from parsers.errors import (
 )
 from parsers.reader import Rule, Word, get_reader, merge_rules, words_from_chars
 
-__all__ = ["Document", "Line", "PageText", "Word", "check_bytes", "read_document"]
+__all__ = ["Box", "Document", "Line", "PageText", "Word", "box_of", "check_bytes", "read_document"]
+
+
+#: Where something was read: (page, x0, top, x1, bottom), for `kompass inspect`.
+Box = tuple[int, float, float, float, float]
+
+
+def box_of(words: list[Word], page: int) -> Box:
+    return (
+        page,
+        min(w.x0 for w in words),
+        min(w.top for w in words),
+        max(w.x1 for w in words),
+        max(w.bottom for w in words),
+    )
 
 
 @dataclass

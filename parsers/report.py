@@ -42,9 +42,16 @@ PARSER_VERSION = "1.0.0"
 
 
 def parse_report(
-    path: str | Path, url: str | None = None, reader: str | None = None
+    path: str | Path,
+    url: str | None = None,
+    reader: str | None = None,
+    trace: dict | None = None,
 ) -> ReportRecord:
-    """Parse one Kommunkompassen report. Raises a `parsers.errors.ReportError` subclass."""
+    """Parse one Kommunkompassen report. Raises a `parsers.errors.ReportError` subclass.
+
+    `trace`, if given, receives the intermediate structures (document, tables, history,
+    findings, area index) for `kompass inspect`.
+    """
     path = Path(path)
     doc = read_document(path, reader)
     strip_furniture(doc)
@@ -93,6 +100,8 @@ def parse_report(
     area_of = area_starts(lines, inst, [(t.start, n) for n, t in table_by_area.items()])
     findings = find_findings(lines, {p.number: p for p in doc.pages}, area_of)
     inspiration = find_inspiration(lines, area_of, kommun.code)
+    if trace is not None:
+        trace.update(doc=doc, tables=table_by_area, history=history, findings=findings)
 
     areas: list[Area] = []
     for adef in inst.areas:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from parsers.pdf import Line, Word
+from parsers.pdf import Box, Line, Word, box_of
 from parsers.text import is_percent, join_lines, number
 from parsers.typography import BodyStyle, is_heading
 
@@ -38,6 +38,7 @@ class QuestionRow:
     top: float
     bottom: float
     numbers: dict[str, int | float] = field(default_factory=dict)
+    boxes: list[Box] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -53,6 +54,7 @@ class ScoreTable:
     end: int  # index after the last line of the table
     questions: list[QuestionRow]
     total: dict[str, int | float]
+    total_box: Box | None = None
 
 
 def _header_columns(line: Line) -> dict[str, Word] | None:
@@ -148,9 +150,7 @@ def _continues(
         text_words, nums = _split_line(line, boundary, header_x0)
         if nums:
             return True
-        if text_words and (
-            _QID.match(text_words[0].text) or _QID_GLUED.match(text_words[0].text)
-        ):
+        if text_words and (_QID.match(text_words[0].text) or _QID_GLUED.match(text_words[0].text)):
             return True
     return False
 
@@ -175,6 +175,7 @@ def parse_table(lines: list[Line], start: int, style: BodyStyle | None = None) -
     questions: list[QuestionRow] = []
     orphans: list[tuple[Line, dict[str, int | float]]] = []
     total: dict[str, int | float] = {}
+    total_box: Box | None = None
     line_h = max(header.bottom - header.top, 4.0)
     prev = header
     i = start + 1
@@ -206,16 +207,19 @@ def parse_table(lines: list[Line], start: int, style: BodyStyle | None = None) -
             qnum = f"{m.group(1)}.{m.group(2)}"
             rest = text.split(" ", 1)[1] if qid and " " in text else ("" if qid else m.group(3))
             row = QuestionRow(qnum, [rest] if rest else [], line.page, line.top, line.bottom)
+            row.boxes.append(box_of(line.words, line.page))
             row.numbers.update(values)
             questions.append(row)
         elif text_words and text.casefold().split()[0].rstrip(":") in TOTAL_LABELS and values:
             total = values
+            total_box = box_of(line.words, line.page)
             i += 1
             break
         elif text_words:
             if questions:
                 questions[-1].lines.append(text)
                 questions[-1].bottom = line.bottom
+                questions[-1].boxes.append(box_of(line.words, line.page))
                 if values and not questions[-1].numbers:
                     questions[-1].numbers.update(values)
             elif not nums:
@@ -225,7 +229,10 @@ def parse_table(lines: list[Line], start: int, style: BodyStyle | None = None) -
         prev = line
         i += 1
         if orphans and questions and all(q.numbers for q in questions):
-            total = orphans.pop()[1]  # a number-only line once every question has its numbers
+            last, total = orphans.pop()
+            total_box = box_of(
+                last.words, last.page
+            )  # a number-only line once every question has its numbers
             break
     # number-only lines: to the nearest question above that still lacks numbers
     for line, values in orphans:
@@ -233,8 +240,9 @@ def parse_table(lines: list[Line], start: int, style: BodyStyle | None = None) -
         target = next((q for q in reversed(above) if not q.numbers), None)
         if target is not None:
             target.numbers.update(values)
+            target.boxes.append(box_of(line.words, line.page))
         elif not total:
-            total = values
+            total, total_box = values, box_of(line.words, line.page)
     return ScoreTable(
         area_number=area_number,
         name=join_lines(name_lines).strip(),
@@ -243,6 +251,7 @@ def parse_table(lines: list[Line], start: int, style: BodyStyle | None = None) -
         end=i,
         questions=questions,
         total=total,
+        total_box=total_box,
     )
 
 

@@ -108,6 +108,46 @@ def parse(ctx: click.Context, reports: tuple[Path, ...], as_json: bool) -> None:
     sys.exit(2 if failed else 0)
 
 
+@cli.command()
+@reader_option
+@click.argument("report", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--page", "page_no", type=click.IntRange(min=1), required=True, help="1-based page.")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="PNG to write (default: <report>-p<N>.png in the working folder).",
+)
+@click.option("--text", "as_text", is_flag=True, help="Print what was recognised, one per line.")
+def inspect(report: Path, page_no: int, out: Path | None, as_text: bool) -> None:
+    """Draw what the parser saw on one page: for a report that parses wrong.
+
+    Words (grey), headings (purple), score-table rows (blue, "q 4.2: 4/10/40%"), area totals,
+    history rows (teal), strengths (green), improvements (orange) and the findings column
+    gutter (red), each labelled with what the parser made of it.
+
+    \b
+    Examples:
+      kompass inspect tests/fixtures/norsjo-2018.pdf --page 9
+      kompass inspect report.pdf --page 12 --out p12.png --text
+    """
+    from parsers.inspect import marks, render, text_dump
+
+    try:
+        if not report.exists():
+            raise ReportError(report, "no such file")
+        found = marks(report, page_no)
+    except ReportError as e:
+        _fail(str(e))
+        sys.exit(2)
+    except ValueError as e:
+        _fail(f"{report.name}: {e}")
+        sys.exit(2)
+    target = render(report, page_no, found, out or Path(f"{report.stem}-p{page_no}.png"))
+    if as_text:
+        click.echo(text_dump(found))
+    click.echo(f"wrote {target}")
+
+
 ROOT = Path(__file__).resolve().parent.parent
 RAW_HELP = "Folder of raw PDFs and their manifest (default: raw_reports/ in the checkout)."
 DB_HELP = "Database URL (default: $KOMPASS_DB, else warehouse/kommunkompassen.db in the checkout)."

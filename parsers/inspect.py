@@ -1,0 +1,123 @@
+"""What the parser saw on one page, drawn over the page: for whoever meets a report that parses
+wrong. Words, headings, score-table rows, history rows, findings items and column gutters, each
+in its own colour and labelled with what the parser made of it ("q 4.2: 4/10/40%")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from parsers.pdf import Box
+from parsers.report import parse_report
+from parsers.typography import BodyStyle, is_heading
+
+COLOURS = {
+    "word": (190, 190, 190),
+    "heading": (128, 0, 160),
+    "table": (0, 0, 0),
+    "question": (0, 80, 220),
+    "total": (0, 0, 110),
+    "history": (0, 140, 140),
+    "strength": (0, 150, 0),
+    "improvement": (230, 120, 0),
+    "gutter": (220, 0, 0),
+}
+
+
+@dataclass
+class Mark:
+    kind: str
+    label: str
+    box: Box
+
+
+def _fmt(v) -> str:
+    return "?" if v is None else f"{v:g}"
+
+
+def _numbers(n: dict) -> str:
+    pct = n.get("percent")
+    return f"{_fmt(n.get('points'))}/{_fmt(n.get('max'))}/{_fmt(pct)}{'' if pct is None else '%'}"
+
+
+def marks(path: str | Path, page: int, reader: str | None = None) -> list[Mark]:
+    """Everything the parser recognised on `page` (1-based), in reading order per kind."""
+    trace: dict = {}
+    parse_report(path, reader=reader, trace=trace)
+    doc = trace["doc"]
+    if not 1 <= page <= len(doc.pages):
+        raise ValueError(f"page {page} is out of range (the report has {len(doc.pages)} pages)")
+    out: list[Mark] = []
+    lines = doc.pages[page - 1].lines
+    style = BodyStyle.of(doc.lines)
+    for ln in lines:
+        for w in ln.words:
+            out.append(Mark("word", "", (page, w.x0, w.top, w.x1, w.bottom)))
+        if is_heading(ln, style):
+            out.append(Mark("heading", "heading", (page, ln.x0, ln.top, ln.x1, ln.bottom)))
+    all_lines = doc.lines
+    for number, table in sorted(trace["tables"].items()):
+        head = all_lines[table.start]
+        if head.page == page:
+            box = (page, head.x0, head.top, head.x1, head.bottom)
+            out.append(Mark("table", f"score table, area {number}", box))
+        for q in table.questions:
+            for i, b in enumerate(q.boxes):
+                if b[0] == page:
+                    label = f"q {q.id}: {_numbers(q.numbers)}" if i == 0 else f"q {q.id} (cont.)"
+                    out.append(Mark("question", label, b))
+        if table.total_box and table.total_box[0] == page:
+            out.append(
+                Mark("total", f"area {number} total: {_numbers(table.total)}", table.total_box)
+            )
+    history = trace["history"]
+    if history is not None:
+        for number, b in history.row_boxes:
+            if b[0] == page:
+                row = "Totalt" if number is None else f"area {number}"
+                values = " ".join(_fmt(c.points) for c in history.cells if c.area_number == number)
+                out.append(Mark("history", f"history {row}: {values}", b))
+    for area, found in sorted(trace["findings"].items()):
+        for kind, items in (("strength", found.strengths), ("improvement", found.improvements)):
+            for n, item in enumerate(items, start=1):
+                for i, b in enumerate(item.boxes):
+                    if b[0] == page:
+                        suffix = "" if i == 0 else " (cont.)"
+                        out.append(Mark(kind, f"area {area} {kind} {n}{suffix}", b))
+        for b in found.gutters:
+            if b[0] == page:
+                out.append(Mark("gutter", f"area {area} column gutter", b))
+    return out
+
+
+def text_dump(found: list[Mark]) -> str:
+    """One line per mark (words left out): kind, label and box, top to bottom."""
+    rows = sorted((m for m in found if m.kind != "word"), key=lambda m: (m.box[2], m.box[1]))
+    return "\n".join(
+        f"{m.box[2]:7.1f} {m.box[1]:6.1f}–{m.box[3]:6.1f}  {m.kind:<11} {m.label}" for m in rows
+    )
+
+
+def render(path: str | Path, page: int, found: list[Mark], out: str | Path) -> Path:
+    """The page as PNG with the marks drawn over it (pdfplumber's `to_image`)."""
+    import pdfplumber
+    from PIL import ImageDraw
+
+    with pdfplumber.open(path) as pdf:
+        image = pdf.pages[page - 1].to_image(resolution=110)
+        scale = image.scale
+        canvas = image.annotated.convert("RGB")
+    draw = ImageDraw.Draw(canvas)
+    for m in found:
+        _, x0, top, x1, bottom = m.box
+        colour = COLOURS[m.kind]
+        xy = [x0 * scale, top * scale, x1 * scale, bottom * scale]
+        if m.kind == "gutter":
+            draw.line(xy, fill=colour, width=2)
+        else:
+            draw.rectangle(xy, outline=colour, width=1 if m.kind == "word" else 2)
+        if m.label and "(cont.)" not in m.label:
+            draw.text((xy[0], max(0, xy[1] - 10)), m.label, fill=colour)
+    out = Path(out)
+    canvas.save(out)
+    return out
