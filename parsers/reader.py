@@ -17,6 +17,7 @@ library read the page (the differential test holds both to byte-identical record
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import unicodedata
@@ -131,6 +132,7 @@ def get_reader(name: str | None = None) -> Reader:
     return read_pages
 
 
+@functools.cache
 def clean_font(name: str) -> str:
     return _SUBSET.sub("", name)
 
@@ -139,6 +141,7 @@ def is_bold(font: str) -> bool:
     return bool(_BOLD.search(font))
 
 
+@functools.cache
 def clean_text(text: str) -> str:
     """One character's text, normalised the same way for every reader."""
     text = _LINE_END_HYPHENS.get(text, text)

@@ -13,7 +13,12 @@ from collections.abc import Iterator
 from parsers.reader import Char, RawPage, Rule, clean_font, clean_text, rule_from_box
 
 
+_WHITESPACE = frozenset((0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x2002, 0x2003, 0x2009))
+
+
 def _chars(page, height: float) -> list[Char]:
+    """Printed characters. Font name, size and colour belong to the text object, so they are
+    asked once per object, not per character (PDFium calls through ctypes dominate)."""
     import pypdfium2.raw as c
 
     tp = page.get_textpage()
@@ -21,33 +26,37 @@ def _chars(page, height: float) -> list[Char]:
     out: list[Char] = []
     rect = c.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
+    box_ref, ox_ref, oy_ref = ctypes.byref(rect), ctypes.byref(ox), ctypes.byref(oy)
     flags = ctypes.c_int()
     name = ctypes.create_string_buffer(128)
     r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    styles: dict[int | None, tuple[float, str, tuple[int, int, int] | None]] = {}
+    get_unicode, is_generated = c.FPDFText_GetUnicode, c.FPDFText_IsGenerated
+    get_box, get_origin = c.FPDFText_GetLooseCharBox, c.FPDFText_GetCharOrigin
+    get_object = c.FPDFText_GetTextObject
     try:
         for i in range(c.FPDFText_CountChars(raw)):
-            if c.FPDFText_IsGenerated(raw, i) == 1:
+            code = get_unicode(raw, i)
+            if code == 0 or (code in _WHITESPACE and is_generated(raw, i) == 1):
                 continue
-            code = c.FPDFText_GetUnicode(raw, i)
-            if code == 0 or not c.FPDFText_GetLooseCharBox(raw, i, rect):
+            if not get_box(raw, i, box_ref):
                 continue
-            c.FPDFText_GetCharOrigin(raw, i, ctypes.byref(ox), ctypes.byref(oy))
-            c.FPDFText_GetFontInfo(raw, i, name, 128, ctypes.byref(flags))
-            color = None
-            if c.FPDFText_GetFillColor(
-                raw, i, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)
-            ):
-                color = (r.value, g.value, b.value)
+            get_origin(raw, i, ox_ref, oy_ref)
+            key = ctypes.cast(get_object(raw, i), ctypes.c_void_p).value
+            style = styles.get(key)
+            if style is None:
+                c.FPDFText_GetFontInfo(raw, i, name, 128, ctypes.byref(flags))
+                color = None
+                if c.FPDFText_GetFillColor(
+                    raw, i, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)
+                ):
+                    color = (r.value, g.value, b.value)
+                font = clean_font(name.value.decode("utf-8", "replace"))
+                style = (c.FPDFText_GetFontSize(raw, i), font, color)
+                if key is not None:
+                    styles[key] = style
             out.append(
-                Char(
-                    clean_text(chr(code)),
-                    rect.left,
-                    rect.right,
-                    height - oy.value,
-                    c.FPDFText_GetFontSize(raw, i),
-                    clean_font(name.value.decode("utf-8", "replace")),
-                    color,
-                )
+                Char(clean_text(chr(code)), rect.left, rect.right, height - oy.value, *style)
             )
     finally:
         tp.close()
