@@ -1,0 +1,163 @@
+"""Word-processor layout fuzzer: random Word documents converted by LibreOffice, with the record
+each must parse to. Page breaks, row splits and line wraps are LibreOffice's, not ours.
+
+    layout = sample_layout(rng); spec = sample_content(rng, layout)
+    pdf, expected = build(spec, layout, out_dir)
+
+Case `i` of seed `s` is fully determined by (s, i): `case(s, i)` gives its spec and layout.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import shutil
+import subprocess
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from tests.fixturegen.wpfuzz.content import Spec, sample_content
+from tests.fixturegen.wpfuzz.docxbuild import build_docx
+from tests.fixturegen.wpfuzz.expected import expected_record
+from tests.fixturegen.wpfuzz.layout import Layout, dimensions, sample_layout
+from tests.fixturegen.wpfuzz.pages import PageNotFound, place
+
+#: Bump when a change alters the documents made for a given (seed, index); invalidates caches.
+GENERATOR_VERSION = "1"
+
+__all__ = [
+    "GENERATOR_VERSION",
+    "Layout",
+    "PageNotFound",
+    "Spec",
+    "build",
+    "build_many",
+    "case",
+    "dimensions",
+    "sample_content",
+    "sample_layout",
+]
+
+
+class NoLibreOffice(Exception):
+    """soffice is not installed."""
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def case(seed: int, index: int) -> tuple[Spec, Layout]:
+    """The spec and layout of case `index` of `seed`, independent of every other case."""
+    layout = sample_layout(random.Random(f"wpfuzz:{seed}:{index}:layout"))
+    spec = sample_content(
+        random.Random(f"wpfuzz:{seed}:{index}:content"), layout, f"s{seed}-{index}"
+    )
+    return spec, layout
+
+
+@cache
+def _source_hash() -> str:
+    """The generator's own code: a change to it invalidates cached PDFs."""
+    h = hashlib.sha256()
+    for f in sorted(Path(__file__).parent.glob("*.py")):
+        if f.name not in ("compare.py",):
+            h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def fingerprint(spec: Spec, layout: Layout) -> str:
+    blob = json.dumps(
+        [GENERATOR_VERSION, _source_hash(), asdict(spec), asdict(layout)],
+        default=str,
+        sort_keys=True,
+    )
+    return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+def convert(docx_files: list[Path], out_dir: Path, jobs: int = 1, timeout: float = 900) -> None:
+    """Convert many .docx to PDF: one soffice process per job, each with its own profile, each
+    converting its share of the files in one call (start-up dominates single conversions)."""
+    exe = soffice()
+    if exe is None:
+        raise NoLibreOffice("soffice not found (Debian: apt-get install libreoffice-writer-nogui)")
+    chunks = [docx_files[i::jobs] for i in range(jobs)]
+
+    def run(chunk: list[Path]) -> None:
+        if not chunk:
+            return
+        with tempfile.TemporaryDirectory(prefix="wpfuzz-lo-") as prof:
+            subprocess.run(
+                [
+                    exe,
+                    "--headless",
+                    "--norestore",
+                    f"-env:UserInstallation=file://{prof}",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    str(out_dir),
+                    *map(str, chunk),
+                ],
+                check=True,
+                capture_output=True,
+                timeout=timeout,
+            )
+
+    with ThreadPoolExecutor(max(1, jobs)) as pool:
+        list(pool.map(run, chunks))
+
+
+def _expected(spec: Spec, layout: Layout, pdf_path: Path) -> dict[str, Any]:
+    import pypdfium2
+
+    pdf = pdf_path.read_bytes()
+    doc = pypdfium2.PdfDocument(pdf)
+    n_pages = len(doc)
+    doc.close()
+    return expected_record(spec, layout, pdf, n_pages, place(spec, pdf))
+
+
+def build_many(
+    items: list[tuple[Spec, Layout]], out_dir: Path, jobs: int = 1
+) -> list[tuple[Path, dict[str, Any] | None, str | None]]:
+    """PDFs and expected records for many cases; PDFs already in `out_dir` for the same
+    fingerprint are reused. Returns (pdf, expected or None, why not) per case."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    todo: list[Path] = []
+    paths = []
+    for spec, layout in items:
+        stem = f"{spec.case}-{fingerprint(spec, layout)}"
+        pdf = out_dir / f"{stem}.pdf"
+        paths.append(pdf)
+        if not pdf.exists():
+            docx = out_dir / f"{stem}.docx"
+            build_docx(spec, layout, docx)
+            todo.append(docx)
+    if todo:
+        convert(todo, out_dir, jobs)
+        for d in todo:
+            d.unlink(missing_ok=True)
+    out = []
+    for (spec, layout), pdf in zip(items, paths, strict=True):
+        if not pdf.exists():
+            out.append((pdf, None, "LibreOffice made no PDF"))
+            continue
+        try:
+            out.append((pdf, _expected(spec, layout, pdf), None))
+        except PageNotFound as e:
+            out.append((pdf, None, f"page undetermined: {e}"))
+    return out
+
+
+def build(spec: Spec, layout: Layout, out_dir: Path) -> tuple[Path, dict[str, Any]]:
+    """One case: its PDF (made by LibreOffice) and the record it must parse to."""
+    ((pdf, exp, why),) = build_many([(spec, layout)], Path(out_dir))
+    if exp is None:
+        raise PageNotFound(f"{spec.case}: {why}")
+    return pdf, exp

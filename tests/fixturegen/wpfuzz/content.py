@@ -1,0 +1,217 @@
+"""Random report content (the spec): what a report says, independent of how it is laid out.
+
+Every number is consistent by construction (question maxes add up to 100, an area's points are
+the sum of its questions' points, a percentage is the rounded share, the history "Totalt" is the
+sum of its column and the evaluation year's column equals the area totals), so the expected
+record carries no warnings.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from schema.instruments import instrument
+from schema.kommuner import Kommun, kommuner
+from tests.fixturegen.synth import QUESTIONS_2016
+from tests.fixturegen.wpfuzz import words as W
+from tests.fixturegen.wpfuzz.layout import Layout
+
+SKL = "Sveriges Kommuner och Landsting"
+SKR = "Sveriges Kommuner och Regioner"
+#: SKL became SKR in the autumn of 2019.
+RENAMED = date(2019, 11, 29)
+YEARS = {"2002": (2003, 2009), "2010": (2010, 2015), "2016": (2016, 2019), "2019": (2020, 2024)}
+
+
+@dataclass
+class Question:
+    id: str
+    text: str
+    points: int
+    max: int
+
+    @property
+    def percent(self) -> int:
+        return percent(self.points, self.max)
+
+
+@dataclass
+class AreaSpec:
+    number: int
+    name: str  # as printed in headings and the score table
+    history_name: str  # as printed in the history table (a variant may differ)
+    questions: list[Question]
+    strengths: list[str]
+    improvements: list[str]
+    inspiration: list[str]
+    general: list[str]  # "Allmänt" paragraphs
+    comment: list[str]  # "Kommentar" paragraphs
+
+    @property
+    def points(self) -> int:
+        return sum(q.points for q in self.questions)
+
+    @property
+    def max(self) -> int:
+        return sum(q.max for q in self.questions)
+
+
+@dataclass
+class Spec:
+    case: str
+    version: str
+    kommun: Kommun
+    year: int
+    report_date: str
+    publisher: str
+    evaluators: list[str]
+    areas: list[AreaSpec]
+    history_years: list[int]
+    history: dict[int, list[int]]  # year -> the eight area values (the evaluation year: totals)
+    intro: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(a.points for a in self.areas)
+
+
+def percent(points: int, mx: int) -> int:
+    """Half-up rounding, as a word processor user types it (not Python's banker's rounding)."""
+    return (200 * points + mx) // (2 * mx)
+
+
+def _sentence_case(s: str) -> str:
+    return s[:1].upper() + s[1:]
+
+
+def _question_text(rng: random.Random, target_chars: int, base: str | None = None) -> str:
+    text = base or f"{rng.choice(W.Q_OPENERS)} {rng.choice(W.Q_TOPICS)}?"
+    tails = rng.sample(W.Q_TAILS, len(W.Q_TAILS))
+    while len(text) < target_chars and tails:
+        text = text.rstrip("?") + " " + tails.pop() + "?"
+    return text
+
+
+def _question_lengths(rng: random.Random, layout: Layout, n: int) -> list[int]:
+    """Target characters per question: 1 to ~6 wrapped lines in a 9–11 cm cell."""
+    mode = layout.question_length
+    out = []
+    for _ in range(n):
+        if mode == "short":
+            out.append(rng.randint(20, 70))
+        elif mode == "long":
+            out.append(rng.randint(150, 380))
+        else:
+            out.append(rng.choice([30, 60, 90, 140, 200, 300]))
+    return out
+
+
+def _maxes(rng: random.Random, n: int) -> list[int]:
+    """n maxes in steps of 5, each 5–30, adding up to 100."""
+    while True:
+        cuts = sorted(rng.sample(range(1, 20), n - 1))
+        parts = [b - a for a, b in zip([0, *cuts], [*cuts, 20], strict=True)]
+        if all(1 <= p <= 6 for p in parts):
+            return [5 * p for p in parts]
+
+
+def _finding(rng: random.Random, kind: str, lines: int) -> str:
+    if kind == "strengths":
+        text = f"{rng.choice(W.S_HEADS)} {rng.choice(W.S_NOUNS)} {rng.choice(W.S_OBJECTS)}"
+    else:
+        text = f"{rng.choice(W.I_HEADS)} {rng.choice(W.I_OBJECTS)} {rng.choice(W.S_OBJECTS)}"
+    target = {1: 30, 2: 75, 3: 120, 4: 165, 5: 210}[lines]
+    ext = rng.sample(W.EXTENSIONS, len(W.EXTENSIONS))
+    while len(text) < target and ext:
+        text += " " + ext.pop()
+    return _sentence_case(text) + rng.choice([".", ".", ""])
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()[:3]).casefold()
+
+
+def _findings(rng: random.Random, kind: str, n: int, used: set[str]) -> list[str]:
+    """n items whose first three words are unique in the report (so each item's page can be
+    found in the PDF text without doubt)."""
+    out: list[str] = []
+    while len(out) < n:
+        item = _finding(rng, kind, rng.choice([1, 1, 2, 2, 3, 4, 5]))
+        if _key(item) in used:
+            continue
+        used.add(_key(item))
+        out.append(item)
+    return out
+
+
+def _prose(rng: random.Random, sentences: int) -> str:
+    return " ".join(rng.sample(W.PROSE, min(sentences, len(W.PROSE))))
+
+
+def sample_content(rng: random.Random, layout: Layout, case: str = "fuzz") -> Spec:
+    version = rng.choice(["2002", "2010", "2016", "2019"])
+    inst = instrument(version)
+    first, last = YEARS[version]
+    year = rng.randint(first, last)
+    eligible = [k for k in kommuner() if not re.search(r"\d", k.name)]
+    kommun = rng.choice(eligible)
+    report = date(year, rng.randint(9, 12), rng.randint(1, 28)) + timedelta(days=rng.randint(0, 80))
+    publisher = SKL if report < RENAMED else SKR
+    others = [k.name for k in eligible if k.code != kommun.code]
+    used: set[str] = set()
+    areas = []
+    for adef in inst.areas:
+        n = adef.number
+        if version == "2016":
+            ids = list(adef.questions)
+            maxes = [int(adef.questions[i]) for i in ids]
+            lengths = _question_lengths(rng, layout, len(ids))
+            texts = [
+                _question_text(rng, ln, QUESTIONS_2016.get(i))
+                for i, ln in zip(ids, lengths, strict=True)
+            ]
+        else:
+            k = rng.randint(4, 7)
+            ids = [f"{n}.{m}" for m in range(1, k + 1)]
+            maxes = _maxes(rng, k)
+            texts = [_question_text(rng, ln) for ln in _question_lengths(rng, layout, k)]
+        questions = [
+            Question(i, t, rng.randint(0, mx), mx)
+            for i, t, mx in zip(ids, texts, maxes, strict=True)
+        ]
+        name = rng.choice(adef.names)
+        history_name = rng.choice(adef.names)
+        areas.append(
+            AreaSpec(
+                number=n,
+                name=name,
+                history_name=history_name,
+                questions=questions,
+                strengths=_findings(rng, "strengths", rng.randint(1, 10), used),
+                improvements=_findings(rng, "improvements", rng.randint(1, 10), used),
+                inspiration=rng.sample(others, rng.randint(0, 3)) if layout.inspiration else [],
+                general=[_prose(rng, rng.randint(1, 9)) for _ in range(rng.randint(1, 2))],
+                comment=[_prose(rng, rng.randint(2, 12)) for _ in range(rng.randint(1, 3))],
+            )
+        )
+    n_years = layout.history_years
+    earlier = sorted(rng.sample(range(year - 12, year), n_years - 1)) if n_years else []
+    history_years = [*earlier, year] if n_years else []
+    history = {y: [rng.randint(15, 90) for _ in areas] for y in earlier}
+    history[year] = [a.points for a in areas]
+    return Spec(
+        case=case,
+        version=version,
+        kommun=kommun,
+        year=year,
+        report_date=report.isoformat(),
+        publisher=publisher,
+        evaluators=rng.sample(W.EVALUATORS, 2),
+        areas=areas,
+        history_years=history_years,
+        history=history,
+        intro=[_prose(rng, rng.randint(3, 8)) for _ in range(2)],
+    )

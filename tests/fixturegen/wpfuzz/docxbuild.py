@@ -1,0 +1,556 @@
+"""Spec + layout → a .docx the way a report writer would make it in Word.
+
+Nothing here decides a page break, a row split or a line wrap: those are left to LibreOffice
+when it converts the document, which is the point of the fuzzer. Raw OOXML (docx.oxml) is used
+where python-docx has no API: field codes, row properties, borders, cell margins, numbering.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from functools import cache
+from pathlib import Path
+
+from docx import Document
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT as VALIGN
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from tests.fixturegen.wpfuzz.content import AreaSpec, Spec, percent
+from tests.fixturegen.wpfuzz.layout import Layout
+
+MARGINS = {"narrow": (1.5, 1.8), "normal": (2.5, 2.5), "wide": (3.0, 3.2)}  # top/bottom, sides
+NUM_ID = 90
+BLUE = RGBColor(0x1F, 0x4E, 0x79)
+ROLES = [
+    "Demokratisk arena",
+    "Producent av tjänster",
+    "Arbetsgivare",
+    "Utvecklare av lokalsamhället",
+]
+
+
+@cache
+def _font_file(family: str) -> str:
+    return subprocess.run(
+        ["fc-match", "-f", "%{file}", family], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def text_width_cm(text: str, family: str, size: float) -> float:
+    """Printed width of `text`, to size a column so that its longest word just does not fit."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    name = f"wpfuzz-{family}"
+    if name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(name, _font_file(family)))
+    return pdfmetrics.stringWidth(text, name, size) / 72 * 2.54
+
+
+def genitive(name: str) -> str:
+    return name if name[-1] in "sxzSXZ" else name + "s"
+
+
+def _el(tag: str, **attrs: str) -> OxmlElement:
+    el = OxmlElement(tag)
+    for k, v in attrs.items():
+        el.set(qn(f"w:{k}"), v)
+    return el
+
+
+def _field(paragraph, instr: str) -> None:
+    run = paragraph.add_run()
+    for kind in ("begin", "instr", "separate", "end"):
+        if kind == "instr":
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = f" {instr} "
+        else:
+            el = _el("w:fldChar", fldCharType=kind)
+        run._r.append(el)
+    if instr == "PAGE":
+        pass
+
+
+def _set_font(style_or_run_font, name: str) -> None:
+    """Set a font by name and drop theme fonts, which would otherwise win in Word."""
+    style_or_run_font.name = name
+    rpr = style_or_run_font.element.rPr if hasattr(style_or_run_font, "element") else None
+    if rpr is not None and rpr.rFonts is not None:
+        for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+            rpr.rFonts.attrib.pop(qn(f"w:{attr}"), None)
+        rpr.rFonts.set(qn("w:cs"), name)
+
+
+class Builder:
+    def __init__(self, spec: Spec, layout: Layout):
+        self.spec, self.lay = spec, layout
+        self.doc = Document()
+        tb, side = MARGINS[layout.margins]
+        self.width_cm = 21.0 - 2 * side
+        sec = self.doc.sections[0]
+        sec.page_height, sec.page_width = Cm(29.7), Cm(21.0)
+        sec.left_margin = sec.right_margin = Cm(side)
+        sec.top_margin = sec.bottom_margin = Cm(tb)
+        sec.header_distance = sec.footer_distance = Cm(min(1.25, tb - 0.4))
+        self._styles()
+        self._numbering()
+
+    # --- styles ------------------------------------------------------------------------------
+    def _styles(self) -> None:
+        lay = self.lay
+        for name in ("Header", "Footer"):  # the template's tab stops assume US Letter
+            ppr = self.doc.styles[name].element.pPr
+            tabs = ppr.find(qn("w:tabs")) if ppr is not None else None
+            if tabs is not None:
+                ppr.remove(tabs)
+        normal = self.doc.styles["Normal"]
+        _set_font(normal.font, lay.font)
+        normal.font.size = Pt(lay.size)
+        normal.paragraph_format.space_after = Pt(4)
+        for name, size in (
+            ("Heading 1", lay.size + 5),
+            ("Heading 2", lay.size + 3),
+            ("Heading 3", lay.size + 1),
+        ):
+            st = self.doc.styles[name]
+            _set_font(st.font, lay.font)
+            st.font.size = Pt(size)
+            st.font.bold = True
+            st.font.italic = False
+            st.font.color.rgb = BLUE if lay.subheadings == "colour" else RGBColor(0, 0, 0)
+            st.paragraph_format.keep_with_next = lay.keep_with_next
+            st.paragraph_format.space_before = Pt(12)
+            st.paragraph_format.space_after = Pt(4)
+
+    def _numbering(self) -> None:
+        glyph, font = {
+            "•": ("\uf0b7", "Symbol"),
+            "wingdings": ("\uf0a7", "Wingdings"),
+        }.get(self.lay.glyph, (self.lay.glyph, self.lay.font))
+        numbering = self.doc.part.numbering_part.element
+        absn = _el("w:abstractNum", abstractNumId=str(NUM_ID))
+        absn.append(_el("w:multiLevelType", val="hybridMultilevel"))
+        lvl = _el("w:lvl", ilvl="0")
+        for tag, val in (
+            ("w:start", "1"),
+            ("w:numFmt", "bullet"),
+            ("w:lvlText", glyph),
+            ("w:lvlJc", "left"),
+        ):
+            lvl.append(_el(tag, val=val))
+        ppr = _el("w:pPr")
+        ppr.append(_el("w:ind", left="360", hanging="360"))
+        lvl.append(ppr)
+        rpr = _el("w:rPr")
+        rpr.append(_el("w:rFonts", ascii=font, hAnsi=font, hint="default"))
+        lvl.append(rpr)
+        absn.append(lvl)
+        first_num = numbering.find(qn("w:num"))
+        if first_num is not None:
+            first_num.addprevious(absn)
+        else:
+            numbering.append(absn)
+        num = _el("w:num", numId=str(NUM_ID))
+        num.append(_el("w:abstractNumId", val=str(NUM_ID)))
+        numbering.append(num)
+
+    # --- small pieces --------------------------------------------------------------------------
+    def para(self, text: str = "", container=None, **fmt):
+        c = container if container is not None else self.doc
+        p = c.add_paragraph()
+        if text:
+            r = p.add_run(text)
+            if fmt.get("bold"):
+                r.bold = True
+            if fmt.get("size"):
+                r.font.size = Pt(fmt["size"])
+            if fmt.get("colour"):
+                r.font.color.rgb = fmt["colour"]
+        if fmt.get("align") == "center":
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        return p
+
+    def heading(self, text: str, level: int, page_break: bool = False):
+        p = self.doc.add_paragraph(text, style=f"Heading {level}")
+        if page_break:
+            p.paragraph_format.page_break_before = True
+        return p
+
+    def subheading(self, number: str, text: str):
+        lay = self.lay
+        if lay.subheadings == "numbered":
+            return self.heading(f"{number} {text}", 3)
+        p = self.doc.add_paragraph()
+        p.paragraph_format.keep_with_next = lay.keep_with_next
+        p.paragraph_format.space_before = Pt(10)
+        r = p.add_run(text)
+        if lay.subheadings == "bold":
+            r.bold = True
+        elif lay.subheadings == "large":
+            r.font.size = Pt(lay.size + 2)
+        else:
+            r.font.color.rgb = BLUE
+        return p
+
+    def bullet(self, text: str, container=None, size: float | None = None, first: bool = False):
+        """One bullet item; in a table cell the first item reuses the cell's empty paragraph."""
+        lay = self.lay
+        if container is not None and first:
+            p = container.paragraphs[0]
+        else:
+            p = (container if container is not None else self.doc).add_paragraph()
+        pf = p.paragraph_format
+        pf.space_after = Pt(3 if lay.bullet != "none" else 8)
+        runs = []
+        if lay.bullet in ("typed_tab", "typed_hanging"):
+            if lay.glyph == "wingdings":
+                g = p.add_run("\uf0a7")
+                g.font.name = "Wingdings"
+            else:
+                g = p.add_run(lay.glyph)
+            runs.append(g)
+            runs.append(p.add_run("\t" + text))
+            pf.tab_stops.add_tab_stop(Cm(0.6))
+            if lay.bullet == "typed_hanging":
+                pf.left_indent = Cm(0.6)
+                pf.first_line_indent = Cm(-0.6)
+        elif lay.bullet == "word_list":
+            numpr = p._p.get_or_add_pPr().get_or_add_numPr()
+            numpr.get_or_add_ilvl().val = 0
+            numpr.get_or_add_numId().val = NUM_ID
+            runs.append(p.add_run(text))
+        else:
+            runs.append(p.add_run(text))
+        if size:
+            for r in runs:
+                r.font.size = Pt(size)
+        return p
+
+    def table(self, rows: int, cols: int, widths_cm: list[float], rules: str):
+        t = self.doc.add_table(rows=rows, cols=cols)
+        t.autofit = False
+        tblpr = t._tbl.tblPr
+        tblpr.append(_el("w:tblLayout", type="fixed"))
+        if rules == "grid":
+            t.style = self.doc.styles["Table Grid"]
+        elif rules == "horizontal":
+            borders = _el("w:tblBorders")
+            for side in ("top", "bottom", "insideH"):
+                borders.append(_el(f"w:{side}", val="single", sz="4", space="0", color="808080"))
+            tblpr.append(borders)
+        for row in t.rows:
+            self.row_props(row)
+            for cell, w in zip(row.cells, widths_cm, strict=True):
+                cell.width = Cm(w)
+        for col, w in zip(t.columns, widths_cm, strict=True):
+            col.width = Cm(w)
+        return t
+
+    def add_row(self, t, widths_cm: list[float]):
+        row = t.add_row()
+        self.row_props(row)
+        for cell, w in zip(row.cells, widths_cm, strict=True):
+            cell.width = Cm(w)
+        return row
+
+    def row_props(self, row, header: bool = False) -> None:
+        trpr = row._tr.get_or_add_trPr()
+        if not self.lay.row_split and trpr.find(qn("w:cantSplit")) is None:
+            trpr.append(_el("w:cantSplit"))
+        if header and self.lay.repeat_header:
+            trpr.append(_el("w:tblHeader"))
+
+    def cell_text(self, cell, text: str, bold: bool = False, align: str | None = None) -> None:
+        p = cell.paragraphs[0]
+        r = p.add_run(text)
+        r.bold = bold
+        if align == "right":
+            p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        elif align == "center":
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.paragraph_format.space_after = Pt(2)
+
+    # --- document parts ----------------------------------------------------------------------
+    def furniture(self) -> None:
+        s, lay = self.spec, self.lay
+        sec = self.doc.sections[0]
+        sec.different_first_page_header_footer = True
+        w = Cm(self.width_cm)
+        fp = sec.footer.paragraphs[0]
+        fp.paragraph_format.tab_stops.add_tab_stop(w, WD_TAB_ALIGNMENT.RIGHT)
+        if lay.footer == "tabs":
+            fp.paragraph_format.tab_stops.add_tab_stop(
+                Cm(self.width_cm / 2), WD_TAB_ALIGNMENT.CENTER
+            )
+            fp.add_run(f"{s.publisher}\t{s.report_date}\t")
+        else:
+            fp.add_run(f"{s.publisher} {s.report_date}\t")
+        _field(fp, "PAGE")
+        fp.add_run(" (")
+        _field(fp, "NUMPAGES")
+        fp.add_run(")")
+        for r in fp.runs:
+            r.font.size = Pt(max(8, lay.size - 2))
+        if lay.running_header:
+            hp = sec.header.paragraphs[0]
+            hp.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            r = hp.add_run(f"Kommunkompassen {s.year} – {s.kommun.name} kommun")
+            r.font.size = Pt(max(8, lay.size - 2))
+            r.italic = True
+
+    def cover(self) -> None:
+        s = self.spec
+        self.para("", align="center")
+        self.para("KommunKompassen", bold=True, size=30, align="center")
+        self.para("Analys av", size=16, align="center")
+        self.para(f"{s.kommun.name} kommun", bold=True, size=24, align="center")
+        self.para(str(s.year), size=16, align="center")
+        for _ in range(6):
+            self.para("")
+        self.para("Utvärderare: " + " och ".join(s.evaluators), align="center")
+        p = self.para(s.publisher, align="center")
+        p.add_run().add_break(WD_BREAK.PAGE)
+
+    def numbered(self) -> bool:
+        return self.lay.area_heading == "numbered"
+
+    def area_title(self, a: AreaSpec) -> str:
+        if self.lay.area_heading == "omrade":
+            return f"Område {a.number} {a.name}"
+        if self.lay.area_heading == "numbered":
+            return f"4.{a.number} {a.name}"
+        return f"{a.number}. {a.name}"
+
+    def contents(self) -> None:
+        s = self.spec
+        self.para("Innehåll", bold=True, size=self.lay.size + 5)
+        n = self.lay.area_heading == "numbered"
+        entries = [
+            ("1 " if n else "") + "Vad är Kommunkompassen?",
+            ("2 " if n else "") + f"{s.kommun.name} kommun",
+            ("3 " if n else "") + f"Sammanfattning av {genitive(s.kommun.name)} resultat",
+            ("4 " if n else "") + "Detaljerad genomgång av de åtta områdena",
+            *[self.area_title(a) for a in s.areas],
+        ]
+        if self.lay.summary != "none":
+            entries.append(self.summary_title())
+        for i, e in enumerate(entries):
+            p = self.doc.add_paragraph()
+            p.paragraph_format.tab_stops.add_tab_stop(
+                Cm(self.width_cm), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
+            )
+            p.add_run(f"{e}\t{3 + i + 2 * max(0, i - 4)}")
+        self.doc.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
+
+    def summary_title(self) -> str:
+        return {
+            "oversikt": "Översikt av poängfördelning",
+            "poangsammanstallning": "Poängsammanställning",
+        }[self.lay.summary]
+
+    def intro(self) -> None:
+        s = self.spec
+        n = self.numbered()
+        self.heading(("1. " if n else "") + "Vad är Kommunkompassen?", 1)
+        self.para(
+            "Kommunkompassen är ett verktyg för utvärdering och analys av kommuners sätt att "
+            "arbeta. Kommunkompassen analyserar en kommun utifrån fyra roller:"
+        )
+        for role in ROLES:
+            self.bullet(role)
+        self.para(s.intro[0])
+        self.heading(("2. " if n else "") + f"{s.kommun.name} kommun", 1)
+        self.para(f"{s.kommun.name} kommun ligger i {s.kommun.county}. {s.intro[1]}")
+        self.heading(
+            ("3. " if n else "") + f"Sammanfattning av {genitive(s.kommun.name)} resultat", 1
+        )
+        self.para(
+            f"Utvärderingen av {s.kommun.name} kommun genomfördes under {s.year}. Nedan visas "
+            "kommunens poäng per område."
+        )
+        if s.history_years:
+            self.history()
+        self.para("Poängen ska ses i ljuset av att bedömningskriterierna har skärpts över tid.")
+        self.heading(("4. " if n else "") + "Detaljerad genomgång av de åtta områdena", 1)
+
+    def history(self) -> None:
+        s, lay = self.spec, self.lay
+        if lay.history_label == "narrow":  # the longest word breaks inside itself, others fit
+            longest = max((w for a in s.areas for w in a.history_name.split()), key=len)
+            label = 0.9 * text_width_cm(longest, lay.font, lay.size) + 0.38
+        else:
+            label = min(8.0, self.width_cm - 2.0 * len(s.history_years))
+        widths = [label] + [1.8] * len(s.history_years)
+        t = self.table(
+            1, len(widths), widths, "grid" if lay.score_rules == "grid" else lay.score_rules
+        )
+        self.row_props(t.rows[0], header=True)
+        hdr = t.rows[0].cells
+        self.cell_text(hdr[0], "Poäng i Kommunkompassen", bold=True)
+        for c, y in zip(hdr[1:], s.history_years, strict=True):
+            self.cell_text(c, str(y), bold=True, align="right")
+        for i, a in enumerate(s.areas):
+            cells = self.add_row(t, widths).cells
+            self.cell_text(cells[0], f"{a.number}. {a.history_name}")
+            for c, y in zip(cells[1:], s.history_years, strict=True):
+                self.cell_text(c, str(s.history[y][i]), align="right")
+        cells = self.add_row(t, widths).cells
+        self.cell_text(cells[0], "Totalt", bold=True)
+        for c, y in zip(cells[1:], s.history_years, strict=True):
+            self.cell_text(c, str(sum(s.history[y])), bold=True, align="right")
+
+    def area(self, a: AreaSpec) -> None:
+        lay = self.lay
+        self.heading(self.area_title(a), 2, page_break=lay.area_page_break)
+        pre = f"4.{a.number}."
+        self.subheading(pre + "1", "Allmänt")
+        for text in a.general:
+            self.para(text)
+        self.subheading(pre + "2", "Delpoäng")
+        self.score_table(a)
+        self.para("")
+        self.subheading(pre + "3", f"Styrkor och {lay.findings_header.lower()}")
+        self.findings(a)
+        self.subheading(pre + "4", "Kommentar")
+        for text in a.comment:
+            self.para(text)
+        if a.inspiration:
+            self.subheading(pre + "5", "Inspiration")
+            names = a.inspiration
+            listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1]
+            self.para(f"Kommuner som har fått höga poäng inom området ”{a.name}” är {listed}.")
+
+    def score_table(self, a: AreaSpec) -> None:
+        lay = self.lay
+        num = 1.9 + 0.15 * (lay.size - 10) + lay.number_col
+        widths = [self.width_cm - 3 * num, num, num, num]
+        t = self.table(1, 4, widths, lay.score_rules)
+        self.row_props(t.rows[0], header=True)
+        hdr = t.rows[0].cells
+        label = f"{a.number}{'.' if lay.table_label == 'n.' else ''} {a.name}"
+        self.cell_text(hdr[0], label, bold=True)
+        for c, w in zip(hdr[1:], ("Uppnått", "Max", "Procent"), strict=True):
+            self.cell_text(c, w, bold=True, align="center")
+        va = {"top": VALIGN.TOP, "center": VALIGN.CENTER, "bottom": VALIGN.BOTTOM}[lay.valign]
+        for q in a.questions:
+            cells = self.add_row(t, widths).cells
+            self.cell_text(cells[0], f"{q.id} {q.text}")
+            for c, v in zip(cells[1:], (q.points, q.max, self.pct(q.percent)), strict=True):
+                self.cell_text(c, str(v), align="center")
+                c.vertical_alignment = va
+        cells = self.add_row(t, widths).cells
+        if lay.total_label:
+            self.cell_text(cells[0], lay.total_label, bold=True)
+        for c, v in zip(
+            cells[1:], (a.points, a.max, self.pct(percent(a.points, a.max))), strict=True
+        ):
+            self.cell_text(c, str(v), bold=True, align="center")
+
+    def pct(self, v: int) -> str:
+        return f"{v}%" if self.lay.percent_style == "85%" else f"{v} %"
+
+    def findings(self, a: AreaSpec) -> None:
+        lay = self.lay
+        rules = "grid" if lay.findings_rules else "none"
+        head = ("Styrkor", lay.findings_header)
+        if lay.findings == "lists":
+            for title, items in zip(head, (a.strengths, a.improvements), strict=True):
+                p = self.para(title, bold=True)
+                p.paragraph_format.keep_with_next = True
+                for item in items:
+                    self.bullet(item)
+            return
+        if lay.findings == "stacked":
+            for title, items in zip(head, (a.strengths, a.improvements), strict=True):
+                widths = [self.width_cm]
+                t = self.table(1, 1, widths, rules)
+                self.row_props(t.rows[0], header=True)
+                self.cell_text(t.rows[0].cells[0], title, bold=True)
+                self.fill_column(t, 0, items, widths, right=False)
+                self.para("")
+            return
+        half = self.width_cm / 2
+        widths = [half, half]
+        t = self.table(1, 2, widths, rules)
+        self.row_props(t.rows[0], header=True)
+        for c, title in zip(t.rows[0].cells, head, strict=True):
+            self.cell_text(c, title, bold=True)
+        if lay.cell_items == "one_cell":
+            row = self.add_row(t, widths)
+            for col, items in enumerate((a.strengths, a.improvements)):
+                for i, item in enumerate(items):
+                    self.item_in_cell(row.cells[col], item, i == 0, right=col == 1)
+        else:
+            for i in range(max(len(a.strengths), len(a.improvements))):
+                row = self.add_row(t, widths)
+                for col, items in enumerate((a.strengths, a.improvements)):
+                    if i < len(items):
+                        self.item_in_cell(row.cells[col], items[i], True, right=col == 1)
+        self.para("")
+
+    def fill_column(self, t, col: int, items: list[str], widths: list[float], right: bool) -> None:
+        if self.lay.cell_items == "one_cell":
+            row = self.add_row(t, widths)
+            for i, item in enumerate(items):
+                self.item_in_cell(row.cells[col], item, i == 0, right)
+        else:
+            for item in items:
+                row = self.add_row(t, widths)
+                self.item_in_cell(row.cells[col], item, True, right)
+
+    def item_in_cell(self, cell, text: str, first: bool, right: bool) -> None:
+        lay = self.lay
+        size = None
+        if right and lay.column_offset == "font_size":
+            size = lay.size - 1
+        p = self.bullet(text, container=cell, size=size, first=first)
+        if not right or not first:
+            return
+        shift = Pt(round(lay.size * 1.17 * lay.offset_frac, 1))
+        if lay.column_offset == "space_before":
+            p.paragraph_format.space_before = shift
+        elif lay.column_offset == "cell_margin":
+            tcpr = cell._tc.get_or_add_tcPr()
+            mar = _el("w:tcMar")
+            mar.append(_el("w:top", w=str(int(shift.pt * 20)), type="dxa"))
+            tcpr.append(mar)
+
+    def closing(self) -> None:
+        s, lay = self.spec, self.lay
+        if lay.summary != "none":
+            self.heading(self.summary_title(), 1)
+            widths = [min(9.0, self.width_cm - 4), 2.0, 2.0]
+            t = self.table(1, 3, widths, "grid" if lay.score_rules != "none" else "none")
+            self.row_props(t.rows[0], header=True)
+            for c, w in zip(t.rows[0].cells, ("Område", "Poäng", "Max"), strict=True):
+                self.cell_text(c, w, bold=True)
+            for a in s.areas:
+                cells = self.add_row(t, widths).cells
+                self.cell_text(cells[0], f"{a.number}. {a.name}")
+                self.cell_text(cells[1], str(a.points), align="right")
+                self.cell_text(cells[2], str(a.max), align="right")
+            cells = self.add_row(t, widths).cells
+            self.cell_text(cells[0], "Totalt", bold=True)
+            self.cell_text(cells[1], str(s.total), bold=True, align="right")
+            self.cell_text(cells[2], str(sum(a.max for a in s.areas)), bold=True, align="right")
+        self.heading(f"Kortfakta om {s.kommun.name} kommun", 1)
+        self.para(f"{s.kommun.name} kommun ligger i {s.kommun.county}.")
+
+    def build(self, out: Path) -> Path:
+        self.furniture()
+        self.cover()
+        self.contents()
+        self.intro()
+        for a in self.spec.areas:
+            self.area(a)
+        self.closing()
+        self.doc.save(out)
+        return out
+
+
+def build_docx(spec: Spec, layout: Layout, out: Path) -> Path:
+    return Builder(spec, layout).build(out)

@@ -1,0 +1,96 @@
+"""Random word-processor layouts: independent dimensions a Word/LibreOffice report varies in.
+
+Each field is one dimension, sampled independently, so failures can be counted per value.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import asdict, dataclass, fields, replace
+
+FONTS = ["Liberation Sans", "Liberation Serif", "Carlito", "Caladea", "DejaVu Sans"]
+
+
+@dataclass(frozen=True)
+class Layout:
+    font: str
+    size: float  # body text, pt
+    margins: str  # "narrow" | "normal" | "wide"
+    row_split: bool  # table rows may break across pages (Word's default)
+    repeat_header: bool  # the header row repeats on each page (w:tblHeader)
+    keep_with_next: bool  # headings stay with what follows
+    area_page_break: bool  # each area starts on a new page
+    area_heading: str  # "omrade" ("Område 3 Name") | "numbered" ("4.3 Name") | "plain" ("3. Name")
+    subheadings: str  # "numbered" ("4.3.2 Delpoäng") | "bold" | "large" | "colour"
+    table_label: str  # score-table header cell: "n" ("3 Name") | "n." ("3. Name")
+    score_rules: str  # "grid" | "horizontal" | "none"
+    valign: str  # number cells: "top" | "center" | "bottom"
+    percent_style: str  # "85%" | "85 %"
+    total_label: str  # first cell of the area total row: "" | "Summa" | "Totalt"
+    number_col: float  # cm added to the minimum width of the Uppnått/Max/Procent columns
+    question_length: str  # "short" | "mixed" | "long"
+    findings: str  # "side" (two columns) | "stacked" (two tables) | "lists" (headed lists)
+    cell_items: str  # "one_cell" (all items in one cell) | "row_per_item"
+    findings_rules: bool
+    findings_header: str  # "Förbättringsmöjligheter" | "Förbättringsområden"
+    bullet: (
+        str  # "typed_tab" (glyph+tab, no hanging indent) | "typed_hanging" | "word_list" | "none"
+    )
+    glyph: str  # "•" | "–" | "-" | "▪" | "wingdings" (a Wingdings square, printed like §)
+    column_offset: (
+        str  # right findings column: "none" | "space_before" | "cell_margin" | "font_size"
+    )
+    offset_frac: float  # of a line, for space_before / cell_margin
+    history_years: int  # 0–3 year columns
+    history_label: str  # "normal" | "narrow" (long area names break inside a word)
+    summary: str  # "none" | "oversikt" ("Översikt av poängfördelning") | "poangsammanstallning"
+    inspiration: bool
+    running_header: bool
+    footer: str  # "tabs" (publisher, date, page spread out) | "line" (one line, page right)
+
+    def summary_line(self) -> str:
+        return " ".join(f"{k}={v}" for k, v in asdict(self).items())
+
+
+def dimensions() -> list[str]:
+    return [f.name for f in fields(Layout)]
+
+
+def sample_layout(rng: random.Random) -> Layout:
+    c = rng.choice
+    layout = Layout(
+        font=c(FONTS),
+        size=c([10, 10.5, 11, 11.5, 12]),
+        margins=c(["narrow", "normal", "wide"]),
+        row_split=rng.random() < 0.8,
+        repeat_header=rng.random() < 0.5,
+        keep_with_next=rng.random() < 0.6,
+        area_page_break=rng.random() < 0.3,
+        area_heading=c(["omrade", "numbered", "plain"]),
+        subheadings=c(["numbered", "bold", "large", "colour"]),
+        table_label=c(["n", "n."]),
+        score_rules=c(["grid", "grid", "horizontal", "none"]),
+        valign=c(["top", "center", "bottom"]),
+        percent_style=c(["85%", "85 %"]),
+        total_label=c(["", "", "Summa", "Totalt"]),
+        number_col=c([0.0, 0.3, 0.6, 1.0]),
+        question_length=c(["short", "mixed", "long"]),
+        findings=c(["side", "side", "stacked", "lists"]),
+        cell_items=c(["one_cell", "row_per_item"]),
+        findings_rules=rng.random() < 0.5,
+        findings_header=c(["Förbättringsmöjligheter", "Förbättringsområden"]),
+        bullet=c(["typed_tab", "typed_hanging", "word_list", "none"]),
+        glyph=c(["•", "•", "–", "-", "▪", "wingdings"]),
+        column_offset=c(["none", "space_before", "cell_margin", "font_size"]),
+        offset_frac=c([0.05, 0.1, 0.25, 0.5]),
+        history_years=c([0, 1, 2, 3, 3]),
+        history_label=c(["normal", "normal", "narrow"]),
+        summary=c(["none", "none", "oversikt", "poangsammanstallning"]),
+        inspiration=rng.random() < 0.7,
+        running_header=rng.random() < 0.4,
+        footer=c(["tabs", "line"]),
+    )
+    if layout.subheadings == "numbered" and layout.area_heading != "numbered":
+        # "3.2 Delpoäng" under "Område 3" would read as question 3.2: no report does that.
+        layout = replace(layout, subheadings=c(["bold", "large", "colour"]))
+    return layout
