@@ -87,9 +87,18 @@ def _ends_section(line: Line, body_size: float) -> bool:
 
 
 def _region_end(lines: list[Line], i: int, body_size: float) -> int:
+    """End of the findings region that starts with the header `lines[i]`. A table header
+    repeated at the top of the next page (Word's "repeat as header row") does not end it."""
     end = i + 1
-    while end < len(lines) and not _ends_section(lines[end], body_size):
-        if header_kind(lines[end]) is not None:
+    kind = header_kind(lines[i])
+    while end < len(lines):
+        here = header_kind(lines[end])
+        repeated = (
+            here == kind == "table"
+            and lines[end].page != lines[end - 1].page
+            and lines[end].text == lines[i].text
+        )
+        if not repeated and (here is not None or _ends_section(lines[end], body_size)):
             break
         end += 1
     return end
@@ -237,7 +246,8 @@ def _read_table(
     # adds to the same area's lists).
     by_page: dict[int, list[Line]] = {}
     for ln in lines[i + 1 : end]:
-        by_page.setdefault(ln.page, []).append(ln)
+        if header_kind(ln) != "table":  # a repeated header row
+            by_page.setdefault(ln.page, []).append(ln)
     split: list[tuple[int, list[Line], float]] = []
     for page_no, page_lines in by_page.items():
         x = _boundary(header, page_lines, pages[page_no])

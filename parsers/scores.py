@@ -178,6 +178,7 @@ def parse_table(lines: list[Line], start: int, style: BodyStyle | None = None) -
     total_box: Box | None = None
     line_h = max(header.bottom - header.top, 4.0)
     prev = header
+    repeated = False
     i = start + 1
     while i < len(lines):
         line = lines[i]
@@ -185,7 +186,15 @@ def parse_table(lines: list[Line], start: int, style: BodyStyle | None = None) -
         if new_page and not total and _same_header(line, header):
             prev = line  # Word's repeated header row at the top of the next page
             i += 1
+            repeated = True
             continue
+        if repeated:  # the repeated header's wrapped area name, set like the header
+            repeated = is_heading(line, style) and not _QID.match(line.words[0].text)
+            if repeated and " ".join(w.text for w in line.words) in name_lines:
+                prev = line
+                i += 1
+                continue
+            repeated = False
         if SECTION.match(line.text) or is_header(line):
             break
         gap = line.top - prev.bottom if not new_page else 0.0
