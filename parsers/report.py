@@ -171,9 +171,11 @@ def parse_report(path: str | Path, url: str | None = None) -> ReportRecord:
     printed_total = next(
         (r.points for r in history_rows if r.year == year and r.area_number is None), None
     )
-    warnings.extend(checks.check_total(printed_total, areas, hist_page))
+    all_areas = len(areas) == len(inst.areas)  # else missing_area says it, not total_mismatch
+    if all_areas:
+        warnings.extend(checks.check_total(printed_total, areas, hist_page))
     maxes = [a.max for a in areas]
-    total_max = sum(maxes) if areas and None not in maxes else None
+    total_max = sum(maxes) if all_areas and None not in maxes else None
     complete, missing = completeness.assess(areas, inst, history_rows, hist_page)
     warnings.extend(missing)
 
