@@ -65,7 +65,8 @@ def downgrade() -> None:
     _drop_views(VIEWS_0003)
     op.execute("UPDATE ingest_attempt SET status = 'loaded' WHERE status = 'loaded_incomplete'")
     _status(9, OLD_STATUSES)
-    with op.batch_alter_table("evaluation") as batch:
-        batch.drop_column("complete")
+    # not batch mode: copying `evaluation` on SQLite would cascade-delete its child rows;
+    # SQLite (3.35+) and PostgreSQL both drop a column in place
+    op.drop_column("evaluation", "complete")
     for name, sql in VIEWS_0001.items():
         op.execute(f"CREATE VIEW {name} AS {sql.strip()}")
