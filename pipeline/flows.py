@@ -99,7 +99,9 @@ def ingest_flow(
     timeout: float = 30.0,
     retry_delays: list[float] | None = None,
 ) -> dict:
-    """Find, download, parse and load every report of `sources`; returns the summary."""
+    """Find, download, parse and load every report of `sources`; returns the summary, in a
+    FAILED-type "Completed with failures" state when a document failed or loaded incomplete
+    (call with `return_state=True` and read it with `summary_of`)."""
     global _pool
     log = get_run_logger()
     engine = get_engine(db_url)
