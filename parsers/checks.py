@@ -16,18 +16,7 @@ def _fmt(x: float) -> str:
 def check_area(area: Area, known_max: dict[str, float]) -> list[Warning]:
     out = []
     qs = area.questions
-    pts = [q.points for q in qs]
-    if qs and area.points is not None and None not in pts:
-        total = sum(pts)
-        if abs(total - area.points) > len(qs) / 2:
-            out.append(
-                Warning(
-                    "area_total_mismatch",
-                    f"area {area.number}: questions add up to {_fmt(total)}, "
-                    f"but the printed total is {_fmt(area.points)}",
-                    area.page,
-                )
-            )
+    # question points against the area total: parsers.completeness (question_sum_mismatch)
     maxes = [q.max for q in qs]
     if qs and area.max is not None and None not in maxes and sum(maxes) != area.max:
         out.append(

@@ -8,13 +8,14 @@
 6. `findings.find_findings`  strengths and improvements per area
 7. `sections.find_inspiration`
 8. `checks`                  warnings where printed numbers disagree
+9. `completeness.assess`     `complete`, and a warning for every value that could not be read
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from parsers import checks
+from parsers import checks, completeness
 from parsers.errors import NotAKommunkompassReport, UnknownInstrument, UnknownMunicipality
 from parsers.findings import find_findings
 from parsers.footer import footer_info, strip_furniture
@@ -38,7 +39,7 @@ from schema.record import (
 )
 
 #: Bump when a change can alter parsed values; the warehouse reprocesses older records.
-PARSER_VERSION = "1.0.0"
+PARSER_VERSION = "1.1.0"
 
 
 def parse_report(
@@ -117,14 +118,7 @@ def parse_report(
                     )
                 )
         if t is None:
-            warnings.append(
-                Warning(
-                    "missing_table",
-                    f"no score table found for area {adef.number} ({adef.canonical_name})",
-                    None,
-                )
-            )
-            continue
+            continue  # completeness.assess: missing_area
         if t.name and adef.match(t.name) < MATCH_THRESHOLD:
             warnings.append(
                 Warning(
@@ -135,14 +129,6 @@ def parse_report(
                 )
             )
         f = findings.get(adef.number)
-        if f is None or not (f.strengths or f.improvements):
-            warnings.append(
-                Warning(
-                    "missing_findings",
-                    f"no strengths or improvements found for area {adef.number}",
-                    t.page,
-                )
-            )
         area = Area(
             number=adef.number,
             name=t.name or adef.canonical_name,
@@ -196,9 +182,13 @@ def parse_report(
     printed_total = next(
         (r.points for r in history_rows if r.year == year and r.area_number is None), None
     )
-    warnings.extend(checks.check_total(printed_total, areas, hist_page))
+    all_areas = len(areas) == len(inst.areas)  # else missing_area says it, not total_mismatch
+    if all_areas:
+        warnings.extend(checks.check_total(printed_total, areas, hist_page))
     maxes = [a.max for a in areas]
-    total_max = sum(maxes) if areas and None not in maxes else None
+    total_max = sum(maxes) if all_areas and None not in maxes else None
+    complete, missing = completeness.assess(areas, inst, history_rows, hist_page)
+    warnings.extend(missing)
 
     return ReportRecord(
         source=Source(sha256=doc.sha256, pages=len(doc.pages), path=str(path), url=url),
@@ -208,6 +198,7 @@ def parse_report(
         report_date=info.report_date,
         publisher=info.publisher,
         instrument_version=inst.version,
+        complete=complete,
         total=Total(printed_total, total_max),
         areas=areas,
         history=history_rows,

@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from parsers import PARSER_VERSION, ReportError, parse_report
+from parsers.completeness import CODES as COMPLETENESS_CODES
 from schema.record import ReportRecord
 
 
@@ -71,19 +72,27 @@ def cli(ctx: click.Context, debug: bool) -> None:
     help="Print the report record as JSON (per report.schema.json). With several "
     "reports, one compact JSON object per line.",
 )
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Exit 1 when a record is incomplete (a value the parser could not read).",
+)
 @click.pass_context
-def parse(ctx: click.Context, reports: tuple[Path, ...], as_json: bool) -> None:
+def parse(ctx: click.Context, reports: tuple[Path, ...], as_json: bool, strict: bool) -> None:
     """Parse evaluation report PDFs and print what they hold.
 
     Without --json: municipality, year, instrument version, a table of the eight areas, counts
-    of findings and the warnings. Nothing is stored.
+    of findings, INCOMPLETE with what could not be read (if anything), and the warnings.
+    Nothing is stored. Exit code 2 when a file is not a readable report; with --strict, 1 when
+    a record is incomplete; else 0.
 
     \b
     Examples:
       kompass parse tests/fixtures/norsjo-2018.pdf
       kompass parse tests/fixtures/norsjo-2018.pdf --json > norsjo.json
+      kompass parse reports/*.pdf --strict > /dev/null || echo "some report needs a look"
     """
-    failed = 0
+    failed = incomplete = 0
     for i, path in enumerate(reports):
         try:
             if not path.exists():
@@ -99,13 +108,14 @@ def parse(ctx: click.Context, reports: tuple[Path, ...], as_json: bool) -> None:
             _fail(f"{path.name}: unexpected {type(e).__name__}: {e} (rerun with --debug)")
             failed += 1
             continue
+        incomplete += not record.complete
         if as_json:
             click.echo(record.to_json(indent=2 if len(reports) == 1 else None))
         else:
             if i:
                 click.echo()
             click.echo(summary(record))
-    sys.exit(2 if failed else 0)
+    sys.exit(2 if failed else 1 if strict and incomplete else 0)
 
 
 @cli.command()
@@ -205,7 +215,9 @@ def load(reports: tuple[Path, ...], db_url: str | None, raw_dir: Path | None, fo
     left as it is ("unchanged"); a new PDF for the same municipality and year replaces that
     evaluation's rows. Every attempt, failures included, is recorded in the ingest_log view.
     A copy of each PDF goes into raw_reports/ (by sha256), so `kompass reprocess` can find it.
-    Exit code 0 when all loaded or were unchanged, 1 when some failed, 2 when the database
+    A report the parser could not read completely is loaded and says "loaded_incomplete" with
+    what is missing (`kompass review` lists the details). Exit code 0 when all loaded
+    completely or were unchanged, 1 when some failed or loaded incomplete, 2 when the database
     cannot be used.
 
     \b
@@ -226,7 +238,7 @@ def load(reports: tuple[Path, ...], db_url: str | None, raw_dir: Path | None, fo
         except OSError:
             raw_path = None  # load_file logs the unreadable file
         result = load_file(path, engine, force=force, raw_path=raw_path)
-        failed += result.status == "failed"
+        failed += result.status in ("failed", "loaded_incomplete")
         click.echo(result.line)
     sys.exit(1 if failed else 0)
 
@@ -348,8 +360,11 @@ def ingest(
 
     Raw PDFs are kept in raw_reports/ by sha256; an unchanged report is neither fetched nor
     parsed again. Each document that fails is recorded in ingest_log with its reason and does
-    not stop the run. Ends with a summary (also a Prefect table artifact). Exit code 0 when
-    every document loaded or was unchanged, 1 when some failed, 2 when the run could not start.
+    not stop the run; a report read incompletely is loaded and counted as "loaded incomplete".
+    Ends with a summary (also a Prefect table artifact); such a run ends in the Prefect state
+    "Completed with failures" (type FAILED). Exit code 0 when every document loaded
+    completely or was unchanged, 1 when some failed or loaded incomplete, 2 when the run could
+    not start.
 
     Without PREFECT_API_URL, Prefect starts a temporary local server for the run; its state
     lives in .prefect/ in the checkout (PREFECT_HOME).
@@ -378,17 +393,24 @@ def ingest(
 
     _prefect_home()
     tty = sys.stdout.isatty()
-    # our own lines (or the bar) report each document; Prefect's per-task lines are noise here
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    # our own lines (or the bar) report each document; Prefect's per-task lines are noise on
+    # the terminal, but the flow run's log on the server keeps them (INFO and up)
+    os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
     from pipeline import flows
     from pipeline.discover import DiscoveryError
 
     progress = _Progress(tty)
     flows.ON_TOTAL, flows.ON_RESULT = progress.total, progress.advance
     try:
-        summary = flows.ingest_flow(
-            list(sources), db_url=db_url, raw_dir=str(target), workers=workers, timeout=timeout
+        state = flows.ingest_flow(
+            list(sources),
+            db_url=db_url,
+            raw_dir=str(target),
+            workers=workers,
+            timeout=timeout,
+            return_state=True,
         )
+        summary = flows.summary_of(state)
     except DiscoveryError as e:
         progress.close()
         _fail(f"cannot start: {e}")
@@ -397,7 +419,7 @@ def ingest(
         progress.close()
     for line in summary["lines"]:
         click.echo(line)
-    sys.exit(1 if summary["failed"] else 0)
+    sys.exit(1 if summary["failed"] or summary["incomplete"] else 0)
 
 
 @cli.command()
@@ -469,6 +491,8 @@ def reprocess(
 ) -> None:
     """Re-parse stored PDFs from raw_reports/ (no network) and replace their rows atomically.
 
+    Exit code 0 when all loaded completely, 1 when some failed or loaded incomplete.
+
     \b
     Examples:
       kompass reprocess 591564a8          # by sha256 prefix
@@ -497,9 +521,34 @@ def reprocess(
     failed = 0
     for path in paths:
         result = load_file(path, engine, force=True, raw_path=str(path))
-        failed += result.status == "failed"
+        failed += result.status in ("failed", "loaded_incomplete")
         click.echo(result.line)
     sys.exit(1 if failed else 0)
+
+
+@cli.command()
+@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
+@click.option("--raw-dir", type=click.Path(file_okay=False, path_type=Path), help=RAW_HELP)
+@_warehouse_errors
+def review(db_url: str | None, raw_dir: Path | None) -> None:
+    """List what needs a look: evaluations loaded incomplete (each missing value with its
+    page) and documents that failed, each with the command that retries it after a fix.
+
+    \b
+    Example:
+      kompass review
+      kompass reprocess 3f2a9c1b0e4d      # the command it prints, after a parser fix
+    """
+    from pipeline import review as rv
+    from pipeline.download import RawStore
+    from warehouse.db import get_engine, shown
+
+    options = (f" --db {shown(db_url)}" if db_url else "") + (
+        f" --raw-dir {raw_dir}" if raw_dir else ""
+    )
+    store = RawStore(raw_dir or ROOT / "raw_reports")
+    for line in rv.render(get_engine(db_url), store, options):
+        click.echo(line)
 
 
 @cli.command()
@@ -790,11 +839,19 @@ def summary(r: ReportRecord) -> str:
     out.append(
         f"history table: {', '.join(map(str, years))}" if years else "history table: none printed"
     )
-    out.append(f"warnings ({len(r.warnings)}):" if r.warnings else "warnings: none")
-    for w in r.warnings:
-        page = f"p. {w.page}" if w.page else "p. ?"
-        out.append(f"  {page:>6}  {w.code}: {w.message}")
+    lost = [w for w in r.warnings if w.code in COMPLETENESS_CODES]
+    rest = [w for w in r.warnings if w.code not in COMPLETENESS_CODES]
+    if not r.complete:
+        out.append(f"INCOMPLETE: the parser could not read everything ({len(lost)}):")
+        out += [_warning_line(w) for w in lost]
+    out.append(f"warnings ({len(rest)}):" if rest else "warnings: none")
+    out += [_warning_line(w) for w in rest]
     return "\n".join(out)
+
+
+def _warning_line(w) -> str:
+    page = f"p. {w.page}" if w.page else "p. ?"
+    return f"  {page:>6}  {w.code}: {w.message}"
 
 
 def main() -> None:

@@ -17,6 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.states import Failed, State
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from pipeline import ingest
@@ -98,7 +99,9 @@ def ingest_flow(
     timeout: float = 30.0,
     retry_delays: list[float] | None = None,
 ) -> dict:
-    """Find, download, parse and load every report of `sources`; returns the summary."""
+    """Find, download, parse and load every report of `sources`; returns the summary, in a
+    FAILED-type "Completed with failures" state when a document failed or loaded incomplete
+    (call with `return_state=True` and read it with `summary_of`)."""
     global _pool
     log = get_run_logger()
     engine = get_engine(db_url)
@@ -157,6 +160,8 @@ def ingest_flow(
         finally:
             _pool = None
 
+    for result in summary.results:  # each document's outcome, in the flow run's own log
+        log.info(result.line)
     for line in summary.lines():
         log.info(line)
     create_table_artifact(
@@ -164,7 +169,38 @@ def ingest_flow(
         table=summary.table() or [{"source": None, "status": "nothing found"}],
         description="; ".join(summary.lines()[:1]),
     )
-    return {"lines": summary.lines(), "results": summary.table(), "failed": summary.count("failed")}
+    return final_state(summary)
+
+
+#: Name of the final state of a run in which some document failed or was loaded incomplete.
+WITH_FAILURES = "Completed with failures"
+
+
+def final_state(summary: ingest.Summary) -> dict | State:
+    """The summary dict; wrapped in a FAILED-type state when the run was not clean.
+
+    The state's type, not only its name, differs from a clean run, so the UI (red),
+    `prefect flow-run ls`, automations on flow-run state types and anything that checks
+    `state.is_completed()` all tell the two apart; the name says the run itself went through.
+    Callers use `return_state=True` and `summary_of`.
+    """
+    result = {
+        "lines": summary.lines(),
+        "results": summary.table(),
+        "failed": summary.count("failed"),
+        "incomplete": summary.count("loaded_incomplete"),
+    }
+    if summary.needs_attention:
+        return Failed(name=WITH_FAILURES, message=result["lines"][0], data=result)
+    return result
+
+
+def summary_of(state: State) -> dict:
+    """The summary dict of a finished ingest flow run; re-raises what stopped a run."""
+    result = state.result(raise_on_failure=False)
+    if isinstance(result, BaseException):
+        raise result
+    return result
 
 
 @flow(name="kompass-reprocess")

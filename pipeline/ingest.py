@@ -110,12 +110,25 @@ class Summary:
     def failed(self) -> list[LoadResult]:
         return [r for r in self.results if r.status == "failed"]
 
+    @property
+    def incomplete(self) -> list[LoadResult]:
+        return [r for r in self.results if r.status == "loaded_incomplete"]
+
+    @property
+    def needs_attention(self) -> bool:
+        """Some document failed or was loaded without everything: not a clean run."""
+        return bool(self.failed or self.incomplete)
+
     def lines(self) -> list[str]:
         out = [
             f"{len(self.results)} documents: {self.count('loaded')} loaded, "
+            f"{self.count('loaded_incomplete')} loaded incomplete, "
             f"{self.count('unchanged')} unchanged, {self.count('failed')} failed"
         ]
         out += [f"  failed  {r.source}: {r.error_message}" for r in self.failed]
+        out += [f"  incomplete  {r.source}: {_what(r)}" for r in self.incomplete]
+        if self.needs_attention:
+            out.append("  details and the commands to retry: kompass review")
         return out
 
     def table(self) -> list[dict]:
@@ -127,9 +140,17 @@ class Summary:
                 "year": r.record.evaluation_year if r.record else None,
                 "evaluation_id": r.evaluation_id,
                 "error": r.error_message,
+                "missing": ", ".join(r.missing) or None,
             }
             for r in self.results
         ]
+
+
+def _what(r: LoadResult) -> str:
+    """'Ängelholm 2019 (evaluation 3): missing_area_total, question_count'."""
+    rec = r.record
+    who = f"{rec.municipality.name} {rec.evaluation_year}" if rec else "evaluation"
+    return f"{who} (evaluation {r.evaluation_id}): {', '.join(r.missing)}"
 
 
 def failed(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Date,
     DateTime,
@@ -85,6 +86,11 @@ class Evaluation(Base):
     publisher: Mapped[str | None] = mapped_column(Text, comment="SKL or SKR, as printed")
     loaded_at: Mapped[datetime] = mapped_column(
         DateTime, comment="when these rows were loaded (UTC)"
+    )
+    complete: Mapped[bool | None] = mapped_column(
+        Boolean,
+        comment="the record's complete flag; null for rows loaded before parser 1.1 "
+        "(kompass reprocess --outdated fills it)",
     )
 
 
@@ -193,7 +199,10 @@ class ParseWarning(Base):
 class IngestAttempt(Base):
     __tablename__ = "ingest_attempt"
     __table_args__ = (
-        CheckConstraint("status IN ('loaded', 'unchanged', 'failed')", name="ck_ingest_status"),
+        CheckConstraint(
+            "status IN ('loaded', 'loaded_incomplete', 'unchanged', 'failed')",
+            name="ck_ingest_status",
+        ),
         {"comment": "one row per attempt to ingest a document; failures are kept with reasons"},
     )
 
@@ -201,7 +210,9 @@ class IngestAttempt(Base):
     started_at: Mapped[datetime] = mapped_column(DateTime, comment="UTC")
     source: Mapped[str] = mapped_column(Text, comment="URL or path")
     sha256: Mapped[str | None] = mapped_column(String(64), comment="null if never downloaded")
-    status: Mapped[str] = mapped_column(String(9), comment="loaded, unchanged or failed")
+    status: Mapped[str] = mapped_column(
+        String(20), comment="loaded, loaded_incomplete, unchanged or failed"
+    )
     error_code: Mapped[str | None] = mapped_column(Text, comment="exception name, e.g. NoTextLayer")
     error_message: Mapped[str | None] = mapped_column(Text, comment="one line")
     evaluation_id: Mapped[int | None] = mapped_column(

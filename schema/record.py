@@ -87,6 +87,7 @@ class ReportRecord:
     report_date: str | None
     publisher: str | None
     instrument_version: str
+    complete: bool  # false when a value could not be read; see the completeness warnings
     total: Total
     areas: list[Area]
     history: list[HistoryRow]

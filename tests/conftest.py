@@ -19,6 +19,15 @@ def golden_cases() -> list[str]:
 
 
 @pytest.fixture(scope="session")
+def prefect():
+    """One temporary Prefect server for the whole session (real flow runs, real API)."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=60):
+        yield
+
+
+@pytest.fixture(scope="session")
 def validator() -> jsonschema.protocols.Validator:
     schema = json_schema()
     cls = jsonschema.validators.validator_for(schema)

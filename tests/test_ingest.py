@@ -25,14 +25,6 @@ GOOD_SHAS = {
 }
 
 
-@pytest.fixture(scope="session")
-def prefect():
-    from prefect.testing.utilities import prefect_test_harness
-
-    with prefect_test_harness(server_startup_timeout=60):
-        yield
-
-
 @pytest.fixture
 def server():
     with ReportServer(slow_seconds=2.5) as s:
@@ -40,14 +32,17 @@ def server():
 
 
 def run(server: ReportServer, db: str, raw: Path) -> dict:
-    return flows.ingest_flow(
+    state = flows.ingest_flow(
         [f"{server.base}/reports/"],
         db_url=db,
         raw_dir=str(raw),
         workers=2,
         timeout=1.0,
         retry_delays=[0.1, 0.1],
+        return_state=True,
     )
+    assert (state.type.value, state.name) == ("FAILED", "Completed with failures")  # 5 failed
+    return flows.summary_of(state)
 
 
 def test_listing_links_are_absolute_and_next_pages_found() -> None:
@@ -101,7 +96,7 @@ def test_ingest_end_to_end(prefect, server: ReportServer, tmp_path: Path) -> Non
         "cut.pdf": "ConnectionError",
     }
     assert first["failed"] == 5
-    assert first["lines"][0] == "10 documents: 5 loaded, 0 unchanged, 5 failed"
+    assert first["lines"][0] == "10 documents: 5 loaded, 0 loaded incomplete, 0 unchanged, 5 failed"
     assert server.hits["/reports/flaky.pdf"] == 2  # a 500, then success on retry
     assert server.hits["/reports/missing.pdf"] == 1  # no retry on 404
     assert server.hits["/reports/slow.pdf"] == 3  # timeouts are retried
@@ -118,7 +113,9 @@ def test_ingest_end_to_end(prefect, server: ReportServer, tmp_path: Path) -> Non
     with get_engine(db).connect() as conn:
         before = conn.execute(text("SELECT COUNT(*) FROM question_scores")).scalar()
     second = run(server, db, raw)
-    assert second["lines"][0] == "10 documents: 0 loaded, 5 unchanged, 5 failed"
+    assert (
+        second["lines"][0] == "10 documents: 0 loaded, 0 loaded incomplete, 5 unchanged, 5 failed"
+    )
     log = wh.ingest_log()
     unchanged = log[log.status == "unchanged"]
     assert sorted(unchanged.sha256) == sorted(GOOD_SHAS)
@@ -180,7 +177,10 @@ def test_cli_ingest_exit_codes(prefect, server: ReportServer, tmp_path: Path) ->
         ],
     )
     assert ok.exit_code == 0, ok.output
-    assert ok.stdout.splitlines()[-1] == "1 documents: 1 loaded, 0 unchanged, 0 failed"
+    assert (
+        ok.stdout.splitlines()[-1]
+        == "1 documents: 1 loaded, 0 loaded incomplete, 0 unchanged, 0 failed"
+    )
     some = runner.invoke(
         cli,
         [
@@ -196,7 +196,7 @@ def test_cli_ingest_exit_codes(prefect, server: ReportServer, tmp_path: Path) ->
         ],
     )
     assert some.exit_code == 1
-    assert "2 documents: 0 loaded, 1 unchanged, 1 failed" in some.stdout
+    assert "2 documents: 0 loaded, 0 loaded incomplete, 1 unchanged, 1 failed" in some.stdout
     server.listing_status = 404
     cannot = runner.invoke(
         cli,

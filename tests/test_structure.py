@@ -127,7 +127,7 @@ def test_columns_without_bullets_split_items_at_paragraph_gaps() -> None:
     assert [i.text for i in found.improvements] == ["Fler e-tjänster", "Extern revision"]
 
 
-def test_report_with_only_a_closing_summary_gets_area_points_and_a_warning(tmp_path) -> None:
+def test_report_with_only_a_closing_summary_gets_area_points_and_is_incomplete(tmp_path) -> None:
     """Old reports may print no per-area tables, only the closing "Poängsammanställning"."""
     from parsers import parse_report
     from tests.fixturegen.layout import layout
@@ -158,6 +158,17 @@ def test_report_with_only_a_closing_summary_gets_area_points_and_a_warning(tmp_p
         (r["number"], r["points"][0], 100, []) for r in summary["rows"]
     ]
     assert record.total.points == summary["total"][0]
-    assert {w.code for w in record.warnings} == {"no_question_scores"}
-    assert [w.page for w in record.warnings] == [placed.pages[("summary",)]] * 8
+    page = placed.pages[("summary",)]
+    # points only: honest about it, the record is incomplete (no sub-question scores)
+    assert record.complete is False
+    assert [(w.code, w.message, w.page) for w in record.warnings] == [
+        (
+            "no_question_scores",
+            f"area {n}: no score table; points from the closing summary",
+            page,
+        )
+        for n in range(1, 9)
+    ] + [
+        ("missing_questions", f"area {n}: no sub-question scores found", page) for n in range(1, 9)
+    ]
     assert all(a.strengths for a in record.areas)  # findings still found by their headings

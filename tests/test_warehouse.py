@@ -47,6 +47,8 @@ CONTRACT = {
         "parser_version",
         "loaded_at",
         "warning_count",
+        "complete",
+        "area_points_sum",
     ],
     "area_scores": [
         "evaluation_id",
@@ -106,6 +108,15 @@ CONTRACT = {
         "error_code",
         "error_message",
         "evaluation_id",
+    ],
+    "warnings": [
+        "evaluation_id",
+        "municipality",
+        "municipality_code",
+        "evaluation_year",
+        "code",
+        "message",
+        "page",
     ],
 }
 

@@ -5,8 +5,8 @@
     wh.area_scores().query("municipality == 'Norsjö'")
     wh.query("SELECT * FROM findings WHERE text LIKE :w", w="%visselblås%")
 
-Dates and timestamps come back as pandas datetimes and numbers as floats on every engine, so
-a notebook gives the same frame on SQLite and PostgreSQL.
+Dates and timestamps come back as pandas datetimes, numbers as floats and flags as pandas
+nullable booleans on every engine, so a notebook gives the same frame on SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
@@ -32,6 +32,8 @@ def _typed(df: pd.DataFrame, view: str | None) -> pd.DataFrame:
             df[col] = pd.to_numeric(df[col]).astype("float64")
         elif kind == "integer":
             df[col] = pd.to_numeric(df[col]).astype("Int64")
+        elif kind == "boolean":  # SQLite has 0/1, PostgreSQL true/false: both become boolean
+            df[col] = df[col].astype("boolean")
     return df
 
 
@@ -74,6 +76,10 @@ class Warehouse:
     def ingest_log(self) -> pd.DataFrame:
         """One row per attempt to ingest a document."""
         return self.view("ingest_log")
+
+    def warnings(self) -> pd.DataFrame:
+        """One row per warning the parser raised (completeness codes and data-quality ones)."""
+        return self.view("warnings")
 
     def export(self, out_dir: str | Path, fmt: str = "csv") -> list[Path]:
         """Write one file per view into `out_dir`; returns the paths."""

@@ -7,6 +7,8 @@ import importlib.util
 import json
 from pathlib import Path
 
+from warehouse.views import COMPLETENESS_CODES
+
 CANNED = {
     "profile": {
         "title": "Area scores of one evaluation",
@@ -29,11 +31,14 @@ CANNED = {
         "GROUP BY instrument_version, area_number, area_key "
         "ORDER BY instrument_version, area_number",
     },
-    "warnings": {
-        "title": "What the parser warned about, with pages",
-        "sql": "SELECT m.name AS municipality, e.evaluation_year, w.code, w.message, w.page "
-        "FROM parse_warning w JOIN evaluation e ON e.evaluation_id = w.evaluation_id "
-        "JOIN municipality m ON m.code = e.municipality_code ORDER BY 1, 2, w.position",
+    # (every warning: the `warnings` view itself, which a canned query must not shadow)
+    "incomplete": {
+        "title": "Evaluations the parser could not read completely: what is missing, and where",
+        "sql": "SELECT w.municipality, w.evaluation_year, w.code, w.message, w.page "
+        "FROM warnings w JOIN evaluations e ON e.evaluation_id = w.evaluation_id "
+        "WHERE NOT e.complete AND w.code IN ("
+        + ", ".join(f"'{c}'" for c in COMPLETENESS_CODES)
+        + ") ORDER BY 1, 2, w.page",
     },
 }
 

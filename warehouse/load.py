@@ -3,7 +3,9 @@
 - the same PDF (sha256) already loaded by this parser version: nothing changes, `unchanged`;
 - a different PDF for the same (municipality, year), or the same PDF parsed by a newer
   parser: the evaluation keeps its id and all its rows are replaced at once;
-- any failure rolls the whole load back; the attempt is logged as `failed` with its reason.
+- any failure rolls the whole load back; the attempt is logged as `failed` with its reason;
+- a record that is not complete is loaded all the same (partial data is still data) and the
+  attempt says `loaded_incomplete`; the record's warnings say what is missing.
 Every attempt lands in `ingest_attempt` (the `ingest_log` view).
 """
 
@@ -32,8 +34,10 @@ from schema.models import (
 )
 from schema.record import ReportRecord
 from warehouse.db import describe
+from warehouse.views import COMPLETENESS_CODES as INCOMPLETE
 
-Status = Literal["loaded", "unchanged", "failed"]
+Status = Literal["loaded", "loaded_incomplete", "unchanged", "failed"]
+LOADED = ("loaded", "loaded_incomplete")
 CHILDREN = (AreaScore, QuestionScore, Finding, Inspiration, HistoryRow, ParseWarning)
 
 
@@ -57,7 +61,16 @@ class LoadResult:
         if self.record is not None:
             r = self.record
             what = f" → {r.municipality.name} {r.evaluation_year} (evaluation {self.evaluation_id})"
+        if self.status == "loaded_incomplete":
+            what += f"; incomplete: {', '.join(self.missing)}"
         return f"{self.status:<10} {name}{what}"
+
+    @property
+    def missing(self) -> list[str]:
+        """The record's completeness warning codes, each once (empty for a complete record)."""
+        if self.record is None or self.record.complete:
+            return []
+        return list(dict.fromkeys(w.code for w in self.record.warnings if w.code in INCOMPLETE))
 
 
 def utcnow() -> datetime:
@@ -94,7 +107,7 @@ def log_attempt(engine: Engine, result: LoadResult, started_at: datetime) -> Non
                 status=result.status,
                 error_code=result.error_code,
                 error_message=result.error_message,
-                evaluation_id=result.evaluation_id if result.status == "loaded" else None,
+                evaluation_id=result.evaluation_id if result.status in LOADED else None,
             )
         )
 
@@ -139,6 +152,7 @@ def load_record(
         "report_date": date.fromisoformat(record.report_date) if record.report_date else None,
         "publisher": record.publisher,
         "loaded_at": now,
+        "complete": record.complete,
     }
     evaluation_id = conn.execute(
         select(Evaluation.evaluation_id).where(
@@ -294,6 +308,6 @@ def load_file(
             log_attempt(engine, result, started)
         finally:
             raise
-    result.status = "loaded"
+    result.status = "loaded" if record.complete else "loaded_incomplete"
     log_attempt(engine, result, started)
     return result

@@ -12,7 +12,10 @@ SELECT e.evaluation_id, m.name AS municipality, e.municipality_code, m.county,
        e.evaluation_year, e.instrument_version, e.total_points, e.total_max, e.report_date,
        r.source_url, r.sha256, r.pages, r.parser_version, e.loaded_at,
        (SELECT COUNT(*) FROM parse_warning w WHERE w.evaluation_id = e.evaluation_id)
-         AS warning_count
+         AS warning_count,
+       e.complete,
+       (SELECT SUM(a.points) FROM area_score a WHERE a.evaluation_id = e.evaluation_id)
+         AS area_points_sum
 FROM evaluation e
 JOIN municipality m ON m.code = e.municipality_code
 JOIN report r ON r.report_id = e.report_id
@@ -50,7 +53,28 @@ JOIN evaluation e ON e.evaluation_id = h.evaluation_id
 SELECT attempt_id, started_at, source, sha256, status, error_code, error_message, evaluation_id
 FROM ingest_attempt
 """,
+    "warnings": """
+SELECT w.evaluation_id, m.name AS municipality, e.municipality_code, e.evaluation_year, w.code,
+       w.message, w.page
+FROM parse_warning w
+JOIN evaluation e ON e.evaluation_id = w.evaluation_id
+JOIN municipality m ON m.code = e.municipality_code
+""",
 }
+
+#: Warning codes that mean a value is missing from the warehouse (the record's `complete` is
+#: false); the others describe what the report itself prints. Same list as
+#: parsers/completeness.py (the warehouse does not import the parser).
+COMPLETENESS_CODES = (
+    "missing_area",
+    "missing_area_total",
+    "missing_questions",
+    "question_count",
+    "missing_question_numbers",
+    "question_sum_mismatch",
+    "missing_findings",
+    "incomplete_history",
+)
 
 #: Natural order of each view's rows, used by exports and the API.
 ORDER_BY: dict[str, str] = {
@@ -60,6 +84,7 @@ ORDER_BY: dict[str, str] = {
     "findings": "municipality_code, evaluation_year, area_number, kind DESC, position",
     "reported_history": "evaluation_id, year, COALESCE(area_number, 99)",  # total row last
     "ingest_log": "attempt_id",
+    "warnings": "municipality_code, evaluation_year, COALESCE(page, 0), code, message",
 }
 
 _E = {
@@ -84,6 +109,16 @@ COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
         "parser_version": ("text", "version of the parser that produced the rows"),
         "loaded_at": ("timestamp", "when the rows were loaded (UTC)"),
         "warning_count": ("integer", "warnings the parser raised for this report"),
+        "complete": (
+            "boolean",
+            "false when the parser could not read everything (see the warnings view); null "
+            "for rows loaded before parser 1.1 (kompass reprocess --outdated)",
+        ),
+        "area_points_sum": (
+            "numeric",
+            "sum of the area points as loaded (useful where no total is printed; partial "
+            "when complete is false)",
+        ),
     },
     "area_scores": {
         **_E,
@@ -127,10 +162,25 @@ COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
         "started_at": ("timestamp", "when the attempt started (UTC)"),
         "source": ("text", "URL or path of the document"),
         "sha256": ("char(64)", "of the bytes, null if never downloaded"),
-        "status": ("text", "loaded, unchanged or failed"),
+        "status": (
+            "text",
+            "loaded, loaded_incomplete (loaded, but the record is not complete), unchanged "
+            "or failed",
+        ),
         "error_code": ("text", "name of the error, e.g. NoTextLayer"),
         "error_message": ("text", "the error in one line"),
         "evaluation_id": ("integer", "null unless loaded"),
+    },
+    "warnings": {
+        **{k: _E[k] for k in ("evaluation_id", "municipality", "municipality_code")},
+        "evaluation_year": _E["evaluation_year"],
+        "code": (
+            "text",
+            "e.g. question_count; " + ", ".join(COMPLETENESS_CODES) + " mean a value is "
+            "missing from the warehouse, the others describe what the report itself prints",
+        ),
+        "message": ("text", "what is wrong, starting with 'area N: ' where an area applies"),
+        "page": ("integer", "page of the report where the parser looked"),
     },
 }
 

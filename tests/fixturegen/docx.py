@@ -221,3 +221,18 @@ def build_docx_case(spec: dict, fixtures: Path) -> Path:
         json.dumps(record, ensure_ascii=False, indent=2) + "\n", "utf-8"
     )
     return out
+
+
+def expected_docx_case(spec: dict, fixtures: Path) -> Path:
+    """Rewrite only `<case>.expected.json` for the committed PDF (LibreOffice output differs
+    byte-wise between runs, so the PDF is not remade when only the expected record changes)."""
+    import pypdfium2
+
+    case = spec["case"]
+    pdf = (fixtures / f"{case}.pdf").read_bytes()
+    with tempfile.TemporaryDirectory() as tmp:
+        placed = build_docx(spec, Path(tmp) / f"{case}.docx")
+    record = expected_record(spec, pdf, len(pypdfium2.PdfDocument(pdf)), placed)
+    out = fixtures / f"{case}.expected.json"
+    out.write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    return out

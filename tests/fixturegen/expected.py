@@ -129,6 +129,7 @@ def expected_record(spec: dict, pdf: bytes, n_pages: int, placed: dict) -> dict[
         "report_date": exp.get("report_date"),
         "publisher": exp.get("publisher"),
         "instrument_version": exp["instrument_version"],
+        "complete": exp.get("complete", True),
         "total": exp["total"],
         "areas": [areas[k] for k in sorted(areas)],
         "history": history,

@@ -224,7 +224,8 @@ class Layout:
         for r in h["rows"]:
             vals = ["" if v is None else str(v) for v in r["points"]]
             rows.append((label.format(n=r["number"], name=r["name"]), vals, False))
-        rows.append((h.get("total_label", "Totalt"), [str(v) for v in h["total"]], True))
+        totals = ["" if v is None else str(v) for v in h["total"]]
+        rows.append((h.get("total_label", "Totalt"), totals, True))
         for text, vals, bold in rows:
             top = y
             ops.append(Text(x0 + pad, y + pad, text, self.size, bold))

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 from schema.kommuner import kommuner
-from warehouse.views import VIEWS, create_sql
+from warehouse.frozen_views import VIEWS_0001
 
 revision = "0001"
 down_revision = None
@@ -232,13 +232,13 @@ def upgrade() -> None:
         ],
     )
     # The views are the public contract. A later change to a view needs a new migration
-    # (DROP VIEW + CREATE VIEW); freeze the SQL used here in this file at that point.
-    for name in VIEWS:
-        op.execute(create_sql(name))
+    # (DROP VIEW + CREATE VIEW); the SQL of this revision is frozen above.
+    for name, sql in VIEWS_0001.items():
+        op.execute(f"CREATE VIEW {name} AS {sql.strip()}")
 
 
 def downgrade() -> None:
-    for name in reversed(list(VIEWS)):
+    for name in reversed(list(VIEWS_0001)):
         op.execute(f"DROP VIEW IF EXISTS {name}")
     op.drop_table("question_score")
     op.drop_table("parse_warning")
