@@ -94,11 +94,17 @@ def _read_rows(lines: list[Line], start: int, years: list[Word]) -> list[_Row]:
     """
     rows: list[_Row] = []
     prev_page = lines[start].page
-    for line in lines[start + 1 : start + 60]:
+    header_bold = all(w.bold for w in lines[start].words)
+    in_header = True  # the header cell's wrapped rest ("Kommunkompa" / "ssen") may follow
+    for line in lines[start + 1 : start + 80]:
         new_page = line.page != prev_page
         prev_page = line.page
         if new_page and _is_repeated_header(line, years):
+            in_header = True
             continue
+        if in_header and header_bold and all(w.bold and not is_number(w.text) for w in line.words):
+            continue
+        in_header = False
         if _year_columns(line) and len(line.words) > len(years):
             break  # another table's header
         split = _split(line, years)

@@ -245,7 +245,7 @@ def parse_table(lines: list[Line], start: int, style: BodyStyle | None = None) -
             break
     # number-only lines: to the nearest question above that still lacks numbers
     for line, values in orphans:
-        above = [q for q in questions if q.top <= line.top or q.page < line.page]
+        above = [q for q in questions if (q.page, q.top) <= (line.page, line.top)]
         target = next((q for q in reversed(above) if not q.numbers), None)
         if target is not None:
             target.numbers.update(values)
