@@ -71,7 +71,7 @@ def header_kind(line: Line) -> str | None:
 _NUMBERED = re.compile(r"^\d+(\.\d+)*\.?\s+[A-ZÅÄÖ]")
 
 
-def _ends_section(line: Line, body_size: float) -> bool:
+def _ends_section(line: Line, style: BodyStyle) -> bool:
     """A line that cannot belong to a findings section: the next (sub-)heading, a score table,
     "Kommentar"/"Inspiration", a line set apart by typography. A numbered line counts as a
     heading when it is bold or larger than body text (so a numbered bullet does not end the
@@ -79,14 +79,14 @@ def _ends_section(line: Line, body_size: float) -> bool:
     text = line.text.strip()
     if SECTION.match(text) or _label(text) in _END_WORDS or is_header(line):
         return True
-    if is_heading(line, BodyStyle(body_size)):
+    if is_heading(line, style):
         return True
     if _NUMBERED.match(text) and not strip_bullet(text)[0]:
-        return any(w.bold for w in line.words) or line.size > body_size * 1.08
+        return any(w.bold for w in line.words) or line.size > style.size * 1.08
     return False
 
 
-def _region_end(lines: list[Line], i: int, body_size: float) -> int:
+def _region_end(lines: list[Line], i: int, style: BodyStyle) -> int:
     """End of the findings region that starts with the header `lines[i]`. A table header
     repeated at the top of the next page (Word's "repeat as header row") does not end it."""
     end = i + 1
@@ -98,7 +98,7 @@ def _region_end(lines: list[Line], i: int, body_size: float) -> int:
             and lines[end].page != lines[end - 1].page
             and lines[end].text == lines[i].text
         )
-        if not repeated and (here is not None or _ends_section(lines[end], body_size)):
+        if not repeated and (here is not None or _ends_section(lines[end], style)):
             break
         end += 1
     return end
@@ -222,8 +222,7 @@ def find_findings(
 ) -> dict[int, AreaFindings]:
     """Findings per area number; `area_of(index)` tells which area a line index belongs to."""
     out: dict[int, AreaFindings] = {}
-    sizes = sorted(ln.size for ln in lines)
-    body_size = sizes[len(sizes) // 2] if sizes else 10.0
+    style = BodyStyle.of(lines)
     i = 0
     while i < len(lines):
         kind = header_kind(lines[i])
@@ -233,15 +232,15 @@ def find_findings(
         area = area_of(i)
         found = out.setdefault(area, AreaFindings()) if area else AreaFindings()
         read = _read_table if kind == "table" else _read_list
-        i = read(lines, i, pages, found, body_size)
+        i = read(lines, i, pages, found, style)
     return out
 
 
 def _read_table(
-    lines: list[Line], i: int, pages: dict[int, PageText], found: AreaFindings, body_size: float
+    lines: list[Line], i: int, pages: dict[int, PageText], found: AreaFindings, style: BodyStyle
 ) -> int:
     header = lines[i]
-    end = _region_end(lines, i, body_size)
+    end = _region_end(lines, i, style)
     # The boundary is measured per page (a repeated header row starts a new section that
     # adds to the same area's lists).
     by_page: dict[int, list[Line]] = {}
@@ -290,15 +289,16 @@ def _read_table(
 
 
 def _read_list(
-    lines: list[Line], i: int, _pages: dict, found: AreaFindings, body_size: float
+    lines: list[Line], i: int, _pages: dict, found: AreaFindings, style: BodyStyle
 ) -> int:
     kind = header_kind(lines[i])
     col = _Column(found.strengths if kind == "strengths" else found.improvements)
-    end = _region_end(lines, i, body_size)
+    end = _region_end(lines, i, style)
     # Where bullet text starts. A line left of it is either an item's continuation (a typed
     # bullet and a tab without hanging indent wraps back to the glyph's x) or prose after the
     # list: continuation lines follow at the paragraph's own line spacing, prose after a gap.
     text_x = None
+    line_gap = style.line_gap
     gaps: list[float] = []
     prev: Line | None = None
     for k in range(i + 1, end):
@@ -308,7 +308,7 @@ def _read_list(
         if glyph:
             text_x = ln.words[1].x0 if len(ln.words) > 1 and len(ln.words[0].text) == 1 else ln.x0
         elif text_x is not None and ln.x0 < text_x - 3:
-            tight = min(gaps) + 0.15 * ln.size if gaps else 0.3 * ln.size
+            tight = (min(gaps) if gaps else line_gap) + 0.15 * ln.size
             if gap is not None and gap > tight:
                 end = k
                 break

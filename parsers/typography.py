@@ -24,6 +24,8 @@ COLOUR_SPREAD = 60
 @dataclass(frozen=True)
 class BodyStyle:
     size: float
+    #: white space between two lines of one body paragraph (leading minus font size)
+    line_gap: float = 0.0
 
     @classmethod
     def of(cls, lines: list[Line]) -> BodyStyle:
@@ -31,7 +33,14 @@ class BodyStyle:
         for ln in lines:
             for w in ln.words:
                 counts[w.size] += len(w.text)
-        return cls(counts.most_common(1)[0][0] if counts else 10.0)
+        size = counts.most_common(1)[0][0] if counts else 10.0
+        gaps: Counter[float] = Counter()
+        for a, b in zip(lines, lines[1:], strict=False):
+            if a.page == b.page and a.size == b.size == size and abs(a.x0 - b.x0) < 1:
+                gap = b.top - a.bottom
+                if 0 <= gap < size:
+                    gaps[round(gap * 2) / 2] += 1
+        return cls(size, gaps.most_common(1)[0][0] if gaps else 0.2 * size)
 
 
 def coloured(color: tuple[int, int, int] | None) -> bool:
