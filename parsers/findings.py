@@ -164,6 +164,8 @@ class _Column:
         self.items = items
         self.bulleted = False  # once a column shows bullet glyphs, only glyphs start items
         self.pending: list[tuple[list[Word], int]] = []
+        self.last: tuple[list[Word], int] | None = None  # the last line put into an item
+        self.last_right = 0.0  # the column's right edge on that line's page
 
     def add(self, words: list[Word], page: int) -> None:
         if words:
@@ -180,8 +182,11 @@ class _Column:
     def flush(self, continues: bool, line_gap: float | None = None) -> None:
         """Turn pending lines into items; the first line may continue the last item.
 
-        Without bullet glyphs an item ends at a gap clearly wider than `line_gap`, the space
-        between lines inside one item (the smallest gap seen in the table).
+        With bullet glyphs only a glyph starts an item. Without them an item ends where a word
+        processor ended the paragraph: at a gap clearly wider than `line_gap` (the space
+        between lines inside one item, the smallest gap seen in the table), or where the next
+        line's first word would still have fitted on the line before (a wrapped line is full).
+        Across a page break only the second sign is there, helped by sentence ends.
         """
         if not self.pending:
             return
@@ -189,32 +194,49 @@ class _Column:
         self.bulleted = any_bullet
         if line_gap is None:
             line_gap = min(self.gaps(), default=0.0)
-        prev_bottom, prev_page = None, None
+        right: dict[int, float] = {}
+        for words, page in self.pending:
+            right[page] = max(right.get(page, 0.0), max(w.x1 for w in words))
+        if self.last is not None:
+            right.setdefault(self.last[1], self.last_right)
         for idx, (words, page) in enumerate(self.pending):
             glyph, rest = strip_bullet(" ".join(w.text for w in words))
-            top = min(w.top for w in words)
             if any_bullet:
                 new = glyph is not None
+            elif self.last is None or (idx == 0 and not continues):
+                new = True
             else:
-                height = words[0].bottom - words[0].top
-                new = prev_bottom is None or (
-                    page == prev_page
-                    and top - prev_bottom > max(0.5 * height, line_gap + 0.35 * height)
-                )
-                if idx == 0 and continues and self.items:
-                    # across a page break: a finished sentence followed by a capital starts
-                    # a new item, anything else continues the last one
+                prev, prev_page = self.last
+                fits = _would_fit(prev, words, right[prev_page])
+                if page == prev_page:
+                    height = words[0].bottom - words[0].top
+                    gap = min(w.top for w in words) - max(w.bottom for w in prev)
+                    new = fits or gap > max(0.5 * height, line_gap + 0.35 * height)
+                else:
                     ended = self.items[-1].lines[-1].rstrip().endswith((".", "!", "?"))
-                    new = ended and rest[:1].isupper()
-            if idx == 0 and not new and not self.items:
+                    new = fits or (ended and rest[:1].isupper())
+            if not new and not self.items:
                 new = True
             if new:
                 self.items.append(Item([rest], page))
             else:
                 self.items[-1].lines.append(rest)
             self.items[-1].boxes.append(box_of(words, page))
-            prev_bottom, prev_page = max(w.bottom for w in words), page
+            self.last = (words, page)
+        self.last_right = right[self.last[1]]
         self.pending = []
+
+
+def _would_fit(prev: list[Word], words: list[Word], right: float) -> bool:
+    """Would the first word of `words` have fitted at the end of line `prev`? Then the word
+    processor did not wrap there: the paragraph (the item) ended."""
+    if prev[-1].text.endswith(("-", "\u00ad", "/")):
+        return False  # a word broken at the line end goes on
+    first = words[0]
+    if strip_bullet(first.text)[0] and len(words) > 1:
+        first = words[1]
+    space = 0.3 * first.size
+    return prev[-1].x1 + space + (first.x1 - first.x0) < right - 0.5 * first.size
 
 
 def find_findings(
