@@ -94,7 +94,7 @@ def _region_end(lines: list[Line], i: int, style: BodyStyle) -> int:
     while end < len(lines):
         here = header_kind(lines[end])
         repeated = (
-            here == kind == "table"
+            here == kind
             and lines[end].page != lines[end - 1].page
             and lines[end].text == lines[i].text
         )
@@ -298,7 +298,7 @@ def _read_table(
                 min(w.top for w in b) - max(w.bottom for w in a)
                 for a, b in itertools.pairwise(rows)
             ]
-    line_gap = min(gaps, default=0.0)
+    line_gap = min([*gaps, style.line_gap])
     left = _Column(found.strengths)
     right = _Column(found.improvements)
     for k, (page_no, page_lines, x) in enumerate(split):
@@ -325,6 +325,8 @@ def _read_list(
     prev: Line | None = None
     for k in range(i + 1, end):
         ln = lines[k]
+        if header_kind(ln) == kind:
+            continue  # the header row repeated on the next page
         glyph, _ = strip_bullet(ln.text)
         gap = ln.top - prev.bottom if prev is not None and prev.page == ln.page else None
         if glyph:
@@ -338,5 +340,5 @@ def _read_list(
             gaps.append(gap)
         prev = ln
         col.add(ln.words, ln.page)
-    col.flush(continues=False)
+    col.flush(continues=False, line_gap=min([*col.gaps(), style.line_gap]))
     return end
