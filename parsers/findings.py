@@ -213,8 +213,7 @@ class _Column:
                     gap = min(w.top for w in words) - max(w.bottom for w in prev)
                     new = fits or gap > max(0.5 * height, line_gap + 0.35 * height)
                 else:
-                    ended = self.items[-1].lines[-1].rstrip().endswith((".", "!", "?"))
-                    new = fits or (ended and rest[:1].isupper())
+                    new = fits or _starts_item(self.items[-1].lines[-1], rest)
             if not new and not self.items:
                 new = True
             if new:
@@ -225,6 +224,60 @@ class _Column:
             self.last = (words, page)
         self.last_right = right[self.last[1]]
         self.pending = []
+
+
+# A line ending in one of these goes on: "… i dialog med" / "de fackliga …".
+_GOES_ON = {
+    "och",
+    "eller",
+    "samt",
+    "i",
+    "med",
+    "av",
+    "för",
+    "till",
+    "på",
+    "om",
+    "att",
+    "som",
+    "en",
+    "ett",
+    "den",
+    "det",
+    "de",
+    "vid",
+    "från",
+    "inom",
+    "kring",
+    "mellan",
+    "genom",
+    "under",
+    "efter",
+    "utan",
+    "både",
+    "så",
+    "där",
+    "när",
+    "hur",
+    "vilket",
+    "vilka",
+    "mot",
+    "över",
+}
+
+
+def _starts_item(previous: str, line: str) -> bool:
+    """Across a page break, with no glyphs and no spacing to see: does `line` start a new
+    item after `previous`? Items begin with a capitalised word; a line inside an item rarely
+    does, and never after a line that ends in a conjunction, preposition, comma or hyphen."""
+    previous = previous.rstrip()
+    first = line.split(" ", 1)[0]
+    if not first[:1].isupper() or first[1:2].isupper() or not previous:
+        return False
+    if previous.endswith((".", "!", "?")):
+        return True
+    last = previous.rsplit(" ", 1)[-1].casefold()
+    return not (previous.endswith((",", "-", "–", ":", "/")) or last in _GOES_ON)
 
 
 def _would_fit(prev: list[Word], words: list[Word], right: float) -> bool:
