@@ -40,20 +40,40 @@ def _in_band(line: Line, height: float) -> bool:
     return line.bottom < height * _BAND or line.top > height * (1 - _BAND)
 
 
+def _key(line: Line) -> tuple[str, int]:
+    """Running headers and footers repeat their text (digits aside) at the same height."""
+    return _mask(line.text), round(line.top / 3)
+
+
+def _structural(line: Line) -> bool:
+    """Table header rows that Word repeats at the top of each page a table runs over: they
+    recur like a running header but belong to the body."""
+    from parsers.findings import header_kind
+    from parsers.history import _year_columns
+    from parsers.scores import is_header
+
+    if is_header(line) or header_kind(line) is not None:
+        return True
+    years = _year_columns(line) or []
+    return len(years) >= 2 or (len(years) == 1 and "poäng" in line.text.casefold())
+
+
 def strip_furniture(doc: Document) -> None:
     """Move header/footer lines from each page's body into `doc.footer_lines`."""
     n_pages = len(doc.pages)
-    counts: Counter[str] = Counter()
+    counts: Counter[tuple[str, int]] = Counter()
     for page in doc.pages:
-        seen = {_mask(ln.text) for ln in page.lines if _in_band(ln, page.height)}
+        seen = {_key(ln) for ln in page.lines if _in_band(ln, page.height)}
         counts.update(seen)
     need = max(2, int(0.3 * n_pages))
     for page in doc.pages:
         body = []
         for line in page.lines:
             text = line.text.strip()
-            if _in_band(line, page.height) and (
-                counts[_mask(text)] >= need or _PAGE_NO.match(text)
+            if (
+                _in_band(line, page.height)
+                and (counts[_key(line)] >= need or _PAGE_NO.match(text))
+                and not _structural(line)
             ):
                 doc.footer_lines.append(line)
             else:
