@@ -165,7 +165,13 @@ def find_history(lines: list[Line]) -> HistoryTable | None:
     return None
 
 
-_SUMMARY = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?poängsammanställning\b", re.I)
+# The closing score overview: "Poängsammanställning" (2002-version reports), "Översikt av
+# poängfördelning" (2010-version reports).
+_SUMMARY = re.compile(
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:poängsammanställning|översikt av poängfördelning"
+    r"|poängfördelning|sammanställning av poäng)\b",
+    re.I,
+)
 
 
 def find_summary(lines: list[Line], year: int) -> HistoryTable | None:

@@ -8,6 +8,7 @@ import re
 
 from parsers.pdf import Line
 from parsers.text import join_lines
+from parsers.typography import BodyStyle, is_heading
 from schema.instruments import MATCH_THRESHOLD, Instrument
 from schema.kommuner import find_names
 
@@ -49,6 +50,7 @@ def find_inspiration(
 ) -> dict[int, list[str]]:
     """Municipalities named in each area's "Inspiration" section, in order, without repeats."""
     out: dict[int, list[str]] = {}
+    style = BodyStyle.of(lines)
     i = 0
     while i < len(lines):
         if not INSPIRATION.match(lines[i].text.strip()) or len(lines[i].text) > 40:
@@ -56,7 +58,11 @@ def find_inspiration(
             continue
         area = area_of(i)
         j = i + 1
-        while j < len(lines) and not _HEADING.match(lines[j].text):
+        while (
+            j < len(lines)
+            and not _HEADING.match(lines[j].text)
+            and not is_heading(lines[j], style)
+        ):
             j += 1
         text = join_lines([ln.text for ln in lines[i + 1 : j]])
         if area is not None:
