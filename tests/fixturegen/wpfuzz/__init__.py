@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import queue
 import random
 import shutil
 import subprocess
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import asdict
 from functools import cache
 from pathlib import Path
@@ -80,21 +81,27 @@ def fingerprint(spec: Spec, layout: Layout) -> str:
     return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
 
-def convert(docx_files: list[Path], out_dir: Path, jobs: int = 1, timeout: float = 900) -> None:
-    """Convert many .docx to PDF: one soffice process per job, each with its own profile, each
-    converting its share of the files in one call (start-up dominates single conversions)."""
-    exe = soffice()
-    if exe is None:
-        raise NoLibreOffice("soffice not found (Debian: apt-get install libreoffice-writer-nogui)")
-    chunks = [docx_files[i::jobs] for i in range(jobs)]
+class _Converter:
+    """soffice runs, each in one of `jobs` private profiles (a profile cannot be shared by two
+    running instances; creating one costs seconds, so each is reused)."""
 
-    def run(chunk: list[Path]) -> None:
-        if not chunk:
-            return
-        with tempfile.TemporaryDirectory(prefix="wpfuzz-lo-") as prof:
+    def __init__(self, jobs: int, tmp: str):
+        exe = soffice()
+        if exe is None:
+            raise NoLibreOffice(
+                "soffice not found (Debian: apt-get install libreoffice-writer-nogui)"
+            )
+        self.exe = exe
+        self.profiles: queue.Queue[str] = queue.Queue()
+        for i in range(jobs):
+            self.profiles.put(f"{tmp}/profile{i}")
+
+    def __call__(self, docx_files: list[Path], out_dir: Path, timeout: float = 900) -> None:
+        prof = self.profiles.get()
+        try:
             subprocess.run(
                 [
-                    exe,
+                    self.exe,
                     "--headless",
                     "--norestore",
                     f"-env:UserInstallation=file://{prof}",
@@ -102,15 +109,44 @@ def convert(docx_files: list[Path], out_dir: Path, jobs: int = 1, timeout: float
                     "pdf",
                     "--outdir",
                     str(out_dir),
-                    *map(str, chunk),
+                    *map(str, docx_files),
                 ],
                 check=True,
                 capture_output=True,
                 timeout=timeout,
             )
+        finally:
+            self.profiles.put(prof)
+            for d in docx_files:
+                d.unlink(missing_ok=True)
 
-    with ThreadPoolExecutor(max(1, jobs)) as pool:
-        list(pool.map(run, chunks))
+
+def _build_docx(args: tuple[Spec, Layout, Path]) -> Path:
+    return build_docx(*args)
+
+
+def convert_many(
+    todo: list[tuple[Spec, Layout, Path]], out_dir: Path, jobs: int = 1, batch: int = 8
+) -> None:
+    """Write the .docx files in `jobs` processes and convert them in batches of `batch` per
+    soffice call (its start-up dominates a single conversion) as soon as a batch is ready."""
+    with tempfile.TemporaryDirectory(prefix="wpfuzz-lo-") as tmp:
+        conv = _Converter(jobs, tmp)
+        with (
+            ProcessPoolExecutor(max(1, jobs)) as builders,
+            ThreadPoolExecutor(max(1, jobs)) as conv_pool,
+        ):
+            ready: list[Path] = []
+            running = []
+            for docx in builders.map(_build_docx, todo):
+                ready.append(docx)
+                if len(ready) == batch:
+                    running.append(conv_pool.submit(conv, ready, out_dir))
+                    ready = []
+            if ready:
+                running.append(conv_pool.submit(conv, ready, out_dir))
+            for r in running:
+                r.result()
 
 
 def _expected(spec: Spec, layout: Layout, pdf_path: Path) -> dict[str, Any]:
@@ -129,20 +165,16 @@ def build_many(
     """PDFs and expected records for many cases; PDFs already in `out_dir` for the same
     fingerprint are reused. Returns (pdf, expected or None, why not) per case."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    todo: list[Path] = []
+    todo: list[tuple[Spec, Layout, Path]] = []
     paths = []
     for spec, layout in items:
         stem = f"{spec.case}-{fingerprint(spec, layout)}"
         pdf = out_dir / f"{stem}.pdf"
         paths.append(pdf)
         if not pdf.exists():
-            docx = out_dir / f"{stem}.docx"
-            build_docx(spec, layout, docx)
-            todo.append(docx)
+            todo.append((spec, layout, out_dir / f"{stem}.docx"))
     if todo:
-        convert(todo, out_dir, jobs)
-        for d in todo:
-            d.unlink(missing_ok=True)
+        convert_many(todo, out_dir, jobs)
     out = []
     for (spec, layout), pdf in zip(items, paths, strict=True):
         if not pdf.exists():

@@ -23,7 +23,7 @@ SKL = "Sveriges Kommuner och Landsting"
 SKR = "Sveriges Kommuner och Regioner"
 #: SKL became SKR in the autumn of 2019.
 RENAMED = date(2019, 11, 29)
-YEARS = {"2002": (2003, 2009), "2010": (2010, 2015), "2016": (2016, 2019), "2019": (2020, 2024)}
+YEARS = {"2002": (2002, 2009), "2010": (2010, 2015), "2016": (2016, 2019), "2019": (2020, 2024)}
 
 
 @dataclass
@@ -90,7 +90,7 @@ def _sentence_case(s: str) -> str:
 def _question_text(rng: random.Random, target_chars: int, base: str | None = None) -> str:
     text = base or f"{rng.choice(W.Q_OPENERS)} {rng.choice(W.Q_TOPICS)}?"
     tails = rng.sample(W.Q_TAILS, len(W.Q_TAILS))
-    while len(text) < target_chars and tails:
+    while len(text) < target_chars and tails and text.endswith("?"):
         text = text.rstrip("?") + " " + tails.pop() + "?"
     return text
 
@@ -198,7 +198,7 @@ def sample_content(rng: random.Random, layout: Layout, case: str = "fuzz") -> Sp
             )
         )
     n_years = layout.history_years
-    earlier = sorted(rng.sample(range(year - 12, year), n_years - 1)) if n_years else []
+    earlier = sorted(rng.sample(range(max(1998, year - 12), year), n_years - 1)) if n_years else []
     history_years = [*earlier, year] if n_years else []
     history = {y: [rng.randint(15, 90) for _ in areas] for y in earlier}
     history[year] = [a.points for a in areas]

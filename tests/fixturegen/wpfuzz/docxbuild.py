@@ -39,14 +39,16 @@ def _font_file(family: str) -> str:
     ).stdout
 
 
-def text_width_cm(text: str, family: str, size: float) -> float:
-    """Printed width of `text`, to size a column so that its longest word just does not fit."""
+def text_width_cm(text: str, family: str, size: float, bold: bool = False) -> float:
+    """Printed width of `text`: to size a column so that its longest word just does not fit,
+    or so that a header word ("Uppnått") does."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    name = f"wpfuzz-{family}"
+    face = f"{family}:bold" if bold else family
+    name = f"wpfuzz-{face}"
     if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(name, _font_file(family)))
+        pdfmetrics.registerFont(TTFont(name, _font_file(face)))
     return pdfmetrics.stringWidth(text, name, size) / 72 * 2.54
 
 
@@ -426,7 +428,8 @@ class Builder:
 
     def score_table(self, a: AreaSpec) -> None:
         lay = self.lay
-        num = 1.9 + 0.15 * (lay.size - 10) + lay.number_col
+        word = max(text_width_cm(w, lay.font, lay.size, bold=True) for w in ("Uppnått", "Procent"))
+        num = word + 0.45 + lay.number_col  # cell padding 0.19 cm each side, and some air
         widths = [self.width_cm - 3 * num, num, num, num]
         t = self.table(1, 4, widths, lay.score_rules)
         self.row_props(t.rows[0], header=True)

@@ -1,15 +1,20 @@
 """Which page each item landed on, found in the PDF's plain text independently of the parser.
 
 LibreOffice decides the page breaks, so the spec cannot know the pages. The PDF's text is read
-with PDFium's plain text per page (content-stream order, which LibreOffice writes cell by cell,
-row by row) and searched with regular expressions, in document order:
+with PDFium's plain text per page (content-stream order: LibreOffice writes a table cell by
+cell, row by row) and all whitespace is dropped, so a line break, even one after a hyphen
+("e-" / "tjänster"), cannot get in the way. In document order:
 
-- an area's page: the first "<n>[.] <name> Uppnått" (its score-table header; a header repeated
+- an area's page: the first "<n>[.]<name>Uppnått" (its score-table header; a header repeated
   on a later page comes after the first);
-- a question's page: the first standalone id "n.m" after its table's header;
-- a finding's page: the first few words of the item, searched after its area's table header;
-  the report's content makes the first three words of every finding unique, and the search
-  requires the match to be unique from there on, else the page counts as undetermined.
+- a question's page: the first id "n.m" after its table's header;
+- a finding's page: where its text starts, searched after its area's table header. A text may
+  be interrupted once per page break (the rest of the page, the footer, the next page's header
+  and a repeated table header row come in between); the first six words must match in exactly
+  one place (the content makes the first three words of every finding unique in the report).
+
+Every question's and finding's whole text is then checked to be in the PDF, so a document in
+which LibreOffice lost content is refused instead of giving a wrong expectation.
 """
 
 from __future__ import annotations
@@ -24,30 +29,52 @@ class PageNotFound(Exception):
     """An item's page cannot be determined without doubt; the case is not usable."""
 
 
-def _words_pattern(words: list[str]) -> str:
-    """Words separated by any whitespace; a hyphen or slash may end a line without a space."""
-    parts = []
-    for w in words:
-        p = re.escape(w)
-        p = p.replace(r"\-", r"-\s*").replace("/", r"/\s*")
-        parts.append(p)
-    return r"\s+".join(parts)
+def _compact(s: str) -> str:
+    return re.sub(r"\s+", "", s)
 
 
 class PdfText:
     def __init__(self, page_texts: list[str]):
-        self.pages = page_texts
-        self.text = ""
-        self.starts: list[int] = []
-        for t in page_texts:
-            self.starts.append(len(self.text))
-            self.text += " ".join(t.split()) + " \f "
+        # PDFium reports a hyphen that ends a line as U+FFFE
+        pages = (t.replace("\f", " ").replace("\ufffe", "-") for t in page_texts)
+        self.text = "\f".join(_compact(t) for t in pages)
+        self.breaks = [m.start() for m in re.finditer("\f", self.text)]
 
-    def page_of(self, offset: int) -> int:
-        return bisect.bisect_right(self.starts, offset)
+    def page_of(self, pos: int) -> int:
+        return bisect.bisect_right(self.breaks, pos) + 1
 
-    def find(self, pattern: str, start: int = 0) -> re.Match | None:
-        return re.compile(pattern).search(self.text, start)
+    def follows(self, words: list[str], pos: int) -> int | None:
+        """End of `words` read from `pos`, letting the text jump over the rest of a page and
+        the top of the next one between two words; None when the words are not there."""
+        end = self.follows_counting(words, pos)
+        return end[0] if end else None
+
+    def follows_counting(self, words: list[str], pos: int) -> tuple[int, int] | None:
+        """(end, page breaks jumped) of `words` read from `pos`, as `follows`. At a jump every
+        place on the next page where the word occurs is tried (another item may share it)."""
+        # a line, and so a page, may also break after the hyphen of "HME-enkäten"
+        parts = [p for w in words for p in re.findall(r"[^-]+-?|-", _compact(w))]
+        return self._follow(parts, 0, pos, 0)
+
+    def _follow(self, words: list[str], i: int, pos: int, jumps: int) -> tuple[int, int] | None:
+        t = self.text
+        while i < len(words) and t.startswith(words[i], pos):
+            pos += len(words[i])
+            i += 1
+        if i == len(words):
+            return pos, jumps
+        brk = t.find("\f", pos)
+        if brk < 0:
+            return None
+        nxt = t.find("\f", brk + 1)
+        stop = nxt if nxt >= 0 else len(t)
+        hit = t.find(words[i], brk + 1, stop)
+        while hit >= 0:
+            done = self._follow(words, i + 1, hit + len(words[i]), jumps + 1)
+            if done is not None:
+                return done
+            hit = t.find(words[i], hit + 1, stop)
+        return None
 
 
 def read_pages(pdf: bytes) -> list[str]:
@@ -66,38 +93,48 @@ def place(spec: Spec, pdf: bytes) -> dict[tuple, int]:
     placed: dict[tuple, int] = {}
     cursor = 0
     for a in spec.areas:
-        name = _words_pattern(a.name.split())
-        m = txt.find(rf"(?<![\w.]){a.number}\.?\s+{name}\s+Uppnått\b", cursor)
+        # the header cell's text, or its first lines when the header row is split by a page
+        # break, then the next cell "Uppnått"
+        words = a.name.split()
+        names = "|".join(re.escape(_compact(" ".join(words[:k]))) for k in range(len(words), 0, -1))
+        m = re.compile(rf"(?<![\d.]){a.number}\.?(?:{names})Uppnått").search(txt.text, cursor)
         if m is None:
             raise PageNotFound(f"area {a.number}: score-table header not found")
         placed[("area", a.number)] = txt.page_of(m.start())
-        header_end = m.end()
-        pos = header_end
+        pos = m.end()
         for q in a.questions:
-            qm = txt.find(rf"(?<![\w.,]){re.escape(q.id)}(?![\w.,%])", pos)
+            qm = re.compile(rf"(?<![\d.,]){re.escape(q.id)}(?![\d.,%])").search(txt.text, pos)
             if qm is None:
                 raise PageNotFound(f"question {q.id}: not found")
             placed[("question", q.id)] = txt.page_of(qm.start())
+            if txt.follows(q.text.split(), qm.end()) is None:
+                raise PageNotFound(f"question {q.id}: its text is not in the PDF")
             pos = qm.end()
         cursor = pos
         for kind, items in (("strengths", a.strengths), ("improvements", a.improvements)):
-            fpos = header_end
             for i, item in enumerate(items):
-                start = _find_item(txt, item, fpos)
+                start = _find_item(txt, item, m.end())
                 placed[("finding", a.number, kind, i)] = txt.page_of(start)
-                fpos = start + 1
     return placed
 
 
 def _find_item(txt: PdfText, item: str, start: int) -> int:
-    """Where a finding's text begins: the longest prefix (6 words down to 3, or the whole item
-    if shorter) found exactly once after `start`."""
     words = item.split()
-    for k in range(min(6, len(words)), min(3, len(words)) - 1, -1):
-        pattern = r"(?<!\w)" + _words_pattern(words[:k])
-        hits = [m.start() for m in re.finditer(pattern, txt.text[start:])]
-        if len(hits) == 1:
-            return start + hits[0]
-        if len(hits) > 1:
-            raise PageNotFound(f"finding {item[:40]!r}: {len(hits)} places match")
-    raise PageNotFound(f"finding {item[:40]!r}: not found in the PDF text")
+    first = _compact(words[0])  # the first word is on the page where the item starts
+    found: list[tuple[int, int]] = []  # (page breaks jumped, position)
+    pos = txt.text.find(first, start)
+    while pos >= 0:
+        end = txt.follows_counting(words[1:6], pos + len(first))
+        if end is not None:
+            found.append((end[1], pos))
+        pos = txt.text.find(first, pos + 1)
+    # Where the words run on without a jump, that place wins: another item can end like this
+    # one's beginning continues ("… planering för mål- och resultatstyrning").
+    fewest = min((j for j, _ in found), default=0)
+    found = [p for j, p in found if j == fewest]
+    if len(found) != 1:
+        what = "not found" if not found else f"found in {len(found)} places"
+        raise PageNotFound(f"finding {item[:40]!r}: {what} in the PDF text")
+    if txt.follows(words, found[0]) is None:
+        raise PageNotFound(f"finding {item[:40]!r}: its whole text is not in the PDF")
+    return found[0]
