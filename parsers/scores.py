@@ -135,7 +135,12 @@ def _assign(nums: list[Word], cols: dict[str, Word]) -> dict[str, int | float]:
 
 
 def _continues(
-    lines: list[Line], i: int, boundary: float, header_x0: float, style: BodyStyle
+    lines: list[Line],
+    i: int,
+    boundary: float,
+    header_x0: float,
+    style: BodyStyle,
+    in_header: bool = False,
 ) -> bool:
     """Does the table go on at `lines[i]`, the first line of a new page?
 
@@ -144,8 +149,12 @@ def _continues(
     a row of numbers or a total row before any heading says the table continues.
     """
     page = lines[i].page
-    for line in lines[i : i + 12]:
-        if line.page != page or SECTION.match(line.text) or is_heading(line, style):
+    for line in lines[i : i + 80]:
+        if line.page != page or SECTION.match(line.text):
+            return False
+        if is_heading(line, style):
+            if in_header:
+                continue  # the header row itself broke over the page (a wrapped area name)
             return False
         text_words, nums = _split_line(line, boundary, header_x0)
         if nums:
@@ -203,7 +212,7 @@ def parse_table(lines: list[Line], start: int, style: BodyStyle | None = None) -
         qid = _QID.match(text_words[0].text) if text_words else None
         glued = None if qid else (_QID_GLUED.match(text_words[0].text) if text_words else None)
         if new_page and not (
-            qid or glued or nums or _continues(lines, i, boundary, header_x0, style)
+            qid or glued or nums or _continues(lines, i, boundary, header_x0, style, not questions)
         ):
             break  # a new page that does not continue the table
         if questions and not nums and not (qid or glued) and is_heading(line, style):
