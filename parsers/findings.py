@@ -385,7 +385,7 @@ def _read_list(
         if glyph:
             text_x = ln.words[1].x0 if len(ln.words) > 1 and len(ln.words[0].text) == 1 else ln.x0
         elif text_x is not None and ln.x0 < text_x - 3:
-            tight = (min(gaps) if gaps else line_gap) + 0.15 * ln.size
+            tight = (min(gaps) if gaps else line_gap) + 0.35 * ln.size
             if gap is not None and gap > tight:
                 end = k
                 break
