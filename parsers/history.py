@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from parsers.pdf import Box, Line, Word, box_of
 from parsers.scores import TOTAL_LABELS
-from parsers.text import is_number, join_label, join_lines, number
+from parsers.text import is_number, join_label, number
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _ROW = re.compile(r"^([1-8])[.)]?$")
@@ -182,11 +182,15 @@ def find_summary(lines: list[Line], year: int) -> HistoryTable | None:
             continue
         rows: list[tuple[int | None, list[str], int | float | None]] = []
         maxes: dict[int, int | float] = {}
+        header: str | None = None  # the column header ("Område Poäng Max"), maybe repeated
         for nxt in lines[i + 1 : i + 40]:
             words = nxt.words
             values = [w for w in words if is_number(w.text)]
             label = [w for w in words if w not in values]
-            if not label:
+            if not label or nxt.text == header:
+                continue
+            if not rows and not values and header is None:
+                header = nxt.text
                 continue
             first = label[0].text.casefold().rstrip(":")
             m = _ROW.match(label[0].text)
@@ -204,6 +208,6 @@ def find_summary(lines: list[Line], year: int) -> HistoryTable | None:
             elif rows:
                 break
         if sum(1 for r in rows if r[0] is not None) >= 4:
-            cells = [HistoryCell(year, n, join_lines(name) or None, v) for n, name, v in rows]
+            cells = [HistoryCell(year, n, join_label(name) or None, v) for n, name, v in rows]
             return HistoryTable(line.page, [year], cells, maxes)
     return None

@@ -12,7 +12,6 @@ from collections.abc import Iterator
 
 from parsers.reader import Char, RawPage, Rule, clean_font, clean_text, rule_from_box
 
-
 _WHITESPACE = frozenset((0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x2002, 0x2003, 0x2009))
 
 
