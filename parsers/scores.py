@@ -39,6 +39,7 @@ class QuestionRow:
     bottom: float
     numbers: dict[str, int | float] = field(default_factory=dict)
     boxes: list[Box] = field(default_factory=list)
+    ends: list[tuple[float, bool]] = field(default_factory=list)  # per line: x1, one word?
 
     @property
     def text(self) -> str:
@@ -226,6 +227,8 @@ def parse_table(lines: list[Line], start: int, style: BodyStyle | None = None) -
             rest = text.split(" ", 1)[1] if qid and " " in text else ("" if qid else m.group(3))
             row = QuestionRow(qnum, [rest] if rest else [], line.page, line.top, line.bottom)
             row.boxes.append(box_of(line.words, line.page))
+            if rest:
+                row.ends.append((text_words[-1].x1, len(text_words) == 2 and not glued))
             row.numbers.update(values)
             questions.append(row)
         elif text_words and text.casefold().split()[0].rstrip(":") in TOTAL_LABELS and values:
@@ -236,6 +239,7 @@ def parse_table(lines: list[Line], start: int, style: BodyStyle | None = None) -
         elif text_words:
             if questions:
                 questions[-1].lines.append(text)
+                questions[-1].ends.append((text_words[-1].x1, len(text_words) == 1))
                 questions[-1].bottom = line.bottom
                 questions[-1].boxes.append(box_of(line.words, line.page))
                 if values and not questions[-1].numbers:
@@ -261,6 +265,7 @@ def parse_table(lines: list[Line], start: int, style: BodyStyle | None = None) -
             target.boxes.append(box_of(line.words, line.page))
         elif not total:
             total, total_box = values, box_of(line.words, line.page)
+    _glue_broken_words(questions, header.size)
     return ScoreTable(
         area_number=area_number,
         name=join_lines(name_lines).strip(),
@@ -271,6 +276,25 @@ def parse_table(lines: list[Line], start: int, style: BodyStyle | None = None) -
         total=total,
         total_box=total_box,
     )
+
+
+def _glue_broken_words(questions: list[QuestionRow], size: float) -> None:
+    """A word too long for its cell is broken without a hyphen by the word processor
+    ("medarbetarundersökninga" / "r och …"): its first part is the only word on a line that
+    reaches the cell's right edge, and the next line goes on in lower case."""
+    ends = [x for q in questions for x, _ in q.ends]
+    if not ends:
+        return
+    right = max(ends)
+    for q in questions:
+        if len(q.ends) != len(q.lines):
+            continue
+        for k in range(len(q.lines) - 1, 0, -1):
+            x1, single = q.ends[k - 1]
+            if single and x1 >= right - 0.6 * size and q.lines[k][:1].islower():
+                if q.lines[k - 1][-1:].isalpha():
+                    q.lines[k - 1] += q.lines.pop(k)
+                    q.ends.pop(k)
 
 
 def find_tables(lines: list[Line]) -> list[ScoreTable]:

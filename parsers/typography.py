@@ -7,6 +7,7 @@ weight or colour, often without a number. The body style is measured from the do
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from dataclasses import dataclass
 
@@ -35,7 +36,7 @@ class BodyStyle:
                 counts[w.size] += len(w.text)
         size = counts.most_common(1)[0][0] if counts else 10.0
         gaps: Counter[float] = Counter()
-        for a, b in zip(lines, lines[1:], strict=False):
+        for a, b in itertools.pairwise(lines):
             if a.page == b.page and a.size == b.size == size and abs(a.x0 - b.x0) < 1:
                 gap = b.top - a.bottom
                 if 0 <= gap < size:
