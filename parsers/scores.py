@@ -291,10 +291,10 @@ def _glue_broken_words(questions: list[QuestionRow], size: float) -> None:
             continue
         for k in range(len(q.lines) - 1, 0, -1):
             x1, single = q.ends[k - 1]
-            if single and x1 >= right - 0.6 * size and q.lines[k][:1].islower():
-                if q.lines[k - 1][-1:].isalpha():
-                    q.lines[k - 1] += q.lines.pop(k)
-                    q.ends.pop(k)
+            broken = single and x1 >= right - 0.6 * size and q.lines[k - 1][-1:].isalpha()
+            if broken and q.lines[k][:1].islower():
+                q.lines[k - 1] += q.lines.pop(k)
+                q.ends.pop(k)
 
 
 def find_tables(lines: list[Line]) -> list[ScoreTable]:

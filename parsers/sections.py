@@ -59,9 +59,7 @@ def find_inspiration(
         area = area_of(i)
         j = i + 1
         while (
-            j < len(lines)
-            and not _HEADING.match(lines[j].text)
-            and not is_heading(lines[j], style)
+            j < len(lines) and not _HEADING.match(lines[j].text) and not is_heading(lines[j], style)
         ):
             j += 1
         text = join_lines([ln.text for ln in lines[i + 1 : j]])
