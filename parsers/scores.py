@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from parsers.pdf import Box, Line, Word, box_of
-from parsers.text import is_percent, join_lines, number
+from parsers.text import is_percent, join_label, join_lines, number
 from parsers.typography import BodyStyle, is_heading
 
 POINTS_HEADERS = ("uppnått", "uppnådd", "uppnådda", "poäng", "erhållet", "erhållna", "erhållit")
@@ -165,7 +165,11 @@ def _continues(
     return False
 
 
-def parse_table(lines: list[Line], start: int, style: BodyStyle | None = None) -> ScoreTable:
+def parse_table(
+    lines: list[Line],
+    start: int,
+    style: BodyStyle | None = None,
+) -> ScoreTable:
     """Read the score table whose header is `lines[start]`; it may continue over pages."""
     style = style or BodyStyle.of(lines)
     header = lines[start]
@@ -265,10 +269,9 @@ def parse_table(lines: list[Line], start: int, style: BodyStyle | None = None) -
             target.boxes.append(box_of(line.words, line.page))
         elif not total:
             total, total_box = values, box_of(line.words, line.page)
-    _glue_broken_words(questions, header.size)
     return ScoreTable(
         area_number=area_number,
-        name=join_lines(name_lines).strip(),
+        name=join_label(name_lines).strip(),
         page=header.page,
         start=start,
         end=i,
@@ -280,18 +283,20 @@ def parse_table(lines: list[Line], start: int, style: BodyStyle | None = None) -
 
 def _glue_broken_words(questions: list[QuestionRow], size: float) -> None:
     """A word too long for its cell is broken without a hyphen by the word processor
-    ("medarbetarundersökninga" / "r och …"): its first part is the only word on a line that
-    reaches the cell's right edge, and the next line goes on in lower case."""
-    ends = [x for q in questions for x, _ in q.ends]
-    if not ends:
+    ("medarbetarundersökninga" / "r och …"). Its first part is the only word on its line and
+    fills the line to the cell's right edge, which the lines of several words show (they end
+    at most there); a long word that merely wrapped ("kommunövergripande" / "strategi") ends
+    short of it. The next line goes on in lower case."""
+    full = [x for q in questions for x, single in q.ends if not single]
+    if not full:
         return
-    right = max(ends)
+    right = max(full)  # all score tables of a report share their column widths
     for q in questions:
         if len(q.ends) != len(q.lines):
             continue
         for k in range(len(q.lines) - 1, 0, -1):
             x1, single = q.ends[k - 1]
-            broken = single and x1 >= right - 0.6 * size and q.lines[k - 1][-1:].isalpha()
+            broken = single and x1 >= right - 0.3 * size and q.lines[k - 1][-1:].isalpha()
             if broken and q.lines[k][:1].islower():
                 q.lines[k - 1] += q.lines.pop(k)
                 q.ends.pop(k)
@@ -309,4 +314,5 @@ def find_tables(lines: list[Line]) -> list[ScoreTable]:
             i = max(table.end, i + 1)
         else:
             i += 1
+    _glue_broken_words([q for t in tables for q in t.questions], style.size)
     return tables

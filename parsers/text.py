@@ -8,6 +8,7 @@ BULLETS = "•§–-▪■●○◦*·►➢✓"
 _HYPHENS = "-‐‑\u00ad¬"
 # "kompetens- och medarbetarutveckling": a suspended compound keeps its hyphen and the space.
 _CONJUNCTIONS = {"och", "eller", "samt", "respektive", "resp.", "&", "men", "till", "som"}
+_CLOSING = "?!.,;:)]}"
 _NUMBER = re.compile(r"^[−-]?\d+(?:[.,]\d+)?$")
 _PERCENT = re.compile(r"^([−-]?\d+(?:[.,]\d+)?)\s?%$")
 
@@ -42,7 +43,9 @@ def join_lines(lines: list[str]) -> str:
             out = line
             continue
         first = line.split(" ", 1)[0]
-        if out[-1] in _HYPHENS and len(out) >= 2 and out[-2].isalnum():
+        if line[0] in _CLOSING:  # "…planeringen" / "?": a break before closing punctuation
+            out = out + line
+        elif out[-1] in _HYPHENS and len(out) >= 2 and out[-2].isalnum():
             if out[-1] == "\u00ad":  # soft hyphen: always a break inside a word
                 out = out[:-1] + line
             elif first.casefold() in _CONJUNCTIONS:
