@@ -13,6 +13,7 @@ own; each number line goes to the question it belongs to by position in the tabl
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from parsers.pdf import Box, Line, Word, box_of
@@ -281,12 +282,26 @@ def parse_table(
     )
 
 
-def _glue_broken_words(questions: list[QuestionRow], size: float) -> None:
+# Short Swedish words that can start a wrapped line on their own: after a long word that
+# filled its line, these are the next word, not the broken word's rest.
+_SHORT_WORDS = frozenset(
+    """och i av en ett som för med om på att till de det den dem samt så hur när där vid men
+    ut upp har är kan ska bli blir nya ny alla inom över nu mer ges får även idag""".split()  # noqa: SIM905
+)
+
+
+def _bare(word: str) -> str:
+    return word.strip(".,;:!?()”\"'").casefold()
+
+
+def _glue_broken_words(questions: list[QuestionRow], size: float, vocabulary: Counter[str]) -> None:
     """A word too long for its cell is broken without a hyphen by the word processor
     ("medarbetarundersökninga" / "r och …"). Its first part is the only word on its line and
     fills the line to the cell's right edge, which the lines of several words show (they end
-    at most there); a long word that merely wrapped ("kommunövergripande" / "strategi") ends
-    short of it. The next line goes on in lower case."""
+    at most there); the next line goes on in lower case. Where geometry cannot tell this from
+    a long word that simply wrapped ("brukarundersökningar" / "och …"), the second part
+    decides: a fragment of at most four letters that is no short Swedish word, or a joined word
+    the report prints elsewhere, glues."""
     full = [x for q in questions for x, single in q.ends if not single]
     if not full:
         return
@@ -296,8 +311,15 @@ def _glue_broken_words(questions: list[QuestionRow], size: float) -> None:
             continue
         for k in range(len(q.lines) - 1, 0, -1):
             x1, single = q.ends[k - 1]
-            broken = single and x1 >= right - 0.3 * size and q.lines[k - 1][-1:].isalpha()
-            if broken and q.lines[k][:1].islower():
+            broken = single and x1 >= right - 0.6 * size and q.lines[k - 1][-1:].isalpha()
+            if not (broken and q.lines[k][:1].islower()):
+                continue
+            head = q.lines[k - 1].rsplit(" ", 1)[-1]
+            tail = q.lines[k].split(" ", 1)[0]
+            rest = _bare(tail)
+            ends_question = q.lines[k] == tail and tail.endswith("?") and len(rest) <= 3
+            fragment = (len(rest) <= 4 and rest not in _SHORT_WORDS) or ends_question
+            if fragment or vocabulary[_bare(head + tail)]:
                 q.lines[k - 1] += q.lines.pop(k)
                 q.ends.pop(k)
 
@@ -314,5 +336,6 @@ def find_tables(lines: list[Line]) -> list[ScoreTable]:
             i = max(table.end, i + 1)
         else:
             i += 1
-    _glue_broken_words([q for t in tables for q in t.questions], style.size)
+    vocabulary = Counter(_bare(w.text) for ln in lines for w in ln.words)
+    _glue_broken_words([q for t in tables for q in t.questions], style.size, vocabulary)
     return tables
