@@ -29,7 +29,7 @@ def _chars(page, height: float) -> list[Char]:
     flags = ctypes.c_int()
     name = ctypes.create_string_buffer(128)
     r, g, b, a = (ctypes.c_uint() for _ in range(4))
-    styles: dict[int | None, tuple[float, str, tuple[int, int, int] | None]] = {}
+    styles: dict[int | None, tuple[float, float, str, tuple[int, int, int] | None]] = {}
     get_unicode, is_generated = c.FPDFText_GetUnicode, c.FPDFText_IsGenerated
     get_box, get_origin = c.FPDFText_GetLooseCharBox, c.FPDFText_GetCharOrigin
     get_object = c.FPDFText_GetTextObject
@@ -40,10 +40,12 @@ def _chars(page, height: float) -> list[Char]:
                 continue
             if not get_box(raw, i, box_ref):
                 continue
-            get_origin(raw, i, ox_ref, oy_ref)
             key = ctypes.cast(get_object(raw, i), ctypes.c_void_p).value
             style = styles.get(key)
             if style is None:
+                # one text object shows its characters with one font, size, colour and
+                # baseline: asked once per object
+                get_origin(raw, i, ox_ref, oy_ref)
                 c.FPDFText_GetFontInfo(raw, i, name, 128, ctypes.byref(flags))
                 color = None
                 if c.FPDFText_GetFillColor(
@@ -51,12 +53,10 @@ def _chars(page, height: float) -> list[Char]:
                 ):
                     color = (r.value, g.value, b.value)
                 font = clean_font(name.value.decode("utf-8", "replace"))
-                style = (c.FPDFText_GetFontSize(raw, i), font, color)
+                style = (height - oy.value, c.FPDFText_GetFontSize(raw, i), font, color)
                 if key is not None:
                     styles[key] = style
-            out.append(
-                Char(clean_text(chr(code)), rect.left, rect.right, height - oy.value, *style)
-            )
+            out.append(Char(clean_text(chr(code)), rect.left, rect.right, *style))
     finally:
         tp.close()
     return out
