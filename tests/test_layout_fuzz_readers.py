@@ -1,0 +1,24 @@
+"""The differential test over Word/LibreOffice layouts (issue 12): the layout fuzzer's CI sample
+and every pinned fixture give byte-identical records from pdfplumber and PDFium."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers import parse_report
+from tests.test_layout_fuzz import PINNED, N, fuzz_sample  # noqa: F401  (the session fixture)
+
+
+def _same(pdf) -> None:
+    plumber = parse_report(pdf, reader="pdfplumber").to_json()
+    assert parse_report(pdf, reader="pdfium").to_json() == plumber
+
+
+@pytest.mark.parametrize("index", range(N))
+def test_fuzz_sample_identical_from_both_readers(fuzz_sample: list, index: int) -> None:  # noqa: F811
+    _same(fuzz_sample[index][0])
+
+
+@pytest.mark.parametrize("name", sorted(p.name.removesuffix(".pdf") for p in PINNED.glob("*.pdf")))
+def test_pinned_layout_identical_from_both_readers(name: str) -> None:
+    _same(PINNED / f"{name}.pdf")
