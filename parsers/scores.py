@@ -203,9 +203,8 @@ def parse_table(
             i += 1
             repeated = True
             continue
-        if repeated:  # the repeated header's wrapped area name, set like the header
-            repeated = is_heading(line, style) and not _QID.match(line.words[0].text)
-            if repeated and " ".join(w.text for w in line.words) in name_lines:
+        if repeated:  # the repeated header's wrapped area name, as on the first page
+            if " ".join(w.text for w in line.words) in name_lines[1:]:
                 prev = line
                 i += 1
                 continue
