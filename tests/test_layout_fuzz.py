@@ -27,7 +27,8 @@ N = 32
 PINNED = Path(__file__).parent / "fixtures" / "wp"
 #: Cases of the sample the parser does not get exactly right yet (issue 10). Strict: a case
 #: that starts passing fails here until it is taken off the list.
-KNOWN_FAILING: set[int] = set()
+#: Measured with parser 1.0.0 (before the issue-10 rewrite) and LibreOffice 7.4.
+KNOWN_FAILING: set[int] = set(range(N)) - {0, 25}
 #: Pinned fixtures the parser does not get exactly right yet.
 KNOWN_FAILING_PINNED: set[str] = set()
 

@@ -29,15 +29,23 @@ class PageNotFound(Exception):
     """An item's page cannot be determined without doubt; the case is not usable."""
 
 
+_DROP = re.compile(r"[\s\-\u00ad\ufffe]+")
+
+
 def _compact(s: str) -> str:
-    return re.sub(r"\s+", "", s)
+    """Text without whitespace and hyphens: a line break may add a hyphen (U+FFFE in PDFium's
+    text for a line-end hyphen, real or soft) or split a word after one."""
+    return _DROP.sub("", s)
+
+
+def _parts(words: list[str]) -> list[str]:
+    """Words cut after each hyphen or soft hyphen: a page may break there too."""
+    return [c for w in words for p in re.split(r"(?<=[-\u00ad])", w) if (c := _compact(p))]
 
 
 class PdfText:
     def __init__(self, page_texts: list[str]):
-        # PDFium reports a hyphen that ends a line as U+FFFE
-        pages = (t.replace("\f", " ").replace("\ufffe", "-") for t in page_texts)
-        self.text = "\f".join(_compact(t) for t in pages)
+        self.text = "\f".join(_compact(t.replace("\f", " ")) for t in page_texts)
         self.breaks = [m.start() for m in re.finditer("\f", self.text)]
 
     def page_of(self, pos: int) -> int:
@@ -52,9 +60,7 @@ class PdfText:
     def follows_counting(self, words: list[str], pos: int) -> tuple[int, int] | None:
         """(end, page breaks jumped) of `words` read from `pos`, as `follows`. At a jump every
         place on the next page where the word occurs is tried (another item may share it)."""
-        # a line, and so a page, may also break after the hyphen of "HME-enkäten"
-        parts = [p for w in words for p in re.findall(r"[^-]+-?|-", _compact(w))]
-        return self._follow(parts, 0, pos, 0)
+        return self._follow(_parts(words), 0, pos, 0)
 
     def _follow(self, words: list[str], i: int, pos: int, jumps: int) -> tuple[int, int] | None:
         t = self.text
@@ -120,11 +126,11 @@ def place(spec: Spec, pdf: bytes) -> dict[tuple, int]:
 
 def _find_item(txt: PdfText, item: str, start: int) -> int:
     words = item.split()
-    first = _compact(words[0])  # the first word is on the page where the item starts
+    first = _parts(words[:1])[0]  # on the page where the item starts
     found: list[tuple[int, int]] = []  # (page breaks jumped, position)
     pos = txt.text.find(first, start)
     while pos >= 0:
-        end = txt.follows_counting(words[1:6], pos + len(first))
+        end = txt.follows_counting(words[:6], pos)
         if end is not None:
             found.append((end[1], pos))
         pos = txt.text.find(first, pos + 1)
