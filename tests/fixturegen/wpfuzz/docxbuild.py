@@ -429,7 +429,9 @@ class Builder:
     def score_table(self, a: AreaSpec) -> None:
         lay = self.lay
         word = max(text_width_cm(w, lay.font, lay.size, bold=True) for w in ("Uppnått", "Procent"))
-        num = word + 0.45 + lay.number_col  # cell padding 0.19 cm each side, and some air
+        num = word + 0.45  # cell padding 0.19 cm each side, and some air
+        # extra width, as long as the question column keeps 55 % (no author squeezes it more)
+        num += max(0.0, min(lay.number_col, 0.15 * self.width_cm - num))
         widths = [self.width_cm - 3 * num, num, num, num]
         t = self.table(1, 4, widths, lay.score_rules)
         self.row_props(t.rows[0], header=True)

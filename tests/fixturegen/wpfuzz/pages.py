@@ -24,6 +24,9 @@ import re
 
 from tests.fixturegen.wpfuzz.content import Spec
 
+#: Page breaks one text may run over (a long cell or bullet spans at most three pages).
+MAX_JUMPS = 2
+
 
 class PageNotFound(Exception):
     """An item's page cannot be determined without doubt; the case is not usable."""
@@ -60,6 +63,7 @@ class PdfText:
     def follows_counting(self, words: list[str], pos: int) -> tuple[int, int] | None:
         """(end, page breaks jumped) of `words` read from `pos`, as `follows`. At a jump every
         place on the next page where the word occurs is tried (another item may share it)."""
+        self._budget = 2000  # tries of a word after a page break; a real match needs few
         return self._follow(_parts(words), 0, pos, 0)
 
     def _follow(self, words: list[str], i: int, pos: int, jumps: int) -> tuple[int, int] | None:
@@ -70,12 +74,17 @@ class PdfText:
         if i == len(words):
             return pos, jumps
         brk = t.find("\f", pos)
-        if brk < 0:
+        if brk < 0 or jumps == MAX_JUMPS:
             return None
         nxt = t.find("\f", brk + 1)
         stop = nxt if nxt >= 0 else len(t)
         hit = t.find(words[i], brk + 1, stop)
         while hit >= 0:
+            self._budget -= 1
+            if self._budget < 0:
+                raise PageNotFound(
+                    f"too many ways to read {' '.join(words[:6])!r} over page breaks"
+                )
             done = self._follow(words, i + 1, hit + len(words[i]), jumps + 1)
             if done is not None:
                 return done
