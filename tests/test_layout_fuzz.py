@@ -145,3 +145,26 @@ def test_generated_content_is_consistent_and_layouts_vary() -> None:
     assert versions == {"2002", "2010", "2016", "2019"}
     assert len(dimensions()) >= 12
     assert all(len(v) >= 2 for v in seen.values()), {d: v for d, v in seen.items() if len(v) < 2}
+
+
+def test_page_finder_reads_a_text_over_a_page_break() -> None:
+    """The expected pages come from this reader: a bullet whose first word ends page 4, the
+    other column, the footer and a repeated header row in between, the rest on page 5."""
+    from tests.fixturegen.wpfuzz.pages import PdfText
+
+    txt = PdfText(
+        [
+            "Styrkor Förbättringsområden\r\n• Kommunövergripande\r\n• Följ upp e-\r\n"
+            "Sveriges Kommuner och Regioner 2020-11-18 4 (33)",
+            "Styrkor Förbättringsområden\r\nuppföljning av budget\r\ntjänsterna.\r\n"
+            "• Gemensam uppföljning av budget och verksamhetsplan.",
+        ]
+    )
+    words = ["Kommunövergripande", "uppföljning", "av", "budget"]
+    start = txt.text.find("Kommunövergripande")
+    assert txt.page_of(start) == 1
+    assert txt.follows_counting(words, start) is not None
+    assert txt.follows_counting(words, start)[1] == 1  # one page break jumped
+    e_start = txt.text.find("Följupp")
+    assert txt.follows(["Följ", "upp", "e-tjänsterna."], e_start) is not None
+    assert txt.follows(["Följ", "upp", "e-tjänster", "saknas"], e_start) is None

@@ -60,19 +60,22 @@ class PdfText:
         end = self.follows_counting(words, pos)
         return end[0] if end else None
 
-    def follows_counting(self, words: list[str], pos: int) -> tuple[int, int] | None:
-        """(end, page breaks jumped) of `words` read from `pos`, as `follows`. At a jump every
-        place on the next page where the word occurs is tried (another item may share it)."""
+    def follows_counting(self, words: list[str], pos: int) -> tuple[int, int, int] | None:
+        """(end, page breaks jumped, parts read before the first jump) of `words` read from
+        `pos`, as `follows`. At a jump every place on the next page where the word occurs is
+        tried (another item may share it)."""
         self._budget = 2000  # tries of a word after a page break; a real match needs few
-        return self._follow(_parts(words), 0, pos, 0)
+        return self._follow(_parts(words), 0, pos, 0, 0)
 
-    def _follow(self, words: list[str], i: int, pos: int, jumps: int) -> tuple[int, int] | None:
+    def _follow(
+        self, words: list[str], i: int, pos: int, jumps: int, before: int
+    ) -> tuple[int, int, int] | None:
         t = self.text
         while i < len(words) and t.startswith(words[i], pos):
             pos += len(words[i])
             i += 1
         if i == len(words):
-            return pos, jumps
+            return pos, jumps, before if jumps else i
         brk = t.find("\f", pos)
         if brk < 0 or jumps == MAX_JUMPS:
             return None
@@ -85,7 +88,9 @@ class PdfText:
                 raise PageNotFound(
                     f"too many ways to read {' '.join(words[:6])!r} over page breaks"
                 )
-            done = self._follow(words, i + 1, hit + len(words[i]), jumps + 1)
+            done = self._follow(
+                words, i + 1, hit + len(words[i]), jumps + 1, before if jumps else i
+            )
             if done is not None:
                 return done
             hit = t.find(words[i], hit + 1, stop)
@@ -118,7 +123,9 @@ def place(spec: Spec, pdf: bytes) -> dict[tuple, int]:
         placed[("area", a.number)] = txt.page_of(m.start())
         pos = m.end()
         for q in a.questions:
-            qm = re.compile(rf"(?<![\d.,]){re.escape(q.id)}(?![\d.,%])").search(txt.text, pos)
+            # not inside a number; a question text may end in "." right before the next id
+            qid = rf"(?<!\d)(?<!\d[.,]){re.escape(q.id)}(?![\d.,%])"
+            qm = re.compile(qid).search(txt.text, pos)
             if qm is None:
                 raise PageNotFound(f"question {q.id}: not found")
             placed[("question", q.id)] = txt.page_of(qm.start())
@@ -136,17 +143,17 @@ def place(spec: Spec, pdf: bytes) -> dict[tuple, int]:
 def _find_item(txt: PdfText, item: str, start: int) -> int:
     words = item.split()
     first = _parts(words[:1])[0]  # on the page where the item starts
-    found: list[tuple[int, int]] = []  # (page breaks jumped, position)
+    found: list[tuple[tuple[int, int], int]] = []  # ((jumps, -parts before a jump), position)
     pos = txt.text.find(first, start)
     while pos >= 0:
         end = txt.follows_counting(words[:6], pos)
         if end is not None:
-            found.append((end[1], pos))
+            found.append(((end[1], -end[2]), pos))
         pos = txt.text.find(first, pos + 1)
-    # Where the words run on without a jump, that place wins: another item can end like this
-    # one's beginning continues ("… planering för mål- och resultatstyrning").
-    fewest = min((j for j, _ in found), default=0)
-    found = [p for j, p in found if j == fewest]
+    # Where the words run on without a jump, or the longest way before one, that place wins:
+    # another item can continue like this one's beginning ("… rutinerna för mål- och …").
+    best = min((k for k, _ in found), default=None)
+    found = [p for k, p in found if k == best]
     if len(found) != 1:
         what = "not found" if not found else f"found in {len(found)} places"
         raise PageNotFound(f"finding {item[:40]!r}: {what} in the PDF text")
