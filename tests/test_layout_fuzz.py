@@ -30,7 +30,15 @@ PINNED = Path(__file__).parent / "fixtures" / "wp"
 #: Measured with parser 1.0.0 (before the issue-10 rewrite) and LibreOffice 7.4.
 KNOWN_FAILING: set[int] = set(range(N)) - {0, 25}
 #: Pinned fixtures the parser does not get exactly right yet.
-KNOWN_FAILING_PINNED: set[str] = set()
+KNOWN_FAILING_PINNED: set[str] = {
+    "history-narrow-label-column",
+    "lists-without-bullet-glyph",
+    "numbers-centred-in-tall-rows",
+    "oversikt-closing-table-no-history",
+    "score-total-row-next-page",
+    "side-bullet-split-by-page-break",
+    "typed-bullet-tab-no-hanging-indent",
+}
 
 
 def _layout_id(i: int) -> str:
