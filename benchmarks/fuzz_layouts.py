@@ -26,7 +26,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.fixturegen.wpfuzz import build_many, case, dimensions  # noqa: E402
+from tests.fixturegen.wpfuzz import build_many, case, dimensions, fingerprint  # noqa: E402
 from tests.fixturegen.wpfuzz.compare import differences, exactness, normalize_got  # noqa: E402
 
 PINNED = ROOT / "tests" / "fixtures" / "wp"
@@ -47,7 +47,9 @@ def run(n: int, seed: int, jobs: int, keep: Path | None, only: list[int] | None)
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         out_dir = keep or Path(tmp)
-        cached = sum(1 for s, _ in items if any(out_dir.glob(f"{s.case}-*.pdf")))
+        cached = sum(
+            1 for s, lay in items if (out_dir / f"{s.case}-{fingerprint(s, lay)}.pdf").exists()
+        )
         built = build_many(items, out_dir, jobs)
         gen_s = time.perf_counter() - t0
         t1 = time.perf_counter()

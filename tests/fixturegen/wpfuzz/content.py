@@ -147,6 +147,30 @@ def _findings(rng: random.Random, kind: str, n: int, used: set[str]) -> list[str
     return out
 
 
+SOFT = "\u00ad"
+VOWELS = set("aeiouyåäöé")
+
+
+def soft_hyphens(rng: random.Random, text: str) -> str:
+    """Mark places where a long word may break, as Word's automatic hyphenation does: a break
+    prints "handlings-" / "planer"; the text read back has no hyphen there."""
+    out = []
+    for word in text.split(" "):
+        m = re.fullmatch(r"([a-zåäöé]+)([.,?”]*)", word, re.I)
+        core = m.group(1) if m else ""
+        # before a consonant that starts a syllable, as Swedish hyphenation does: "verk-samheten"
+        cuts = [
+            i
+            for i in range(5, len(core) - 3)
+            if core[i].lower() not in VOWELS and core[i + 1].lower() in VOWELS
+        ]
+        if len(core) >= 11 and cuts and rng.random() < 0.7:
+            cut = rng.choice(cuts)
+            word = core[:cut] + SOFT + core[cut:] + m.group(2)
+        out.append(word)
+    return " ".join(out)
+
+
 def _prose(rng: random.Random, sentences: int) -> str:
     return " ".join(rng.sample(W.PROSE, min(sentences, len(W.PROSE))))
 
@@ -182,6 +206,12 @@ def sample_content(rng: random.Random, layout: Layout, case: str = "fuzz") -> Sp
             Question(i, t, rng.randint(0, mx), mx)
             for i, t, mx in zip(ids, texts, maxes, strict=True)
         ]
+        strengths = _findings(rng, "strengths", rng.randint(1, 10), used)
+        improvements = _findings(rng, "improvements", rng.randint(1, 10), used)
+        if layout.hyphenation == "soft":
+            strengths = [soft_hyphens(rng, t) for t in strengths]
+            improvements = [soft_hyphens(rng, t) for t in improvements]
+        general = {"short": (1, 3), "mixed": (1, 9), "long": (6, 16)}[layout.prose]
         name = rng.choice(adef.names)
         history_name = rng.choice(adef.names)
         areas.append(
@@ -190,10 +220,10 @@ def sample_content(rng: random.Random, layout: Layout, case: str = "fuzz") -> Sp
                 name=name,
                 history_name=history_name,
                 questions=questions,
-                strengths=_findings(rng, "strengths", rng.randint(1, 10), used),
-                improvements=_findings(rng, "improvements", rng.randint(1, 10), used),
+                strengths=strengths,
+                improvements=improvements,
                 inspiration=rng.sample(others, rng.randint(0, 3)) if layout.inspiration else [],
-                general=[_prose(rng, rng.randint(1, 9)) for _ in range(rng.randint(1, 2))],
+                general=[_prose(rng, rng.randint(*general)) for _ in range(rng.randint(1, 2))],
                 comment=[_prose(rng, rng.randint(2, 12)) for _ in range(rng.randint(1, 3))],
             )
         )

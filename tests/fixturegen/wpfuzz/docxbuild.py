@@ -252,16 +252,16 @@ class Builder:
             col.width = Cm(w)
         return t
 
-    def add_row(self, t, widths_cm: list[float]):
+    def add_row(self, t, widths_cm: list[float], may_split: bool = False):
         row = t.add_row()
-        self.row_props(row)
+        self.row_props(row, may_split=may_split)
         for cell, w in zip(row.cells, widths_cm, strict=True):
             cell.width = Cm(w)
         return row
 
-    def row_props(self, row, header: bool = False) -> None:
+    def row_props(self, row, header: bool = False, may_split: bool = False) -> None:
         trpr = row._tr.get_or_add_trPr()
-        if not self.lay.row_split and trpr.find(qn("w:cantSplit")) is None:
+        if not self.lay.row_split and not may_split and trpr.find(qn("w:cantSplit")) is None:
             trpr.append(_el("w:cantSplit"))
         if header and self.lay.repeat_header:
             trpr.append(_el("w:tblHeader"))
@@ -429,7 +429,9 @@ class Builder:
     def score_table(self, a: AreaSpec) -> None:
         lay = self.lay
         word = max(text_width_cm(w, lay.font, lay.size, bold=True) for w in ("Uppnått", "Procent"))
-        num = word + 0.45 + lay.number_col  # cell padding 0.19 cm each side, and some air
+        num = word + 0.45  # cell padding 0.19 cm each side, and some air
+        # extra width, as long as the question column keeps 55 % (no author squeezes it more)
+        num += max(0.0, min(lay.number_col, 0.15 * self.width_cm - num))
         widths = [self.width_cm - 3 * num, num, num, num]
         t = self.table(1, 4, widths, lay.score_rules)
         self.row_props(t.rows[0], header=True)
@@ -483,7 +485,9 @@ class Builder:
         for c, title in zip(t.rows[0].cells, head, strict=True):
             self.cell_text(c, title, bold=True)
         if lay.cell_items == "one_cell":
-            row = self.add_row(t, widths)
+            # a row holding every item can be taller than a page: LibreOffice then clips a row
+            # that may not split, so such a row always may
+            row = self.add_row(t, widths, may_split=True)
             for col, items in enumerate((a.strengths, a.improvements)):
                 for i, item in enumerate(items):
                     self.item_in_cell(row.cells[col], item, i == 0, right=col == 1)
@@ -497,7 +501,7 @@ class Builder:
 
     def fill_column(self, t, col: int, items: list[str], widths: list[float], right: bool) -> None:
         if self.lay.cell_items == "one_cell":
-            row = self.add_row(t, widths)
+            row = self.add_row(t, widths, may_split=True)  # see findings()
             for i, item in enumerate(items):
                 self.item_in_cell(row.cells[col], item, i == 0, right)
         else:

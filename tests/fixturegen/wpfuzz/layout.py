@@ -29,6 +29,9 @@ class Layout:
     total_label: str  # first cell of the area total row: "" | "Summa" | "Totalt"
     number_col: float  # cm added to the minimum width of the Uppnått/Max/Procent columns
     question_length: str  # "short" | "mixed" | "long"
+    prose: str  # "Allmänt" before each score table: "short" | "mixed" | "long" (moves tables
+    # up and down the page, so that some end near a page bottom)
+    hyphenation: str  # "none" | "soft" (long words carry soft hyphens, as Word's hyphenation)
     findings: str  # "side" (two columns) | "stacked" (two tables) | "lists" (headed lists)
     cell_items: str  # "one_cell" (all items in one cell) | "row_per_item"
     findings_rules: bool
@@ -75,6 +78,8 @@ def sample_layout(rng: random.Random) -> Layout:
         total_label=c(["", "", "Summa", "Totalt"]),
         number_col=c([0.0, 0.3, 0.6, 1.0]),
         question_length=c(["short", "mixed", "long"]),
+        prose=c(["short", "mixed", "long"]),
+        hyphenation=c(["none", "soft"]),
         findings=c(["side", "side", "stacked", "lists"]),
         cell_items=c(["one_cell", "row_per_item"]),
         findings_rules=rng.random() < 0.5,

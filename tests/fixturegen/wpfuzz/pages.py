@@ -24,20 +24,31 @@ import re
 
 from tests.fixturegen.wpfuzz.content import Spec
 
+#: Page breaks one text may run over (a long cell or bullet spans at most three pages).
+MAX_JUMPS = 2
+
 
 class PageNotFound(Exception):
     """An item's page cannot be determined without doubt; the case is not usable."""
 
 
+_DROP = re.compile(r"[\s\-\u00ad\ufffe]+")
+
+
 def _compact(s: str) -> str:
-    return re.sub(r"\s+", "", s)
+    """Text without whitespace and hyphens: a line break may add a hyphen (U+FFFE in PDFium's
+    text for a line-end hyphen, real or soft) or split a word after one."""
+    return _DROP.sub("", s)
+
+
+def _parts(words: list[str]) -> list[str]:
+    """Words cut after each hyphen or soft hyphen: a page may break there too."""
+    return [c for w in words for p in re.split(r"(?<=[-\u00ad])", w) if (c := _compact(p))]
 
 
 class PdfText:
     def __init__(self, page_texts: list[str]):
-        # PDFium reports a hyphen that ends a line as U+FFFE
-        pages = (t.replace("\f", " ").replace("\ufffe", "-") for t in page_texts)
-        self.text = "\f".join(_compact(t) for t in pages)
+        self.text = "\f".join(_compact(t.replace("\f", " ")) for t in page_texts)
         self.breaks = [m.start() for m in re.finditer("\f", self.text)]
 
     def page_of(self, pos: int) -> int:
@@ -49,28 +60,37 @@ class PdfText:
         end = self.follows_counting(words, pos)
         return end[0] if end else None
 
-    def follows_counting(self, words: list[str], pos: int) -> tuple[int, int] | None:
-        """(end, page breaks jumped) of `words` read from `pos`, as `follows`. At a jump every
-        place on the next page where the word occurs is tried (another item may share it)."""
-        # a line, and so a page, may also break after the hyphen of "HME-enkäten"
-        parts = [p for w in words for p in re.findall(r"[^-]+-?|-", _compact(w))]
-        return self._follow(parts, 0, pos, 0)
+    def follows_counting(self, words: list[str], pos: int) -> tuple[int, int, int] | None:
+        """(end, page breaks jumped, parts read before the first jump) of `words` read from
+        `pos`, as `follows`. At a jump every place on the next page where the word occurs is
+        tried (another item may share it)."""
+        self._budget = 2000  # tries of a word after a page break; a real match needs few
+        return self._follow(_parts(words), 0, pos, 0, 0)
 
-    def _follow(self, words: list[str], i: int, pos: int, jumps: int) -> tuple[int, int] | None:
+    def _follow(
+        self, words: list[str], i: int, pos: int, jumps: int, before: int
+    ) -> tuple[int, int, int] | None:
         t = self.text
         while i < len(words) and t.startswith(words[i], pos):
             pos += len(words[i])
             i += 1
         if i == len(words):
-            return pos, jumps
+            return pos, jumps, before if jumps else i
         brk = t.find("\f", pos)
-        if brk < 0:
+        if brk < 0 or jumps == MAX_JUMPS:
             return None
         nxt = t.find("\f", brk + 1)
         stop = nxt if nxt >= 0 else len(t)
         hit = t.find(words[i], brk + 1, stop)
         while hit >= 0:
-            done = self._follow(words, i + 1, hit + len(words[i]), jumps + 1)
+            self._budget -= 1
+            if self._budget < 0:
+                raise PageNotFound(
+                    f"too many ways to read {' '.join(words[:6])!r} over page breaks"
+                )
+            done = self._follow(
+                words, i + 1, hit + len(words[i]), jumps + 1, before if jumps else i
+            )
             if done is not None:
                 return done
             hit = t.find(words[i], hit + 1, stop)
@@ -103,7 +123,9 @@ def place(spec: Spec, pdf: bytes) -> dict[tuple, int]:
         placed[("area", a.number)] = txt.page_of(m.start())
         pos = m.end()
         for q in a.questions:
-            qm = re.compile(rf"(?<![\d.,]){re.escape(q.id)}(?![\d.,%])").search(txt.text, pos)
+            # not inside a number; a question text may end in "." right before the next id
+            qid = rf"(?<!\d)(?<!\d[.,]){re.escape(q.id)}(?![\d.,%])"
+            qm = re.compile(qid).search(txt.text, pos)
             if qm is None:
                 raise PageNotFound(f"question {q.id}: not found")
             placed[("question", q.id)] = txt.page_of(qm.start())
@@ -120,18 +142,18 @@ def place(spec: Spec, pdf: bytes) -> dict[tuple, int]:
 
 def _find_item(txt: PdfText, item: str, start: int) -> int:
     words = item.split()
-    first = _compact(words[0])  # the first word is on the page where the item starts
-    found: list[tuple[int, int]] = []  # (page breaks jumped, position)
+    first = _parts(words[:1])[0]  # on the page where the item starts
+    found: list[tuple[tuple[int, int], int]] = []  # ((jumps, -parts before a jump), position)
     pos = txt.text.find(first, start)
     while pos >= 0:
-        end = txt.follows_counting(words[1:6], pos + len(first))
+        end = txt.follows_counting(words[:6], pos)
         if end is not None:
-            found.append((end[1], pos))
+            found.append(((end[1], -end[2]), pos))
         pos = txt.text.find(first, pos + 1)
-    # Where the words run on without a jump, that place wins: another item can end like this
-    # one's beginning continues ("… planering för mål- och resultatstyrning").
-    fewest = min((j for j, _ in found), default=0)
-    found = [p for j, p in found if j == fewest]
+    # Where the words run on without a jump, or the longest way before one, that place wins:
+    # another item can continue like this one's beginning ("… rutinerna för mål- och …").
+    best = min((k for k, _ in found), default=None)
+    found = [p for k, p in found if k == best]
     if len(found) != 1:
         what = "not found" if not found else f"found in {len(found)} places"
         raise PageNotFound(f"finding {item[:40]!r}: {what} in the PDF text")
