@@ -28,17 +28,9 @@ PINNED = Path(__file__).parent / "fixtures" / "wp"
 #: Cases of the sample the parser does not get exactly right yet (issue 10). Strict: a case
 #: that starts passing fails here until it is taken off the list.
 #: Measured with parser 1.0.0 (before the issue-10 rewrite) and LibreOffice 7.4.
-KNOWN_FAILING: set[int] = set(range(N)) - {0, 25}
+KNOWN_FAILING: set[int] = set()
 #: Pinned fixtures the parser does not get exactly right yet.
-KNOWN_FAILING_PINNED: set[str] = {
-    "history-narrow-label-column",
-    "lists-without-bullet-glyph",
-    "numbers-centred-in-tall-rows",
-    "oversikt-closing-table-no-history",
-    "score-total-row-next-page",
-    "side-bullet-split-by-page-break",
-    "typed-bullet-tab-no-hanging-indent",
-}
+KNOWN_FAILING_PINNED: set[str] = set()
 
 
 def _layout_id(i: int) -> str:
