@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from parsers import limits
 from parsers.errors import (
     CorruptPdf,
     EmptyFile,
@@ -111,7 +112,9 @@ def check_bytes(path: Path, data: bytes) -> None:
         raise EmptyFile(path, "file is empty (0 bytes of content)")
     head = data[:1024]
     if b"%PDF-" in head:
-        if b"%%EOF" not in data[-4096:]:
+        # A cut-off download has no %%EOF at all; junk after it (proxies, mail gateways)
+        # is ignored by PDF readers, and so is an earlier revision's marker: they decide.
+        if b"%%EOF" not in data:
             raise CorruptPdf(path, "PDF is truncated (no end-of-file marker); download it again")
         return
     sniff = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
@@ -145,7 +148,9 @@ def _lines_from_words(words: list[Word], page: int) -> list[Line]:
     return lines
 
 
-def _page_words(page, number: int) -> tuple[list[Word], list[tuple[float, float, float]]]:
+def _page_words(
+    page, number: int, budget: limits.CharBudget | None = None
+) -> tuple[list[Word], list[tuple[float, float, float]]]:
     """Words (with font size and weight) and vertical rules of one page, via PDFium.
 
     Characters join a word while they sit on one baseline with less than 1.5 pt between
@@ -175,7 +180,10 @@ def _page_words(page, number: int) -> tuple[list[Word], list[tuple[float, float,
                 words.append(Word(text, x0, x1, top, bottom, size, bold))
             cur.clear()
 
-    for i in range(c.FPDFText_CountChars(raw)):
+    count = c.FPDFText_CountChars(raw)
+    if budget is not None:
+        budget.add(number, count)  # limits: characters per page and per document
+    for i in range(count):
         code = c.FPDFText_GetUnicode(raw, i)
         if code in _SPACES:
             flush()
@@ -211,6 +219,7 @@ def read_document(path: str | Path) -> Document:
     path = Path(path)
     data = path.read_bytes()
     check_bytes(path, data)
+    limits.check_raw(path, data)  # limits: declared pages, inflated stream sizes
     sha = hashlib.sha256(data).hexdigest()
     pages: list[PageText] = []
     try:
@@ -220,10 +229,12 @@ def read_document(path: str | Path) -> Document:
             raise EncryptedPdf(path, "PDF is encrypted (password-protected)") from e
         raise CorruptPdf(path, f"PDF is corrupt and cannot be read ({_pdfium_reason(e)})") from e
     try:
+        limits.check_page_count(path, len(pdf))  # limits: pages found
+        budget = limits.CharBudget(path)
         for number in range(1, len(pdf) + 1):
             page = pdf[number - 1]
             try:
-                words, vrules = _page_words(page, number)
+                words, vrules = _page_words(page, number, budget)
                 pages.append(
                     PageText(
                         number,
@@ -253,7 +264,8 @@ def read_document(path: str | Path) -> Document:
 def _pdfium_reason(e: Exception) -> str:
     """PDFium's reason, e.g. "data format error" from "Failed to load document (PDFium: …)"."""
     m = re.search(r"PDFium: ([^)]*)", str(e))
-    return m.group(1).strip().rstrip(".").lower() if m else _short(e)
+    reason = m.group(1).strip().rstrip(".").lower() if m else _short(e)
+    return "no reason given" if reason in ("success", "") else reason  # PDFium's code 0
 
 
 def _short(e: object) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from parsers import PARSER_VERSION, ReportError, parse_report
+from parsers import PARSER_VERSION, ReportError
 from schema.record import ReportRecord
 
 
@@ -55,12 +55,14 @@ def parse(ctx: click.Context, reports: tuple[Path, ...], as_json: bool) -> None:
       kompass parse tests/fixtures/norsjo-2018.pdf
       kompass parse tests/fixtures/norsjo-2018.pdf --json > norsjo.json
     """
+    from pipeline.limits import parse_limited
+
     failed = 0
     for i, path in enumerate(reports):
         try:
             if not path.exists():
                 raise ReportError(path, "no such file")
-            record = parse_report(path)
+            record = parse_limited(path)  # in a child: bounded memory and time
         except ReportError as e:
             _fail(str(e))
             failed += 1
@@ -74,7 +76,7 @@ def parse(ctx: click.Context, reports: tuple[Path, ...], as_json: bool) -> None:
         if as_json:
             click.echo(record.to_json(indent=2 if len(reports) == 1 else None))
         else:
-            if i:
+            if i > failed:
                 click.echo()
             click.echo(summary(record))
     sys.exit(2 if failed else 0)
@@ -145,6 +147,7 @@ def load(reports: tuple[Path, ...], db_url: str | None, raw_dir: Path | None, fo
     """
     from pipeline.download import RawStore
     from pipeline.ingest import copy_local
+    from pipeline.limits import parse_limited
     from warehouse.db import get_engine
     from warehouse.load import load_file
 
@@ -156,7 +159,7 @@ def load(reports: tuple[Path, ...], db_url: str | None, raw_dir: Path | None, fo
             raw_path = str(copy_local(path, store).path)
         except OSError:
             raw_path = None  # load_file logs the unreadable file
-        result = load_file(path, engine, force=force, raw_path=raw_path)
+        result = load_file(path, engine, force=force, raw_path=raw_path, parse=parse_limited)
         failed += result.status == "failed"
         click.echo(result.line)
     sys.exit(1 if failed else 0)
@@ -406,6 +409,7 @@ def reprocess(
     """
     from pipeline import reprocess as rp
     from pipeline.download import RawStore
+    from pipeline.limits import parse_limited
     from warehouse.db import get_engine
     from warehouse.load import load_file
 
@@ -425,7 +429,7 @@ def reprocess(
         click.echo("nothing to reprocess: every report is from the current parser")
     failed = 0
     for path in paths:
-        result = load_file(path, engine, force=True, raw_path=str(path))
+        result = load_file(path, engine, force=True, raw_path=str(path), parse=parse_limited)
         failed += result.status == "failed"
         click.echo(result.line)
     sys.exit(1 if failed else 0)

@@ -28,6 +28,7 @@ from pipeline.download import (
     download,
     make_client,
 )
+from pipeline.limits import parse_limited
 from warehouse.db import get_engine
 from warehouse.load import LoadResult, load_file
 
@@ -171,4 +172,4 @@ def ingest_flow(
 def reprocess_flow(paths: list[str], db_url: str | None = None) -> list[str]:
     """Re-parse stored PDFs (no network) and replace their rows."""
     engine = get_engine(db_url)
-    return [load_file(p, engine, force=True).line for p in paths]
+    return [load_file(p, engine, force=True, parse=parse_limited).line for p in paths]
