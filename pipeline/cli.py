@@ -499,9 +499,9 @@ def plot_profile(municipality: str, year: int | None, out: Path | None, db_url: 
       kompass plot profile Norsjö --year 2018 --out norsjo-2018.png
     """
     from warehouse import plots
-    from warehouse.db import get_engine
+    from warehouse.db import get_reader
 
-    fig = plots.profile(get_engine(db_url), municipality, year)
+    fig = plots.profile(get_reader(db_url), municipality, year)
     click.echo(str(plots.save(fig, out or Path(f"profile-{_slug(municipality)}.png"))))
 
 
@@ -520,9 +520,9 @@ def plot_trend(municipality: str, out: Path | None, db_url: str | None) -> None:
       kompass plot trend Norsjö --out norsjo-trend.png
     """
     from warehouse import plots
-    from warehouse.db import get_engine
+    from warehouse.db import get_reader
 
-    fig = plots.trend(get_engine(db_url), municipality)
+    fig = plots.trend(get_reader(db_url), municipality)
     click.echo(str(plots.save(fig, out or Path(f"trend-{_slug(municipality)}.png"))))
 
 
@@ -552,9 +552,9 @@ def compare(
     import pandas as pd
 
     from warehouse.compare import compare as run_compare
-    from warehouse.db import get_engine
+    from warehouse.db import get_reader
 
-    table, note = run_compare(get_engine(db_url), list(municipalities), year, themes)
+    table, note = run_compare(get_reader(db_url), list(municipalities), year, themes)
     with pd.option_context("display.width", 250, "display.max_columns", None):
         click.echo(table.to_string(float_format=lambda x: f"{x:g}", na_rep="–"))
     if note:
@@ -584,11 +584,11 @@ def search(
     """
     from sqlalchemy.exc import SQLAlchemyError
 
-    from warehouse.db import describe, get_engine
+    from warehouse.db import describe, get_reader
     from warehouse.search import search as run_search
 
     try:
-        hits = run_search(get_engine(db_url), query_text, kind=kind, version=version, limit=limit)
+        hits = run_search(get_reader(db_url), query_text, kind=kind, version=version, limit=limit)
     except SQLAlchemyError as e:
         _fail(f"search failed: {describe(e)}")
         sys.exit(2)
