@@ -5,7 +5,6 @@ Exit codes: 0 all went well, 2 a document or the command's input was refused.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import sys
 from pathlib import Path
@@ -83,6 +82,28 @@ def parse(ctx: click.Context, reports: tuple[Path, ...], as_json: bool) -> None:
 
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def _usable_raw_dir(raw_dir: Path | None) -> Path:
+    """The raw folder, created and checked writable by writing a file (as root, access()
+    says yes to everything); exit 2 with one line before any work when it is not."""
+    import tempfile
+
+    target = raw_dir or ROOT / "raw_reports"
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        _fail(f"raw folder {target}: cannot create it ({e.strerror or e})")
+        sys.exit(2)
+    try:
+        with tempfile.TemporaryFile(dir=target, prefix=".probe-"):
+            pass
+    except OSError:
+        _fail(f"raw folder {target}: not writable")
+        sys.exit(2)
+    return target
+
+
 RAW_HELP = "Folder of raw PDFs and their manifest (default: raw_reports/ in the checkout)."
 DB_HELP = "Database URL (default: $KOMPASS_DB, else warehouse/kommunkompassen.db in the checkout)."
 
@@ -148,11 +169,11 @@ def load(reports: tuple[Path, ...], db_url: str | None, raw_dir: Path | None, fo
     from pipeline.download import RawStore
     from pipeline.ingest import copy_local
     from pipeline.limits import parse_limited
-    from warehouse.db import get_engine
+    from warehouse.db import get_writer
     from warehouse.load import load_file
 
-    engine = get_engine(db_url)
-    store = RawStore(raw_dir or ROOT / "raw_reports")
+    engine = get_writer(db_url)
+    store = RawStore(_usable_raw_dir(raw_dir))
     failed = 0
     for path in reports:
         try:
@@ -294,20 +315,14 @@ def ingest(
     """
     import os
 
-    from warehouse.db import WarehouseError, get_engine
+    from warehouse.db import WarehouseError, get_writer
 
     try:
-        get_engine(db_url)
-        target = raw_dir or ROOT / "raw_reports"
-        target.mkdir(parents=True, exist_ok=True)
-        if not os.access(target, os.W_OK):
-            raise OSError(f"{target} is not writable")
+        get_writer(db_url)  # a read-only database refuses to start, not every document
     except WarehouseError as e:
         _fail(str(e))
         sys.exit(2)
-    except OSError as e:
-        _fail(f"raw folder: {e}")
-        sys.exit(2)
+    target = _usable_raw_dir(raw_dir)
 
     _prefect_home()
     tty = sys.stdout.isatty()
@@ -632,6 +647,9 @@ def browse(db_url: str | None, port: int, open_browser: bool) -> None:
         _fail(str(e))
         sys.exit(2)
     path = Path(make_url(url).database)
+    if not _port_free(port):
+        _fail(f"port {port} on 127.0.0.1 is in use; choose another with --port")
+        sys.exit(2)
     with tempfile.TemporaryDirectory() as tmp:
         meta = b.write_metadata(path, Path(tmp))
         cmd = [
@@ -650,8 +668,24 @@ def browse(db_url: str | None, port: int, open_browser: bool) -> None:
         if open_browser:
             cmd.append("--open")
         click.echo(f"Datasette on http://127.0.0.1:{port}/{path.stem} (Ctrl-C stops it)")
-        with contextlib.suppress(KeyboardInterrupt):
-            subprocess.run(cmd, check=False)
+        try:
+            code = subprocess.run(cmd, check=False).returncode
+        except KeyboardInterrupt:
+            code = 0  # Ctrl-C is how browsing ends
+    if code not in (0, -2, 130):  # Datasette could not start or failed
+        sys.exit(1)
+
+
+def _port_free(port: int) -> bool:
+    import socket
+
+    with socket.socket() as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as Datasette's server does
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
 
 
 def _slug(name: str) -> str:

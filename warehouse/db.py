@@ -12,6 +12,7 @@ Migrations run automatically the first time an engine is opened.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from functools import cache
 from pathlib import Path
@@ -19,7 +20,7 @@ from urllib.request import pathname2url
 
 from sqlalchemy import Engine, create_engine, event, inspect, pool, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "kommunkompassen.db"
 BUSY_TIMEOUT_S = 60
@@ -41,12 +42,27 @@ def resolve_url(url: str | None = None) -> str:
     return url or os.environ.get("KOMPASS_DB") or f"sqlite:///{DEFAULT_PATH}"
 
 
+#: Python module of a database driver → the package that provides it.
+DRIVERS = {
+    "MySQLdb": "mysqlclient",
+    "pymysql": "pymysql",
+    "psycopg2": "psycopg2-binary",
+    "oracledb": "oracledb",
+    "cx_Oracle": "cx_Oracle",
+    "pyodbc": "pyodbc",
+    "pymssql": "pymssql",
+    "asyncpg": "asyncpg",
+    "pg8000": "pg8000",
+    "pysqlcipher3": "sqlcipher3",
+}
+
+
 def shown(url: str) -> str:
-    """The URL for messages: password masked."""
+    """The URL for messages: password masked (also in a URL SQLAlchemy cannot parse)."""
     try:
         return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return url
+    except (ArgumentError, ValueError):
+        return re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", url)
 
 
 def _sqlite_setup(engine: Engine) -> None:
@@ -105,14 +121,39 @@ def _engine(url: str) -> Engine:
     try:
         sa_url = make_url(url)
     except ArgumentError as e:
-        raise WarehouseUnavailable(f"database {url!r}: not a database URL") from e
-    if sa_url.get_backend_name() == "sqlite":
-        _check_sqlite_path(url)
-        engine = create_engine(url)
-        _sqlite_setup(engine)
-    else:
-        engine = create_engine(url, pool_pre_ping=True, connect_args=_connect_args(sa_url))
+        raise WarehouseUnavailable(f"database {shown(url)!r}: not a database URL") from e
+    except ValueError as e:  # int() of the port
+        raise WarehouseUnavailable(
+            f"database {shown(url)}: not a database URL (the port must be a number)"
+        ) from e
+    try:
+        if sa_url.get_backend_name() == "sqlite":
+            _check_sqlite_path(url)
+            engine = create_engine(url)
+            _sqlite_setup(engine)
+        else:
+            engine = create_engine(url, pool_pre_ping=True, connect_args=_connect_args(sa_url))
+    except NoSuchModuleError as e:
+        raise WarehouseUnavailable(
+            f"database {shown(url)}: unknown database type {sa_url.drivername} "
+            "(kompass uses sqlite:///FILE or postgresql+psycopg://…)"
+        ) from e
+    except ImportError as e:
+        raise WarehouseUnavailable(_missing_driver(url, sa_url.drivername, e)) from e
     return engine
+
+
+def _missing_driver(url: str, drivername: str, e: ImportError) -> str:
+    """One line: which driver is missing and what to install."""
+    module = (e.name or str(e)).split(".")[0]
+    package = DRIVERS.get(module, module)
+    hint = f".venv/bin/pip install {package}"
+    if drivername.startswith("postgresql"):
+        hint += ", or use postgresql+psycopg:// (installed)"
+    return (
+        f"database {shown(url)}: the driver for {drivername} is not installed "
+        f"(no module {module}): {hint}"
+    )
 
 
 @cache
@@ -216,3 +257,29 @@ def upgrade(engine: Engine) -> None:
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+
+
+def get_writer(url: str | None = None) -> Engine:
+    """`get_engine`, checked to accept writes: a read-only file (or a read-only PostgreSQL
+    session, or no INSERT right) is refused before any work with `WarehouseUnavailable`.
+
+    The probe is a write that changes nothing, rolled back: SQLite takes BEGIN IMMEDIATE on
+    a read-only file and fails only at the first real write."""
+    url = resolve_url(url)
+    engine = get_engine(url)
+    try:
+        with engine.connect() as conn, conn.begin() as tx:
+            conn.execute(text("UPDATE alembic_version SET version_num = version_num"))
+            tx.rollback()
+    except OperationalError as e:
+        msg = describe(e)
+        if "locked" in msg:
+            raise WarehouseLocked(
+                f"database {shown(url)}: locked by another process ({msg})"
+            ) from e
+        raise WarehouseUnavailable(f"database {shown(url)}: cannot write to it ({msg})") from e
+    except SQLAlchemyError as e:
+        raise WarehouseUnavailable(
+            f"database {shown(url)}: cannot write to it ({describe(e)})"
+        ) from e
+    return engine
