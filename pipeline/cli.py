@@ -289,7 +289,18 @@ def _prefect_home() -> None:
 @click.option("--raw-dir", type=click.Path(file_okay=False, path_type=Path), help=RAW_HELP)
 @click.option("--workers", type=click.IntRange(min=1), help="Parse processes (default: cores).")
 @click.option(
-    "--timeout", type=float, default=30.0, show_default=True, help="Seconds per HTTP request."
+    "--timeout",
+    type=float,
+    default=30.0,
+    show_default=True,
+    help="Seconds an HTTP request may wait for the next bytes.",
+)
+@click.option(
+    "--download-deadline",
+    type=click.FloatRange(min=0, min_open=True),
+    default=120.0,
+    show_default=True,
+    help="Seconds one download may take in all (a server sending 1 byte/s fails it).",
 )
 def ingest(
     sources: tuple[str, ...],
@@ -297,13 +308,17 @@ def ingest(
     raw_dir: Path | None,
     workers: int | None,
     timeout: float,
+    download_deadline: float = 120.0,
 ) -> None:
     """Run the ingest flow: discover, download, parse and load every report (Prefect).
 
     Raw PDFs are kept in raw_reports/ by sha256; an unchanged report is neither fetched nor
     parsed again. Each document that fails is recorded in ingest_log with its reason and does
     not stop the run. Ends with a summary (also a Prefect table artifact). Exit code 0 when
-    every document loaded or was unchanged, 1 when some failed, 2 when the run could not start.
+    every document loaded or was unchanged, 1 when some failed, 2 when the run could not start,
+    130 when stopped by Ctrl-C or SIGTERM: the first one stops downloads, lets the documents
+    being loaded finish, records the rest as interrupted and prints the summary; a second
+    one aborts at once.
 
     Without PREFECT_API_URL, Prefect starts a temporary local server for the run; its state
     lives in .prefect/ in the checkout (PREFECT_HOME).
@@ -315,8 +330,13 @@ def ingest(
     """
     import os
 
+    from pipeline import signals
     from warehouse.db import WarehouseError, get_writer
 
+    if SUPERVISE:  # a process group of our own: Ctrl-C and SIGKILL handled (pipeline/signals)
+        signals.supervise()
+    else:
+        signals.install()
     try:
         get_writer(db_url)  # a read-only database refuses to start, not every document
     except WarehouseError as e:
@@ -335,7 +355,12 @@ def ingest(
     flows.ON_TOTAL, flows.ON_RESULT = progress.total, progress.advance
     try:
         summary = flows.ingest_flow(
-            list(sources), db_url=db_url, raw_dir=str(target), workers=workers, timeout=timeout
+            list(sources),
+            db_url=db_url,
+            raw_dir=str(target),
+            workers=workers,
+            timeout=timeout,
+            download_deadline=download_deadline,
         )
     except DiscoveryError as e:
         progress.close()
@@ -345,6 +370,8 @@ def ingest(
         progress.close()
     for line in summary["lines"]:
         click.echo(line)
+    if summary.get("interrupted"):
+        sys.exit(signals.EXIT_INTERRUPTED)
     sys.exit(1 if summary["failed"] else 0)
 
 
@@ -764,7 +791,14 @@ def summary(r: ReportRecord) -> str:
     return "\n".join(out)
 
 
+#: Set by the console script: `ingest` runs under `pipeline.signals.supervise` (a forked
+#: child in its own process group). Not when the command is invoked in-process (tests).
+SUPERVISE = False
+
+
 def main() -> None:
+    global SUPERVISE
+    SUPERVISE = True
     cli(prog_name="kompass")
 
 

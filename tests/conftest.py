@@ -26,5 +26,14 @@ def validator() -> jsonschema.protocols.Validator:
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
 
 
+@pytest.fixture(scope="session")
+def prefect():
+    """One Prefect test server for the session (flows called in-process use it)."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=60):
+        yield
+
+
 def load_expected(case: str) -> dict:
     return json.loads((FIXTURES / f"{case}.expected.json").read_text("utf-8"))

@@ -25,14 +25,6 @@ GOOD_SHAS = {
 }
 
 
-@pytest.fixture(scope="session")
-def prefect():
-    from prefect.testing.utilities import prefect_test_harness
-
-    with prefect_test_harness(server_startup_timeout=60):
-        yield
-
-
 @pytest.fixture
 def server():
     with ReportServer(slow_seconds=2.5) as s:
