@@ -131,6 +131,8 @@ def _ingest(server: ReportServer, tmp_path: Path, folder: Path) -> subprocess.Po
             str(folder),
             "--source",
             f"{server.base}/reports/drip.pdf",
+            "--source",
+            f"{server.base}/reports/missing.pdf",
             "--db",
             db,
             "--raw-dir",
@@ -186,14 +188,19 @@ def test_first_ctrl_c_stops_the_ingest_with_a_summary_and_exit_130(
     assert len(summary) == 1
     log = log_of(f"sqlite:///{tmp_path / 'w.db'}")
     drip = f"{server.base}/reports/drip.pdf"
-    sources = {str(p) for p in folder.glob("*.pdf")} | {drip}
+    missing = f"{server.base}/reports/missing.pdf"
+    sources = {str(p) for p in folder.glob("*.pdf")} | {drip, missing}
     assert set(log) == sources  # every document is accounted for
     assert log[drip][:2] == ("failed", "Interrupted")
+    # defect 11: a failed download is one line, not Prefect's traceback on stderr
+    assert log[missing] == ("failed", "HTTP404", "HTTP 404 Not Found")
+    assert f"failed     {missing}: HTTP 404 Not Found" in out.splitlines()
     loaded = [s for s, (status, _, _) in log.items() if status == "loaded"]
     interrupted = [s for s, (_, code, _) in log.items() if code == "Interrupted"]
-    assert loaded and len(loaded) + len(interrupted) == len(sources)
+    assert loaded and len(loaded) + len(interrupted) + 1 == len(sources)
     assert summary[0] == (
-        f"{len(sources)} documents: {len(loaded)} loaded, 0 unchanged, {len(interrupted)} failed"
+        f"{len(sources)} documents: {len(loaded)} loaded, 0 unchanged, "
+        f"{len(interrupted) + 1} failed"
     )
     with get_engine(f"sqlite:///{tmp_path / 'w.db'}").connect() as conn:
         assert conn.execute(text("SELECT COUNT(*) FROM evaluation")).scalar() == len(loaded)

@@ -111,3 +111,15 @@ def test_cli_parse_refuses_a_bomb_in_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr == f"error: bomb.pdf: page 1 has more than 200000 characters; {WHY}\n"
     assert result.stdout.startswith("Gävle (2180, Gävleborgs län)")
+
+
+def test_pdfium_code_success_is_not_shown_as_the_reason() -> None:
+    """Defect 11: "PDF is corrupt and cannot be read (success)"."""
+    from parsers.pdf import _pdfium_reason
+
+    assert _pdfium_reason(Exception("Failed to load document (PDFium: Success).")) == (
+        "no reason given"
+    )
+    assert _pdfium_reason(Exception("Failed to load document (PDFium: Data format error).")) == (
+        "data format error"
+    )
