@@ -193,7 +193,7 @@ def load(reports: tuple[Path, ...], db_url: str | None, raw_dir: Path | None, fo
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV instead of a table.")
 @_warehouse_errors
 def query(sql: str, db_url: str | None, as_csv: bool) -> None:
-    """Run SQL against the warehouse and print the result.
+    """Run SQL against the warehouse and print the result (read-only: it never blocks a load).
 
     The views are evaluations, area_scores, question_scores, findings, reported_history and
     ingest_log (see docs/data-dictionary.md).

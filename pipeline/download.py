@@ -147,7 +147,6 @@ def download(
 
     `deadline` bounds the whole download (checked as bytes arrive, so it is overrun by at
     most the client's timeout); `should_stop` is asked as bytes arrive (Ctrl-C)."""
-    guard = _Guard(url, time.monotonic() + deadline, deadline, should_stop)
     previous = store.latest(url)
     headers = {}
     if previous and previous.etag:
@@ -155,7 +154,9 @@ def download(
     if previous and previous.last_modified:
         headers["If-Modified-Since"] = previous.last_modified
     with _slot(url, per_host):
-        guard.check()  # stopped or out of time while waiting for a slot
+        # the clock starts once a slot is free: waiting for other downloads is not slowness
+        guard = _Guard(url, time.monotonic() + deadline, deadline, should_stop)
+        guard.check()  # stopped while waiting for a slot
         try:
             with client.stream("GET", url, headers=headers) as resp:
                 if resp.status_code == 304 and previous:
