@@ -334,10 +334,7 @@ def ingest(
     from pipeline import signals
     from warehouse.db import WarehouseError, get_writer
 
-    if SUPERVISE:  # a process group of our own: Ctrl-C and SIGKILL handled (pipeline/signals)
-        signals.supervise()
-    else:
-        signals.install()
+    signals.install()  # first Ctrl-C/SIGTERM: stop and summarize (see main() for the rest)
     try:
         get_writer(db_url)  # a read-only database refuses to start, not every document
     except WarehouseError as e:
@@ -654,6 +651,7 @@ def browse(db_url: str | None, port: int, open_browser: bool) -> None:
 
     Needs the optional extra: .venv/bin/pip install -e '.[browse]'
     """
+    import signal
     import subprocess
     import tempfile
 
@@ -696,8 +694,12 @@ def browse(db_url: str | None, port: int, open_browser: bool) -> None:
         if open_browser:
             cmd.append("--open")
         click.echo(f"Datasette on http://127.0.0.1:{port}/{path.stem} (Ctrl-C stops it)")
-        try:
-            code = subprocess.run(cmd, check=False).returncode
+        from pipeline.signals import set_parent_death_signal
+
+        try:  # Datasette ends with this command, even when it is killed
+            code = subprocess.run(
+                cmd, check=False, preexec_fn=lambda: set_parent_death_signal(signal.SIGTERM)
+            ).returncode
         except KeyboardInterrupt:
             code = 0  # Ctrl-C is how browsing ends
     if code not in (0, -2, 130):  # Datasette could not start or failed
@@ -792,14 +794,18 @@ def summary(r: ReportRecord) -> str:
     return "\n".join(out)
 
 
-#: Set by the console script: `ingest` runs under `pipeline.signals.supervise` (a forked
-#: child in its own process group). Not when the command is invoked in-process (tests).
-SUPERVISE = False
+#: Commands that run under `pipeline.signals.supervise`: the console script forks, the child
+#: runs the whole command in a process group of its own, the parent only waits and passes
+#: Ctrl-C on; so Prefect's server and the workers never see Ctrl-C and die with the command.
+SUPERVISED = ("ingest", "demo")
 
 
 def main() -> None:
-    global SUPERVISE
-    SUPERVISE = True
+    command = next((a for a in sys.argv[1:] if not a.startswith("-")), None)
+    if command in SUPERVISED and not {"-h", "--help"} & set(sys.argv[1:]):
+        from pipeline import signals
+
+        signals.supervise()
     cli(prog_name="kompass")
 
 

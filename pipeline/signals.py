@@ -13,8 +13,9 @@ workers and their parse children). That buys two things:
 - When the waiting process dies, even by SIGKILL, the kernel sends the ingest process
   SIGHUP (`PR_SET_PDEATHSIG`), and it kills its whole group: nothing of the run is left.
 
-Without `supervise()` (the test runner invoking the command in-process), `install()` still
-turns the first SIGINT/SIGTERM into `STOP`.
+`pipeline.cli.main` calls `supervise()` before parsing the command line, so the child runs
+the whole command and exits the ordinary way. Without it (the test runner invoking the
+command in-process), `install()` still turns the first SIGINT/SIGTERM into `STOP`.
 """
 
 from __future__ import annotations
@@ -48,7 +49,9 @@ def set_parent_death_signal(sig: int) -> bool:
 
 
 def supervise() -> None:
-    """Fork; return in the child (which runs the command), never return in the parent."""
+    """Fork; return in the child (which runs the command), never return in the parent.
+
+    Call it before any thread is started: the child is a copy of this one thread."""
     sys.stdout.flush()
     sys.stderr.flush()
     parent = os.getpid()
