@@ -48,3 +48,8 @@ class UnknownInstrument(ReportError):
 
 class UnknownMunicipality(ReportError):
     """No Swedish municipality could be identified as the report's subject."""
+
+
+class LimitExceeded(ReportError):
+    """Reading it would cost more than any report needs: too many pages or characters, a
+    stream that inflates too far, too much time or memory (see parsers/limits.py)."""

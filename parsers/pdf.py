@@ -14,6 +14,7 @@ import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from parsers import limits
 from parsers.errors import (
     CorruptPdf,
     EmptyFile,
@@ -21,6 +22,7 @@ from parsers.errors import (
     HtmlNotPdf,
     NotAPdf,
     NoTextLayer,
+    ReportError,
 )
 from parsers.reader import Rule, Word, get_reader, merge_rules, words_from_chars
 
@@ -104,7 +106,9 @@ def check_bytes(path: Path, data: bytes) -> None:
         raise EmptyFile(path, "file is empty (0 bytes of content)")
     head = data[:1024]
     if b"%PDF-" in head:
-        if b"%%EOF" not in data[-4096:]:
+        # A cut-off download has no %%EOF at all; junk after it (proxies, mail gateways)
+        # is ignored by PDF readers, and so is an earlier revision's marker: they decide.
+        if b"%%EOF" not in data:
             raise CorruptPdf(path, "PDF is truncated (no end-of-file marker); download it again")
         return
     sniff = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
@@ -149,6 +153,7 @@ def read_document(path: str | Path, reader: str | None = None) -> Document:
     path = Path(path)
     data = path.read_bytes()
     check_bytes(path, data)
+    limits.check_raw(path, data)  # limits: declared pages, inflated stream sizes
     sha = hashlib.sha256(data).hexdigest()
     try:
         pdf = pdfium.PdfDocument(data)
@@ -160,12 +165,17 @@ def read_document(path: str | Path, reader: str | None = None) -> Document:
     pdf.close()
     if not n_pages:
         raise CorruptPdf(path, "PDF has no pages")
+    limits.check_page_count(path, n_pages)  # limits: pages found
     pages: list[PageText] = []
     try:
+        budget = limits.CharBudget(path)
         for raw in read_pages(data):
+            budget.add(raw.number, len(raw.chars))  # limits: characters per page and document
             words = words_from_chars(raw.chars)
             lines = _lines_from_words(words, raw.number)
             pages.append(PageText(raw.number, raw.width, raw.height, lines, merge_rules(raw.rules)))
+    except ReportError:
+        raise
     except Exception as e:  # the reader's library failed on a file PDFium could open
         if isinstance(e, MemoryError | KeyboardInterrupt):
             raise
@@ -184,7 +194,8 @@ def read_document(path: str | Path, reader: str | None = None) -> Document:
 def _pdfium_reason(e: Exception) -> str:
     """PDFium's reason, e.g. "data format error" from "Failed to load document (PDFium: …)"."""
     m = re.search(r"PDFium: ([^)]*)", str(e))
-    return m.group(1).strip().rstrip(".").lower() if m else _short(e)
+    reason = m.group(1).strip().rstrip(".").lower() if m else _short(e)
+    return "no reason given" if reason in ("success", "") else reason  # PDFium's code 0
 
 
 def _short(e: object) -> str:

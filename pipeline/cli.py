@@ -5,7 +5,6 @@ Exit codes: 0 all went well, 2 a document or the command's input was refused.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import sys
 from pathlib import Path
@@ -92,12 +91,15 @@ def parse(ctx: click.Context, reports: tuple[Path, ...], as_json: bool, strict: 
       kompass parse tests/fixtures/norsjo-2018.pdf --json > norsjo.json
       kompass parse reports/*.pdf --strict > /dev/null || echo "some report needs a look"
     """
+    from pipeline.limits import parse_limited
+
     failed = incomplete = 0
     for i, path in enumerate(reports):
         try:
             if not path.exists():
                 raise ReportError(path, "no such file")
-            record = parse_report(path)
+            # in a child with bounded memory and time; --debug: here, to see tracebacks
+            record = parse_report(path) if ctx.obj["debug"] else parse_limited(path)
         except ReportError as e:
             _fail(str(e))
             failed += 1
@@ -112,7 +114,7 @@ def parse(ctx: click.Context, reports: tuple[Path, ...], as_json: bool, strict: 
         if as_json:
             click.echo(record.to_json(indent=2 if len(reports) == 1 else None))
         else:
-            if i:
+            if i > failed:
                 click.echo()
             click.echo(summary(record))
     sys.exit(2 if failed else 1 if strict and incomplete else 0)
@@ -159,6 +161,28 @@ def inspect(report: Path, page_no: int, out: Path | None, as_text: bool) -> None
 
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def _usable_raw_dir(raw_dir: Path | None) -> Path:
+    """The raw folder, created and checked writable by writing a file (as root, access()
+    says yes to everything); exit 2 with one line before any work when it is not."""
+    import tempfile
+
+    target = raw_dir or ROOT / "raw_reports"
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        _fail(f"raw folder {target}: cannot create it ({e.strerror or e})")
+        sys.exit(2)
+    try:
+        with tempfile.TemporaryFile(dir=target, prefix=".probe-"):
+            pass
+    except OSError:
+        _fail(f"raw folder {target}: not writable")
+        sys.exit(2)
+    return target
+
+
 RAW_HELP = "Folder of raw PDFs and their manifest (default: raw_reports/ in the checkout)."
 DB_HELP = "Database URL (default: $KOMPASS_DB, else warehouse/kommunkompassen.db in the checkout)."
 
@@ -226,18 +250,19 @@ def load(reports: tuple[Path, ...], db_url: str | None, raw_dir: Path | None, fo
     """
     from pipeline.download import RawStore
     from pipeline.ingest import copy_local
-    from warehouse.db import get_engine
+    from pipeline.limits import parse_limited
+    from warehouse.db import get_writer
     from warehouse.load import load_file
 
-    engine = get_engine(db_url)
-    store = RawStore(raw_dir or ROOT / "raw_reports")
+    engine = get_writer(db_url)
+    store = RawStore(_usable_raw_dir(raw_dir))
     failed = 0
     for path in reports:
         try:
             raw_path = str(copy_local(path, store).path)
         except OSError:
             raw_path = None  # load_file logs the unreadable file
-        result = load_file(path, engine, force=force, raw_path=raw_path)
+        result = load_file(path, engine, force=force, raw_path=raw_path, parse=parse_limited)
         failed += result.status in ("failed", "loaded_incomplete")
         click.echo(result.line)
     sys.exit(1 if failed else 0)
@@ -249,7 +274,7 @@ def load(reports: tuple[Path, ...], db_url: str | None, raw_dir: Path | None, fo
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV instead of a table.")
 @_warehouse_errors
 def query(sql: str, db_url: str | None, as_csv: bool) -> None:
-    """Run SQL against the warehouse and print the result.
+    """Run SQL against the warehouse and print the result (read-only: it never blocks a load).
 
     The views are evaluations, area_scores, question_scores, findings, reported_history and
     ingest_log (see docs/data-dictionary.md).
@@ -347,7 +372,18 @@ def _prefect_home() -> None:
 @click.option("--raw-dir", type=click.Path(file_okay=False, path_type=Path), help=RAW_HELP)
 @click.option("--workers", type=click.IntRange(min=1), help="Parse processes (default: cores).")
 @click.option(
-    "--timeout", type=float, default=30.0, show_default=True, help="Seconds per HTTP request."
+    "--timeout",
+    type=float,
+    default=30.0,
+    show_default=True,
+    help="Seconds an HTTP request may wait for the next bytes.",
+)
+@click.option(
+    "--download-deadline",
+    type=click.FloatRange(min=0, min_open=True),
+    default=120.0,
+    show_default=True,
+    help="Seconds one download may take in all (a server sending 1 byte/s fails it).",
 )
 def ingest(
     sources: tuple[str, ...],
@@ -355,6 +391,7 @@ def ingest(
     raw_dir: Path | None,
     workers: int | None,
     timeout: float,
+    download_deadline: float = 120.0,
 ) -> None:
     """Run the ingest flow: discover, download, parse and load every report (Prefect).
 
@@ -364,7 +401,9 @@ def ingest(
     Ends with a summary (also a Prefect table artifact); such a run ends in the Prefect state
     "Completed with failures" (type FAILED). Exit code 0 when every document loaded
     completely or was unchanged, 1 when some failed or loaded incomplete, 2 when the run could
-    not start.
+    not start, 130 when stopped by Ctrl-C or SIGTERM: the first one stops downloads, lets the
+    documents being loaded finish, records the rest as interrupted and prints the summary; a
+    second one aborts at once.
 
     Without PREFECT_API_URL, Prefect starts a temporary local server for the run; its state
     lives in .prefect/ in the checkout (PREFECT_HOME).
@@ -376,20 +415,16 @@ def ingest(
     """
     import os
 
-    from warehouse.db import WarehouseError, get_engine
+    from pipeline import signals
+    from warehouse.db import WarehouseError, get_writer
 
+    signals.install()  # first Ctrl-C/SIGTERM: stop and summarize (see main() for the rest)
     try:
-        get_engine(db_url)
-        target = raw_dir or ROOT / "raw_reports"
-        target.mkdir(parents=True, exist_ok=True)
-        if not os.access(target, os.W_OK):
-            raise OSError(f"{target} is not writable")
+        get_writer(db_url)  # a read-only database refuses to start, not every document
     except WarehouseError as e:
         _fail(str(e))
         sys.exit(2)
-    except OSError as e:
-        _fail(f"raw folder: {e}")
-        sys.exit(2)
+    target = _usable_raw_dir(raw_dir)
 
     _prefect_home()
     tty = sys.stdout.isatty()
@@ -408,6 +443,7 @@ def ingest(
             raw_dir=str(target),
             workers=workers,
             timeout=timeout,
+            download_deadline=download_deadline,
             return_state=True,
         )
         summary = flows.summary_of(state)
@@ -419,6 +455,8 @@ def ingest(
         progress.close()
     for line in summary["lines"]:
         click.echo(line)
+    if summary.get("interrupted"):
+        sys.exit(signals.EXIT_INTERRUPTED)
     sys.exit(1 if summary["failed"] or summary["incomplete"] else 0)
 
 
@@ -501,6 +539,7 @@ def reprocess(
     """
     from pipeline import reprocess as rp
     from pipeline.download import RawStore
+    from pipeline.limits import parse_limited
     from warehouse.db import get_engine
     from warehouse.load import load_file
 
@@ -520,7 +559,7 @@ def reprocess(
         click.echo("nothing to reprocess: every report is from the current parser")
     failed = 0
     for path in paths:
-        result = load_file(path, engine, force=True, raw_path=str(path))
+        result = load_file(path, engine, force=True, raw_path=str(path), parse=parse_limited)
         failed += result.status in ("failed", "loaded_incomplete")
         click.echo(result.line)
     sys.exit(1 if failed else 0)
@@ -615,9 +654,9 @@ def plot_profile(municipality: str, year: int | None, out: Path | None, db_url: 
       kompass plot profile Norsjö --year 2018 --out norsjo-2018.png
     """
     from warehouse import plots
-    from warehouse.db import get_engine
+    from warehouse.db import get_reader
 
-    fig = plots.profile(get_engine(db_url), municipality, year)
+    fig = plots.profile(get_reader(db_url), municipality, year)
     click.echo(str(plots.save(fig, out or Path(f"profile-{_slug(municipality)}.png"))))
 
 
@@ -636,9 +675,9 @@ def plot_trend(municipality: str, out: Path | None, db_url: str | None) -> None:
       kompass plot trend Norsjö --out norsjo-trend.png
     """
     from warehouse import plots
-    from warehouse.db import get_engine
+    from warehouse.db import get_reader
 
-    fig = plots.trend(get_engine(db_url), municipality)
+    fig = plots.trend(get_reader(db_url), municipality)
     click.echo(str(plots.save(fig, out or Path(f"trend-{_slug(municipality)}.png"))))
 
 
@@ -668,9 +707,9 @@ def compare(
     import pandas as pd
 
     from warehouse.compare import compare as run_compare
-    from warehouse.db import get_engine
+    from warehouse.db import get_reader
 
-    table, note = run_compare(get_engine(db_url), list(municipalities), year, themes)
+    table, note = run_compare(get_reader(db_url), list(municipalities), year, themes)
     with pd.option_context("display.width", 250, "display.max_columns", None):
         click.echo(table.to_string(float_format=lambda x: f"{x:g}", na_rep="–"))
     if note:
@@ -700,11 +739,11 @@ def search(
     """
     from sqlalchemy.exc import SQLAlchemyError
 
-    from warehouse.db import describe, get_engine
+    from warehouse.db import describe, get_reader
     from warehouse.search import search as run_search
 
     try:
-        hits = run_search(get_engine(db_url), query_text, kind=kind, version=version, limit=limit)
+        hits = run_search(get_reader(db_url), query_text, kind=kind, version=version, limit=limit)
     except SQLAlchemyError as e:
         _fail(f"search failed: {describe(e)}")
         sys.exit(2)
@@ -727,6 +766,7 @@ def browse(db_url: str | None, port: int, open_browser: bool) -> None:
 
     Needs the optional extra: .venv/bin/pip install -e '.[browse]'
     """
+    import signal
     import subprocess
     import tempfile
 
@@ -748,6 +788,9 @@ def browse(db_url: str | None, port: int, open_browser: bool) -> None:
         _fail(str(e))
         sys.exit(2)
     path = Path(make_url(url).database)
+    if not _port_free(port):
+        _fail(f"port {port} on 127.0.0.1 is in use; choose another with --port")
+        sys.exit(2)
     with tempfile.TemporaryDirectory() as tmp:
         meta = b.write_metadata(path, Path(tmp))
         cmd = [
@@ -766,8 +809,28 @@ def browse(db_url: str | None, port: int, open_browser: bool) -> None:
         if open_browser:
             cmd.append("--open")
         click.echo(f"Datasette on http://127.0.0.1:{port}/{path.stem} (Ctrl-C stops it)")
-        with contextlib.suppress(KeyboardInterrupt):
-            subprocess.run(cmd, check=False)
+        from pipeline.signals import set_parent_death_signal
+
+        try:  # Datasette ends with this command, even when it is killed
+            code = subprocess.run(
+                cmd, check=False, preexec_fn=lambda: set_parent_death_signal(signal.SIGTERM)
+            ).returncode
+        except KeyboardInterrupt:
+            code = 0  # Ctrl-C is how browsing ends
+    if code not in (0, -2, 130):  # Datasette could not start or failed
+        sys.exit(1)
+
+
+def _port_free(port: int) -> bool:
+    import socket
+
+    with socket.socket() as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as Datasette's server does
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
 
 
 def _slug(name: str) -> str:
@@ -854,7 +917,18 @@ def _warning_line(w) -> str:
     return f"  {page:>6}  {w.code}: {w.message}"
 
 
+#: Commands that run under `pipeline.signals.supervise`: the console script forks, the child
+#: runs the whole command in a process group of its own, the parent only waits and passes
+#: Ctrl-C on; so Prefect's server and the workers never see Ctrl-C and die with the command.
+SUPERVISED = ("ingest", "demo")
+
+
 def main() -> None:
+    command = next((a for a in sys.argv[1:] if not a.startswith("-")), None)
+    if command in SUPERVISED and not {"-h", "--help"} & set(sys.argv[1:]):
+        from pipeline import signals
+
+        signals.supervise()
     cli(prog_name="kompass")
 
 

@@ -28,6 +28,8 @@ class Document:
 
     location: str
     hint: str | None = None  # link text, e.g. "Norsjö kommun 2018 (PDF, nytt fönster)"
+    #: Why it is not fetched: a link on a remote page that is not http(s), e.g. file:
+    refused: str | None = None
 
     @property
     def is_url(self) -> bool:
@@ -73,10 +75,15 @@ def parse_listing(html: str, base_url: str) -> tuple[list[Document], list[str]]:
         if not href or href.startswith(("mailto:", "javascript:", "#")):
             continue
         url = urldefrag(urljoin(base_url, href)).url
+        remote = urlparse(url).scheme in ("http", "https")
         if rel == "next" or _NEXT.match(text):
-            nexts.append(url)
+            if remote:
+                nexts.append(url)
         elif _is_pdf_link(href, text):
-            docs.append(Document(url, text or None))
+            # a file: (or ftp:, data:, …) link on a web page must never be read locally
+            scheme = urlparse(url).scheme or "?"
+            why = None if remote else f"refused: a {scheme}: link on a web page (only http(s))"
+            docs.append(Document(url, text or None, refused=why))
     return docs, nexts
 
 

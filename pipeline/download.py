@@ -15,6 +15,8 @@ import json
 import os
 import tempfile
 import threading
+import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,6 +31,8 @@ USER_AGENT = (
 )
 MAX_BYTES = 100 * 1024 * 1024
 TIMEOUT_S = 30.0
+#: Whole download, first byte to last: a server sending 1 byte/s never trips TIMEOUT_S.
+DEADLINE_S = 120.0
 PER_HOST = 2
 
 
@@ -136,8 +140,13 @@ def download(
     hint: str | None = None,
     max_bytes: int = MAX_BYTES,
     per_host: int = PER_HOST,
+    deadline: float = DEADLINE_S,
+    should_stop: Callable[[], bool] | None = None,
 ) -> Fetched:
-    """Fetch one PDF into the store; raise `DownloadError` (retryable or not) on failure."""
+    """Fetch one PDF into the store; raise `DownloadError` (retryable or not) on failure.
+
+    `deadline` bounds the whole download (checked as bytes arrive, so it is overrun by at
+    most the client's timeout); `should_stop` is asked as bytes arrive (Ctrl-C)."""
     previous = store.latest(url)
     headers = {}
     if previous and previous.etag:
@@ -145,6 +154,9 @@ def download(
     if previous and previous.last_modified:
         headers["If-Modified-Since"] = previous.last_modified
     with _slot(url, per_host):
+        # the clock starts once a slot is free: waiting for other downloads is not slowness
+        guard = _Guard(url, time.monotonic() + deadline, deadline, should_stop)
+        guard.check()  # stopped while waiting for a slot
         try:
             with client.stream("GET", url, headers=headers) as resp:
                 if resp.status_code == 304 and previous:
@@ -164,7 +176,7 @@ def download(
                     raise DownloadError(
                         url, "TooLarge", f"{declared} bytes is over the limit of {max_bytes}"
                     )
-                sha, tmp, head = _receive(resp, store.root, max_bytes, url)
+                sha, tmp, head = _receive(resp, store.root, max_bytes, url, guard)
         except httpx.TimeoutException as e:
             raise RetryableDownloadError(url, "Timeout", f"timed out ({type(e).__name__})") from e
         except httpx.TransportError as e:
@@ -174,8 +186,30 @@ def download(
     return _keep(url, store, resp, sha, tmp, head, hint)
 
 
+@dataclass
+class _Guard:
+    """The per-download deadline and the run's stop request, checked per chunk."""
+
+    url: str
+    until: float
+    deadline: float
+    should_stop: Callable[[], bool] | None
+
+    def check(self) -> None:
+        if self.should_stop is not None and self.should_stop():
+            raise DownloadError(
+                self.url, "Interrupted", "the run was stopped before the download finished"
+            )
+        if time.monotonic() > self.until:
+            raise DownloadError(
+                self.url,
+                "Timeout",
+                f"download took more than {self.deadline:g} s (deadline per download)",
+            )
+
+
 def _receive(
-    resp: httpx.Response, folder: Path, max_bytes: int, url: str
+    resp: httpx.Response, folder: Path, max_bytes: int, url: str, guard: _Guard | None = None
 ) -> tuple[str, Path, bytes]:
     """Stream the body to a temp file; delete it if anything goes wrong."""
     h = hashlib.sha256()
@@ -184,7 +218,9 @@ def _receive(
     size, head = 0, b""
     try:
         with os.fdopen(fd, "wb") as f:
-            for chunk in resp.iter_bytes(1 << 16):
+            for chunk in resp.iter_bytes():  # as it arrives: the guard sees every read
+                if guard is not None:
+                    guard.check()
                 size += len(chunk)
                 if size > max_bytes:
                     raise DownloadError(

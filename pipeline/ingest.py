@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from pipeline.download import Fetched, RawStore
+from pipeline.limits import parse_limited
 from warehouse.db import get_engine
 from warehouse.load import LoadResult, current_evaluation, load_file, log_attempt, utcnow
 
@@ -73,7 +74,14 @@ def process_one(job: tuple[Item, str | None, str]) -> LoadResult:
         if item.sha256 is None:
             with contextlib.suppress(OSError):  # unreadable: load_file logs it as failed
                 path = copy_local(path, RawStore(raw_dir)).path
-        return load_file(path, engine, source=item.source, source_url=item.url, raw_path=str(path))
+        return load_file(
+            path,
+            engine,
+            source=item.source,
+            source_url=item.url,
+            raw_path=str(path),
+            parse=parse_limited,  # a child process with the memory limit and deadline
+        )
     except Exception as e:  # a database error or a parser bug: one failed document
         try:
             return failed(engine, item.source, type(e).__name__, describe_error(e), item.sha256)

@@ -1,6 +1,7 @@
 """A real HTTP server on 127.0.0.1 serving fixture PDFs and listing pages, with the ways real
 servers fail: 404, a 500 that succeeds on retry, a response slower than the timeout, an HTML
-page served as .pdf, a truncated PDF, a body cut off half-way, and ETag / 304."""
+page served as .pdf, a truncated PDF, a body cut off half-way, a body that trickles in
+for longer than any deadline, a listing page with file: links, and ETag / 304."""
 
 from __future__ import annotations
 
@@ -19,8 +20,11 @@ FLAKY_SERVES = "lidkoping-2017"
 
 
 class ReportServer:
-    def __init__(self, slow_seconds: float = 2.5):
+    def __init__(self, slow_seconds: float = 2.5, drip_seconds: float = 30.0):
         self.hits: Counter[str] = Counter()
+        #: drip.pdf sends one byte every 50 ms (never a gap long enough for a timeout) for
+        #: at most this long, then hangs up
+        self.drip_seconds = drip_seconds
         self.not_modified: Counter[str] = Counter()
         self.slow_seconds = slow_seconds
         self.listing_status = 200
@@ -61,6 +65,15 @@ class ReportServer:
 <li><a href="/reports/gavle-2022.pdf">Gävle kommun 2022 (PDF)</a></li>
 <li><a href="/reports/kalmar-2012.pdf">Kalmar kommun 2012 (PDF)</a></li>
 </ul><a href="/reports/">Föregående sida</a></body></html>"""
+
+    def hostile_listing(self) -> str:
+        """Links a web page must not make kompass read from the local disk."""
+        return """<html><body><ul>
+<li><a href="/reports/gavle-2022.pdf">Gävle kommun 2022 (PDF)</a></li>
+<li><a href="file:///secret.pdf">Hemlig rapport (PDF)</a></li>
+<li><a href="file:secret.pdf">Relativ fil (PDF)</a></li>
+<li><a href="ftp://127.0.0.1/x.pdf">FTP (PDF)</a></li>
+</ul><a href="file:///etc/">Nästa sida</a></body></html>"""
 
     def _handler(self):
         server = self
@@ -121,6 +134,27 @@ class ReportServer:
                     self.wfile.write(body)
                 elif name == "truncated.pdf":
                     self.send_pdf((FIXTURES / "bad" / "truncated.pdf").read_bytes())
+                elif name == "drip.pdf":
+                    data = (FIXTURES / "norsjo-2018.pdf").read_bytes()
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/pdf")
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    until = time.monotonic() + server.drip_seconds
+                    for byte in data:
+                        if time.monotonic() > until:
+                            break
+                        self.wfile.write(bytes([byte]))
+                        self.wfile.flush()
+                        time.sleep(0.05)
+                    self.close_connection = True
+                elif url.path == "/hostile/":
+                    body = server.hostile_listing().encode()
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/html; charset=utf-8")
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
                 elif name == "cut.pdf":
                     data = (FIXTURES / "strangnas-2014.pdf").read_bytes()
                     self.send_response(200)

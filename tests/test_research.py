@@ -166,3 +166,13 @@ def test_datasette_serves_a_canned_query(loaded: str) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+    # Datasette (a child of `kompass browse`) goes with it: nothing serves the port any more
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1).close()
+        except OSError:
+            break
+        time.sleep(0.2)
+    else:
+        pytest.fail(f"Datasette still serves port {port} after `kompass browse` ended")

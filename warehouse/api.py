@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy import text
 
-from warehouse.db import get_engine, resolve_url
+from warehouse.db import get_reader, resolve_url
 from warehouse.views import COLUMNS, ORDER_BY, VIEWS
 
 FORMATS = ("csv", "parquet")
@@ -40,7 +40,7 @@ def _typed(df: pd.DataFrame, view: str | None) -> pd.DataFrame:
 class Warehouse:
     def __init__(self, url: str | None = None):
         self.url = resolve_url(url)
-        self.engine = get_engine(self.url)
+        self.engine = get_reader(self.url)  # read-only: a long query never blocks a load
 
     def query(self, sql: str, **params) -> pd.DataFrame:
         """Any SQL, with :named parameters."""

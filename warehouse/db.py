@@ -1,20 +1,26 @@
 """Where the warehouse is and how to open it.
 
 URL: `--db URL`, else `KOMPASS_DB`, else an SQLite file `warehouse/kommunkompassen.db` in
-the checkout. SQLite runs in WAL mode with a busy timeout and takes the write lock at the
-start of each transaction (BEGIN IMMEDIATE), so two processes loading at once queue instead
-of failing. Migrations run automatically the first time an engine is opened.
+the checkout. SQLite runs in WAL mode with a busy timeout. The engine of `get_engine` writes:
+it takes the write lock at the start of each transaction (BEGIN IMMEDIATE), so two processes
+loading at once queue instead of failing. Readers (`kompass query`, the API, plots, compare,
+search) use `get_reader`: a read-only connection with deferred transactions, which in WAL
+mode neither waits for nor blocks a writer, cannot ATTACH files and cannot write.
+Migrations run automatically the first time an engine is opened.
 """
 
 from __future__ import annotations
 
 import os
+import re
+import sqlite3
 from functools import cache
 from pathlib import Path
+from urllib.request import pathname2url
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Engine, create_engine, event, inspect, pool, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "kommunkompassen.db"
 BUSY_TIMEOUT_S = 60
@@ -36,12 +42,27 @@ def resolve_url(url: str | None = None) -> str:
     return url or os.environ.get("KOMPASS_DB") or f"sqlite:///{DEFAULT_PATH}"
 
 
+#: Python module of a database driver → the package that provides it.
+DRIVERS = {
+    "MySQLdb": "mysqlclient",
+    "pymysql": "pymysql",
+    "psycopg2": "psycopg2-binary",
+    "oracledb": "oracledb",
+    "cx_Oracle": "cx_Oracle",
+    "pyodbc": "pyodbc",
+    "pymssql": "pymssql",
+    "asyncpg": "asyncpg",
+    "pg8000": "pg8000",
+    "pysqlcipher3": "sqlcipher3",
+}
+
+
 def shown(url: str) -> str:
-    """The URL for messages: password masked."""
+    """The URL for messages: password masked (also in a URL SQLAlchemy cannot parse)."""
     try:
         return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return url
+    except (ArgumentError, ValueError):
+        return re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", url)
 
 
 def _sqlite_setup(engine: Engine) -> None:
@@ -59,6 +80,34 @@ def _sqlite_setup(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+_SQLITE_ATTACH, _SQLITE_DETACH = 24, 25
+
+
+def _deny_attach(action: int, *_args) -> int:
+    """A reader must not create or open other database files (ATTACH 'x.db' creates it)."""
+    return sqlite3.SQLITE_DENY if action in (_SQLITE_ATTACH, _SQLITE_DETACH) else sqlite3.SQLITE_OK
+
+
+def _sqlite_reader(database: str) -> Engine:
+    """Read-only (`mode=ro`, `query_only`), deferred BEGIN: takes no lock a writer waits for."""
+    uri = f"file:{pathname2url(str(Path(database).expanduser().resolve()))}?mode=ro"
+
+    def connect() -> sqlite3.Connection:
+        conn = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
+        conn.execute("PRAGMA query_only = ON")
+        conn.set_authorizer(_deny_attach)
+        return conn
+
+    engine = create_engine("sqlite://", creator=connect, poolclass=pool.QueuePool)
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn) -> None:  # pragma: no cover - exercised via engine
+        conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
 def _check_sqlite_path(url: str) -> None:
     database = make_url(url).database
     if database and database != ":memory:" and not database.startswith("file:"):
@@ -72,14 +121,61 @@ def _engine(url: str) -> Engine:
     try:
         sa_url = make_url(url)
     except ArgumentError as e:
-        raise WarehouseUnavailable(f"database {url!r}: not a database URL") from e
-    if sa_url.get_backend_name() == "sqlite":
-        _check_sqlite_path(url)
-        engine = create_engine(url)
-        _sqlite_setup(engine)
-    else:
-        engine = create_engine(url, pool_pre_ping=True, connect_args=_connect_args(sa_url))
+        raise WarehouseUnavailable(f"database {shown(url)!r}: not a database URL") from e
+    except ValueError as e:  # int() of the port
+        raise WarehouseUnavailable(
+            f"database {shown(url)}: not a database URL (the port must be a number)"
+        ) from e
+    try:
+        if sa_url.get_backend_name() == "sqlite":
+            _check_sqlite_path(url)
+            engine = create_engine(url)
+            _sqlite_setup(engine)
+        else:
+            engine = create_engine(url, pool_pre_ping=True, connect_args=_connect_args(sa_url))
+    except NoSuchModuleError as e:
+        raise WarehouseUnavailable(
+            f"database {shown(url)}: unknown database type {sa_url.drivername} "
+            "(kompass uses sqlite:///FILE or postgresql+psycopg://…)"
+        ) from e
+    except ImportError as e:
+        raise WarehouseUnavailable(_missing_driver(url, sa_url.drivername, e)) from e
     return engine
+
+
+def _missing_driver(url: str, drivername: str, e: ImportError) -> str:
+    """One line: which driver is missing and what to install."""
+    module = (e.name or str(e)).split(".")[0]
+    package = DRIVERS.get(module, module)
+    hint = f".venv/bin/pip install {package}"
+    if drivername.startswith("postgresql"):
+        hint += ", or use postgresql+psycopg:// (installed)"
+    return (
+        f"database {shown(url)}: the driver for {drivername} is not installed "
+        f"(no module {module}): {hint}"
+    )
+
+
+@cache
+def _reader(url: str) -> Engine:
+    sa_url = make_url(url)
+    if sa_url.get_backend_name() == "postgresql":
+        return _engine(url).execution_options(postgresql_readonly=True)
+    database = sa_url.database
+    if sa_url.get_backend_name() != "sqlite" or not database or database == ":memory:":
+        return _engine(url)
+    if database.startswith("file:"):
+        return _engine(url)  # already a URI: the caller chose its mode
+    return _sqlite_reader(database)
+
+
+def get_reader(url: str | None = None) -> Engine:
+    """An engine for reading the warehouse at `url`: read-only, never takes the write lock.
+
+    Migrates first (through the writer) when the schema is not at the newest revision."""
+    url = resolve_url(url)
+    get_engine(url)
+    return _reader(url)
 
 
 def _connect_args(sa_url) -> dict:
@@ -122,14 +218,20 @@ _migrated: set[str] = set()
 def _ensure_schema(engine: Engine, url: str) -> None:
     if url in _migrated:
         return
-    with engine.connect() as conn:
-        tables = set(inspect(conn).get_table_names())
-        current = None
-        if "alembic_version" in tables:
-            current = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    try:  # look without the write lock: a read-only file or a busy writer is fine for this
+        current = _revision(_reader(url))
+    except OperationalError:  # e.g. the SQLite file does not exist yet: the writer creates it
+        current = _revision(engine)
     if current != head_revision():
         upgrade(engine)
     _migrated.add(url)
+
+
+def _revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        if "alembic_version" not in set(inspect(conn).get_table_names()):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def _alembic_config():
@@ -155,3 +257,29 @@ def upgrade(engine: Engine) -> None:
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+
+
+def get_writer(url: str | None = None) -> Engine:
+    """`get_engine`, checked to accept writes: a read-only file (or a read-only PostgreSQL
+    session, or no INSERT right) is refused before any work with `WarehouseUnavailable`.
+
+    The probe is a write that changes nothing, rolled back: SQLite takes BEGIN IMMEDIATE on
+    a read-only file and fails only at the first real write."""
+    url = resolve_url(url)
+    engine = get_engine(url)
+    try:
+        with engine.connect() as conn, conn.begin() as tx:
+            conn.execute(text("UPDATE alembic_version SET version_num = version_num"))
+            tx.rollback()
+    except OperationalError as e:
+        msg = describe(e)
+        if "locked" in msg:
+            raise WarehouseLocked(
+                f"database {shown(url)}: locked by another process ({msg})"
+            ) from e
+        raise WarehouseUnavailable(f"database {shown(url)}: cannot write to it ({msg})") from e
+    except SQLAlchemyError as e:
+        raise WarehouseUnavailable(
+            f"database {shown(url)}: cannot write to it ({describe(e)})"
+        ) from e
+    return engine

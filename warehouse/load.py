@@ -12,6 +12,7 @@ Every attempt lands in `ingest_attempt` (the `ingest_log` view).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -268,10 +269,12 @@ def load_file(
     source_url: str | None = None,
     raw_path: str | None = None,
     force: bool = False,
+    parse: Callable[..., ReportRecord] | None = None,
 ) -> LoadResult:
     """Parse one PDF (unless already loaded by this parser) and load it; log the attempt.
 
     Bad documents come back as a `failed` result; database errors are logged and re-raised.
+    `parse` replaces `parse_report` (the pipeline parses in a child process with limits).
     """
     path = Path(path)
     started = utcnow()
@@ -290,7 +293,7 @@ def load_file(
             log_attempt(engine, result, started)
             return result
     try:
-        record = parse_report(path, url=source_url)
+        record = (parse or parse_report)(path, url=source_url)
     except ReportError as e:
         result.error_code, result.error_message = type(e).__name__, e.reason
         log_attempt(engine, result, started)

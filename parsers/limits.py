@@ -1,0 +1,130 @@
+"""Limits on what one PDF may cost to read, checked before and while reading it.
+
+A 1 MB PDF can hold a compressed stream that inflates to hundreds of MB of text, or a page
+tree that names one page 100,000 times; the PDF library would spend gigabytes and minutes on
+it before the parser could say "not a report". A real Kommunkompassen report has 20-80 pages
+of a few thousand characters each, so every limit here is more than 10x what a report needs.
+
+The checks are small functions called at fixed points of `parsers.pdf.read_document`:
+`check_raw` on the bytes before the PDF library sees them, `check_page_count` once opened,
+`CharBudget.add` per page. Time and memory cannot be bounded from inside one Python call
+into C; `WALL_SECONDS` and `ADDRESS_SPACE_BYTES` are enforced by the process that runs the
+parse (`pipeline.limits`).
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from pathlib import Path
+
+from parsers.errors import LimitExceeded
+
+MAX_PAGES = 500
+MAX_PAGE_CHARS = 200_000
+MAX_DOCUMENT_CHARS = 2_000_000
+#: Inflated size of one compressed stream that is not an image (page content, fonts, object
+#: streams). Images are skipped: text extraction never decodes them.
+MAX_STREAM_BYTES = 8 << 20
+#: Inflated size of all those streams together.
+MAX_INFLATED_BYTES = 128 << 20
+WALL_SECONDS = 60.0
+ADDRESS_SPACE_BYTES = 1 << 30
+
+WHY = "not a Kommunkompassen report or a malicious file"
+
+_STREAM = re.compile(rb">>\s*stream(?:\r\n|\n|\r)")
+_COUNT = re.compile(rb"/Count\s+(\d{1,12})")
+_FLATE = re.compile(rb"/(?:FlateDecode|Fl)\b")
+_IMAGE = re.compile(rb"/Subtype\s*/Image\b")
+_CHUNK = 1 << 16
+
+
+def refuse(path: Path, what: str) -> LimitExceeded:
+    """The named error for a limit, e.g. "page 1 has more than 200000 characters; not a …"."""
+    return LimitExceeded(path, f"{what}; {WHY}")
+
+
+def size_text(n: int) -> str:
+    return f"{n >> 30} GB" if n >= 1 << 30 else f"{n >> 20} MB"
+
+
+def check_raw(path: Path, data: bytes) -> None:
+    """Before opening: the page count the file declares and what its compressed streams
+    inflate to (each inflated in chunks and dropped, so checking costs no memory)."""
+    declared = max((int(m.group(1)) for m in _COUNT.finditer(data)), default=0)
+    if declared > MAX_PAGES:
+        raise refuse(path, f"it declares {declared} pages, more than {MAX_PAGES}")
+    total = 0
+    for m in _STREAM.finditer(data):
+        head = data[max(0, m.start() - 2048) : m.start()]
+        head = head[head.rfind(b"obj") + 1 :] if b"obj" in head else head
+        layers = len(_FLATE.findall(head))
+        if not layers or _IMAGE.search(head):
+            continue
+        size = _inflated_size(data, m.end(), layers, MAX_STREAM_BYTES)
+        if size > MAX_STREAM_BYTES:
+            raise refuse(
+                path, f"a compressed stream inflates to more than {size_text(MAX_STREAM_BYTES)}"
+            )
+        total += size
+        if total > MAX_INFLATED_BYTES:
+            raise refuse(
+                path, f"its compressed streams inflate to more than {size_text(MAX_INFLATED_BYTES)}"
+            )
+
+
+class _Over(Exception):
+    """Internal: counting passed the limit."""
+
+
+def _inflated_size(data: bytes, start: int, layers: int, limit: int) -> int:
+    """Bytes the stream at `start` inflates to through `layers` Flate filters, counting
+    stops just past `limit`. Each layer hands on at most 64 KB at a time, so a nested bomb
+    costs no memory. A damaged stream counts what inflated before the damage."""
+    end = data.find(b"endstream", start)
+    end = len(data) if end < 0 else end
+    chain = [zlib.decompressobj() for _ in range(layers)]
+    size = 0
+
+    def feed(level: int, piece: bytes) -> None:
+        nonlocal size
+        if level == layers:
+            size += len(piece)
+            if size > limit:
+                raise _Over
+            return
+        d = chain[level]
+        while piece and not d.eof:
+            feed(level + 1, d.decompress(piece, _CHUNK))
+            piece = d.unconsumed_tail
+
+    try:
+        for pos in range(start, end, _CHUNK):
+            feed(0, data[pos : min(pos + _CHUNK, end)])
+            if chain[0].eof:
+                break
+    except (_Over, zlib.error):
+        pass
+    return size
+
+
+def check_page_count(path: Path, pages: int) -> None:
+    """Once opened: the pages the PDF library found (the tree may differ from /Count)."""
+    if pages > MAX_PAGES:
+        raise refuse(path, f"it has {pages} pages, more than {MAX_PAGES}")
+
+
+class CharBudget:
+    """Characters per page and in the whole document, counted as pages are read."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.total = 0
+
+    def add(self, page: int, chars: int) -> None:
+        if chars > MAX_PAGE_CHARS:
+            raise refuse(self.path, f"page {page} has more than {MAX_PAGE_CHARS} characters")
+        self.total += chars
+        if self.total > MAX_DOCUMENT_CHARS:
+            raise refuse(self.path, f"it has more than {MAX_DOCUMENT_CHARS} characters in all")

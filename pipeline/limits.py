@@ -1,0 +1,164 @@
+"""Parse one document in a child process with a memory limit and a deadline.
+
+Time and memory spent inside the PDF library (C code) cannot be bounded from Python in the
+same process: a signal handler runs only between Python bytecodes, and a failed allocation
+under an address-space limit aborts the whole process. So every parse the pipeline runs
+(`kompass parse`, `load`, `reprocess`, the ingest workers) happens in a forked child with
+`RLIMIT_AS` set to `parsers.limits.ADDRESS_SPACE_BYTES`; the parent waits at most
+`parsers.limits.WALL_SECONDS` and kills it after that. A child that dies takes only its own
+document with it: the caller gets a `LimitExceeded` (or `CorruptPdf` for a crash of the
+PDF library) like any other refused document. Forking costs a few milliseconds; the parser
+modules are already imported in the parent.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import faulthandler
+import os
+import pickle
+import resource
+import select
+import signal
+import time
+from pathlib import Path
+
+from parsers import limits, parse_report
+from parsers.errors import CorruptPdf, LimitExceeded, ReportError
+from schema.record import ReportRecord
+
+#: PDFium aborts when an allocation fails; the kernel's OOM killer sends SIGKILL.
+_OOM_SIGNALS = {signal.SIGABRT, signal.SIGKILL}
+#: A crash by another signal after the child grew by this share of its limit is a failed
+#: allocation too (e.g. a stack that could not grow).
+_OOM_SHARE = 0.5
+
+
+def parse_limited(
+    path: str | Path,
+    url: str | None = None,
+    *,
+    wall_seconds: float | None = None,
+    address_space: int | None = None,
+) -> ReportRecord:
+    """`parsers.parse_report` in a child process with the limits; raises what it raises."""
+    import pypdfium2  # noqa: F401  (loaded once here, not in every child)
+
+    path = Path(path)
+    wall = limits.WALL_SECONDS if wall_seconds is None else wall_seconds
+    space = limits.ADDRESS_SPACE_BYTES if address_space is None else address_space
+    read_fd, write_fd = os.pipe()
+    parent, base = os.getpid(), _memory("VmRSS")
+    pid = os.fork()
+    if pid == 0:  # the child: never returns
+        os.close(read_fd)
+        _child(write_fd, path, url, space, parent)
+    os.close(write_fd)
+    try:
+        payload, status, usage, late = _collect(pid, read_fd, wall)
+    finally:
+        os.close(read_fd)
+    if late:
+        raise limits.refuse(path, f"reading it took more than {wall:g} s")
+    if payload is None:
+        raise _died(path, status, usage.ru_maxrss * 1024 - base, space)
+    kind, value = pickle.loads(payload)
+    if kind == "record":
+        return value
+    cls, reason = value
+    raise cls(path, reason)
+
+
+def _child(fd: int, path: Path, url: str | None, space: int, parent: int) -> None:
+    code = 0
+    try:
+        # Ctrl-C reaches the whole process group: the parent decides what to stop
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        faulthandler.disable()  # an abort on a failed allocation is an answer, not a bug
+        _die_with_parent(parent)
+        # on top of what the process already maps (imports, the caller's own data)
+        limit = _memory("VmSize") + space
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        try:
+            result = ("record", parse_report(path, url=url))
+        except ReportError as e:
+            result = ("error", (type(e), e.reason))
+        except MemoryError:
+            result = ("error", (LimitExceeded, f"{_memory_reason(space)}; {limits.WHY}"))
+        except Exception as e:  # a parser bug: still one refused document
+            why = f"unexpected {type(e).__name__}: {str(e)[:200]} (rerun with --debug)"
+            result = ("error", (ReportError, why))
+        data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+    except BaseException:
+        code = 70
+    finally:
+        os._exit(code)
+
+
+def _die_with_parent(parent: int) -> None:
+    """Linux: the kernel kills this process when its parent dies (even by SIGKILL)."""
+    import ctypes
+
+    pr_set_pdeathsig = 1
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # it died before prctl took effect
+        os._exit(1)
+
+
+def _collect(
+    pid: int, fd: int, wall: float
+) -> tuple[bytes | None, int, resource.struct_rusage, bool]:
+    """Read the child's answer until EOF or the deadline, then reap it (killed if late)."""
+    deadline = time.monotonic() + wall
+    chunks: list[bytes] = []
+    done = False
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                break
+            ready, _, _ = select.select([fd], [], [], left)
+            if not ready:
+                continue
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                done = True
+                break
+            chunks.append(chunk)
+    finally:
+        if not done:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        _, status, usage = os.wait4(pid, 0)
+    ok = done and os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0 and chunks
+    late = not done and time.monotonic() >= deadline
+    return (b"".join(chunks) if ok else None), status, usage, late
+
+
+def _memory(field: str) -> int:
+    """VmRSS or VmSize of this process in bytes (Linux); 0 where unknown."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def _died(path: Path, status: int, grown: int, space: int) -> ReportError:
+    """What a child that ended without an answer tells: out of memory, or a crash."""
+    if os.WIFSIGNALED(status):
+        sig = signal.Signals(os.WTERMSIG(status))
+        if sig in _OOM_SIGNALS or grown >= _OOM_SHARE * space:
+            return LimitExceeded(path, f"{_memory_reason(space)}; {limits.WHY}")
+        return CorruptPdf(path, f"the PDF library crashed reading it ({sig.name})")
+    return CorruptPdf(path, f"the PDF library crashed reading it (exit {os.WEXITSTATUS(status)})")
+
+
+def _memory_reason(space: int) -> str:
+    return f"reading it needs more than {limits.size_text(space)} of memory"

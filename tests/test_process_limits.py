@@ -1,0 +1,58 @@
+"""Per-document time and memory: every parse runs in a child process with an address-space
+limit and a deadline, so one document cannot take the machine down or stall a run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import text
+
+from parsers.errors import LimitExceeded
+from pipeline.cli import cli
+from pipeline.limits import parse_limited
+from tests import hostile
+from tests.conftest import FIXTURES
+from warehouse.db import get_engine
+
+WHY = "not a Kommunkompassen report or a malicious file"
+NORSJO = FIXTURES / "norsjo-2018.pdf"
+
+
+def test_a_good_report_parses_in_the_child_as_in_process() -> None:
+    from parsers import parse_report
+
+    assert parse_limited(NORSJO).to_dict() == parse_report(NORSJO).to_dict()
+
+
+def test_a_document_over_the_deadline_is_killed_and_refused() -> None:
+    with pytest.raises(LimitExceeded) as info:
+        parse_limited(NORSJO, wall_seconds=0.05)
+    assert str(info.value) == f"norsjo-2018.pdf: reading it took more than 0.05 s; {WHY}"
+
+
+def test_a_document_over_the_memory_limit_is_refused(tmp_path: Path) -> None:
+    """1M characters on one page: PDFium needs ~200 MB for it; the child may use 64 MB."""
+    path = tmp_path / "fat.pdf"
+    path.write_bytes(hostile.text_bomb(1_000_000))
+    with pytest.raises(LimitExceeded) as info:
+        parse_limited(path, address_space=64 << 20)
+    assert str(info.value) == f"fat.pdf: reading it needs more than 64 MB of memory; {WHY}"
+
+
+def test_load_records_an_over_limit_document_as_failed_and_goes_on(tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.pdf"
+    bomb.write_bytes(hostile.text_bomb(300_000))
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    result = CliRunner().invoke(
+        cli, ["load", str(bomb), str(NORSJO), "--db", db, "--raw-dir", str(tmp_path / "raw")]
+    )
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == (
+        f"failed     bomb.pdf: page 1 has more than 200000 characters; {WHY}"
+    )
+    assert result.stdout.splitlines()[1].startswith("loaded     norsjo-2018.pdf → Norsjö 2018")
+    with get_engine(db).connect() as conn:
+        rows = conn.execute(text("SELECT status, error_code FROM ingest_log ORDER BY 1")).all()
+    assert [tuple(r) for r in rows] == [("failed", "LimitExceeded"), ("loaded", None)]
