@@ -50,7 +50,7 @@ def test_a_download_that_trickles_is_cut_at_its_deadline_and_delays_only_itself(
     good = f"{server.base}/reports/kalmar-2012.pdf"
     order: list[str] = []
     monkeypatch.setattr(flows, "ON_RESULT", lambda r: order.append(r.source))
-    out = flows.ingest_flow(
+    state = flows.ingest_flow(
         [drip, local, good],
         db_url=db,
         raw_dir=str(tmp_path / "raw"),
@@ -58,7 +58,9 @@ def test_a_download_that_trickles_is_cut_at_its_deadline_and_delays_only_itself(
         timeout=1.0,
         retry_delays=[0.1],
         download_deadline=3.0,
+        return_state=True,
     )
+    out = flows.summary_of(state)
     log = log_of(db)
     assert log[drip] == (
         "failed",
@@ -66,7 +68,7 @@ def test_a_download_that_trickles_is_cut_at_its_deadline_and_delays_only_itself(
         "download took more than 3 s (deadline per download)",
     )
     assert log[local][0] == "loaded" and log[good][0] == "loaded"
-    assert out["lines"][0] == "3 documents: 2 loaded, 0 unchanged, 1 failed"
+    assert out["lines"][0] == "3 documents: 2 loaded, 0 loaded incomplete, 0 unchanged, 1 failed"
     # streaming: the others were loaded while the slow one was still coming in
     assert order.index(local) < order.index(drip)
     assert order.index(good) < order.index(drip)
@@ -87,8 +89,14 @@ def test_links_on_a_web_page_are_followed_only_if_http(
     shutil.copy(FIXTURES / "norsjo-2018.pdf", tmp_path / "file:" / "secret.pdf")
     shutil.copy(FIXTURES / "norsjo-2018.pdf", tmp_path / "secret.pdf")
     db = f"sqlite:///{tmp_path / 'w.db'}"
-    out = flows.ingest_flow(
-        [f"{server.base}/hostile/"], db_url=db, raw_dir=str(tmp_path / "raw"), workers=1
+    out = flows.summary_of(
+        flows.ingest_flow(
+            [f"{server.base}/hostile/"],
+            db_url=db,
+            raw_dir=str(tmp_path / "raw"),
+            workers=1,
+            return_state=True,
+        )
     )
     log = log_of(db)
     assert log == {
@@ -109,7 +117,7 @@ def test_links_on_a_web_page_are_followed_only_if_http(
             "refused: a ftp: link on a web page (only http(s))",
         ),
     }
-    assert out["lines"][0] == "4 documents: 1 loaded, 0 unchanged, 3 failed"
+    assert out["lines"][0] == "4 documents: 1 loaded, 0 loaded incomplete, 0 unchanged, 3 failed"
 
 
 def _env(tmp_path: Path) -> dict[str, str]:
@@ -199,7 +207,7 @@ def test_first_ctrl_c_stops_the_ingest_with_a_summary_and_exit_130(
     interrupted = [s for s, (_, code, _) in log.items() if code == "Interrupted"]
     assert loaded and len(loaded) + len(interrupted) + 1 == len(sources)
     assert summary[0] == (
-        f"{len(sources)} documents: {len(loaded)} loaded, 0 unchanged, "
+        f"{len(sources)} documents: {len(loaded)} loaded, 0 loaded incomplete, 0 unchanged, "
         f"{len(interrupted) + 1} failed"
     )
     with get_engine(f"sqlite:///{tmp_path / 'w.db'}").connect() as conn:
