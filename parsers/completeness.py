@@ -18,19 +18,9 @@ from __future__ import annotations
 import re
 
 from schema.instruments import Instrument
-from schema.record import Area, HistoryRow, Warning
+from schema.record import COMPLETENESS_CODES, Area, HistoryRow, Warning
 
-#: Each of these makes `complete` false (the contract's list, in the order they are raised).
-CODES = (
-    "missing_area",
-    "missing_area_total",
-    "missing_questions",
-    "question_count",
-    "missing_question_numbers",
-    "question_sum_mismatch",
-    "missing_findings",
-    "incomplete_history",
-)
+CODES = COMPLETENESS_CODES
 
 
 def _fmt(x: float) -> str:

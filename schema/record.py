@@ -9,6 +9,20 @@ from typing import Any
 
 SCHEMA_VERSION = "1"
 
+#: Warning codes that mean a value is missing (each makes a record's `complete` false), in the
+#: order the parser raises them; the others describe what the report itself prints. Shared by
+#: the parser and the warehouse, which may not import each other.
+COMPLETENESS_CODES = (
+    "missing_area",
+    "missing_area_total",
+    "missing_questions",
+    "question_count",
+    "missing_question_numbers",
+    "question_sum_mismatch",
+    "missing_findings",
+    "incomplete_history",
+)
+
 
 @dataclass
 class Finding:

@@ -6,6 +6,8 @@ the same on SQLite and PostgreSQL; `COLUMNS` documents every column for the data
 
 from __future__ import annotations
 
+from schema.record import COMPLETENESS_CODES
+
 VIEWS: dict[str, str] = {
     "evaluations": """
 SELECT e.evaluation_id, m.name AS municipality, e.municipality_code, m.county,
@@ -62,19 +64,6 @@ JOIN municipality m ON m.code = e.municipality_code
 """,
 }
 
-#: Warning codes that mean a value is missing from the warehouse (the record's `complete` is
-#: false); the others describe what the report itself prints. Same list as
-#: parsers/completeness.py (the warehouse does not import the parser).
-COMPLETENESS_CODES = (
-    "missing_area",
-    "missing_area_total",
-    "missing_questions",
-    "question_count",
-    "missing_question_numbers",
-    "question_sum_mismatch",
-    "missing_findings",
-    "incomplete_history",
-)
 
 #: Natural order of each view's rows, used by exports and the API.
 ORDER_BY: dict[str, str] = {
