@@ -168,7 +168,9 @@ def _usable_raw_dir(raw_dir: Path | None) -> Path:
     says yes to everything); exit 2 with one line before any work when it is not."""
     import tempfile
 
-    target = raw_dir or ROOT / "raw_reports"
+    from pipeline.raw import DEFAULT_RAW_DIR
+
+    target = raw_dir or DEFAULT_RAW_DIR
     try:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as e:
@@ -248,24 +250,23 @@ def load(reports: tuple[Path, ...], db_url: str | None, raw_dir: Path | None, fo
     Example:
       kompass load tests/fixtures/*.pdf --db sqlite:///kompass.db
     """
-    from pipeline.download import RawStore
-    from pipeline.ingest import copy_local
-    from pipeline.limits import parse_limited
+    from pipeline.raw import RawStore
+    from pipeline.steps import load_paths
     from warehouse.db import get_writer
-    from warehouse.load import load_file
 
     engine = get_writer(db_url)
     store = RawStore(_usable_raw_dir(raw_dir))
-    failed = 0
-    for path in reports:
-        try:
-            raw_path = str(copy_local(path, store).path)
-        except OSError:
-            raw_path = None  # load_file logs the unreadable file
-        result = load_file(path, engine, force=force, raw_path=raw_path, parse=parse_limited)
-        failed += result.status in ("failed", "loaded_incomplete")
-        click.echo(result.line)
-    sys.exit(1 if failed else 0)
+    results = load_paths(list(reports), engine, store, force=force, on_result=_echo_line)
+    sys.exit(_exit_code(results))
+
+
+def _echo_line(result) -> None:
+    click.echo(result.line)
+
+
+def _exit_code(results) -> int:
+    """1 when some document failed or loaded incomplete, else 0."""
+    return int(any(r.status in ("failed", "loaded_incomplete") for r in results))
 
 
 @cli.command()
@@ -434,8 +435,7 @@ def ingest(
     from pipeline import flows
     from pipeline.discover import DiscoveryError
 
-    progress = _Progress(tty)
-    flows.ON_TOTAL, flows.ON_RESULT = progress.total, progress.advance
+    progress = _progress(tty)
     try:
         state = flows.ingest_flow(
             list(sources),
@@ -444,6 +444,7 @@ def ingest(
             workers=workers,
             timeout=timeout,
             download_deadline=download_deadline,
+            progress=progress,
             return_state=True,
         )
         summary = flows.summary_of(state)
@@ -490,31 +491,35 @@ def demo(ctx: click.Context, db_url: str | None, raw_dir: Path | None) -> None:
     ctx.invoke(query, sql=sql, db_url=db_url, as_csv=False)
 
 
-class _Progress:
+def _progress(tty: bool):
     """A progress bar on a terminal, one plain line per document otherwise."""
+    from pipeline.ingest import Progress
 
-    def __init__(self, tty: bool):
-        self.tty = tty
-        self.bar = None
-
-    def total(self, n: int) -> None:
-        if self.tty:
-            from rich.progress import Progress
-
-            self.bar = Progress(transient=True)
-            self.bar.start()
-            self.task = self.bar.add_task("ingesting", total=n)
-
-    def advance(self, result) -> None:
-        if self.bar is not None:
-            self.bar.advance(self.task)
-        else:
-            click.echo(result.line)
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.stop()
+    class _Progress(Progress):
+        def __init__(self, tty: bool):
+            self.tty = tty
             self.bar = None
+
+        def total(self, n: int) -> None:
+            if self.tty:
+                from rich.progress import Progress as Bar
+
+                self.bar = Bar(transient=True)
+                self.bar.start()
+                self.task = self.bar.add_task("ingesting", total=n)
+
+        def advance(self, result) -> None:
+            if self.bar is not None:
+                self.bar.advance(self.task)
+            else:
+                click.echo(result.line)
+
+        def close(self) -> None:
+            if self.bar is not None:
+                self.bar.stop()
+                self.bar = None
+
+    return _Progress(tty)
 
 
 @cli.command()
@@ -538,31 +543,20 @@ def reprocess(
       kompass reprocess --outdated        # everything parsed by an older parser
     """
     from pipeline import reprocess as rp
-    from pipeline.download import RawStore
-    from pipeline.limits import parse_limited
+    from pipeline.raw import RawStore
     from warehouse.db import get_engine
-    from warehouse.load import load_file
 
     engine = get_engine(db_url)
-    store = RawStore(raw_dir or ROOT / "raw_reports")
     try:
-        if outdated:
-            if what:
-                raise rp.ReprocessError("--outdated takes no other arguments")
-            paths = rp.outdated(engine, store)
-        else:
-            paths = rp.targets(list(what), engine, store)
+        targets = rp.targets(
+            ["--outdated", *what] if outdated else list(what), engine, RawStore(raw_dir)
+        )
     except rp.ReprocessError as e:
         _fail(str(e))
         sys.exit(2)
-    if not paths:
+    if not targets:
         click.echo("nothing to reprocess: every report is from the current parser")
-    failed = 0
-    for path in paths:
-        result = load_file(path, engine, force=True, raw_path=str(path), parse=parse_limited)
-        failed += result.status in ("failed", "loaded_incomplete")
-        click.echo(result.line)
-    sys.exit(1 if failed else 0)
+    sys.exit(_exit_code(rp.run(targets, engine, on_result=_echo_line)))
 
 
 @cli.command()
@@ -579,13 +573,13 @@ def review(db_url: str | None, raw_dir: Path | None) -> None:
       kompass reprocess 3f2a9c1b0e4d      # the command it prints, after a parser fix
     """
     from pipeline import review as rv
-    from pipeline.download import RawStore
+    from pipeline.raw import RawStore
     from warehouse.db import get_engine, shown
 
     options = (f" --db {shown(db_url)}" if db_url else "") + (
         f" --raw-dir {raw_dir}" if raw_dir else ""
     )
-    store = RawStore(raw_dir or ROOT / "raw_reports")
+    store = RawStore(raw_dir)
     for line in rv.render(get_engine(db_url), store, options):
         click.echo(line)
 

@@ -1,23 +1,18 @@
-"""Download into `raw_reports/`, content-addressed: `<sha256>.pdf`, plus `manifest.jsonl`.
+"""Download one report into the raw store (`pipeline.raw`), politely and with bounds.
 
-The body goes to a temporary file in the same folder, hashed on the way, and is renamed into
-place only when it is complete and starts with `%PDF`; anything else is deleted (an
-interrupted download) or kept under `rejected/` for diagnosis (an HTML page served as .pdf),
-never as a report. A manifest entry per fetch records URL, time, size, content type, ETag and
-Last-Modified, so the next run asks with a conditional GET and an unchanged report is not
-fetched again.
+Conditional GET from the manifest's ETag / Last-Modified (an unchanged report is not fetched
+again), a size limit, a timeout for the next bytes and a deadline for the whole download, at
+most `PER_HOST` requests at once per host, an honest User-Agent. The body is hashed as it
+streams into the store; an interrupted download leaves nothing, an HTML page served as .pdf
+is kept under rejected/.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
-import tempfile
 import threading
 import time
-from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlparse
@@ -25,6 +20,7 @@ from urllib.parse import urlparse
 import httpx
 
 from parsers import PARSER_VERSION
+from pipeline.raw import ManifestEntry, NotAPdfError, RawStore, Stored
 
 USER_AGENT = (
     f"kompass/{PARSER_VERSION} (research ETL of Kommunkompassen evaluation reports; python-httpx)"
@@ -50,66 +46,6 @@ class RetryableDownloadError(DownloadError):
     """Timeouts, dropped connections and 5xx: worth another try."""
 
     retryable = True
-
-
-@dataclass
-class ManifestEntry:
-    url: str
-    sha256: str
-    fetched_at: str
-    size: int
-    content_type: str | None
-    etag: str | None
-    last_modified: str | None
-    hint: str | None = None
-
-
-@dataclass
-class Fetched:
-    url: str
-    sha256: str
-    path: Path
-    not_modified: bool = False
-
-
-class RawStore:
-    """The folder of raw PDFs and its manifest (safe for threads of one process)."""
-
-    def __init__(self, root: str | Path):
-        self.root = Path(root)
-        self.root.mkdir(parents=True, exist_ok=True)
-        self.manifest_path = self.root / "manifest.jsonl"
-        self._lock = threading.Lock()
-
-    def path_for(self, sha256: str) -> Path:
-        return self.root / f"{sha256}.pdf"
-
-    def latest(self, url: str) -> ManifestEntry | None:
-        """The newest manifest entry for `url` whose file is still there."""
-        if not self.manifest_path.exists():
-            return None
-        found = None
-        with self._lock, self.manifest_path.open(encoding="utf-8") as f:
-            for line in f:
-                try:
-                    entry = ManifestEntry(**json.loads(line))
-                except (json.JSONDecodeError, TypeError):
-                    continue  # a torn last line from a crash must not stop the run
-                if entry.url == url:
-                    found = entry
-        if found and self.path_for(found.sha256).exists():
-            return found
-        return None
-
-    def record(self, entry: ManifestEntry) -> None:
-        line = json.dumps(asdict(entry), ensure_ascii=False) + "\n"
-        with self._lock, self.manifest_path.open("a", encoding="utf-8") as f:
-            f.write(line)
-            f.flush()
-            os.fsync(f.fileno())
-
-    def find(self, sha_prefix: str) -> list[Path]:
-        return sorted(self.root.glob(f"{sha_prefix}*.pdf"))
 
 
 _host_slots: dict[str, threading.BoundedSemaphore] = {}
@@ -142,7 +78,7 @@ def download(
     per_host: int = PER_HOST,
     deadline: float = DEADLINE_S,
     should_stop: Callable[[], bool] | None = None,
-) -> Fetched:
+) -> Stored:
     """Fetch one PDF into the store; raise `DownloadError` (retryable or not) on failure.
 
     `deadline` bounds the whole download (checked as bytes arrive, so it is overrun by at
@@ -160,7 +96,7 @@ def download(
         try:
             with client.stream("GET", url, headers=headers) as resp:
                 if resp.status_code == 304 and previous:
-                    return Fetched(url, previous.sha256, store.path_for(previous.sha256), True)
+                    return Stored(url, previous.sha256, store.path_for(previous.sha256), url, True)
                 if resp.status_code >= 500:
                     raise RetryableDownloadError(
                         url, f"HTTP{resp.status_code}", f"server error HTTP {resp.status_code}"
@@ -176,7 +112,7 @@ def download(
                     raise DownloadError(
                         url, "TooLarge", f"{declared} bytes is over the limit of {max_bytes}"
                     )
-                sha, tmp, head = _receive(resp, store.root, max_bytes, url, guard)
+                sha, tmp, head = _receive(resp, store, max_bytes, url, guard)
         except httpx.TimeoutException as e:
             raise RetryableDownloadError(url, "Timeout", f"timed out ({type(e).__name__})") from e
         except httpx.TransportError as e:
@@ -209,36 +145,27 @@ class _Guard:
 
 
 def _receive(
-    resp: httpx.Response, folder: Path, max_bytes: int, url: str, guard: _Guard | None = None
+    resp: httpx.Response, store: RawStore, max_bytes: int, url: str, guard: _Guard | None = None
 ) -> tuple[str, Path, bytes]:
-    """Stream the body to a temp file; delete it if anything goes wrong."""
-    h = hashlib.sha256()
-    fd, name = tempfile.mkstemp(prefix=".download-", suffix=".part", dir=folder)
-    tmp = Path(name)
-    size, head = 0, b""
-    try:
-        with os.fdopen(fd, "wb") as f:
-            for chunk in resp.iter_bytes():  # as it arrives: the guard sees every read
-                if guard is not None:
-                    guard.check()
-                size += len(chunk)
-                if size > max_bytes:
-                    raise DownloadError(
-                        url, "TooLarge", f"more than the limit of {max_bytes} bytes"
-                    )
-                if len(head) < 1024:
-                    head += chunk[: 1024 - len(head)]
-                h.update(chunk)
-                f.write(chunk)
-            f.flush()
-            os.fsync(f.fileno())
-        declared = resp.headers.get("content-length")
-        if declared and int(declared) != size and "content-encoding" not in resp.headers:
-            raise RetryableDownloadError(url, "Incomplete", f"got {size} of {declared} bytes")
-    except BaseException:
+    """Stream the body into a temp file of the store (removed if anything goes wrong)."""
+    size = 0
+
+    def chunks() -> Iterator[bytes]:
+        nonlocal size
+        for chunk in resp.iter_bytes():  # as it arrives: the guard sees every read
+            if guard is not None:
+                guard.check()
+            size += len(chunk)
+            if size > max_bytes:
+                raise DownloadError(url, "TooLarge", f"more than the limit of {max_bytes} bytes")
+            yield chunk
+
+    sha, tmp, head = store.write(chunks())
+    declared = resp.headers.get("content-length")
+    if declared and int(declared) != size and "content-encoding" not in resp.headers:
         tmp.unlink(missing_ok=True)
-        raise
-    return h.hexdigest(), tmp, head
+        raise RetryableDownloadError(url, "Incomplete", f"got {size} of {declared} bytes")
+    return sha, tmp, head
 
 
 def _keep(
@@ -249,20 +176,16 @@ def _keep(
     tmp: Path,
     head: bytes,
     hint: str | None,
-) -> Fetched:
-    if b"%PDF-" not in head:
-        rejected = store.root / "rejected"
-        rejected.mkdir(exist_ok=True)
-        kind = "html" if b"<html" in head.lower() or b"<!doctype" in head.lower() else "bin"
-        os.replace(tmp, rejected / f"{sha}.{kind}")
-        what = "an HTML page" if kind == "html" else "not a PDF"
+) -> Stored:
+    try:
+        final = store.keep(tmp, sha, head)
+    except NotAPdfError as e:
+        what = "an HTML page" if e.kind == "html" else "not a PDF"
         raise DownloadError(
             url,
             "NotAPdf",
-            f"{what} was served instead of a PDF (kept as raw_reports/rejected/{sha}.{kind})",
-        )
-    final = store.path_for(sha)
-    os.replace(tmp, final)  # atomic: a reader sees the whole file or none
+            f"{what} was served instead of a PDF (kept as raw_reports/rejected/{e.path.name})",
+        ) from None
     store.record(
         ManifestEntry(
             url=url,
@@ -275,7 +198,7 @@ def _keep(
             hint=hint,
         )
     )
-    return Fetched(url, sha, final)
+    return Stored(url, sha, final, url)
 
 
 def _first(e: Exception) -> str:

@@ -11,7 +11,6 @@ per-task bookkeeping from competing with parsing for the cores (see benchmarks/R
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
@@ -19,18 +18,11 @@ from prefect.cache_policies import NO_CACHE
 from prefect.states import Failed, State
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from pipeline import ingest, signals, stream
+from pipeline import ingest, reprocess, signals, stream
 from pipeline.discover import Document, discover
-from pipeline.download import DEADLINE_S, Fetched, RawStore, download, make_client
-from pipeline.limits import parse_limited
+from pipeline.download import DEADLINE_S, download, make_client
+from pipeline.raw import RawStore, Stored
 from warehouse.db import get_engine
-from warehouse.load import LoadResult, load_file
-
-#: Called with each finished LoadResult (the CLI's progress bar); not a flow parameter
-#: because flow parameters must be JSON.
-ON_RESULT: Callable[[LoadResult], None] | None = None
-#: Called once with the number of documents found.
-ON_TOTAL: Callable[[int], None] | None = None
 
 RETRY_DELAYS = [2.0, 4.0, 8.0]
 
@@ -47,7 +39,7 @@ def fetch_task(
     timeout: float,
     deadline: float = DEADLINE_S,
     retry_delays: list[float] | None = None,
-) -> Fetched | stream.FetchFailed:
+) -> Stored | stream.FetchFailed:
     """Download one URL, retrying transient failures; a failure is a value, not a raise."""
     store = RawStore(raw_dir)
     with make_client(timeout) as client:
@@ -64,12 +56,6 @@ def fetch_task(
         )
 
 
-def _report(result: LoadResult) -> LoadResult:
-    if ON_RESULT is not None:
-        ON_RESULT(result)
-    return result
-
-
 @flow(name="kompass-ingest", task_runner=ThreadPoolTaskRunner(max_workers=16), log_prints=False)
 def ingest_flow(
     sources: list[str],
@@ -79,18 +65,19 @@ def ingest_flow(
     timeout: float = 30.0,
     retry_delays: list[float] | None = None,
     download_deadline: float = DEADLINE_S,
+    progress: ingest.Progress | None = None,
 ) -> dict:
     """Find, download, parse and load every report of `sources`; returns the summary, in a
     FAILED-type "Completed with failures" state when a document failed or loaded incomplete
     (call with `return_state=True` and read it with `summary_of`)."""
     log = get_run_logger()
+    progress = progress or ingest.Progress()
     engine = get_engine(db_url)
-    store = RawStore(raw_dir or ingest.DEFAULT_RAW_DIR)
-    ingest.remove_stale_parts(store)
+    store = RawStore(raw_dir)
+    store.remove_stale_parts()
     docs = discover_task(sources)
     log.info("found %d documents", len(docs))
-    if ON_TOTAL is not None:
-        ON_TOTAL(len(docs))
+    progress.total(len(docs))
     # downloads are tasks of their own (retries per URL); local files are copied by the workers
     run = stream.Stream(
         engine,
@@ -100,7 +87,7 @@ def ingest_flow(
         fetch=lambda d: stream.as_future(
             fetch_task.submit(d, str(store.root), timeout, download_deadline, retry_delays)
         ),
-        report=_report,
+        report=progress.advance,
     )
     summary = ingest.Summary()
     summary.results.extend(run.run(docs))
@@ -150,7 +137,12 @@ def summary_of(state: State) -> dict:
 
 
 @flow(name="kompass-reprocess")
-def reprocess_flow(paths: list[str], db_url: str | None = None) -> list[str]:
-    """Re-parse stored PDFs (no network) and replace their rows."""
+def reprocess_flow(
+    what: list[str], db_url: str | None = None, raw_dir: str | None = None
+) -> list[str]:
+    """Re-parse stored PDFs (no network) and replace their rows (`kompass reprocess`'s
+    arguments, or ["--outdated"])."""
     engine = get_engine(db_url)
-    return [load_file(p, engine, force=True, parse=parse_limited).line for p in paths]
+    store = RawStore(raw_dir)
+    targets = reprocess.targets(what, engine, store)
+    return [r.line for r in reprocess.run(targets, engine)]

@@ -9,6 +9,10 @@ under an address-space limit aborts the whole process. So every parse the pipeli
 document with it: the caller gets a `LimitExceeded` (or `CorruptPdf` for a crash of the
 PDF library) like any other refused document. Forking costs a few milliseconds; the parser
 modules are already imported in the parent.
+
+The same function runs inside a process-pool or Dask worker (`pipeline.steps.parse_portable`):
+there the PDF arrives as bytes, which the child reads from an in-memory file (no disk, no
+raw folder on the worker's machine), so the limits hold on every machine that parses.
 """
 
 from __future__ import annotations
@@ -38,10 +42,15 @@ def parse_limited(
     path: str | Path,
     url: str | None = None,
     *,
+    reader: str | None = None,
+    data: bytes | None = None,
     wall_seconds: float | None = None,
     address_space: int | None = None,
 ) -> ReportRecord:
-    """`parsers.parse_report` in a child process with the limits; raises what it raises."""
+    """`parsers.parse_report` in a child process with the limits; raises what it raises.
+
+    With `data`, the PDF is those bytes and `path` only names it (in errors and in the
+    record's source.path)."""
     import pypdfium2  # noqa: F401  (loaded once here, not in every child)
 
     path = Path(path)
@@ -52,7 +61,7 @@ def parse_limited(
     pid = os.fork()
     if pid == 0:  # the child: never returns
         os.close(read_fd)
-        _child(write_fd, path, url, space, parent)
+        _child(write_fd, path, url, space, parent, reader, data)
     os.close(write_fd)
     try:
         payload, status, usage, late = _collect(pid, read_fd, wall)
@@ -69,18 +78,29 @@ def parse_limited(
     raise cls(path, reason)
 
 
-def _child(fd: int, path: Path, url: str | None, space: int, parent: int) -> None:
+def _child(
+    fd: int,
+    path: Path,
+    url: str | None,
+    space: int,
+    parent: int,
+    reader: str | None,
+    data: bytes | None,
+) -> None:
     code = 0
     try:
         # Ctrl-C reaches the whole process group: the parent decides what to stop
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         faulthandler.disable()  # an abort on a failed allocation is an answer, not a bug
         _die_with_parent(parent)
+        source = path if data is None else _in_memory(data)
         # on top of what the process already maps (imports, the caller's own data)
         limit = _memory("VmSize") + space
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
         try:
-            result = ("record", parse_report(path, url=url))
+            record = parse_report(source, url=url, reader=reader)
+            record.source.path = str(path)
+            result = ("record", record)
         except ReportError as e:
             result = ("error", (type(e), e.reason))
         except MemoryError:
@@ -95,6 +115,15 @@ def _child(fd: int, path: Path, url: str | None, space: int, parent: int) -> Non
         code = 70
     finally:
         os._exit(code)
+
+
+def _in_memory(data: bytes) -> Path:
+    """The bytes as a file the parser can open by path, in memory (Linux memfd)."""
+    fd = os.memfd_create("report.pdf")
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+    return Path(f"/proc/self/fd/{fd}")
 
 
 def _die_with_parent(parent: int) -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Engine, bindparam, text
 
-from pipeline.download import RawStore
+from pipeline.raw import RawStore
 from warehouse.views import COMPLETENESS_CODES
 
 

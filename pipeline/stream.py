@@ -29,16 +29,64 @@ from concurrent.futures import (
     ProcessPoolExecutor,
     wait,
 )
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import Engine
 
-from pipeline import ingest, signals
+from pipeline import ingest, signals, steps
 from pipeline.discover import Document
-from pipeline.download import DownloadError, Fetched
+from pipeline.download import DownloadError
+from pipeline.raw import RawStore, Stored
+from warehouse.db import get_engine
 from warehouse.load import LoadResult
 
 INTERRUPTED = "the run was stopped (Ctrl-C or SIGTERM) before this document was loaded"
+
+
+@dataclass(frozen=True)
+class Item:
+    """A document ready for a worker: downloaded (stored, sha known) or a local path."""
+
+    source: str
+    stored: Stored | None = None
+
+    @property
+    def sha256(self) -> str | None:
+        return self.stored.sha256 if self.stored else None
+
+
+def process_one(job: tuple[Item, str | None, str]) -> LoadResult:
+    """In a worker process: store a local file, then its way in (`pipeline.steps`).
+
+    Never raises: whatever goes wrong is one failed document, logged in ingest_log when the
+    database can still be reached."""
+    item, db_url, raw_dir = job
+    try:
+        engine = get_engine(db_url)
+    except Exception as e:
+        return _unlogged(item, e)
+    try:
+        stored = item.stored or steps.store_local(item.source, RawStore(raw_dir), engine)
+        if isinstance(stored, LoadResult):
+            return stored
+        return steps.ingest_document(stored, engine, steps.parse_here())
+    except Exception as e:  # a database error or a parser bug: one failed document
+        try:
+            return steps.failed(
+                engine, item.source, type(e).__name__, ingest.describe_error(e), item.sha256
+            )
+        except Exception:
+            return _unlogged(item, e)
+
+
+def _unlogged(item: Item, e: Exception) -> LoadResult:
+    return LoadResult(
+        item.source,
+        "failed",
+        item.sha256,
+        error_code=type(e).__name__,
+        error_message=ingest.describe_error(e),
+    )
 
 
 @dataclass
@@ -78,27 +126,27 @@ class Stream:
     raw_dir: str
     workers: int
     fetch: Callable[[Document], Future]  # submits a download, its result Fetched|FetchFailed
-    report: Callable[[LoadResult], LoadResult]
+    report: Callable[[LoadResult], None]  # each finished document (progress)
     results: list[LoadResult] = field(default_factory=list)
     interrupted: bool = False
 
     def run(self, docs: list[Document]) -> list[LoadResult]:
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["parsers", "warehouse.load", "pipeline.ingest"])
+        ctx.set_forkserver_preload(["parsers", "warehouse.load", "pipeline.steps"])
         pool = ProcessPoolExecutor(
             max_workers=self.workers,
             mp_context=ctx,
             initializer=worker_init,
             initargs=(os.getpid(),),
         )
-        pending: dict[Future, tuple[str, Document | ingest.Item]] = {}
+        pending: dict[Future, tuple[str, Document | Item]] = {}
         seen: set[str] = set()
         try:
             for d in docs:
                 if d.refused:
                     self._fail(d.location, "RefusedScheme", d.refused)
                 elif not d.is_url:
-                    item = ingest.Item(d.location, None, d.location, None)
+                    item = Item(d.location)
                     pending[self._load(pool, item)] = ("load", item)
             for d in docs:
                 if d.is_url and not d.refused:
@@ -121,17 +169,17 @@ class Stream:
             pool.shutdown(wait=True, cancel_futures=True)
         return self.results
 
-    def _load(self, pool: ProcessPoolExecutor, item: ingest.Item) -> Future:
-        return pool.submit(ingest.process_one, (item, self.db_url, self.raw_dir))
+    def _load(self, pool: ProcessPoolExecutor, item: Item) -> Future:
+        return pool.submit(process_one, (item, self.db_url, self.raw_dir))
 
-    def _loaded(self, fut: Future, item: ingest.Item) -> None:
+    def _loaded(self, fut: Future, item: Item) -> None:
         try:
             result = fut.result()
         except Exception as e:  # a worker that died: still one failed document
-            result = ingest.failed(self.engine, item.source, type(e).__name__, str(e)[:300])
-        self.results.append(self.report(result))
+            result = steps.failed(self.engine, item.source, type(e).__name__, str(e)[:300])
+        self._done(result)
 
-    def _fetched(self, fut: Future, doc: Document, seen: set[str]) -> ingest.Item | None:
+    def _fetched(self, fut: Future, doc: Document, seen: set[str]) -> Item | None:
         try:
             fetched = fut.result()
         except Exception as e:  # a bug in the task: still one failed document
@@ -139,23 +187,24 @@ class Stream:
         if isinstance(fetched, FetchFailed):
             self._fail(doc.location, fetched.code, fetched.reason)
             return None
-        assert isinstance(fetched, Fetched)
+        assert isinstance(fetched, Stored)
+        stored = replace(fetched, source=doc.location)
         if fetched.sha256 in seen:  # the same bytes under another URL
-            done = ingest.already_loaded(self.engine, doc.location, fetched.sha256)
+            done = steps.unchanged(self.engine, stored)
             if done is None:
-                done = ingest.failed(
+                done = steps.failed(
                     self.engine,
                     doc.location,
                     "Duplicate",
                     "same PDF as another source in this run",
                     fetched.sha256,
                 )
-            self.results.append(self.report(done))
+            self._done(done)
             return None
         seen.add(fetched.sha256)
-        return ingest.Item(doc.location, doc.location, str(fetched.path), fetched.sha256)
+        return Item(doc.location, stored)
 
-    def _stop(self, pending: dict[Future, tuple[str, Document | ingest.Item]]) -> None:
+    def _stop(self, pending: dict[Future, tuple[str, Document | Item]]) -> None:
         """Ctrl-C: cancel what has not started, wait for the rest, record the unfinished."""
         self.interrupted = True
         for fut in pending:
@@ -167,12 +216,16 @@ class Stream:
             if kind == "fetch" and not fut.cancelled():
                 with contextlib.suppress(Exception):
                     fut.result()  # downloads see STOP and end at their next chunk
-            source = what.source if isinstance(what, ingest.Item) else what.location
-            sha = what.sha256 if isinstance(what, ingest.Item) else None
+            source = what.source if isinstance(what, Item) else what.location
+            sha = what.sha256 if isinstance(what, Item) else None
             self._fail(source, "Interrupted", INTERRUPTED, sha)
 
     def _fail(self, source: str, code: str, message: str, sha: str | None = None) -> None:
-        self.results.append(self.report(ingest.failed(self.engine, source, code, message, sha)))
+        self._done(steps.failed(self.engine, source, code, message, sha))
+
+    def _done(self, result: LoadResult) -> None:
+        self.results.append(result)
+        self.report(result)
 
 
 def as_future(prefect_future) -> Future:
@@ -191,9 +244,7 @@ def as_future(prefect_future) -> Future:
     return out
 
 
-def fetch_with_retries(
-    download: Callable[[], Fetched], delays: list[float]
-) -> Fetched | FetchFailed:
+def fetch_with_retries(download: Callable[[], Stored], delays: list[float]) -> Stored | FetchFailed:
     """Retry timeouts, dropped connections and 5xx after `delays` (never a 404 or a
     non-PDF); a stop request ends the waiting. Failures come back as a value, so no task
     fails with a traceback on stderr: one line per document is the promise."""

@@ -116,6 +116,34 @@ class ReportRecord:
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> ReportRecord:
+        """The inverse of `to_dict` (a record parsed in another process or on another machine
+        travels as the contract's JSON dict)."""
+
+        def area(a: dict[str, Any]) -> Area:
+            return Area(
+                **{
+                    **a,
+                    "questions": [Question(**q) for q in a["questions"]],
+                    "strengths": [Finding(**f) for f in a["strengths"]],
+                    "improvements": [Finding(**f) for f in a["improvements"]],
+                    "inspiration": list(a["inspiration"]),
+                }
+            )
+
+        return cls(
+            **{
+                **d,
+                "source": Source(**d["source"]),
+                "municipality": Municipality(**d["municipality"]),
+                "total": Total(**d["total"]),
+                "areas": [area(a) for a in d["areas"]],
+                "history": [HistoryRow(**h) for h in d["history"]],
+                "warnings": [Warning(**w) for w in d["warnings"]],
+            }
+        )
+
 
 def json_schema() -> dict[str, Any]:
     """The public contract, copied from ../shared/contract/report.schema.json."""

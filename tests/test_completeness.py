@@ -22,8 +22,9 @@ from parsers import parse_report
 from parsers.completeness import CODES, assess
 from pipeline import flows
 from pipeline.cli import cli
-from pipeline.download import RawStore
+from pipeline.raw import RawStore
 from pipeline.review import render
+from pipeline.steps import load_file
 from schema.instruments import instrument
 from schema.models import Evaluation, IngestAttempt, Report
 from schema.record import Area, Finding, HistoryRow, Question
@@ -34,7 +35,7 @@ from tests.test_golden import differences
 from warehouse.api import Warehouse
 from warehouse.db import _alembic_config, get_engine
 from warehouse.frozen_views import VIEWS_0003
-from warehouse.load import child_rows, load_file
+from warehouse.load import child_rows
 from warehouse.views import COMPLETENESS_CODES, VIEWS
 
 KOMPASS = str(Path(sys.executable).with_name("kompass"))

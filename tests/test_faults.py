@@ -17,6 +17,7 @@ import pytest
 from sqlalchemy import text
 
 from pipeline import flows
+from pipeline.ingest import Progress
 from tests.conftest import FIXTURES
 from tests.http_fixtures import ReportServer
 from warehouse.db import get_engine
@@ -49,7 +50,11 @@ def test_a_download_that_trickles_is_cut_at_its_deadline_and_delays_only_itself(
     local = str(FIXTURES / "gavle-2022.pdf")
     good = f"{server.base}/reports/kalmar-2012.pdf"
     order: list[str] = []
-    monkeypatch.setattr(flows, "ON_RESULT", lambda r: order.append(r.source))
+
+    class Order(Progress):
+        def advance(self, result) -> None:
+            order.append(result.source)
+
     state = flows.ingest_flow(
         [drip, local, good],
         db_url=db,
@@ -58,6 +63,7 @@ def test_a_download_that_trickles_is_cut_at_its_deadline_and_delays_only_itself(
         timeout=1.0,
         retry_delays=[0.1],
         download_deadline=3.0,
+        progress=Order(),
         return_state=True,
     )
     out = flows.summary_of(state)

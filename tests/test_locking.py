@@ -14,10 +14,10 @@ from click.testing import CliRunner
 from sqlalchemy import text
 
 from pipeline.cli import cli
+from pipeline.steps import load_file
 from tests.conftest import FIXTURES
 from warehouse.api import Warehouse
 from warehouse.db import get_engine
-from warehouse.load import load_file
 
 KOMPASS = str(Path(sys.executable).with_name("kompass"))
 LONG_SQL = (

@@ -16,12 +16,12 @@ from click.testing import CliRunner
 from matplotlib.container import ErrorbarContainer
 
 from pipeline.cli import cli
+from pipeline.steps import load_file
 from tests.conftest import FIXTURES
 from warehouse import plots
 from warehouse.browse import available
 from warehouse.compare import MixedVersions, compare
 from warehouse.db import get_engine
-from warehouse.load import load_file
 from warehouse.search import search, stems
 
 CORPUS = sorted(FIXTURES.glob("*.pdf"))

@@ -13,16 +13,17 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import text
 
-import warehouse.load as load_mod
+import pipeline.steps as steps_mod
 from parsers import parse_report
 from pipeline.cli import cli
+from pipeline.steps import load_file
 from schema.record import Question
 from tests.conftest import FIXTURES
 from tests.warehouse_fixtures import pg_schema_url
 from warehouse.api import Warehouse
 from warehouse.db import get_engine, head_revision
 from warehouse.dictionary import render
-from warehouse.load import load_file, load_record
+from warehouse.load import load_record
 from warehouse.views import VIEWS
 
 ROOT = Path(__file__).parent.parent
@@ -187,11 +188,10 @@ def test_newer_parser_version_reloads_the_same_pdf(db_url: str, monkeypatch) -> 
     engine = get_engine(db_url)
     assert load_file(NORSJO, engine).status == "loaded"
     assert load_file(NORSJO, engine).status == "unchanged"
-    monkeypatch.setattr(load_mod, "PARSER_VERSION", "99.0.0")
+    monkeypatch.setattr(steps_mod, "PARSER_VERSION", "99.0.0")
     record = parse_report(NORSJO)
     record.parser_version = "99.0.0"
-    monkeypatch.setattr(load_mod, "parse_report", lambda path, url=None: record)
-    again = load_file(NORSJO, engine)
+    again = load_file(NORSJO, engine, parse=lambda stored: record)
     assert again.status == "loaded"
     assert Warehouse(db_url).evaluations().parser_version.tolist() == ["99.0.0"]
 
@@ -204,9 +204,8 @@ def test_failure_mid_load_rolls_back_and_keeps_old_rows(db_url: str, monkeypatch
     bad.source.sha256 = "f" * 64
     bad.areas[7].questions.append(copy.deepcopy(bad.areas[7].questions[0]))  # duplicate key
     assert isinstance(bad.areas[7].questions[-1], Question)
-    monkeypatch.setattr(load_mod, "parse_report", lambda path, url=None: bad)
     with pytest.raises(Exception, match=r"(?i)unique|duplicate"):
-        load_file(FIXTURES / "gavle-2022.pdf", engine)  # any file: the parse is replaced
+        load_file(FIXTURES / "gavle-2022.pdf", engine, parse=lambda stored: bad)  # any file
     after = counts(db_url)
     assert after["ingest_log"] == before["ingest_log"] + 1
     assert {k: v for k, v in after.items() if k != "ingest_log"} == {

@@ -11,11 +11,13 @@ nullable booleans on every engine, so a notebook gives the same frame on SQLite 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-from sqlalchemy import text
+from sqlalchemy import Engine, func, select, text
 
+from schema.models import Evaluation, Municipality, Report
 from warehouse.db import get_reader, resolve_url
 from warehouse.views import COLUMNS, ORDER_BY, VIEWS
 
@@ -97,3 +99,56 @@ class Warehouse:
                 df.to_parquet(path, index=False)
             paths.append(path)
         return paths
+
+
+# --- what to re-parse (`kompass reprocess` asks here; the pipeline runs no ORM query) ------
+
+
+@dataclass(frozen=True)
+class StoredReport:
+    """A loaded report's PDF: its sha256 and where the raw copy was kept."""
+
+    sha256: str
+    raw_path: str | None
+
+
+def outdated_reports(engine: Engine, parser_version: str) -> list[StoredReport]:
+    """Every loaded report whose rows come from another parser version than `parser_version`."""
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(Report.sha256, Report.raw_path)
+            .join(Evaluation, Evaluation.report_id == Report.report_id)
+            .where(Report.parser_version != parser_version)
+            .order_by(Report.report_id)
+        ).all()
+    return [StoredReport(r.sha256, r.raw_path) for r in rows]
+
+
+def report_of(engine: Engine, municipality: str, year: int) -> StoredReport | None:
+    """The report loaded for a municipality (name, any case, or SCB code) and year."""
+    with engine.connect() as conn:
+        row = conn.execute(
+            select(Report.sha256, Report.raw_path)
+            .join(Evaluation, Evaluation.report_id == Report.report_id)
+            .join(Municipality, Municipality.code == Evaluation.municipality_code)
+            .where(
+                (func.lower(Municipality.name) == municipality.lower())
+                | (Municipality.code == municipality),
+                Evaluation.evaluation_year == year,
+            )
+        ).first()
+    return None if row is None else StoredReport(row.sha256, row.raw_path)
+
+
+def evaluated_municipalities(engine: Engine) -> dict[str, list[int]]:
+    """Municipality name → the years it has an evaluation of in the warehouse."""
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(Municipality.name, Evaluation.evaluation_year)
+            .join(Evaluation, Evaluation.municipality_code == Municipality.code)
+            .order_by(Municipality.name, Evaluation.evaluation_year)
+        ).all()
+    out: dict[str, list[int]] = {}
+    for name, year in rows:
+        out.setdefault(name, []).append(year)
+    return out

@@ -1,4 +1,7 @@
-"""Loading report records into the warehouse: each in one transaction, idempotent.
+"""Storing report records in the warehouse: each in one transaction, idempotent.
+
+The warehouse never reads a PDF: the pipeline (`pipeline.steps`) hashes, parses and hands
+over a `ReportRecord`; this module writes it and logs every attempt.
 
 - the same PDF (sha256) already loaded by this parser version: nothing changes, `unchanged`;
 - a different PDF for the same (municipality, year), or the same PDF parsed by a newer
@@ -11,8 +14,6 @@ Every attempt lands in `ingest_attempt` (the `ingest_log` view).
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -21,7 +22,6 @@ from typing import Literal
 from sqlalchemy import Connection, Engine, delete, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
-from parsers import PARSER_VERSION, ReportError, parse_report
 from schema.models import (
     AreaScore,
     Evaluation,
@@ -78,20 +78,12 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def sha256_of(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
-def current_evaluation(conn: Connection, sha256: str) -> int | None:
-    """Evaluation id if this exact PDF is already loaded by this parser version."""
+def current_evaluation(conn: Connection, sha256: str, parser_version: str) -> int | None:
+    """Evaluation id if this exact PDF is already loaded by `parser_version`."""
     row = conn.execute(
         select(Report.report_id, Report.parser_version).where(Report.sha256 == sha256)
     ).first()
-    if row is None or row.parser_version != PARSER_VERSION:
+    if row is None or row.parser_version != parser_version:
         return None
     return conn.execute(
         select(Evaluation.evaluation_id).where(Evaluation.report_id == row.report_id)
@@ -261,48 +253,47 @@ def insert_children(conn: Connection, evaluation_id: int, record: ReportRecord) 
             conn.execute(insert(model), rows)
 
 
-def load_file(
-    path: str | Path,
-    engine: Engine,
-    *,
-    source: str | None = None,
-    source_url: str | None = None,
-    raw_path: str | None = None,
-    force: bool = False,
-    parse: Callable[..., ReportRecord] | None = None,
-) -> LoadResult:
-    """Parse one PDF (unless already loaded by this parser) and load it; log the attempt.
+def loaded_by(engine: Engine, sha256: str, parser_version: str) -> int | None:
+    """Evaluation id if this exact PDF is loaded by `parser_version` (nothing to do)."""
+    with engine.connect() as conn:
+        return current_evaluation(conn, sha256, parser_version)
 
-    Bad documents come back as a `failed` result; database errors are logged and re-raised.
-    `parse` replaces `parse_report` (the pipeline parses in a child process with limits).
-    """
-    path = Path(path)
-    started = utcnow()
-    result = LoadResult(source=source or source_url or str(path), status="failed")
-    try:
-        result.sha256 = sha256_of(path)
-    except OSError as e:
-        result.error_code, result.error_message = "FileNotFoundError", f"cannot read: {e.strerror}"
-        log_attempt(engine, result, started)
-        return result
-    if not force:
-        with engine.connect() as conn:
-            existing = current_evaluation(conn, result.sha256)
-        if existing is not None:
-            result.status, result.evaluation_id = "unchanged", existing
-            log_attempt(engine, result, started)
-            return result
-    try:
-        record = (parse or parse_report)(path, url=source_url)
-    except ReportError as e:
-        result.error_code, result.error_message = type(e).__name__, e.reason
-        log_attempt(engine, result, started)
-        return result
+
+def log_result(
+    engine: Engine,
+    source: str,
+    status: Status,
+    sha256: str | None = None,
+    *,
+    evaluation_id: int | None = None,
+    error_code: str | None = None,
+    error_message: str | None = None,
+    started_at: datetime | None = None,
+) -> LoadResult:
+    """Record an attempt that stored nothing (unchanged, or failed with its reason)."""
+    result = LoadResult(source, status, sha256, evaluation_id, error_code, error_message)
+    log_attempt(engine, result, started_at or utcnow())
+    return result
+
+
+def store_record(
+    engine: Engine,
+    record: ReportRecord,
+    *,
+    source: str,
+    raw_path: str | None = None,
+    started_at: datetime | None = None,
+) -> LoadResult:
+    """Load one record in one transaction and log the attempt (`loaded` or
+    `loaded_incomplete`). A database error is logged as `failed` and re-raised: the
+    transaction rolled back and the rows from before stay."""
+    started = started_at or utcnow()
+    result = LoadResult(source=source, status="failed", sha256=record.source.sha256)
     result.record = record
     try:
         with engine.begin() as conn:
             result.evaluation_id = load_record(
-                conn, record, source_url=source_url, raw_path=raw_path
+                conn, record, source_url=record.source.url, raw_path=raw_path
             )
     except SQLAlchemyError as e:
         result.error_code, result.error_message = type(e).__name__, describe(e)
