@@ -346,6 +346,11 @@ def export(fmt: str, out_dir: Path, db_url: str | None) -> None:
         click.echo(str(path))
 
 
+DASK_HELP = (
+    "Parse on a Dask cluster: a scheduler's address (tcp://HOST:8786), or local:N for a "
+    "local cluster of N worker processes for this run. Needs the dask extra."
+)
+
 sources_option = click.option(
     "--source",
     "sources",
@@ -386,6 +391,7 @@ def _prefect_home() -> None:
     show_default=True,
     help="Seconds one download may take in all (a server sending 1 byte/s fails it).",
 )
+@click.option("--dask", metavar="tcp://HOST:PORT|local:N", help=DASK_HELP)
 def ingest(
     sources: tuple[str, ...],
     db_url: str | None,
@@ -393,6 +399,7 @@ def ingest(
     workers: int | None,
     timeout: float,
     download_deadline: float = 120.0,
+    dask: str | None = None,
 ) -> None:
     """Run the ingest flow: discover, download, parse and load every report (Prefect).
 
@@ -413,6 +420,7 @@ def ingest(
     Examples:
       kompass ingest --source https://skr.se/…/utvarderingsrapporterkommunkompassen.html
       kompass ingest --source reports/ --workers 2 --db sqlite:///kompass.db
+      kompass ingest --source reports/ --dask tcp://scheduler:8786 --db postgresql+psycopg://…
     """
     import os
 
@@ -444,11 +452,12 @@ def ingest(
             workers=workers,
             timeout=timeout,
             download_deadline=download_deadline,
+            dask=dask,
             progress=progress,
             return_state=True,
         )
         summary = flows.summary_of(state)
-    except DiscoveryError as e:
+    except (DiscoveryError, flows.RunnerError) as e:
         progress.close()
         _fail(f"cannot start: {e}")
         sys.exit(2)
@@ -590,12 +599,14 @@ def review(db_url: str | None, raw_dir: Path | None) -> None:
 @click.option("--db", "db_url", metavar="URL", help=DB_HELP)
 @click.option("--raw-dir", type=click.Path(file_okay=False, path_type=Path), help=RAW_HELP)
 @click.option("--workers", type=click.IntRange(min=1), help="Parse processes (default: cores).")
+@click.option("--dask", metavar="tcp://HOST:PORT|local:N", help=DASK_HELP)
 def serve(
     cron: str,
     sources: tuple[str, ...],
     db_url: str | None,
     raw_dir: Path | None,
     workers: int | None,
+    dask: str | None = None,
 ) -> None:
     """Serve the ingest flow on a schedule (needs a running Prefect server).
 
@@ -623,6 +634,7 @@ def serve(
             "db_url": db_url,
             "raw_dir": str(raw_dir) if raw_dir else None,
             "workers": workers,
+            "dask": dask,
         },
     )
 

@@ -1,23 +1,31 @@
 """Prefect flows: `ingest_flow` (discover → download → parse → load) and `reprocess_flow`.
 
-Tasks are thin wrappers over `pipeline.discover`, `pipeline.download`, `pipeline.ingest` and
-`warehouse.load`. Downloads run in threads (I/O), one task per URL with its retries;
-parsing and loading run in `workers` processes (CPU), each document in its own transaction,
-as soon as it is at hand (`pipeline.stream`): a slow download delays only itself. Loads go
-straight to the process pool rather than one Prefect task each, which keeps Prefect's
-per-task bookkeeping from competing with parsing for the cores (see benchmarks/README.md).
+The one module that imports Prefect. Tasks are thin wrappers over plain functions
+(`pipeline.discover`, `pipeline.download`, `pipeline.stream.parse_batch`); `pipeline.stream`
+schedules them. Downloads run in threads of the flow's process (I/O, one task per URL with
+its retries); parsing (CPU) runs on a task runner of its own, chosen by `parse_runner`:
+Prefect's `ProcessPoolTaskRunner` with `workers` processes, or a Dask cluster through
+prefect-dask's `DaskTaskRunner` (`dask="tcp://scheduler:8786"` for an existing cluster,
+`dask="local:N"` for a `distributed.LocalCluster` of N worker processes for this run). A
+parse task takes PDF bytes and returns records as JSON dicts, so workers need no database,
+raw folder or network; this process stores raw bytes and loads every record.
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
+import re
+from collections.abc import Iterator
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.states import Failed, State
-from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
+from parsers.reader import reader_name
 from pipeline import ingest, reprocess, signals, stream
 from pipeline.discover import Document, discover
 from pipeline.download import DEADLINE_S, download, make_client
@@ -56,6 +64,77 @@ def fetch_task(
         )
 
 
+@task(name="parse", cache_policy=NO_CACHE, persist_result=False)
+def parse_task(documents: list[tuple[bytes, str, str | None]], reader: str | None) -> list[dict]:
+    """Parse a batch of PDFs (bytes) into contract JSON dicts, on whichever worker runs it."""
+    return stream.parse_batch(documents, reader)
+
+
+class RunnerError(Exception):
+    """The parse workers cannot be had: a bad --dask value, the dask extra missing, or no
+    scheduler at the address."""
+
+
+#: Seconds to wait for a Dask scheduler to answer.
+DASK_CONNECT_S = 20
+
+
+def dask_runner(spec: str) -> TaskRunner:
+    """`tcp://host:port` (an existing cluster) or `local:N` (a LocalCluster for the run)."""
+    try:
+        from prefect_dask import DaskTaskRunner
+    except ImportError:
+        raise RunnerError(
+            "--dask needs the dask extra: .venv/bin/pip install -e '.[dask]'"
+        ) from None
+    local = re.fullmatch(r"local:(\d+)", spec)
+    if local and int(local[1]) >= 1:
+        # a local cluster's shutdown notes ("worker still alive, killing") are not news
+        logging.getLogger("distributed").setLevel(logging.ERROR)
+        return DaskTaskRunner(
+            cluster_class="distributed.LocalCluster",
+            cluster_kwargs={
+                "n_workers": int(local[1]),
+                "threads_per_worker": 1,  # one parse per process: parsing is CPU-bound
+                "processes": True,
+                "host": "127.0.0.1",
+                "dashboard_address": None,
+                "silence_logs": logging.ERROR,
+            },
+        )
+    if re.fullmatch(r"(tcp|tls)://[^\s/]+:\d+", spec):
+        return DaskTaskRunner(address=spec, client_kwargs={"timeout": DASK_CONNECT_S})
+    raise RunnerError(
+        f"--dask {spec}: give a scheduler address (tcp://HOST:8786) or local:N (N ≥ 1)"
+    )
+
+
+def parse_runner(workers: int | None, dask: str | None) -> TaskRunner:
+    """The task runner parse tasks go to (see the module docstring)."""
+    if dask:
+        return dask_runner(dask)
+    return ProcessPoolTaskRunner(
+        max_workers=max(1, workers or os.cpu_count() or 1),
+        initializer=stream.worker_init,  # ignore Ctrl-C, die with this process
+        initargs=(os.getpid(),),
+    )
+
+
+@contextlib.contextmanager
+def parsing(workers: int | None, dask: str | None) -> Iterator[tuple[TaskRunner, int]]:
+    """The started parse runner and how many tasks it runs at once."""
+    runner = parse_runner(workers, dask)
+    with runner:
+        if dask:
+            try:
+                slots = sum(runner.client.nthreads().values())
+            except (OSError, TimeoutError) as e:
+                raise RunnerError(f"--dask {dask}: no Dask scheduler answers ({e})") from None
+        else:
+            slots = runner._max_workers
+        yield runner, max(1, slots)
+
+
 @flow(name="kompass-ingest", task_runner=ThreadPoolTaskRunner(max_workers=16), log_prints=False)
 def ingest_flow(
     sources: list[str],
@@ -65,11 +144,14 @@ def ingest_flow(
     timeout: float = 30.0,
     retry_delays: list[float] | None = None,
     download_deadline: float = DEADLINE_S,
+    dask: str | None = None,
+    reader: str | None = None,
     progress: ingest.Progress | None = None,
 ) -> dict:
     """Find, download, parse and load every report of `sources`; returns the summary, in a
     FAILED-type "Completed with failures" state when a document failed or loaded incomplete
-    (call with `return_state=True` and read it with `summary_of`)."""
+    (call with `return_state=True` and read it with `summary_of`). Parsing runs on
+    `workers` local processes, or on the Dask cluster `dask` names (see `dask_runner`)."""
     log = get_run_logger()
     progress = progress or ingest.Progress()
     engine = get_engine(db_url)
@@ -78,19 +160,23 @@ def ingest_flow(
     docs = discover_task(sources)
     log.info("found %d documents", len(docs))
     progress.total(len(docs))
-    # downloads are tasks of their own (retries per URL); local files are copied by the workers
-    run = stream.Stream(
-        engine,
-        db_url,
-        str(store.root),
-        workers=max(1, workers or os.cpu_count() or 1),
-        fetch=lambda d: stream.as_future(
-            fetch_task.submit(d, str(store.root), timeout, download_deadline, retry_delays)
-        ),
-        report=progress.advance,
-    )
-    summary = ingest.Summary()
-    summary.results.extend(run.run(docs))
+    reader = reader or reader_name()
+    with parsing(workers, dask) as (runner, slots):
+        log.info("parsing on %s, %d at a time", type(runner).__name__, slots)
+        run = stream.Stream(
+            engine,
+            store,
+            slots,
+            fetch=lambda d: stream.as_future(
+                fetch_task.submit(d, str(store.root), timeout, download_deadline, retry_delays)
+            ),
+            submit=lambda documents: stream.as_future(
+                runner.submit(parse_task, {"documents": documents, "reader": reader})
+            ),
+            report=progress.advance,
+        )
+        results = run.run(docs)
+    summary = ingest.Summary(results)
 
     for result in summary.results:  # each document's outcome, in the flow run's own log
         log.info(result.line)

@@ -1,34 +1,35 @@
 """The ingest as a stream: each document is parsed and loaded as soon as it is at hand.
 
-Local files go to the worker processes at once; a URL goes to them the moment its download
-completes, so a slow server delays only its own documents. Downloads are Prefect tasks
-(threads); parse-and-load runs in a pool of worker processes (`pipeline.ingest.process_one`,
-each document in its own transaction and its own parse child with limits).
+This process (the flow's) downloads, stores raw bytes, skips what this parser already loaded
+and loads each parsed record in one transaction; only parsing goes out, as batches of PDF
+bytes to whatever task runner the flow was given (`submit`: Prefect's process pool, or Dask
+workers on other machines). So loading needs no shared filesystem and works with SQLite as
+with PostgreSQL. Local files are ready at once; a URL is ready the moment its download
+completes, so a slow server delays only its own documents.
 
-The first SIGINT/SIGTERM (`pipeline.signals.STOP`) ends the stream: downloads stop, queued
-documents are not started, the loads in flight finish or roll back, and every document not
-done is recorded as failed with error_code `Interrupted`.
+Batching: a parse task carries several documents when many are waiting (fewer task runs for
+the runner's bookkeeping), one when few are (no worker waits for a batch to fill). At most
+two tasks per worker slot are out at once, so new documents are not stuck behind a long
+queue.
 
-Worker processes ignore SIGINT (the run decides what to stop) and exit when the process
-that started them dies, even by SIGKILL (a watcher thread on a pidfd of that process).
+A parse task that never answers properly (its worker died and the runner gave up, a bug)
+fails its documents, each logged: nothing goes missing. The first SIGINT/SIGTERM
+(`pipeline.signals.STOP`) ends the stream: downloads stop, waiting documents are not sent,
+parse tasks are cancelled, a load under way finishes (loads run here, one at a time), and
+every document not loaded is recorded as failed with error_code `Interrupted`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
+import math
 import os
 import select
 import signal
 import threading
+from collections import deque
 from collections.abc import Callable
-from concurrent.futures import (
-    FIRST_COMPLETED,
-    Future,
-    InvalidStateError,
-    ProcessPoolExecutor,
-    wait,
-)
+from concurrent.futures import FIRST_COMPLETED, Future, InvalidStateError, wait
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy import Engine
@@ -37,56 +38,11 @@ from pipeline import ingest, signals, steps
 from pipeline.discover import Document
 from pipeline.download import DownloadError
 from pipeline.raw import RawStore, Stored
-from warehouse.db import get_engine
 from warehouse.load import LoadResult
 
 INTERRUPTED = "the run was stopped (Ctrl-C or SIGTERM) before this document was loaded"
-
-
-@dataclass(frozen=True)
-class Item:
-    """A document ready for a worker: downloaded (stored, sha known) or a local path."""
-
-    source: str
-    stored: Stored | None = None
-
-    @property
-    def sha256(self) -> str | None:
-        return self.stored.sha256 if self.stored else None
-
-
-def process_one(job: tuple[Item, str | None, str]) -> LoadResult:
-    """In a worker process: store a local file, then its way in (`pipeline.steps`).
-
-    Never raises: whatever goes wrong is one failed document, logged in ingest_log when the
-    database can still be reached."""
-    item, db_url, raw_dir = job
-    try:
-        engine = get_engine(db_url)
-    except Exception as e:
-        return _unlogged(item, e)
-    try:
-        stored = item.stored or steps.store_local(item.source, RawStore(raw_dir), engine)
-        if isinstance(stored, LoadResult):
-            return stored
-        return steps.ingest_document(stored, engine, steps.parse_here())
-    except Exception as e:  # a database error or a parser bug: one failed document
-        try:
-            return steps.failed(
-                engine, item.source, type(e).__name__, ingest.describe_error(e), item.sha256
-            )
-        except Exception:
-            return _unlogged(item, e)
-
-
-def _unlogged(item: Item, e: Exception) -> LoadResult:
-    return LoadResult(
-        item.source,
-        "failed",
-        item.sha256,
-        error_code=type(e).__name__,
-        error_message=ingest.describe_error(e),
-    )
+#: Most documents in one parse task.
+MAX_BATCH = 4
 
 
 @dataclass
@@ -98,7 +54,8 @@ class FetchFailed:
 
 
 def worker_init(main_pid: int) -> None:
-    """In each worker process: ignore Ctrl-C, die with the process that started the run."""
+    """In each local worker process: ignore Ctrl-C, die with the process that started the
+    run (even by SIGKILL: a watcher thread on a pidfd of that process)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with, args=(main_pid,), daemon=True).start()
 
@@ -117,108 +74,134 @@ def _exit_with(pid: int) -> None:
     os._exit(1)
 
 
+def parse_batch(documents: list[tuple[bytes, str, str | None]], reader: str | None) -> list[dict]:
+    """What a parse task runs: each (PDF bytes, name, URL) → `steps.parse_portable`'s answer."""
+    return [steps.parse_portable(data, name, url, reader) for data, name, url in documents]
+
+
+def batch_size(waiting: int, slots: int) -> int:
+    """Enough per task that every slot gets work twice over, at most MAX_BATCH."""
+    return max(1, min(MAX_BATCH, math.ceil(waiting / (2 * slots))))
+
+
 @dataclass
 class Stream:
     """One run's documents from discovery to results."""
 
     engine: Engine
-    db_url: str | None
-    raw_dir: str
-    workers: int
-    fetch: Callable[[Document], Future]  # submits a download, its result Fetched|FetchFailed
+    store: RawStore
+    slots: int  # parse tasks the runner runs at once (its workers)
+    fetch: Callable[[Document], Future]  # a download; result Stored | FetchFailed
+    submit: Callable[[list[tuple[bytes, str, str | None]]], Future]  # result: answers
     report: Callable[[LoadResult], None]  # each finished document (progress)
     results: list[LoadResult] = field(default_factory=list)
     interrupted: bool = False
 
     def run(self, docs: list[Document]) -> list[LoadResult]:
-        ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["parsers", "warehouse.load", "pipeline.steps"])
-        pool = ProcessPoolExecutor(
-            max_workers=self.workers,
-            mp_context=ctx,
-            initializer=worker_init,
-            initargs=(os.getpid(),),
-        )
-        pending: dict[Future, tuple[str, Document | Item]] = {}
+        ready: deque[Stored] = deque()
+        fetching: dict[Future, Document] = {}
+        parsing: dict[Future, list[Stored]] = {}
         seen: set[str] = set()
-        try:
-            for d in docs:
-                if d.refused:
-                    self._fail(d.location, "RefusedScheme", d.refused)
-                elif not d.is_url:
-                    item = Item(d.location)
-                    pending[self._load(pool, item)] = ("load", item)
-            for d in docs:
-                if d.is_url and not d.refused:
-                    pending[self.fetch(d)] = ("fetch", d)
-            while pending and not signals.stopping():
-                done, _ = wait(list(pending), timeout=0.25, return_when=FIRST_COMPLETED)
-                for fut in done:
-                    kind, what = pending.pop(fut)
-                    if kind == "load":
-                        self._loaded(fut, what)
-                    else:
-                        item = self._fetched(fut, what, seen)
-                        if item is not None and not signals.stopping():
-                            pending[self._load(pool, item)] = ("load", item)
-                        elif item is not None:
-                            self._fail(item.source, "Interrupted", INTERRUPTED, item.sha256)
-            if pending:
-                self._stop(pending)
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+        for d in docs:
+            if d.refused:
+                self._fail(d.location, "RefusedScheme", d.refused)
+            elif not d.is_url:
+                self._ready(steps.store_local(d.location, self.store, self.engine), ready)
+        for d in docs:
+            if d.is_url and not d.refused:
+                fetching[self.fetch(d)] = d
+        while (ready or fetching or parsing) and not signals.stopping():
+            while ready and len(parsing) < 2 * self.slots:
+                batch = [ready.popleft() for _ in range(batch_size(len(ready), self.slots))]
+                parsing[self._submit(batch)] = batch
+            done, _ = wait([*fetching, *parsing], timeout=0.25, return_when=FIRST_COMPLETED)
+            parsed = [(fut, parsing.pop(fut)) for fut in done if fut in parsing]
+            for fut in done:
+                if fut in fetching:
+                    self._fetched(fut, fetching.pop(fut), seen, ready)
+            while ready and len(parsing) < 2 * self.slots:  # workers first, then loading
+                batch = [ready.popleft() for _ in range(batch_size(len(ready), self.slots))]
+                parsing[self._submit(batch)] = batch
+            for fut, batch in parsed:
+                self._parsed(fut, batch)
+        if ready or fetching or parsing:
+            self._stop(ready, fetching, parsing)
         return self.results
 
-    def _load(self, pool: ProcessPoolExecutor, item: Item) -> Future:
-        return pool.submit(process_one, (item, self.db_url, self.raw_dir))
+    def _ready(self, stored: Stored | LoadResult, ready: deque[Stored]) -> None:
+        """Stored and not loaded by this parser yet: wait for a parse task."""
+        if isinstance(stored, LoadResult):  # could not be read or stored: logged
+            self._done(stored)
+        elif (done := steps.unchanged(self.engine, stored)) is not None:
+            self._done(done)
+        else:
+            ready.append(stored)
 
-    def _loaded(self, fut: Future, item: Item) -> None:
+    def _submit(self, batch: list[Stored]) -> Future:
+        documents = []
+        for stored in batch:
+            data = steps.read_bytes(stored)
+            documents.append((b"" if data is None else data, stored.source, stored.url))
+        return self.submit(documents)
+
+    def _parsed(self, fut: Future, batch: list[Stored]) -> None:
         try:
-            result = fut.result()
-        except Exception as e:  # a worker that died: still one failed document
-            result = steps.failed(self.engine, item.source, type(e).__name__, str(e)[:300])
-        self._done(result)
+            answers = fut.result()
+        except Exception as e:  # the task failed for good (e.g. its worker died each time)
+            code, reason = type(e).__name__, f"parse task failed: {str(e)[:250]}"
+            for stored in batch:
+                self._fail(stored.source, code, reason, stored.sha256)
+            return
+        for stored, answer in zip(batch, answers, strict=True):
+            try:
+                outcome = steps.outcome_from(answer, stored.source)
+                self._done(steps.load_outcome(self.engine, stored, outcome))
+            except Exception as e:  # a database error: logged by the load, one document
+                self._fail(stored.source, type(e).__name__, ingest.describe_error(e), stored.sha256)
 
-    def _fetched(self, fut: Future, doc: Document, seen: set[str]) -> Item | None:
+    def _fetched(self, fut: Future, doc: Document, seen: set[str], ready: deque[Stored]) -> None:
         try:
             fetched = fut.result()
         except Exception as e:  # a bug in the task: still one failed document
             fetched = FetchFailed(type(e).__name__, str(e)[:300])
         if isinstance(fetched, FetchFailed):
             self._fail(doc.location, fetched.code, fetched.reason)
-            return None
-        assert isinstance(fetched, Stored)
+            return
         stored = replace(fetched, source=doc.location)
-        if fetched.sha256 in seen:  # the same bytes under another URL
-            done = steps.unchanged(self.engine, stored)
-            if done is None:
-                done = steps.failed(
-                    self.engine,
-                    doc.location,
-                    "Duplicate",
-                    "same PDF as another source in this run",
-                    fetched.sha256,
-                )
+        if stored.sha256 in seen:  # the same bytes under another URL
+            done = steps.unchanged(self.engine, stored) or steps.failed(
+                self.engine,
+                doc.location,
+                "Duplicate",
+                "same PDF as another source in this run",
+                stored.sha256,
+            )
             self._done(done)
-            return None
-        seen.add(fetched.sha256)
-        return Item(doc.location, stored)
+            return
+        seen.add(stored.sha256)
+        if signals.stopping():
+            self._fail(stored.source, "Interrupted", INTERRUPTED, stored.sha256)
+        else:
+            self._ready(stored, ready)
 
-    def _stop(self, pending: dict[Future, tuple[str, Document | Item]]) -> None:
-        """Ctrl-C: cancel what has not started, wait for the rest, record the unfinished."""
+    def _stop(
+        self,
+        ready: deque[Stored],
+        fetching: dict[Future, Document],
+        parsing: dict[Future, list[Stored]],
+    ) -> None:
+        """Ctrl-C: cancel the parse tasks and downloads, record every document not loaded.
+        (A load is never cut: it runs in this process, between these steps.)"""
         self.interrupted = True
-        for fut in pending:
+        for fut in [*fetching, *parsing]:
             fut.cancel()
-        for fut, (kind, what) in pending.items():
-            if kind == "load" and not fut.cancelled():
-                self._loaded(fut, what)  # in flight: it finishes or rolls back
-                continue
-            if kind == "fetch" and not fut.cancelled():
+        for fut, doc in fetching.items():
+            if not fut.cancelled():
                 with contextlib.suppress(Exception):
                     fut.result()  # downloads see STOP and end at their next chunk
-            source = what.source if isinstance(what, Item) else what.location
-            sha = what.sha256 if isinstance(what, Item) else None
-            self._fail(source, "Interrupted", INTERRUPTED, sha)
+            self._fail(doc.location, "Interrupted", INTERRUPTED)
+        for stored in [*(s for batch in parsing.values() for s in batch), *ready]:
+            self._fail(stored.source, "Interrupted", INTERRUPTED, stored.sha256)
 
     def _fail(self, source: str, code: str, message: str, sha: str | None = None) -> None:
         self._done(steps.failed(self.engine, source, code, message, sha))
@@ -230,7 +213,8 @@ class Stream:
 
 def as_future(prefect_future) -> Future:
     """A concurrent Future with the task's value (Prefect's wraps a State), so that
-    downloads and loads can be waited for together."""
+    downloads and parses can be waited for together; cancelling it cancels the task if it
+    has not started."""
     out: Future = Future()
 
     def done(f) -> None:
@@ -240,6 +224,12 @@ def as_future(prefect_future) -> Future:
             except BaseException as e:
                 out.set_exception(e)
 
+    def cancelled(f: Future) -> None:
+        if f.cancelled():
+            with contextlib.suppress(Exception):
+                prefect_future.wrapped_future.cancel()
+
+    out.add_done_callback(cancelled)
     prefect_future.add_done_callback(done)
     return out
 
