@@ -1,15 +1,18 @@
-"""Fixed start-up cost of `kompass ingest` and documents per minute by --workers.
+"""Fixed start-up cost of `kompass ingest` and documents per minute by task runner.
 
-    .venv/bin/python benchmarks/ingest_speed.py [N] [--workers 1 2]
+    .venv/bin/python benchmarks/ingest_speed.py [N] [--workers 1 2] [--dask local:2]
 
 Generates N reports (benchmarks/corpus.py) into a temporary folder, then times whole
-`kompass ingest` processes into fresh SQLite warehouses: once on an empty folder (the fixed
-cost: Prefect's temporary server, imports, migrations), then on the corpus per worker count.
+`kompass ingest` processes into fresh SQLite warehouses, for each runner (Prefect's process
+pool with `--workers N`, a Dask cluster with `--dask local:N` or `--dask tcp://…`): once on
+an empty folder (the fixed cost: Prefect's temporary server, imports, migrations, the
+cluster's start), then on the corpus; reports/min count the time after that start-up.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -23,7 +26,7 @@ from benchmarks.corpus import make  # noqa: E402
 from benchmarks.revision import KOMPASS_AT, extract  # noqa: E402
 
 
-def ingest(kompass: list[str], source: Path, work: Path, workers: int, env=None) -> float:
+def ingest(kompass: list[str], source: Path, work: Path, runner: list[str], env=None) -> float:
     db = work / f"w{time.monotonic_ns()}.db"
     raw = work / f"raw{time.monotonic_ns()}"
     cmd = [
@@ -35,8 +38,7 @@ def ingest(kompass: list[str], source: Path, work: Path, workers: int, env=None)
         f"sqlite:///{db}",
         "--raw-dir",
         str(raw),
-        "--workers",
-        str(workers),
+        *runner,
     ]
     t = time.perf_counter()
     # cwd "/": `python -c` puts the working folder first on sys.path, which must not be a checkout
@@ -53,6 +55,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("n", nargs="?", type=int, default=40)
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--dask", nargs="*", default=["local:2"], help="--dask values to measure")
+    ap.add_argument("--reader", help="KOMPASS_READER for the runs (default: pdfplumber)")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--before", metavar="REV", help="also measure the code at this git revision")
     args = ap.parse_args()
@@ -68,22 +72,29 @@ def main() -> None:
         if args.before:
             env = extract(args.before, work / "before")
             versions.append((args.before, [sys.executable, "-c", KOMPASS_AT], env))
+        runners = [["--workers", str(w)] for w in args.workers]
+        runners += [["--dask", d] for d in args.dask]
         for label, kompass, env in versions:
-            startup = statistics.median(
-                ingest(kompass, empty, work, 1, env) for _ in range(args.runs)
-            )
-            print(f"[{label}] kompass ingest, fixed start-up (empty folder): {startup:.1f} s")
+            if args.reader:
+                env = {**(env or os.environ), "KOMPASS_READER": args.reader}
             base = None
-            for w in args.workers:
+            for runner in runners:
+                if runner[0] == "--dask" and label != "now":
+                    continue  # older revisions have no --dask
+                name = " ".join(runner)
+                startup = statistics.median(
+                    ingest(kompass, empty, work, runner, env) for _ in range(args.runs)
+                )
                 t = statistics.median(
-                    ingest(kompass, corpus, work, w, env) for _ in range(args.runs)
+                    ingest(kompass, corpus, work, runner, env) for _ in range(args.runs)
                 )
                 work_s = t - startup
                 base = base or work_s
                 print(
-                    f"[{label}] --workers {w}: {args.n} reports in {t:.1f} s, {work_s:.1f} s "
-                    f"after start-up: {args.n / work_s * 60:.0f} reports/min "
-                    f"({base / work_s:.2f}x of --workers {args.workers[0]})"
+                    f"[{label}] {name}: start-up {startup:.1f} s; {args.n} reports in {t:.1f} s, "
+                    f"{work_s:.1f} s after start-up: {args.n / work_s * 60:.0f} reports/min "
+                    f"({base / work_s:.2f}x of {' '.join(runners[0])})",
+                    flush=True,
                 )
 
 
