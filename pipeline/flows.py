@@ -132,7 +132,18 @@ def parsing(workers: int | None, dask: str | None) -> Iterator[tuple[TaskRunner,
                 raise RunnerError(f"--dask {dask}: no Dask scheduler answers ({e})") from None
         else:
             slots = runner._max_workers
+            _start_workers(runner)
         yield runner, max(1, slots)
+
+
+def _start_workers(runner: ProcessPoolTaskRunner) -> None:
+    """Spawn the pool's processes now, while discovery and downloads run: a spawned worker
+    takes seconds to import Prefect and the parsers, which the first document should not
+    wait for."""
+    executor = getattr(runner, "_executor", None)  # created by __enter__ (Prefect 3.4+)
+    if executor is not None:
+        with contextlib.suppress(Exception):
+            executor.submit(int)  # any picklable no-op starts every worker process
 
 
 @flow(name="kompass-ingest", task_runner=ThreadPoolTaskRunner(max_workers=16), log_prints=False)

@@ -58,6 +58,7 @@ def worker_init(main_pid: int) -> None:
     run (even by SIGKILL: a watcher thread on a pidfd of that process)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with, args=(main_pid,), daemon=True).start()
+    import pipeline.flows  # noqa: F401  (Prefect and the parsers, before the first task)
 
 
 def _exit_with(pid: int) -> None:
