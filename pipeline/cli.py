@@ -13,31 +13,18 @@ import click
 
 from parsers import PARSER_VERSION, ReportError, parse_report
 from parsers.completeness import CODES as COMPLETENESS_CODES
+from pipeline.cli_options import (
+    db_option,
+    raw_dir_option,
+    reader_option,
+    sources_option,
+    workers_option,
+)
 from schema.record import ReportRecord
 
 
 def _fail(message: str) -> None:
     click.echo(f"error: {message}", err=True)
-
-
-def _set_reader(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-    """--reader: through the environment, so worker processes read with the same library."""
-    import os
-
-    if value:
-        os.environ["KOMPASS_READER"] = value
-    return value
-
-
-reader_option = click.option(
-    "--reader",
-    type=click.Choice(["pdfplumber", "pdfium"]),
-    callback=_set_reader,
-    expose_value=False,
-    is_eager=True,
-    help="PDF reader: pdfplumber (default) or pdfium (faster, same records). "
-    "Default: $KOMPASS_READER, else pdfplumber.",
-)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -185,10 +172,6 @@ def _usable_raw_dir(raw_dir: Path | None) -> Path:
     return target
 
 
-RAW_HELP = "Folder of raw PDFs and their manifest (default: raw_reports/ in the checkout)."
-DB_HELP = "Database URL (default: $KOMPASS_DB, else warehouse/kommunkompassen.db in the checkout)."
-
-
 def _warehouse_errors(func):
     """Turn database problems into one line and exit code 2."""
     import functools
@@ -230,8 +213,8 @@ def _analysis_errors(func):
 @cli.command()
 @reader_option
 @click.argument("reports", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
-@click.option("--raw-dir", type=click.Path(file_okay=False, path_type=Path), help=RAW_HELP)
+@db_option
+@raw_dir_option
 @click.option("--force", is_flag=True, help="Parse and replace even if this PDF is already loaded.")
 @_warehouse_errors
 def load(reports: tuple[Path, ...], db_url: str | None, raw_dir: Path | None, force: bool) -> None:
@@ -271,7 +254,7 @@ def _exit_code(results) -> int:
 
 @cli.command()
 @click.argument("sql")
-@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
+@db_option
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV instead of a table.")
 @_warehouse_errors
 def query(sql: str, db_url: str | None, as_csv: bool) -> None:
@@ -331,7 +314,7 @@ def query(sql: str, db_url: str | None, as_csv: bool) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder to write into (created if needed).",
 )
-@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
+@db_option
 @_warehouse_errors
 def export(fmt: str, out_dir: Path, db_url: str | None) -> None:
     """Write every view to a file of its own (evaluations.csv, area_scores.csv, …).
@@ -351,16 +334,6 @@ DASK_HELP = (
     "local cluster of N worker processes for this run. Needs the dask extra."
 )
 
-sources_option = click.option(
-    "--source",
-    "sources",
-    multiple=True,
-    required=True,
-    metavar="URL|DIR|FILE",
-    help="A listing page URL, a PDF URL, a folder of PDFs, a text file of URLs, or a PDF. "
-    "Repeatable.",
-)
-
 
 def _prefect_home() -> None:
     """Keep Prefect's state inside the checkout unless the operator says otherwise."""
@@ -374,9 +347,9 @@ def _prefect_home() -> None:
 @cli.command()
 @reader_option
 @sources_option
-@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
-@click.option("--raw-dir", type=click.Path(file_okay=False, path_type=Path), help=RAW_HELP)
-@click.option("--workers", type=click.IntRange(min=1), help="Parse processes (default: cores).")
+@db_option
+@raw_dir_option
+@workers_option
 @click.option(
     "--timeout",
     type=float,
@@ -471,8 +444,8 @@ def ingest(
 
 
 @cli.command()
-@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
-@click.option("--raw-dir", type=click.Path(file_okay=False, path_type=Path), help=RAW_HELP)
+@db_option
+@raw_dir_option
 @click.pass_context
 def demo(ctx: click.Context, db_url: str | None, raw_dir: Path | None) -> None:
     """The main job on the bundled sample reports, end to end.
@@ -535,8 +508,8 @@ def _progress(tty: bool):
 @reader_option
 @click.argument("what", nargs=-1, metavar="SHA256-PREFIX | PATH | MUNICIPALITY YEAR")
 @click.option("--outdated", is_flag=True, help="Every report parsed by an older parser version.")
-@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
-@click.option("--raw-dir", type=click.Path(file_okay=False, path_type=Path), help=RAW_HELP)
+@db_option
+@raw_dir_option
 @_warehouse_errors
 def reprocess(
     what: tuple[str, ...], outdated: bool, db_url: str | None, raw_dir: Path | None
@@ -569,8 +542,8 @@ def reprocess(
 
 
 @cli.command()
-@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
-@click.option("--raw-dir", type=click.Path(file_okay=False, path_type=Path), help=RAW_HELP)
+@db_option
+@raw_dir_option
 @_warehouse_errors
 def review(db_url: str | None, raw_dir: Path | None) -> None:
     """List what needs a look: evaluations loaded incomplete (each missing value with its
@@ -596,9 +569,9 @@ def review(db_url: str | None, raw_dir: Path | None) -> None:
 @cli.command()
 @click.option("--cron", required=True, help='Schedule, e.g. "0 6 * * 1" (Mondays 06:00).')
 @sources_option
-@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
-@click.option("--raw-dir", type=click.Path(file_okay=False, path_type=Path), help=RAW_HELP)
-@click.option("--workers", type=click.IntRange(min=1), help="Parse processes (default: cores).")
+@db_option
+@raw_dir_option
+@workers_option
 @click.option("--dask", metavar="tcp://HOST:PORT|local:N", help=DASK_HELP)
 def serve(
     cron: str,
@@ -648,7 +621,7 @@ def plot() -> None:
 @click.argument("municipality")
 @click.option("--year", type=int, help="Evaluation year (default: the latest).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="PNG file to write.")
-@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
+@db_option
 @_warehouse_errors
 @_analysis_errors
 def plot_profile(municipality: str, year: int | None, out: Path | None, db_url: str | None) -> None:
@@ -669,7 +642,7 @@ def plot_profile(municipality: str, year: int | None, out: Path | None, db_url: 
 @plot.command("trend")
 @click.argument("municipality")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="PNG file to write.")
-@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
+@db_option
 @_warehouse_errors
 @_analysis_errors
 def plot_trend(municipality: str, out: Path | None, db_url: str | None) -> None:
@@ -693,7 +666,7 @@ def plot_trend(municipality: str, out: Path | None, db_url: str | None) -> None:
 @click.option(
     "--themes", is_flag=True, help="Compare by cross-version theme, across instrument versions."
 )
-@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
+@db_option
 @_warehouse_errors
 @_analysis_errors
 def compare(
@@ -728,7 +701,7 @@ def compare(
 @click.option("--kind", type=click.Choice(["strength", "improvement", "question"]))
 @click.option("--version", "version", type=click.Choice(["2002", "2010", "2016", "2019"]))
 @click.option("--limit", type=int, default=50, show_default=True)
-@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
+@db_option
 @_warehouse_errors
 def search(
     query_text: str, kind: str | None, version: str | None, limit: int, db_url: str | None
@@ -764,7 +737,7 @@ def search(
 
 
 @cli.command()
-@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
+@db_option
 @click.option("--port", type=int, default=8001, show_default=True)
 @click.option("--open", "open_browser", is_flag=True, help="Open a web browser.")
 def browse(db_url: str | None, port: int, open_browser: bool) -> None:
@@ -853,7 +826,7 @@ def db() -> None:
 
 
 @db.command()
-@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
+@db_option
 @_warehouse_errors
 def upgrade(db_url: str | None) -> None:
     """Create or migrate the warehouse schema to the newest revision (also done on first use)."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pipeline.raw import DEFAULT_RAW_DIR  # noqa: F401  (the one constant; older imports)
 from warehouse.load import LoadResult
 
 
