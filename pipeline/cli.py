@@ -335,8 +335,14 @@ def _prefect_home() -> None:
     import os
 
     os.environ.setdefault("PREFECT_HOME", str(ROOT / ".prefect"))
-    # no usage telemetry from a research pipeline (and no internet on many of its machines)
+    # no usage telemetry from a research pipeline (and no internet on many of its machines);
+    # the client's first-run banner only listens to DO_NOT_TRACK, so off means both
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    if os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"].strip().lower() in ("false", "0", "no"):
+        os.environ.setdefault("DO_NOT_TRACK", "1")
+    # the temporary server's first start creates its database: on a busy machine that takes
+    # longer than Prefect's 20 s default
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
 
 
 @cli.command()
@@ -410,6 +416,7 @@ def ingest(
 
     progress = _Progress(tty)
     flows.ON_TOTAL, flows.ON_RESULT = progress.total, progress.advance
+    progress.start()
     try:
         state = flows.ingest_flow(
             list(sources),
@@ -471,13 +478,18 @@ class _Progress:
         self.tty = tty
         self.bar = None
 
-    def total(self, n: int) -> None:
+    def start(self) -> None:
+        """Before the flow: Prefect's temporary server may take many seconds to start."""
         if self.tty:
             from rich.progress import Progress
 
             self.bar = Progress(transient=True)
             self.bar.start()
-            self.task = self.bar.add_task("ingesting", total=n)
+            self.task = self.bar.add_task("starting Prefect…", total=None)
+
+    def total(self, n: int) -> None:
+        if self.bar is not None:
+            self.bar.update(self.task, description="ingesting", total=n)
 
     def advance(self, result) -> None:
         if self.bar is not None:

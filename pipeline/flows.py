@@ -20,7 +20,7 @@ from prefect.states import Failed, State
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from pipeline import ingest, signals, stream
-from pipeline.discover import Document, discover
+from pipeline.discover import DiscoveryError, Document, discover
 from pipeline.download import DEADLINE_S, Fetched, RawStore, download, make_client
 from pipeline.limits import parse_limited
 from warehouse.db import get_engine
@@ -36,8 +36,13 @@ RETRY_DELAYS = [2.0, 4.0, 8.0]
 
 
 @task(name="discover", cache_policy=NO_CACHE)
-def discover_task(sources: list[str]) -> list[Document]:
-    return discover(sources)
+def discover_task(sources: list[str]) -> list[Document] | DiscoveryError:
+    """A source that cannot be read is a value, not a raise: Prefect would log a raise twice
+    with its traceback (task and flow) and keep the exception in its result storage."""
+    try:
+        return discover(sources)
+    except DiscoveryError as e:
+        return e
 
 
 @task(name="fetch", cache_policy=NO_CACHE)
@@ -88,6 +93,8 @@ def ingest_flow(
     store = RawStore(raw_dir or ingest.DEFAULT_RAW_DIR)
     ingest.remove_stale_parts(store)
     docs = discover_task(sources)
+    if isinstance(docs, DiscoveryError):  # `summary_of` raises it for the caller
+        return Failed(name=CANNOT_START, message=str(docs), data=docs)
     log.info("found %d documents", len(docs))
     if ON_TOTAL is not None:
         ON_TOTAL(len(docs))
@@ -119,6 +126,8 @@ def ingest_flow(
 
 #: Name of the final state of a run in which some document failed or was loaded incomplete.
 WITH_FAILURES = "Completed with failures"
+#: Name of the final state of a run whose sources could not be read (nothing was done).
+CANNOT_START = "Cannot start"
 
 
 def final_state(summary: ingest.Summary, interrupted: bool = False) -> dict | State:
