@@ -99,11 +99,11 @@ def test_a_flow_run_writes_nothing_to_home(prefect, server: ReportServer, tmp_pa
         timeout=120,
     )
     assert proc.returncode == 0, proc.stderr
+    assert [f for f in _files(home) if "storage" in f] == []
     assert proc.stdout == (
         f"FAILED Cannot start {server.base}/reports/: listing page cannot be read (HTTP 404)\n"
     )
     assert "Traceback" not in proc.stderr
-    assert [f for f in _files(home) if "storage" in f] == []
 
 
 def test_the_harness_keeps_prefect_home_out_of_the_home_folder() -> None:
