@@ -116,9 +116,12 @@ def test_the_harness_keeps_prefect_home_out_of_the_home_folder() -> None:
 def _in_a_terminal(cmd: list[str], env: dict[str, str], timeout: float) -> tuple[int, str]:
     """Run `cmd` on a pseudo-terminal (as an operator would): exit code and all it wrote."""
     pid, fd = pty.fork()
-    if pid == 0:  # the child
-        os.chdir(ROOT)
-        os.execve(cmd[0], cmd, env)
+    if pid == 0:  # the child: never returns to pytest's code
+        try:
+            os.chdir(ROOT)
+            os.execve(cmd[0], cmd, env)
+        finally:
+            os._exit(127)
     out = bytearray()
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
