@@ -60,7 +60,8 @@ def violations(files: dict[str, str]) -> list[str]:
             first = module.split(".")[0]
             if first in FORBIDDEN.get(top, ()):
                 out.append(f"{rel}:{line} imports {module} ({top} never imports {first})")
-            if first == "prefect" and top in LAYERS and rel not in PREFECT_ALLOWED:
+            is_prefect = first == "prefect" or first.startswith("prefect_")  # and integrations
+            if is_prefect and top in LAYERS and rel not in PREFECT_ALLOWED:
                 out.append(f"{rel}:{line} imports {module} (only pipeline/flows.py uses Prefect)")
             if top == "tests" and first in TESTS_FORBIDDEN:
                 out.append(f"{rel}:{line} imports {module} (tests never import benchmarks)")
@@ -107,6 +108,7 @@ def test_prefect_in_cli_only_in_serve() -> None:
         ("schema/bad.py", "from parsers import parse_report\n", "schema never imports"),
         ("parsers/bad.py", "import prefect\n", "only pipeline/flows.py"),
         ("pipeline/bad.py", "from prefect import flow\n", "only pipeline/flows.py"),
+        ("pipeline/bad.py", "import prefect_dask\n", "only pipeline/flows.py"),
         ("tests/bad.py", "from benchmarks.corpus import params\n", "never import benchmarks"),
     ],
 )
