@@ -152,7 +152,7 @@ def test_first_run_in_a_terminal(tmp_path: Path) -> None:
         env,
         timeout=180,
     )
-    assert code == 0, out
+    assert code == 0, out[-1500:]
     assert "starting Prefect…" in out
     assert "anonymous usage data" not in out
     assert "1 documents: 1 loaded, 0 loaded incomplete, 0 unchanged, 0 failed" in out
