@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from parsers.errors import ReportError
 from parsers.pdf import Box
 from parsers.report import parse_report
 from parsers.typography import is_heading
@@ -121,3 +122,17 @@ def render(path: str | Path, page: int, found: list[Mark], out: str | Path) -> P
     out = Path(out)
     canvas.save(out)
     return out
+
+
+def draw(path: str | Path, page: int, out: str | Path | None = None) -> tuple[Path, list[Mark]]:
+    """`marks` drawn by `render` into `out` (default: <report>-p<N>.png in the working
+    folder): the PNG's path and the marks. A missing file or a page out of range is a
+    `ReportError` naming the file, like any document the parser refuses."""
+    path = Path(path)
+    if not path.exists():
+        raise ReportError(path, "no such file")
+    try:
+        found = marks(path, page)
+    except ValueError as e:
+        raise ReportError(path, str(e)) from e
+    return render(path, page, found, out or Path(f"{path.stem}-p{page}.png")), found

@@ -11,8 +11,7 @@ from pathlib import Path
 
 import click
 
-from parsers import PARSER_VERSION, ReportError, parse_report
-from parsers.completeness import CODES as COMPLETENESS_CODES
+from parsers import PARSER_VERSION, ReportError
 from pipeline.cli_options import (
     db_option,
     raw_dir_option,
@@ -20,11 +19,25 @@ from pipeline.cli_options import (
     sources_option,
     workers_option,
 )
-from schema.record import ReportRecord
 
 
 def _fail(message: str) -> None:
     click.echo(f"error: {message}", err=True)
+
+
+def _report_errors(func):
+    """A document the parser refuses: one line naming the file, exit code 2."""
+    import functools
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except ReportError as e:
+            _fail(str(e))
+            sys.exit(2)
+
+    return wrapper
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -78,33 +91,11 @@ def parse(ctx: click.Context, reports: tuple[Path, ...], as_json: bool, strict: 
       kompass parse tests/fixtures/norsjo-2018.pdf --json > norsjo.json
       kompass parse reports/*.pdf --strict > /dev/null || echo "some report needs a look"
     """
-    from pipeline.limits import parse_limited
+    from pipeline.parse import print_reports
 
-    failed = incomplete = 0
-    for i, path in enumerate(reports):
-        try:
-            if not path.exists():
-                raise ReportError(path, "no such file")
-            # in a child with bounded memory and time; --debug: here, to see tracebacks
-            record = parse_report(path) if ctx.obj["debug"] else parse_limited(path)
-        except ReportError as e:
-            _fail(str(e))
-            failed += 1
-            continue
-        except Exception as e:  # a bug: still one line unless --debug
-            if ctx.obj["debug"]:
-                raise
-            _fail(f"{path.name}: unexpected {type(e).__name__}: {e} (rerun with --debug)")
-            failed += 1
-            continue
-        incomplete += not record.complete
-        if as_json:
-            click.echo(record.to_json(indent=2 if len(reports) == 1 else None))
-        else:
-            if i > failed:
-                click.echo()
-            click.echo(summary(record))
-    sys.exit(2 if failed else 1 if strict and incomplete else 0)
+    debug = ctx.obj["debug"]  # --debug: parse here, not in a child, to see tracebacks
+    code = print_reports(reports, as_json, strict, in_process=debug, echo=click.echo, fail=_fail)
+    sys.exit(code)
 
 
 @cli.command()
@@ -117,6 +108,7 @@ def parse(ctx: click.Context, reports: tuple[Path, ...], as_json: bool, strict: 
     help="PNG to write (default: <report>-p<N>.png in the working folder).",
 )
 @click.option("--text", "as_text", is_flag=True, help="Print what was recognised, one per line.")
+@_report_errors
 def inspect(report: Path, page_no: int, out: Path | None, as_text: bool) -> None:
     """Draw what the parser saw on one page: for a report that parses wrong.
 
@@ -129,19 +121,9 @@ def inspect(report: Path, page_no: int, out: Path | None, as_text: bool) -> None
       kompass inspect tests/fixtures/norsjo-2018.pdf --page 9
       kompass inspect report.pdf --page 12 --out p12.png --text
     """
-    from parsers.inspect import marks, render, text_dump
+    from parsers.inspect import draw, text_dump
 
-    try:
-        if not report.exists():
-            raise ReportError(report, "no such file")
-        found = marks(report, page_no)
-    except ReportError as e:
-        _fail(str(e))
-        sys.exit(2)
-    except ValueError as e:
-        _fail(f"{report.name}: {e}")
-        sys.exit(2)
-    target = render(report, page_no, found, out or Path(f"{report.stem}-p{page_no}.png"))
+    target, found = draw(report, page_no, out)
     if as_text:
         click.echo(text_dump(found))
     click.echo(f"wrote {target}")
@@ -340,8 +322,14 @@ def _prefect_home() -> None:
     import os
 
     os.environ.setdefault("PREFECT_HOME", str(ROOT / ".prefect"))
-    # no usage telemetry from a research pipeline (and no internet on many of its machines)
+    # no usage telemetry from a research pipeline (and no internet on many of its machines);
+    # the client's first-run banner only listens to DO_NOT_TRACK, so off means both
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    if os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"].strip().lower() in ("false", "0", "no"):
+        os.environ.setdefault("DO_NOT_TRACK", "1")
+    # the temporary server's first start creates its database: on a busy machine that takes
+    # longer than Prefect's 20 s default
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
 
 
 @cli.command()
@@ -417,6 +405,7 @@ def ingest(
     from pipeline.discover import DiscoveryError
 
     progress = _progress(tty)
+    progress.start()
     try:
         state = flows.ingest_flow(
             list(sources),
@@ -482,13 +471,22 @@ def _progress(tty: bool):
             self.tty = tty
             self.bar = None
 
-        def total(self, n: int) -> None:
+        def __getstate__(self) -> dict:
+            # Prefect may pickle the flow's arguments into task workers: they get an inert copy
+            return {"tty": False, "bar": None}
+
+        def start(self) -> None:
+            """Before the flow: Prefect's temporary server may take many seconds to start."""
             if self.tty:
                 from rich.progress import Progress as Bar
 
                 self.bar = Bar(transient=True)
                 self.bar.start()
-                self.task = self.bar.add_task("ingesting", total=n)
+                self.task = self.bar.add_task("starting Prefect…", total=None)
+
+        def total(self, n: int) -> None:
+            if self.bar is not None:
+                self.bar.update(self.task, description="ingesting", total=n)
 
         def advance(self, result) -> None:
             if self.bar is not None:
@@ -554,15 +552,9 @@ def review(db_url: str | None, raw_dir: Path | None) -> None:
       kompass review
       kompass reprocess 3f2a9c1b0e4d      # the command it prints, after a parser fix
     """
-    from pipeline import review as rv
-    from pipeline.raw import RawStore
-    from warehouse.db import get_engine, shown
+    from pipeline.review import review_lines
 
-    options = (f" --db {shown(db_url)}" if db_url else "") + (
-        f" --raw-dir {raw_dir}" if raw_dir else ""
-    )
-    store = RawStore(raw_dir)
-    for line in rv.render(get_engine(db_url), store, options):
+    for line in review_lines(db_url, raw_dir):
         click.echo(line)
 
 
@@ -849,51 +841,6 @@ def dictionary(out: Path) -> None:
 
     out.write_text(render() + "\n", "utf-8")
     click.echo(str(out))
-
-
-def summary(r: ReportRecord) -> str:
-    """A human-readable account of one record."""
-    m = r.municipality
-    where = ", ".join(x for x in (m.code, m.county) if x)
-    out = [
-        f"{m.name} ({where}): evaluation {r.evaluation_year}, "
-        f"instrument version {r.instrument_version}",
-        f"{Path(r.source.path or '').name} · {r.source.pages} pages · "
-        f"{r.publisher or 'publisher ?'} · {r.report_date or 'no date'} · "
-        f"sha256 {r.source.sha256[:12]}…",
-        "",
-        f"  {'#':>1}  {'area':<45} {'points':>6} {'max':>5} {'%':>5}  {'questions':>9} "
-        f"{'strengths':>9} {'improvements':>12}",
-    ]
-
-    def num(x: float | None) -> str:
-        return "–" if x is None else f"{x:g}"
-
-    for a in r.areas:
-        name = a.name if len(a.name) <= 45 else a.name[:44] + "…"
-        out.append(
-            f"  {a.number:>1}  {name:<45} {num(a.points):>6} {num(a.max):>5} {num(a.percent):>5}  "
-            f"{len(a.questions):>9} {len(a.strengths):>9} {len(a.improvements):>12}"
-        )
-    out.append(f"     {'total':<45} {num(r.total.points):>6} {num(r.total.max):>5}")
-    years = sorted({h.year for h in r.history})
-    out.append("")
-    out.append(
-        f"history table: {', '.join(map(str, years))}" if years else "history table: none printed"
-    )
-    lost = [w for w in r.warnings if w.code in COMPLETENESS_CODES]
-    rest = [w for w in r.warnings if w.code not in COMPLETENESS_CODES]
-    if not r.complete:
-        out.append(f"INCOMPLETE: the parser could not read everything ({len(lost)}):")
-        out += [_warning_line(w) for w in lost]
-    out.append(f"warnings ({len(rest)}):" if rest else "warnings: none")
-    out += [_warning_line(w) for w in rest]
-    return "\n".join(out)
-
-
-def _warning_line(w) -> str:
-    page = f"p. {w.page}" if w.page else "p. ?"
-    return f"  {page:>6}  {w.code}: {w.message}"
 
 
 #: Commands that run under `pipeline.signals.supervise`: the console script forks, the child

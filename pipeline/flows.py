@@ -27,7 +27,7 @@ from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTa
 
 from parsers.reader import reader_name
 from pipeline import ingest, reprocess, signals, stream
-from pipeline.discover import Document, discover
+from pipeline.discover import DiscoveryError, Document, discover
 from pipeline.download import DEADLINE_S, download, make_client
 from pipeline.raw import RawStore, Stored
 from warehouse.db import get_engine
@@ -36,8 +36,13 @@ RETRY_DELAYS = [2.0, 4.0, 8.0]
 
 
 @task(name="discover", cache_policy=NO_CACHE)
-def discover_task(sources: list[str]) -> list[Document]:
-    return discover(sources)
+def discover_task(sources: list[str]) -> list[Document] | DiscoveryError:
+    """A source that cannot be read is a value, not a raise: Prefect would log a raise twice
+    with its traceback (task and flow) and keep the exception in its result storage."""
+    try:
+        return discover(sources)
+    except DiscoveryError as e:
+        return e
 
 
 @task(name="fetch", cache_policy=NO_CACHE)
@@ -169,6 +174,8 @@ def ingest_flow(
     store = RawStore(raw_dir)
     store.remove_stale_parts()
     docs = discover_task(sources)
+    if isinstance(docs, DiscoveryError):  # `summary_of` raises it for the caller
+        return Failed(name=CANNOT_START, message=str(docs), data=docs)
     log.info("found %d documents", len(docs))
     progress.total(len(docs))
     reader = reader or reader_name()
@@ -203,6 +210,8 @@ def ingest_flow(
 
 #: Name of the final state of a run in which some document failed or was loaded incomplete.
 WITH_FAILURES = "Completed with failures"
+#: Name of the final state of a run whose sources could not be read (nothing was done).
+CANNOT_START = "Cannot start"
 
 
 def final_state(summary: ingest.Summary, interrupted: bool = False) -> dict | State:

@@ -5,10 +5,12 @@ after a parser fix. Reads only the warehouse's views and raw_reports/."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlalchemy import Engine, bindparam, text
 
 from pipeline.raw import RawStore
+from warehouse.db import get_engine, shown
 from warehouse.views import COMPLETENESS_CODES
 
 
@@ -112,3 +114,12 @@ def render(engine: Engine, store: RawStore, options: str = "") -> list[str]:
             f"a record is complete: kompass reprocess --outdated{options}"
         )
     return out or ["nothing to review: every evaluation is complete and no document failed"]
+
+
+def review_lines(db_url: str | None = None, raw_dir: Path | None = None) -> list[str]:
+    """`kompass review`: the review of the warehouse at `db_url`, each retry command carrying
+    the same --db and --raw-dir, so it can be pasted as printed."""
+    options = (f" --db {shown(db_url)}" if db_url else "") + (
+        f" --raw-dir {raw_dir}" if raw_dir else ""
+    )
+    return render(get_engine(db_url), RawStore(raw_dir), options)

@@ -1,12 +1,20 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import jsonschema
 import pytest
 
 from schema.record import json_schema
+
+#: Prefect's state for the whole session (harness database, memo store, result storage) in a
+#: temporary folder, not ~/.prefect: set before anything imports Prefect, which reads it once.
+PREFECT_HOME = Path(tempfile.mkdtemp(prefix="kompass-test-prefect-"))
+os.environ["PREFECT_HOME"] = str(PREFECT_HOME)
 
 pytest_plugins = ["tests.warehouse_fixtures"]  # db_url: SQLite and PostgreSQL
 
@@ -16,6 +24,10 @@ GOLDEN = sorted(FIXTURES.glob("*.expected.json"))
 
 def golden_cases() -> list[str]:
     return [p.name.removesuffix(".expected.json") for p in GOLDEN]
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(PREFECT_HOME, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,6 @@
 """Generated reports in many layouts parse exactly to the record the generator wrote down.
 
-The benchmark corpus (benchmarks/corpus.py) rotates version, producer, findings layout,
+The benchmark corpus (tests/fixturegen/corpus.py) rotates version, producer, findings layout,
 bullets, number alignment, rulings, history columns and page breaks; 16 of them are checked
 here field by field, like the golden fixtures, and read by both readers (pdfplumber and
 PDFium) to byte-identical records.
@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.corpus import params
 from parsers import parse_report
+from tests.fixturegen.corpus import params
 from tests.fixturegen.expected import expected_record
 from tests.fixturegen.layout import layout
 from tests.fixturegen.producers import DEJAVU, producer
