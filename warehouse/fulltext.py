@@ -3,9 +3,10 @@
 The FTS5 tables (`finding_fts`, `question_fts`, migration 0004) index each text as its
 Snowball stems (the same Swedish stemmer PostgreSQL's `swedish` configuration uses), written by
 triggers that call `kompass_stem()`; `register()` makes that function known to a connection
-(`warehouse.db` does it for every SQLite connection). A query is stemmed the same way, keeping
-FTS5 syntax: `medborgardialog` finds `medborgardialoger`, `korruption OR whistleblower*`,
-`"extern visselblåsarfunktion"`, `NOT`, `AND` and parentheses work as FTS5 defines them.
+(`warehouse.db` does it for every SQLite connection, so any writer outside it must register
+it too). A query is stemmed the same way, keeping FTS5 syntax: `medborgardialog` finds
+`medborgardialoger`, `korruption OR whistleblower*`, `"extern visselblåsarfunktion"`, `NOT`,
+`AND` and parentheses work as FTS5 defines them.
 """
 
 from __future__ import annotations
@@ -40,19 +41,23 @@ def stem_text(text: str | None) -> str:
 def fts_query(query: str) -> str:
     """A user's FTS5 query with each word replaced by its quoted stem.
 
-    Words joined by punctuation (`whistleblower-funktion`) become one phrase, as they are
-    indexed; operators, brackets, `*` and `^` stay."""
+    A bare word matches every word its stem begins (`visselblåsare` → `"visselblås"*`: its
+    inflections and the compounds it starts, `visselblåsarfunktion`); a "quoted" word or
+    phrase matches by stem only (`"kommun"` finds kommunen, not kommunikation). Words joined
+    by punctuation (`whistleblower-funktion`) become one phrase, as they are indexed;
+    operators, brackets and `^` stay."""
     out: list[str] = []
     for token in _TOKEN.findall(query):
         if token in OPERATORS or token in ("(", ")", "^", "+"):
             out.append(token)
         elif token == "*":
-            if out and out[-1].endswith('"'):
+            if out and out[-1].endswith('"'):  # a "phrase"* ends with a prefix
                 out[-1] += "*"
         else:
+            quoted = token.startswith('"')
             words = _WORD.findall(token.strip('"').replace('""', '"'))
             if words:
-                out.append('"' + " ".join(stem(w) for w in words) + '"')
+                out.append('"' + " ".join(stem(w) for w in words) + '"' + ("" if quoted else "*"))
     return " ".join(out)
 
 
@@ -70,12 +75,12 @@ SEARCHABLE: dict[str, tuple[str, str, tuple[str, ...]]] = {
 }
 
 
-def view_match_sql(view: str, param: str) -> str:
-    """A WHERE condition on `view` for rows whose text matches the FTS5 query `:param`
-    (already stemmed with `fts_query`)."""
+def view_match_sql(view: str, match: str) -> str:
+    """A WHERE condition on `view` for rows whose text matches `match`, an SQL expression
+    giving a stemmed FTS5 query (`:param` holding `fts_query(...)`, or `kompass_fts(:q)`)."""
     table, fts, keys = SEARCHABLE[view]
     cols = ", ".join(keys)
     return (
         f"({cols}) IN (SELECT {cols} FROM {table} WHERE rowid IN "
-        f"(SELECT rowid FROM {fts} WHERE {fts} MATCH :{param}))"
+        f"(SELECT rowid FROM {fts} WHERE {fts} MATCH {match}))"
     )

@@ -11,18 +11,28 @@ from __future__ import annotations
 
 import pandas as pd
 from sqlalchemy import Engine, text
+from sqlalchemy.exc import OperationalError, ProgrammingError
 
+from warehouse.db import describe
 from warehouse.fulltext import fts_query
 
 KINDS = ("strength", "improvement", "question")
 
 
-class UnknownMunicipality(ValueError):
+class SearchError(ValueError):
+    """A search that cannot run; `str()` is one line saying why."""
+
+
+class UnknownMunicipality(SearchError):
     """No municipality of that name or code."""
 
 
-class EmptyQuery(ValueError):
+class EmptyQuery(SearchError):
     """The query has no word to search for."""
+
+
+class BadQuery(SearchError):
+    """The engine refused the query's syntax."""
 
 
 _SQLITE = """
@@ -104,5 +114,20 @@ def search(
             sql += f" AND {column} = :{column}"
             params[column] = value
     sql += " ORDER BY rank, municipality_code, evaluation_year, area_number LIMIT :limit"
-    with engine.connect() as conn:
-        return pd.read_sql_query(text(sql), conn, params=params)
+    try:
+        with engine.connect() as conn:
+            return pd.read_sql_query(text(sql), conn, params=params)
+    except (OperationalError, ProgrammingError) as e:
+        raise BadQuery(f"search {query!r} failed: {describe(e)}") from e
+
+
+def run(engine: Engine, query: str, **options) -> list[str]:
+    """`kompass search`: one line per hit (`no matches` when there is none)."""
+    hits = search(engine, query, **options)
+    if hits.empty:
+        return ["no matches"]
+    return [
+        f"{h.municipality} {h.evaluation_year} · area {h.area_number} · {h.kind} · "
+        f"p. {h.page}: {h.text}"
+        for h in hits.itertuples()
+    ]
