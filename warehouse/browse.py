@@ -138,6 +138,8 @@ def serve(db_path: Path, port: int, open_browser: bool = False) -> None:
         metadata=metadata(table_names(db_path)), template_dir=str(TEMPLATES), settings=SETTINGS
     )
     ds.add_database(Database(ds, path=str(db_path), is_mutable=True), name=NAME)
+    if "_memory" in ds.databases:  # added when Datasette is given no files
+        ds.remove_database("_memory")
     asyncio.run(ds.invoke_startup())
     if open_browser:
         webbrowser.open(f"http://127.0.0.1:{port}/")
