@@ -67,7 +67,14 @@ CANNED = {
     },
 }
 
-SETTINGS = {"sql_time_limit_ms": 5000, "facet_time_limit_ms": 1000, "default_page_size": 100}
+#: Facets are the field table's; Datasette's own suggestions (ids, pages) would be noise.
+SETTINGS = {
+    "sql_time_limit_ms": 5000,
+    "facet_time_limit_ms": 1000,
+    "default_facet_size": 10,
+    "suggest_facets": False,
+    "default_page_size": 100,
+}
 
 
 def available() -> bool:
