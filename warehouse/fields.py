@@ -119,6 +119,7 @@ VIEWS: tuple[View, ...] = (
                 "when complete is false)",
                 "numeric",
             ),
+            f("publisher", "SKL or SKR as printed on the report (cite it as the author)"),
         ),
         order_by="municipality_code, evaluation_year",
         reading_order=(
@@ -131,6 +132,7 @@ VIEWS: tuple[View, ...] = (
             "warning_count",
             "county",
             "report_date",
+            "publisher",
         ),
         facets=("evaluation_year", "instrument_version", "county", "complete"),
     ),

@@ -76,10 +76,24 @@ JOIN municipality m ON m.code = e.municipality_code
 """,
 }
 
-#: Revision 0004: `area_scores.page`; `reported_history` with municipality, evaluation_year
-#: and page; the `inspiration` view.
+#: Revision 0004: `evaluations.publisher`; `area_scores.page`; `reported_history` with
+#: municipality, evaluation_year and page; the `inspiration` view.
 VIEWS_0004: dict[str, str] = {
     **VIEWS_0003,
+    "evaluations": """
+SELECT e.evaluation_id, m.name AS municipality, e.municipality_code, m.county,
+       e.evaluation_year, e.instrument_version, e.total_points, e.total_max, e.report_date,
+       r.source_url, r.sha256, r.pages, r.parser_version, e.loaded_at,
+       (SELECT COUNT(*) FROM parse_warning w WHERE w.evaluation_id = e.evaluation_id)
+         AS warning_count,
+       e.complete,
+       (SELECT SUM(a.points) FROM area_score a WHERE a.evaluation_id = e.evaluation_id)
+         AS area_points_sum,
+       e.publisher
+FROM evaluation e
+JOIN municipality m ON m.code = e.municipality_code
+JOIN report r ON r.report_id = e.report_id
+""",
     "area_scores": """
 SELECT e.evaluation_id, m.name AS municipality, e.municipality_code, e.evaluation_year,
        e.instrument_version, a.area_number, a.area_name, a.area_key, a.theme, a.points,

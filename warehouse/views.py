@@ -22,7 +22,8 @@ SELECT e.evaluation_id, m.name AS municipality, e.municipality_code, m.county,
          AS warning_count,
        e.complete,
        (SELECT SUM(a.points) FROM area_score a WHERE a.evaluation_id = e.evaluation_id)
-         AS area_points_sum
+         AS area_points_sum,
+       e.publisher
 FROM evaluation e
 JOIN municipality m ON m.code = e.municipality_code
 JOIN report r ON r.report_id = e.report_id

@@ -2,7 +2,7 @@
 
 - `history_row.page` (null until the parser records the page of a history table);
 - the base table `inspiration` becomes `inspiration_example`, freeing the name for the view;
-- views (frozen as `VIEWS_0004`): `area_scores.page`; `reported_history` with municipality,
+- views (frozen as `VIEWS_0004`): `evaluations.publisher`; `area_scores.page`; `reported_history` with municipality,
   evaluation_year (of the report that printed the table) and page; the `inspiration` view;
 - SQLite: `finding_fts` and `question_fts` index the Snowball stems of each text
   (`warehouse/fulltext.py`), kept by triggers that call `kompass_stem()`, so inflected forms
