@@ -14,8 +14,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import snowballstemmer
-
 _WORD = re.compile(r"[^\W_]+")
 #: FTS5 query tokens: a "quoted phrase", a bracket, the prefix and initial-token marks, or a
 #: run of anything else (a word, an operator, or words joined by punctuation).
@@ -25,6 +23,8 @@ OPERATORS = ("AND", "OR", "NOT", "NEAR")
 
 @lru_cache(maxsize=1)
 def _stemmer():
+    import snowballstemmer  # on first use: commands that never stem do not load it
+
     return snowballstemmer.stemmer("swedish")
 
 
