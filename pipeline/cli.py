@@ -13,31 +13,18 @@ import click
 
 from parsers import PARSER_VERSION, ReportError, parse_report
 from parsers.completeness import CODES as COMPLETENESS_CODES
+from pipeline.cli_options import (
+    db_option,
+    raw_dir_option,
+    reader_option,
+    sources_option,
+    workers_option,
+)
 from schema.record import ReportRecord
 
 
 def _fail(message: str) -> None:
     click.echo(f"error: {message}", err=True)
-
-
-def _set_reader(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-    """--reader: through the environment, so worker processes read with the same library."""
-    import os
-
-    if value:
-        os.environ["KOMPASS_READER"] = value
-    return value
-
-
-reader_option = click.option(
-    "--reader",
-    type=click.Choice(["pdfplumber", "pdfium"]),
-    callback=_set_reader,
-    expose_value=False,
-    is_eager=True,
-    help="PDF reader: pdfplumber (default) or pdfium (faster, same records). "
-    "Default: $KOMPASS_READER, else pdfplumber.",
-)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -168,7 +155,9 @@ def _usable_raw_dir(raw_dir: Path | None) -> Path:
     says yes to everything); exit 2 with one line before any work when it is not."""
     import tempfile
 
-    target = raw_dir or ROOT / "raw_reports"
+    from pipeline.ingest import DEFAULT_RAW_DIR
+
+    target = raw_dir or DEFAULT_RAW_DIR
     try:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as e:
@@ -181,10 +170,6 @@ def _usable_raw_dir(raw_dir: Path | None) -> Path:
         _fail(f"raw folder {target}: not writable")
         sys.exit(2)
     return target
-
-
-RAW_HELP = "Folder of raw PDFs and their manifest (default: raw_reports/ in the checkout)."
-DB_HELP = "Database URL (default: $KOMPASS_DB, else warehouse/kommunkompassen.db in the checkout)."
 
 
 def _warehouse_errors(func):
@@ -228,8 +213,8 @@ def _analysis_errors(func):
 @cli.command()
 @reader_option
 @click.argument("reports", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
-@click.option("--raw-dir", type=click.Path(file_okay=False, path_type=Path), help=RAW_HELP)
+@db_option
+@raw_dir_option
 @click.option("--force", is_flag=True, help="Parse and replace even if this PDF is already loaded.")
 @_warehouse_errors
 def load(reports: tuple[Path, ...], db_url: str | None, raw_dir: Path | None, force: bool) -> None:
@@ -270,7 +255,7 @@ def load(reports: tuple[Path, ...], db_url: str | None, raw_dir: Path | None, fo
 
 @cli.command()
 @click.argument("sql")
-@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
+@db_option
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV instead of a table.")
 @_warehouse_errors
 def query(sql: str, db_url: str | None, as_csv: bool) -> None:
@@ -330,7 +315,7 @@ def query(sql: str, db_url: str | None, as_csv: bool) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder to write into (created if needed).",
 )
-@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
+@db_option
 @_warehouse_errors
 def export(fmt: str, out_dir: Path, db_url: str | None) -> None:
     """Write every view to a file of its own (evaluations.csv, area_scores.csv, …).
@@ -345,17 +330,6 @@ def export(fmt: str, out_dir: Path, db_url: str | None) -> None:
         click.echo(str(path))
 
 
-sources_option = click.option(
-    "--source",
-    "sources",
-    multiple=True,
-    required=True,
-    metavar="URL|DIR|FILE",
-    help="A listing page URL, a PDF URL, a folder of PDFs, a text file of URLs, or a PDF. "
-    "Repeatable.",
-)
-
-
 def _prefect_home() -> None:
     """Keep Prefect's state inside the checkout unless the operator says otherwise."""
     import os
@@ -368,9 +342,9 @@ def _prefect_home() -> None:
 @cli.command()
 @reader_option
 @sources_option
-@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
-@click.option("--raw-dir", type=click.Path(file_okay=False, path_type=Path), help=RAW_HELP)
-@click.option("--workers", type=click.IntRange(min=1), help="Parse processes (default: cores).")
+@db_option
+@raw_dir_option
+@workers_option
 @click.option(
     "--timeout",
     type=float,
@@ -461,8 +435,8 @@ def ingest(
 
 
 @cli.command()
-@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
-@click.option("--raw-dir", type=click.Path(file_okay=False, path_type=Path), help=RAW_HELP)
+@db_option
+@raw_dir_option
 @click.pass_context
 def demo(ctx: click.Context, db_url: str | None, raw_dir: Path | None) -> None:
     """The main job on the bundled sample reports, end to end.
@@ -521,8 +495,8 @@ class _Progress:
 @reader_option
 @click.argument("what", nargs=-1, metavar="SHA256-PREFIX | PATH | MUNICIPALITY YEAR")
 @click.option("--outdated", is_flag=True, help="Every report parsed by an older parser version.")
-@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
-@click.option("--raw-dir", type=click.Path(file_okay=False, path_type=Path), help=RAW_HELP)
+@db_option
+@raw_dir_option
 @_warehouse_errors
 def reprocess(
     what: tuple[str, ...], outdated: bool, db_url: str | None, raw_dir: Path | None
@@ -539,12 +513,13 @@ def reprocess(
     """
     from pipeline import reprocess as rp
     from pipeline.download import RawStore
+    from pipeline.ingest import DEFAULT_RAW_DIR
     from pipeline.limits import parse_limited
     from warehouse.db import get_engine
     from warehouse.load import load_file
 
     engine = get_engine(db_url)
-    store = RawStore(raw_dir or ROOT / "raw_reports")
+    store = RawStore(raw_dir or DEFAULT_RAW_DIR)
     try:
         if outdated:
             if what:
@@ -566,8 +541,8 @@ def reprocess(
 
 
 @cli.command()
-@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
-@click.option("--raw-dir", type=click.Path(file_okay=False, path_type=Path), help=RAW_HELP)
+@db_option
+@raw_dir_option
 @_warehouse_errors
 def review(db_url: str | None, raw_dir: Path | None) -> None:
     """List what needs a look: evaluations loaded incomplete (each missing value with its
@@ -580,12 +555,13 @@ def review(db_url: str | None, raw_dir: Path | None) -> None:
     """
     from pipeline import review as rv
     from pipeline.download import RawStore
+    from pipeline.ingest import DEFAULT_RAW_DIR
     from warehouse.db import get_engine, shown
 
     options = (f" --db {shown(db_url)}" if db_url else "") + (
         f" --raw-dir {raw_dir}" if raw_dir else ""
     )
-    store = RawStore(raw_dir or ROOT / "raw_reports")
+    store = RawStore(raw_dir or DEFAULT_RAW_DIR)
     for line in rv.render(get_engine(db_url), store, options):
         click.echo(line)
 
@@ -593,9 +569,9 @@ def review(db_url: str | None, raw_dir: Path | None) -> None:
 @cli.command()
 @click.option("--cron", required=True, help='Schedule, e.g. "0 6 * * 1" (Mondays 06:00).')
 @sources_option
-@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
-@click.option("--raw-dir", type=click.Path(file_okay=False, path_type=Path), help=RAW_HELP)
-@click.option("--workers", type=click.IntRange(min=1), help="Parse processes (default: cores).")
+@db_option
+@raw_dir_option
+@workers_option
 def serve(
     cron: str,
     sources: tuple[str, ...],
@@ -642,7 +618,7 @@ def plot() -> None:
 @click.argument("municipality")
 @click.option("--year", type=int, help="Evaluation year (default: the latest).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="PNG file to write.")
-@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
+@db_option
 @_warehouse_errors
 @_analysis_errors
 def plot_profile(municipality: str, year: int | None, out: Path | None, db_url: str | None) -> None:
@@ -663,7 +639,7 @@ def plot_profile(municipality: str, year: int | None, out: Path | None, db_url: 
 @plot.command("trend")
 @click.argument("municipality")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="PNG file to write.")
-@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
+@db_option
 @_warehouse_errors
 @_analysis_errors
 def plot_trend(municipality: str, out: Path | None, db_url: str | None) -> None:
@@ -687,7 +663,7 @@ def plot_trend(municipality: str, out: Path | None, db_url: str | None) -> None:
 @click.option(
     "--themes", is_flag=True, help="Compare by cross-version theme, across instrument versions."
 )
-@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
+@db_option
 @_warehouse_errors
 @_analysis_errors
 def compare(
@@ -724,7 +700,7 @@ def compare(
 @click.option("--year", type=int, help="Only this evaluation year.")
 @click.option("--version", "version", type=click.Choice(["2002", "2010", "2016", "2019"]))
 @click.option("--limit", type=int, default=50, show_default=True)
-@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
+@db_option
 @_warehouse_errors
 def search(query_text: str, db_url: str | None, limit: int, **filters) -> None:
     """Full-text search over findings and sub-questions, best matches first.
@@ -750,7 +726,7 @@ def search(query_text: str, db_url: str | None, limit: int, **filters) -> None:
 
 
 @cli.command()
-@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
+@db_option
 @click.option("--port", type=int, default=8001, show_default=True)
 @click.option("--open", "open_browser", is_flag=True, help="Open a web browser.")
 @_warehouse_errors
@@ -785,7 +761,7 @@ def db() -> None:
 
 
 @db.command()
-@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
+@db_option
 @_warehouse_errors
 def upgrade(db_url: str | None) -> None:
     """Create or migrate the warehouse schema to the newest revision (also done on first use)."""
