@@ -34,6 +34,10 @@ def browse(tmp_path_factory: pytest.TempPathFactory, corpus_db: str) -> Iterator
     yield b
     if b.proc.poll() is None:
         b.stop()
+    deadline = time.monotonic() + 10
+    while session_processes(b.proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert session_processes(b.proc.pid) == [], "kompass browse left processes behind"
 
 
 def test_stable_database_name_and_hidden_tables(browse: Browse) -> None:
