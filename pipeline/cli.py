@@ -691,117 +691,55 @@ def compare(
 @cli.command()
 @click.argument("query_text", metavar="QUERY")
 @click.option("--kind", type=click.Choice(["strength", "improvement", "question"]))
+@click.option("--municipality", help="Only this municipality (name or SCB code).")
+@click.option("--year", type=int, help="Only this evaluation year.")
 @click.option("--version", "version", type=click.Choice(["2002", "2010", "2016", "2019"]))
 @click.option("--limit", type=int, default=50, show_default=True)
 @db_option
 @_warehouse_errors
-def search(
-    query_text: str, kind: str | None, version: str | None, limit: int, db_url: str | None
-) -> None:
+def search(query_text: str, db_url: str | None, limit: int, **filters) -> None:
     """Full-text search over findings and sub-questions, best matches first.
 
-    SQLite: FTS5 syntax (word, prefix*, a OR b, "a phrase"); words match as written.
-    PostgreSQL: Swedish stemming, so inflected forms match too.
+    Swedish words match in every inflection (medborgardialog finds medborgardialoger).
+    SQLite: FTS5 syntax (a OR b, prefix*, "a phrase", NOT); PostgreSQL: websearch syntax
+    (a OR b, "a phrase", -word).
 
     \b
     Examples:
-      kompass search "visselblåsare OR whistleblower"
-      kompass search "medborgardialog*" --kind improvement --version 2016
+      kompass search medborgardialog
+      kompass search "korruption OR whistleblower*" --kind improvement --version 2016
+      kompass search visselblåsare* --municipality Gävle --year 2022
     """
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from warehouse.db import describe, get_reader
-    from warehouse.search import search as run_search
+    from warehouse.db import get_reader
+    from warehouse.search import SearchError, run
 
     try:
-        hits = run_search(get_reader(db_url), query_text, kind=kind, version=version, limit=limit)
-    except SQLAlchemyError as e:
-        _fail(f"search failed: {describe(e)}")
+        click.echo("\n".join(run(get_reader(db_url), query_text, limit=limit, **filters)))
+    except SearchError as e:
+        _fail(str(e))
         sys.exit(2)
-    if hits.empty:
-        click.echo("no matches")
-        return
-    for h in hits.itertuples():
-        click.echo(
-            f"{h.municipality} {h.evaluation_year} · area {h.area_number} · {h.kind} · "
-            f"p. {h.page}: {h.text}"
-        )
 
 
 @cli.command()
 @db_option
 @click.option("--port", type=int, default=8001, show_default=True)
 @click.option("--open", "open_browser", is_flag=True, help="Open a web browser.")
+@_warehouse_errors
 def browse(db_url: str | None, port: int, open_browser: bool) -> None:
-    """Browse the SQLite warehouse in Datasette: views, full-text search, canned queries.
+    """Browse the SQLite warehouse in Datasette: the views with search, facets and canned
+    queries, at http://127.0.0.1:PORT/kommunkompassen (Ctrl-C stops it).
 
     Needs the optional extra: .venv/bin/pip install -e '.[browse]'
     """
-    import signal
-    import subprocess
-    import tempfile
-
-    from sqlalchemy.engine import make_url
-
     from warehouse import browse as b
-    from warehouse.db import WarehouseError, get_engine, resolve_url
 
-    if not b.available():
-        _fail("kompass browse needs Datasette: .venv/bin/pip install -e '.[browse]'")
-        sys.exit(2)
-    url = resolve_url(db_url)
-    if make_url(url).get_backend_name() != "sqlite":
-        _fail("kompass browse works on an SQLite warehouse (Datasette reads SQLite files)")
-        sys.exit(2)
     try:
-        get_engine(url)
-    except WarehouseError as e:
+        path = b.prepare(db_url, port)
+    except b.BrowseError as e:
         _fail(str(e))
         sys.exit(2)
-    path = Path(make_url(url).database)
-    if not _port_free(port):
-        _fail(f"port {port} on 127.0.0.1 is in use; choose another with --port")
-        sys.exit(2)
-    with tempfile.TemporaryDirectory() as tmp:
-        meta = b.write_metadata(path, Path(tmp))
-        cmd = [
-            sys.executable,
-            "-m",
-            "datasette",
-            "serve",
-            str(path),
-            "--metadata",
-            str(meta),
-            "-h",
-            "127.0.0.1",
-            "-p",
-            str(port),
-        ]
-        if open_browser:
-            cmd.append("--open")
-        click.echo(f"Datasette on http://127.0.0.1:{port}/{path.stem} (Ctrl-C stops it)")
-        from pipeline.signals import set_parent_death_signal
-
-        try:  # Datasette ends with this command, even when it is killed
-            code = subprocess.run(
-                cmd, check=False, preexec_fn=lambda: set_parent_death_signal(signal.SIGTERM)
-            ).returncode
-        except KeyboardInterrupt:
-            code = 0  # Ctrl-C is how browsing ends
-    if code not in (0, -2, 130):  # Datasette could not start or failed
-        sys.exit(1)
-
-
-def _port_free(port: int) -> bool:
-    import socket
-
-    with socket.socket() as s:
-        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as Datasette's server does
-        try:
-            s.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-    return True
+    click.echo(f"Datasette on http://127.0.0.1:{port}/{b.NAME} (Ctrl-C stops it)")
+    b.serve(path, port, open_browser)
 
 
 def _slug(name: str) -> str:

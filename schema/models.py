@@ -156,7 +156,7 @@ class Finding(Base):
 
 
 class Inspiration(Base):
-    __tablename__ = "inspiration"
+    __tablename__ = "inspiration_example"
     __table_args__ = {"comment": "municipalities named as good examples for an area"}
 
     evaluation_id: Mapped[int] = mapped_column(
@@ -181,6 +181,9 @@ class HistoryRow(Base):
     area_number: Mapped[int | None] = mapped_column(Integer, comment="null for the total row")
     area_name: Mapped[str | None] = mapped_column(Text, comment="row label as printed")
     points: Mapped[float | None] = mapped_column(Float, comment="points as printed")
+    page: Mapped[int | None] = mapped_column(
+        Integer, comment="page the table is printed on (null until the parser records it)"
+    )
 
 
 class ParseWarning(Base):

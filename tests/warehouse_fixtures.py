@@ -45,3 +45,18 @@ def db_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:
         yield f"sqlite:///{tmp_path / 'warehouse.db'}"
     else:
         yield from pg_schema_url()
+
+
+@pytest.fixture(scope="session")
+def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The fixture warehouse: every fixture report loaded into one SQLite file, and one
+    failed attempt (read it only)."""
+    from pipeline.steps import load_file
+    from tests.conftest import FIXTURES
+    from warehouse.db import get_engine
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('corpus') / 'warehouse.db'}"
+    engine = get_engine(url)
+    for pdf in [*sorted(FIXTURES.glob("*.pdf")), FIXTURES / "bad" / "empty.pdf"]:
+        load_file(pdf, engine)  # the last one fails: ingest_log has a failure to show
+    return url

@@ -22,6 +22,8 @@ from sqlalchemy import Engine, create_engine, event, inspect, pool, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 
+from warehouse import fulltext
+
 DEFAULT_PATH = Path(__file__).resolve().parent / "kommunkompassen.db"
 BUSY_TIMEOUT_S = 60
 
@@ -74,6 +76,7 @@ def _sqlite_setup(engine: Engine) -> None:
         cur.execute("PRAGMA journal_mode = WAL")
         cur.execute("PRAGMA foreign_keys = ON")
         cur.close()
+        fulltext.register(dbapi_conn)  # the full-text triggers stem with kompass_stem()
 
     @event.listens_for(engine, "begin")
     def _begin(conn) -> None:
@@ -97,6 +100,7 @@ def _sqlite_reader(database: str) -> Engine:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
         conn.execute("PRAGMA query_only = ON")
         conn.set_authorizer(_deny_attach)
+        fulltext.register(conn)
         return conn
 
     engine = create_engine("sqlite://", creator=connect, poolclass=pool.QueuePool)

@@ -75,3 +75,48 @@ JOIN evaluation e ON e.evaluation_id = w.evaluation_id
 JOIN municipality m ON m.code = e.municipality_code
 """,
 }
+
+#: Revision 0004: `evaluations.publisher`; `area_scores.page`; `reported_history` with
+#: municipality, evaluation_year and page; the `inspiration` view.
+VIEWS_0004: dict[str, str] = {
+    **VIEWS_0003,
+    "evaluations": """
+SELECT e.evaluation_id, m.name AS municipality, e.municipality_code, m.county,
+       e.evaluation_year, e.instrument_version, e.total_points, e.total_max, e.report_date,
+       r.source_url, r.sha256, r.pages, r.parser_version, e.loaded_at,
+       (SELECT COUNT(*) FROM parse_warning w WHERE w.evaluation_id = e.evaluation_id)
+         AS warning_count,
+       e.complete,
+       (SELECT SUM(a.points) FROM area_score a WHERE a.evaluation_id = e.evaluation_id)
+         AS area_points_sum,
+       e.publisher
+FROM evaluation e
+JOIN municipality m ON m.code = e.municipality_code
+JOIN report r ON r.report_id = e.report_id
+""",
+    "area_scores": """
+SELECT e.evaluation_id, m.name AS municipality, e.municipality_code, e.evaluation_year,
+       e.instrument_version, a.area_number, a.area_name, a.area_key, a.theme, a.points,
+       a.max_points, a.percent, a.page
+FROM area_score a
+JOIN evaluation e ON e.evaluation_id = a.evaluation_id
+JOIN municipality m ON m.code = e.municipality_code
+""",
+    "reported_history": """
+SELECT h.evaluation_id, e.municipality_code, h.year, h.area_number, h.area_name, h.points,
+       m.name AS municipality, e.evaluation_year, h.page
+FROM history_row h
+JOIN evaluation e ON e.evaluation_id = h.evaluation_id
+JOIN municipality m ON m.code = e.municipality_code
+""",
+    "inspiration": """
+SELECT e.evaluation_id, m.name AS municipality, e.municipality_code, e.evaluation_year,
+       e.instrument_version, i.area_number, a.area_key, i.position,
+       i.municipality_name AS named_municipality, n.code AS named_municipality_code
+FROM inspiration_example i
+JOIN evaluation e ON e.evaluation_id = i.evaluation_id
+JOIN municipality m ON m.code = e.municipality_code
+LEFT JOIN area_score a ON a.evaluation_id = i.evaluation_id AND a.area_number = i.area_number
+LEFT JOIN municipality n ON n.name = i.municipality_name
+""",
+}
