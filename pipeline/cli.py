@@ -635,50 +635,69 @@ def serve(
 
 @cli.group()
 def plot() -> None:
-    """Plots of the warehouse as PNG files: an evaluation's profile, a municipality's trend."""
+    """Plots of the warehouse: an evaluation's profile, a municipality's trend.
+
+    Each has a caption citing its source (report, publisher, date, pages of the scores) and
+    the kompass version; values with a parser warning have their own marker.
+    """
+
+
+OUT_HELP = (
+    "File to write; the format follows the suffix: .png, .svg or .pdf (vector, for print). "
+    "Default: {default} in the working folder."
+)
 
 
 @plot.command("profile")
 @click.argument("municipality")
 @click.option("--year", type=int, help="Evaluation year (default: the latest).")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="PNG file to write.")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=OUT_HELP.format(default="profile-<municipality>-<year>.png"),
+)
 @click.option("--db", "db_url", metavar="URL", help=DB_HELP)
 @_warehouse_errors
 @_analysis_errors
 def plot_profile(municipality: str, year: int | None, out: Path | None, db_url: str | None) -> None:
-    """The eight area scores of one evaluation against the mean and range of every evaluation
-    of the same instrument version in the warehouse.
+    """The eight area scores of one evaluation against the mean and range of the evaluations
+    of other municipalities with the same instrument version (this one is not included).
 
     \b
-    Example:
-      kompass plot profile Norsjö --year 2018 --out norsjo-2018.png
+    Examples:
+      kompass plot profile Norsjö --year 2018            # writes profile-norsjo-2018.png
+      kompass plot profile Norsjö --out norsjo.svg
     """
     from warehouse import plots
     from warehouse.db import get_reader
 
-    fig = plots.profile(get_reader(db_url), municipality, year)
-    click.echo(str(plots.save(fig, out or Path(f"profile-{_slug(municipality)}.png"))))
+    click.echo(str(plots.save(plots.profile(get_reader(db_url), municipality, year), out)))
 
 
 @plot.command("trend")
 @click.argument("municipality")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="PNG file to write.")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=OUT_HELP.format(default="trend-<municipality>-<first year>-<last year>.png"),
+)
 @click.option("--db", "db_url", metavar="URL", help=DB_HELP)
 @_warehouse_errors
 @_analysis_errors
 def plot_trend(municipality: str, out: Path | None, db_url: str | None) -> None:
     """Total and area scores over the years, from loaded evaluations and the history tables
-    printed in reports (hollow markers), broken where the instrument version changes.
+    printed in reports (hollow markers), broken where the instrument version changes; each
+    area named as in each version.
 
     \b
-    Example:
-      kompass plot trend Norsjö --out norsjo-trend.png
+    Examples:
+      kompass plot trend Norsjö                           # writes trend-norsjo-2015-2018.png
+      kompass plot trend Norsjö --out norsjo-trend.pdf
     """
     from warehouse import plots
     from warehouse.db import get_reader
 
-    fig = plots.trend(get_reader(db_url), municipality)
-    click.echo(str(plots.save(fig, out or Path(f"trend-{_slug(municipality)}.png"))))
+    click.echo(str(plots.save(plots.trend(get_reader(db_url), municipality), out)))
 
 
 @cli.command()
@@ -831,14 +850,6 @@ def _port_free(port: int) -> bool:
         except OSError:
             return False
     return True
-
-
-def _slug(name: str) -> str:
-    import re
-    import unicodedata
-
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 
 
 @cli.group()

@@ -69,7 +69,7 @@ def area_points(engine: Engine, evaluation_id: int) -> pd.DataFrame:
     with engine.connect() as conn:
         return pd.read_sql_query(
             text(
-                "SELECT area_number, area_name, area_key, theme, points, max_points "
+                "SELECT area_number, area_name, area_key, theme, points, max_points, page "
                 "FROM area_score WHERE evaluation_id = :e ORDER BY area_number"
             ),
             conn,
