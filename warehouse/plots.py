@@ -14,7 +14,6 @@ import re
 import textwrap
 import unicodedata
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
 import matplotlib
@@ -27,6 +26,7 @@ from matplotlib.lines import Line2D
 from sqlalchemy import Engine, bindparam, text
 
 from schema.instruments import instrument, instruments
+from warehouse import kompass_version
 from warehouse.compare import THEME_ORDER, AnalysisError, area_points, evaluation, municipality_code
 
 #: What `--out` may end in; matplotlib picks the format from the suffix.
@@ -46,13 +46,6 @@ class Plot:
     figure: Figure
     name: str  #: default file name, e.g. profile-norsjo-2018.png
     caption: str
-
-
-def kompass_version() -> str:
-    try:
-        return metadata.version("kompass")
-    except metadata.PackageNotFoundError:  # run from a checkout that was never installed
-        return "unknown"
 
 
 def version_of_year(year: int) -> str | None:
