@@ -50,6 +50,7 @@ def write_xlsx(
             _widths(writer.sheets["about"], frame)
         for name, df in sheets.items():
             text = [i for i, col in enumerate(df.columns, start=1) if _is_text(df[col])]
+            dates = [i for i, col in enumerate(df.columns, start=1) if _is_date(df[col])]
             df = _excel_safe(df)
             df.to_excel(writer, sheet_name=name[:31], index=False)
             ws = writer.sheets[name[:31]]
@@ -58,6 +59,9 @@ def write_xlsx(
             for i in text:
                 for (cell,) in ws.iter_rows(min_row=2, min_col=i, max_col=i):
                     cell.number_format = "@"
+            for i in dates:  # a date column (report_date) without a time of 00:00:00
+                for (cell,) in ws.iter_rows(min_row=2, min_col=i, max_col=i):
+                    cell.number_format = "YYYY-MM-DD"
             _widths(ws, df)
     return path
 
@@ -67,6 +71,12 @@ def _is_text(s: pd.Series) -> bool:
     if not (pd.api.types.is_object_dtype(s) or pd.api.types.is_string_dtype(s)):
         return False
     return all(isinstance(v, str) for v in s.dropna())
+
+
+def _is_date(s: pd.Series) -> bool:
+    if not pd.api.types.is_datetime64_any_dtype(s):
+        return False
+    return bool((s.dropna() == s.dropna().dt.normalize()).all())
 
 
 def _excel_safe(df: pd.DataFrame) -> pd.DataFrame:

@@ -71,7 +71,7 @@ def _n(count: int, word: str) -> str:
 
 
 def render(s: Status, width: int = 80) -> list[str]:
-    """The status as lines no longer than `width`."""
+    """The status as lines no longer than `width` (but for the database URL, shown whole)."""
     out = [f"warehouse {s.database} (schema revision {s.revision})"]
     total = int(s.per_version.evaluations.sum())
     if not total:
@@ -84,9 +84,7 @@ def render(s: Status, width: int = 80) -> list[str]:
         )
         out += ["", "instrument  evaluations  per year"]
         for version, rows in s.per_version.groupby("instrument_version"):
-            per_year = ", ".join(
-                f"{r.evaluation_year}: {r.evaluations}" for r in rows.itertuples()
-            )
+            per_year = ", ".join(f"{r.evaluation_year}: {r.evaluations}" for r in rows.itertuples())
             lead = f"{version:<10}  {int(rows.evaluations.sum()):>11}  "
             out += textwrap.wrap(
                 per_year, width, initial_indent=lead, subsequent_indent=" " * len(lead)
@@ -121,6 +119,7 @@ def render(s: Status, width: int = 80) -> list[str]:
         started, source, state = s.last
         when = pd.Timestamp(started).strftime("%Y-%m-%d %H:%M UTC")
         counts = ", ".join(f"{n} {k}" for k, n in sorted(s.attempts.items()))
-        out.append(f"last ingest: {when}, {state}: {source}")
+        last = f"last ingest: {when}, {state}: {source}"
+        out.append(last if len(last) <= width else last[: width - 1] + "…")
         out.append(f"ingest log: {_n(sum(s.attempts.values()), 'attempt')} ({counts})")
-    return [line if len(line) <= width else line[: width - 1] + "…" for line in out]
+    return out
