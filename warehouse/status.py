@@ -119,7 +119,8 @@ def render(s: Status, width: int = 80) -> list[str]:
         started, source, state = s.last
         when = pd.Timestamp(started).strftime("%Y-%m-%d %H:%M UTC")
         counts = ", ".join(f"{n} {k}" for k, n in sorted(s.attempts.items()))
-        last = f"last ingest: {when}, {state}: {source}"
-        out.append(last if len(last) <= width else last[: width - 1] + "…")
+        lead = f"last ingest: {when}, {state}: "
+        room = width - len(lead)  # a long path keeps its end: the file name
+        out.append(lead + (source if len(source) <= room else "…" + source[-(room - 1) :]))
         out.append(f"ingest log: {_n(sum(s.attempts.values()), 'attempt')} ({counts})")
     return out
