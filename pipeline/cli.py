@@ -779,9 +779,10 @@ def compare(
     from warehouse.db import get_reader
 
     result = cmp.compare(get_reader(db_url), list(municipalities), year, themes)
-    _echo_utf8(cmp.to_csv(result)) if as_csv else click.echo(
-        cmp.render(result, None if wide else 80)
-    )
+    if as_csv:
+        _echo_utf8(cmp.to_csv(result))
+    else:
+        click.echo(cmp.render(result, width=None if wide else 80))
 
 
 @cli.command()
