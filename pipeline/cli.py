@@ -323,9 +323,13 @@ def query(sql: str, db_url: str | None, as_csv: bool, excel: Path | None) -> Non
 
 def _echo_utf8(data: str) -> None:
     """CSV goes out as UTF-8 whatever the terminal's locale says (a file for other tools)."""
-    stream = click.get_binary_stream("stdout")
-    stream.write(data.encode("utf-8"))
-    stream.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream (e.g. redirected in a notebook): as it is
+        click.echo(data, nl=False)
+        return
+    sys.stdout.flush()
+    buffer.write(data.encode("utf-8"))
+    buffer.flush()
 
 
 @cli.command()

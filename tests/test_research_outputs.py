@@ -365,6 +365,12 @@ def test_query_to_excel_keeps_codes_as_text(loaded: str, tmp_path: Path) -> None
         ("5.2", "s", "@"),
         (12, "n", "General"),
     ]
+    formula = tmp_path / "f.xlsx"
+    CliRunner().invoke(
+        cli, ["query", "SELECT '=1+1' AS x", "--excel", str(formula), "--db", loaded]
+    )
+    cell = openpyxl.load_workbook(formula)["query"]["A2"]
+    assert (cell.value, cell.data_type) == ("=1+1", "s")  # text, never a formula
 
 
 # --- export ----------------------------------------------------------------------------------

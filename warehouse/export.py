@@ -59,6 +59,8 @@ def write_xlsx(
             for i in text:
                 for (cell,) in ws.iter_rows(min_row=2, min_col=i, max_col=i):
                     cell.number_format = "@"
+                    if cell.data_type == "f":  # text starting with "=" is text, not a formula
+                        cell.data_type = "s"
             for i in dates:  # a date column (report_date) without a time of 00:00:00
                 for (cell,) in ws.iter_rows(min_row=2, min_col=i, max_col=i):
                     cell.number_format = "YYYY-MM-DD"
