@@ -293,11 +293,11 @@ def _would_fit(prev: list[Word], words: list[Word], right: float) -> bool:
 
 
 def find_findings(
-    lines: list[Line], pages: dict[int, PageText], area_of
+    lines: list[Line], pages: dict[int, PageText], area_of, style: BodyStyle | None = None
 ) -> dict[int, AreaFindings]:
     """Findings per area number; `area_of(index)` tells which area a line index belongs to."""
     out: dict[int, AreaFindings] = {}
-    style = BodyStyle.of(lines)
+    style = style or BodyStyle.of(lines)
     i = 0
     while i < len(lines):
         kind = header_kind(lines[i])

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from parsers.pdf import Box
 from parsers.report import parse_report
-from parsers.typography import BodyStyle, is_heading
+from parsers.typography import is_heading
 
 COLOURS = {
     "word": (190, 190, 190),
@@ -49,7 +49,7 @@ def marks(path: str | Path, page: int, reader: str | None = None) -> list[Mark]:
         raise ValueError(f"page {page} is out of range (the report has {len(doc.pages)} pages)")
     out: list[Mark] = []
     lines = doc.pages[page - 1].lines
-    style = BodyStyle.of(doc.lines)
+    style = trace["style"]
     for ln in lines:
         for w in ln.words:
             out.append(Mark("word", "", (page, w.x0, w.top, w.x1, w.bottom)))

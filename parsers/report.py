@@ -24,6 +24,7 @@ from parsers.municipality import find_municipality, find_year
 from parsers.pdf import read_document
 from parsers.scores import ScoreTable, find_tables
 from parsers.sections import area_starts, find_inspiration
+from parsers.typography import BodyStyle
 from parsers.version import detect
 from schema.instruments import MATCH_THRESHOLD, instruments
 from schema.record import (
@@ -59,7 +60,8 @@ def parse_report(
     lines = doc.lines
     info = footer_info(doc)
 
-    tables = find_tables(lines)
+    style = BodyStyle.of(lines)  # the body text's size and line gap, measured once
+    tables = find_tables(lines, style)
     history = find_history(lines)
     year = find_year(lines, history.years if history else [], info.report_date)
     if history is None and year is not None:
@@ -99,10 +101,10 @@ def parse_report(
             continue
         table_by_area[number] = t
     area_of = area_starts(lines, inst, [(t.start, n) for n, t in table_by_area.items()])
-    findings = find_findings(lines, {p.number: p for p in doc.pages}, area_of)
-    inspiration = find_inspiration(lines, area_of, kommun.code)
+    findings = find_findings(lines, {p.number: p for p in doc.pages}, area_of, style)
+    inspiration = find_inspiration(lines, area_of, kommun.code, style)
     if trace is not None:
-        trace.update(doc=doc, tables=table_by_area, history=history, findings=findings)
+        trace.update(doc=doc, style=style, tables=table_by_area, history=history, findings=findings)
 
     areas: list[Area] = []
     for adef in inst.areas:

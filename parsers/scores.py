@@ -323,8 +323,8 @@ def _glue_broken_words(questions: list[QuestionRow], size: float, vocabulary: Co
                 q.ends.pop(k)
 
 
-def find_tables(lines: list[Line]) -> list[ScoreTable]:
-    style = BodyStyle.of(lines)
+def find_tables(lines: list[Line], style: BodyStyle | None = None) -> list[ScoreTable]:
+    style = style or BodyStyle.of(lines)
     tables = []
     i = 0
     while i < len(lines):

@@ -46,11 +46,11 @@ def area_starts(
 
 
 def find_inspiration(
-    lines: list[Line], area_of: AreaIndex, own_code: str | None
+    lines: list[Line], area_of: AreaIndex, own_code: str | None, style: BodyStyle | None = None
 ) -> dict[int, list[str]]:
     """Municipalities named in each area's "Inspiration" section, in order, without repeats."""
     out: dict[int, list[str]] = {}
-    style = BodyStyle.of(lines)
+    style = style or BodyStyle.of(lines)
     i = 0
     while i < len(lines):
         if not INSPIRATION.match(lines[i].text.strip()) or len(lines[i].text) > 40:

@@ -13,32 +13,19 @@ import click
 
 from parsers import PARSER_VERSION, ReportError, parse_report
 from parsers.completeness import CODES as COMPLETENESS_CODES
+from pipeline.cli_options import (
+    db_option,
+    raw_dir_option,
+    reader_option,
+    sources_option,
+    workers_option,
+)
 from schema.record import ReportRecord
 from warehouse import kompass_version
 
 
 def _fail(message: str) -> None:
     click.echo(f"error: {message}", err=True)
-
-
-def _set_reader(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-    """--reader: through the environment, so worker processes read with the same library."""
-    import os
-
-    if value:
-        os.environ["KOMPASS_READER"] = value
-    return value
-
-
-reader_option = click.option(
-    "--reader",
-    type=click.Choice(["pdfplumber", "pdfium"]),
-    callback=_set_reader,
-    expose_value=False,
-    is_eager=True,
-    help="PDF reader: pdfplumber (default) or pdfium (faster, same records). "
-    "Default: $KOMPASS_READER, else pdfplumber.",
-)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -173,7 +160,9 @@ def _usable_raw_dir(raw_dir: Path | None) -> Path:
     says yes to everything); exit 2 with one line before any work when it is not."""
     import tempfile
 
-    target = raw_dir or ROOT / "raw_reports"
+    from pipeline.ingest import DEFAULT_RAW_DIR
+
+    target = raw_dir or DEFAULT_RAW_DIR
     try:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as e:
@@ -186,10 +175,6 @@ def _usable_raw_dir(raw_dir: Path | None) -> Path:
         _fail(f"raw folder {target}: not writable")
         sys.exit(2)
     return target
-
-
-RAW_HELP = "Folder of raw PDFs and their manifest (default: raw_reports/ in the checkout)."
-DB_HELP = "Database URL (default: $KOMPASS_DB, else warehouse/kommunkompassen.db in the checkout)."
 
 
 def _warehouse_errors(func):
@@ -233,8 +218,8 @@ def _analysis_errors(func):
 @cli.command()
 @reader_option
 @click.argument("reports", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
-@click.option("--raw-dir", type=click.Path(file_okay=False, path_type=Path), help=RAW_HELP)
+@db_option
+@raw_dir_option
 @click.option("--force", is_flag=True, help="Parse and replace even if this PDF is already loaded.")
 @_warehouse_errors
 def load(reports: tuple[Path, ...], db_url: str | None, raw_dir: Path | None, force: bool) -> None:
@@ -275,7 +260,7 @@ def load(reports: tuple[Path, ...], db_url: str | None, raw_dir: Path | None, fo
 
 @cli.command()
 @click.argument("sql")
-@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
+@db_option
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV (UTF-8) instead of a table.")
 @click.option(
     "--excel",
@@ -350,7 +335,7 @@ def _echo_utf8(data: str) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder to write into (created if needed).",
 )
-@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
+@db_option
 @_warehouse_errors
 def export(fmt: str, excel: bool, out_dir: Path, db_url: str | None) -> None:
     """Write every view to files: evaluations.csv, area_scores.csv, … or one workbook.
@@ -372,17 +357,6 @@ def export(fmt: str, excel: bool, out_dir: Path, db_url: str | None) -> None:
         click.echo(str(path))
 
 
-sources_option = click.option(
-    "--source",
-    "sources",
-    multiple=True,
-    required=True,
-    metavar="URL|DIR|FILE",
-    help="A listing page URL, a PDF URL, a folder of PDFs, a text file of URLs, or a PDF. "
-    "Repeatable.",
-)
-
-
 def _prefect_home() -> None:
     """Keep Prefect's state inside the checkout unless the operator says otherwise."""
     import os
@@ -395,9 +369,9 @@ def _prefect_home() -> None:
 @cli.command()
 @reader_option
 @sources_option
-@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
-@click.option("--raw-dir", type=click.Path(file_okay=False, path_type=Path), help=RAW_HELP)
-@click.option("--workers", type=click.IntRange(min=1), help="Parse processes (default: cores).")
+@db_option
+@raw_dir_option
+@workers_option
 @click.option(
     "--timeout",
     type=float,
@@ -488,8 +462,8 @@ def ingest(
 
 
 @cli.command()
-@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
-@click.option("--raw-dir", type=click.Path(file_okay=False, path_type=Path), help=RAW_HELP)
+@db_option
+@raw_dir_option
 @click.pass_context
 def demo(ctx: click.Context, db_url: str | None, raw_dir: Path | None) -> None:
     """The main job on the bundled sample reports, end to end.
@@ -548,8 +522,8 @@ class _Progress:
 @reader_option
 @click.argument("what", nargs=-1, metavar="SHA256-PREFIX | PATH | MUNICIPALITY YEAR")
 @click.option("--outdated", is_flag=True, help="Every report parsed by an older parser version.")
-@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
-@click.option("--raw-dir", type=click.Path(file_okay=False, path_type=Path), help=RAW_HELP)
+@db_option
+@raw_dir_option
 @_warehouse_errors
 def reprocess(
     what: tuple[str, ...], outdated: bool, db_url: str | None, raw_dir: Path | None
@@ -566,12 +540,13 @@ def reprocess(
     """
     from pipeline import reprocess as rp
     from pipeline.download import RawStore
+    from pipeline.ingest import DEFAULT_RAW_DIR
     from pipeline.limits import parse_limited
     from warehouse.db import get_engine
     from warehouse.load import load_file
 
     engine = get_engine(db_url)
-    store = RawStore(raw_dir or ROOT / "raw_reports")
+    store = RawStore(raw_dir or DEFAULT_RAW_DIR)
     try:
         if outdated:
             if what:
@@ -593,8 +568,8 @@ def reprocess(
 
 
 @cli.command()
-@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
-@click.option("--raw-dir", type=click.Path(file_okay=False, path_type=Path), help=RAW_HELP)
+@db_option
+@raw_dir_option
 @_warehouse_errors
 def review(db_url: str | None, raw_dir: Path | None) -> None:
     """List what needs a look: evaluations loaded incomplete (each missing value with its
@@ -607,18 +582,19 @@ def review(db_url: str | None, raw_dir: Path | None) -> None:
     """
     from pipeline import review as rv
     from pipeline.download import RawStore
+    from pipeline.ingest import DEFAULT_RAW_DIR
     from warehouse.db import get_engine, shown
 
     options = (f" --db {shown(db_url)}" if db_url else "") + (
         f" --raw-dir {raw_dir}" if raw_dir else ""
     )
-    store = RawStore(raw_dir or ROOT / "raw_reports")
+    store = RawStore(raw_dir or DEFAULT_RAW_DIR)
     for line in rv.render(get_engine(db_url), store, options):
         click.echo(line)
 
 
 @cli.command()
-@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
+@db_option
 @_warehouse_errors
 def status(db_url: str | None) -> None:
     """What is in the warehouse, on one screen: evaluations per instrument version and year,
@@ -638,9 +614,9 @@ def status(db_url: str | None) -> None:
 @cli.command()
 @click.option("--cron", required=True, help='Schedule, e.g. "0 6 * * 1" (Mondays 06:00).')
 @sources_option
-@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
-@click.option("--raw-dir", type=click.Path(file_okay=False, path_type=Path), help=RAW_HELP)
-@click.option("--workers", type=click.IntRange(min=1), help="Parse processes (default: cores).")
+@db_option
+@raw_dir_option
+@workers_option
 def serve(
     cron: str,
     sources: tuple[str, ...],
@@ -701,7 +677,7 @@ OUT_HELP = (
     type=click.Path(dir_okay=False, path_type=Path),
     help=OUT_HELP.format(default="profile-<municipality>-<year>.png"),
 )
-@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
+@db_option
 @_warehouse_errors
 @_analysis_errors
 def plot_profile(municipality: str, year: int | None, out: Path | None, db_url: str | None) -> None:
@@ -726,7 +702,7 @@ def plot_profile(municipality: str, year: int | None, out: Path | None, db_url: 
     type=click.Path(dir_okay=False, path_type=Path),
     help=OUT_HELP.format(default="trend-<municipality>-<first year>-<last year>.png"),
 )
-@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
+@db_option
 @_warehouse_errors
 @_analysis_errors
 def plot_trend(municipality: str, out: Path | None, db_url: str | None) -> None:
@@ -756,7 +732,7 @@ def plot_trend(municipality: str, out: Path | None, db_url: str | None) -> None:
 )
 @click.option("--wide", is_flag=True, help="One line per row, however long (default: 80 columns).")
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV (UTF-8) instead of a table.")
-@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
+@db_option
 @_warehouse_errors
 @_analysis_errors
 def compare(
@@ -794,7 +770,7 @@ def compare(
 @click.option("--kind", type=click.Choice(["strength", "improvement", "question"]))
 @click.option("--version", "version", type=click.Choice(["2002", "2010", "2016", "2019"]))
 @click.option("--limit", type=int, default=50, show_default=True)
-@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
+@db_option
 @_warehouse_errors
 def search(
     query_text: str, kind: str | None, version: str | None, limit: int, db_url: str | None
@@ -830,7 +806,7 @@ def search(
 
 
 @cli.command()
-@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
+@db_option
 @click.option("--port", type=int, default=8001, show_default=True)
 @click.option("--open", "open_browser", is_flag=True, help="Open a web browser.")
 def browse(db_url: str | None, port: int, open_browser: bool) -> None:
@@ -911,7 +887,7 @@ def db() -> None:
 
 
 @db.command()
-@click.option("--db", "db_url", metavar="URL", help=DB_HELP)
+@db_option
 @_warehouse_errors
 def upgrade(db_url: str | None) -> None:
     """Create or migrate the warehouse schema to the newest revision (also done on first use)."""

@@ -216,16 +216,23 @@ def get_engine(url: str | None = None, *, migrate: bool = True) -> Engine:
             _ensure_schema(engine, url)
         except WarehouseError:
             raise
-        except OperationalError as e:
-            msg = describe(e)
-            if "locked" in msg:
-                raise WarehouseLocked(
-                    f"database {shown(url)}: locked by another process ({msg})"
-                ) from e
-            raise WarehouseUnavailable(f"database {shown(url)}: cannot connect ({msg})") from e
         except SQLAlchemyError as e:
-            raise WarehouseUnavailable(f"database {shown(url)}: {describe(e)}") from e
+            raise _database_error(e, url, CONNECT) from e
     return engine
+
+
+CONNECT = "cannot connect"
+
+
+def _database_error(e: SQLAlchemyError, url: str, doing: str) -> WarehouseError:
+    """The named error for a driver failure: locked by another writer, or unusable."""
+    msg = describe(e)
+    if isinstance(e, OperationalError) and "locked" in msg:
+        return WarehouseLocked(f"database {shown(url)}: locked by another process ({msg})")
+    if isinstance(e, OperationalError) or doing != CONNECT:
+        return WarehouseUnavailable(f"database {shown(url)}: {doing} ({msg})")
+    # a bad URL or a missing driver says enough on its own
+    return WarehouseUnavailable(f"database {shown(url)}: {msg}")
 
 
 _migrated: set[str] = set()
@@ -287,15 +294,6 @@ def get_writer(url: str | None = None) -> Engine:
         with engine.connect() as conn, conn.begin() as tx:
             conn.execute(text("UPDATE alembic_version SET version_num = version_num"))
             tx.rollback()
-    except OperationalError as e:
-        msg = describe(e)
-        if "locked" in msg:
-            raise WarehouseLocked(
-                f"database {shown(url)}: locked by another process ({msg})"
-            ) from e
-        raise WarehouseUnavailable(f"database {shown(url)}: cannot write to it ({msg})") from e
     except SQLAlchemyError as e:
-        raise WarehouseUnavailable(
-            f"database {shown(url)}: cannot write to it ({describe(e)})"
-        ) from e
+        raise _database_error(e, url, "cannot write to it") from e
     return engine
