@@ -228,8 +228,8 @@ def profile(engine: Engine, municipality: str, year: int | None = None) -> Plot:
         lines.append(
             "Warnings: "
             + "; ".join(f"area {n}: {', '.join(flagged[n])}" for n in marked)
-            + ' (kompass query "SELECT * FROM warnings WHERE evaluation_id = '
-            + f'{chosen.evaluation_id}")'
+            + ' (kompass query "SELECT * FROM warnings WHERE municipality_code = '
+            + f"'{chosen.code}' AND evaluation_year = {chosen.year}\")"
         )
     lines.append(_versions_line([src.parser_version]))
     caption = _caption(fig, lines)
