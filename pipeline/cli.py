@@ -19,6 +19,7 @@ from pipeline.cli_options import (
     sources_option,
     workers_option,
 )
+from warehouse import kompass_version
 
 
 def _fail(message: str) -> None:
@@ -41,7 +42,11 @@ def _report_errors(func):
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(PARSER_VERSION, prog_name="kompass", message="%(prog)s (parser %(version)s)")
+@click.version_option(
+    kompass_version(),
+    prog_name="kompass",
+    message=f"%(prog)s %(version)s (parser {PARSER_VERSION})",
+)
 @click.option("--debug", is_flag=True, help="Show tracebacks for unexpected errors.")
 @click.pass_context
 def cli(ctx: click.Context, debug: bool) -> None:
@@ -237,58 +242,73 @@ def _exit_code(results) -> int:
 @cli.command()
 @click.argument("sql")
 @db_option
-@click.option("--csv", "as_csv", is_flag=True, help="Print CSV instead of a table.")
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV (UTF-8) instead of a table.")
+@click.option(
+    "--excel",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE.xlsx",
+    help="Write the result to an Excel workbook (text columns such as codes stay text).",
+)
 @_warehouse_errors
-def query(sql: str, db_url: str | None, as_csv: bool) -> None:
-    """Run SQL against the warehouse and print the result (read-only: it never blocks a load).
+def query(sql: str, db_url: str | None, as_csv: bool, excel: Path | None) -> None:
+    """Run one SELECT (or WITH … SELECT) against the warehouse and print the result.
 
-    The views are evaluations, area_scores, question_scores, findings, reported_history and
-    ingest_log (see docs/data-dictionary.md).
+    The database is opened read-only (SQLite mode=ro, PostgreSQL read-only transactions): a
+    query never changes the warehouse, never blocks a load, and anything but SELECT/WITH is
+    refused in one line (exit 2). Whole numbers print without ".0", a missing value as NULL
+    (in CSV an empty field). The views are evaluations, area_scores, question_scores,
+    findings, reported_history, ingest_log and warnings (see docs/data-dictionary.md).
 
     \b
     Examples:
       kompass query "SELECT municipality, evaluation_year, total_points FROM evaluations"
       kompass query "SELECT * FROM area_scores WHERE municipality_code = '2417'" --csv
+      kompass query "SELECT * FROM findings WHERE kind = 'improvement'" --excel findings.xlsx
     """
-    import pandas as pd
     from sqlalchemy.exc import SQLAlchemyError
 
-    from warehouse.api import Warehouse
-    from warehouse.db import describe
+    from warehouse import query as q
+    from warehouse.db import describe, get_read_only
+    from warehouse.export import write_xlsx
 
-    wh = Warehouse(db_url)
     try:
-        df = wh.query(sql)
+        df = q.run(get_read_only(db_url), sql)
+    except q.QueryRefused as e:
+        _fail(str(e))
+        sys.exit(2)
     except SQLAlchemyError as e:
         _fail(f"query failed: {describe(e)}")
         sys.exit(2)
-    if as_csv:
-        click.echo(df.to_csv(index=False), nl=False)
-    elif df.empty:
-        click.echo(f"(no rows; columns: {', '.join(df.columns)})")
+    if excel:
+        click.echo(str(write_xlsx({"query": df}, excel, [("query", sql)])))
+    elif as_csv:
+        _echo_utf8(q.csv(df))
     else:
-        with pd.option_context(
-            "display.max_rows",
-            None,
-            "display.max_columns",
-            None,
-            "display.width",
-            200,
-            "display.max_colwidth",
-            80,
-        ):
-            click.echo(df.to_string(index=False))
+        click.echo(q.table(df))
+
+
+def _echo_utf8(data: str) -> None:
+    """CSV goes out as UTF-8 whatever the terminal's locale says (a file for other tools)."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream (e.g. redirected in a notebook): as it is
+        click.echo(data, nl=False)
+        return
+    sys.stdout.flush()
+    buffer.write(data.encode("utf-8"))
+    buffer.flush()
 
 
 @cli.command()
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["csv", "parquet"]),
+    type=click.Choice(["csv", "parquet", "xlsx"]),
     default="csv",
     show_default=True,
-    help="File format.",
+    help="csv: one UTF-8 file per view (no byte-order mark); parquet: one file per view; "
+    "xlsx: one Excel workbook, a sheet per view.",
 )
+@click.option("--excel", is_flag=True, help="Same as --format xlsx.")
 @click.option(
     "--out",
     "out_dir",
@@ -298,16 +318,23 @@ def query(sql: str, db_url: str | None, as_csv: bool) -> None:
 )
 @db_option
 @_warehouse_errors
-def export(fmt: str, out_dir: Path, db_url: str | None) -> None:
-    """Write every view to a file of its own (evaluations.csv, area_scores.csv, …).
+def export(fmt: str, excel: bool, out_dir: Path, db_url: str | None) -> None:
+    """Write every view to files: evaluations.csv, area_scores.csv, … or one workbook.
+
+    For Excel use --excel: kommunkompassen.xlsx opens with å/ä/ö intact, codes stay text
+    (0486 stays 0486, question 5.2 is not a date) and an "about" sheet says where the data
+    came from and what each column means. The CSV files are UTF-8 for pandas, R and the like;
+    read codes as text there (pandas: dtype={"municipality_code": str}).
 
     \b
-    Example:
+    Examples:
+      kompass export --out exports/
+      kompass export --excel --out exports/
       kompass export --format parquet --out exports/
     """
     from warehouse.api import Warehouse
 
-    for path in Warehouse(db_url).export(out_dir, fmt):
+    for path in Warehouse(db_url).export(out_dir, "xlsx" if excel else fmt):
         click.echo(str(path))
 
 
@@ -559,6 +586,24 @@ def review(db_url: str | None, raw_dir: Path | None) -> None:
 
 
 @cli.command()
+@db_option
+@_warehouse_errors
+def status(db_url: str | None) -> None:
+    """What is in the warehouse, on one screen: evaluations per instrument version and year,
+    incomplete ones, failed documents, outdated parses and the last ingest.
+
+    \b
+    Example:
+      kompass status --db postgresql+psycopg://kompass@db.example/kompass
+    """
+    from warehouse import status as st
+    from warehouse.db import get_read_only, resolve_url, shown
+
+    found = st.status(get_read_only(db_url), shown(resolve_url(db_url)), PARSER_VERSION)
+    click.echo("\n".join(st.render(found)))
+
+
+@cli.command()
 @click.option("--cron", required=True, help='Schedule, e.g. "0 6 * * 1" (Mondays 06:00).')
 @sources_option
 @db_option
@@ -606,86 +651,113 @@ def serve(
 
 @cli.group()
 def plot() -> None:
-    """Plots of the warehouse as PNG files: an evaluation's profile, a municipality's trend."""
+    """Plots of the warehouse: an evaluation's profile, a municipality's trend.
+
+    Each has a caption citing its source (report, publisher, date, pages of the scores) and
+    the kompass version; values with a parser warning have their own marker.
+    """
+
+
+OUT_HELP = (
+    "File to write; the format follows the suffix: .png, .svg or .pdf (vector, for print). "
+    "Default: {default} in the working folder."
+)
 
 
 @plot.command("profile")
 @click.argument("municipality")
 @click.option("--year", type=int, help="Evaluation year (default: the latest).")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="PNG file to write.")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=OUT_HELP.format(default="profile-<municipality>-<year>.png"),
+)
 @db_option
 @_warehouse_errors
 @_analysis_errors
 def plot_profile(municipality: str, year: int | None, out: Path | None, db_url: str | None) -> None:
-    """The eight area scores of one evaluation against the mean and range of every evaluation
-    of the same instrument version in the warehouse.
+    """The eight area scores of one evaluation against the mean and range of the evaluations
+    of other municipalities with the same instrument version (this one is not included).
 
     \b
-    Example:
-      kompass plot profile Norsjö --year 2018 --out norsjo-2018.png
+    Examples:
+      kompass plot profile Norsjö --year 2018            # writes profile-norsjo-2018.png
+      kompass plot profile Norsjö --out norsjo.svg
     """
     from warehouse import plots
     from warehouse.db import get_reader
 
-    fig = plots.profile(get_reader(db_url), municipality, year)
-    click.echo(str(plots.save(fig, out or Path(f"profile-{_slug(municipality)}.png"))))
+    click.echo(str(plots.save(plots.profile(get_reader(db_url), municipality, year), out)))
 
 
 @plot.command("trend")
 @click.argument("municipality")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="PNG file to write.")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=OUT_HELP.format(default="trend-<municipality>-<first year>-<last year>.png"),
+)
 @db_option
 @_warehouse_errors
 @_analysis_errors
 def plot_trend(municipality: str, out: Path | None, db_url: str | None) -> None:
     """Total and area scores over the years, from loaded evaluations and the history tables
-    printed in reports (hollow markers), broken where the instrument version changes.
+    printed in reports (hollow markers), broken where the instrument version changes; each
+    area named as in each version.
 
     \b
-    Example:
-      kompass plot trend Norsjö --out norsjo-trend.png
+    Examples:
+      kompass plot trend Norsjö                           # writes trend-norsjo-2015-2018.png
+      kompass plot trend Norsjö --out norsjo-trend.pdf
     """
     from warehouse import plots
     from warehouse.db import get_reader
 
-    fig = plots.trend(get_reader(db_url), municipality)
-    click.echo(str(plots.save(fig, out or Path(f"trend-{_slug(municipality)}.png"))))
+    click.echo(str(plots.save(plots.trend(get_reader(db_url), municipality), out)))
 
 
 @cli.command()
 @click.argument("municipalities", nargs=-1, required=True)
 @click.option("--year", type=int, help="Evaluation year for all (default: each one's latest).")
 @click.option(
-    "--themes", is_flag=True, help="Compare by cross-version theme, across instrument versions."
+    "--themes",
+    is_flag=True,
+    help="Compare by cross-version theme, across instrument versions; names the area of each "
+    "version that forms each theme.",
 )
+@click.option("--wide", is_flag=True, help="One line per row, however long (default: 80 columns).")
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV (UTF-8) instead of a table.")
 @db_option
 @_warehouse_errors
 @_analysis_errors
 def compare(
-    municipalities: tuple[str, ...], year: int | None, themes: bool, db_url: str | None
+    municipalities: tuple[str, ...],
+    year: int | None,
+    themes: bool,
+    wide: bool,
+    as_csv: bool,
+    db_url: str | None,
 ) -> None:
     """Areas side by side, with differences to the first municipality.
 
     Refuses to put evaluations of different instrument versions in one column unless
-    --themes is given, which compares by cross-version theme and says that the scores are not
-    strictly comparable.
+    --themes is given, which compares by cross-version theme, names each version's areas in
+    every theme, and says that the scores are not strictly comparable.
 
     \b
     Examples:
       kompass compare Norsjö Ängelholm Lidköping
       kompass compare Norsjö Kalmar --themes
+      kompass compare Norsjö Ängelholm --csv > norsjo-angelholm.csv
     """
-    import pandas as pd
-
-    from warehouse.compare import compare as run_compare
+    from warehouse import compare as cmp
     from warehouse.db import get_reader
 
-    table, note = run_compare(get_reader(db_url), list(municipalities), year, themes)
-    with pd.option_context("display.width", 250, "display.max_columns", None):
-        click.echo(table.to_string(float_format=lambda x: f"{x:g}", na_rep="–"))
-    if note:
-        click.echo()
-        click.echo(note)
+    result = cmp.compare(get_reader(db_url), list(municipalities), year, themes)
+    if as_csv:
+        _echo_utf8(cmp.to_csv(result))
+    else:
+        click.echo(cmp.render(result, width=None if wide else 80))
 
 
 @cli.command()
@@ -740,14 +812,6 @@ def browse(db_url: str | None, port: int, open_browser: bool) -> None:
         sys.exit(2)
     click.echo(f"Datasette on http://127.0.0.1:{port}/{b.NAME} (Ctrl-C stops it)")
     b.serve(path, port, open_browser)
-
-
-def _slug(name: str) -> str:
-    import re
-    import unicodedata
-
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 
 
 @cli.group()

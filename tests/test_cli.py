@@ -9,6 +9,7 @@ from click.testing import CliRunner
 from parsers import PARSER_VERSION
 from pipeline.cli import cli
 from tests.conftest import FIXTURES, load_expected
+from warehouse import kompass_version
 
 NORSJO = str(FIXTURES / "norsjo-2018.pdf")
 
@@ -55,4 +56,4 @@ def test_help_explains_every_command() -> None:
 
 def test_version() -> None:
     result = CliRunner().invoke(cli, ["--version"])
-    assert result.stdout.strip() == f"kompass (parser {PARSER_VERSION})"
+    assert result.stdout.strip() == f"kompass {kompass_version()} (parser {PARSER_VERSION})"

@@ -34,6 +34,10 @@ def test_command_does_not_import_prefect(args: list[str], tmp_path) -> None:
     args = [db if a == "DB" else a for a in args]
     if args[0] == "load":
         args = ["load", str(FIXTURES / "norsjo-2018.pdf"), "--db", db, "--raw-dir", str(tmp_path)]
+    if args[0] == "query":  # query opens an existing warehouse read-only; it creates none
+        from warehouse.db import get_engine
+
+        get_engine(db)
     proc = subprocess.run(
         [sys.executable, "-c", PROBE, *args], capture_output=True, text=True, cwd=tmp_path
     )

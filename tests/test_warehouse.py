@@ -329,7 +329,7 @@ def test_cli_load_query_export(db_url: str, tmp_path: Path) -> None:
         ],
     )
     assert q.exit_code == 0
-    assert q.stdout.splitlines()[:3] == ["area_number,points", "1,69.0", "2,63.0"]
+    assert q.stdout.splitlines()[:3] == ["area_number,points", "1,69", "2,63"]
     bad = runner.invoke(cli, ["query", "SELECT * FROM no_such_view", "--db", db_url])
     assert bad.exit_code == 2 and bad.stderr.startswith("error: query failed: ")
     out = tmp_path / "export"

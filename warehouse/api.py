@@ -18,10 +18,11 @@ import pandas as pd
 from sqlalchemy import Engine, func, select, text
 
 from schema.models import Evaluation, Municipality, Report
-from warehouse.db import get_reader, resolve_url
+from warehouse import export, kompass_version
+from warehouse.db import get_reader, resolve_url, shown
 from warehouse.views import COLUMNS, ORDER_BY, VIEWS
 
-FORMATS = ("csv", "parquet")
+FORMATS = export.FORMATS
 
 
 def _typed(df: pd.DataFrame, view: str | None) -> pd.DataFrame:
@@ -84,21 +85,11 @@ class Warehouse:
         return self.view("warnings")
 
     def export(self, out_dir: str | Path, fmt: str = "csv") -> list[Path]:
-        """Write one file per view into `out_dir`; returns the paths."""
-        if fmt not in FORMATS:
-            raise ValueError(f"format must be one of {', '.join(FORMATS)}")
-        out = Path(out_dir)
-        out.mkdir(parents=True, exist_ok=True)
-        paths = []
-        for name in VIEWS:
-            df = self.view(name)
-            path = out / f"{name}.{fmt}"
-            if fmt == "csv":
-                df.to_csv(path, index=False)
-            else:
-                df.to_parquet(path, index=False)
-            paths.append(path)
-        return paths
+        """Write every view into `out_dir` (one file per view; xlsx: one workbook with a
+        sheet per view and an "about" sheet); returns the paths."""
+        about = export.about_rows(shown(self.url), kompass_version(), COLUMNS)
+        frames = {name: (lambda name=name: self.view(name)) for name in VIEWS}
+        return export.export_views(frames, out_dir, fmt, about)
 
 
 # --- what to re-parse (`kompass reprocess` asks here; the pipeline runs no ORM query) ------

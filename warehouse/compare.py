@@ -7,6 +7,7 @@ then says that the scores are not strictly comparable.
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 
 import pandas as pd
@@ -69,7 +70,7 @@ def area_points(engine: Engine, evaluation_id: int) -> pd.DataFrame:
     with engine.connect() as conn:
         return pd.read_sql_query(
             text(
-                "SELECT area_number, area_name, area_key, theme, points, max_points "
+                "SELECT area_number, area_name, area_key, theme, points, max_points, page "
                 "FROM area_score WHERE evaluation_id = :e ORDER BY area_number"
             ),
             conn,
@@ -77,15 +78,25 @@ def area_points(engine: Engine, evaluation_id: int) -> pd.DataFrame:
         )
 
 
+@dataclass
+class Comparison:
+    """Rows: areas (or themes), then "total"; columns: the area name in each instrument version
+    (themes only), points per evaluation, then each one's difference to the first."""
+
+    table: pd.DataFrame
+    chosen: list[Chosen]
+    names: list[str]  #: the Swedish area-name columns (one per version; themes only)
+    note: str | None
+
+
 def compare(
     engine: Engine, municipalities: list[str], year: int | None = None, themes: bool = False
-) -> tuple[pd.DataFrame, str | None]:
-    """Areas (or themes) as rows, one column of points per evaluation, then differences to
-    the first. Returns the table and a note to print with it (or None)."""
+) -> Comparison:
+    """Areas (or cross-version themes) side by side, with differences to the first."""
     if len(municipalities) < 2:
         raise AnalysisError("compare needs at least two municipalities")
     chosen = [evaluation(engine, m, year) for m in municipalities]
-    versions = {c.version for c in chosen}
+    versions = list(dict.fromkeys(c.version for c in chosen))
     if len(versions) > 1 and not themes:
         which = ", ".join(f"{c.label} uses {c.version}" for c in chosen)
         raise MixedVersions(
@@ -93,18 +104,26 @@ def compare(
             "version; use --themes to compare by cross-version theme"
         )
     frames = {c.label: area_points(engine, c.evaluation_id) for c in chosen}
+    names: list[str] = []
+    note = None
     if themes:
-        index = THEME_ORDER
-        table = pd.DataFrame(index=pd.Index(index, name="theme"))
+        table = pd.DataFrame(index=pd.Index(THEME_ORDER, name="theme"))
+        for v in versions:  # the areas of each version that form each theme, in Swedish
+            by_theme = {a.theme: f"{a.number} {a.canonical_name}" for a in instrument(v).areas}
+            names.append(f"area {v}")
+            table[f"area {v}"] = [by_theme.get(t, "") for t in THEME_ORDER]
         for label, df in frames.items():
-            table[label] = df.set_index("theme")["points"].reindex(index).to_numpy()
+            table[label] = df.set_index("theme")["points"].reindex(THEME_ORDER).to_numpy()
         note = (
-            "Compared by cross-version theme: "
-            + ", ".join(f"{c.label} (instrument {c.version})" for c in chosen)
-            + ". Scores from different instrument versions are not strictly comparable."
+            "Rows are cross-version themes: each pairs the areas of the instrument versions "
+            "that cover the same ground."
         )
-        if len(versions) == 1:
-            note = None
+        if len(versions) > 1:
+            note += (
+                " Compared by cross-version theme: "
+                + ", ".join(f"{c.label} (instrument {c.version})" for c in chosen)
+                + ". Scores from different instrument versions are not strictly comparable."
+            )
     else:
         inst = instrument(chosen[0].version)
         table = pd.DataFrame(
@@ -116,10 +135,100 @@ def compare(
                 .reindex([a.number for a in inst.areas])
                 .to_numpy()
             )
-        note = None
     first = chosen[0].label
     for c in chosen[1:]:
         table[f"{c.label} − {first}"] = table[c.label] - table[first]
     total = table.sum(numeric_only=True, min_count=1)
     table.loc["total"] = total
-    return table, note
+    for col in names:
+        table.loc["total", col] = "total" if col == names[0] else ""
+    return Comparison(table, chosen, names, note)
+
+
+def _number(x: object, signed: bool = False) -> str:
+    if x is None or pd.isna(x):
+        return "–"
+    x = float(x)
+    text = f"{int(x)}" if x.is_integer() else f"{x:g}"
+    return f"+{text}" if signed and x > 0 else text
+
+
+def render(c: Comparison, width: int | None = 80) -> str:
+    """A text table no wider than `width`: area names wrap at word boundaries and, when the
+    evaluations do not fit side by side, they continue in a second block under the first
+    (area names repeated), as pandas wraps a wide frame. `width=None`: one line per row."""
+    first = c.chosen[0]
+    labels = [[str(v) for v in c.table[n]] for n in c.names] or [list(map(str, c.table.index))]
+    heads = c.names or [str(c.table.index.name)]
+    numbers = [
+        ([ch.municipality, str(ch.year)], [_number(v) for v in c.table[ch.label]])
+        for ch in c.chosen
+    ] + [
+        (
+            [ch.municipality, f"− {first.municipality}"],
+            [_number(v, True) for v in c.table[f"{ch.label} − {first.label}"]],
+        )
+        for ch in c.chosen[1:]
+    ]
+    gap = 2
+    widths = [max(map(len, h + v)) for h, v in numbers]
+    natural = [max(map(len, [h, *col])) for h, col in zip(heads, labels, strict=True)]
+    if width is None or sum(natural) + sum(w + gap for w in widths) <= width:
+        label_widths = natural
+    else:  # narrower names, but never narrower than "7 Ständiga" (a number and one word)
+        share = max(12, (width - (max(widths) + gap) * min(3, len(widths))) // len(labels))
+        floor = [max(len(" ".join(v.split()[:2])) for v in col) for col in labels]
+        label_widths = [max(f, min(n, share)) for f, n in zip(floor, natural, strict=True)]
+    room = None if width is None else width - sum(label_widths) - gap * (len(labels) - 1)
+    blocks: list[list[int]] = [[]]
+    for i, w in enumerate(widths):
+        used = sum(widths[j] + gap for j in blocks[-1])
+        if blocks[-1] and room is not None and used + w + gap > room:
+            blocks.append([])
+        blocks[-1].append(i)
+    lines: list[str] = []
+    for block in blocks:
+        if lines:
+            lines.append("")
+        lines += _block(heads, labels, label_widths, [numbers[i] for i in block], gap)
+    if c.note:
+        lines += ["", *(textwrap.wrap(c.note, width) if width else [c.note])]
+    return "\n".join(lines)
+
+
+def _block(heads, labels, label_widths, numbers, gap: int) -> list[str]:
+    widths = [max(map(len, h + v)) for h, v in numbers]
+    sep = " " * gap
+
+    def line(left: list[str], right: list[str]) -> str:
+        cells = [x.ljust(w) for x, w in zip(left, label_widths, strict=True)]
+        cells += [x.rjust(w) for x, w in zip(right, widths, strict=True)]
+        return sep.join(cells).rstrip()
+
+    out = [
+        line([""] * len(heads), [h[0] for h, _ in numbers]),
+        line(heads, [h[1] for h, _ in numbers]),
+    ]
+    total = sum(label_widths) + gap * (len(label_widths) - 1) + sum(w + gap for w in widths)
+    out.append("─" * total)
+    n_rows = len(labels[0])
+    for r in range(n_rows):
+        if r == n_rows - 1:
+            out.append("")  # the total row stands apart
+        wrapped = [
+            textwrap.wrap(col[r], w, break_long_words=False, break_on_hyphens=False) or [""]
+            for col, w in zip(labels, label_widths, strict=True)
+        ]
+        for k in range(max(map(len, wrapped))):
+            left = [cell[k] if k < len(cell) else "" for cell in wrapped]
+            out.append(line(left, [v[r] for _, v in numbers] if k == 0 else [""] * len(numbers)))
+    return out
+
+
+def to_csv(c: Comparison) -> str:
+    """The same table as CSV: the row key first (area label or theme key), whole numbers
+    without ".0", a missing value as an empty field."""
+    df = c.table.reset_index()
+    for col in df.columns[len(c.names) + 1 :]:
+        df[col] = [None if pd.isna(v) else int(v) if float(v).is_integer() else v for v in df[col]]
+    return df.to_csv(index=False)

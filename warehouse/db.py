@@ -182,6 +182,22 @@ def get_reader(url: str | None = None) -> Engine:
     return _reader(url)
 
 
+def get_read_only(url: str | None = None) -> Engine:
+    """For `kompass query` and `status`: the reader of `get_reader` (SQLite `mode=ro`,
+    PostgreSQL read-only transactions) without creating or migrating anything: a SQLite file
+    that does not exist is refused instead of being created empty."""
+    url = resolve_url(url)
+    _engine(url)  # a URL that does not parse or lacks its driver: one line
+    sa_url = make_url(url)
+    database = sa_url.database
+    local = sa_url.get_backend_name() == "sqlite" and database not in (None, "", ":memory:")
+    if local and not database.startswith("file:") and not Path(database).expanduser().exists():
+        raise WarehouseUnavailable(
+            f"database {shown(url)}: no such file (kompass load, ingest or demo creates it)"
+        )
+    return _reader(url)
+
+
 def _connect_args(sa_url) -> dict:
     if sa_url.get_backend_name() == "postgresql":
         return {"connect_timeout": 10}

@@ -1,0 +1,126 @@
+"""What is in the warehouse, on one screen (`kompass status`).
+
+Reads only the views (and the schema revision), through a read-only connection. "Failed"
+counts documents the way `kompass review` lists them: sources whose latest attempt failed,
+unless the same bytes are loaded by now.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+
+import pandas as pd
+from sqlalchemy import Engine, text
+
+
+@dataclass
+class Status:
+    database: str
+    revision: str | None
+    per_version: pd.DataFrame  #: instrument_version, evaluation_year, evaluations
+    municipalities: int
+    incomplete: int
+    unknown: int  #: loaded before the parser said whether a record is complete
+    outdated: int  #: parsed by another parser version than the current one
+    failed: int
+    attempts: dict[str, int]  #: status -> attempts in the ingest log
+    last: tuple | None  #: (started_at, source, status) of the latest attempt
+    parser_version: str | None
+
+
+def status(engine: Engine, database: str, parser_version: str | None = None) -> Status:
+    with engine.connect() as conn:
+        revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        evals = pd.read_sql_query(
+            text(
+                "SELECT municipality_code, instrument_version, evaluation_year, complete, "
+                "parser_version, sha256 FROM evaluations"
+            ),
+            conn,
+        )
+        log = pd.read_sql_query(
+            text("SELECT attempt_id, started_at, source, sha256, status FROM ingest_log"), conn
+        ).sort_values("attempt_id")
+    per_version = (
+        evals.groupby(["instrument_version", "evaluation_year"])
+        .size()
+        .rename("evaluations")
+        .reset_index()
+    )
+    latest = log.drop_duplicates("source", keep="last")
+    failed = latest[(latest.status == "failed") & ~latest.sha256.isin(set(evals.sha256))]
+    last = log.iloc[-1] if len(log) else None
+    return Status(
+        database=database,
+        revision=revision,
+        per_version=per_version,
+        municipalities=evals.municipality_code.nunique(),
+        incomplete=int((evals.complete.notna() & ~evals.complete.astype("boolean")).sum()),
+        unknown=int(evals.complete.isna().sum()),
+        outdated=int((evals.parser_version != parser_version).sum()) if parser_version else 0,
+        failed=len(failed),
+        attempts=log.status.value_counts().to_dict(),
+        last=None if last is None else (last.started_at, last.source, last.status),
+        parser_version=parser_version,
+    )
+
+
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def render(s: Status, width: int = 80) -> list[str]:
+    """The status as lines no longer than `width` (but for the database URL, shown whole)."""
+    out = [f"warehouse {s.database} (schema revision {s.revision})"]
+    total = int(s.per_version.evaluations.sum())
+    if not total:
+        out.append("no evaluations yet: kompass demo, kompass load FILE.pdf or kompass ingest")
+    else:
+        years = s.per_version.evaluation_year
+        out.append(
+            f"{_n(total, 'evaluation')} of {_n(s.municipalities, 'municipality')}, "
+            f"{years.min()}–{years.max()}".replace("municipalitys", "municipalities")
+        )
+        out += ["", "instrument  evaluations  per year"]
+        for version, rows in s.per_version.groupby("instrument_version"):
+            per_year = ", ".join(f"{r.evaluation_year}: {r.evaluations}" for r in rows.itertuples())
+            lead = f"{version:<10}  {int(rows.evaluations.sum()):>11}  "
+            out += textwrap.wrap(
+                per_year, width, initial_indent=lead, subsequent_indent=" " * len(lead)
+            )
+        out.append("")
+    out.append(
+        f"incomplete: {_n(s.incomplete, 'evaluation')}"
+        + (" (kompass review lists what is missing)" if s.incomplete else "")
+    )
+    if s.unknown:
+        out.append(
+            f"not known whether complete: {_n(s.unknown, 'evaluation')} "
+            "(kompass reprocess --outdated)"
+        )
+    out.append(
+        f"failed: {_n(s.failed, 'document')} not loaded"
+        + (" (kompass review says why and how to retry)" if s.failed else "")
+    )
+    if s.parser_version:
+        out.append(
+            f"parser {s.parser_version}: "
+            + (
+                f"{_n(s.outdated, 'evaluation')} read by an older parser "
+                "(kompass reprocess --outdated)"
+                if s.outdated
+                else "every evaluation read by it"
+            )
+        )
+    if s.last is None:
+        out.append("last ingest: none recorded")
+    else:
+        started, source, state = s.last
+        when = pd.Timestamp(started).strftime("%Y-%m-%d %H:%M UTC")
+        counts = ", ".join(f"{n} {k}" for k, n in sorted(s.attempts.items()))
+        lead = f"last ingest: {when}, {state}: "
+        room = width - len(lead)  # a long path keeps its end: the file name
+        out.append(lead + (source if len(source) <= room else "…" + source[-(room - 1) :]))
+        out.append(f"ingest log: {_n(sum(s.attempts.values()), 'attempt')} ({counts})")
+    return out
