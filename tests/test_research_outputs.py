@@ -14,13 +14,13 @@ from matplotlib.container import ErrorbarContainer
 
 from parsers import PARSER_VERSION
 from pipeline.cli import cli
+from pipeline.steps import load_file
 from tests.conftest import FIXTURES
 from warehouse import compare as cmp
 from warehouse import kompass_version, plots
 from warehouse import query as q
 from warehouse import status as st
 from warehouse.db import get_engine, get_read_only, shown
-from warehouse.load import load_file
 
 CORPUS = sorted(FIXTURES.glob("*.pdf"))
 KOMPASS = str(Path(sys.executable).with_name("kompass"))
