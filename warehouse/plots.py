@@ -48,6 +48,17 @@ class Plot:
     caption: str
 
 
+#: The trend's legend of areas, right of the area panel (drawn again when the total panel is
+#: hidden and the marker legend shares the area panel).
+AREA_LEGEND = {
+    "fontsize": 7,
+    "loc": "upper left",
+    "bbox_to_anchor": (1.01, 1),
+    "title": "area (number and name in each version)",
+    "title_fontsize": 7,
+}
+
+
 def version_of_year(year: int) -> str | None:
     """The instrument version used for evaluations in `year` (for printed history rows)."""
     return next((i.version for i in instruments() if i.covers_year(year)), None)
@@ -367,13 +378,7 @@ def trend(engine: Engine, municipality: str) -> Plot:
     bottom.set_ylim(0, 100)
     bottom.set_ylabel("area points (of 100)")
     bottom.set_xticks(years)
-    bottom.legend(
-        fontsize=7,
-        loc="upper left",
-        bbox_to_anchor=(1.01, 1),
-        title="area (number and name in each version)",
-        title_fontsize=7,
-    )
+    bottom.legend(**AREA_LEGEND)
     markers = [
         Line2D([], [], marker="o", color="grey", linestyle="none", label="evaluation loaded"),
         Line2D(
@@ -397,13 +402,7 @@ def trend(engine: Engine, municipality: str) -> Plot:
     )
     if top is None:
         bottom.add_artist(legend)
-        bottom.legend(
-            fontsize=7,
-            loc="upper left",
-            bbox_to_anchor=(1.01, 1),
-            title="area (number and name in each version)",
-            title_fontsize=7,
-        )
+        bottom.legend(**AREA_LEGEND)
 
     src = _sources(engine, ids)
     page_of = loaded.groupby("evaluation_id")["page"].apply(list)
