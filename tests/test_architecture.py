@@ -269,7 +269,7 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     return out
 
 
-@pytest.mark.parametrize("layer", ["pipeline", "warehouse"])
+@pytest.mark.parametrize("layer", ["pipeline", "warehouse", "schema"])
 def test_no_import_cycles(layer: str) -> None:
     """The arrows between modules go one way (issue 27): no module imports one that imports
     it back, directly or around a ring, lazy imports included."""
