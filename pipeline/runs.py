@@ -41,6 +41,7 @@ def ingest(
     timeout: float,
     download_deadline: float,
     dask: str | None,
+    reader: str | None = None,
     progress: Progress,
 ) -> dict:
     """Check, then run the ingest flow; returns its summary (`flows.summary_of`). The progress
@@ -59,6 +60,7 @@ def ingest(
             timeout=timeout,
             download_deadline=download_deadline,
             dask=dask,
+            reader=reader,
             progress=progress,
             return_state=True,
         )

@@ -34,8 +34,8 @@ def command_paths(group: click.Group = cli, prefix: tuple[str, ...] = ()) -> lis
 
 
 def help_of(path: tuple[str, ...]) -> str:
-    # a fixed width: the help must not depend on the terminal the tests run in
-    result = CliRunner().invoke(cli, [*path, "--help"], prog_name="kompass", terminal_width=80)
+    # a fixed width, that of any terminal of 80 columns or more (click leaves 2 free)
+    result = CliRunner().invoke(cli, [*path, "--help"], prog_name="kompass", terminal_width=78)
     assert result.exit_code == 0, result.output
     return result.stdout
 
@@ -57,3 +57,17 @@ if __name__ == "__main__":
     texts = {" ".join(p): help_of(p) for p in command_paths()}
     RECORDED.write_text(json.dumps(texts, ensure_ascii=False, indent=1) + "\n", "utf-8")
     print(f"wrote {RECORDED} ({len(texts)} commands)")
+
+
+def test_the_console_script_and_python_m_print_the_same_help(tmp_path: Path) -> None:
+    """`kompass` (pyproject's [project.scripts]) and `python -m pipeline.cli` both still work."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "COLUMNS": "80"}
+    kompass = str(Path(sys.executable).with_name("kompass"))
+    for argv in ([kompass, "--help"], [sys.executable, "-m", "pipeline.cli", "--help"]):
+        proc = subprocess.run(argv, capture_output=True, text=True, env=env, cwd=tmp_path)
+        assert proc.returncode == 0, proc.stderr
+        assert proc.stdout == recorded()[""]

@@ -1,8 +1,7 @@
 """What is in the warehouse, on one screen (`kompass status`).
 
 Reads only the views (and the schema revision), through a read-only connection. "Failed"
-counts documents the way `kompass review` lists them: sources whose latest attempt failed,
-unless the same bytes are loaded by now.
+counts documents the way `kompass review` lists them (`warehouse.failures`).
 """
 
 from __future__ import annotations
@@ -12,6 +11,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 from sqlalchemy import Engine, text
+
+from warehouse.failures import failed_attempts
 
 
 @dataclass
@@ -42,14 +43,13 @@ def status(engine: Engine, database: str, parser_version: str | None = None) -> 
         log = pd.read_sql_query(
             text("SELECT attempt_id, started_at, source, sha256, status FROM ingest_log"), conn
         ).sort_values("attempt_id")
+        failed = failed_attempts(conn)
     per_version = (
         evals.groupby(["instrument_version", "evaluation_year"])
         .size()
         .rename("evaluations")
         .reset_index()
     )
-    latest = log.drop_duplicates("source", keep="last")
-    failed = latest[(latest.status == "failed") & ~latest.sha256.isin(set(evals.sha256))]
     last = log.iloc[-1] if len(log) else None
     return Status(
         database=database,

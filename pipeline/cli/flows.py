@@ -45,6 +45,7 @@ from pipeline.cli.prefect_home import prefect_home, quiet_task_lines
 )
 @dask_option
 def ingest(
+    reader: str | None,
     sources: tuple[str, ...],
     db_url: str | None,
     raw_dir: Path | None,
@@ -90,6 +91,7 @@ def ingest(
             timeout=timeout,
             download_deadline=download_deadline,
             dask=dask,
+            reader=reader,
             progress=display,
         )
     except runs.CannotStart as e:
@@ -134,7 +136,11 @@ def demo(ctx: click.Context, db_url: str | None, raw_dir: Path | None) -> None:
 @raw_dir_option
 @warehouse_errors
 def reprocess(
-    what: tuple[str, ...], outdated: bool, db_url: str | None, raw_dir: Path | None
+    reader: str | None,
+    what: tuple[str, ...],
+    outdated: bool,
+    db_url: str | None,
+    raw_dir: Path | None,
 ) -> None:
     """Re-parse stored PDFs from raw_reports/ (no network) and replace their rows atomically.
 
@@ -159,7 +165,7 @@ def reprocess(
         refuse(str(e))
     if not targets:
         click.echo("nothing to reprocess: every report is from the current parser")
-    sys.exit(exit_code(rp.run(targets, engine, on_result=echo_line)))
+    sys.exit(exit_code(rp.run(targets, engine, reader=reader, on_result=echo_line)))
 
 
 @click.command()

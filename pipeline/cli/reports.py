@@ -28,7 +28,9 @@ from pipeline.cli.options import reader_option
     help="Exit 1 when a record is incomplete (a value the parser could not read).",
 )
 @click.pass_context
-def parse(ctx: click.Context, reports: tuple[Path, ...], as_json: bool, strict: bool) -> None:
+def parse(
+    ctx: click.Context, reader: str | None, reports: tuple[Path, ...], as_json: bool, strict: bool
+) -> None:
     """Parse evaluation report PDFs and print what they hold.
 
     Without --json: municipality, year, instrument version, a table of the eight areas, counts
@@ -45,7 +47,9 @@ def parse(ctx: click.Context, reports: tuple[Path, ...], as_json: bool, strict: 
     from pipeline.parse import print_reports
 
     debug = ctx.obj["debug"]  # --debug: parse here, not in a child, to see tracebacks
-    code = print_reports(reports, as_json, strict, in_process=debug, echo=click.echo, fail=fail)
+    code = print_reports(
+        reports, as_json, strict, in_process=debug, reader=reader, echo=click.echo, fail=fail
+    )
     sys.exit(code)
 
 
@@ -60,7 +64,9 @@ def parse(ctx: click.Context, reports: tuple[Path, ...], as_json: bool, strict: 
 )
 @click.option("--text", "as_text", is_flag=True, help="Print what was recognised, one per line.")
 @report_errors
-def inspect(report: Path, page_no: int, out: Path | None, as_text: bool) -> None:
+def inspect(
+    reader: str | None, report: Path, page_no: int, out: Path | None, as_text: bool
+) -> None:
     """Draw what the parser saw on one page: for a report that parses wrong.
 
     Words (grey), headings (purple), score-table rows (blue, "q 4.2: 4/10/40%"), area totals,
@@ -74,7 +80,7 @@ def inspect(report: Path, page_no: int, out: Path | None, as_text: bool) -> None
     """
     from parsers.inspect import draw, text_dump
 
-    target, found = draw(report, page_no, out)
+    target, found = draw(report, page_no, out, reader=reader)
     if as_text:
         click.echo(text_dump(found))
     click.echo(f"wrote {target}")

@@ -20,7 +20,13 @@ from pipeline.cli.output import echo_line, echo_utf8, exit_code
 @raw_dir_option
 @click.option("--force", is_flag=True, help="Parse and replace even if this PDF is already loaded.")
 @warehouse_errors
-def load(reports: tuple[Path, ...], db_url: str | None, raw_dir: Path | None, force: bool) -> None:
+def load(
+    reader: str | None,
+    reports: tuple[Path, ...],
+    db_url: str | None,
+    raw_dir: Path | None,
+    force: bool,
+) -> None:
     """Parse report PDFs and load them into the warehouse (no Prefect; the quick path).
 
     Each report is loaded in one transaction. A PDF already loaded by this parser version is
@@ -45,7 +51,9 @@ def load(reports: tuple[Path, ...], db_url: str | None, raw_dir: Path | None, fo
         store = RawStore(usable_dir(raw_dir))
     except RawDirError as e:
         refuse(str(e))
-    results = load_paths(list(reports), engine, store, force=force, on_result=echo_line)
+    results = load_paths(
+        list(reports), engine, store, force=force, reader=reader, on_result=echo_line
+    )
     sys.exit(exit_code(results))
 
 
