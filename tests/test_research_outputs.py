@@ -280,6 +280,23 @@ def test_query_refuses_anything_but_select(loaded: str, sql: str, tmp_path, monk
     assert not (tmp_path / "x.db").exists()
 
 
+@pytest.mark.parametrize(
+    ("sql", "message"),
+    [
+        (
+            "SELEC * FROM evaluations",
+            "not a SELECT or WITH statement: it begins with 'SELEC' (did you mean SELECT?)",
+        ),
+        ("  -- nothing\n", "the query is empty: give one SELECT (or WITH … SELECT) statement"),
+        ("EXPLAIN SELECT 1", "not a SELECT or WITH statement: it begins with 'EXPLAIN'"),
+    ],
+)
+def test_a_typo_is_not_called_a_write(loaded: str, sql: str, message: str) -> None:
+    result = CliRunner().invoke(cli, ["query", sql, "--db", loaded])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == f"error: {message}\n"
+
+
 def test_query_is_read_only_on_either_engine(db_url: str) -> None:
     """A data-modifying WITH passes the keyword check; the read-only connection refuses it
     (PostgreSQL: a read-only transaction; SQLite has no DELETE inside WITH)."""

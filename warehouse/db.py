@@ -41,7 +41,12 @@ class WarehouseLocked(WarehouseError):
 
 
 def resolve_url(url: str | None = None) -> str:
-    return url or os.environ.get("KOMPASS_DB") or f"sqlite:///{DEFAULT_PATH}"
+    """The database URL to use. A path (no "scheme:" in front) is an SQLite file:
+    `--db heldout.db` means `sqlite:////…/heldout.db`, relative to the working folder."""
+    url = url or os.environ.get("KOMPASS_DB") or f"sqlite:///{DEFAULT_PATH}"
+    if not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", url):
+        return f"sqlite:///{Path(url).expanduser().resolve()}"
+    return url
 
 
 #: Python module of a database driver → the package that provides it.
