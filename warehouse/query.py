@@ -25,46 +25,13 @@ _WRITE_REFUSED = ("readonly database", "not authorized", "read-only transaction"
 
 #: First words of statements that write or change the session: refused as "read-only".
 _WRITES = frozenset(
-    [
-        "insert",
-        "update",
-        "delete",
-        "replace",
-        "upsert",
-        "merge",
-        "create",
-        "drop",
-        "alter",
-        "attach",
-        "detach",
-        "pragma",
-        "vacuum",
-        "reindex",
-        "analyze",
-        "analyse",
-        "begin",
-        "commit",
-        "rollback",
-        "end",
-        "savepoint",
-        "release",
-        "truncate",
-        "grant",
-        "revoke",
-        "copy",
-        "set",
-        "reset",
-        "lock",
-        "call",
-        "do",
-        "comment",
-        "cluster",
-        "refresh",
-        "discard",
-        "listen",
-        "notify",
-        "load",
-    ]
+    re.findall(
+        r"\w+",
+        "insert update delete replace upsert merge create drop alter attach detach pragma "
+        "vacuum reindex analyze analyse begin commit rollback end savepoint release truncate "
+        "grant revoke copy set reset lock call do comment cluster refresh discard listen "
+        "notify load",
+    )
 )
 
 
