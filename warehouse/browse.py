@@ -38,8 +38,12 @@ CANNED = {
     "findings_search": {
         "title": 'Search strengths and improvements (Swedish stems; a OR b, prefix*, "a phrase")',
         "description": "Inflected forms match: medborgardialog finds medborgardialoger.",
+        # an empty box matches nothing (the first condition is constant, so SQLite checks it
+        # once, before the search: MATCH '' would be an FTS5 syntax error)
         "sql": "SELECT municipality, evaluation_year, area_number, kind, text, page "
-        "FROM findings WHERE " + fulltext.view_match_sql("findings", "kompass_fts(:q)") + " "
+        "FROM findings WHERE kompass_fts(:q) <> '' AND "
+        + fulltext.view_match_sql("findings", "kompass_fts(:q)")
+        + " "
         "ORDER BY municipality, evaluation_year, area_number, kind DESC, position",
     },
     "profile": {

@@ -6,7 +6,9 @@
 - `asgi_wrapper`: a view's HTML page without `_col`/`_nocol` opens with the field table's
   reading order (`_col=…`), so the text and the points are on screen and ids come last;
 - `extra_template_vars`: the views and their one-line descriptions for the home and database
-  pages (`browse_templates/`).
+  pages (`browse_templates/`);
+- `render_cell`: numbers as printed (62, not 62.0: SQLite hands whole points back as floats)
+  and the field table's boolean columns (`complete`) as yes/no, not 1/0.
 """
 
 from __future__ import annotations
@@ -70,6 +72,27 @@ def asgi_wrapper(datasette):
     return wrap
 
 
+#: Columns the field table calls boolean: SQLite stores them as 1/0.
+BOOLEAN_COLUMNS = frozenset(c.name for v in fields.VIEWS for c in v.fields if c.type == "boolean")
+
+
+def shown(value: object, column: str) -> str | None:
+    """How a cell reads in the browser, or None for Datasette's own rendering: a whole float
+    as an integer, a boolean column's 1/0 as yes/no."""
+    if column in BOOLEAN_COLUMNS and value in (0, 1) and not isinstance(value, float):
+        return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return None
+
+
+@hookimpl
+def render_cell(value, column, database):
+    if database != NAME:
+        return None
+    return shown(value, column)
+
+
 @hookimpl
 def extra_template_vars(template, database, table, columns, view_name, request, datasette):
     from warehouse.browse import CANNED
@@ -78,4 +101,5 @@ def extra_template_vars(template, database, table, columns, view_name, request, 
         "kompass_db": NAME,
         "kompass_views": [{"name": v.name, "description": v.description} for v in fields.VIEWS],
         "kompass_queries": [{"name": k, "title": q["title"]} for k, q in CANNED.items()],
+        "kompass_booleans": sorted(BOOLEAN_COLUMNS),
     }
