@@ -114,7 +114,10 @@ def test_a_wheel_runs_the_demo_from_an_empty_folder(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "Norsjö" in proc.stdout and "Ängelholm" in proc.stdout
-    assert "10 documents: 9 loaded, 1 loaded incomplete" in proc.stdout or "10 documents" in proc.stdout
+    assert (
+        "10 documents: 9 loaded, 1 loaded incomplete" in proc.stdout
+        or "10 documents" in proc.stdout
+    )
     assert list(empty.iterdir()) == []  # nothing in the working folder
     assert (data / "kompass" / "kommunkompassen.db").is_file()
     assert len(list((data / "kompass" / "raw_reports").glob("*.pdf"))) == 10

@@ -19,8 +19,11 @@ def reason(e: OSError) -> str:
 
 @contextmanager
 def writing(path: str | Path, doing: str = "cannot write it") -> Iterator[None]:
-    """Turn an OSError while writing `path` into OutputError ("x.xlsx: cannot write it (No
-    such file or directory)")."""
+    """Turn an OSError while writing `path` into OutputError ("x.xlsx: cannot write it
+    (permission denied)"); a missing folder is said as such before anything is tried."""
+    parent = Path(path).parent
+    if not parent.is_dir():
+        raise OutputError(f"{path}: {doing} (there is no folder {parent})")
     try:
         yield
     except OSError as e:

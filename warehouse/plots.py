@@ -30,6 +30,7 @@ from sqlalchemy import Engine, bindparam, text
 from schema.instruments import instrument, instruments
 from warehouse import kompass_version
 from warehouse.compare import THEME_ORDER, AnalysisError, area_points, evaluation, municipality_code
+from warehouse.files import writing
 
 #: What `--out` may end in; matplotlib picks the format from the suffix.
 FORMATS = (".png", ".svg", ".pdf")
@@ -544,9 +545,8 @@ def save(plot: Plot, out: str | Path | None = None) -> Path:
     title = plot.figure.get_suptitle() or plot.figure.axes[0].get_title()
     key = "Subject" if target.suffix.lower() == ".pdf" else "Description"
     try:
-        plot.figure.savefig(target, dpi=DPI, metadata={"Title": title, key: plot.caption})
-    except OSError as e:
-        raise PlotError(f"{target}: cannot write it ({e.strerror or e})") from e
+        with writing(target):  # OutputError: one line naming the file
+            plot.figure.savefig(target, dpi=DPI, metadata={"Title": title, key: plot.caption})
     finally:
         plt.close(plot.figure)
     return target

@@ -148,12 +148,28 @@ def line(hit) -> str:
     )
 
 
+def _no_such_year(engine: Engine, year: int | None) -> str:
+    """When `--year` names a year without any evaluation: which years there are."""
+    if year is None:
+        return ""
+    with engine.connect() as conn:
+        years = [
+            y
+            for (y,) in conn.execute(
+                text("SELECT DISTINCT evaluation_year FROM evaluation ORDER BY 1")
+            )
+        ]
+    if year in years:
+        return ""
+    return f": the warehouse has no evaluation of {year} (years: {', '.join(map(str, years))})"
+
+
 def run(engine: Engine, query: str, limit: int = 50, **filters) -> list[str]:
     """`kompass search`: one line per hit (`no matches` when there is none), and when the
     limit cut the list, a last line saying so: "showing 50 of 341 (--limit to see more)"."""
     hits = search(engine, query, limit=limit, **filters)
     if hits.empty:
-        return ["no matches"]
+        return ["no matches" + _no_such_year(engine, filters.get("year"))]
     lines = [line(h) for h in hits.itertuples()]
     if len(hits) == limit:
         total = count(engine, query, **filters)
