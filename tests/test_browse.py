@@ -99,6 +99,9 @@ def test_canned_queries(browse: Browse) -> None:
     assert row["evaluations"] == 4 and row["max_points"] == 69
     found = browse.rows("/kommunkompassen/findings_search", q="korruptionen")
     assert [r["municipality"] for r in found] == ["Norsjö"]
+    # the municipality as every command takes it: any case, å/ä/ö optional
+    profile = browse.rows("/kommunkompassen/profile", municipality="norsjo", year="2018")
+    assert [r["points"] for r in profile] == [69, 63, 72, 61, 61, 59, 55, 69]
 
 
 def test_canned_search_with_an_empty_box_logs_no_error(corpus_db: str) -> None:

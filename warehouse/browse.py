@@ -48,8 +48,10 @@ CANNED = {
     },
     "profile": {
         "title": "Area scores of one evaluation",
+        "description": "The municipality by name (any case, å/ä/ö optional) or SCB code.",
         "sql": "SELECT area_number, area_name, points, max_points, percent, page "
-        "FROM area_scores WHERE municipality = :municipality AND evaluation_year = :year "
+        "FROM area_scores WHERE municipality_code = kompass_municipality_code(:municipality) "
+        "AND evaluation_year = :year "
         "ORDER BY area_number",
     },
     "version_means": {

@@ -1,6 +1,7 @@
 """The Datasette plugin of `kompass browse` (registered by `warehouse.browse.serve`).
 
-- `prepare_connection`: `kompass_stem()` and `kompass_fts()` in SQL (canned queries use them);
+- `prepare_connection`: `kompass_stem()`, `kompass_fts()` and `kompass_municipality_code()` in
+  SQL (canned queries use them);
 - `filters_from_request`: `?_search=` on the `findings` and `question_scores` views, stemmed
   and in FTS5 syntax (Datasette's own search works on tables only, and quotes every word);
 - `asgi_wrapper`: a view's HTML page without `_col`/`_nocol` opens with the field table's
@@ -18,14 +19,25 @@ from urllib.parse import parse_qsl, urlencode
 from datasette import hookimpl
 from datasette.filters import FilterArguments
 
+from schema import kommuner
 from warehouse import fields, fulltext
 
 NAME = "kommunkompassen"
 
 
+def municipality_code(name: str | None) -> str | None:
+    """SQL `kompass_municipality_code(name)`: the SCB code of a name typed in any case, with
+    or without å/ä/ö (`schema.kommuner.lookup`), NULL when it names none."""
+    try:
+        return kommuner.lookup(name or "").code
+    except kommuner.UnknownMunicipality:
+        return None
+
+
 @hookimpl
 def prepare_connection(conn) -> None:
     fulltext.register(conn)
+    conn.create_function("kompass_municipality_code", 1, municipality_code, deterministic=True)
 
 
 @hookimpl(trylast=True)  # last, so that its supports_search wins over Datasette's own
