@@ -22,12 +22,14 @@ from parsers.footer import footer_info, strip_furniture
 from parsers.history import HistoryTable, find_history, find_summary
 from parsers.municipality import find_municipality, find_year
 from parsers.pdf import read_document
+from parsers.reader import reader_name
 from parsers.scores import ScoreTable, find_tables
 from parsers.sections import area_starts, find_inspiration
 from parsers.typography import BodyStyle
 from parsers.version import detect
 from schema.instruments import MATCH_THRESHOLD, instruments
 from schema.record import (
+    COMPLETENESS_CODES,
     Area,
     Finding,
     HistoryRow,
@@ -191,9 +193,19 @@ def parse_report(
     total_max = sum(maxes) if all_areas and None not in maxes else None
     complete, missing = completeness.assess(areas, inst, history_rows, hist_page)
     warnings.extend(missing)
+    # codes raised outside completeness.assess (unknown_area_name, …) count the same
+    complete = complete and not any(w.code in COMPLETENESS_CODES for w in warnings)
 
     return ReportRecord(
-        source=Source(sha256=doc.sha256, pages=len(doc.pages), path=str(path), url=url),
+        source=Source(
+            sha256=doc.sha256,
+            pages=len(doc.pages),
+            reader=reader_name(reader),
+            text_layer="pdf",
+            structure="layout",
+            path=str(path),
+            url=url,
+        ),
         parser_version=PARSER_VERSION,
         municipality=Municipality(kommun.name, kommun.code, kommun.county),
         evaluation_year=year,

@@ -56,6 +56,20 @@ class Report(Base):
     pages: Mapped[int] = mapped_column(Integer, comment="page count")
     parser_version: Mapped[str] = mapped_column(Text, comment="parser that produced the rows")
     parsed_at: Mapped[datetime] = mapped_column(DateTime, comment="when it was parsed (UTC)")
+    reader: Mapped[str | None] = mapped_column(
+        Text, comment="character reader (pdfplumber or pdfium); null before revision 0005"
+    )
+    text_layer: Mapped[str] = mapped_column(
+        Text, server_default="pdf", comment="pdf: the document's own text; ocr: recognised"
+    )
+    structure: Mapped[str] = mapped_column(
+        Text, server_default="layout", comment="tags: from the structure tree; layout: positions"
+    )
+    ocr_engine: Mapped[str | None] = mapped_column(Text, comment="e.g. tesseract 5.3.0")
+    ocr_languages: Mapped[str | None] = mapped_column(Text, comment="e.g. swe")
+    ocr_mean_confidence: Mapped[float | None] = mapped_column(
+        Float, comment="mean word confidence of the OCR (0-100)"
+    )
 
 
 class Evaluation(Base):

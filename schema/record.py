@@ -21,6 +21,10 @@ COMPLETENESS_CODES = (
     "question_sum_mismatch",
     "missing_findings",
     "incomplete_history",
+    "unread_text",
+    "unread_numbers",
+    "unknown_area_name",
+    "ocr_inconsistent",
 )
 
 
@@ -75,6 +79,14 @@ class Warning:
 class Source:
     sha256: str
     pages: int
+    #: the character reader that produced the words (`pdfplumber` or `pdfium`)
+    reader: str = "pdfplumber"
+    #: `pdf`: the document's own text layer; `ocr`: recognised from page images
+    text_layer: str = "pdf"
+    #: `tags`: tables and lists from the structure tree; `layout`: from word positions
+    structure: str = "layout"
+    #: engine, languages, mean_confidence when text_layer is `ocr`; else None
+    ocr: dict[str, Any] | None = None
     path: str | None = None
     url: str | None = None
 

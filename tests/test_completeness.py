@@ -34,7 +34,7 @@ from tests.fixturegen.expected import expected_record
 from tests.test_golden import differences
 from warehouse.api import Warehouse
 from warehouse.db import _alembic_config, get_engine
-from warehouse.frozen_views import VIEWS_0004
+from warehouse.frozen_views import VIEWS_0005
 from warehouse.load import child_rows
 from warehouse.search import search
 from warehouse.views import COMPLETENESS_CODES, VIEWS
@@ -412,7 +412,7 @@ def test_prefect_run_of_complete_reports_is_completed(prefect, tmp_path: Path) -
 
 
 def test_the_newest_migration_creates_the_current_views() -> None:
-    assert VIEWS_0004 == VIEWS
+    assert VIEWS_0005 == VIEWS
 
 
 def test_a_warehouse_at_0002_with_data_upgrades(db_url: str) -> None:

@@ -571,7 +571,7 @@ def test_status_on_one_screen(db_url: str, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["status", "--db", db_url])
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0] == f"warehouse {shown(db_url)} (schema revision 0004)"
+    assert lines[0] == f"warehouse {shown(db_url)} (schema revision 0005)"
     assert lines[1:] == [
         "3 evaluations of 3 municipalities, 2014–2018",
         "",

@@ -51,6 +51,8 @@ CONTRACT = {
         "warning_count",
         "complete",
         "area_points_sum",
+        "text_layer",
+        "structure",
     ],
     "area_scores": [
         "evaluation_id",

@@ -119,7 +119,23 @@ VIEWS: tuple[View, ...] = (
                 "when complete is false)",
                 "numeric",
             ),
+            f(
+                "text_layer",
+                "pdf (the document's own text) or ocr (a scanned report, text recognised from "
+                "page images)",
+            ),
+            f(
+                "structure",
+                "tags (tables and lists from the PDF's structure tree) or layout (from word "
+                "positions)",
+            ),
             f("publisher", "SKL or SKR as printed on the report (cite it as the author)"),
+            f("reader", "character reader that read the PDF: pdfplumber or pdfium"),
+            f(
+                "ocr_mean_confidence",
+                "mean word confidence of the OCR, 0–100 (null unless text_layer is ocr)",
+                "numeric",
+            ),
         ),
         order_by="municipality_code, evaluation_year",
         reading_order=(

@@ -120,3 +120,24 @@ LEFT JOIN area_score a ON a.evaluation_id = i.evaluation_id AND a.area_number = 
 LEFT JOIN municipality n ON n.name = i.municipality_name
 """,
 }
+
+
+#: Revision 0005: `evaluations.text_layer` and `structure` (contract), then `publisher`,
+#: `reader` and `ocr_mean_confidence`.
+VIEWS_0005: dict[str, str] = {
+    **VIEWS_0004,
+    "evaluations": """
+SELECT e.evaluation_id, m.name AS municipality, e.municipality_code, m.county,
+       e.evaluation_year, e.instrument_version, e.total_points, e.total_max, e.report_date,
+       r.source_url, r.sha256, r.pages, r.parser_version, e.loaded_at,
+       (SELECT COUNT(*) FROM parse_warning w WHERE w.evaluation_id = e.evaluation_id)
+         AS warning_count,
+       e.complete,
+       (SELECT SUM(a.points) FROM area_score a WHERE a.evaluation_id = e.evaluation_id)
+         AS area_points_sum,
+       r.text_layer, r.structure, e.publisher, r.reader, r.ocr_mean_confidence
+FROM evaluation e
+JOIN municipality m ON m.code = e.municipality_code
+JOIN report r ON r.report_id = e.report_id
+""",
+}

@@ -122,6 +122,12 @@ def load_record(
         "pages": src.pages,
         "parser_version": record.parser_version,
         "parsed_at": now,
+        "reader": src.reader,
+        "text_layer": src.text_layer,
+        "structure": src.structure,
+        "ocr_engine": (src.ocr or {}).get("engine"),
+        "ocr_languages": (src.ocr or {}).get("languages"),
+        "ocr_mean_confidence": (src.ocr or {}).get("mean_confidence"),
     }
     report_id = conn.execute(select(Report.report_id).where(Report.sha256 == src.sha256)).scalar()
     if report_id is None:

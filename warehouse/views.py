@@ -23,7 +23,7 @@ SELECT e.evaluation_id, m.name AS municipality, e.municipality_code, m.county,
        e.complete,
        (SELECT SUM(a.points) FROM area_score a WHERE a.evaluation_id = e.evaluation_id)
          AS area_points_sum,
-       e.publisher
+       r.text_layer, r.structure, e.publisher, r.reader, r.ocr_mean_confidence
 FROM evaluation e
 JOIN municipality m ON m.code = e.municipality_code
 JOIN report r ON r.report_id = e.report_id

@@ -123,7 +123,14 @@ def expected_record(spec: dict, pdf: bytes, n_pages: int, placed: dict) -> dict[
                 f.pop("marked")
     return {
         "schema_version": "1",
-        "source": {"sha256": hashlib.sha256(pdf).hexdigest(), "pages": n_pages},
+        "source": {
+            "sha256": hashlib.sha256(pdf).hexdigest(),
+            "pages": n_pages,
+            "reader": "pdfplumber",
+            "text_layer": "pdf",
+            "structure": "layout",
+            "ocr": None,
+        },
         "municipality": exp["municipality"],
         "evaluation_year": exp["evaluation_year"],
         "report_date": exp.get("report_date"),

@@ -91,7 +91,14 @@ def expected_record(
         printed_total = spec.total
     return {
         "schema_version": "1",
-        "source": {"sha256": hashlib.sha256(pdf).hexdigest(), "pages": n_pages},
+        "source": {
+            "sha256": hashlib.sha256(pdf).hexdigest(),
+            "pages": n_pages,
+            "reader": "pdfplumber",
+            "text_layer": "pdf",
+            "structure": "layout",
+            "ocr": None,
+        },
         "municipality": {
             "name": spec.kommun.name,
             "code": spec.kommun.code,
