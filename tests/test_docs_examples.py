@@ -1,8 +1,10 @@
 """The shown output of the console examples in README.md and docs/*.md is what the commands
 print today. Each `$ command` runs as written (bash, from a scratch folder that sees the
-checkout's tests/ and .venv/bin/kompass, so nothing is written into the checkout; the
+checkout's tests/ and .venv/bin/kompass, so what they write lands there, except the raw
+copies of `kompass load`, which go to the checkout's raw_reports/ as without --raw-dir; the
 warehouse is the fixture reports loaded in order), and its output is compared line by line:
-`…` alone on a line stands for any lines, `…` inside a line for any text. A command shown
+`…` alone on a line stands for any lines, `…` inside a line for any text, and a time of day
+(status's last ingest) matches any other. A command shown
 without output must succeed; one shown with `error: …` must exit 2. Examples that cannot run
 here (network, files not in the repository, a server) are listed in SKIP with the reason."""
 
@@ -58,10 +60,18 @@ def _skipped(command: str) -> str | None:
     return next((why for start, why in SKIP.items() if command.startswith(start)), None)
 
 
+#: A time of day printed by a command (status's last ingest) is never the one shown.
+_TIME = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d(:\d\d)?( UTC)?")
+
+
 def matches(shown: list[str], printed: list[str]) -> bool:
-    """`shown` (with … wildcards) against the printed lines, trailing spaces ignored; no
-    shown lines: not compared."""
-    return not shown or _match([s.rstrip() for s in shown], [p.rstrip() for p in printed])
+    """`shown` (with … wildcards) against the printed lines, trailing spaces ignored and
+    times of day alike; no shown lines: not compared."""
+
+    def norm(lines: list[str]) -> list[str]:
+        return [_TIME.sub("<time>", line.rstrip()) for line in lines]
+
+    return not shown or _match(norm(shown), norm(printed))
 
 
 def _match(shown: list[str], printed: list[str]) -> bool:
@@ -134,3 +144,4 @@ def test_the_matcher() -> None:
     assert not matches(["a", "b"], ["a"])
     assert not matches(["a"], ["a", "b"])
     assert matches(["a", "…"], ["a", "b", "c"])
+    assert matches(["at 2026-11-28 10:25 UTC"], ["at 2027-01-02 03:04 UTC"])
