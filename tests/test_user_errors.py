@@ -242,8 +242,9 @@ def test_db_takes_the_path_of_an_sqlite_file(loaded: str, tmp_path: Path) -> Non
     ],
 )
 def test_every_command_knows_a_name_without_diacritics(
-    loaded: str, tmp_path: Path, args, expected
+    loaded: str, tmp_path: Path, monkeypatch, args, expected
 ) -> None:
+    monkeypatch.chdir(tmp_path)  # the plots are written here
     result = CliRunner().invoke(cli, [*args, "--db", loaded])
     assert result.exit_code == 0, result.output
     assert expected in result.stdout
