@@ -15,7 +15,7 @@ from pipeline.steps import load_file
 from tests.conftest import FIXTURES
 from warehouse.db import get_engine
 from warehouse.fulltext import fts_query, stem_text
-from warehouse.search import BadQuery, EmptyQuery, UnknownMunicipality, search
+from warehouse.search import BadQuery, EmptyQuery, UnknownMunicipality, count, run, search
 
 
 def _texts_like(url: str, pattern: str) -> list[str]:
@@ -94,6 +94,12 @@ def test_both_engines_stem(db_url: str) -> None:
     both = search(engine, "visselblåsarfunktionen OR whistleblower", kind="improvement")
     assert sorted(both.municipality) == ["Gävle", "Gävle", "Norsjö"]
     assert search(engine, "visselblåsarfunktion", version="2016").empty
+    # the count behind "showing 1 of 3" and a question's id, on either engine
+    lines = run(engine, "visselblåsarfunktionen OR whistleblower", limit=1, kind="improvement")
+    assert lines[-1] == "showing 1 of 3 (--limit N to see more)"
+    assert count(engine, "visselblåsarfunktionen OR whistleblower", kind="improvement") == 3
+    question = search(engine, "politiska", kind="question", limit=1).iloc[0]
+    assert question.question_id and "." in question.question_id
 
 
 def test_help_examples_find_what_they_promise(corpus_db: str) -> None:
