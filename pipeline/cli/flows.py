@@ -106,8 +106,9 @@ def ingest(
 def demo(ctx: click.Context, db_url: str | None, raw_dir: Path | None) -> None:
     """The main job on the bundled sample reports, end to end.
 
-    Serves tests/fixtures/ from a local HTTP server on 127.0.0.1, runs `kompass ingest` on its
-    listing page (so the real download path runs), then prints a sample query.
+    Serves the sample reports shipped with kompass from a local HTTP server on 127.0.0.1,
+    runs `kompass ingest` on its listing page (so the real download path runs), then prints a
+    sample query. Runs from any folder, also when installed from a wheel.
     """
     from pipeline.cli.warehouse import query
     from pipeline.demo import SAMPLE_SQL, serve_folder
