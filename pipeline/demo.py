@@ -2,7 +2,7 @@
 
 The sample PDFs are served from a local HTTP server on 127.0.0.1 (its directory listing is the
 "listing page"), so the real discover → download → parse → load path runs, into the default
-SQLite warehouse and raw_reports/.
+SQLite warehouse and raw_reports/ (in the checkout, or the user's data folder: `warehouse.home`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,9 @@ from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-SAMPLES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
+#: The sample reports, shipped in the package (in the checkout a link to tests/fixtures), so
+#: the demo runs from an installed wheel in any folder.
+SAMPLES = Path(__file__).resolve().parent / "samples"
 
 
 class _Quiet(SimpleHTTPRequestHandler):

@@ -20,8 +20,11 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Literal
 
-#: The store when no --raw-dir is given: raw_reports/ in the checkout.
-DEFAULT_RAW_DIR = Path(__file__).resolve().parent.parent / "raw_reports"
+from warehouse.home import default_raw_dir
+
+#: The store when no --raw-dir is given: raw_reports/ in the checkout (installed from a wheel:
+#: in the user's data folder, `warehouse.home`).
+DEFAULT_RAW_DIR = default_raw_dir()
 #: How much of a file's start `sniff` needs.
 HEAD_BYTES = 1024
 

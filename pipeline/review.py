@@ -112,3 +112,10 @@ def review_lines(db_url: str | None = None, raw_dir: Path | None = None) -> list
         f" --raw-dir {raw_dir}" if raw_dir else ""
     )
     return render(get_engine(db_url), RawStore(raw_dir), options)
+
+
+def needs_a_look(db_url: str | None = None) -> bool:
+    """Whether `kompass review` has something to report that an operator must act on: an
+    incomplete evaluation or a failed document (its exit code 1)."""
+    engine = get_engine(db_url)
+    return bool(incomplete(engine) or failed_documents(engine))

@@ -99,6 +99,24 @@ def test_canned_queries(browse: Browse) -> None:
     assert row["evaluations"] == 4 and row["max_points"] == 69
     found = browse.rows("/kommunkompassen/findings_search", q="korruptionen")
     assert [r["municipality"] for r in found] == ["Norsjö"]
+    # the municipality as every command takes it: any case, å/ä/ö optional
+    profile = browse.rows("/kommunkompassen/profile", municipality="norsjo", year="2018")
+    assert [r["points"] for r in profile] == [69, 63, 72, 61, 61, 59, 55, 69]
+
+
+def test_canned_search_with_an_empty_box_logs_no_error(corpus_db: str) -> None:
+    """Opening the canned search (its box empty) ran MATCH '' and logged three ERROR lines."""
+    need_datasette()
+    b = Browse(corpus_db)
+    try:
+        page = b.get("/kommunkompassen/findings_search")
+        assert b.rows("/kommunkompassen/findings_search", q="") == []
+        assert b.rows("/kommunkompassen/findings_search", q="  ") == []
+    finally:
+        b.stop()
+    _out, err = b.proc.communicate()
+    assert "fts5" not in page
+    assert b"ERROR" not in err and b"fts5" not in err, err.decode()
 
 
 def test_metadata_comes_from_the_field_table() -> None:

@@ -121,3 +121,43 @@ def test_canned_query_renders_rows(page, shots: Path) -> None:
     assert rows.count() == 32  # 8 areas × 4 instrument versions
     assert page.locator("td.col-mean_points").first.inner_text().replace(".", "").isdigit()
     _shot(page, shots, "query")
+
+
+def test_numbers_and_booleans_read_as_printed(page) -> None:
+    """Whole numbers without ".0" (62, not 62.0; 521 of 800, not 521.0/800.0), `complete` as
+    yes/no, not 1/0."""
+    page.goto(page.base + "/kommunkompassen/evaluations?_sort=municipality")
+    totals = page.locator("td.col-total_points").all_inner_texts()
+    assert totals and all(t.strip().isdigit() or t.strip() == "" for t in totals), totals
+    assert set(page.locator("td.col-complete").all_inner_texts()) <= {"yes", "no", ""}
+    assert "yes" in page.locator("td.col-complete").all_inner_texts()
+    page.goto(page.base + "/kommunkompassen/area_scores")
+    points = page.locator("td.col-points").all_inner_texts()
+    assert points and not [p for p in points if p.endswith(".0")]
+    page.goto(page.base + "/kommunkompassen/version_means")
+    assert not [m for m in page.locator("td.col-max_points").all_inner_texts() if ".0" in m]
+
+
+@pytest.mark.parametrize("view", ["findings", "area_scores"])
+def test_rows_are_on_the_first_screen(page, view: str) -> None:
+    """The facets do not push the rows off a laptop's first screen (800 px): they are folded
+    into one line that opens on a click."""
+    page.goto(page.base + f"/kommunkompassen/{view}")
+    first_row = page.locator("table.rows-and-columns tbody tr").first.bounding_box()
+    assert first_row["y"] + first_row["height"] < 800, first_row
+    summary = page.locator("details.kompass-facets summary")
+    assert "municipality" in summary.inner_text()
+    summary.click()
+    assert page.locator("details.kompass-facets .facet-info").first.is_visible()
+    page.locator("details.kompass-facets .facet-info li a").first.click()
+    page.wait_for_url("**municipality=**")
+    assert page.locator("details.kompass-facets").get_attribute("open") is not None  # a filter on
+
+
+def test_canned_search_with_an_empty_box_is_no_error(page, shots: Path) -> None:
+    page.goto(page.base + "/kommunkompassen/findings_search")
+    assert "fts5" not in page.content() and page.locator(".message-error").count() == 0
+    page.fill("input[name=q]", "medborgardialog")
+    page.press("input[name=q]", "Enter")
+    page.wait_for_url("**q=medborgardialog**")
+    assert page.locator("table.rows-and-columns tbody tr").count() == 16

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +11,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 from click.testing import CliRunner
+from matplotlib.colors import to_rgb
 from matplotlib.container import ErrorbarContainer
+from PIL import Image
+from sqlalchemy import text
 
 from parsers import PARSER_VERSION
 from pipeline.cli import cli
@@ -69,33 +73,100 @@ def test_profile_bars_reference_without_the_municipality_and_caption(loaded: str
     assert plot.name == "profile-norsjo-2018.png"
 
 
-def test_profile_labels_wrap_at_spaces_only_with_the_printed_names(loaded: str) -> None:
+def test_profile_labels_wrap_at_spaces_only_with_the_canonical_names(loaded: str) -> None:
     plot = plots.profile(get_engine(loaded), "Ängelholm", 2019)
     labels = [t.get_text() for t in plot.figure.axes[0].get_xticklabels()]
-    # Ängelholm 2019 prints area 1 as "Offentlighet och dialog" (a 2016-version variant)
+    # Ängelholm 2019 prints area 1 as "Offentlighet och dialog" and area 6 with
+    # "– personalpolitik" (2016-version variants): the plot names the version's own areas,
+    # as compare does, so two evaluations' plots say the same for the same area
     assert [_one_line(t) for t in labels] == [
-        "1 Offentlighet och dialog",
+        "1 Offentlighet och demokrati",
         "2 Tillgänglighet och brukarorientering",
         "3 Politisk styrning och kontroll",
         "4 Ledarskap, ansvar och delegation",
         "5 Resultat och effektivitet",
-        "6 Kommunen som arbetsgivare – personalpolitik",
+        "6 Kommunen som arbetsgivare",
         "7 Ständiga förbättringar",
         "8 Kommunen som samhällsbyggare",
     ]
     assert "brukarorientering" in labels[1].split("\n")  # a long word stays whole
 
 
+def _outlined(ax) -> list[int]:
+    """The areas whose bar wears the warning's dashed outline."""
+    bars = [p for p in ax.patches if p.get_height() > 0]
+    return [
+        round(b.get_x() + b.get_width() / 2)
+        for b in bars
+        if b.get_linestyle() == "--" and b.get_edgecolor()[:3] == to_rgb(plots.WARNING_COLOUR)
+    ]
+
+
 def test_profile_marks_a_value_with_a_warning(loaded: str) -> None:
-    """Strängnäs 2014 prints question 5.2 as "12 of 25 = 99 %": area 5 carries a warning."""
+    """Strängnäs 2014 prints question 5.2 as "12 of 25 = 99 %": area 5 carries a warning. The
+    bar keeps its colour (an outline, nothing drawn over it) and its value is written on it."""
     plot = plots.profile(get_engine(loaded), "Strängnäs", 2014)
     ax = plot.figure.axes[0]
-    (marks,) = [ln for ln in ax.get_lines() if ln.get_marker() == "X" and len(ln.get_xdata())]
-    assert list(marks.get_xdata()) == [5]
+    assert _outlined(ax) == [5]
+    assert {to_rgb(p.get_facecolor()) for p in ax.patches} == {to_rgb(plots.BAR_COLOUR)}
+    values = {t.get_text(): t.get_color() for t in ax.texts}
+    assert values["53"] == plots.WARNING_COLOUR and values["40"] == "black"
     assert [t.get_text() for t in ax.get_legend().get_texts()][-1] == plots.WARNED_LABEL
-    assert "Warnings: area 5: percent_mismatch" in _one_line(plot.caption)
+    assert (
+        "Parser warnings on 1 of 8 values (dashed orange outline): percent_mismatch (1); "
+        'details with pages: kompass query "SELECT * FROM warnings WHERE municipality_code = '
+        "'0486' AND evaluation_year = 2014\""
+    ) in _one_line(plot.caption)
     clean = plots.profile(get_engine(loaded), "Norsjö", 2018).figure.axes[0]
-    assert not [ln for ln in clean.get_lines() if ln.get_marker() == "X"]
+    assert _outlined(clean) == []
+
+
+def test_many_warnings_are_one_caption_line_and_hide_no_colour(loaded: str, tmp_path) -> None:
+    """Every area of Norsjö 2018 with a warning: the caption counts them by code in one line,
+    and every value keeps its colour (a ring around the marker, not a marker over it)."""
+    url = f"sqlite:///{tmp_path / 'many.db'}"
+    _copy(loaded, url)
+    with get_engine(url).begin() as conn:
+        (e,) = conn.execute(
+            text("SELECT evaluation_id FROM evaluations WHERE municipality = 'Norsjö'")
+        ).one()
+        for a in range(1, 9):
+            conn.execute(
+                text("INSERT INTO parse_warning VALUES (:e, :p, 'question_sum_mismatch', :m, 9)"),
+                {"e": e, "p": 100 + a, "m": f"area {a}: the questions add up to 1 more"},
+            )
+        for a in (1, 3):
+            conn.execute(
+                text("INSERT INTO parse_warning VALUES (:e, :p, 'percent_mismatch', :m, 9)"),
+                {"e": e, "p": 200 + a, "m": f"question {a}.2: 12 of 25 is not 99 %"},
+            )
+    profile = plots.profile(get_engine(url), "Norsjö")
+    lines = [ln for ln in profile.caption.splitlines() if "Parser warnings" in ln]
+    assert (
+        _one_line(profile.caption).count(
+            "Parser warnings on 8 of 8 values (dashed orange outline): question_sum_mismatch (8), percent_mismatch (2);"
+        )
+        == 1
+    )
+    assert len(lines) == 1 and _outlined(profile.figure.axes[0]) == list(range(1, 9))
+    trend = plots.trend(get_engine(url), "Norsjö")
+    _top, bottom = trend.figure.axes
+    rings = [ln for ln in bottom.get_lines() if ln.get_color() == plots.WARNING_COLOUR]
+    assert all(r.get_fillstyle() == "none" and r.get_marker() == "o" for r in rings)
+    assert sum(len(r.get_xdata()) for r in rings) == 8
+    coloured = {
+        (x, y)
+        for ln in bottom.get_lines()
+        if ln.get_color() != plots.WARNING_COLOUR and ln.get_linestyle() == "None"
+        for x, y in zip(ln.get_xdata(), ln.get_ydata(), strict=True)
+    }
+    assert {
+        (x, y) for r in rings for x, y in zip(r.get_xdata(), r.get_ydata(), strict=True)
+    } <= coloured
+    assert (
+        "Parser warnings on 9 of 27 values (orange ring): question_sum_mismatch (8), percent_mismatch (2), history_total_mismatch (1);"
+        in _one_line(trend.caption)
+    )
 
 
 def test_trend_names_each_version_and_marks_the_misprinted_total(loaded: str) -> None:
@@ -111,12 +182,17 @@ def test_trend_names_each_version_and_marks_the_misprinted_total(loaded: str) ->
     totals = sorted(
         y
         for ln in top.get_lines()
-        if ln.get_linestyle() == "None" and ln.get_marker() == "o"
+        if ln.get_linestyle() == "None" and ln.get_color() != plots.WARNING_COLOUR
         for y in ln.get_ydata()
     )
     assert totals == [401, 475, 509]
-    (warned,) = [ln for ln in top.get_lines() if ln.get_marker() == "X" and len(ln.get_xdata())]
+    (warned,) = [
+        ln
+        for ln in top.get_lines()
+        if ln.get_color() == plots.WARNING_COLOUR and len(ln.get_xdata())
+    ]
     assert (list(warned.get_xdata()), list(warned.get_ydata())) == ([2017], [475])  # 455 add up
+    assert top.get_ylim() == (0, 800)  # from 0: 401 → 509 does not look like a tripling
     markers = [_one_line(t.get_text()) for t in top.get_legend().get_texts()]
     assert markers == [
         "evaluation loaded",
@@ -127,15 +203,46 @@ def test_trend_names_each_version_and_marks_the_misprinted_total(loaded: str) ->
     assert "Hollow markers: 2015, 2017 as printed in the history table of the 2018 report." in (
         caption
     )
-    assert "Warnings on: 2017 total" in caption
+    assert (
+        "Parser warnings on 1 of 27 values (orange ring): history_total_mismatch (1) on 2017 "
+        'total; details with pages: kompass query "SELECT * FROM warnings WHERE '
+        "municipality_code = '2417'\""
+    ) in caption
     assert plot.name == "trend-norsjo-2015-2018.png"
 
 
-def test_trend_without_any_total_has_no_empty_panel(loaded: str) -> None:
-    plot = plots.trend(get_engine(loaded), "Hudiksvall")  # prints no total, no history table
+def _copy(source_url: str, target_url: str) -> None:
+    """A copy of an SQLite warehouse (sqlite3's backup) to change without touching the
+    module's."""
+    with (
+        sqlite3.connect(source_url.removeprefix("sqlite:///")) as src,
+        sqlite3.connect(target_url.removeprefix("sqlite:///")) as dst,
+    ):
+        src.backup(dst)
+
+
+def test_trend_without_any_total_has_no_empty_panel(loaded: str, tmp_path) -> None:
+    """Norsjö with its totals gone (as in a report that prints none): no empty total panel."""
+    url = f"sqlite:///{tmp_path / 'no-total.db'}"
+    _copy(loaded, url)
+    with get_engine(url).begin() as conn:
+        conn.execute(text("UPDATE evaluation SET total_points = NULL"))
+        conn.execute(text("DELETE FROM history_row WHERE area_number IS NULL"))
+    plot = plots.trend(get_engine(url), "Norsjö")
     assert len(plot.figure.axes) == 1
     assert "No report prints a total: the total panel is left out." in _one_line(plot.caption)
-    assert plot.name == "trend-hudiksvall-2016.png"
+    assert plot.name == "trend-norsjo-2015-2018.png"
+
+
+def test_a_single_year_trend_is_the_profile_and_says_so(loaded: str) -> None:
+    """Hudiksvall: one evaluation and no history table of other years."""
+    plot = plots.trend(get_engine(loaded), "Hudiksvall")
+    assert plot.name == "profile-hudiksvall-2016.png"
+    assert plot.note == (
+        "Only one year of Hudiksvall is in the warehouse (2016; no report prints another "
+        "year's scores): a trend needs two, so this is the profile of that evaluation."
+    )
+    assert _one_line(plot.caption).startswith(plot.note + " Source: Hudiksvall 2016")
 
 
 def test_plot_cli_default_names_formats_and_a_bad_suffix(
@@ -146,6 +253,9 @@ def test_plot_cli_default_names_formats_and_a_bad_suffix(
     first = runner.invoke(cli, ["plot", "profile", "Norsjö", "--db", loaded])
     assert first.exit_code == 0 and first.stdout == "profile-norsjo-2018.png\n"
     assert (tmp_path / "profile-norsjo-2018.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    with Image.open(tmp_path / "profile-norsjo-2018.png") as png:  # print quality: 200 dpi
+        assert png.size == (11 * 200, round(6.5 * 200))
+        assert [round(d) for d in png.info["dpi"]] == [200, 200]
     trend = runner.invoke(cli, ["plot", "trend", "Norsjö", "--db", loaded])
     assert trend.stdout == "trend-norsjo-2015-2018.png\n"
     svg = runner.invoke(cli, ["plot", "trend", "Norsjö", "--out", "t.svg", "--db", loaded])
@@ -182,7 +292,14 @@ def test_plots_print_no_warnings(loaded: str, tmp_path: Path, args: list[str]) -
         timeout=120,
         env={**os.environ, "PYTHONWARNINGS": "default"},
     )
-    assert proc.returncode == 0 and proc.stderr == ""
+    # one year of Hudiksvall only: the profile, and a note saying so (nothing else)
+    note = (
+        "note: Only one year of Hudiksvall is in the warehouse (2016; no report prints "
+        "another year's scores): a trend needs two, so this is the profile of that "
+        "evaluation.\n"
+    )
+    assert proc.returncode == 0
+    assert proc.stderr == (note if args == ["trend", "Hudiksvall"] else "")
     assert (tmp_path / proc.stdout.strip()).stat().st_size > 10_000
 
 
@@ -278,6 +395,23 @@ def test_query_refuses_anything_but_select(loaded: str, sql: str, tmp_path, monk
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr == "error: query is read-only: only SELECT/WITH statements\n"
     assert not (tmp_path / "x.db").exists()
+
+
+@pytest.mark.parametrize(
+    ("sql", "message"),
+    [
+        (
+            "SELEC * FROM evaluations",
+            "not a SELECT or WITH statement: it begins with 'SELEC' (did you mean SELECT?)",
+        ),
+        ("  -- nothing\n", "the query is empty: give one SELECT (or WITH … SELECT) statement"),
+        ("EXPLAIN SELECT 1", "not a SELECT or WITH statement: it begins with 'EXPLAIN'"),
+    ],
+)
+def test_a_typo_is_not_called_a_write(loaded: str, sql: str, message: str) -> None:
+    result = CliRunner().invoke(cli, ["query", sql, "--db", loaded])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == f"error: {message}\n"
 
 
 def test_query_is_read_only_on_either_engine(db_url: str) -> None:

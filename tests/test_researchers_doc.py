@@ -41,6 +41,9 @@ def test_pandas_example_returns_rows(corpus_db: str, code: str) -> None:
         if isinstance(stmt, ast.Expr):
             value = eval(compile(ast.Expression(stmt.value), "<doc>", "eval"), scope)
             assert len(value) > 0, ast.unparse(stmt)
+            # a merge that doubles a column (evaluation_year_x/_y) is a wrong example
+            columns = [str(c) for c in getattr(value, "columns", [])]
+            assert not [c for c in columns if c.endswith(("_x", "_y"))], columns
             shown += 1
         else:
             exec(compile(ast.Module([stmt], []), "<doc>", "exec"), scope)

@@ -15,7 +15,7 @@ from pipeline.steps import load_file
 from tests.conftest import FIXTURES
 from warehouse.db import get_engine
 from warehouse.fulltext import fts_query, stem_text
-from warehouse.search import BadQuery, EmptyQuery, UnknownMunicipality, search
+from warehouse.search import BadQuery, EmptyQuery, UnknownMunicipality, count, run, search
 
 
 def _texts_like(url: str, pattern: str) -> list[str]:
@@ -73,8 +73,10 @@ def test_filters(corpus_db: str) -> None:
         2018,
         2019,
     }
-    with pytest.raises(UnknownMunicipality, match="no municipality named 'Atlantis'"):
+    with pytest.raises(UnknownMunicipality, match="'Atlantis' is not a Swedish municipality"):
         search(engine, "x", municipality="Atlantis")
+    # without å/ä/ö and in any case, as every command takes a municipality
+    assert len(search(engine, "visselblåsare*", municipality="GAVLE")) == 2
     with pytest.raises(EmptyQuery):
         search(engine, "--")
     with pytest.raises(BadQuery):
@@ -92,6 +94,12 @@ def test_both_engines_stem(db_url: str) -> None:
     both = search(engine, "visselblåsarfunktionen OR whistleblower", kind="improvement")
     assert sorted(both.municipality) == ["Gävle", "Gävle", "Norsjö"]
     assert search(engine, "visselblåsarfunktion", version="2016").empty
+    # the count behind "showing 1 of 3" and a question's id, on either engine
+    lines = run(engine, "visselblåsarfunktionen OR whistleblower", limit=1, kind="improvement")
+    assert lines[-1] == "showing 1 of 3 (--limit N to see more)"
+    assert count(engine, "visselblåsarfunktionen OR whistleblower", kind="improvement") == 3
+    question = search(engine, "politiska", kind="question", limit=1).iloc[0]
+    assert question.question_id and "." in question.question_id
 
 
 def test_help_examples_find_what_they_promise(corpus_db: str) -> None:
@@ -119,4 +127,28 @@ def test_cli_errors_are_one_line(corpus_db: str) -> None:
         cli, ["search", "x", "--municipality", "Atlantis", "--db", corpus_db]
     )
     assert result.exit_code == 2
-    assert result.stderr == "error: no municipality named 'Atlantis'\n"
+    assert result.stderr == "error: 'Atlantis' is not a Swedish municipality\n"
+    close = CliRunner().invoke(cli, ["search", "x", "--municipality", "Kalmr", "--db", corpus_db])
+    assert close.exit_code == 2
+    assert close.stderr == "error: 'Kalmr' is not a Swedish municipality; did you mean Kalmar?\n"
+
+
+def test_search_says_where_the_limit_cut_and_names_question_ids(corpus_db: str) -> None:
+    runner = CliRunner()
+    engine = get_engine(corpus_db)
+    total = len(search(engine, "kommun*", limit=100_000))
+    assert total > 50
+    cut = runner.invoke(cli, ["search", "kommun*", "--db", corpus_db])
+    lines = cut.stdout.splitlines()
+    assert cut.exit_code == 0 and len(lines) == 51
+    assert lines[-1] == f"showing 50 of {total} (--limit N to see more)"
+    whole = runner.invoke(cli, ["search", "kommun*", "--limit", str(total), "--db", corpus_db])
+    assert len(whole.stdout.splitlines()) == total  # everything shown: no such line
+    questions = runner.invoke(
+        cli, ["search", "kommun*", "--kind", "question", "--db", corpus_db]
+    ).stdout.splitlines()
+    hits = [q for q in questions if not q.startswith("showing ")]
+    assert hits and all(re.search(r" · question \d+\.\d+ · p\. \d+: ", q) for q in hits)
+    helped = " ".join(runner.invoke(cli, ["search", "--help"]).stdout.split())
+    for option in ("--kind", "--version", "--limit"):
+        assert re.search(re.escape(option) + r" [^-]*[a-z]{4}", helped), option

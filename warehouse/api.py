@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-from sqlalchemy import Engine, func, select, text
+from sqlalchemy import Engine, select, text
 
+from schema.kommuner import UnknownMunicipality, lookup
 from schema.models import Evaluation, Municipality, Report
 from warehouse import export, kompass_version
 from warehouse.db import get_reader, resolve_url, shown
@@ -116,17 +117,17 @@ def outdated_reports(engine: Engine, parser_version: str) -> list[StoredReport]:
 
 
 def report_of(engine: Engine, municipality: str, year: int) -> StoredReport | None:
-    """The report loaded for a municipality (name, any case, or SCB code) and year."""
+    """The report loaded for a municipality (name in any case, å/ä/ö optional, or SCB code:
+    `schema.kommuner.lookup`) and year; None when there is none (or no such municipality)."""
+    try:
+        code = lookup(municipality).code
+    except UnknownMunicipality:
+        return None
     with engine.connect() as conn:
         row = conn.execute(
             select(Report.sha256, Report.raw_path)
             .join(Evaluation, Evaluation.report_id == Report.report_id)
-            .join(Municipality, Municipality.code == Evaluation.municipality_code)
-            .where(
-                (func.lower(Municipality.name) == municipality.lower())
-                | (Municipality.code == municipality),
-                Evaluation.evaluation_year == year,
-            )
+            .where(Evaluation.municipality_code == code, Evaluation.evaluation_year == year)
         ).first()
     return None if row is None else StoredReport(row.sha256, row.raw_path)
 

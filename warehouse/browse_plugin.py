@@ -1,12 +1,15 @@
 """The Datasette plugin of `kompass browse` (registered by `warehouse.browse.serve`).
 
-- `prepare_connection`: `kompass_stem()` and `kompass_fts()` in SQL (canned queries use them);
+- `prepare_connection`: `kompass_stem()`, `kompass_fts()` and `kompass_municipality_code()` in
+  SQL (canned queries use them);
 - `filters_from_request`: `?_search=` on the `findings` and `question_scores` views, stemmed
   and in FTS5 syntax (Datasette's own search works on tables only, and quotes every word);
 - `asgi_wrapper`: a view's HTML page without `_col`/`_nocol` opens with the field table's
   reading order (`_col=…`), so the text and the points are on screen and ids come last;
 - `extra_template_vars`: the views and their one-line descriptions for the home and database
-  pages (`browse_templates/`).
+  pages (`browse_templates/`);
+- `render_cell`: numbers as printed (62, not 62.0: SQLite hands whole points back as floats)
+  and the field table's boolean columns (`complete`) as yes/no, not 1/0.
 """
 
 from __future__ import annotations
@@ -16,13 +19,24 @@ from urllib.parse import parse_qsl, urlencode
 from datasette import hookimpl
 from datasette.filters import FilterArguments
 
+from schema import kommuner
 from warehouse import fields, fulltext
 from warehouse.browse_site import CANNED, NAME
+
+
+def municipality_code(name: str | None) -> str | None:
+    """SQL `kompass_municipality_code(name)`: the SCB code of a name typed in any case, with
+    or without å/ä/ö (`schema.kommuner.lookup`), NULL when it names none."""
+    try:
+        return kommuner.lookup(name or "").code
+    except kommuner.UnknownMunicipality:
+        return None
 
 
 @hookimpl
 def prepare_connection(conn) -> None:
     fulltext.register(conn)
+    conn.create_function("kompass_municipality_code", 1, municipality_code, deterministic=True)
 
 
 @hookimpl(trylast=True)  # last, so that its supports_search wins over Datasette's own
@@ -69,10 +83,32 @@ def asgi_wrapper(datasette):
     return wrap
 
 
+#: Columns the field table calls boolean: SQLite stores them as 1/0.
+BOOLEAN_COLUMNS = frozenset(c.name for v in fields.VIEWS for c in v.fields if c.type == "boolean")
+
+
+def shown(value: object, column: str) -> str | None:
+    """How a cell reads in the browser, or None for Datasette's own rendering: a whole float
+    as an integer, a boolean column's 1/0 as yes/no."""
+    if column in BOOLEAN_COLUMNS and value in (0, 1) and not isinstance(value, float):
+        return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return None
+
+
+@hookimpl
+def render_cell(value, column, database):
+    if database != NAME:
+        return None
+    return shown(value, column)
+
+
 @hookimpl
 def extra_template_vars(template, database, table, columns, view_name, request, datasette):
     return {
         "kompass_db": NAME,
         "kompass_views": [{"name": v.name, "description": v.description} for v in fields.VIEWS],
         "kompass_queries": [{"name": k, "title": q["title"]} for k, q in CANNED.items()],
+        "kompass_booleans": sorted(BOOLEAN_COLUMNS),
     }

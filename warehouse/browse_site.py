@@ -15,14 +15,20 @@ CANNED = {
     "findings_search": {
         "title": 'Search strengths and improvements (Swedish stems; a OR b, prefix*, "a phrase")',
         "description": "Inflected forms match: medborgardialog finds medborgardialoger.",
+        # an empty box matches nothing (the first condition is constant, so SQLite checks it
+        # once, before the search: MATCH '' would be an FTS5 syntax error)
         "sql": "SELECT municipality, evaluation_year, area_number, kind, text, page "
-        "FROM findings WHERE " + fulltext.view_match_sql("findings", "kompass_fts(:q)") + " "
+        "FROM findings WHERE kompass_fts(:q) <> '' AND "
+        + fulltext.view_match_sql("findings", "kompass_fts(:q)")
+        + " "
         "ORDER BY municipality, evaluation_year, area_number, kind DESC, position",
     },
     "profile": {
         "title": "Area scores of one evaluation",
+        "description": "The municipality by name (any case, å/ä/ö optional) or SCB code.",
         "sql": "SELECT area_number, area_name, points, max_points, percent, page "
-        "FROM area_scores WHERE municipality = :municipality AND evaluation_year = :year "
+        "FROM area_scores WHERE municipality_code = kompass_municipality_code(:municipality) "
+        "AND evaluation_year = :year "
         "ORDER BY area_number",
     },
     "version_means": {

@@ -14,7 +14,7 @@ import pandas as pd
 from sqlalchemy import Engine, text
 
 from schema.instruments import instrument
-from schema.kommuner import by_name, kommuner
+from schema.kommuner import UnknownMunicipality, lookup
 
 THEME_ORDER = [a.theme for a in instrument("2016").areas]
 
@@ -40,30 +40,58 @@ class Chosen:
         return f"{self.municipality} {self.year}"
 
 
+class NoSuchMunicipality(AnalysisError):
+    """A name or code that is no Swedish municipality (the message names the closest)."""
+
+
+class NoSuchEvaluation(AnalysisError):
+    """No evaluation of the municipality (in that year) in the warehouse."""
+
+
 def municipality_code(name_or_code: str) -> tuple[str, str]:
-    """(code, name) for "Norsjö", "norsjö" or "2417"."""
-    k = by_name(name_or_code) or next((k for k in kommuner() if k.code == name_or_code), None)
-    if k is None:
-        raise AnalysisError(f"{name_or_code!r} is not a Swedish municipality")
+    """(code, name) for "Norsjö", "norsjo", "NORSJÖ" or "2417" (`schema.kommuner.lookup`)."""
+    try:
+        k = lookup(name_or_code)
+    except UnknownMunicipality as e:
+        raise NoSuchMunicipality(str(e)) from e
     return k.code, k.name
 
 
+def _years(years: list[int]) -> str:
+    return ", ".join(map(str, years))
+
+
 def evaluation(engine: Engine, name_or_code: str, year: int | None = None) -> Chosen:
-    """The evaluation of a municipality in `year`, or its latest one."""
+    """The evaluation of a municipality in `year`, or its latest one. When there is none in
+    `year`, the message lists the years there are."""
     code, name = municipality_code(name_or_code)
     sql = (
         "SELECT evaluation_id, evaluation_year, instrument_version FROM evaluation "
         "WHERE municipality_code = :c"
     )
     with engine.connect() as conn:
-        rows = conn.execute(text(sql + " ORDER BY evaluation_year"), {"c": code}).all()
-    if year is not None:
-        rows = [r for r in rows if r.evaluation_year == year]
+        every = conn.execute(text(sql + " ORDER BY evaluation_year"), {"c": code}).all()
+    rows = [r for r in every if year is None or r.evaluation_year == year]
     if not rows:
-        when = f" in {year}" if year else ""
-        raise AnalysisError(f"no evaluation of {name}{when} in the warehouse")
+        if not every:
+            raise NoSuchEvaluation(f"no evaluation of {name} in the warehouse")
+        years = [r.evaluation_year for r in every]
+        raise NoSuchEvaluation(
+            f"no evaluation of {name} in {year} in the warehouse; "
+            f"{name} has {'one' if len(years) == 1 else 'evaluations'} in {_years(years)}"
+        )
     r = rows[-1]
     return Chosen(r.evaluation_id, name, code, r.evaluation_year, r.instrument_version)
+
+
+def parse_choice(arg: str) -> tuple[str, int | None]:
+    """ "Norsjö:2015" -> ("Norsjö", 2015); "Norsjö" -> ("Norsjö", None)."""
+    name, sep, year = arg.rpartition(":")
+    if not sep:
+        return arg, None
+    if not (year.strip().isdigit() and len(year.strip()) == 4 and name.strip()):
+        raise AnalysisError(f"{arg!r}: write MUNICIPALITY or MUNICIPALITY:YEAR (Norsjö:2015)")
+    return name.strip(), int(year)
 
 
 def area_points(engine: Engine, evaluation_id: int) -> pd.DataFrame:
@@ -92,10 +120,28 @@ class Comparison:
 def compare(
     engine: Engine, municipalities: list[str], year: int | None = None, themes: bool = False
 ) -> Comparison:
-    """Areas (or cross-version themes) side by side, with differences to the first."""
+    """Areas (or cross-version themes) side by side, with differences to the first.
+
+    Each of `municipalities` is a name or code, optionally with a year ("Norsjö:2015"), so
+    one municipality can be compared over two evaluations ("Norsjö:2015", "Norsjö:2018");
+    `year` applies to those without one (default: each one's latest)."""
     if len(municipalities) < 2:
-        raise AnalysisError("compare needs at least two municipalities")
-    chosen = [evaluation(engine, m, year) for m in municipalities]
+        raise AnalysisError(
+            "compare needs at least two evaluations: two municipalities, or one municipality "
+            "in two years (Norsjö:2015 Norsjö:2018)"
+        )
+    chosen = []
+    for m in municipalities:
+        name, own_year = parse_choice(m)
+        chosen.append(evaluation(engine, name, own_year or year))
+    seen: set[str] = set()
+    for c in chosen:
+        if c.label in seen:
+            raise AnalysisError(
+                f"{c.label} is named twice; to compare one municipality over the years, give "
+                f"each year: {c.municipality}:2015 {c.municipality}:2018"
+            )
+        seen.add(c.label)
     versions = list(dict.fromkeys(c.version for c in chosen))
     if len(versions) > 1 and not themes:
         which = ", ".join(f"{c.label} uses {c.version}" for c in chosen)
@@ -153,6 +199,14 @@ def _number(x: object, signed: bool = False) -> str:
     return f"+{text}" if signed and x > 0 else text
 
 
+def _difference_head(ch: Chosen, first: Chosen) -> list[str]:
+    """The two header lines of a difference column: "Ängelholm" over "− Norsjö", or for one
+    municipality over the years "2018" over "− 2015"."""
+    if ch.municipality == first.municipality:
+        return [str(ch.year), f"− {first.year}"]
+    return [ch.municipality, f"− {first.municipality}"]
+
+
 def render(c: Comparison, width: int | None = 80) -> str:
     """A text table no wider than `width`: area names wrap at word boundaries and, when the
     evaluations do not fit side by side, they continue in a second block under the first
@@ -165,7 +219,7 @@ def render(c: Comparison, width: int | None = 80) -> str:
         for ch in c.chosen
     ] + [
         (
-            [ch.municipality, f"− {first.municipality}"],
+            _difference_head(ch, first),
             [_number(v, True) for v in c.table[f"{ch.label} − {first.label}"]],
         )
         for ch in c.chosen[1:]

@@ -1,16 +1,19 @@
 """Where the warehouse is and how to open it.
 
-URL: `--db URL`, else `KOMPASS_DB`, else an SQLite file `warehouse/kommunkompassen.db` in
-the checkout. SQLite runs in WAL mode with a busy timeout. The engine of `get_engine` writes:
-it takes the write lock at the start of each transaction (BEGIN IMMEDIATE), so two processes
-loading at once queue instead of failing. Readers (`kompass query`, the API, plots, compare,
-search) use `get_reader`: a read-only connection with deferred transactions, which in WAL
-mode neither waits for nor blocks a writer, cannot ATTACH files and cannot write.
-Migrations run automatically the first time an engine is opened.
+URL: `--db URL` (or a path to an SQLite file), else `KOMPASS_DB`, else an SQLite file
+`warehouse/kommunkompassen.db` in the checkout (installed from a wheel: in the user's data
+folder, `warehouse.home`). SQLite runs in WAL mode with a busy timeout. The engine of
+`get_engine` writes: it takes the write lock at the start of each transaction (BEGIN
+IMMEDIATE), so two processes loading at once queue instead of failing. Readers (`kompass
+query`, the API, plots, compare, search) use `get_reader`: a read-only connection with
+deferred transactions, which in WAL mode neither waits for nor blocks a writer, cannot
+ATTACH files and cannot write. Migrations run automatically the first time an engine is
+opened.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sqlite3
@@ -22,9 +25,10 @@ from sqlalchemy import Engine, create_engine, event, inspect, pool, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 
-from warehouse import fulltext
+from warehouse import fulltext, home
 
-DEFAULT_PATH = Path(__file__).resolve().parent / "kommunkompassen.db"
+#: warehouse/kommunkompassen.db in a checkout, else in the user's data folder (`home.py`)
+DEFAULT_PATH = home.default_database()
 BUSY_TIMEOUT_S = 60
 
 
@@ -41,7 +45,17 @@ class WarehouseLocked(WarehouseError):
 
 
 def resolve_url(url: str | None = None) -> str:
-    return url or os.environ.get("KOMPASS_DB") or f"sqlite:///{DEFAULT_PATH}"
+    """The database URL to use. A path (no "scheme:" in front) is an SQLite file:
+    `--db heldout.db` means `sqlite:////…/heldout.db`, relative to the working folder."""
+    if not (url or os.environ.get("KOMPASS_DB")) and not DEFAULT_PATH.parent.is_dir():
+        # the user's data folder (installed from a wheel); if it cannot be made, the engine
+        # refuses in one line, naming the folder
+        with contextlib.suppress(OSError):
+            DEFAULT_PATH.parent.mkdir(parents=True, exist_ok=True)
+    url = url or os.environ.get("KOMPASS_DB") or f"sqlite:///{DEFAULT_PATH}"
+    if not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", url):
+        return f"sqlite:///{Path(url).expanduser().resolve()}"
+    return url
 
 
 #: Python module of a database driver → the package that provides it.

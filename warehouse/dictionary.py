@@ -5,8 +5,11 @@ Regenerate with `kompass db dictionary`; a test fails when the committed file is
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from schema.models import Base
 from warehouse import fields
+from warehouse.files import writing
 
 HEADER = """# Data dictionary
 
@@ -42,3 +45,11 @@ def render() -> str:
             out.append(f"| {c.name} | {str(c.type).lower()} | {null} | {key} | {c.comment or ''} |")
         out.append("")
     return "\n".join(out)
+
+
+def write(out: str | Path) -> Path:
+    """Write the dictionary to `out`; OutputError (one line naming it) when it cannot be."""
+    target = Path(out)
+    with writing(target):
+        target.write_text(render() + "\n", "utf-8")
+    return target

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from warehouse.files import OutputError, folder, writing
 from warehouse.query import tidy
 
 FORMATS = ("csv", "parquet", "xlsx")
@@ -28,7 +29,8 @@ MAX_WIDTH = 60
 
 def write_csv(df: pd.DataFrame, path: Path) -> Path:
     """UTF-8, no BOM; whole numbers without ".0", a missing value as an empty field."""
-    tidy(df).to_csv(path, index=False, encoding="utf-8")
+    with writing(path):
+        tidy(df).to_csv(path, index=False, encoding="utf-8")
     return path
 
 
@@ -36,7 +38,17 @@ def write_xlsx(
     sheets: Mapping[str, pd.DataFrame], path: Path, about: list[tuple[str, ...]] | None = None
 ) -> Path:
     """One sheet per frame, header frozen and filterable, text columns formatted as text;
-    `about` rows (e.g. provenance and column meanings) go first, on a sheet of their own."""
+    `about` rows (e.g. provenance and column meanings) go first, on a sheet of their own.
+    OutputError (one line naming the file) when it cannot be written."""
+    if Path(path).suffix.lower() != ".xlsx":
+        raise OutputError(f"{path}: an Excel workbook's name ends in .xlsx")
+    with writing(path):
+        return _write_xlsx(sheets, Path(path), about)
+
+
+def _write_xlsx(
+    sheets: Mapping[str, pd.DataFrame], path: Path, about: list[tuple[str, ...]] | None
+) -> Path:
     with pd.ExcelWriter(
         path,
         engine="openpyxl",
@@ -112,8 +124,7 @@ def export_views(
     sheet per view (xlsx). `views` maps a name to a function giving its frame."""
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}")
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    out = folder(out_dir)
     if fmt == "xlsx":
         return [write_xlsx({n: f() for n, f in views.items()}, out / WORKBOOK, about)]
     paths = []
@@ -122,7 +133,9 @@ def export_views(
         if fmt == "csv":
             write_csv(frame(), path)
         else:
-            frame().to_parquet(path, index=False)
+            data = frame()
+            with writing(path):
+                data.to_parquet(path, index=False)
         paths.append(path)
     return paths
 

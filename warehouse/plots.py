@@ -13,6 +13,7 @@ import itertools
 import re
 import textwrap
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,17 +24,34 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
 from sqlalchemy import Engine, bindparam, text
 
 from schema.instruments import instrument, instruments
 from warehouse import kompass_version
 from warehouse.compare import THEME_ORDER, AnalysisError, area_points, evaluation, municipality_code
+from warehouse.files import writing
 
 #: What `--out` may end in; matplotlib picks the format from the suffix.
 FORMATS = (".png", ".svg", ".pdf")
+#: PNG resolution: print quality (journals ask for 300 dpi for line art, 200 is the least
+#: that prints the 7-point caption sharply); SVG and PDF are vector and need none.
+DPI = 200
 #: Warnings about the findings or the printed history table say nothing about a score.
 NOT_ABOUT_SCORES = {"missing_findings", "incomplete_history"}
-WARNED = {"marker": "X", "markersize": 10, "color": "#d35400", "linestyle": "none"}
+WARNING_COLOUR = "#d35400"
+BAR_COLOUR = "#1f5fa8"
+#: A value with a warning keeps its own marker and colour; an orange ring goes around it.
+WARNED = {
+    "marker": "o",
+    "markersize": 15,
+    "fillstyle": "none",
+    "markeredgewidth": 2,
+    "color": WARNING_COLOUR,
+    "linestyle": "none",
+}
+#: ... and a bar keeps its fill, with a dashed orange outline and its value in orange.
+WARNED_BAR = {"edgecolor": WARNING_COLOUR, "linewidth": 2.5, "linestyle": "--"}
 WARNED_LABEL = "value carries a parser warning (see the warnings view)"
 
 
@@ -46,6 +64,8 @@ class Plot:
     figure: Figure
     name: str  #: default file name, e.g. profile-norsjo-2018.png
     caption: str
+    #: what the user should know about the plot they got (e.g. a profile instead of a trend)
+    note: str | None = None
 
 
 #: The trend's legend of areas, right of the area panel (drawn again when the total panel is
@@ -114,19 +134,40 @@ def warned_areas(warnings: pd.DataFrame) -> dict[int, list[str]]:
     return out
 
 
-def warned_history(warnings: pd.DataFrame) -> set[tuple[int, int | None]]:
-    """(year, area number or None for the total) of printed history values with a warning."""
-    out: set[tuple[int, int | None]] = set()
+def warned_history(warnings: pd.DataFrame) -> dict[tuple[int, int | None], list[str]]:
+    """(year, area number or None for the total) of printed history values with a warning ->
+    the warnings' codes."""
+    out: dict[tuple[int, int | None], list[str]] = {}
     for w in warnings.itertuples():
         if w.code == "history_total_mismatch":
             m = re.search(r"the (\d{4}) rows", w.message)
             if m:
-                out.add((int(m.group(1)), None))
+                out.setdefault((int(m.group(1)), None), []).append(w.code)
         elif w.code == "history_differs_from_area":
             m = re.search(r"area (\d+) in (\d{4})", w.message)
             if m:
-                out.add((int(m.group(2)), int(m.group(1))))
+                out.setdefault((int(m.group(2)), int(m.group(1))), []).append(w.code)
     return out
+
+
+def warnings_line(codes: list[list[str]], drawn: int, query: str, mark: str) -> str:
+    """The caption's one line on warnings: how many drawn values carry one, each code with
+    the number of values it is on, and the query that lists them with pages."""
+    counts = Counter(code for value in codes for code in dict.fromkeys(value))
+    by_code = ", ".join(f"{code} ({n})" for code, n in sorted(counts.items(), key=_most))
+    return (
+        f"Parser warnings on {len(codes)} of {drawn} values ({mark}): "
+        f"{by_code}; details with pages: kompass query {query}"
+    )
+
+
+def _most(item: tuple[str, int]) -> tuple[int, str]:
+    return (-item[1], item[0])
+
+
+def _points(x: float) -> str:
+    """69.0 -> "69", 12.5 -> "12.5": points as printed."""
+    return f"{int(x)}" if float(x).is_integer() else f"{x:g}"
 
 
 def _evaluations(n: int) -> str:
@@ -157,23 +198,14 @@ def _caption(fig: Figure, lines: list[str]) -> str:
     return caption
 
 
-def profile(engine: Engine, municipality: str, year: int | None = None) -> Plot:
+def profile(
+    engine: Engine, municipality: str, year: int | None = None, note: str | None = None
+) -> Plot:
     """The eight area scores of one evaluation against the mean and range (min–max) of the
-    evaluations of *other* municipalities with the same instrument version."""
+    evaluations of *other* municipalities with the same instrument version. `note` goes
+    first in the caption and into `Plot.note`."""
     chosen = evaluation(engine, municipality, year)
     own = area_points(engine, chosen.evaluation_id).set_index("area_number")
-    stats = _peer_stats(engine, chosen)
-    flagged = warned_areas(_warnings(engine, [chosen.evaluation_id]))
-    fig, marked, n_peers = _draw_profile(chosen, own, stats, flagged)
-    (src,) = _sources(engine, [chosen.evaluation_id]).itertuples()
-    lines = _profile_caption(chosen, own, src, flagged, marked, n_peers)
-    caption = _caption(fig, lines)
-    return Plot(fig, f"profile-{slug(chosen.municipality)}-{chosen.year}.png", caption)
-
-
-def _peer_stats(engine: Engine, chosen) -> pd.DataFrame:
-    """Per area number: mean, min, max and count of the points of the evaluations of other
-    municipalities with the chosen evaluation's instrument version."""
     with engine.connect() as conn:
         peers = pd.read_sql_query(
             text(
@@ -184,31 +216,34 @@ def _peer_stats(engine: Engine, chosen) -> pd.DataFrame:
             conn,
             params={"v": chosen.version, "c": chosen.code},
         )
-    return peers.dropna().groupby("area_number")["points"].agg(["mean", "min", "max", "count"])
-
-
-def _draw_profile(
-    chosen, own: pd.DataFrame, stats: pd.DataFrame, flagged: dict[int, list[str]]
-) -> tuple[Figure, list[int], int]:
-    """The bars of the evaluation, the reference's mean and range, the warning markers;
-    returns the figure, the area numbers marked with a warning and the number of peers."""
+    stats = peers.dropna().groupby("area_number")["points"].agg(["mean", "min", "max", "count"])
     inst = instrument(chosen.version)
     numbers = [a.number for a in inst.areas]
-    names = own["area_name"].reindex(numbers)
-    labels = [
-        wrap(f"{a.number} {names[a.number] if pd.notna(names[a.number]) else a.canonical_name}", 16)
-        for a in inst.areas
-    ]
+    # the instrument version's own names (as `compare` shows them), whatever the report printed
+    labels = [wrap(f"{a.number} {a.canonical_name}", 16) for a in inst.areas]
     points = own["points"].reindex(numbers).astype("float64")
+    flagged = warned_areas(_warnings(engine, [chosen.evaluation_id]))
+    marked = [n for n in numbers if n in flagged]
 
     fig, ax = plt.subplots(figsize=(11, 6.5), layout="constrained")
-    ax.bar(numbers, points.fillna(0).to_numpy(), color="#1f5fa8", label=chosen.label)
-    for n in numbers:
+    bars = ax.bar(numbers, points.fillna(0).to_numpy(), color=BAR_COLOUR)
+    for n, bar in zip(numbers, bars, strict=True):
         if pd.isna(points[n]):
             ax.text(n, 2, "not read", ha="center", va="bottom", rotation=90, fontsize=8)
-    marked = [n for n in numbers if n in flagged]
-    if marked:
-        ax.plot(marked, [(points[n] if pd.notna(points[n]) else 0) + 4 for n in marked], **WARNED)
+            continue
+        if n in flagged:
+            bar.set(**WARNED_BAR)
+        ax.annotate(  # the value itself, left of the reference marker so neither hides it
+            _points(points[n]),
+            (n - 0.2, points[n]),
+            xytext=(0, 2),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize=8,
+            color=WARNING_COLOUR if n in flagged else "black",
+            fontweight="bold" if n in flagged else "normal",
+        )
     st = stats.reindex(numbers)
     n_peers = int(stats["count"].max()) if len(stats) else 0
     if n_peers:
@@ -223,29 +258,27 @@ def _draw_profile(
             label=f"mean and range (min–max) of {_evaluations(n_peers)} of other "
             f"municipalities, version {chosen.version} ({chosen.municipality} not included)",
         )
-    if marked:
-        ax.plot([], [], label=WARNED_LABEL, **WARNED)
     ax.set_xticks(numbers, labels, fontsize=8)
     ax.set_ylim(0, 105)
     ax.set_ylabel("points (of 100)")
     fig.suptitle(f"Kommunkompassen: {chosen.label} (instrument version {chosen.version})")
     handles, names_ = ax.get_legend_handles_labels()
-    order = sorted(range(len(names_)), key=lambda i: names_[i] == WARNED_LABEL)  # warning last
+    # the bars' own entry first (a plain patch: the first bar may wear the warning outline)
+    handles.insert(0, Patch(facecolor=BAR_COLOUR))
+    names_.insert(0, chosen.label)
+    if marked:  # last: what the dashed outline means
+        handles.append(Patch(facecolor=BAR_COLOUR, **WARNED_BAR))
+        names_.append(WARNED_LABEL)
     ax.legend(
-        [handles[i] for i in order],
-        [names_[i] for i in order],
+        handles,
+        names_,
         loc="lower left",
         bbox_to_anchor=(0, 1.0),
         fontsize=8,
         frameon=False,
     )
-    return fig, marked, n_peers
 
-
-def _profile_caption(
-    chosen, own: pd.DataFrame, src, flagged: dict[int, list[str]], marked: list[int], n_peers: int
-) -> list[str]:
-    """The caption's lines: the source and pages, the reference, the warnings, the versions."""
+    (src,) = _sources(engine, [chosen.evaluation_id]).itertuples()
     reference = (
         f"Reference: mean and range (min–max) of the {_evaluations(n_peers)} of other "
         f"municipalities with instrument version {chosen.version} in this warehouse; "
@@ -255,18 +288,23 @@ def _profile_caption(
         f"{chosen.version} in this warehouse: no reference drawn."
     )
     lines = [
+        *([note] if note else []),
         f"Source: {_source_line(src)}; area scores on {pages(own['page'].tolist())}.",
         reference,
     ]
     if marked:
         lines.append(
-            "Warnings: "
-            + "; ".join(f"area {n}: {', '.join(flagged[n])}" for n in marked)
-            + ' (kompass query "SELECT * FROM warnings WHERE municipality_code = '
-            + f"'{chosen.code}' AND evaluation_year = {chosen.year}\")"
+            warnings_line(
+                [flagged[n] for n in marked],
+                int(points.notna().sum()),
+                '"SELECT * FROM warnings WHERE municipality_code = '
+                + f"'{chosen.code}' AND evaluation_year = {chosen.year}\"",
+                "dashed orange outline",
+            )
         )
     lines.append(_versions_line([src.parser_version]))
-    return lines
+    caption = _caption(fig, lines)
+    return Plot(fig, f"profile-{slug(chosen.municipality)}-{chosen.year}.png", caption, note)
 
 
 def _theme_labels(present: list[str]) -> dict[str, str]:
@@ -293,21 +331,6 @@ def trend(engine: Engine, municipality: str) -> Plot:
     printed in reports' history tables (hollow markers). Lines never join two instrument
     versions; areas are coloured by cross-version theme and named as in each version."""
     code, name = municipality_code(municipality)
-    loaded, printed = _trend_rows(engine, code, name)
-    ids = sorted(set(loaded.evaluation_id))
-    values = _drawn_values(loaded, printed, _warnings(engine, ids))
-    fig, top, years = _draw_trend(values, name)
-    src = _sources(engine, ids)
-    lines = _trend_caption(values, loaded, printed, src, code, totals_drawn=top is not None)
-    caption = _caption(fig, lines)
-    span = f"{years[0]}-{years[-1]}" if len(years) > 1 else f"{years[0]}"
-    return Plot(fig, f"trend-{slug(name)}-{span}.png", caption)
-
-
-def _trend_rows(engine: Engine, code: str, name: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The municipality's loaded area scores (with each evaluation's total), and the history
-    rows printed in its reports for years not loaded (the latest report's, with the version of
-    their year). Raises `AnalysisError` when nothing of it is loaded."""
     with engine.connect() as conn:
         loaded = pd.read_sql_query(
             text(
@@ -331,50 +354,50 @@ def _trend_rows(engine: Engine, code: str, name: str) -> tuple[pd.DataFrame, pd.
         )
     if loaded.empty:
         raise AnalysisError(f"no evaluation of {name} in the warehouse")
-    printed = printed[~printed.year.isin(set(loaded.year))].dropna(subset=["points"])
+    ids = sorted(set(loaded.evaluation_id))
+    warns = _warnings(engine, ids)
+    loaded_years = set(loaded.year)
+    printed = printed[~printed.year.isin(loaded_years)].dropna(subset=["points"])
     printed = printed.drop_duplicates(subset=["year", "area_number"])  # the latest report's
     printed["version"] = printed.year.map(version_of_year)
-    return loaded, printed.dropna(subset=["version"])
+    printed = printed.dropna(subset=["version"])
 
-
-def _drawn_values(loaded: pd.DataFrame, printed: pd.DataFrame, warns: pd.DataFrame) -> pd.DataFrame:
-    """One frame of drawn values, by year: year, version, area (None = total), points,
-    source ("loaded" or "printed"), warned, theme."""
-    ids = sorted(set(loaded.evaluation_id))
-    by_eval = {e: set(warned_areas(warns[warns.evaluation_id == e])) for e in ids}
-    total_warned = set(warns[warns.code == "total_mismatch"].evaluation_id)
+    # one frame of drawn values: year, version, area (None = total), points, source, and the
+    # codes of the warnings on it (empty: none)
+    by_eval = {e: warned_areas(warns[warns.evaluation_id == e]) for e in ids}
+    total_warned = {
+        e: list(g.code) for e, g in warns[warns.code == "total_mismatch"].groupby("evaluation_id")
+    }
     hist_warned = warned_history(warns)
     rows = []
     for r in loaded.itertuples():
-        rows.append(
-            (
-                r.year,
-                r.version,
-                r.area_number,
-                r.points,
-                "loaded",
-                r.area_number in by_eval[r.evaluation_id] or (r.year, r.area_number) in hist_warned,
-            )
-        )
+        codes = by_eval[r.evaluation_id].get(r.area_number, [])
+        codes = codes + hist_warned.get((r.year, r.area_number), [])
+        rows.append((r.year, r.version, r.area_number, r.points, "loaded", tuple(codes)))
     for r in loaded.drop_duplicates("evaluation_id").itertuples():
-        rows.append(
-            (r.year, r.version, None, r.total_points, "loaded", r.evaluation_id in total_warned)
-        )
+        codes = total_warned.get(r.evaluation_id, []) + hist_warned.get((r.year, None), [])
+        rows.append((r.year, r.version, None, r.total_points, "loaded", tuple(codes)))
     for r in printed.itertuples():
         area = None if pd.isna(r.area_number) else int(r.area_number)
-        rows.append((r.year, r.version, area, r.points, "printed", (r.year, area) in hist_warned))
-    values = pd.DataFrame(rows, columns=["year", "version", "area", "points", "source", "warned"])
+        codes = hist_warned.get((r.year, area), [])
+        rows.append((r.year, r.version, area, r.points, "printed", tuple(codes)))
+    values = pd.DataFrame(rows, columns=["year", "version", "area", "points", "source", "codes"])
     values = values.dropna(subset=["points"]).sort_values("year")
+    values["warned"] = values.codes.map(bool)
     values["theme"] = [
         None if pd.isna(a) else instrument(v).area(int(a)).theme
         for v, a in zip(values.version, values.area, strict=True)
     ]
-    return values
-
-
-def _draw_trend(values: pd.DataFrame, name: str) -> tuple[Figure, object, list[int]]:
-    """The total panel (when a total is printed) over the area panel, the version breaks and
-    the legends; returns the figure, the total panel (None when left out) and the years."""
+    if values.year.nunique() == 1:  # a trend of one point per line says nothing
+        (year,) = set(values.year)
+        return profile(
+            engine,
+            code,
+            int(year),
+            note=f"Only one year of {name} is in the warehouse ({year}; no report prints "
+            "another year's scores): a trend needs two, so this is the profile of that "
+            "evaluation.",
+        )
     totals = values[values.area.isna()]
     areas = values[values.area.notna()]
     present = sorted(set(values.version), key=lambda v: instrument(v).first_year)
@@ -395,6 +418,9 @@ def _draw_trend(values: pd.DataFrame, name: str) -> tuple[Figure, object, list[i
         panels = [top, bottom]
         _series(top, totals, "black")
         top.set_ylabel("total (of 800)")
+        # from 0, as the area panel: a change of 100 points looks like one, not like a tripling
+        top.set_ylim(0, 800)
+        top.set_yticks(range(0, 801, 200))
     colors = plt.get_cmap("tab10")
     labels = _theme_labels(present)
     for i, theme in enumerate(THEME_ORDER):
@@ -404,18 +430,6 @@ def _draw_trend(values: pd.DataFrame, name: str) -> tuple[Figure, object, list[i
         _series(bottom, part, colors(i))
         bottom.plot([], [], "-o", color=colors(i), label=wrap(labels[theme], 42))
     years = sorted(set(values.year))
-    _version_breaks(panels, years)
-    panels[0].set_title(f"Kommunkompassen: {name} over the years")
-    bottom.set_ylim(0, 100)
-    bottom.set_ylabel("area points (of 100)")
-    bottom.set_xticks(years)
-    bottom.legend(**AREA_LEGEND)
-    _marker_legend(top, bottom, warned=values.warned.any())
-    return fig, top, years
-
-
-def _version_breaks(panels: list, years: list[int]) -> None:
-    """A dashed line between two years of different instrument versions, named on the top."""
     for a, b in itertools.pairwise(years):
         if version_of_year(a) != version_of_year(b):
             x = (a + b) / 2
@@ -430,11 +444,11 @@ def _version_breaks(panels: list, years: list[int]) -> None:
                 fontsize=8,
                 color="grey",
             )
-
-
-def _marker_legend(top, bottom, warned: bool) -> None:
-    """What the markers mean, right of the total panel (or of the area panel, under the area
-    legend, when the total panel is left out)."""
+    panels[0].set_title(f"Kommunkompassen: {name} over the years")
+    bottom.set_ylim(0, 100)
+    bottom.set_ylabel("area points (of 100)")
+    bottom.set_xticks(years)
+    bottom.legend(**AREA_LEGEND)
     markers = [
         Line2D([], [], marker="o", color="grey", linestyle="none", label="evaluation loaded"),
         Line2D(
@@ -447,7 +461,7 @@ def _marker_legend(top, bottom, warned: bool) -> None:
             label="printed in a later report's history table",
         ),
     ]
-    if warned:
+    if values.warned.any():
         markers.append(Line2D([], [], label=wrap(WARNED_LABEL, 30), **WARNED))
     host = top or bottom
     legend = host.legend(
@@ -460,17 +474,7 @@ def _marker_legend(top, bottom, warned: bool) -> None:
         bottom.add_artist(legend)
         bottom.legend(**AREA_LEGEND)
 
-
-def _trend_caption(
-    values: pd.DataFrame,
-    loaded: pd.DataFrame,
-    printed: pd.DataFrame,
-    src: pd.DataFrame,
-    code: str,
-    totals_drawn: bool,
-) -> list[str]:
-    """The caption's lines: the sources with their pages, where the hollow markers come from,
-    a left-out total panel, the warnings, the versions."""
+    src = _sources(engine, ids)
     page_of = loaded.groupby("evaluation_id")["page"].apply(list)
     lines = [
         "Sources: "
@@ -490,20 +494,24 @@ def _trend_caption(
             )
             + "."
         )
-    if not totals_drawn:
+    if top is None:
         lines.append("No report prints a total: the total panel is left out.")
     if values.warned.any():
         flagged = values[values.warned]
+        on = ", ".join(
+            f"{int(r.year)} {'total' if pd.isna(r.area) else f'area {int(r.area)}'}"
+            for r in flagged.itertuples()
+        )
+        query = f"\"SELECT * FROM warnings WHERE municipality_code = '{code}'\""
+        line = warnings_line(list(flagged.codes), len(values), query, "orange ring")
+        # the values themselves when few; with many the counts by code say enough
         lines.append(
-            "Warnings on: "
-            + ", ".join(
-                f"{int(r.year)} {'total' if pd.isna(r.area) else f'area {int(r.area)}'}"
-                for r in flagged.itertuples()
-            )
-            + f" (kompass query \"SELECT * FROM warnings WHERE municipality_code = '{code}'\")"
+            line.replace("; details", f" on {on}; details", 1) if len(flagged) <= 4 else line
         )
     lines.append(_versions_line(src.parser_version.tolist()))
-    return lines
+    caption = _caption(fig, lines)
+    span = f"{years[0]}-{years[-1]}" if len(years) > 1 else f"{years[0]}"
+    return Plot(fig, f"trend-{slug(name)}-{span}.png", caption)
 
 
 def _series(ax, part: pd.DataFrame, color) -> None:
@@ -537,9 +545,8 @@ def save(plot: Plot, out: str | Path | None = None) -> Path:
     title = plot.figure.get_suptitle() or plot.figure.axes[0].get_title()
     key = "Subject" if target.suffix.lower() == ".pdf" else "Description"
     try:
-        plot.figure.savefig(target, dpi=110, metadata={"Title": title, key: plot.caption})
-    except OSError as e:
-        raise PlotError(f"{target}: cannot write it ({e.strerror or e})") from e
+        with writing(target):  # OutputError: one line naming the file
+            plot.figure.savefig(target, dpi=DPI, metadata={"Title": title, key: plot.caption})
     finally:
         plt.close(plot.figure)
     return target

@@ -8,6 +8,7 @@ write a readonly database", "not authorized") into one sentence that says what i
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 
@@ -22,8 +23,43 @@ _PREFIX = re.compile(r"(?:\s+|--[^\n]*(?:\n|$)|/\*.*?\*/|\()*", re.S)
 _WRITE_REFUSED = ("readonly database", "not authorized", "read-only transaction")
 
 
+#: First words of statements that write or change the session: refused as "read-only".
+_WRITES = frozenset(
+    re.findall(
+        r"\w+",
+        "insert update delete replace upsert merge create drop alter attach detach pragma "
+        "vacuum reindex analyze analyse begin commit rollback end savepoint release truncate "
+        "grant revoke copy set reset lock call do comment cluster refresh discard listen "
+        "notify load",
+    )
+)
+
+
 class QueryRefused(Exception):
     """A statement other than SELECT/WITH; `str()` is the one line to print."""
+
+
+class NotASelect(QueryRefused):
+    """Not a statement at all that kompass knows (a typo such as "SELEC", or empty): said as
+    such, not blamed on the read-only connection."""
+
+
+def refusal(sql: str) -> QueryRefused | None:
+    """Why `sql` is not run (None when it starts with SELECT or WITH): a writing statement
+    is read-only's business; anything else (a typo) is not a SELECT/WITH statement."""
+    rest = sql[_PREFIX.match(sql).end() :]
+    word = re.match(r"[^\s(;]*", rest).group(0)
+    if word.lower() in ("select", "with"):
+        return None
+    if word.lower() in _WRITES:
+        return QueryRefused(READ_ONLY)
+    if not word:
+        return NotASelect("the query is empty: give one SELECT (or WITH … SELECT) statement")
+    hint = difflib.get_close_matches(word.upper(), ["SELECT", "WITH"], n=1, cutoff=0.6)
+    return NotASelect(
+        f"not a SELECT or WITH statement: it begins with {word[:40]!r}"
+        + (f" (did you mean {hint[0]}?)" if hint else "")
+    )
 
 
 def is_read_only(sql: str) -> bool:
@@ -35,8 +71,9 @@ def is_read_only(sql: str) -> bool:
 def run(engine: Engine, sql: str) -> pd.DataFrame:
     """The result of one SELECT/WITH statement; QueryRefused for anything else (also for a
     data-modifying WITH, which the read-only connection refuses)."""
-    if not is_read_only(sql):
-        raise QueryRefused(READ_ONLY)
+    refused = refusal(sql)
+    if refused is not None:
+        raise refused
     try:
         with engine.connect() as conn:
             return pd.read_sql_query(text(sql), conn)

@@ -62,6 +62,22 @@ def warehouse_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def output_errors(func: F) -> F:
+    """A file or folder the command was asked to write that cannot be written (a missing
+    folder, no permission, /proc): one line naming it, exit code 2."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        from warehouse.files import OutputError
+
+        try:
+            return func(*args, **kwargs)
+        except OutputError as e:
+            refuse(str(e))
+
+    return wrapper  # type: ignore[return-value]
+
+
 def analysis_errors(func: F) -> F:
     """A question the warehouse cannot answer (no such evaluation, mixed versions): one line."""
 

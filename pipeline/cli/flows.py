@@ -108,8 +108,9 @@ def ingest(
 def demo(ctx: click.Context, db_url: str | None, raw_dir: Path | None) -> None:
     """The main job on the bundled sample reports, end to end.
 
-    Serves tests/fixtures/ from a local HTTP server on 127.0.0.1, runs `kompass ingest` on its
-    listing page (so the real download path runs), then prints a sample query.
+    Serves the sample reports shipped with kompass from a local HTTP server on 127.0.0.1,
+    runs `kompass ingest` on its listing page (so the real download path runs), then prints a
+    sample query. Runs from any folder, also when installed from a wheel.
     """
     from pipeline.cli.warehouse import query
     from pipeline.demo import SAMPLE_SQL, serve_folder
@@ -169,12 +170,17 @@ def reprocess(
 
 
 @click.command()
-@click.option("--cron", required=True, help='Schedule, e.g. "0 6 * * 1" (Mondays 06:00).')
+@click.option(
+    "--cron",
+    required=True,
+    help='Schedule in cron syntax, in UTC, e.g. "0 6 * * 1" (Mondays 06:00 UTC).',
+)
 @sources_option
 @db_option
 @raw_dir_option
 @workers_option
 @dask_option
+@warehouse_errors
 def serve(
     cron: str,
     sources: tuple[str, ...],
@@ -185,29 +191,40 @@ def serve(
 ) -> None:
     """Serve the ingest flow on a schedule (needs a running Prefect server).
 
+    At start it says the schedule, the next run, the database, the raw folder and the
+    sources; then it waits for the scheduled runs. Ctrl-C (or SIGTERM) stops it: exit code
+    130, as for ingest.
+
     \b
     Start one with `prefect server start` and point kompass at it:
       export PREFECT_API_URL=http://127.0.0.1:4200/api
       kompass serve --cron "0 6 * * 1" --source https://skr.se/…/utvarderingsrapporter.html
     """
+    from pipeline import serving
+    from pipeline.raw import DEFAULT_RAW_DIR
+    from pipeline.signals import EXIT_INTERRUPTED
+    from warehouse.db import resolve_url, shown
+
     prefect_home()
     from prefect.settings import PREFECT_API_URL
 
-    if not PREFECT_API_URL.value():
+    api = PREFECT_API_URL.value()
+    if not api:
         refuse(
             "kompass serve needs a Prefect server: run `prefect server start` and set "
             "PREFECT_API_URL=http://127.0.0.1:4200/api"
         )
+    database, raw = shown(resolve_url(db_url)), raw_dir or DEFAULT_RAW_DIR
+    try:
+        click.echo("\n".join(serving.start_lines(cron, list(sources), database, raw, api)))
+    except serving.BadSchedule as e:
+        refuse(str(e))
     from pipeline.flows import ingest_flow
 
-    ingest_flow.serve(
-        name="kompass-ingest",
-        cron=cron,
-        parameters={
-            "sources": list(sources),
-            "db_url": db_url,
-            "raw_dir": str(raw_dir) if raw_dir else None,
-            "workers": workers,
-            "dask": dask,
-        },
+    parameters = {"sources": list(sources), "db_url": db_url, "workers": workers, "dask": dask}
+    parameters["raw_dir"] = str(raw_dir) if raw_dir else None
+    serving.serve_until_stopped(
+        ingest_flow.serve, name="kompass-ingest", cron=cron, parameters=parameters
     )
+    click.echo("stopped", err=True)  # serve returns only once stopped
+    sys.exit(EXIT_INTERRUPTED)

@@ -7,8 +7,15 @@ from pathlib import Path
 
 import click
 
-RAW_HELP = "Folder of raw PDFs and their manifest (default: raw_reports/ in the checkout)."
-DB_HELP = "Database URL (default: $KOMPASS_DB, else warehouse/kommunkompassen.db in the checkout)."
+RAW_HELP = (
+    "Folder of raw PDFs and their manifest (default: raw_reports/ in the checkout; installed "
+    "from a wheel, in the user's data folder)."
+)
+DB_HELP = (
+    "Database URL (sqlite:///FILE, postgresql+psycopg://…) or the path of an SQLite file "
+    "(default: $KOMPASS_DB, else warehouse/kommunkompassen.db in the checkout; installed from "
+    "a wheel, in the user's data folder)."
+)
 
 
 #: --reader: a value the command passes down to the parse (to worker processes too), never
@@ -21,7 +28,7 @@ reader_option = click.option(
     "Default: $KOMPASS_READER, else pdfplumber.",
 )
 
-db_option = click.option("--db", "db_url", metavar="URL", help=DB_HELP)
+db_option = click.option("--db", "db_url", metavar="URL|FILE", help=DB_HELP)
 
 raw_dir_option = click.option(
     "--raw-dir", type=click.Path(file_okay=False, path_type=Path), help=RAW_HELP

@@ -4,15 +4,14 @@ the CLI writes `os.environ`, and only defaults: an operator's own settings win).
 from __future__ import annotations
 
 import os
-from pathlib import Path
-
-#: The checkout: Prefect's state is kept in its .prefect/ unless PREFECT_HOME says otherwise.
-ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 def prefect_home() -> None:
-    """Keep Prefect's state inside the checkout unless the operator says otherwise."""
-    os.environ.setdefault("PREFECT_HOME", str(ROOT / ".prefect"))
+    """Keep Prefect's state inside the checkout (installed from a wheel: the user's data
+    folder, `warehouse.home`) unless the operator says otherwise."""
+    from warehouse.home import default_prefect_home
+
+    os.environ.setdefault("PREFECT_HOME", str(default_prefect_home()))
     # no usage telemetry from a research pipeline (and no internet on many of its machines);
     # the client's first-run banner only listens to DO_NOT_TRACK, so off means both
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")

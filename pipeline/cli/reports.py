@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from pipeline.cli.errors import fail, report_errors
+from pipeline.cli.errors import fail, output_errors, refuse, report_errors
 from pipeline.cli.options import reader_option
 
 
@@ -60,10 +60,17 @@ def parse(
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="PNG to write (default: <report>-p<N>.png in the working folder).",
+    help="PNG to write (default: <report>-p<N>.png in the working folder; with --text, "
+    "none unless --out is given).",
 )
-@click.option("--text", "as_text", is_flag=True, help="Print what was recognised, one per line.")
+@click.option(
+    "--text",
+    "as_text",
+    is_flag=True,
+    help="Print what was recognised, one per line (and draw only with --out).",
+)
 @report_errors
+@output_errors
 def inspect(
     reader: str | None, report: Path, page_no: int, out: Path | None, as_text: bool
 ) -> None:
@@ -76,11 +83,26 @@ def inspect(
     \b
     Examples:
       kompass inspect tests/fixtures/norsjo-2018.pdf --page 9
+      kompass inspect tests/fixtures/norsjo-2018.pdf --page 9 --text | head
       kompass inspect report.pdf --page 12 --out p12.png --text
     """
-    from parsers.inspect import draw, text_dump
+    from parsers import ReportError
+    from parsers.inspect import marks, render, text_dump
+    from warehouse.files import writing
 
-    target, found = draw(report, page_no, out, reader=reader)
+    if not report.exists():
+        raise ReportError(report, "no such file")
+    try:
+        found = marks(report, page_no, reader=reader)
+    except ValueError as e:
+        raise ReportError(report, str(e)) from e
     if as_text:
         click.echo(text_dump(found))
+    if as_text and out is None:
+        return  # the text was asked for; a PNG only when --out names one
+    target = out or Path(f"{report.stem}-p{page_no}.png")
+    if target.suffix.lower() != ".png":
+        refuse(f"{target}: inspect writes PNG; use a name ending in .png")
+    with writing(target):
+        render(report, page_no, found, target)
     click.echo(f"wrote {target}")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from pipeline.cli.errors import analysis_errors, refuse, warehouse_errors
+from pipeline.cli.errors import analysis_errors, output_errors, refuse, warehouse_errors
 from pipeline.cli.options import db_option
 from pipeline.cli.output import echo_utf8
 
@@ -37,6 +37,7 @@ def plot() -> None:
 @db_option
 @warehouse_errors
 @analysis_errors
+@output_errors
 def plot_profile(municipality: str, year: int | None, out: Path | None, db_url: str | None) -> None:
     """The eight area scores of one evaluation against the mean and range of the evaluations
     of other municipalities with the same instrument version (this one is not included).
@@ -62,10 +63,12 @@ def plot_profile(municipality: str, year: int | None, out: Path | None, db_url: 
 @db_option
 @warehouse_errors
 @analysis_errors
+@output_errors
 def plot_trend(municipality: str, out: Path | None, db_url: str | None) -> None:
     """Total and area scores over the years, from loaded evaluations and the history tables
     printed in reports (hollow markers), broken where the instrument version changes; each
-    area named as in each version.
+    area named as in each version. With values of one year only, it draws that evaluation's
+    profile instead and says so.
 
     \b
     Examples:
@@ -75,12 +78,19 @@ def plot_trend(municipality: str, out: Path | None, db_url: str | None) -> None:
     from warehouse import plots
     from warehouse.db import get_reader
 
-    click.echo(str(plots.save(plots.trend(get_reader(db_url), municipality), out)))
+    drawn = plots.trend(get_reader(db_url), municipality)
+    if drawn.note:  # e.g. one year only: the profile instead
+        click.echo(f"note: {drawn.note}", err=True)
+    click.echo(str(plots.save(drawn, out)))
 
 
 @click.command()
-@click.argument("municipalities", nargs=-1, required=True)
-@click.option("--year", type=int, help="Evaluation year for all (default: each one's latest).")
+@click.argument("municipalities", nargs=-1, required=True, metavar="MUNICIPALITY[:YEAR]...")
+@click.option(
+    "--year",
+    type=int,
+    help="Evaluation year for those without :YEAR (default: each one's latest).",
+)
 @click.option(
     "--themes",
     is_flag=True,
@@ -100,8 +110,10 @@ def compare(
     as_csv: bool,
     db_url: str | None,
 ) -> None:
-    """Areas side by side, with differences to the first municipality.
+    """Areas side by side, with differences to the first evaluation.
 
+    A municipality is a name (any case, å/ä/ö optional) or SCB code; MUNICIPALITY:YEAR picks
+    one evaluation, so one municipality compares over the years (Norsjö:2015 Norsjö:2018).
     Refuses to put evaluations of different instrument versions in one column unless
     --themes is given, which compares by cross-version theme, names each version's areas in
     every theme, and says that the scores are not strictly comparable.
@@ -110,6 +122,7 @@ def compare(
     Examples:
       kompass compare Norsjö Ängelholm Lidköping
       kompass compare Norsjö Kalmar --themes
+      kompass compare Norsjö:2015 Norsjö:2018 --themes
       kompass compare Norsjö Ängelholm --csv > norsjo-angelholm.csv
     """
     from warehouse import compare as cmp
@@ -124,11 +137,29 @@ def compare(
 
 @click.command()
 @click.argument("query_text", metavar="QUERY")
-@click.option("--kind", type=click.Choice(["strength", "improvement", "question"]))
-@click.option("--municipality", help="Only this municipality (name or SCB code).")
+@click.option(
+    "--kind",
+    type=click.Choice(["strength", "improvement", "question"]),
+    help="Only strengths, only improvements (the findings), or only sub-questions.",
+)
+@click.option(
+    "--municipality",
+    help="Only this municipality (name in any case, å/ä/ö optional, or SCB code).",
+)
 @click.option("--year", type=int, help="Only this evaluation year.")
-@click.option("--version", "version", type=click.Choice(["2002", "2010", "2016", "2019"]))
-@click.option("--limit", type=int, default=50, show_default=True)
+@click.option(
+    "--version",
+    "version",
+    type=click.Choice(["2002", "2010", "2016", "2019"]),
+    help="Only evaluations made with this instrument version.",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=50,
+    show_default=True,
+    help="Show at most this many hits, best first (the last line says how many there are).",
+)
 @db_option
 @warehouse_errors
 def search(query_text: str, db_url: str | None, limit: int, **filters) -> None:
@@ -136,7 +167,8 @@ def search(query_text: str, db_url: str | None, limit: int, **filters) -> None:
 
     Swedish words match in every inflection (medborgardialog finds medborgardialoger).
     SQLite: FTS5 syntax (a OR b, prefix*, "a phrase", NOT); PostgreSQL: websearch syntax
-    (a OR b, "a phrase", -word).
+    (a OR b, "a phrase", -word). Each hit: municipality, year, area, kind (a question with
+    its id, e.g. question 5.2), page and text.
 
     \b
     Examples:

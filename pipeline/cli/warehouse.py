@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from pipeline.cli.errors import refuse, warehouse_errors
+from pipeline.cli.errors import output_errors, refuse, warehouse_errors
 from pipeline.cli.options import db_option, raw_dir_option, reader_option
 from pipeline.cli.output import echo_line, echo_utf8, exit_code
 
@@ -68,6 +68,7 @@ def load(
     help="Write the result to an Excel workbook (text columns such as codes stay text).",
 )
 @warehouse_errors
+@output_errors
 def query(sql: str, db_url: str | None, as_csv: bool, excel: Path | None) -> None:
     """Run one SELECT (or WITH … SELECT) against the warehouse and print the result.
 
@@ -123,6 +124,7 @@ def query(sql: str, db_url: str | None, as_csv: bool, excel: Path | None) -> Non
 )
 @db_option
 @warehouse_errors
+@output_errors
 def export(fmt: str, excel: bool, out_dir: Path, db_url: str | None) -> None:
     """Write every view to files: evaluations.csv, area_scores.csv, … or one workbook.
 
@@ -151,15 +153,20 @@ def review(db_url: str | None, raw_dir: Path | None) -> None:
     """List what needs a look: evaluations loaded incomplete (each missing value with its
     page) and documents that failed, each with the command that retries it after a fix.
 
+    Exit code 0 when there is nothing to review, 1 when some evaluation is incomplete or some
+    document failed (so cron or a monitoring check can alert on it), 2 when the database
+    cannot be used.
+
     \b
     Example:
-      kompass review
+      kompass review || mail -s "kompass: reports need a look" operator@example.org
       kompass reprocess 3f2a9c1b0e4d      # the command it prints, after a parser fix
     """
-    from pipeline.review import review_lines
+    from pipeline.review import needs_a_look, review_lines
 
     for line in review_lines(db_url, raw_dir):
         click.echo(line)
+    sys.exit(1 if needs_a_look(db_url) else 0)
 
 
 @click.command()
@@ -200,13 +207,27 @@ def upgrade(db_url: str | None) -> None:
 @db.command()
 @click.option(
     "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("docs/data-dictionary.md"),
-    show_default=True,
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="File to write, - for the terminal. Default: docs/data-dictionary.md of the checkout "
+    "kompass runs from; installed from a wheel (no checkout), the terminal.",
 )
-def dictionary(out: Path) -> None:
-    """Regenerate the data dictionary (every view and table column with type and meaning)."""
-    from warehouse.dictionary import render
+@output_errors
+def dictionary(out: Path | None) -> None:
+    """The data dictionary: every view and table column with its type and meaning, as
+    Markdown. In a checkout it regenerates docs/data-dictionary.md (a test fails when that
+    file is out of date), wherever the command is run from.
 
-    out.write_text(render() + "\n", "utf-8")
-    click.echo(str(out))
+    \b
+    Examples:
+      kompass db dictionary                     # in a checkout: docs/data-dictionary.md
+      kompass db dictionary --out - | less      # read it
+    """
+    from warehouse import dictionary as dd
+    from warehouse.home import CHECKOUT, in_checkout
+
+    if out is None and in_checkout() and (CHECKOUT / "docs").is_dir():
+        out = CHECKOUT / "docs" / "data-dictionary.md"
+    if out is None or str(out) == "-":
+        click.echo(dd.render())
+        return
+    click.echo(str(dd.write(out)))
