@@ -159,6 +159,24 @@ def _boundary(header: Line, body: list[Line], page: PageText) -> float:
     return best_mid
 
 
+#: A dash starts an item only when set off from the text by more than a word space (a tab,
+#: a hanging indent); "– process för …" at the start of a wrapped line is the text's own dash.
+DASH_LABEL_GAP_EM = 0.6
+
+
+def _item_label(words: list[Word]) -> tuple[str | None, str]:
+    """The item label of a line (`strip_label`) and the rest of its text."""
+    glyph, rest = strip_label(" ".join(w.text for w in words))
+    if (
+        glyph in ("-", "–")
+        and len(words) > 1
+        and words[0].text == glyph
+        and words[1].x0 - words[0].x1 < DASH_LABEL_GAP_EM * words[0].size
+    ):
+        return None, " ".join(w.text for w in words)
+    return glyph, rest
+
+
 class _Column:
     """Collects one column's lines into items across pages."""
 
@@ -195,7 +213,7 @@ class _Column:
         """
         if not self.pending:
             return
-        any_bullet = self.bulleted or any(strip_label(ws[0].text)[0] for ws, _ in self.pending)
+        any_bullet = self.bulleted or any(_item_label(ws)[0] for ws, _ in self.pending)
         self.bulleted = any_bullet
         if line_gap is None:
             line_gap = min(self.gaps(), default=0.0)
@@ -205,7 +223,7 @@ class _Column:
         if self.last is not None:
             right.setdefault(self.last[1], self.last_right)
         for idx, (words, page) in enumerate(self.pending):
-            glyph, rest = strip_label(" ".join(w.text for w in words))
+            glyph, rest = _item_label(words)
             if any_bullet:
                 new = glyph is not None
             elif self.last is None or (idx == 0 and not continues):

@@ -24,8 +24,8 @@ from parsers.text import is_number
 #: White space this wide (times the font size) between two words may be a gutter; a word
 #: space is ~0.25–0.35 em, a justified line's widest space stays under 1 em.
 GUTTER_MIN_EM = 1.4
-#: A region of columns has at least this many lines printed on both sides of its gutter; at the
-#: top of a page that continues the previous page's columns (same gutter), one is enough.
+#: A region of columns has at least this many lines on each side of its gutter; at the top of
+#: a page that continues the previous page's columns (same gutter), one is enough.
 MIN_TWO_SIDED_LINES = 2
 #: Lines (a running header) that may come before a region continued from the previous page.
 MAX_LINES_BEFORE_CONTINUATION = 2
@@ -79,11 +79,11 @@ def _side(line: Line, lo: float, hi: float) -> int | None:
 
 
 def _region(lines: list[Line], i: int, em: float) -> tuple[int, float, float, int]:
-    """From the two-sided line `lines[i]`: (end, gutter x0, gutter x1, two-sided lines). Every
+    """From the two-sided line `lines[i]`: (end, gutter x0, gutter x1, lines on the shorter
+    side). Every
     line narrows the gutter to what it leaves empty: a two-sided line to its own gap, a line on
     one side to the space beside it; the region ends before a line that leaves too little."""
     lo, hi = _gutter(lines[i], em)
-    two_sided = 1
     j = i + 1
     while j < len(lines):
         ln = lines[j]
@@ -98,7 +98,6 @@ def _region(lines: list[Line], i: int, em: float) -> tuple[int, float, float, in
         if nhi - nlo < GUTTER_MIN_EM * em:
             break
         lo, hi = nlo, nhi
-        two_sided += g is not None
         j += 1
     # After the last line printed on both sides, a line on one side still belongs to the
     # region when it follows its side's previous line at that side's line pitch (the longer
@@ -132,7 +131,13 @@ def _region(lines: list[Line], i: int, em: float) -> tuple[int, float, float, in
             break
         bottom[side] = lines[end].bottom
         end += 1
-    return end, lo, hi, two_sided
+    # lines printed on each side (the two columns' baselines need not agree, so a region can
+    # have few lines printed on both sides)
+    count = {1: 0, 2: 0}
+    for k in range(i, end):
+        for side in _halves(lines[k], (lo + hi) / 2):
+            count[side] += 1
+    return end, lo, hi, min(count.values())
 
 
 def _halves(line: Line, mid: float) -> dict[int, list[Word]]:
@@ -157,7 +162,7 @@ def split_columns(
             out.append(lines[i])
             i += 1
             continue
-        j, lo, hi, two_sided = _region(lines, i, em)
+        j, lo, hi, per_side = _region(lines, i, em)
         region = lines[i:j]
         continued = (
             carry is not None
@@ -166,7 +171,7 @@ def split_columns(
             and lo < carry[1]
         )
         need = 1 if continued else MIN_TWO_SIDED_LINES
-        if two_sided < need or _is_table(region, (lo, hi), page, em):
+        if per_side < need or _is_table(region, (lo, hi), page, em):
             out.append(lines[i])
             i += 1
             continue

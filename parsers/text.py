@@ -105,6 +105,8 @@ def strip_bullet(text: str) -> tuple[str | None, str]:
 #: A list label other than a glyph: "1." "12)" "a)" "B." "bb)" (Word's automatic numbering,
 #: or typed; letters run on "aa)" after "z)").
 _LABEL = re.compile(r"^(?:\d{1,3}[.)]|[a-zA-Z][.)]|[a-z]{2,3}\))(?=\s|$)")
+#: A number label glued to the item's first word by a narrow tab: "10)Värdegrund:", "13.Formulera".
+_GLUED_LABEL = re.compile(r"^\d{1,3}(?:\)(?=[^\W\d_])|\.(?=[A-ZÅÄÖ]))")
 
 
 def strip_label(text: str) -> tuple[str | None, str]:
@@ -115,7 +117,7 @@ def strip_label(text: str) -> tuple[str | None, str]:
     if glyph is not None:
         return glyph, rest
     text = text.strip()
-    m = _LABEL.match(text)
+    m = _LABEL.match(text) or _GLUED_LABEL.match(text)
     if m:
         return m.group(0), text[m.end() :].strip()
     return None, text

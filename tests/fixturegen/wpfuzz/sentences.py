@@ -263,7 +263,7 @@ PROSE = [
     "Verksamheterna rapporterar sju gånger per år till utskotten.",
     "De rapporterna innehåller ekonomiskt utfall, viktiga händelser/aktiviteter och prognos för målutfall.",
     "Utskotten rapporterar tertialsvis till kommunfullmäktige.",
-    "Modellen är enkel och pedagogisk och bedöms ha ett stort genomslag i organisa-tionen.",
+    "Modellen är enkel och pedagogisk och bedöms ha ett stort genomslag i organisationen.",
     "Tydlighet i målen År 2016 genomförde kommunen ett arbete med att utveckla målstyrningen till en resultatstyrning.",
     "Kommunfullmäktiges 21 mål är idag mätbara med tydliga indikatorer och målvärden som avser resultat i verksamheten eller grad av nöjdhet.",
     "Målen är formulerade utifrån ett invånar- och brukarperspektiv.",
