@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from parsers.pdf import Box, Line, PageText, Word, box_of
 from parsers.scores import SECTION, is_header
-from parsers.text import join_lines, strip_bullet
+from parsers.text import join_lines, strip_label
 from parsers.typography import BodyStyle, is_heading
 
 STRENGTH_WORDS = ("styrkor", "styrka")
@@ -81,8 +81,10 @@ def _ends_section(line: Line, style: BodyStyle) -> bool:
         return True
     if is_heading(line, style):
         return True
-    if _NUMBERED.match(text) and not strip_bullet(text)[0]:
-        return any(w.bold for w in line.words) or line.size > style.size * 1.08
+    if _NUMBERED.match(text):
+        # a numbered heading is bold (or larger) throughout; a numbered item may only have a
+        # bold lead-in ("1. Medborgardialog: …")
+        return all(w.bold for w in line.words) or line.size > style.size * 1.08
     return False
 
 
@@ -157,19 +159,40 @@ def _boundary(header: Line, body: list[Line], page: PageText) -> float:
     return best_mid
 
 
+#: A dash starts an item only when set off from the text by more than a word space (a tab,
+#: a hanging indent); "– process för …" at the start of a wrapped line is the text's own dash.
+DASH_LABEL_GAP_EM = 0.6
+
+
+def _item_label(words: list[Word]) -> tuple[str | None, str]:
+    """The item label of a line (`strip_label`) and the rest of its text."""
+    glyph, rest = strip_label(" ".join(w.text for w in words))
+    if (
+        glyph in ("-", "–")
+        and len(words) > 1
+        and words[0].text == glyph
+        and words[1].x0 - words[0].x1 < DASH_LABEL_GAP_EM * words[0].size
+    ):
+        return None, " ".join(w.text for w in words)
+    return glyph, rest
+
+
 class _Column:
     """Collects one column's lines into items across pages."""
 
     def __init__(self, items: list[Item]):
         self.items = items
         self.bulleted = False  # once a column shows bullet glyphs, only glyphs start items
-        self.pending: list[tuple[list[Word], int]] = []
-        self.last: tuple[list[Word], int] | None = None  # the last line put into an item
+        self.pending: list[tuple[list[Word], tuple[int, int]]] = []
+        # the last line put into an item, and where: (page, text column)
+        self.last: tuple[list[Word], tuple[int, int]] | None = None
         self.last_right = 0.0  # the column's right edge on that line's page
 
-    def add(self, words: list[Word], page: int) -> None:
+    def add(self, words: list[Word], page: int, column: int = 0) -> None:
+        """A line of the column; `column` (parsers.layout) tells a newspaper column's lines
+        apart: the left column's bottom and the right column's top are like a page break."""
         if words:
-            self.pending.append((words, page))
+            self.pending.append((words, (page, column)))
 
     def gaps(self) -> list[float]:
         """Vertical white space between consecutive pending lines on the same page."""
@@ -190,17 +213,17 @@ class _Column:
         """
         if not self.pending:
             return
-        any_bullet = self.bulleted or any(strip_bullet(ws[0].text)[0] for ws, _ in self.pending)
+        any_bullet = self.bulleted or any(_item_label(ws)[0] for ws, _ in self.pending)
         self.bulleted = any_bullet
         if line_gap is None:
             line_gap = min(self.gaps(), default=0.0)
-        right: dict[int, float] = {}
+        right: dict[tuple[int, int], float] = {}
         for words, page in self.pending:
             right[page] = max(right.get(page, 0.0), max(w.x1 for w in words))
         if self.last is not None:
             right.setdefault(self.last[1], self.last_right)
         for idx, (words, page) in enumerate(self.pending):
-            glyph, rest = strip_bullet(" ".join(w.text for w in words))
+            glyph, rest = _item_label(words)
             if any_bullet:
                 new = glyph is not None
             elif self.last is None or (idx == 0 and not continues):
@@ -217,10 +240,10 @@ class _Column:
             if not new and not self.items:
                 new = True
             if new:
-                self.items.append(Item([rest], page))
+                self.items.append(Item([rest], page[0]))
             else:
                 self.items[-1].lines.append(rest)
-            self.items[-1].boxes.append(box_of(words, page))
+            self.items[-1].boxes.append(box_of(words, page[0]))
             self.last = (words, page)
         self.last_right = right[self.last[1]]
         self.pending = []
@@ -286,7 +309,7 @@ def _would_fit(prev: list[Word], words: list[Word], right: float) -> bool:
     if prev[-1].text.endswith(("-", "\u00ad", "/")):
         return False  # a word broken at the line end goes on
     first = words[0]
-    if strip_bullet(first.text)[0] and len(words) > 1:
+    if strip_label(first.text)[0] and len(words) > 1:
         first = words[1]
     space = 0.3 * first.size
     return prev[-1].x1 + space + (first.x1 - first.x0) < right - 0.5 * first.size
@@ -380,8 +403,9 @@ def _read_list(
         ln = lines[k]
         if header_kind(ln) == kind:
             continue  # the header row repeated on the next page
-        glyph, _ = strip_bullet(ln.text)
-        gap = ln.top - prev.bottom if prev is not None and prev.page == ln.page else None
+        glyph, _ = strip_label(ln.text)
+        same = prev is not None and (prev.page, prev.column) == (ln.page, ln.column)
+        gap = ln.top - prev.bottom if same else None
         if glyph:
             text_x = ln.words[1].x0 if len(ln.words) > 1 and len(ln.words[0].text) == 1 else ln.x0
         elif text_x is not None and ln.x0 < text_x - 3:
@@ -392,6 +416,6 @@ def _read_list(
         if gap is not None:
             gaps.append(gap)
         prev = ln
-        col.add(ln.words, ln.page)
+        col.add(ln.words, ln.page, ln.column)
     col.flush(continues=False, line_gap=min([*col.gaps(), style.line_gap]))
     return end

@@ -47,6 +47,7 @@ def box_of(words: list[Word], page: int) -> Box:
 class Line:
     words: list[Word]
     page: int  # 1-based
+    column: int = 0  # 0: the page's full width; 1, 2: left / right text column (parsers.layout)
 
     @property
     def text(self) -> str:
@@ -124,7 +125,7 @@ def check_bytes(path: Path, data: bytes) -> None:
 LINE_BASELINE_TOLERANCE = 0.3
 
 
-def _lines_from_words(words: list[Word], page: int) -> list[Line]:
+def lines_from_words(words: list[Word], page: int) -> list[Line]:
     """Group words into lines by baseline, each line compared with its first word's baseline
     (not the last one's, so a slowly drifting chain cannot swallow the next line)."""
     lines: list[Line] = []
@@ -169,11 +170,15 @@ def read_document(path: str | Path, reader: str | None = None) -> Document:
     pages: list[PageText] = []
     try:
         budget = limits.CharBudget(path)
+        carry: tuple[float, float] | None = None
         for raw in read_pages(data):
             budget.add(raw.number, len(raw.chars))  # limits: characters per page and document
             words = words_from_chars(raw.chars)
-            lines = _lines_from_words(words, raw.number)
-            pages.append(PageText(raw.number, raw.width, raw.height, lines, merge_rules(raw.rules)))
+            lines = lines_from_words(words, raw.number)
+            page = PageText(raw.number, raw.width, raw.height, lines, merge_rules(raw.rules))
+            # newspaper columns read column by column, continued over pages (parsers.layout)
+            carry = split_columns(page, carry)
+            pages.append(page)
     except ReportError:
         raise
     except Exception as e:  # the reader's library failed on a file PDFium could open
@@ -189,6 +194,12 @@ def read_document(path: str | Path, reader: str | None = None) -> Document:
             "it would need OCR, which kompass does not do",
         )
     return Document(path, sha, pages)
+
+
+def split_columns(page: PageText, carry: tuple[float, float] | None) -> tuple[float, float] | None:
+    from parsers.layout import split_columns as split
+
+    return split(page, carry)
 
 
 def _pdfium_reason(e: Exception) -> str:

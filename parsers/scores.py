@@ -323,15 +323,69 @@ def _glue_broken_words(questions: list[QuestionRow], size: float, vocabulary: Co
                 q.ends.pop(k)
 
 
+#: "Område 3 Styrning och kontroll – delpoäng", "4.3 Styrning …", "3. Styrning …": a line
+#: that names an area by number, wherever it is printed.
+_NAMED_AREA = re.compile(r"^(?:område\s+)?(?:\d\.)?([1-8])\.?\s+(\S.*)$", re.I)
+
+
+def _name_score(text: str) -> float:
+    """How well `text` matches the best area name of any instrument version (0–1)."""
+    from schema.instruments import instruments
+
+    return max(a.match(text) for inst in instruments() for a in inst.areas)
+
+
+def known_area_name(text: str) -> bool:
+    """Is `text` the name of an area in some instrument version (its vocabulary)?"""
+    from schema.instruments import MATCH_THRESHOLD
+
+    return _name_score(text) >= MATCH_THRESHOLD
+
+
+def area_named_in(text: str) -> tuple[int, str] | None:
+    """(number, name) of a line that names an area: the number, then the run of words from
+    the start that best matches a known area name (a suffix such as "– delpoäng" is not part
+    of it; the longer run wins a tie)."""
+    from schema.instruments import MATCH_THRESHOLD
+
+    m = _NAMED_AREA.match(text.strip())
+    if not m:
+        return None
+    words = m.group(2).split()
+    best: tuple[float, int, str] | None = None
+    for k in range(len(words), 0, -1):
+        name = " ".join(words[:k]).rstrip(" –-:,")
+        score = _name_score(name) if name else 0.0
+        if score >= MATCH_THRESHOLD and (best is None or score > best[0]):
+            best = (score, k, name)
+    return (int(m.group(1)), best[2]) if best else None
+
+
+def _name_from_above(lines: list[Line], table: ScoreTable, floor: int) -> None:
+    """A table whose header cell holds a column title ("Fråga", "Delområde") and not the area:
+    the area's name is printed above it (a line of its own, or the heading). The nearest line
+    above, back to the previous table, that names an area by number and a known name wins."""
+    if table.name and known_area_name(table.name):
+        return
+    for k in range(table.start - 1, floor - 1, -1):
+        found = area_named_in(lines[k].text)
+        if found and table.area_number in (None, found[0]):
+            table.area_number, table.name = found
+            return
+
+
 def find_tables(lines: list[Line], style: BodyStyle | None = None) -> list[ScoreTable]:
     style = style or BodyStyle.of(lines)
     tables = []
     i = 0
+    floor = 0
     while i < len(lines):
         if is_header(lines[i]):
             table = parse_table(lines, i, style)
             if table.questions:
+                _name_from_above(lines, table, floor)
                 tables.append(table)
+                floor = table.end
             i = max(table.end, i + 1)
         else:
             i += 1

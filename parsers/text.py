@@ -102,6 +102,27 @@ def strip_bullet(text: str) -> tuple[str | None, str]:
     return None, text
 
 
+#: A list label other than a glyph: "1." "12)" "a)" "B." "bb)" (Word's automatic numbering,
+#: or typed; letters run on "aa)" after "z)").
+_LABEL = re.compile(r"^(?:\d{1,3}[.)]|[a-zA-Z][.)]|[a-z]{2,3}\))(?=\s|$)")
+#: A number label glued to the item's first word by a narrow tab: "10)Värdegrund:", "13.Formulera".
+_GLUED_LABEL = re.compile(r"^\d{1,3}(?:\)(?=[^\W\d_])|\.(?=[A-ZÅÄÖ]))")
+
+
+def strip_label(text: str) -> tuple[str | None, str]:
+    """Split a list item's label off a line: any bullet glyph (`strip_bullet`), or a number or
+    letter with "." or ")"; the label is never part of the item's text. Only for text already
+    known to be a list (a findings region): a heading "3. Styrning" is read elsewhere."""
+    glyph, rest = strip_bullet(text)
+    if glyph is not None:
+        return glyph, rest
+    text = text.strip()
+    m = _LABEL.match(text) or _GLUED_LABEL.match(text)
+    if m:
+        return m.group(0), text[m.end() :].strip()
+    return None, text
+
+
 def _vocabulary() -> frozenset[str]:
     """Words of every known area name (all versions and variants), case-folded."""
     from schema.instruments import instruments

@@ -6,7 +6,13 @@ from __future__ import annotations
 import pytest
 
 from parsers import parse_report
-from tests.test_layout_fuzz import PINNED, N, fuzz_sample  # noqa: F401  (the session fixture)
+from tests.test_layout_fuzz import (  # noqa: F401  (the session fixtures)
+    N2,
+    PINNED,
+    N,
+    fuzz_sample,
+    fuzz_sample2,
+)
 
 
 def _same(pdf) -> None:
@@ -19,6 +25,11 @@ def _same(pdf) -> None:
 @pytest.mark.parametrize("index", range(N))
 def test_fuzz_sample_identical_from_both_readers(fuzz_sample: list, index: int) -> None:  # noqa: F811
     _same(fuzz_sample[index][0])
+
+
+@pytest.mark.parametrize("index", range(N2))
+def test_fuzz_sample2_identical_from_both_readers(fuzz_sample2: list, index: int) -> None:  # noqa: F811
+    _same(fuzz_sample2[index][0])
 
 
 @pytest.mark.parametrize("name", sorted(p.name.removesuffix(".pdf") for p in PINNED.glob("*.pdf")))

@@ -25,7 +25,7 @@ from typing import Any
 from tests.fixturegen.wpfuzz.content import Spec, sample_content
 from tests.fixturegen.wpfuzz.docxbuild import build_docx
 from tests.fixturegen.wpfuzz.expected import expected_record
-from tests.fixturegen.wpfuzz.layout import Layout, dimensions, sample_layout
+from tests.fixturegen.wpfuzz.layout import Layout, dimensions, sample_generation2, sample_layout
 from tests.fixturegen.wpfuzz.pages import PageNotFound, place
 
 #: Bump when a change alters the documents made for a given (seed, index); invalidates caches.
@@ -53,9 +53,13 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def case(seed: int, index: int) -> tuple[Spec, Layout]:
-    """The spec and layout of case `index` of `seed`, independent of every other case."""
+def case(seed: int, index: int, generation: int = 2) -> tuple[Spec, Layout]:
+    """The spec and layout of case `index` of `seed`, independent of every other case.
+    Generation 1 samples only the 32 dimensions of issue 10 (the fixed CI sample); generation 2
+    adds those of issue 21, from a random stream of their own."""
     layout = sample_layout(random.Random(f"wpfuzz:{seed}:{index}:layout"))
+    if generation >= 2:
+        layout = sample_generation2(random.Random(f"wpfuzz:{seed}:{index}:layout2"), layout)
     spec = sample_content(
         random.Random(f"wpfuzz:{seed}:{index}:content"), layout, f"s{seed}-{index}"
     )
@@ -67,7 +71,14 @@ def _source_hash() -> str:
     """The code that makes the documents: a change to it invalidates cached PDFs (the page
     finder and the comparison do not count; they work on the PDF as it is)."""
     h = hashlib.sha256()
-    for name in ("__init__.py", "content.py", "docxbuild.py", "layout.py", "words.py"):
+    for name in (
+        "__init__.py",
+        "content.py",
+        "docxbuild.py",
+        "layout.py",
+        "words.py",
+        "sentences.py",
+    ):
         h.update((Path(__file__).parent / name).read_bytes())
     return h.hexdigest()
 

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from schema.instruments import instrument
 from schema.kommuner import Kommun, kommuner
 from tests.fixturegen.synth import QUESTIONS_2016
+from tests.fixturegen.wpfuzz import sentences as S
 from tests.fixturegen.wpfuzz import words as W
 from tests.fixturegen.wpfuzz.layout import Layout
 
@@ -130,16 +131,92 @@ def _finding(rng: random.Random, kind: str, lines: int) -> str:
     return _sentence_case(text) + rng.choice([".", ".", ""])
 
 
+#: Bold lead-ins a writer puts before an item ("Medborgardialog: …"), issue 21.
+LEAD_INS = [
+    "Medborgardialog",
+    "Webbplatsen",
+    "Styrning",
+    "Uppföljning",
+    "Kompetensutveckling",
+    "Arbetsmiljö",
+    "Jämförelser",
+    "Synpunktshantering",
+    "E-tjänster",
+    "Budget",
+    "Chefsstöd",
+    "Kvalitetsarbete",
+    "Samverkan",
+    "Värdegrund",
+    "Näringsliv",
+    "Information",
+    "Delegation",
+    "Ledarskap",
+]
+#: Item starts the seed text has too few of: numbers, proper nouns, hyphenated compounds.
+STARTS = [
+    "2017 infördes en ny modell för medborgardialog i samtliga nämnder.",
+    "12 av 14 chefer har genomgått kommunens ledarutbildning.",
+    "Tre gånger per år redovisas måluppfyllelsen för kommunfullmäktige.",
+    "SCB:s medborgarundersökning genomförs vartannat år och resultaten publiceras.",
+    "Kolada används för jämförelser med andra kommuner av samma storlek.",
+    "KKiK-resultaten redovisas i årsredovisningen och på webbplatsen.",
+    "E-tjänster finns för bygglov, skolval och ansökan om bistånd.",
+    "En whistleblower-funktion finns för medarbetare och förtroendevalda.",
+    "HME-enkäten används för att följa upp medarbetarnas engagemang.",
+    "{kommun} kommun har en tydlig plan för mål och resultat.",
+    "{kommun}s politiker deltar i dialogmöten med invånarna i byarna.",
+    "IT-stödet för uppföljning är gemensamt för alla förvaltningar.",
+    "Medarbetarsamtal genomförs årligen enligt en gemensam mall med tydlig plan.",
+]
+
+
+def _sentence_item(rng: random.Random, lines: int, kommun: str, lead_ins: bool) -> str:
+    """A finding from real report sentences: one to six lines (~45 characters a line)."""
+    pool = S.ITEMS + STARTS
+    text = rng.choice(pool)
+    extra = rng.sample(S.PROSE, 8)
+    while len(text) < 45 * lines - 30 and extra:
+        text += " " + extra.pop()
+    text = text.replace("{kommun}", kommun)
+    if lead_ins and rng.random() < 0.7:
+        text = f"{rng.choice(LEAD_INS)}: {text[:1].lower() if text[1:2].islower() else text[:1]}{text[1:]}"
+    return text
+
+
+def _sentence_question(rng: random.Random, target_chars: int, kommun: str) -> str:
+    text = rng.choice(S.PROSE)
+    extra = rng.sample(S.PROSE, 6)
+    while len(text) < target_chars and extra:
+        text += " " + extra.pop()
+    return text.replace("{kommun}", kommun)
+
+
 def _key(text: str) -> str:
+    """The first three words, after a lead-in ("Medborgardialog: …") if there is one: the same
+    sentence with and without a lead-in would be found in two places."""
+    head, sep, rest = text.partition(": ")
+    if sep and head in LEAD_INS:
+        text = rest
     return " ".join(text.split()[:3]).casefold()
 
 
-def _findings(rng: random.Random, kind: str, n: int, used: set[str]) -> list[str]:
+def _findings(
+    rng: random.Random, kind: str, n: int, used: set[str], layout: Layout, kommun: str
+) -> list[str]:
     """n items whose first three words are unique in the report (so each item's page can be
-    found in the PDF text without doubt)."""
+    found in the PDF text without doubt); fewer when real sentences run out."""
     out: list[str] = []
+    tries = 0
     while len(out) < n:
-        item = _finding(rng, kind, rng.choice([1, 1, 2, 2, 3, 4, 5]))
+        if layout.text == "sentences":
+            tries += 1
+            if tries > 200:
+                break
+            item = _sentence_item(
+                rng, rng.choice([1, 1, 2, 2, 3, 4, 5, 6]), kommun, layout.lead_ins
+            )
+        else:
+            item = _finding(rng, kind, rng.choice([1, 1, 2, 2, 3, 4, 5]))
         if _key(item) in used:
             continue
         used.add(_key(item))
@@ -171,8 +248,8 @@ def soft_hyphens(rng: random.Random, text: str) -> str:
     return " ".join(out)
 
 
-def _prose(rng: random.Random, sentences: int) -> str:
-    return " ".join(rng.sample(W.PROSE, min(sentences, len(W.PROSE))))
+def _prose(rng: random.Random, sentences: int, pool: list[str] = W.PROSE, kommun: str = "") -> str:
+    return " ".join(rng.sample(pool, min(sentences, len(pool)))).replace("{kommun}", kommun)
 
 
 def sample_content(rng: random.Random, layout: Layout, case: str = "fuzz") -> Spec:
@@ -201,17 +278,26 @@ def sample_content(rng: random.Random, layout: Layout, case: str = "fuzz") -> Sp
             k = rng.randint(4, 7)
             ids = [f"{n}.{m}" for m in range(1, k + 1)]
             maxes = _maxes(rng, k)
-            texts = [_question_text(rng, ln) for ln in _question_lengths(rng, layout, k)]
+            if layout.text == "sentences":
+                texts = [
+                    _sentence_question(rng, ln, kommun.name)
+                    for ln in _question_lengths(rng, layout, k)
+                ]
+            else:
+                texts = [_question_text(rng, ln) for ln in _question_lengths(rng, layout, k)]
         questions = [
             Question(i, t, rng.randint(0, mx), mx)
             for i, t, mx in zip(ids, texts, maxes, strict=True)
         ]
-        strengths = _findings(rng, "strengths", rng.randint(1, 10), used)
-        improvements = _findings(rng, "improvements", rng.randint(1, 10), used)
+        strengths = _findings(rng, "strengths", rng.randint(1, 10), used, layout, kommun.name)
+        improvements = _findings(rng, "improvements", rng.randint(1, 10), used, layout, kommun.name)
+        if not strengths or not improvements:
+            raise ValueError("sentence pool exhausted")  # cannot happen with 150 sentences
         if layout.hyphenation == "soft":
             strengths = [soft_hyphens(rng, t) for t in strengths]
             improvements = [soft_hyphens(rng, t) for t in improvements]
         general = {"short": (1, 3), "mixed": (1, 9), "long": (6, 16)}[layout.prose]
+        pool = S.PROSE if layout.text == "sentences" else W.PROSE
         name = rng.choice(adef.names)
         history_name = rng.choice(adef.names)
         areas.append(
@@ -223,8 +309,14 @@ def sample_content(rng: random.Random, layout: Layout, case: str = "fuzz") -> Sp
                 strengths=strengths,
                 improvements=improvements,
                 inspiration=rng.sample(others, rng.randint(0, 3)) if layout.inspiration else [],
-                general=[_prose(rng, rng.randint(*general)) for _ in range(rng.randint(1, 2))],
-                comment=[_prose(rng, rng.randint(2, 12)) for _ in range(rng.randint(1, 3))],
+                general=[
+                    _prose(rng, rng.randint(*general), pool, kommun.name)
+                    for _ in range(rng.randint(1, 2))
+                ],
+                comment=[
+                    _prose(rng, rng.randint(2, 12), pool, kommun.name)
+                    for _ in range(rng.randint(1, 3))
+                ],
             )
         )
     n_years = layout.history_years

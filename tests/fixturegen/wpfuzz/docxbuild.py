@@ -12,17 +12,20 @@ from functools import cache
 from pathlib import Path
 
 from docx import Document
+from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT as VALIGN
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from tests.fixturegen.wpfuzz.content import AreaSpec, Spec, percent
+from tests.fixturegen.wpfuzz.content import LEAD_INS, AreaSpec, Spec, percent
 from tests.fixturegen.wpfuzz.layout import Layout
 
 MARGINS = {"narrow": (1.5, 1.8), "normal": (2.5, 2.5), "wide": (3.0, 3.2)}  # top/bottom, sides
 NUM_ID = 90
+LABEL_ID = 91  # numbered lists (issue 21): abstract numbering 91, one w:num per restart
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
 BLUE = RGBColor(0x1F, 0x4E, 0x79)
 ROLES = [
     "Demokratisk arena",
@@ -123,6 +126,7 @@ class Builder:
             st.font.size = Pt(size)
             st.font.bold = True
             st.font.italic = False
+            st.font.small_caps = lay.heading_case == "small_caps"
             st.font.color.rgb = BLUE if lay.subheadings == "colour" else RGBColor(0, 0, 0)
             st.paragraph_format.keep_with_next = lay.keep_with_next
             st.paragraph_format.space_before = Pt(12)
@@ -159,6 +163,62 @@ class Builder:
         num = _el("w:num", numId=str(NUM_ID))
         num.append(_el("w:abstractNumId", val=str(NUM_ID)))
         numbering.append(num)
+        self.numbering_el = numbering
+        self.num_id = NUM_ID
+        self.counter = 0
+        if self.lay.list_label != "bullet":
+            fmt, text = {
+                "decimal": ("decimal", "%1."),
+                "decimal_paren": ("decimal", "%1)"),
+                "letter": ("lowerLetter", "%1)"),
+            }[self.lay.list_label]
+            absl = _el("w:abstractNum", abstractNumId=str(LABEL_ID))
+            absl.append(_el("w:multiLevelType", val="hybridMultilevel"))
+            lvl = _el("w:lvl", ilvl="0")
+            for tag, val in (("w:start", "1"), ("w:numFmt", fmt), ("w:lvlText", text)):
+                lvl.append(_el(tag, val=val))
+            lvl.append(_el("w:lvlJc", val="left"))
+            ppr = _el("w:pPr")
+            ppr.append(_el("w:ind", left="425", hanging="425"))
+            lvl.append(ppr)
+            absl.append(lvl)
+            absn.addnext(absl)
+            self.next_num = 200
+            self.new_list(force=True)
+
+    def new_list(self, force: bool = False) -> None:
+        """A new list starts: Word's automatic numbering "decimal" runs on over the whole
+        document (as Word does unless told to restart); "1)" and "a)" lists restart."""
+        lay = self.lay
+        if lay.list_label == "bullet" or (lay.list_label == "decimal" and not force):
+            return
+        self.counter = 0
+        self.num_id = self.next_num
+        self.next_num += 1
+        num = _el("w:num", numId=str(self.num_id))
+        num.append(_el("w:abstractNumId", val=str(LABEL_ID)))
+        over = _el("w:lvlOverride", ilvl="0")
+        over.append(_el("w:startOverride", val="1"))
+        num.append(over)
+        self.numbering_el.append(num)
+
+    def label(self) -> str:
+        self.counter += 1
+        n = self.counter
+        return {
+            "decimal": f"{n}.",
+            "decimal_paren": f"{n})",
+            "letter": f"{LETTERS[(n - 1) % 26]})",
+        }[self.lay.list_label]
+
+    def text_runs(self, p, text: str) -> list:
+        """The item's text; a lead-in ("Medborgardialog:") in bold."""
+        head, sep, rest = text.partition(": ")
+        if self.lay.lead_ins and sep and head in LEAD_INS:
+            b = p.add_run(head + ":")
+            b.bold = True
+            return [b, p.add_run(" " + rest)]
+        return [p.add_run(text)]
 
     # --- small pieces --------------------------------------------------------------------------
     def para(self, text: str = "", container=None, **fmt):
@@ -176,8 +236,11 @@ class Builder:
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         return p
 
+    def cased(self, text: str) -> str:
+        return text.upper() if self.lay.heading_case == "upper" else text
+
     def heading(self, text: str, level: int, page_break: bool = False):
-        p = self.doc.add_paragraph(text, style=f"Heading {level}")
+        p = self.doc.add_paragraph(self.cased(text), style=f"Heading {level}")
         if page_break:
             p.paragraph_format.page_break_before = True
         return p
@@ -189,7 +252,8 @@ class Builder:
         p = self.doc.add_paragraph()
         p.paragraph_format.keep_with_next = lay.keep_with_next
         p.paragraph_format.space_before = Pt(10)
-        r = p.add_run(text)
+        r = p.add_run(self.cased(text))
+        r.font.small_caps = lay.heading_case == "small_caps"
         if lay.subheadings == "bold":
             r.bold = True
         elif lay.subheadings == "large":
@@ -209,13 +273,16 @@ class Builder:
         pf.space_after = Pt(3 if lay.bullet != "none" else 8)
         runs = []
         if lay.bullet in ("typed_tab", "typed_hanging"):
-            if lay.glyph == "wingdings":
+            if lay.list_label != "bullet":
+                g = p.add_run(self.label())
+            elif lay.glyph == "wingdings":
                 g = p.add_run("\uf0a7")
                 g.font.name = "Wingdings"
             else:
                 g = p.add_run(lay.glyph)
             runs.append(g)
-            runs.append(p.add_run("\t" + text))
+            runs.append(p.add_run("\t"))
+            runs += self.text_runs(p, text)
             pf.tab_stops.add_tab_stop(Cm(0.6))
             if lay.bullet == "typed_hanging":
                 pf.left_indent = Cm(0.6)
@@ -223,10 +290,10 @@ class Builder:
         elif lay.bullet == "word_list":
             numpr = p._p.get_or_add_pPr().get_or_add_numPr()
             numpr.get_or_add_ilvl().val = 0
-            numpr.get_or_add_numId().val = NUM_ID
-            runs.append(p.add_run(text))
+            numpr.get_or_add_numId().val = NUM_ID if lay.list_label == "bullet" else self.num_id
+            runs += self.text_runs(p, text)
         else:
-            runs.append(p.add_run(text))
+            runs += self.text_runs(p, text)
         if size:
             for r in runs:
                 r.font.size = Pt(size)
@@ -362,6 +429,7 @@ class Builder:
             "Kommunkompassen är ett verktyg för utvärdering och analys av kommuners sätt att "
             "arbeta. Kommunkompassen analyserar en kommun utifrån fyra roller:"
         )
+        self.new_list()
         for role in ROLES:
             self.bullet(role)
         self.para(s.intro[0])
@@ -386,6 +454,9 @@ class Builder:
             label = 0.9 * text_width_cm(longest, lay.font, lay.size) + 0.38
         else:
             label = min(8.0, self.width_cm - 2.0 * len(s.history_years))
+        if lay.history_header == "wrapped":  # "Poäng i" / "Kommunkompassen" on two lines
+            word = text_width_cm("Kommunkompassen", lay.font, lay.size, bold=True) + 0.5
+            label = min(label, word) if lay.history_label == "narrow" else word
         widths = [label] + [1.8] * len(s.history_years)
         t = self.table(
             1, len(widths), widths, "grid" if lay.score_rules == "grid" else lay.score_rules
@@ -416,7 +487,10 @@ class Builder:
         self.score_table(a)
         self.para("")
         self.subheading(pre + "3", f"Styrkor och {lay.findings_header.lower()}")
-        self.findings(a)
+        if lay.findings_columns == 2:
+            self.newspaper(a)
+        else:
+            self.findings(a)
         self.subheading(pre + "4", "Kommentar")
         for text in a.comment:
             self.para(text)
@@ -428,7 +502,17 @@ class Builder:
 
     def score_table(self, a: AreaSpec) -> None:
         lay = self.lay
-        word = max(text_width_cm(w, lay.font, lay.size, bold=True) for w in ("Uppnått", "Procent"))
+        titles = {
+            "classic": ("Uppnått", "Max", "Procent"),
+            "fraga": ("Poäng", "Maxpoäng", "Andel"),
+            "percent_sign": ("Poäng", "Max", "%"),
+        }[lay.score_header]
+        if lay.score_header == "fraga":  # the area's name on a line of its own above the table
+            p = self.para(f"Område {a.number} {a.name} – delpoäng", bold=True)
+            p.paragraph_format.keep_with_next = True
+        word = max(
+            text_width_cm(w, lay.font, lay.size, bold=True) for w in ("Uppnått", "Procent", *titles)
+        )
         num = word + 0.45  # cell padding 0.19 cm each side, and some air
         # extra width, as long as the question column keeps 55 % (no author squeezes it more)
         num += max(0.0, min(lay.number_col, 0.15 * self.width_cm - num))
@@ -437,8 +521,8 @@ class Builder:
         self.row_props(t.rows[0], header=True)
         hdr = t.rows[0].cells
         label = f"{a.number}{'.' if lay.table_label == 'n.' else ''} {a.name}"
-        self.cell_text(hdr[0], label, bold=True)
-        for c, w in zip(hdr[1:], ("Uppnått", "Max", "Procent"), strict=True):
+        self.cell_text(hdr[0], "Fråga" if lay.score_header == "fraga" else label, bold=True)
+        for c, w in zip(hdr[1:], titles, strict=True):
             self.cell_text(c, w, bold=True, align="center")
         va = {"top": VALIGN.TOP, "center": VALIGN.CENTER, "bottom": VALIGN.BOTTOM}[lay.valign]
         for q in a.questions:
@@ -448,7 +532,9 @@ class Builder:
                 self.cell_text(c, str(v), align="center")
                 c.vertical_alignment = va
         cells = self.add_row(t, widths).cells
-        if lay.total_label:
+        if lay.score_header == "fraga":
+            self.cell_text(cells[0], f"Summa område {a.number}", bold=True)
+        elif lay.total_label:
             self.cell_text(cells[0], lay.total_label, bold=True)
         for c, v in zip(
             cells[1:], (a.points, a.max, self.pct(percent(a.points, a.max))), strict=True
@@ -456,7 +542,32 @@ class Builder:
             self.cell_text(c, str(v), bold=True, align="center")
 
     def pct(self, v: int) -> str:
+        if self.lay.score_header == "percent_sign":
+            return str(v)
         return f"{v}%" if self.lay.percent_style == "85%" else f"{v} %"
+
+    def set_columns(self, section, n: int) -> None:
+        sectpr = section._sectPr
+        cols = sectpr.find(qn("w:cols"))
+        if cols is None:
+            cols = _el("w:cols")
+            sectpr.append(cols)
+        cols.set(qn("w:num"), str(n))
+        cols.set(qn("w:space"), "567")  # 1 cm gutter
+
+    def newspaper(self, a: AreaSpec) -> None:
+        """The findings as headed lists in a two-column section between two continuous
+        section breaks (Word's "Columns: Two" on a selection): the list flows from the left
+        column into the right one (LibreOffice balances the columns) and over pages."""
+        self.set_columns(self.doc.add_section(WD_SECTION.CONTINUOUS), 2)
+        head = ("Styrkor", self.lay.findings_header)
+        for title, items in zip(head, (a.strengths, a.improvements), strict=True):
+            p = self.para(title, bold=True)
+            p.paragraph_format.keep_with_next = True
+            self.new_list()
+            for item in items:
+                self.bullet(item)
+        self.set_columns(self.doc.add_section(WD_SECTION.CONTINUOUS), 1)
 
     def findings(self, a: AreaSpec) -> None:
         lay = self.lay
@@ -466,6 +577,7 @@ class Builder:
             for title, items in zip(head, (a.strengths, a.improvements), strict=True):
                 p = self.para(title, bold=True)
                 p.paragraph_format.keep_with_next = True
+                self.new_list()
                 for item in items:
                     self.bullet(item)
             return
@@ -489,6 +601,7 @@ class Builder:
             # that may not split, so such a row always may
             row = self.add_row(t, widths, may_split=True)
             for col, items in enumerate((a.strengths, a.improvements)):
+                self.new_list()
                 for i, item in enumerate(items):
                     self.item_in_cell(row.cells[col], item, i == 0, right=col == 1)
         else:
@@ -500,6 +613,7 @@ class Builder:
         self.para("")
 
     def fill_column(self, t, col: int, items: list[str], widths: list[float], right: bool) -> None:
+        self.new_list()
         if self.lay.cell_items == "one_cell":
             row = self.add_row(t, widths, may_split=True)  # see findings()
             for i, item in enumerate(items):

@@ -50,6 +50,20 @@ class Layout:
     inspiration: bool
     running_header: bool
     footer: str  # "tabs" (publisher, date, page spread out) | "line" (one line, page right)
+    # --- issue 21 (generation 2; the defaults are generation 1's fixed choices) ---------------
+    list_label: str = "bullet"  # "decimal" ("1.", Word numbering running on over the whole
+    # document) | "decimal_paren" ("1)", restarting per list) | "letter" ("a)", restarting)
+    findings_columns: int = 1  # 2: the findings as headed lists in a two-column newspaper
+    # section (continuous section breaks), flowing from the left column into the right one
+    history_header: str = "one_line"  # "wrapped": a label column so narrow that the first
+    # header cell wraps ("Poäng i" / "Kommunkompassen")
+    score_header: str = "classic"  # "fraga" ("Fråga | Poäng | Maxpoäng | Andel", the area's
+    # name on a line above the table, total row "Summa område N") | "percent_sign"
+    # ("N Name | Poäng | Max | %", percentages without the sign)
+    heading_case: str = "normal"  # "upper" (typed in capitals) | "small_caps"
+    text: str = "words"  # "sentences": real Swedish report sentences (seed text), proper nouns
+    # and numbers at item starts, hyphenated compounds, items of one to six lines
+    lead_ins: bool = False  # findings items start with a bold lead-in ("Medborgardialog: …")
 
     def summary_line(self) -> str:
         return " ".join(f"{k}={v}" for k, v in asdict(self).items())
@@ -57,6 +71,26 @@ class Layout:
 
 def dimensions() -> list[str]:
     return [f.name for f in fields(Layout)]
+
+
+#: Generation 1: the 32 dimensions of issue 10 (the CI sample and pinned fixtures use these).
+#: Generation 2 adds the issue-21 dimensions, sampled from their own random stream so that the
+#: first 32 dimensions of a case stay the same.
+GENERATIONS = (1, 2)
+
+
+def sample_generation2(rng: random.Random, layout: Layout) -> Layout:
+    c = rng.choice
+    return replace(
+        layout,
+        list_label=c(["bullet", "decimal", "decimal_paren", "letter"]),
+        findings_columns=c([1, 1, 2]),
+        history_header=c(["one_line", "wrapped"]),
+        score_header=c(["classic", "fraga", "percent_sign"]),
+        heading_case=c(["normal", "normal", "upper", "small_caps"]),
+        text=c(["words", "sentences", "sentences"]),
+        lead_ins=rng.random() < 0.3,
+    )
 
 
 def sample_layout(rng: random.Random) -> Layout:

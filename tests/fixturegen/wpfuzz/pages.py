@@ -6,7 +6,8 @@ cell, row by row) and all whitespace is dropped, so a line break, even one after
 ("e-" / "tjänster"), cannot get in the way. In document order:
 
 - an area's page: the first "<n>[.]<name>Uppnått" (its score-table header; a header repeated
-  on a later page comes after the first);
+  on a later page comes after the first), or "…<name>Poäng", or the line above the table
+  "Område <n> <name> – delpoäng" followed by the header cell "Fråga";
 - a question's page: the first id "n.m" after its table's header;
 - a finding's page: where its text starts, searched after its area's table header. A text may
   be interrupted once per page break (the rest of the page, the footer, the next page's header
@@ -117,14 +118,21 @@ def place(spec: Spec, pdf: bytes) -> dict[tuple, int]:
         # break, then the next cell "Uppnått"
         words = a.name.split()
         names = "|".join(re.escape(_compact(" ".join(words[:k]))) for k in range(len(words), 0, -1))
-        m = re.compile(rf"(?<![\d.]){a.number}\.?(?:{names})Uppnått").search(txt.text, cursor)
+        # (issue 21: or the line above the table, "Område N Name – delpoäng", then "Fråga";
+        # or the header cells "Poäng", "Max", "%")
+        m = re.compile(
+            rf"(?<![\d.]){a.number}\.?(?:{names})(?:Uppnått|–delpoängFråga|Poäng)"
+        ).search(txt.text, cursor)
         if m is None:
             raise PageNotFound(f"area {a.number}: score-table header not found")
         placed[("area", a.number)] = txt.page_of(m.start())
         pos = m.end()
         for q in a.questions:
             # not inside a number; a question text may end in "." right before the next id
-            qid = rf"(?<!\d)(?<!\d[.,]){re.escape(q.id)}(?![\d.,%])"
+            # the id, then the start of its text: a number before the id may be the last row's
+            # bare percentage ("… 15 87" / "1.3 …"), and a text may start with a number
+            start = re.escape(_parts(q.text.split()[:1])[0])
+            qid = rf"(?<!\d[.,]){re.escape(q.id)}(?={start})"
             qm = re.compile(qid).search(txt.text, pos)
             if qm is None:
                 raise PageNotFound(f"question {q.id}: not found")

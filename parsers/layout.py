@@ -1,0 +1,191 @@
+"""Generic page layout, before any meaning: text columns found from white space.
+
+A word processor's newspaper columns (Word's "Columns: Two" on a section, between continuous
+section breaks) print two independent texts side by side; grouping words by baseline makes one
+line of two unrelated halves. Here a run of lines that all leave the same vertical strip of
+white space (the gutter) is split at it, and the region is read column by column: the left
+column top to bottom, then the right one. A page that continues the columns is read the same
+way, so a list flows from the left column into the right one and on to the next page. The region
+ends where one-column text resumes (a line that crosses the gutter).
+
+What is not split: tables. A strip of white space between cells is a gutter too, so a region is
+left alone when a vertical ruling runs in its gutter, when one side holds numbers (score and
+history tables), or when its first line is a row of bold labels side by side (a header row).
+
+Every tolerance is a multiple of the line's own font size.
+"""
+
+from __future__ import annotations
+
+from parsers.pdf import Line, PageText, lines_from_words
+from parsers.reader import Word
+from parsers.text import is_number
+
+#: White space this wide (times the font size) between two words may be a gutter; a word
+#: space is ~0.25–0.35 em, a justified line's widest space stays under 1 em.
+GUTTER_MIN_EM = 1.4
+#: A region of columns has at least this many lines on each side of its gutter; at the top of
+#: a page that continues the previous page's columns (same gutter), one is enough.
+MIN_TWO_SIDED_LINES = 2
+#: Lines (a running header) that may come before a region continued from the previous page.
+MAX_LINES_BEFORE_CONTINUATION = 2
+
+
+def _runs(line: Line, em: float) -> list[list[Word]]:
+    """Words grouped into runs separated by white space wider than a gutter."""
+    runs: list[list[Word]] = [[line.words[0]]]
+    for w in line.words[1:]:
+        if w.x0 - runs[-1][-1].x1 >= GUTTER_MIN_EM * em:
+            runs.append([w])
+        else:
+            runs[-1].append(w)
+    return runs
+
+
+def _textual(words: list[Word]) -> bool:
+    return any(sum(c.isalpha() for c in w.text) >= 2 for w in words) and not all(
+        is_number(w.text) or w.text == "%" for w in words
+    )
+
+
+def _gutter(line: Line, em: float) -> tuple[float, float] | None:
+    """The white strip (x0, x1) of a line printed in two runs of text, else None."""
+    runs = _runs(line, em)
+    if len(runs) != 2 or not (_textual(runs[0]) and _textual(runs[1])):
+        return None
+    return runs[0][-1].x1, runs[1][0].x0
+
+
+def _is_table(region: list[Line], gutter: tuple[float, float], page: PageText, em: float) -> bool:
+    top, bottom = min(ln.top for ln in region), max(ln.bottom for ln in region)
+    if any(
+        gutter[0] - 1 <= x <= gutter[1] + 1 and t < bottom and b > top for x, t, b in page.vrules
+    ):
+        return True
+    first = region[0]
+    left = [w for w in first.words if w.x1 <= gutter[0] + 0.5]
+    right = [w for w in first.words if w.x0 >= gutter[1] - 0.5]
+    return bool(left and right) and all(w.bold for w in left + right)
+
+
+def _side(line: Line, lo: float, hi: float) -> int | None:
+    """1 if the line is printed left of the strip (lo, hi), 2 if right of it, None if it
+    crosses it."""
+    if line.x1 <= hi:
+        return 1
+    if line.x0 >= lo:
+        return 2
+    return None
+
+
+def _region(lines: list[Line], i: int, em: float) -> tuple[int, float, float, int]:
+    """From the two-sided line `lines[i]`: (end, gutter x0, gutter x1, lines on the shorter
+    side). Every
+    line narrows the gutter to what it leaves empty: a two-sided line to its own gap, a line on
+    one side to the space beside it; the region ends before a line that leaves too little."""
+    lo, hi = _gutter(lines[i], em)
+    j = i + 1
+    while j < len(lines):
+        ln = lines[j]
+        g = _gutter(ln, ln.size)
+        if g is not None:
+            nlo, nhi = max(lo, g[0]), min(hi, g[1])
+        else:
+            side = _side(ln, lo, hi)
+            if side is None:
+                break  # one-column text resumes: the line crosses the gutter
+            nlo, nhi = (max(lo, ln.x1), hi) if side == 1 else (lo, min(hi, ln.x0))
+        if nhi - nlo < GUTTER_MIN_EM * em:
+            break
+        lo, hi = nlo, nhi
+        j += 1
+    # After the last line printed on both sides, a line on one side still belongs to the
+    # region when it follows its side's previous line at that side's line pitch (the longer
+    # column's last lines) and is no nearer to the line below; otherwise it is what follows
+    # the section (a heading).
+    last2 = max(k for k in range(i, j) if _gutter(lines[k], lines[k].size) is not None)
+    gaps: dict[int, list[float]] = {1: [], 2: []}
+    bottom: dict[int, float] = {}
+    for k in range(i, last2 + 1):
+        for side, words in _halves(lines[k], (lo + hi) / 2).items():
+            top = min(w.top for w in words)
+            if side in bottom:
+                gaps[side].append(top - bottom[side])
+            bottom[side] = max(w.bottom for w in words)
+    end = last2 + 1
+    while end < j:
+        side = _side(lines[end], lo, hi)
+        usual = sorted(gaps[side])[len(gaps[side]) // 2] if gaps[side] else 0.0
+        above = lines[end].top - bottom.get(side, lines[end].top)
+        # the next line in this line's flow: on its side, or across the gutter (the other
+        # column's lines may sit between, on baselines of their own)
+        nxt = next(
+            (ln for ln in lines[end + 1 :] if _side(ln, lo, hi) != 3 - side),
+            None,
+        )
+        # a line nearer to the one-column text that follows than to its column above (a
+        # heading) ends the region
+        heads = nxt is not None and _side(nxt, lo, hi) is None
+        below = nxt.top - lines[end].bottom if nxt is not None else above
+        if side not in bottom or above > usual + em or (heads and above > below + 1):
+            break
+        bottom[side] = lines[end].bottom
+        end += 1
+    # lines printed on each side (the two columns' baselines need not agree, so a region can
+    # have few lines printed on both sides)
+    count = {1: 0, 2: 0}
+    for k in range(i, end):
+        for side in _halves(lines[k], (lo + hi) / 2):
+            count[side] += 1
+    return end, lo, hi, min(count.values())
+
+
+def _halves(line: Line, mid: float) -> dict[int, list[Word]]:
+    out: dict[int, list[Word]] = {}
+    for w in line.words:
+        out.setdefault(1 if w.xc < mid else 2, []).append(w)
+    return out
+
+
+def split_columns(
+    page: PageText, carry: tuple[float, float] | None = None
+) -> tuple[float, float] | None:
+    """Reorder `page.lines` so that each two-column region reads column by column. `carry` is
+    the gutter of the previous page's last region; returns this page's."""
+    lines = page.lines
+    last: tuple[float, float] | None = None
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        em = lines[i].size
+        if _gutter(lines[i], em) is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        j, lo, hi, per_side = _region(lines, i, em)
+        region = lines[i:j]
+        continued = (
+            carry is not None
+            and i <= MAX_LINES_BEFORE_CONTINUATION
+            and carry[0] < hi
+            and lo < carry[1]
+        )
+        need = 1 if continued else MIN_TWO_SIDED_LINES
+        if per_side < need or _is_table(region, (lo, hi), page, em):
+            out.append(lines[i])
+            i += 1
+            continue
+        # The words of each column are grouped into lines again on their own: two columns'
+        # baselines need not agree, and a line made of both would mix their words.
+        words: dict[int, list[Word]] = {1: [], 2: []}
+        for ln in region:
+            for side, ws in _halves(ln, (lo + hi) / 2).items():
+                words[side] += ws
+        for side in (1, 2):
+            for ln in lines_from_words(words[side], page.number):
+                ln.column = side
+                out.append(ln)
+        last = (lo, hi)
+        i = j
+    page.lines = out
+    return last
