@@ -24,7 +24,16 @@ from parsers.errors import (
     NoTextLayer,
     ReportError,
 )
-from parsers.reader import Rule, Word, get_reader, merge_rules, words_from_chars
+from parsers.reader import (
+    Char,
+    Mark,
+    RawPage,
+    Rule,
+    Word,
+    get_reader,
+    merge_rules,
+    words_from_chars,
+)
 
 __all__ = ["Box", "Document", "Line", "PageText", "Word", "box_of", "check_bytes", "read_document"]
 
@@ -80,6 +89,13 @@ class PageText:
     height: float
     lines: list[Line]
     rules: list[Rule] = field(default_factory=list)
+    # tagged PDFs (parsers.tags): the structure tree's references on this page, the characters
+    # of each referenced MCID, printed characters outside artifacts, and those of them that no
+    # reference covers
+    marks: list[Mark] | None = None
+    marked: dict[int, list[Char]] = field(default_factory=dict)
+    content_chars: int = 0
+    unmarked_chars: int = 0
 
     @property
     def vrules(self) -> list[tuple[float, float, float]]:
@@ -173,7 +189,10 @@ def read_document(path: str | Path, reader: str | None = None) -> Document:
             budget.add(raw.number, len(raw.chars))  # limits: characters per page and document
             words = words_from_chars(raw.chars)
             lines = _lines_from_words(words, raw.number)
-            pages.append(PageText(raw.number, raw.width, raw.height, lines, merge_rules(raw.rules)))
+            page = PageText(raw.number, raw.width, raw.height, lines, merge_rules(raw.rules))
+            if raw.marks is not None:
+                _mark(page, raw)
+            pages.append(page)
     except ReportError:
         raise
     except Exception as e:  # the reader's library failed on a file PDFium could open
@@ -189,6 +208,25 @@ def read_document(path: str | Path, reader: str | None = None) -> Document:
             "it would need OCR, which kompass does not do",
         )
     return Document(path, sha, pages)
+
+
+def _mark(page: PageText, raw: RawPage) -> None:
+    """Keep what the structure reader (parsers.tags) needs of a tagged page's characters."""
+    page.marks = raw.marks
+    referenced = {mcid for _, _, mcid in raw.marks or []}
+    for ch in raw.chars:
+        if ch.artifact or not ch.text.strip() or ch.size <= 0:
+            continue
+        page.content_chars += 1
+        if ch.mcid is not None and ch.mcid in referenced:
+            page.marked.setdefault(ch.mcid, []).append(ch)
+        else:
+            page.unmarked_chars += 1
+    for mcid in referenced:  # spaces belong to their piece too (they end words)
+        page.marked.setdefault(mcid, [])
+    for ch in raw.chars:
+        if ch.mcid in referenced and not ch.artifact and ch.text and not ch.text.strip():
+            page.marked[ch.mcid].append(ch)
 
 
 def _pdfium_reason(e: Exception) -> str:

@@ -65,6 +65,16 @@ class Char:
     size: float
     font: str
     color: tuple[int, int, int] | None = None
+    mcid: int | None = None  # marked-content id (tagged PDFs), of the innermost mark with one
+    artifact: bool = False  # inside /Artifact marked content (running headers, footers)
+
+
+#: One marked-content reference of the structure tree on a page: the element holding it as its
+#: path from the tree's root — (index in the parent's /K, structure type) per level — the
+#: reference's own index in the element's /K, and the MCID. Sorting by (path, kid) gives the
+#: tree's reading order across pages, whichever reader walked the tree.
+StructPath = tuple[tuple[int, str], ...]
+Mark = tuple[StructPath, int, int]
 
 
 @dataclass
@@ -109,6 +119,8 @@ class RawPage:
     height: float
     chars: list[Char]
     rules: list[Rule] = field(default_factory=list)
+    #: the structure tree's marked-content references on this page; None for an untagged PDF
+    marks: list[Mark] | None = None
 
 
 #: A reader opens validated PDF bytes and yields its pages; it raises nothing but its library's

@@ -50,6 +50,9 @@ class Layout:
     inspiration: bool
     running_header: bool
     footer: str  # "tabs" (publisher, date, page spread out) | "line" (one line, page right)
+    # issue 23, drawn apart from the rest (wpfuzz.case) so older seeds keep their layouts:
+    tagged: bool = False  # exported as a tagged PDF (structure tree)
+    list_format: str = "bullet"  # Word lists (bullet="word_list"): "bullet" | "decimal" ("1.")
 
     def summary_line(self) -> str:
         return " ".join(f"{k}={v}" for k, v in asdict(self).items())
