@@ -571,6 +571,37 @@ def _findings_columns(header: list[list[Block]]) -> list[str] | None:
     return kinds if any(kinds) and all(kinds) else None
 
 
+def _repair_columns(table: Block, kinds: list[str], found: AreaFindings) -> None:
+    """A findings table whose items the tree files under the wrong cell (LibreOffice puts a
+    Word list continued in the next cell into the first cell's list): the items themselves are
+    whole, so each goes to the column whose header starts left of it (by at most half the
+    body's font size: a list's text starts at or right of its cell's edge)."""
+    heads = []
+    for cell in table.rows[0]:
+        lines = _cell_lines(cell)
+        if not lines:
+            raise NotRead(f"a findings table: {table.broken}")
+        heads.append(lines[0].x0)
+    for row in table.rows[1:]:
+        if _same_row(row, table.rows[0]):
+            continue
+        for cell in row:
+            for item in _items_of(cell):
+                x0 = min(bx[1] for bx in item.boxes)
+                size = min(ln.size for ln in _item_lines(cell, item))
+                col = max((k for k, x in enumerate(heads) if x <= x0 + 0.5 * size), default=None)
+                if col is None:
+                    raise NotRead(f"a findings table: {table.broken}")
+                getattr(found, kinds[col]).append(item)
+
+
+def _item_lines(cell: list[Block], item: Item) -> list[Line]:
+    boxes = set(item.boxes)
+    return [ln for ln in _cell_lines(cell) if box_of(ln.words, ln.page) in boxes] or _cell_lines(
+        cell
+    )
+
+
 @dataclass
 class TagReading:
     """The parser's structures as the tags give them; `note` is the warning saying why the
@@ -754,9 +785,10 @@ def read_findings(
                         for cell in row:
                             walk(cell)
                     continue
-                if b.broken:
-                    raise NotRead(f"a findings table: {b.broken}")
                 found = area(_cell_lines(b.rows[0][0])[0])
+                if b.broken:
+                    _repair_columns(b, kinds, found)
+                    continue
                 for row in b.rows[1:]:
                     if _same_row(row, b.rows[0]):
                         continue
@@ -783,6 +815,42 @@ def read_findings(
                 body.append(nxt)
                 k += 1
             getattr(found, kind).extend(_items_of(body))
+
+    walk(structure.blocks)
+    return out
+
+
+def page_blocks(structure: Structure, page: int) -> list[tuple[str, Box]]:
+    """For `kompass inspect`: the element type of every block on `page` and its box there
+    (a table also per row, a list per item)."""
+    out: list[tuple[str, Box]] = []
+
+    def box(lines: list[Line]) -> Box | None:
+        here = [w for ln in lines if ln.page == page for w in ln.words]
+        return box_of(here, page) if here else None
+
+    def add(label: str, lines: list[Line]) -> None:
+        b = box(lines)
+        if b is not None:
+            out.append((label, b))
+
+    def walk(blocks: list[Block]) -> None:
+        for b in blocks:
+            if b.kind == "table":
+                add(f"tag {b.type}" + (" (broken)" if b.broken else ""), b.all_lines())
+                for r, row in enumerate(b.rows):
+                    add(
+                        f"tag TR {r + 1}",
+                        [ln for cell in row for x in cell for ln in x.all_lines()],
+                    )
+                    for cell in row:
+                        walk(cell)
+            elif b.kind == "list":
+                add(f"tag {b.type}", b.all_lines())
+                for k, it in enumerate(b.items, start=1):
+                    add(f"tag LI {k}" + (f" label {it.label!r}" if it.label else ""), it.lines)
+            else:
+                add(f"tag {b.type}", b.lines)
 
     walk(structure.blocks)
     return out
