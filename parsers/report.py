@@ -77,6 +77,7 @@ def parse_report(
     year = find_year(lines, history.years if history else [], info.report_date)
     if history is None and year is not None:
         history = find_summary(lines, year)
+        layout_history = layout_history or history  # the tags have no closing summary
     if not tables and not (history and history.maxes):
         raise NotAKommunkompassReport(
             path, "not a Kommunkompassen report: no area score table (Uppnått / Max) found"

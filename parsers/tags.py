@@ -571,16 +571,18 @@ def _findings_columns(header: list[list[Block]]) -> list[str] | None:
     return kinds if any(kinds) and all(kinds) else None
 
 
-def _repair_columns(table: Block, kinds: list[str], found: AreaFindings) -> None:
-    """A findings table whose items the tree files under the wrong cell (LibreOffice puts a
-    Word list continued in the next cell into the first cell's list): the items themselves are
-    whole, so each goes to the column whose header starts left of it (by at most half the
-    body's font size: a list's text starts at or right of its cell's edge)."""
+def _by_column(table: Block, kinds: list[str], found: AreaFindings) -> None:
+    """The items of a findings table, each in the column whose header starts left of it (by
+    at most half the body's font size: a list's text starts at or right of its cell's edge).
+
+    Not by the cell the tree files an item under: LibreOffice files a Word list continued in
+    the next cell under the first cell's list (an item on the same row, a little lower, in the
+    wrong column), so the items are taken from the tree whole and placed by the layout."""
     heads = []
     for cell in table.rows[0]:
         lines = _cell_lines(cell)
         if not lines:
-            raise NotRead(f"a findings table: {table.broken}")
+            raise NotRead("a findings table header without text")
         heads.append(lines[0].x0)
     for row in table.rows[1:]:
         if _same_row(row, table.rows[0]):
@@ -591,7 +593,7 @@ def _repair_columns(table: Block, kinds: list[str], found: AreaFindings) -> None
                 size = min(ln.size for ln in _item_lines(cell, item))
                 col = max((k for k, x in enumerate(heads) if x <= x0 + 0.5 * size), default=None)
                 if col is None:
-                    raise NotRead(f"a findings table: {table.broken}")
+                    raise NotRead("a findings item left of its table's first column")
                 getattr(found, kinds[col]).append(item)
 
 
@@ -786,16 +788,7 @@ def read_findings(
                             walk(cell)
                     continue
                 found = area(_cell_lines(b.rows[0][0])[0])
-                if b.broken:
-                    _repair_columns(b, kinds, found)
-                    continue
-                for row in b.rows[1:]:
-                    if _same_row(row, b.rows[0]):
-                        continue
-                    if len(row) != len(kinds):
-                        raise NotRead("a findings row of another width than its header")
-                    for kind, cell in zip(kinds, row, strict=True):
-                        getattr(found, kind).extend(_items_of(cell))
+                _by_column(b, kinds, found)
                 continue
             if b.kind != "paragraph" or not b.lines:
                 continue
