@@ -25,7 +25,6 @@ from parsers.errors import (
     ReportError,
 )
 from parsers.reader import (
-    Char,
     Mark,
     RawPage,
     Rule,
@@ -93,7 +92,7 @@ class PageText:
     # of each referenced MCID, printed characters outside artifacts, and those of them that no
     # reference covers
     marks: list[Mark] | None = None
-    marked: dict[int, list[Char]] = field(default_factory=dict)
+    marked: dict[int, list[Word]] = field(default_factory=dict)
     content_chars: int = 0
     unmarked_chars: int = 0
 
@@ -191,7 +190,7 @@ def read_document(path: str | Path, reader: str | None = None) -> Document:
             lines = _lines_from_words(words, raw.number)
             page = PageText(raw.number, raw.width, raw.height, lines, merge_rules(raw.rules))
             if raw.marks is not None:
-                _mark(page, raw)
+                _mark(page, raw, words)
             pages.append(page)
     except ReportError:
         raise
@@ -210,23 +209,21 @@ def read_document(path: str | Path, reader: str | None = None) -> Document:
     return Document(path, sha, pages)
 
 
-def _mark(page: PageText, raw: RawPage) -> None:
-    """Keep what the structure reader (parsers.tags) needs of a tagged page's characters."""
+def _mark(page: PageText, raw: RawPage, words: list[Word]) -> None:
+    """Keep what the structure reader (parsers.tags) needs of a tagged page: its references,
+    the words of each referenced MCID, and how many printed characters outside artifacts no
+    reference covers."""
     page.marks = raw.marks
     referenced = {mcid for _, _, mcid in raw.marks or []}
     for ch in raw.chars:
         if ch.artifact or not ch.text.strip() or ch.size <= 0:
             continue
         page.content_chars += 1
-        if ch.mcid is not None and ch.mcid in referenced:
-            page.marked.setdefault(ch.mcid, []).append(ch)
-        else:
+        if ch.mcid is None or ch.mcid not in referenced:
             page.unmarked_chars += 1
-    for mcid in referenced:  # spaces belong to their piece too (they end words)
-        page.marked.setdefault(mcid, [])
-    for ch in raw.chars:
-        if ch.mcid in referenced and not ch.artifact and ch.text and not ch.text.strip():
-            page.marked[ch.mcid].append(ch)
+    for w in words:
+        if w.mcid in referenced:
+            page.marked.setdefault(w.mcid, []).append(w)
 
 
 def _pdfium_reason(e: Exception) -> str:

@@ -13,8 +13,9 @@ has, with the page and boxes of every piece:
 
 and maps them into the parser's own structures (`ScoreTable`/`QuestionRow`, `HistoryTable`,
 findings `Item`s), so the rest of the parser and the record do not know where they came from.
-Lines inside a block are built by the same code as the layout reading's (`words_from_chars`,
-`_lines_from_words`), from the block's own characters only.
+Lines inside a block are built by the same code as the layout reading's (`_lines_from_words`),
+from the page's own words that belong to the block's MCIDs (a word carries its first
+character's MCID), so both readings see the very same words.
 
 The tree is used only where it covers the content: every printed character outside artifacts
 (running headers and footers) must belong to a referenced MCID, on every page with text, and
@@ -40,7 +41,7 @@ from parsers.findings import (
 )
 from parsers.history import _ROW, _YEAR, HistoryCell, HistoryTable
 from parsers.pdf import Box, Document, Line, _lines_from_words, box_of
-from parsers.reader import Char, StructPath, words_from_chars
+from parsers.reader import StructPath, Word
 from parsers.scores import (
     _AREA_LABEL,
     _QID,
@@ -106,11 +107,11 @@ _LABEL = re.compile(r"^(?:\d{1,3}[.)]|[a-zA-Z][.)]|[" + re.escape("•§–-▪�
 
 @dataclass
 class Piece:
-    """One marked-content sequence of an element: its characters on one page."""
+    """One marked-content sequence of an element: its words on one page."""
 
     page: int
     mcid: int
-    chars: list[Char]
+    words: list[Word]
 
 
 @dataclass
@@ -130,13 +131,13 @@ class Element:
 
 
 def lines_of(pieces: list[Piece]) -> list[Line]:
-    """The lines of these pieces' characters, page by page, top to bottom."""
-    by_page: dict[int, list[Char]] = {}
+    """The lines of these pieces' words, page by page, top to bottom."""
+    by_page: dict[int, list[Word]] = {}
     for p in pieces:
-        by_page.setdefault(p.page, []).extend(p.chars)
+        by_page.setdefault(p.page, []).extend(p.words)
     out: list[Line] = []
     for page in sorted(by_page):
-        out.extend(_lines_from_words(words_from_chars(by_page[page]), page))
+        out.extend(_lines_from_words(by_page[page], page))
     return out
 
 
@@ -304,7 +305,7 @@ def _items(lst: Element) -> list[ListItem]:
                 body.append(part)
         if label is None and len(body) > 1:
             # no Lbl: Word's/LibreOffice's label is the first piece of the body's paragraph
-            first = "".join(ch.text for ch in body[0].chars).strip()
+            first = "".join(w.text for w in body[0].words).strip()
             if _LABEL.match(first):
                 label, body = first, body[1:]
         items.append(ListItem(label, lines_of(body)))
