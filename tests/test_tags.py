@@ -158,13 +158,13 @@ def test_broken_tree_falls_back_to_the_layout(what: str, edit, tmp_path: Path) -
 
 
 def test_element_over_a_page_break_keeps_each_piece_on_its_page() -> None:
-    """tests/fixtures/tagged-page-break.pdf (tests/fixturegen/tagged_min.py): one P with MCID 0
+    """tests/fixtures/tags/tagged-page-break.pdf (tests/fixturegen/tagged_min.py): one P with MCID 0
     on page 1 and MCID 0 on page 2. pdfplumber's structure_tree files both under page 1 and
     leaves the P out of page 2's tree; the raw /K walk (pdfminer) and PDFium's per-page trees
     read it right, identically."""
     from tests.fixturegen.tagged_min import make
 
-    pdf = Path(__file__).parent / "fixtures" / "tagged-page-break.pdf"
+    pdf = Path(__file__).parent / "fixtures" / "tags" / "tagged-page-break.pdf"
     assert pdf.read_bytes() == make()
     for reader in ("pdfplumber", "pdfium"):
         structure = structure_of(read_document(pdf, reader))

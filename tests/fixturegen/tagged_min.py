@@ -1,5 +1,5 @@
 """The smallest tagged PDF with a paragraph continued on the next page (issue 23):
-tests/fixtures/tagged-page-break.pdf, for the upstream report on pdfplumber's structure tree.
+tests/fixtures/tags/tagged-page-break.pdf, for the upstream report on pdfplumber's structure tree.
 
 One `P` element whose /K holds two marked-content references, MCID 0 on page 1 and MCID 0 on
 page 2 (each with its /Pg), and one `P` wholly on page 2 (MCID 1). A correct reading gives the
@@ -58,6 +58,6 @@ def make() -> bytes:
 
 
 if __name__ == "__main__":
-    target = Path(sys.argv[1] if len(sys.argv) > 1 else "tests/fixtures/tagged-page-break.pdf")
+    target = Path(sys.argv[1] if len(sys.argv) > 1 else "tests/fixtures/tags/tagged-page-break.pdf")
     target.write_bytes(make())
     print(f"wrote {target}")
