@@ -174,3 +174,13 @@ def test_element_over_a_page_break_keeps_each_piece_on_its_page() -> None:
             ("P", [(1, "First half"), (2, "second half")]),
             ("P", [(2, "Own paragraph")]),
         ], reader
+
+
+def test_warehouse_says_the_structure_came_from_the_tags(tmp_path: Path) -> None:
+    from pipeline.steps import load_file
+    from warehouse.api import Warehouse
+    from warehouse.db import get_engine
+
+    url = f"sqlite:///{tmp_path / 'w.db'}"
+    assert load_file(PINNED / f"{ACROSS}.pdf", get_engine(url)).status == "loaded"
+    assert Warehouse(url).evaluations().structure.tolist() == ["tags"]
