@@ -184,3 +184,14 @@ def test_warehouse_says_the_structure_came_from_the_tags(tmp_path: Path) -> None
     url = f"sqlite:///{tmp_path / 'w.db'}"
     assert load_file(PINNED / f"{ACROSS}.pdf", get_engine(url)).status == "loaded"
     assert Warehouse(url).evaluations().structure.tolist() == ["tags"]
+
+
+def test_inspect_shows_the_element_type_per_block() -> None:
+    from parsers.inspect import marks, text_dump
+
+    page = json.loads((PINNED / f"{ACROSS}.expected.json").read_text("utf-8"))["areas"][0]["page"]
+    found = marks(PINNED / f"{ACROSS}.pdf", page)
+    labels = [m.label for m in found if m.kind == "tag"]
+    assert "tag Table" in labels and any(x.startswith("tag TR ") for x in labels)
+    assert "tag P" in labels
+    assert "tag         tag Table" in text_dump(found)
