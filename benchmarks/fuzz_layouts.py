@@ -27,7 +27,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.fixturegen.wpfuzz import build_many, case, dimensions, fingerprint  # noqa: E402
-from tests.fixturegen.wpfuzz.compare import differences, exactness, normalize_got  # noqa: E402
+from tests.fixturegen.wpfuzz.compare import (  # noqa: E402
+    differences,
+    exactness,
+    normalize_got,
+    readings,
+)
 
 PINNED = ROOT / "tests" / "fixtures" / "wp"
 
@@ -41,8 +46,17 @@ def _parse(pdf: str) -> tuple[dict | None, str | None]:
         return None, f"{type(e).__name__}: {e}"
 
 
-def run(n: int, seed: int, jobs: int, keep: Path | None, only: list[int] | None) -> dict[str, Any]:
+def run(
+    n: int,
+    seed: int,
+    jobs: int,
+    keep: Path | None,
+    only: list[int] | None,
+    tagged_only: bool = False,
+) -> dict[str, Any]:
     indices = only if only else list(range(n))
+    if tagged_only and not only:  # the first n cases of the seed that are exported tagged
+        indices = [i for i in range(40 * n) if case(seed, i)[1].tagged][:n]
     items = [case(seed, i) for i in indices]
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
@@ -76,7 +90,11 @@ def run(n: int, seed: int, jobs: int, keep: Path | None, only: list[int] | None)
             c.update(exactness(None, exp))
         else:
             got = normalize_got(got, exp)
+            said, problem = readings(got, layout)
+            c["readings_differ"] = len(said)
             diffs = differences(got, exp)
+            if problem:
+                diffs.append(("readings_differ", None, problem))
             c["status"] = "exact" if not diffs else "differs"
             c["diffs"] = [{"path": p, "expected": e, "got": g} for p, e, g in diffs]
             c.update(exactness(got, exp))
@@ -107,7 +125,24 @@ def run(n: int, seed: int, jobs: int, keep: Path | None, only: list[int] | None)
         "generated": len(items) - cached,
         "parse_seconds": round(parse_s, 1),
         "per_dimension": per_dim,
+        "tagged": _tagged_summary(usable),
         "cases": cases,
+    }
+
+
+def _tagged_summary(usable: list[dict[str, Any]]) -> dict[str, Any]:
+    """Tagged cases (issue 23): how many came out exact, and how many of them had the layout
+    reading agree with the tags (no readings_differ), apart from numbered Word lists."""
+    tagged = [c for c in usable if c["layout"].get("tagged")]
+    plain = [c for c in tagged if c["layout"].get("list_format") != "decimal"]
+    numbered = [c for c in tagged if c["layout"].get("list_format") == "decimal"]
+    return {
+        "cases": len(tagged),
+        "exact": sum(c["status"] == "exact" for c in tagged),
+        "layout_agrees": sum(c.get("readings_differ") == 0 for c in plain),
+        "agreement_cases": len(plain),
+        "numbered_lists": len(numbered),
+        "numbered_exact": sum(c["status"] == "exact" for c in numbered),
     }
 
 
@@ -128,6 +163,12 @@ def print_summary(r: dict[str, Any], show: int) -> None:
     print(f"texts exact:   {r['texts_exact_pct']:.1f}%")
     print(f"records fully exact: {r['records_exact']} of {r['usable']}")
     print(f"parse errors: {r['parse_errors']}")
+    t = r["tagged"]
+    print(
+        f"tagged: {t['cases']} cases, {t['exact']} exact; layout agrees with the tags in "
+        f"{t['layout_agrees']} of {t['agreement_cases']}; numbered Word lists "
+        f"{t['numbered_exact']} of {t['numbered_lists']} exact (through the tags)"
+    )
     for u in r["unusable"]:
         print(f"  unusable case {u['index']}: {u['why']}")
     print("\nfailing reports per layout value (failing / with that value):")
@@ -177,6 +218,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--report", type=Path, help="write the JSON summary here")
     ap.add_argument("--show", type=int, default=30, help="failing cases to print")
     ap.add_argument("--pin", metavar="NAME", help="write case --only I as a pinned fixture")
+    ap.add_argument(
+        "--tagged-only", action="store_true", help="only the seed's cases exported tagged"
+    )
     a = ap.parse_args(argv)
     if a.pin:
         if not a.only or len(a.only) != 1:
@@ -185,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if a.keep:
         a.keep.mkdir(parents=True, exist_ok=True)
-    r = run(a.n, a.seed, a.jobs, a.keep, a.only)
+    r = run(a.n, a.seed, a.jobs, a.keep, a.only, a.tagged_only)
     if a.report:
         a.report.write_text(json.dumps(r, ensure_ascii=False, indent=1) + "\n", "utf-8")
     print_summary(r, a.show)

@@ -84,6 +84,8 @@ def main() -> None:
             env = extract(args.before, Path(tmp) / "before")
             cmd = [sys.executable, "-c", KOMPASS_AT, "parse", args.report, "--json"]
             sides[f"parser at {args.before}"] = (cmd, env)
+            pdfium = [sys.executable, "-c", KOMPASS_AT, "parse", "--reader", "pdfium"]
+            sides[f"pdfium at {args.before}"] = ([*pdfium, args.report, "--json"], env)
         results: dict[str, list[tuple[float, float]]] = {k: [] for k in sides}
         for _ in range(args.runs):
             for name, (cmd, env) in sides.items():
@@ -102,6 +104,12 @@ def main() -> None:
         for name, t in medians.items():
             if name != "plain pdfplumber pass":
                 print(f"  ratio {name} / plain pass: {t / plain:.2f}")
+        if args.before:  # e.g. a tagged report against the layout-only parser (issue 23)
+            for now, then in (
+                ("kompass parse --json", f"parser at {args.before}"),
+                ("kompass parse --reader pdfium", f"pdfium at {args.before}"),
+            ):
+                print(f"  ratio {now} / {then}: {medians[now] / medians[then]:.2f}")
         print("peak memory of kompass parse --json by page count:")
         for times in (1, 2, 4):
             path = (

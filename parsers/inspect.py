@@ -22,6 +22,7 @@ COLOURS = {
     "strength": (0, 150, 0),
     "improvement": (230, 120, 0),
     "gutter": (220, 0, 0),
+    "tag": (200, 0, 120),  # structure-tree blocks of a tagged PDF (parsers.tags)
 }
 
 
@@ -88,6 +89,11 @@ def marks(path: str | Path, page: int, reader: str | None = None) -> list[Mark]:
         for b in found.gutters:
             if b[0] == page:
                 out.append(Mark("gutter", f"area {area} column gutter", b))
+    reading = trace.get("structure")  # a tagged PDF: the tree's blocks beside the layout's
+    if reading is not None:
+        from parsers.tags import page_blocks
+
+        out.extend(Mark("tag", label, b) for label, b in page_blocks(reading.structure, page))
     return out
 
 

@@ -24,7 +24,15 @@ from parsers.errors import (
     NoTextLayer,
     ReportError,
 )
-from parsers.reader import Rule, Word, get_reader, merge_rules, words_from_chars
+from parsers.reader import (
+    Mark,
+    RawPage,
+    Rule,
+    Word,
+    get_reader,
+    merge_rules,
+    words_from_chars,
+)
 
 __all__ = ["Box", "Document", "Line", "PageText", "Word", "box_of", "check_bytes", "read_document"]
 
@@ -81,6 +89,13 @@ class PageText:
     height: float
     lines: list[Line]
     rules: list[Rule] = field(default_factory=list)
+    # tagged PDFs (parsers.tags): the structure tree's references on this page, the characters
+    # of each referenced MCID, printed characters outside artifacts, and those of them that no
+    # reference covers
+    marks: list[Mark] | None = None
+    marked: dict[int, list[Word]] = field(default_factory=dict)
+    content_chars: int = 0
+    unmarked_chars: int = 0
 
     @property
     def vrules(self) -> list[tuple[float, float, float]]:
@@ -176,6 +191,8 @@ def read_document(path: str | Path, reader: str | None = None) -> Document:
             words = words_from_chars(raw.chars)
             lines = lines_from_words(words, raw.number)
             page = PageText(raw.number, raw.width, raw.height, lines, merge_rules(raw.rules))
+            if raw.marks is not None:
+                _mark(page, raw, words)
             # newspaper columns read column by column, continued over pages (parsers.layout)
             carry = split_columns(page, carry)
             pages.append(page)
@@ -200,6 +217,23 @@ def split_columns(page: PageText, carry: tuple[float, float] | None) -> tuple[fl
     from parsers.layout import split_columns as split
 
     return split(page, carry)
+
+
+def _mark(page: PageText, raw: RawPage, words: list[Word]) -> None:
+    """Keep what the structure reader (parsers.tags) needs of a tagged page: its references,
+    the words of each referenced MCID, and how many printed characters outside artifacts no
+    reference covers."""
+    page.marks = raw.marks
+    referenced = {mcid for _, _, mcid in raw.marks or []}
+    for ch in raw.chars:
+        if ch.artifact or not ch.text.strip() or ch.size <= 0:
+            continue
+        page.content_chars += 1
+        if ch.mcid is None or ch.mcid not in referenced:
+            page.unmarked_chars += 1
+    for w in words:
+        if w.mcid in referenced:
+            page.marked.setdefault(w.mcid, []).append(w)
 
 
 def _pdfium_reason(e: Exception) -> str:

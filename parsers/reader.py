@@ -65,6 +65,16 @@ class Char:
     size: float
     font: str
     color: tuple[int, int, int] | None = None
+    mcid: int | None = None  # marked-content id (tagged PDFs), of the innermost mark with one
+    artifact: bool = False  # inside /Artifact marked content (running headers, footers)
+
+
+#: One marked-content reference of the structure tree on a page: the element holding it as its
+#: path from the tree's root — (index in the parent's /K, structure type) per level — the
+#: reference's own index in the element's /K, and the MCID. Sorting by (path, kid) gives the
+#: tree's reading order across pages, whichever reader walked the tree.
+StructPath = tuple[tuple[int, str], ...]
+Mark = tuple[StructPath, int, int]
 
 
 @dataclass
@@ -78,6 +88,7 @@ class Word:
     bold: bool = False
     font: str = ""
     color: tuple[int, int, int] | None = None
+    mcid: int | None = None  # its first character's (tagged PDFs; parsers.tags)
 
     @property
     def xc(self) -> float:
@@ -109,6 +120,8 @@ class RawPage:
     height: float
     chars: list[Char]
     rules: list[Rule] = field(default_factory=list)
+    #: the structure tree's marked-content references on this page; None for an untagged PDF
+    marks: list[Mark] | None = None
 
 
 #: A reader opens validated PDF bytes and yields its pages; it raises nothing but its library's
@@ -176,12 +189,24 @@ def words_from_chars(chars: list[Char]) -> list[Word]:
             if current and (
                 ch.x0 - current[-1].x1 > WORD_GAP * max(ch.size, current[-1].size)
                 or ch.x0 < current[-1].x0 - 0.5
+                or (ch.mcid != current[-1].mcid and _is_label(current))
             ):
                 _flush(current, words)
                 current = []
             current.append(ch)
         _flush(current, words)
     return words
+
+
+_LIST_LABEL = re.compile(r"^(?:\d{1,3}[.)]|[a-zA-Z][.)]|[•§–\-▪■●○◦*·►➢✓])$")
+
+
+def _is_label(chars: list[Char]) -> bool:
+    """A list label ("10.", "a)", "•") in a marked-content sequence of its own (tagged PDFs):
+    the word ends there even when the text follows closer than a space (a label wider than
+    its hanging indent). Other MCID changes inside a word (LibreOffice starts a new sequence
+    at a hyphenation point) do not end it."""
+    return len(chars) <= 4 and bool(_LIST_LABEL.match("".join(ch.text for ch in chars)))
 
 
 def _flush(chars: list[Char], words: list[Word]) -> None:
@@ -204,6 +229,7 @@ def _flush(chars: list[Char], words: list[Word]) -> None:
             is_bold(first.font),
             first.font,
             first.color,
+            first.mcid,
         )
     )
 

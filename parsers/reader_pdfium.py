@@ -10,7 +10,16 @@ from __future__ import annotations
 import ctypes
 from collections.abc import Iterator
 
-from parsers.reader import Char, RawPage, Rule, clean_font, clean_text, rule_from_box
+from parsers.reader import (
+    Char,
+    Mark,
+    RawPage,
+    Rule,
+    StructPath,
+    clean_font,
+    clean_text,
+    rule_from_box,
+)
 
 _WHITESPACE = frozenset((0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x2002, 0x2003, 0x2009))
 
@@ -29,7 +38,9 @@ def _chars(page, height: float) -> list[Char]:
     flags = ctypes.c_int()
     name = ctypes.create_string_buffer(128)
     r, g, b, a = (ctypes.c_uint() for _ in range(4))
-    styles: dict[int | None, tuple[float, float, str, tuple[int, int, int] | None]] = {}
+    styles: dict[
+        int | None, tuple[float, float, str, tuple[int, int, int] | None, int | None, bool]
+    ] = {}
     get_unicode, is_generated = c.FPDFText_GetUnicode, c.FPDFText_IsGenerated
     get_box, get_origin = c.FPDFText_GetLooseCharBox, c.FPDFText_GetCharOrigin
     get_object = c.FPDFText_GetTextObject
@@ -53,13 +64,102 @@ def _chars(page, height: float) -> list[Char]:
                 ):
                     color = (r.value, g.value, b.value)
                 font = clean_font(name.value.decode("utf-8", "replace"))
-                style = (height - oy.value, c.FPDFText_GetFontSize(raw, i), font, color)
+                obj = get_object(raw, i)
+                style = (
+                    height - oy.value,
+                    c.FPDFText_GetFontSize(raw, i),
+                    font,
+                    color,
+                    *_marks(obj),
+                )
                 if key is not None:
                     styles[key] = style
             out.append(Char(clean_text(chr(code)), rect.left, rect.right, *style))
     finally:
         tp.close()
     return out
+
+
+def _marks(obj) -> tuple[int | None, bool]:
+    """A text object's MCID (of its innermost mark with one) and whether it is an artifact."""
+    import pypdfium2.raw as c
+
+    if not obj:
+        return None, False
+    mcid = c.FPDFPageObj_GetMarkedContentID(obj)
+    artifact = False
+    buf = ctypes.create_string_buffer(64)
+    size = ctypes.c_ulong()
+    for k in range(max(0, c.FPDFPageObj_CountMarks(obj))):
+        mark = c.FPDFPageObj_GetMark(obj, k)
+        wide = ctypes.cast(buf, ctypes.POINTER(c.FPDF_WCHAR))
+        if mark and c.FPDFPageObjMark_GetName(mark, wide, 64, ctypes.byref(size)):
+            artifact = artifact or buf.raw[: max(0, size.value - 2)].decode("utf-16-le") == (
+                "Artifact"
+            )
+    return (mcid if mcid >= 0 else None), artifact
+
+
+def _type(elem) -> str:
+    """A structure element's type, through the /RoleMap (FPDF_StructElement_GetType)."""
+    import pypdfium2.raw as c
+
+    n = c.FPDF_StructElement_GetType(elem, None, 0)
+    if n <= 2:
+        return ""
+    buf = ctypes.create_string_buffer(n)
+    c.FPDF_StructElement_GetType(elem, buf, n)
+    return buf.raw[: n - 2].decode("utf-16-le", "replace")
+
+
+def _structure(page) -> list[Mark]:
+    """The page's marked-content references, from PDFium's structure tree for the page.
+
+    PDFium builds a page's tree from the page's /StructParents entry of the /ParentTree and
+    keeps only the references to this page (an element crossing a page break is in both
+    pages' trees, with each page's own MCIDs); children keep their /K index, so an element's
+    path is the same on every page and in pdfminer's whole-document walk."""
+    import pypdfium2.raw as c
+
+    from parsers.reader_pdfplumber import MAX_DEPTH, MAX_ELEMENTS
+
+    out: list[Mark] = []
+    tree = c.FPDF_StructTree_GetForPage(page.raw)
+    if not tree:
+        return out
+    visited = 0
+    try:
+        todo: list[tuple[object, StructPath]] = []
+        for i in reversed(range(c.FPDF_StructTree_CountChildren(tree))):
+            elem = c.FPDF_StructTree_GetChildAtIndex(tree, i)
+            if elem:
+                todo.append((elem, ((i, _type(elem)),)))
+        while todo and visited < MAX_ELEMENTS:
+            elem, path = todo.pop()
+            visited += 1
+            if len(path) > MAX_DEPTH:
+                continue
+            children = []
+            for k in range(max(0, c.FPDF_StructElement_CountChildren(elem))):
+                mcid = c.FPDF_StructElement_GetChildMarkedContentID(elem, k)
+                if mcid >= 0:
+                    out.append((path, k, mcid))
+                    continue
+                child = c.FPDF_StructElement_GetChildAtIndex(elem, k)
+                if child:
+                    children.append((child, (*path, (k, _type(child)))))
+            todo.extend(reversed(children))
+    finally:
+        c.FPDF_StructTree_Close(tree)
+    return out
+
+
+def has_structure_tree(pdf) -> bool:
+    """Does the document catalog have a /StructTreeRoot? (PDFium has no direct call: a
+    tagged PDF says so in /MarkInfo, and PDFium exposes FPDFCatalog_IsTagged.)"""
+    import pypdfium2.raw as c
+
+    return bool(c.FPDFCatalog_IsTagged(pdf.raw))
 
 
 def _rules(page, height: float) -> list[Rule]:
@@ -116,13 +216,16 @@ def read_pages(data: bytes) -> Iterator[RawPage]:
 
     pdf = pdfium.PdfDocument(data)
     try:
+        tagged = has_structure_tree(pdf)
         for number in range(1, len(pdf) + 1):
             page = pdf[number - 1]
             try:
                 height = page.get_height()
-                yield RawPage(
+                raw = RawPage(
                     number, page.get_width(), height, _chars(page, height), _rules(page, height)
                 )
+                raw.marks = _structure(page) if tagged else None
+                yield raw
             finally:
                 page.close()
     finally:

@@ -7,7 +7,16 @@ import io
 import itertools
 from collections.abc import Iterator
 
-from parsers.reader import Char, RawPage, Rule, clean_font, clean_text, rule_from_box
+from parsers.reader import (
+    Char,
+    Mark,
+    RawPage,
+    Rule,
+    StructPath,
+    clean_font,
+    clean_text,
+    rule_from_box,
+)
 
 
 def _color(value) -> tuple[int, int, int] | None:
@@ -47,10 +56,85 @@ def _rules(page) -> list[Rule]:
     return out
 
 
+#: Bounds on a structure tree walk (hostile files): elements visited, and nesting depth.
+MAX_ELEMENTS = 200_000
+MAX_DEPTH = 64
+
+
+def structure_marks(doc, page_ids: dict[int, int]) -> dict[int, list[Mark]] | None:
+    """The structure tree's marked-content references per page number, walked from the raw
+    /K entries: an integer kid is an MCID on its element's /Pg page, an MCR dictionary names
+    its own /Pg (else the element's). This, not pdfplumber's `structure_tree`, because that
+    files every piece of an element under its first page and drops from a page's own tree an
+    element that began on an earlier page (issue 23). Types go through the /RoleMap one step,
+    as PDFium's FPDF_StructElement_GetType does. None when the PDF has no tree."""
+    from pdfminer.pdftypes import PDFObjRef, resolve1
+    from pdfminer.psparser import PSLiteral
+
+    def name(value) -> str:
+        value = resolve1(value)
+        if isinstance(value, PSLiteral):
+            value = value.name
+        if isinstance(value, bytes):
+            value = value.decode("latin-1")
+        return value if isinstance(value, str) else ""
+
+    def kids(obj: dict) -> list:
+        k = obj.get("K")
+        k_res = resolve1(k)
+        return list(k_res) if isinstance(k_res, list) else ([] if k is None else [k])
+
+    def page_of(ref, default: int | None) -> int | None:
+        return page_ids.get(ref.objid) if isinstance(ref, PDFObjRef) else default
+
+    info = resolve1(doc.catalog.get("MarkInfo"))
+    root = resolve1(doc.catalog.get("StructTreeRoot"))
+    if not isinstance(root, dict) or not isinstance(info, dict) or not resolve1(info.get("Marked")):
+        return None  # PDFium, too, reads a tree only with /MarkInfo << /Marked true >>
+    role_map = resolve1(root.get("RoleMap"))
+    roles = {k: name(v) for k, v in role_map.items()} if isinstance(role_map, dict) else {}
+    out: dict[int, list[Mark]] = {n: [] for n in page_ids.values()}
+    seen: set[int] = set()
+    todo: list[tuple[object, StructPath]] = [
+        (kid, ((i, ""),)) for i, kid in reversed(list(enumerate(kids(root))))
+    ]
+    while todo and len(seen) < MAX_ELEMENTS:
+        ref, path = todo.pop()
+        if isinstance(ref, PDFObjRef):
+            if ref.objid in seen:
+                continue  # a cycle or a shared element: read once
+            seen.add(ref.objid)
+        elem = resolve1(ref)
+        if not isinstance(elem, dict) or len(path) > MAX_DEPTH:
+            continue
+        raw_type = name(elem.get("S"))
+        path = (*path[:-1], (path[-1][0], roles.get(raw_type) or raw_type))
+        own_page = page_of(elem.get("Pg"), None)
+        children = []
+        for i, kid in enumerate(kids(elem)):
+            value = resolve1(kid)
+            if isinstance(value, int) and not isinstance(value, bool):
+                if own_page is not None:
+                    out[own_page].append((path, i, value))
+            elif isinstance(value, dict):
+                kind = name(value.get("Type"))
+                if kind == "MCR":
+                    mcid = resolve1(value.get("MCID"))
+                    page = page_of(value.get("Pg"), own_page)
+                    if page is not None and isinstance(mcid, int):
+                        out[page].append((path, i, mcid))
+                elif kind != "OBJR":
+                    children.append((kid, (*path, (i, ""))))
+        todo.extend(reversed(children))
+    return out
+
+
 def read_pages(data: bytes) -> Iterator[RawPage]:
     import pdfplumber
 
     with pdfplumber.open(io.BytesIO(data)) as pdf:
+        page_ids = {page.page_obj.pageid: n for n, page in enumerate(pdf.pages, start=1)}
+        marks = structure_marks(pdf.doc, page_ids)
         for number, page in enumerate(pdf.pages, start=1):
             # the baseline is the text matrix's origin, in the page's own coordinates
             y_origin = page.mediabox[3] if page.mediabox else page.height
@@ -63,9 +147,13 @@ def read_pages(data: bytes) -> Iterator[RawPage]:
                     ch["size"],
                     clean_font(ch.get("fontname") or ""),
                     _color(ch.get("non_stroking_color")),
+                    ch.get("mcid"),
+                    ch.get("tag") == "Artifact",
                 )
                 for ch in page.chars
                 if ch.get("upright", True)
             ]
-            yield RawPage(number, float(page.width), float(page.height), chars, _rules(page))
+            raw = RawPage(number, float(page.width), float(page.height), chars, _rules(page))
+            raw.marks = marks.get(number) if marks is not None else None
+            yield raw
             page.flush_cache()

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from parsers import checks, completeness
+from parsers import checks, completeness, tags
 from parsers.errors import NotAKommunkompassReport, UnknownInstrument, UnknownMunicipality
 from parsers.findings import find_findings
 from parsers.footer import footer_info, strip_furniture
@@ -65,9 +65,19 @@ def parse_report(
     style = BodyStyle.of(lines)  # the body text's size and line gap, measured once
     tables = find_tables(lines, style)
     history = find_history(lines)
+    warnings: list[Warning] = []
+    reading = tags.tag_reading(doc, lines, style, tables, history)  # None: layout only
+    if reading is not None and reading.note is not None:
+        warnings.append(reading.note)
+    tagged = reading is not None and reading.note is None
+    layout_tables, layout_history = tables, history
+    if tagged:
+        tables = reading.tables
+        history = reading.history if reading.history is not None else history
     year = find_year(lines, history.years if history else [], info.report_date)
     if history is None and year is not None:
         history = find_summary(lines, year)
+        layout_history = layout_history or history  # the tags have no closing summary
     if not tables and not (history and history.maxes):
         raise NotAKommunkompassReport(
             path, "not a Kommunkompassen report: no area score table (Uppnått / Max) found"
@@ -95,19 +105,122 @@ def parse_report(
     if kommun is None:
         raise UnknownMunicipality(path, "no Swedish municipality named in the report")
 
-    warnings: list[Warning] = []
+    table_by_area = _by_area(tables)
+    area_of = area_starts(lines, inst, [(t.start, n) for n, t in table_by_area.items()])
+    findings = find_findings(lines, {p.number: p for p in doc.pages}, area_of, style)
+    inspiration = find_inspiration(lines, area_of, kommun.code, style)
+    if tagged:  # two readings, one answer: the tags' is kept, the layout's held against it
+        layout_by_area = _by_area(layout_tables)
+        layout_area_of = area_starts(lines, inst, [(t.start, n) for n, t in layout_by_area.items()])
+        layout_findings = findings
+        tag_findings, note = tags.tag_findings(reading, lines, style, area_of)
+        if note is not None:  # findings the tags cannot give whole: the layout's, said so
+            warnings.append(note)
+        else:
+            findings = tag_findings
+        if layout_area_of.starts != area_of.starts:
+            layout_findings = find_findings(
+                lines, {p.number: p for p in doc.pages}, layout_area_of, style
+            )
+        layout_areas, _ = _areas(
+            inst,
+            layout_by_area,
+            layout_tables,
+            layout_history,
+            layout_findings,
+            inspiration,
+            year,
+        )
+    if trace is not None:
+        trace.update(doc=doc, style=style, tables=table_by_area, history=history, findings=findings)
+        trace.update(structure=reading)
+
+    areas, area_warnings = _areas(inst, table_by_area, tables, history, findings, inspiration, year)
+    warnings.extend(area_warnings)
+    if tagged:
+        warnings.extend(tags.readings_differ(areas, layout_areas, history, layout_history))
+
+    history_rows = [
+        HistoryRow(c.year, c.area_number, c.area_name, c.points)
+        for c in (history.cells if history else [])
+    ]
+    hist_page = history.page if history else None
+    if history:
+        for c in history.cells:
+            if c.area_number is None:
+                continue
+            adef = inst.area(c.area_number)
+            if c.area_name and adef and adef.match(c.area_name) < MATCH_THRESHOLD:
+                warnings.append(
+                    Warning(
+                        "unknown_area_name",
+                        f"history table: area {c.area_number} is printed as {c.area_name!r}, not a "
+                        f"known name in version {inst.version}",
+                        hist_page,
+                    )
+                )
+                break
+    warnings.extend(checks.check_history(history_rows, hist_page))
+    warnings.extend(checks.check_history_against_areas(history_rows, areas, year, hist_page))
+
+    printed_total = next(
+        (r.points for r in history_rows if r.year == year and r.area_number is None), None
+    )
+    all_areas = len(areas) == len(inst.areas)  # else missing_area says it, not total_mismatch
+    if all_areas:
+        warnings.extend(checks.check_total(printed_total, areas, hist_page))
+    maxes = [a.max for a in areas]
+    total_max = sum(maxes) if all_areas and None not in maxes else None
+    complete, missing = completeness.assess(areas, inst, history_rows, hist_page)
+    warnings.extend(missing)
+    # codes raised outside completeness.assess (unknown_area_name, …) count the same
+    complete = complete and not any(w.code in COMPLETENESS_CODES for w in warnings)
+
+    return ReportRecord(
+        source=Source(
+            sha256=doc.sha256,
+            pages=len(doc.pages),
+            reader=reader_name(reader),
+            text_layer="pdf",
+            structure="tags" if tagged else "layout",
+            path=str(path),
+            url=url,
+        ),
+        parser_version=PARSER_VERSION,
+        municipality=Municipality(kommun.name, kommun.code, kommun.county),
+        evaluation_year=year,
+        report_date=info.report_date,
+        publisher=info.publisher,
+        instrument_version=inst.version,
+        complete=complete,
+        total=Total(printed_total, total_max),
+        areas=areas,
+        history=history_rows,
+        warnings=warnings,
+    )
+
+
+def _by_area(tables: list[ScoreTable]) -> dict[int, ScoreTable]:
     table_by_area: dict[int, ScoreTable] = {}
     for t in tables:
         number = t.area_number or _number_from_questions(t)
         if number is None or number in table_by_area:
             continue
         table_by_area[number] = t
-    area_of = area_starts(lines, inst, [(t.start, n) for n, t in table_by_area.items()])
-    findings = find_findings(lines, {p.number: p for p in doc.pages}, area_of, style)
-    inspiration = find_inspiration(lines, area_of, kommun.code, style)
-    if trace is not None:
-        trace.update(doc=doc, style=style, tables=table_by_area, history=history, findings=findings)
+    return table_by_area
 
+
+def _areas(
+    inst,
+    table_by_area: dict[int, ScoreTable],
+    tables: list[ScoreTable],
+    history: HistoryTable | None,
+    findings: dict,
+    inspiration: dict[int, list[str]],
+    year: int,
+) -> tuple[list[Area], list[Warning]]:
+    """The record's areas from one reading's tables and findings, with their warnings."""
+    warnings: list[Warning] = []
     areas: list[Area] = []
     for adef in inst.areas:
         t = table_by_area.get(adef.number)
@@ -159,65 +272,7 @@ def parse_report(
         )
         warnings.extend(checks.check_area(area, adef.questions))
         areas.append(area)
-
-    history_rows = [
-        HistoryRow(c.year, c.area_number, c.area_name, c.points)
-        for c in (history.cells if history else [])
-    ]
-    hist_page = history.page if history else None
-    if history:
-        for c in history.cells:
-            if c.area_number is None:
-                continue
-            adef = inst.area(c.area_number)
-            if c.area_name and adef and adef.match(c.area_name) < MATCH_THRESHOLD:
-                warnings.append(
-                    Warning(
-                        "unknown_area_name",
-                        f"history table: area {c.area_number} is printed as {c.area_name!r}, not a "
-                        f"known name in version {inst.version}",
-                        hist_page,
-                    )
-                )
-                break
-    warnings.extend(checks.check_history(history_rows, hist_page))
-    warnings.extend(checks.check_history_against_areas(history_rows, areas, year, hist_page))
-
-    printed_total = next(
-        (r.points for r in history_rows if r.year == year and r.area_number is None), None
-    )
-    all_areas = len(areas) == len(inst.areas)  # else missing_area says it, not total_mismatch
-    if all_areas:
-        warnings.extend(checks.check_total(printed_total, areas, hist_page))
-    maxes = [a.max for a in areas]
-    total_max = sum(maxes) if all_areas and None not in maxes else None
-    complete, missing = completeness.assess(areas, inst, history_rows, hist_page)
-    warnings.extend(missing)
-    # codes raised outside completeness.assess (unknown_area_name, …) count the same
-    complete = complete and not any(w.code in COMPLETENESS_CODES for w in warnings)
-
-    return ReportRecord(
-        source=Source(
-            sha256=doc.sha256,
-            pages=len(doc.pages),
-            reader=reader_name(reader),
-            text_layer="pdf",
-            structure="layout",
-            path=str(path),
-            url=url,
-        ),
-        parser_version=PARSER_VERSION,
-        municipality=Municipality(kommun.name, kommun.code, kommun.county),
-        evaluation_year=year,
-        report_date=info.report_date,
-        publisher=info.publisher,
-        instrument_version=inst.version,
-        complete=complete,
-        total=Total(printed_total, total_max),
-        areas=areas,
-        history=history_rows,
-        warnings=warnings,
-    )
+    return areas, warnings
 
 
 def _table_from_summary(history: HistoryTable, number: int, year: int) -> ScoreTable | None:

@@ -20,7 +20,7 @@ import pytest
 
 from parsers import parse_report
 from tests.fixturegen.wpfuzz import build_many, case, soffice
-from tests.fixturegen.wpfuzz.compare import differences, normalize_got
+from tests.fixturegen.wpfuzz.compare import differences, normalize_got, readings
 
 SEED = 10
 N = 32
@@ -67,8 +67,13 @@ def fuzz_sample2(request: pytest.FixtureRequest) -> list:
 
 
 def _check(pdf: Path, exp: dict, label: str, layout: dict) -> None:
+    from types import SimpleNamespace
+
     got = normalize_got(parse_report(pdf).to_dict(), exp)
+    _, problem = readings(got, SimpleNamespace(**layout))
     diffs = differences(got, exp)
+    if problem:
+        diffs.append(("readings_differ", None, problem))
     lay = " ".join(f"{k}={v}" for k, v in layout.items())
     assert not diffs, f"{label} ({lay}): {len(diffs)} differences:\n" + "\n".join(
         f"  {p}: expected {e!r}, got {g!r}" for p, e, g in diffs[:30]

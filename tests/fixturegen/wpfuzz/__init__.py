@@ -17,7 +17,7 @@ import shutil
 import subprocess
 import tempfile
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -53,13 +53,27 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+#: Share of cases exported as tagged PDFs (issue 23); of their Word-list cases, the share
+#: with numbered ("1.") instead of bulleted lists.
+TAGGED_SHARE = 0.35
+NUMBERED_SHARE = 0.5
+
+#: LibreOffice's PDF export with a structure tree ("UseTaggedPDF", LibreOffice >= 7.4).
+TAGGED_FILTER = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
+
+
 def case(seed: int, index: int, generation: int = 2) -> tuple[Spec, Layout]:
     """The spec and layout of case `index` of `seed`, independent of every other case.
     Generation 1 samples only the 32 dimensions of issue 10 (the fixed CI sample); generation 2
-    adds those of issue 21, from a random stream of their own."""
+    adds those of issue 21, from a random stream of their own. Tagged export (issue 23) is
+    drawn from a stream of its own too, so the other dimensions stay as they were."""
     layout = sample_layout(random.Random(f"wpfuzz:{seed}:{index}:layout"))
     if generation >= 2:
         layout = sample_generation2(random.Random(f"wpfuzz:{seed}:{index}:layout2"), layout)
+    tags = random.Random(f"wpfuzz:{seed}:{index}:tags")  # own stream: other dimensions unchanged
+    if tags.random() < TAGGED_SHARE:
+        numbered = layout.bullet == "word_list" and tags.random() < NUMBERED_SHARE
+        layout = replace(layout, tagged=True, list_format="decimal" if numbered else "bullet")
     spec = sample_content(
         random.Random(f"wpfuzz:{seed}:{index}:content"), layout, f"s{seed}-{index}"
     )
@@ -107,7 +121,9 @@ class _Converter:
         for i in range(jobs):
             self.profiles.put(f"{tmp}/profile{i}")
 
-    def __call__(self, docx_files: list[Path], out_dir: Path, timeout: float = 900) -> None:
+    def __call__(
+        self, docx_files: list[Path], out_dir: Path, timeout: float = 900, tagged: bool = False
+    ) -> None:
         prof = self.profiles.get()
         try:
             subprocess.run(
@@ -117,7 +133,7 @@ class _Converter:
                     "--norestore",
                     f"-env:UserInstallation=file://{prof}",
                     "--convert-to",
-                    "pdf",
+                    TAGGED_FILTER if tagged else "pdf",
                     "--outdir",
                     str(out_dir),
                     *map(str, docx_files),
@@ -147,15 +163,17 @@ def convert_many(
             ProcessPoolExecutor(max(1, jobs)) as builders,
             ThreadPoolExecutor(max(1, jobs)) as conv_pool,
         ):
-            ready: list[Path] = []
+            ready: dict[bool, list[Path]] = {False: [], True: []}  # by tagged export
             running = []
-            for docx in builders.map(_build_docx, todo):
-                ready.append(docx)
-                if len(ready) == batch:
-                    running.append(conv_pool.submit(conv, ready, out_dir))
-                    ready = []
-            if ready:
-                running.append(conv_pool.submit(conv, ready, out_dir))
+            for (_, layout, _), docx in zip(todo, builders.map(_build_docx, todo), strict=True):
+                group = ready[layout.tagged]
+                group.append(docx)
+                if len(group) == batch:
+                    running.append(conv_pool.submit(conv, group, out_dir, tagged=layout.tagged))
+                    ready[layout.tagged] = []
+            for tagged, group in ready.items():
+                if group:
+                    running.append(conv_pool.submit(conv, group, out_dir, tagged=tagged))
             for r in running:
                 r.result()
 

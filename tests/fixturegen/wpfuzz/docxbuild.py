@@ -137,13 +137,16 @@ class Builder:
             "•": ("\uf0b7", "Symbol"),
             "wingdings": ("\uf0a7", "Wingdings"),
         }.get(self.lay.glyph, (self.lay.glyph, self.lay.font))
+        fmt = "bullet"
+        if self.lay.list_format == "decimal":  # a numbered Word list: "1.", "2.", …
+            glyph, font, fmt = "%1.", self.lay.font, "decimal"
         numbering = self.doc.part.numbering_part.element
         absn = _el("w:abstractNum", abstractNumId=str(NUM_ID))
         absn.append(_el("w:multiLevelType", val="hybridMultilevel"))
         lvl = _el("w:lvl", ilvl="0")
         for tag, val in (
             ("w:start", "1"),
-            ("w:numFmt", "bullet"),
+            ("w:numFmt", fmt),
             ("w:lvlText", glyph),
             ("w:lvlJc", "left"),
         ):

@@ -96,7 +96,7 @@ def expected_record(
             "pages": n_pages,
             "reader": "pdfplumber",
             "text_layer": "pdf",
-            "structure": "layout",
+            "structure": "tags" if layout.tagged else "layout",
             "ocr": None,
         },
         "municipality": {

@@ -64,6 +64,9 @@ class Layout:
     text: str = "words"  # "sentences": real Swedish report sentences (seed text), proper nouns
     # and numbers at item starts, hyphenated compounds, items of one to six lines
     lead_ins: bool = False  # findings items start with a bold lead-in ("Medborgardialog: …")
+    # issue 23, drawn apart from the rest (wpfuzz.case) so older seeds keep their layouts:
+    tagged: bool = False  # exported as a tagged PDF (structure tree)
+    list_format: str = "bullet"  # Word lists (bullet="word_list"): "bullet" | "decimal" ("1.")
 
     def summary_line(self) -> str:
         return " ".join(f"{k}={v}" for k, v in asdict(self).items())
