@@ -434,7 +434,7 @@ def ingest(
     progress = _progress(tty)
     progress.start()
     try:
-        state = flows.ingest_flow(
+        state = flows.run_ingest(
             list(sources),
             db_url=db_url,
             raw_dir=str(target),
@@ -443,7 +443,6 @@ def ingest(
             download_deadline=download_deadline,
             dask=dask,
             progress=progress,
-            return_state=True,
         )
         summary = flows.summary_of(state)
     except (DiscoveryError, flows.RunnerError) as e:

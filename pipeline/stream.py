@@ -23,10 +23,6 @@ from __future__ import annotations
 
 import contextlib
 import math
-import os
-import select
-import signal
-import threading
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, InvalidStateError, wait
@@ -42,7 +38,7 @@ from warehouse.load import LoadResult
 
 INTERRUPTED = "the run was stopped (Ctrl-C or SIGTERM) before this document was loaded"
 #: Most documents in one parse task.
-MAX_BATCH = 4
+MAX_BATCH = 8
 
 
 @dataclass
@@ -51,28 +47,6 @@ class FetchFailed:
 
     code: str
     reason: str
-
-
-def worker_init(main_pid: int) -> None:
-    """In each local worker process: ignore Ctrl-C, die with the process that started the
-    run (even by SIGKILL: a watcher thread on a pidfd of that process)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=_exit_with, args=(main_pid,), daemon=True).start()
-    import pipeline.flows  # noqa: F401  (Prefect and the parsers, before the first task)
-
-
-def _exit_with(pid: int) -> None:
-    try:
-        fd = os.pidfd_open(pid)
-    except (OSError, AttributeError):  # not Linux ≥ 5.3: look every second
-        while True:
-            try:
-                os.kill(pid, 0)
-            except ProcessLookupError:
-                os._exit(1)
-            threading.Event().wait(1.0)
-    select.select([fd], [], [])  # readable when the process has ended
-    os._exit(1)
 
 
 def parse_batch(documents: list[tuple[bytes, str, str | None]], reader: str | None) -> list[dict]:
