@@ -35,6 +35,7 @@ from pipeline.discover import DiscoveryError, Document, discover
 from pipeline.download import DEADLINE_S, download, make_client
 from pipeline.raw import RawStore, Stored
 from warehouse.db import get_engine
+from warehouse.load import LoadResult
 
 RETRY_DELAYS = [2.0, 4.0, 8.0]
 
@@ -251,10 +252,10 @@ def ingest_flow(
             report=progress.advance,
         )
         results = run.run(docs)
-    summary = ingest.Summary(results)
+    summary = ingest.Summary(results, ingest.rerun_options(db_url, raw_dir))
 
     for result in summary.results:  # each document's outcome, in the flow run's own log
-        log.info(result.line)
+        log.log(log_level(result), result.line)
     for line in summary.lines():
         log.info(line)
     create_table_artifact(
@@ -271,6 +272,16 @@ WITH_FAILURES = "Completed with failures"
 CANNOT_START = "Cannot start"
 
 
+def log_level(result: LoadResult) -> int:
+    """ERROR for a failed document, WARNING for one loaded incomplete or interrupted by a
+    stop, INFO otherwise: what an operator greps for, and what the Prefect UI marks."""
+    if result.status == "failed" and not ingest.interrupted(result):
+        return logging.ERROR
+    if result.status in ("loaded_incomplete", "failed"):
+        return logging.WARNING
+    return logging.INFO
+
+
 def final_state(summary: ingest.Summary, interrupted: bool = False) -> dict | State:
     """The summary dict; wrapped in a FAILED-type state when the run was not clean.
 
@@ -282,8 +293,9 @@ def final_state(summary: ingest.Summary, interrupted: bool = False) -> dict | St
     result = {
         "lines": summary.lines(),
         "results": summary.table(),
-        "failed": summary.count("failed"),
+        "failed": len(summary.failed),
         "incomplete": summary.count("loaded_incomplete"),
+        "interrupted_documents": len(summary.interrupted),
         "interrupted": interrupted,
     }
     if summary.needs_attention or interrupted:

@@ -22,6 +22,7 @@ every document not loaded is recorded as failed with error_code `Interrupted`.
 from __future__ import annotations
 
 import contextlib
+import gc
 import math
 from collections import deque
 from collections.abc import Callable
@@ -51,7 +52,23 @@ class FetchFailed:
 
 def parse_batch(documents: list[tuple[bytes, str, str | None]], reader: str | None) -> list[dict]:
     """What a parse task runs: each (PDF bytes, name, URL) → `steps.parse_portable`'s answer."""
+    _freeze_heap()
     return [steps.parse_portable(data, name, url, reader) for data, name, url in documents]
+
+
+_frozen = False
+
+
+def _freeze_heap() -> None:
+    """Once per worker process, before its first parse: each parse runs in a child forked
+    from the worker (the limits), and the child's garbage collector would walk every object
+    the worker holds (Prefect, its client, the parsers: most of its heap), touching and so
+    copying each page it shares with the worker, for every document. Frozen, the collector
+    looks only at what the parse makes. (Measured: about a fifth of a worker's CPU time.)"""
+    global _frozen
+    if not _frozen:
+        gc.freeze()
+        _frozen = True
 
 
 def batch_size(waiting: int, slots: int) -> int:
@@ -155,7 +172,7 @@ class Stream:
             return
         seen.add(stored.sha256)
         if signals.stopping():
-            self._fail(stored.source, "Interrupted", INTERRUPTED, stored.sha256)
+            self._fail(stored.source, ingest.INTERRUPTED_CODE, INTERRUPTED, stored.sha256)
         else:
             self._ready(stored, ready)
 
@@ -174,9 +191,9 @@ class Stream:
             if not fut.cancelled():
                 with contextlib.suppress(Exception):
                     fut.result()  # downloads see STOP and end at their next chunk
-            self._fail(doc.location, "Interrupted", INTERRUPTED)
+            self._fail(doc.location, ingest.INTERRUPTED_CODE, INTERRUPTED)
         for stored in [*(s for batch in parsing.values() for s in batch), *ready]:
-            self._fail(stored.source, "Interrupted", INTERRUPTED, stored.sha256)
+            self._fail(stored.source, ingest.INTERRUPTED_CODE, INTERRUPTED, stored.sha256)
 
     def _fail(self, source: str, code: str, message: str, sha: str | None = None) -> None:
         self._done(steps.failed(self.engine, source, code, message, sha))

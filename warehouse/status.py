@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 from sqlalchemy import Engine, text
+
+from warehouse.load import INTERRUPTED_CODE
 
 
 @dataclass
@@ -24,8 +27,9 @@ class Status:
     unknown: int  #: loaded before the parser said whether a record is complete
     outdated: int  #: parsed by another parser version than the current one
     failed: int
+    interrupted: int  #: latest attempt interrupted by a stop (Ctrl-C, SIGTERM), not loaded
     attempts: dict[str, int]  #: status -> attempts in the ingest log
-    last: tuple | None  #: (started_at, source, status) of the latest attempt
+    last: tuple | None  #: (started_at, the report it was, status) of the latest attempt
     parser_version: str | None
 
 
@@ -34,13 +38,16 @@ def status(engine: Engine, database: str, parser_version: str | None = None) -> 
         revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
         evals = pd.read_sql_query(
             text(
-                "SELECT municipality_code, instrument_version, evaluation_year, complete, "
-                "parser_version, sha256 FROM evaluations"
+                "SELECT municipality_code, municipality, instrument_version, evaluation_year, "
+                "complete, parser_version, sha256, source_url FROM evaluations"
             ),
             conn,
         )
         log = pd.read_sql_query(
-            text("SELECT attempt_id, started_at, source, sha256, status FROM ingest_log"), conn
+            text(
+                "SELECT attempt_id, started_at, source, sha256, status, error_code FROM ingest_log"
+            ),
+            conn,
         ).sort_values("attempt_id")
     per_version = (
         evals.groupby(["instrument_version", "evaluation_year"])
@@ -49,7 +56,8 @@ def status(engine: Engine, database: str, parser_version: str | None = None) -> 
         .reset_index()
     )
     latest = log.drop_duplicates("source", keep="last")
-    failed = latest[(latest.status == "failed") & ~latest.sha256.isin(set(evals.sha256))]
+    unfinished = latest[(latest.status == "failed") & ~latest.sha256.isin(set(evals.sha256))]
+    stopped = unfinished.error_code == INTERRUPTED_CODE
     last = log.iloc[-1] if len(log) else None
     return Status(
         database=database,
@@ -59,11 +67,29 @@ def status(engine: Engine, database: str, parser_version: str | None = None) -> 
         incomplete=int((evals.complete.notna() & ~evals.complete.astype("boolean")).sum()),
         unknown=int(evals.complete.isna().sum()),
         outdated=int((evals.parser_version != parser_version).sum()) if parser_version else 0,
-        failed=len(failed),
+        failed=int((~stopped).sum()),
+        interrupted=int(stopped.sum()),
         attempts=log.status.value_counts().to_dict(),
-        last=None if last is None else (last.started_at, last.source, last.status),
+        last=None if last is None else (last.started_at, named(last, evals), last.status),
         parser_version=parser_version,
     )
+
+
+def named(attempt: pd.Series, evals: pd.DataFrame) -> str:
+    """An attempt's document as people know it: 'Norsjö 2018 (norsjo.pdf)' when its bytes
+    are loaded, else its file name or URL. A raw copy (raw_reports/<sha256>.pdf, the source a
+    reprocess logged before 1.2) is named by the report's URL instead, or not at all."""
+    source = str(attempt.source)
+    name = source if "://" in source else Path(source).name
+    if attempt.sha256 and Path(source).stem == attempt.sha256:
+        name = None
+    found = evals[evals.sha256 == attempt.sha256]
+    if found.empty:
+        return name or source
+    e = found.iloc[0]
+    name = name or (e.source_url if isinstance(e.source_url, str) else None)
+    report = f"{e.municipality} {e.evaluation_year}"
+    return f"{report} ({name})" if name else report
 
 
 def _n(count: int, word: str) -> str:
@@ -103,6 +129,11 @@ def render(s: Status, width: int = 80) -> list[str]:
         f"failed: {_n(s.failed, 'document')} not loaded"
         + (" (kompass review says why and how to retry)" if s.failed else "")
     )
+    if s.interrupted:
+        out.append(
+            f"interrupted: {_n(s.interrupted, 'document')} not loaded because a run was "
+            "stopped (run kompass ingest again)"
+        )
     if s.parser_version:
         out.append(
             f"parser {s.parser_version}: "
@@ -116,11 +147,11 @@ def render(s: Status, width: int = 80) -> list[str]:
     if s.last is None:
         out.append("last ingest: none recorded")
     else:
-        started, source, state = s.last
+        started, report, state = s.last
         when = pd.Timestamp(started).strftime("%Y-%m-%d %H:%M UTC")
         counts = ", ".join(f"{n} {k}" for k, n in sorted(s.attempts.items()))
         lead = f"last ingest: {when}, {state}: "
         room = width - len(lead)  # a long path keeps its end: the file name
-        out.append(lead + (source if len(source) <= room else "…" + source[-(room - 1) :]))
+        out.append(lead + (report if len(report) <= room else "…" + report[-(room - 1) :]))
         out.append(f"ingest log: {_n(sum(s.attempts.values()), 'attempt')} ({counts})")
     return out
