@@ -124,7 +124,9 @@ def render(path: str | Path, page: int, found: list[Mark], out: str | Path) -> P
     return out
 
 
-def draw(path: str | Path, page: int, out: str | Path | None = None) -> tuple[Path, list[Mark]]:
+def draw(
+    path: str | Path, page: int, out: str | Path | None = None, reader: str | None = None
+) -> tuple[Path, list[Mark]]:
     """`marks` drawn by `render` into `out` (default: <report>-p<N>.png in the working
     folder): the PNG's path and the marks. A missing file or a page out of range is a
     `ReportError` naming the file, like any document the parser refuses."""
@@ -132,7 +134,7 @@ def draw(path: str | Path, page: int, out: str | Path | None = None) -> tuple[Pa
     if not path.exists():
         raise ReportError(path, "no such file")
     try:
-        found = marks(path, page)
+        found = marks(path, page, reader)
     except ValueError as e:
         raise ReportError(path, str(e)) from e
     return render(path, page, found, out or Path(f"{path.stem}-p{page}.png")), found

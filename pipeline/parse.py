@@ -13,13 +13,18 @@ from pipeline.limits import parse_limited
 from schema.record import ReportRecord
 
 
-def parse_one(path: Path, in_process: bool = False) -> ReportRecord | str:
+def parse_one(
+    path: Path, in_process: bool = False, reader: str | None = None
+) -> ReportRecord | str:
     """The record, or the one-line reason it could not be read. `in_process` parses here
-    instead of in a child and lets unexpected errors raise (for their tracebacks)."""
+    instead of in a child and lets unexpected errors raise (for their tracebacks); `reader`
+    names the PDF reader (default: `parsers.reader.reader_name`)."""
     try:
         if not path.exists():
             raise ReportError(path, "no such file")
-        return parse_report(path) if in_process else parse_limited(path)
+        if in_process:
+            return parse_report(path, reader=reader)
+        return parse_limited(path, reader=reader)
     except ReportError as e:
         return str(e)
     except Exception as e:  # a bug: still one line unless asked for the traceback
@@ -34,6 +39,7 @@ def print_reports(
     strict: bool,
     *,
     in_process: bool = False,
+    reader: str | None = None,
     echo: Callable[[str], None] = print,
     fail: Callable[[str], None] = print,
 ) -> int:
@@ -43,7 +49,7 @@ def print_reports(
     paths = list(paths)
     failed = incomplete = 0
     for i, path in enumerate(paths):
-        record = parse_one(path, in_process)
+        record = parse_one(path, in_process, reader)
         if isinstance(record, str):
             fail(record)
             failed += 1

@@ -12,6 +12,7 @@ from sqlalchemy import Engine, bindparam, text
 from pipeline.ingest import INTERRUPTED_CODE
 from pipeline.raw import RawStore
 from warehouse.db import get_engine, shown
+from warehouse.failures import failed_attempts
 from warehouse.views import COMPLETENESS_CODES
 
 
@@ -65,22 +66,10 @@ def unknown(engine: Engine) -> int:
 
 
 def failed_documents(engine: Engine) -> list[FailedDocument]:
-    """Sources whose last attempt failed, unless the same bytes are loaded by now (e.g. by a
-    reprocess, which logs the raw copy's path as its source)."""
+    """The failed documents (`warehouse.failures`: the same rule `kompass status` counts)."""
     with engine.connect() as conn:
-        attempts = conn.execute(
-            text(
-                "SELECT source, sha256, status, error_code, error_message FROM ingest_log "
-                "ORDER BY attempt_id"
-            )
-        ).all()
-        loaded = {r.sha256 for r in conn.execute(text("SELECT sha256 FROM evaluations"))}
-    last = {a.source: a for a in attempts}
-    return [
-        FailedDocument(a.source, a.sha256, a.error_code, a.error_message)
-        for a in last.values()
-        if a.status == "failed" and (a.sha256 is None or a.sha256 not in loaded)
-    ]
+        failed = failed_attempts(conn)
+    return [FailedDocument(a.source, a.sha256, a.error_code, a.error_message) for a in failed]
 
 
 def render(engine: Engine, store: RawStore, options: str = "") -> list[str]:

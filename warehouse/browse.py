@@ -7,7 +7,8 @@ from the field table, then the canned queries; base tables, `alembic_version` an
 internals are hidden; each view opens with the columns a researcher reads first, ids last,
 with its column descriptions and facets (municipality, year, version, area); `findings` and
 `question_scores` have a search box with Swedish stemming and FTS5 syntax
-(`warehouse/browse_plugin.py`).
+(`warehouse/browse_plugin.py`). What both show, the database's name and the canned queries,
+is `warehouse/browse_site.py`: the arrows go browse → browse_plugin → browse_site.
 
 Datasette runs in this process (no child, no temporary files): Ctrl-C or SIGTERM ends it.
 """
@@ -22,50 +23,16 @@ from urllib.request import pathname2url
 
 from sqlalchemy.engine import make_url
 
-from warehouse import fields, fulltext
+from warehouse import fields
+from warehouse.browse_site import CANNED, NAME
 from warehouse.db import get_engine, resolve_url
-from warehouse.views import COMPLETENESS_CODES
 
-NAME = "kommunkompassen"
 TEMPLATES = Path(__file__).resolve().parent / "browse_templates"
 
 
 class BrowseError(Exception):
     """`kompass browse` cannot start; `str()` is one line saying why."""
 
-
-CANNED = {
-    "findings_search": {
-        "title": 'Search strengths and improvements (Swedish stems; a OR b, prefix*, "a phrase")',
-        "description": "Inflected forms match: medborgardialog finds medborgardialoger.",
-        "sql": "SELECT municipality, evaluation_year, area_number, kind, text, page "
-        "FROM findings WHERE " + fulltext.view_match_sql("findings", "kompass_fts(:q)") + " "
-        "ORDER BY municipality, evaluation_year, area_number, kind DESC, position",
-    },
-    "profile": {
-        "title": "Area scores of one evaluation",
-        "sql": "SELECT area_number, area_name, points, max_points, percent, page "
-        "FROM area_scores WHERE municipality = :municipality AND evaluation_year = :year "
-        "ORDER BY area_number",
-    },
-    "version_means": {
-        "title": "Mean points per area and instrument version",
-        "sql": "SELECT instrument_version, area_number, area_key, COUNT(*) AS evaluations, "
-        "ROUND(AVG(points), 1) AS mean_points, MIN(points) AS min_points, "
-        "MAX(points) AS max_points FROM area_scores "
-        "GROUP BY instrument_version, area_number, area_key "
-        "ORDER BY instrument_version, area_number",
-    },
-    # (every warning: the `warnings` view itself, which a canned query must not shadow)
-    "incomplete": {
-        "title": "Evaluations the parser could not read completely: what is missing, and where",
-        "sql": "SELECT w.municipality, w.evaluation_year, w.code, w.message, w.page "
-        "FROM warnings w JOIN evaluations e ON e.evaluation_id = w.evaluation_id "
-        "WHERE NOT e.complete AND w.code IN ("
-        + ", ".join(f"'{c}'" for c in COMPLETENESS_CODES)
-        + ") ORDER BY 1, 2, w.page",
-    },
-}
 
 #: Facets are the field table's; Datasette's own suggestions (ids, pages) would be noise.
 SETTINGS = {

@@ -17,8 +17,7 @@ from datasette import hookimpl
 from datasette.filters import FilterArguments
 
 from warehouse import fields, fulltext
-
-NAME = "kommunkompassen"
+from warehouse.browse_site import CANNED, NAME
 
 
 @hookimpl
@@ -72,8 +71,6 @@ def asgi_wrapper(datasette):
 
 @hookimpl
 def extra_template_vars(template, database, table, columns, view_name, request, datasette):
-    from warehouse.browse import CANNED
-
     return {
         "kompass_db": NAME,
         "kompass_views": [{"name": v.name, "description": v.description} for v in fields.VIEWS],

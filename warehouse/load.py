@@ -33,7 +33,7 @@ from schema.models import (
     QuestionScore,
     Report,
 )
-from schema.record import ReportRecord
+from schema.record import Area, ReportRecord
 from warehouse.db import describe
 from warehouse.views import COMPLETENESS_CODES as INCOMPLETE
 
@@ -177,57 +177,13 @@ def load_record(
 
 
 def child_rows(evaluation_id: int, record: ReportRecord) -> dict[type, list[dict]]:
-    """The record flattened into rows of each child table."""
+    """The record flattened into rows of each child table: each area's rows, then the printed
+    history table and the warnings."""
     e = evaluation_id
     rows: dict[type, list[dict]] = {model: [] for model in CHILDREN}
     for a in record.areas:
-        rows[AreaScore].append(
-            {
-                "evaluation_id": e,
-                "area_number": a.number,
-                "area_name": a.name,
-                "area_key": a.key,
-                "theme": a.theme,
-                "points": a.points,
-                "max_points": a.max,
-                "percent": a.percent,
-                "page": a.page,
-            }
-        )
-        for q in a.questions:
-            rows[QuestionScore].append(
-                {
-                    "evaluation_id": e,
-                    "question_id": q.id,
-                    "area_number": a.number,
-                    "question_text": q.text,
-                    "points": q.points,
-                    "max_points": q.max,
-                    "percent": q.percent,
-                    "page": q.page,
-                }
-            )
-        for kind, items in (("strength", a.strengths), ("improvement", a.improvements)):
-            for pos, f in enumerate(items, start=1):
-                rows[Finding].append(
-                    {
-                        "evaluation_id": e,
-                        "area_number": a.number,
-                        "kind": kind,
-                        "position": pos,
-                        "text": f.text,
-                        "page": f.page,
-                    }
-                )
-        for pos, name in enumerate(a.inspiration, start=1):
-            rows[Inspiration].append(
-                {
-                    "evaluation_id": e,
-                    "area_number": a.number,
-                    "position": pos,
-                    "municipality_name": name,
-                }
-            )
+        for model, part in area_rows(e, a).items():
+            rows[model] += part
     for pos, h in enumerate(record.history, start=1):
         rows[HistoryRow].append(
             {
@@ -250,6 +206,55 @@ def child_rows(evaluation_id: int, record: ReportRecord) -> dict[type, list[dict
             }
         )
     return rows
+
+
+def area_rows(e: int, a: Area) -> dict[type, list[dict]]:
+    """One area's rows: its score, its sub-questions, its findings (strengths first, each
+    kind numbered from 1) and the municipalities it names as inspiration."""
+    return {
+        AreaScore: [
+            {
+                "evaluation_id": e,
+                "area_number": a.number,
+                "area_name": a.name,
+                "area_key": a.key,
+                "theme": a.theme,
+                "points": a.points,
+                "max_points": a.max,
+                "percent": a.percent,
+                "page": a.page,
+            }
+        ],
+        QuestionScore: [
+            {
+                "evaluation_id": e,
+                "question_id": q.id,
+                "area_number": a.number,
+                "question_text": q.text,
+                "points": q.points,
+                "max_points": q.max,
+                "percent": q.percent,
+                "page": q.page,
+            }
+            for q in a.questions
+        ],
+        Finding: [
+            {
+                "evaluation_id": e,
+                "area_number": a.number,
+                "kind": kind,
+                "position": pos,
+                "text": f.text,
+                "page": f.page,
+            }
+            for kind, items in (("strength", a.strengths), ("improvement", a.improvements))
+            for pos, f in enumerate(items, start=1)
+        ],
+        Inspiration: [
+            {"evaluation_id": e, "area_number": a.number, "position": pos, "municipality_name": n}
+            for pos, n in enumerate(a.inspiration, start=1)
+        ],
+    }
 
 
 def insert_children(conn: Connection, evaluation_id: int, record: ReportRecord) -> None:

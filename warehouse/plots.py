@@ -162,6 +162,18 @@ def profile(engine: Engine, municipality: str, year: int | None = None) -> Plot:
     evaluations of *other* municipalities with the same instrument version."""
     chosen = evaluation(engine, municipality, year)
     own = area_points(engine, chosen.evaluation_id).set_index("area_number")
+    stats = _peer_stats(engine, chosen)
+    flagged = warned_areas(_warnings(engine, [chosen.evaluation_id]))
+    fig, marked, n_peers = _draw_profile(chosen, own, stats, flagged)
+    (src,) = _sources(engine, [chosen.evaluation_id]).itertuples()
+    lines = _profile_caption(chosen, own, src, flagged, marked, n_peers)
+    caption = _caption(fig, lines)
+    return Plot(fig, f"profile-{slug(chosen.municipality)}-{chosen.year}.png", caption)
+
+
+def _peer_stats(engine: Engine, chosen) -> pd.DataFrame:
+    """Per area number: mean, min, max and count of the points of the evaluations of other
+    municipalities with the chosen evaluation's instrument version."""
     with engine.connect() as conn:
         peers = pd.read_sql_query(
             text(
@@ -172,7 +184,14 @@ def profile(engine: Engine, municipality: str, year: int | None = None) -> Plot:
             conn,
             params={"v": chosen.version, "c": chosen.code},
         )
-    stats = peers.dropna().groupby("area_number")["points"].agg(["mean", "min", "max", "count"])
+    return peers.dropna().groupby("area_number")["points"].agg(["mean", "min", "max", "count"])
+
+
+def _draw_profile(
+    chosen, own: pd.DataFrame, stats: pd.DataFrame, flagged: dict[int, list[str]]
+) -> tuple[Figure, list[int], int]:
+    """The bars of the evaluation, the reference's mean and range, the warning markers;
+    returns the figure, the area numbers marked with a warning and the number of peers."""
     inst = instrument(chosen.version)
     numbers = [a.number for a in inst.areas]
     names = own["area_name"].reindex(numbers)
@@ -181,7 +200,6 @@ def profile(engine: Engine, municipality: str, year: int | None = None) -> Plot:
         for a in inst.areas
     ]
     points = own["points"].reindex(numbers).astype("float64")
-    flagged = warned_areas(_warnings(engine, [chosen.evaluation_id]))
 
     fig, ax = plt.subplots(figsize=(11, 6.5), layout="constrained")
     ax.bar(numbers, points.fillna(0).to_numpy(), color="#1f5fa8", label=chosen.label)
@@ -221,8 +239,13 @@ def profile(engine: Engine, municipality: str, year: int | None = None) -> Plot:
         fontsize=8,
         frameon=False,
     )
+    return fig, marked, n_peers
 
-    (src,) = _sources(engine, [chosen.evaluation_id]).itertuples()
+
+def _profile_caption(
+    chosen, own: pd.DataFrame, src, flagged: dict[int, list[str]], marked: list[int], n_peers: int
+) -> list[str]:
+    """The caption's lines: the source and pages, the reference, the warnings, the versions."""
     reference = (
         f"Reference: mean and range (min–max) of the {_evaluations(n_peers)} of other "
         f"municipalities with instrument version {chosen.version} in this warehouse; "
@@ -243,8 +266,7 @@ def profile(engine: Engine, municipality: str, year: int | None = None) -> Plot:
             + f"'{chosen.code}' AND evaluation_year = {chosen.year}\")"
         )
     lines.append(_versions_line([src.parser_version]))
-    caption = _caption(fig, lines)
-    return Plot(fig, f"profile-{slug(chosen.municipality)}-{chosen.year}.png", caption)
+    return lines
 
 
 def _theme_labels(present: list[str]) -> dict[str, str]:
@@ -271,6 +293,21 @@ def trend(engine: Engine, municipality: str) -> Plot:
     printed in reports' history tables (hollow markers). Lines never join two instrument
     versions; areas are coloured by cross-version theme and named as in each version."""
     code, name = municipality_code(municipality)
+    loaded, printed = _trend_rows(engine, code, name)
+    ids = sorted(set(loaded.evaluation_id))
+    values = _drawn_values(loaded, printed, _warnings(engine, ids))
+    fig, top, years = _draw_trend(values, name)
+    src = _sources(engine, ids)
+    lines = _trend_caption(values, loaded, printed, src, code, totals_drawn=top is not None)
+    caption = _caption(fig, lines)
+    span = f"{years[0]}-{years[-1]}" if len(years) > 1 else f"{years[0]}"
+    return Plot(fig, f"trend-{slug(name)}-{span}.png", caption)
+
+
+def _trend_rows(engine: Engine, code: str, name: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The municipality's loaded area scores (with each evaluation's total), and the history
+    rows printed in its reports for years not loaded (the latest report's, with the version of
+    their year). Raises `AnalysisError` when nothing of it is loaded."""
     with engine.connect() as conn:
         loaded = pd.read_sql_query(
             text(
@@ -294,15 +331,16 @@ def trend(engine: Engine, municipality: str) -> Plot:
         )
     if loaded.empty:
         raise AnalysisError(f"no evaluation of {name} in the warehouse")
-    ids = sorted(set(loaded.evaluation_id))
-    warns = _warnings(engine, ids)
-    loaded_years = set(loaded.year)
-    printed = printed[~printed.year.isin(loaded_years)].dropna(subset=["points"])
+    printed = printed[~printed.year.isin(set(loaded.year))].dropna(subset=["points"])
     printed = printed.drop_duplicates(subset=["year", "area_number"])  # the latest report's
     printed["version"] = printed.year.map(version_of_year)
-    printed = printed.dropna(subset=["version"])
+    return loaded, printed.dropna(subset=["version"])
 
-    # one frame of drawn values: year, version, area (None = total), points, source, warned
+
+def _drawn_values(loaded: pd.DataFrame, printed: pd.DataFrame, warns: pd.DataFrame) -> pd.DataFrame:
+    """One frame of drawn values, by year: year, version, area (None = total), points,
+    source ("loaded" or "printed"), warned, theme."""
+    ids = sorted(set(loaded.evaluation_id))
     by_eval = {e: set(warned_areas(warns[warns.evaluation_id == e])) for e in ids}
     total_warned = set(warns[warns.code == "total_mismatch"].evaluation_id)
     hist_warned = warned_history(warns)
@@ -331,6 +369,12 @@ def trend(engine: Engine, municipality: str) -> Plot:
         None if pd.isna(a) else instrument(v).area(int(a)).theme
         for v, a in zip(values.version, values.area, strict=True)
     ]
+    return values
+
+
+def _draw_trend(values: pd.DataFrame, name: str) -> tuple[Figure, object, list[int]]:
+    """The total panel (when a total is printed) over the area panel, the version breaks and
+    the legends; returns the figure, the total panel (None when left out) and the years."""
     totals = values[values.area.isna()]
     areas = values[values.area.notna()]
     present = sorted(set(values.version), key=lambda v: instrument(v).first_year)
@@ -360,6 +404,18 @@ def trend(engine: Engine, municipality: str) -> Plot:
         _series(bottom, part, colors(i))
         bottom.plot([], [], "-o", color=colors(i), label=wrap(labels[theme], 42))
     years = sorted(set(values.year))
+    _version_breaks(panels, years)
+    panels[0].set_title(f"Kommunkompassen: {name} over the years")
+    bottom.set_ylim(0, 100)
+    bottom.set_ylabel("area points (of 100)")
+    bottom.set_xticks(years)
+    bottom.legend(**AREA_LEGEND)
+    _marker_legend(top, bottom, warned=values.warned.any())
+    return fig, top, years
+
+
+def _version_breaks(panels: list, years: list[int]) -> None:
+    """A dashed line between two years of different instrument versions, named on the top."""
     for a, b in itertools.pairwise(years):
         if version_of_year(a) != version_of_year(b):
             x = (a + b) / 2
@@ -374,11 +430,11 @@ def trend(engine: Engine, municipality: str) -> Plot:
                 fontsize=8,
                 color="grey",
             )
-    panels[0].set_title(f"Kommunkompassen: {name} over the years")
-    bottom.set_ylim(0, 100)
-    bottom.set_ylabel("area points (of 100)")
-    bottom.set_xticks(years)
-    bottom.legend(**AREA_LEGEND)
+
+
+def _marker_legend(top, bottom, warned: bool) -> None:
+    """What the markers mean, right of the total panel (or of the area panel, under the area
+    legend, when the total panel is left out)."""
     markers = [
         Line2D([], [], marker="o", color="grey", linestyle="none", label="evaluation loaded"),
         Line2D(
@@ -391,7 +447,7 @@ def trend(engine: Engine, municipality: str) -> Plot:
             label="printed in a later report's history table",
         ),
     ]
-    if values.warned.any():
+    if warned:
         markers.append(Line2D([], [], label=wrap(WARNED_LABEL, 30), **WARNED))
     host = top or bottom
     legend = host.legend(
@@ -404,7 +460,17 @@ def trend(engine: Engine, municipality: str) -> Plot:
         bottom.add_artist(legend)
         bottom.legend(**AREA_LEGEND)
 
-    src = _sources(engine, ids)
+
+def _trend_caption(
+    values: pd.DataFrame,
+    loaded: pd.DataFrame,
+    printed: pd.DataFrame,
+    src: pd.DataFrame,
+    code: str,
+    totals_drawn: bool,
+) -> list[str]:
+    """The caption's lines: the sources with their pages, where the hollow markers come from,
+    a left-out total panel, the warnings, the versions."""
     page_of = loaded.groupby("evaluation_id")["page"].apply(list)
     lines = [
         "Sources: "
@@ -424,7 +490,7 @@ def trend(engine: Engine, municipality: str) -> Plot:
             )
             + "."
         )
-    if top is None:
+    if not totals_drawn:
         lines.append("No report prints a total: the total panel is left out.")
     if values.warned.any():
         flagged = values[values.warned]
@@ -437,9 +503,7 @@ def trend(engine: Engine, municipality: str) -> Plot:
             + f" (kompass query \"SELECT * FROM warnings WHERE municipality_code = '{code}'\")"
         )
     lines.append(_versions_line(src.parser_version.tolist()))
-    caption = _caption(fig, lines)
-    span = f"{years[0]}-{years[-1]}" if len(years) > 1 else f"{years[0]}"
-    return Plot(fig, f"trend-{slug(name)}-{span}.png", caption)
+    return lines
 
 
 def _series(ax, part: pd.DataFrame, color) -> None:

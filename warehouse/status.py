@@ -1,8 +1,7 @@
 """What is in the warehouse, on one screen (`kompass status`).
 
 Reads only the views (and the schema revision), through a read-only connection. "Failed"
-counts documents the way `kompass review` lists them: sources whose latest attempt failed,
-unless the same bytes are loaded by now.
+counts documents the way `kompass review` lists them (`warehouse.failures`).
 """
 
 from __future__ import annotations
@@ -14,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy import Engine, text
 
+from warehouse.failures import failed_attempts
 from warehouse.load import INTERRUPTED_CODE
 
 
@@ -49,15 +49,14 @@ def status(engine: Engine, database: str, parser_version: str | None = None) -> 
             ),
             conn,
         ).sort_values("attempt_id")
+        failed = failed_attempts(conn)
     per_version = (
         evals.groupby(["instrument_version", "evaluation_year"])
         .size()
         .rename("evaluations")
         .reset_index()
     )
-    latest = log.drop_duplicates("source", keep="last")
-    unfinished = latest[(latest.status == "failed") & ~latest.sha256.isin(set(evals.sha256))]
-    stopped = unfinished.error_code == INTERRUPTED_CODE
+    stopped = sum(a.error_code == INTERRUPTED_CODE for a in failed)
     last = log.iloc[-1] if len(log) else None
     return Status(
         database=database,
@@ -67,8 +66,8 @@ def status(engine: Engine, database: str, parser_version: str | None = None) -> 
         incomplete=int((evals.complete.notna() & ~evals.complete.astype("boolean")).sum()),
         unknown=int(evals.complete.isna().sum()),
         outdated=int((evals.parser_version != parser_version).sum()) if parser_version else 0,
-        failed=int((~stopped).sum()),
-        interrupted=int(stopped.sum()),
+        failed=len(failed) - stopped,
+        interrupted=stopped,
         attempts=log.status.value_counts().to_dict(),
         last=None if last is None else (last.started_at, named(last, evals), last.status),
         parser_version=parser_version,

@@ -3,7 +3,6 @@ texts cannot drift apart between commands."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import click
@@ -12,19 +11,12 @@ RAW_HELP = "Folder of raw PDFs and their manifest (default: raw_reports/ in the 
 DB_HELP = "Database URL (default: $KOMPASS_DB, else warehouse/kommunkompassen.db in the checkout)."
 
 
-def _set_reader(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-    """--reader: through the environment, so worker processes read with the same library."""
-    if value:
-        os.environ["KOMPASS_READER"] = value
-    return value
-
-
+#: --reader: a value the command passes down to the parse (to worker processes too), never
+#: through the environment; without it, the parse asks `parsers.reader.reader_name` (the
+#: environment's KOMPASS_READER, else pdfplumber).
 reader_option = click.option(
     "--reader",
     type=click.Choice(["pdfplumber", "pdfium"]),
-    callback=_set_reader,
-    expose_value=False,
-    is_eager=True,
     help="PDF reader: pdfplumber (default) or pdfium (faster, same records). "
     "Default: $KOMPASS_READER, else pdfplumber.",
 )
@@ -48,3 +40,10 @@ sources_option = click.option(
     help="A listing page URL, a PDF URL, a folder of PDFs, a text file of URLs, or a PDF. "
     "Repeatable.",
 )
+
+DASK_HELP = (
+    "Parse on a Dask cluster: a scheduler's address (tcp://HOST:8786), or local:N for a "
+    "local cluster of N worker processes for this run. Needs the dask extra."
+)
+
+dask_option = click.option("--dask", metavar="tcp://HOST:PORT|local:N", help=DASK_HELP)
