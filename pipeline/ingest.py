@@ -101,6 +101,12 @@ class Summary:
             out.append(f"  details and the commands to retry: kompass review{self.options}")
         return out
 
+    def brief(self) -> list[str]:
+        """The count line and, when something needs a look, the review hint: what follows
+        the per-document lines of `kompass load` (which already name each failure)."""
+        lines = self.lines()
+        return [lines[0], lines[-1]] if self.needs_attention else lines[:1]
+
     def table(self) -> list[dict]:
         return [
             {
