@@ -89,3 +89,12 @@ def test_reprocess_and_status_name_the_report_not_its_raw_copy(tmp_path: Path) -
     status = CliRunner().invoke(cli, ["status", "--db", db])
     (last,) = [line for line in status.stdout.splitlines() if line.startswith("last ingest:")]
     assert last.endswith(" UTC, loaded: Norsjö 2018 (norsjo-2018.pdf)")
+
+
+def test_status_cuts_a_long_name_keeping_the_report_and_the_file() -> None:
+    from warehouse.status import fit
+
+    url = "Strängnäs 2014 (http://127.0.0.1:8000/reports/strangnas-2014.pdf)"
+    assert fit(url, 80) == url
+    assert fit(url, 37) == "Strängnäs 2014 (…/strangnas-2014.pdf)"
+    assert fit("/a/very/long/path/to/empty.pdf", 14) == "…/to/empty.pdf"

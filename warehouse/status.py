@@ -91,6 +91,18 @@ def named(attempt: pd.Series, evals: pd.DataFrame) -> str:
     return f"{report} ({name})" if name else report
 
 
+def fit(name: str, room: int) -> str:
+    """A name cut to `room` characters keeping what tells it apart: the report ("Norsjö
+    2018") and the end of its file name or URL; a bare path keeps its end too."""
+    if len(name) <= room:
+        return name
+    report, sep, origin = name.partition(" (")
+    if sep and len(report) + 4 < room:
+        keep = room - len(report) - 3  # " (…" before what is kept of the origin
+        return f"{report} (…{origin[-keep:]}"
+    return "…" + name[-(room - 1) :]
+
+
 def _n(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
@@ -150,7 +162,6 @@ def render(s: Status, width: int = 80) -> list[str]:
         when = pd.Timestamp(started).strftime("%Y-%m-%d %H:%M UTC")
         counts = ", ".join(f"{n} {k}" for k, n in sorted(s.attempts.items()))
         lead = f"last ingest: {when}, {state}: "
-        room = width - len(lead)  # a long path keeps its end: the file name
-        out.append(lead + (report if len(report) <= room else "…" + report[-(room - 1) :]))
+        out.append(lead + fit(report, width - len(lead)))
         out.append(f"ingest log: {_n(sum(s.attempts.values()), 'attempt')} ({counts})")
     return out
