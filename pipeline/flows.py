@@ -154,16 +154,18 @@ def parsing(workers: int | None, dask: str | None) -> Iterator[tuple[TaskRunner,
 
 @task(name="start-worker", cache_policy=NO_CACHE, persist_result=False)
 def warm_up_task() -> int:
-    """Nothing: submitted once per slot before discovery, so that every worker process has
-    started (imported Prefect, its client and the parsers) while sources are read and
-    downloaded, and the first document does not wait for it."""
+    """Nothing: submitted for idle slots while the first downloads run, so that every worker
+    process has started (imported Prefect, its client and the parsers) by the time the first
+    document arrives."""
     return os.getpid()
 
 
-def warm_up(runner: TaskRunner, slots: int) -> list:
-    """One no-op task per slot (runner-neutral: a process pool starts a process per task
-    while none is idle; a Dask worker imports this module on its first task)."""
-    return [runner.submit(warm_up_task, {}) for _ in range(slots)]
+def warm_up(runner: TaskRunner, n: int) -> list:
+    """`n` no-op tasks (runner-neutral: a process pool starts a process per task while none
+    is idle; a Dask worker imports this module on its first task). `Stream` asks for them
+    when workers would otherwise wait for the first downloads: documents already at hand
+    start the workers themselves, without a no-op task ahead of them."""
+    return [runner.submit(warm_up_task, {}) for _ in range(n)]
 
 
 def worker_init(main_pid: int) -> None:
@@ -237,7 +239,6 @@ def ingest_flow(
     progress.total(len(docs))
     reader = reader or reader_name()
     with parsing(workers, dask) as (runner, slots):
-        warm_up(runner, slots)  # workers start while the documents are stored and downloaded
         log.info("parsing on %s, %d at a time", type(runner).__name__, slots)
         run = stream.Stream(
             engine,
@@ -250,6 +251,7 @@ def ingest_flow(
                 runner.submit(parse_task, {"documents": documents, "reader": reader})
             ),
             report=progress.advance,
+            warm=lambda n: warm_up(runner, n),
         )
         results = run.run(docs)
     summary = ingest.Summary(results, ingest.rerun_options(db_url, raw_dir))

@@ -86,6 +86,8 @@ class Stream:
     fetch: Callable[[Document], Future]  # a download; result Stored | FetchFailed
     submit: Callable[[list[tuple[bytes, str, str | None]]], Future]  # result: answers
     report: Callable[[LoadResult], None]  # each finished document (progress)
+    #: start n idle workers now (their imports), while downloads run; None: nothing to start
+    warm: Callable[[int], None] | None = None
     results: list[LoadResult] = field(default_factory=list)
     interrupted: bool = False
 
@@ -102,6 +104,8 @@ class Stream:
         for d in docs:
             if d.is_url and not d.refused:
                 fetching[self.fetch(d)] = d
+        if self.warm is not None and fetching and len(ready) < self.slots:
+            self.warm(self.slots - len(ready))  # workers start while the downloads run
         while (ready or fetching or parsing) and not signals.stopping():
             while ready and len(parsing) < 2 * self.slots:
                 batch = [ready.popleft() for _ in range(batch_size(len(ready), self.slots))]
