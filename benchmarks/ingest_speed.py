@@ -1,23 +1,31 @@
-"""Fixed start-up cost of `kompass ingest` and documents per minute by task runner.
+"""`kompass ingest` per task runner against a plain `kompass load` of the same files, one run.
 
     .venv/bin/python benchmarks/ingest_speed.py [N] [--workers 1 2] [--dask local:2]
+        [--readers pdfplumber pdfium] [--runs 1] [--before REV]
 
 Generates N reports (benchmarks/corpus.py) into a temporary folder, then times whole
-`kompass ingest` processes into fresh SQLite warehouses, for each runner (Prefect's process
-pool with `--workers N`, a Dask cluster with `--dask local:N` or `--dask tcp://…`): once on
-an empty folder (the fixed cost: Prefect's temporary server, imports, migrations, the
-cluster's start), then on the corpus; reports/min count the time after that start-up.
+processes into fresh SQLite warehouses and raw folders, per reader: `kompass load` of the N
+files (the sequential baseline, no Prefect), and for each runner (Prefect's process pool with
+`--workers N`, a Dask cluster with `--dask local:N` or `--dask tcp://…`) `kompass ingest` once
+on an empty folder (the fixed start-up: imports, migrations, Prefect's temporary server, the
+workers) and once on the corpus. Throughput counts the time after that start-up. Each row
+prints its ratio to the `load` baseline and to the first runner, the CPU seconds the whole
+process tree used (children included: the server, the workers, the parse children), and the
+load average when it ran: on a shared machine the wall-clock ratios are only as good as the
+load was steady, the CPU seconds are what the flow itself costs.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,44 +34,57 @@ from benchmarks.corpus import make  # noqa: E402
 from benchmarks.revision import KOMPASS_AT, extract  # noqa: E402
 
 
-def ingest(kompass: list[str], source: Path, work: Path, runner: list[str], env=None) -> float:
-    db = work / f"w{time.monotonic_ns()}.db"
-    raw = work / f"raw{time.monotonic_ns()}"
-    cmd = [
-        *kompass,
-        "ingest",
-        "--source",
-        str(source),
-        "--db",
-        f"sqlite:///{db}",
-        "--raw-dir",
-        str(raw),
-        *runner,
-    ]
+@dataclass
+class Timing:
+    wall: float  # seconds
+    cpu: float  # user + system seconds of the process and every child it waited for
+
+
+def timed(cmd: list[str], env: dict | None) -> Timing:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     # cwd "/": `python -c` puts the working folder first on sys.path, which must not be a checkout
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd="/")
-    elapsed = time.perf_counter() - t
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
         raise SystemExit(
-            f"ingest failed ({proc.returncode}):\n{proc.stdout[-2000:]}{proc.stderr[-2000:]}"
+            f"{' '.join(cmd[:3])} failed ({proc.returncode}):\n"
+            f"{proc.stdout[-2000:]}{proc.stderr[-2000:]}"
         )
-    return elapsed
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Timing(wall, cpu)
+
+
+def fresh(work: Path) -> list[str]:
+    n = time.monotonic_ns()
+    return ["--db", f"sqlite:///{work}/w{n}.db", "--raw-dir", str(work / f"raw{n}")]
+
+
+def median(timings: list[Timing]) -> Timing:
+    return Timing(
+        statistics.median(t.wall for t in timings), statistics.median(t.cpu for t in timings)
+    )
+
+
+def load_avg() -> str:
+    return "/".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("n", nargs="?", type=int, default=40)
+    ap.add_argument("n", nargs="?", type=int, default=48)
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
-    ap.add_argument("--dask", nargs="*", default=["local:2"], help="--dask values to measure")
-    ap.add_argument("--reader", help="KOMPASS_READER for the runs (default: pdfplumber)")
-    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--dask", nargs="*", default=[], help="--dask values to measure")
+    ap.add_argument("--readers", nargs="+", default=["pdfplumber"], help="pdfplumber, pdfium")
+    ap.add_argument("--runs", type=int, default=1)
     ap.add_argument("--before", metavar="REV", help="also measure the code at this git revision")
     args = ap.parse_args()
+    print(f"{os.cpu_count()} cores, load average {load_avg()} (1/5/15 min) at the start")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         corpus = work / "corpus"
-        make(corpus, args.n)
+        files = [str(p) for p in sorted(make(corpus, args.n))]
         empty = work / "empty"
         empty.mkdir()
         versions: list[tuple[str, list[str], dict | None]] = [
@@ -74,28 +95,61 @@ def main() -> None:
             versions.append((args.before, [sys.executable, "-c", KOMPASS_AT], env))
         runners = [["--workers", str(w)] for w in args.workers]
         runners += [["--dask", d] for d in args.dask]
+        per_reader: dict[tuple[str, str], float] = {}
         for label, kompass, env in versions:
-            if args.reader:
-                env = {**(env or os.environ), "KOMPASS_READER": args.reader}
-            base = None
-            for runner in runners:
-                if runner[0] == "--dask" and label != "now":
-                    continue  # older revisions have no --dask
-                name = " ".join(runner)
-                startup = statistics.median(
-                    ingest(kompass, empty, work, runner, env) for _ in range(args.runs)
+            for reader in args.readers:
+                renv = {**(env or os.environ), "KOMPASS_READER": reader}
+                load = median(
+                    [
+                        timed([*kompass, "load", *files, *fresh(work)], renv)
+                        for _ in range(args.runs)
+                    ]
                 )
-                t = statistics.median(
-                    ingest(kompass, corpus, work, runner, env) for _ in range(args.runs)
-                )
-                work_s = t - startup
-                base = base or work_s
                 print(
-                    f"[{label}] {name}: start-up {startup:.1f} s; {args.n} reports in {t:.1f} s, "
-                    f"{work_s:.1f} s after start-up: {args.n / work_s * 60:.0f} reports/min "
-                    f"({base / work_s:.2f}x of {' '.join(runners[0])})",
+                    f"[{label}, {reader}] load: {args.n} reports in {load.wall:.1f} s "
+                    f"({args.n / load.wall * 60:.0f} reports/min), CPU {load.cpu:.1f} s; "
+                    f"load average {load_avg()}",
                     flush=True,
                 )
+                first = None
+                for runner in runners:
+                    if runner[0] == "--dask" and label != "now":
+                        continue  # older revisions have no --dask
+                    ingest = [*kompass, "ingest", *runner]
+                    startup = median(
+                        [
+                            timed([*ingest, "--source", str(empty), *fresh(work)], renv)
+                            for _ in range(args.runs)
+                        ]
+                    )
+                    whole = median(
+                        [
+                            timed([*ingest, "--source", str(corpus), *fresh(work)], renv)
+                            for _ in range(args.runs)
+                        ]
+                    )
+                    after = whole.wall - startup.wall
+                    first = first or after
+                    per_reader[(label, reader, " ".join(runner))] = after
+                    print(
+                        f"[{label}, {reader}] ingest {' '.join(runner)}: start-up "
+                        f"{startup.wall:.1f} s (CPU {startup.cpu:.1f} s); {args.n} reports in "
+                        f"{whole.wall:.1f} s, {after:.1f} s after start-up: "
+                        f"{args.n / after * 60:.0f} reports/min, "
+                        f"{load.wall / after:.2f}x load, {first / after:.2f}x "
+                        f"{' '.join(runners[0])}; CPU after start-up "
+                        f"{whole.cpu - startup.cpu:.1f} s (load: {load.cpu:.1f} s); "
+                        f"load average {load_avg()}",
+                        flush=True,
+                    )
+        if len(args.readers) > 1:
+            base = args.readers[0]
+            for (label, reader, runner), after in per_reader.items():
+                if reader != base and (label, base, runner) in per_reader:
+                    print(
+                        f"[{label}] ingest {runner}: {reader} "
+                        f"{per_reader[(label, base, runner)] / after:.2f}x {base}"
+                    )
 
 
 if __name__ == "__main__":

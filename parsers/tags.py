@@ -13,7 +13,7 @@ has, with the page and boxes of every piece:
 
 and maps them into the parser's own structures (`ScoreTable`/`QuestionRow`, `HistoryTable`,
 findings `Item`s), so the rest of the parser and the record do not know where they came from.
-Lines inside a block are built by the same code as the layout reading's (`_lines_from_words`),
+Lines inside a block are built by the same code as the layout reading's (`lines_from_words`),
 from the page's own words that belong to the block's MCIDs (a word carries its first
 character's MCID), so both readings see the very same words.
 
@@ -40,7 +40,7 @@ from parsers.findings import (
     header_kind,
 )
 from parsers.history import _ROW, _YEAR, HistoryCell, HistoryTable
-from parsers.pdf import Box, Document, Line, _lines_from_words, box_of
+from parsers.pdf import Box, Document, Line, lines_from_words, box_of
 from parsers.reader import StructPath, Word
 from parsers.scores import (
     _AREA_LABEL,
@@ -137,7 +137,7 @@ def lines_of(pieces: list[Piece]) -> list[Line]:
         by_page.setdefault(p.page, []).extend(p.words)
     out: list[Line] = []
     for page in sorted(by_page):
-        out.extend(_lines_from_words(by_page[page], page))
+        out.extend(lines_from_words(by_page[page], page))
     return out
 
 

@@ -180,11 +180,9 @@ def _keep(
     try:
         final = store.keep(tmp, sha, head)
     except NotAPdfError as e:
-        what = "an HTML page" if e.kind == "html" else "not a PDF"
+        what = "an HTML page" if e.kind == "html" else "a file that is not a PDF"
         raise DownloadError(
-            url,
-            "NotAPdf",
-            f"{what} was served instead of a PDF (kept as raw_reports/rejected/{e.path.name})",
+            url, "NotAPdf", f"the server sent {what} instead of a PDF (kept as {e.path})"
         ) from None
     store.record(
         ManifestEntry(

@@ -17,11 +17,15 @@ import contextlib
 import logging
 import os
 import re
+import select
+import signal
+import threading
 from collections.abc import Iterator
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED, temporary_settings
 from prefect.states import Failed, State
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
@@ -31,6 +35,7 @@ from pipeline.discover import DiscoveryError, Document, discover
 from pipeline.download import DEADLINE_S, download, make_client
 from pipeline.raw import RawStore, Stored
 from warehouse.db import get_engine
+from warehouse.load import LoadResult
 
 RETRY_DELAYS = [2.0, 4.0, 8.0]
 
@@ -114,20 +119,27 @@ def dask_runner(spec: str) -> TaskRunner:
     )
 
 
+def slots_for(workers: int | None) -> int:
+    """Parse tasks a local process pool runs at once: `--workers`, else one per core."""
+    return max(1, workers or os.cpu_count() or 1)
+
+
 def parse_runner(workers: int | None, dask: str | None) -> TaskRunner:
     """The task runner parse tasks go to (see the module docstring)."""
     if dask:
         return dask_runner(dask)
     return ProcessPoolTaskRunner(
-        max_workers=max(1, workers or os.cpu_count() or 1),
-        initializer=stream.worker_init,  # ignore Ctrl-C, die with this process
+        max_workers=slots_for(workers),
+        initializer=worker_init,  # ignore Ctrl-C, die with this process
         initargs=(os.getpid(),),
     )
 
 
 @contextlib.contextmanager
 def parsing(workers: int | None, dask: str | None) -> Iterator[tuple[TaskRunner, int]]:
-    """The started parse runner and how many tasks it runs at once."""
+    """The started parse runner and how many tasks it runs at once: `--workers` for the
+    process pool (the number it was built with), the cluster's threads for Dask (asked
+    through the runner's public `client`)."""
     runner = parse_runner(workers, dask)
     with runner:
         if dask:
@@ -136,19 +148,66 @@ def parsing(workers: int | None, dask: str | None) -> Iterator[tuple[TaskRunner,
             except (OSError, TimeoutError) as e:
                 raise RunnerError(f"--dask {dask}: no Dask scheduler answers ({e})") from None
         else:
-            slots = runner._max_workers
-            _start_workers(runner)
+            slots = slots_for(workers)
         yield runner, max(1, slots)
 
 
-def _start_workers(runner: ProcessPoolTaskRunner) -> None:
-    """Spawn the pool's processes now, while discovery and downloads run: a spawned worker
-    takes seconds to import Prefect and the parsers, which the first document should not
-    wait for."""
-    executor = getattr(runner, "_executor", None)  # created by __enter__ (Prefect 3.4+)
-    if executor is not None:
-        with contextlib.suppress(Exception):
-            executor.submit(int)  # any picklable no-op starts every worker process
+@task(name="start-worker", cache_policy=NO_CACHE, persist_result=False)
+def warm_up_task() -> int:
+    """Nothing: submitted for idle slots while the first downloads run, so that every worker
+    process has started (imported Prefect, its client and the parsers) by the time the first
+    document arrives."""
+    return os.getpid()
+
+
+def warm_up(runner: TaskRunner, n: int) -> list:
+    """`n` no-op tasks (runner-neutral: a process pool starts a process per task while none
+    is idle; a Dask worker imports this module on its first task). `Stream` asks for them
+    when workers would otherwise wait for the first downloads: documents already at hand
+    start the workers themselves, without a no-op task ahead of them."""
+    return [runner.submit(warm_up_task, {}) for _ in range(n)]
+
+
+def worker_init(main_pid: int) -> None:
+    """In each local worker process: ignore Ctrl-C, die with the process that started the
+    run (even by SIGKILL: a watcher thread on a pidfd of that process). Importing this
+    module (to call this) brings Prefect and the parsers in before the first task."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with, args=(main_pid,), daemon=True).start()
+
+
+def _exit_with(pid: int) -> None:
+    try:
+        fd = os.pidfd_open(pid)
+    except (OSError, AttributeError):  # not Linux ≥ 5.3: look every second
+        while True:
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            threading.Event().wait(1.0)
+    select.select([fd], [], [])  # readable when the process has ended
+    os._exit(1)
+
+
+@contextlib.contextmanager
+def prefect_api() -> Iterator[str | None]:
+    """One Prefect API for the run *and its parse workers*.
+
+    Without PREFECT_API_URL, Prefect starts a temporary server lazily in whichever process
+    first needs a client, and the settings it hands to a process-pool worker do not name
+    that server: each worker then starts a temporary server of its own (seconds of start-up
+    per worker, and two or three servers competing for the cores). So the temporary server is
+    started here, once, and its address set for the run; workers get it with the settings."""
+    if PREFECT_API_URL.value() or not PREFECT_SERVER_EPHEMERAL_ENABLED.value():
+        yield PREFECT_API_URL.value()
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer()  # one per process, as Prefect's own
+    server.start()  # stopped at exit by Prefect, after its logs and events are sent
+    with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
+        yield server.api_url
 
 
 @flow(name="kompass-ingest", task_runner=ThreadPoolTaskRunner(max_workers=16), log_prints=False)
@@ -173,7 +232,7 @@ def ingest_flow(
     engine = get_engine(db_url)
     store = RawStore(raw_dir)
     store.remove_stale_parts()
-    docs = discover_task(sources)
+    docs = discover_task(sources)  # first: a source that cannot be read ends the run at once
     if isinstance(docs, DiscoveryError):  # `summary_of` raises it for the caller
         return Failed(name=CANNOT_START, message=str(docs), data=docs)
     log.info("found %d documents", len(docs))
@@ -192,12 +251,13 @@ def ingest_flow(
                 runner.submit(parse_task, {"documents": documents, "reader": reader})
             ),
             report=progress.advance,
+            warm=lambda n: warm_up(runner, n),
         )
         results = run.run(docs)
-    summary = ingest.Summary(results)
+    summary = ingest.Summary(results, ingest.rerun_options(db_url, raw_dir))
 
     for result in summary.results:  # each document's outcome, in the flow run's own log
-        log.info(result.line)
+        log.log(log_level(result), result.line)
     for line in summary.lines():
         log.info(line)
     create_table_artifact(
@@ -214,6 +274,16 @@ WITH_FAILURES = "Completed with failures"
 CANNOT_START = "Cannot start"
 
 
+def log_level(result: LoadResult) -> int:
+    """ERROR for a failed document, WARNING for one loaded incomplete or interrupted by a
+    stop, INFO otherwise: what an operator greps for, and what the Prefect UI marks."""
+    if result.status == "failed" and not ingest.interrupted(result):
+        return logging.ERROR
+    if result.status in ("loaded_incomplete", "failed"):
+        return logging.WARNING
+    return logging.INFO
+
+
 def final_state(summary: ingest.Summary, interrupted: bool = False) -> dict | State:
     """The summary dict; wrapped in a FAILED-type state when the run was not clean.
 
@@ -225,8 +295,9 @@ def final_state(summary: ingest.Summary, interrupted: bool = False) -> dict | St
     result = {
         "lines": summary.lines(),
         "results": summary.table(),
-        "failed": summary.count("failed"),
+        "failed": len(summary.failed),
         "incomplete": summary.count("loaded_incomplete"),
+        "interrupted_documents": len(summary.interrupted),
         "interrupted": interrupted,
     }
     if summary.needs_attention or interrupted:
@@ -252,3 +323,10 @@ def reprocess_flow(
     store = RawStore(raw_dir)
     targets = reprocess.targets(what, engine, store)
     return [r.line for r in reprocess.run(targets, engine)]
+
+
+def run_ingest(sources: list[str], **options: object) -> State:
+    """`ingest_flow` on one Prefect API shared with its workers (`prefect_api`); the final
+    state, for `summary_of`. What `kompass ingest` runs."""
+    with prefect_api():
+        return ingest_flow(sources, return_state=True, **options)

@@ -9,6 +9,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -16,7 +17,13 @@ from sqlalchemy import Engine
 from parsers import PARSER_VERSION
 from pipeline import steps
 from pipeline.raw import RawStore, Stored
-from warehouse.api import evaluated_municipalities, outdated_reports, report_of
+from warehouse.api import (
+    StoredReport,
+    evaluated_municipalities,
+    outdated_reports,
+    report_of,
+    stored_report,
+)
 from warehouse.load import LoadResult
 
 
@@ -24,23 +31,48 @@ class ReprocessError(Exception):
     """Nothing (or more than one thing) matches what was asked for."""
 
 
-def _stored(store: RawStore, sha: str, raw_path: str | None) -> Stored:
-    for candidate in (Path(raw_path) if raw_path else None, store.path_for(sha)):
+def _stored(store: RawStore, report: StoredReport) -> Stored:
+    """The raw copy of a loaded report, named by where it came from (its URL or original
+    path), so that the log, the summary and `kompass status` name the report, not the copy."""
+    for candidate in (
+        Path(report.raw_path) if report.raw_path else None,
+        store.path_for(report.sha256),
+    ):
         if candidate is not None and candidate.exists():
-            return Stored(str(candidate), sha, candidate)
-    raise ReprocessError(f"{sha[:12]}: the PDF is not in {store.root} (nothing to re-parse)")
+            return Stored(
+                report.origin or str(candidate), report.sha256, candidate, report.source_url
+            )
+    raise ReprocessError(
+        f"{describe(report)}: the PDF is not in {store.root} (nothing to re-parse)"
+    )
+
+
+def describe(report: StoredReport) -> str:
+    """'Norsjö 2018 (norsjo.pdf)' or 'Norsjö 2018 (https://…/norsjo.pdf)'."""
+    origin = report.origin
+    name = origin if origin is None or "://" in origin else Path(origin).name
+    what = f"{report.municipality} {report.year}" if report.municipality else report.sha256[:12]
+    return f"{what} ({name})" if name else what
+
+
+def _named(engine: Engine, stored: Stored) -> Stored:
+    """A raw copy found by sha256 prefix or path: named by its report's origin if loaded."""
+    report = stored_report(engine, stored.sha256)
+    if report is None or report.origin is None:
+        return stored
+    return replace(stored, source=report.origin, url=report.source_url)
 
 
 def outdated(engine: Engine, store: RawStore) -> list[Stored]:
     """Every loaded report whose rows come from an older parser version."""
-    return [_stored(store, r.sha256, r.raw_path) for r in outdated_reports(engine, PARSER_VERSION)]
+    return [_stored(store, r) for r in outdated_reports(engine, PARSER_VERSION)]
 
 
 def by_municipality(engine: Engine, store: RawStore, municipality: str, year: int) -> Stored:
     found = report_of(engine, municipality, year)
     if found is None:
         raise ReprocessError(_not_found(engine, municipality, year))
-    return _stored(store, found.sha256, found.raw_path)
+    return _stored(store, found)
 
 
 def _fold(name: str) -> str:
@@ -88,7 +120,7 @@ def targets(args: list[str], engine: Engine, store: RawStore) -> list[Stored]:
     if re.fullmatch(r"[0-9a-fA-F]{4,64}", arg):
         found = store.find(arg.lower())
         if len(found) == 1:
-            return [Stored(str(found[0]), found[0].stem, found[0])]
+            return [_named(engine, Stored(str(found[0]), found[0].stem, found[0]))]
         if not found:
             raise ReprocessError(f"no stored PDF in {store.root} starts with {arg}")
         raise ReprocessError(f"{arg} is ambiguous: {len(found)} stored PDFs start with it")

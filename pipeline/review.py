@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, bindparam, text
 
+from pipeline.ingest import INTERRUPTED_CODE
 from pipeline.raw import RawStore
 from warehouse.db import get_engine, shown
 from warehouse.failures import failed_attempts
@@ -85,7 +86,21 @@ def render(engine: Engine, store: RawStore, options: str = "") -> list[str]:
             where = f"p. {page}" if page is not None else "p. ?"
             out.append(f"    {where:>6}  {code}: {message}")
         out.append(f"    after a parser fix: kompass reprocess {e.sha256[:12]}{options}")
-    failed = failed_documents(engine)
+    unfinished = failed_documents(engine)
+    failed = [f for f in unfinished if f.error_code != INTERRUPTED_CODE]
+    stopped = [f for f in unfinished if f.error_code == INTERRUPTED_CODE]
+    if stopped:
+        out.append(
+            f"Interrupted documents ({len(stopped)}): a run was stopped before they were "
+            "loaded; nothing is wrong with them"
+        )
+        out += [f"  {f.source}" for f in stopped]
+        sources = " ".join(f"--source {f.source}" for f in stopped[:3])
+        more = " …" if len(stopped) > 3 else ""
+        out.append(
+            "    to finish them: run the same kompass ingest again (what is loaded is "
+            f"skipped), e.g. kompass ingest {sources}{more}{options}"
+        )
     if failed:
         out.append(f"Failed documents ({len(failed)}): not loaded")
     for f in failed:

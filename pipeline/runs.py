@@ -52,7 +52,7 @@ def ingest(
 
     progress.start()
     try:
-        state = flows.ingest_flow(
+        state = flows.run_ingest(  # one temporary Prefect server for the run and its workers
             sources,
             db_url=db_url,
             raw_dir=str(target),
@@ -62,7 +62,6 @@ def ingest(
             dask=dask,
             reader=reader,
             progress=progress,
-            return_state=True,
         )
         return flows.summary_of(state)
     except (DiscoveryError, flows.RunnerError) as e:

@@ -328,7 +328,8 @@ def test_review_lists_incomplete_evaluations_and_failed_documents(
         text=True,
     )
     assert again.returncode == 1
-    assert again.stdout.startswith(f"loaded_incomplete {sha}")
+    # named by the report's original file, not its raw copy (issue 26)
+    assert again.stdout.startswith("loaded_incomplete broken-missing-area.pdf → Strängnäs 2014")
 
 
 def test_review_of_a_clean_warehouse(tmp_path: Path) -> None:

@@ -14,9 +14,11 @@ import time
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from sqlalchemy import text
 
 from pipeline import flows
+from pipeline.cli import cli
 from pipeline.ingest import Progress
 from tests.conftest import FIXTURES
 from tests.http_fixtures import ReportServer
@@ -213,12 +215,44 @@ def test_first_ctrl_c_stops_the_ingest_with_a_summary_and_exit_130(
     loaded = [s for s, (status, _, _) in log.items() if status == "loaded"]
     interrupted = [s for s, (_, code, _) in log.items() if code == "Interrupted"]
     assert loaded and len(loaded) + len(interrupted) + 1 == len(sources)
+    # issue 26: interrupted documents are not failures, and the advice is to run again
+    n = len(interrupted)
     assert summary[0] == (
         f"{len(sources)} documents: {len(loaded)} loaded, 0 loaded incomplete, 0 unchanged, "
-        f"{len(interrupted) + 1} failed"
+        f"1 failed, {n} interrupted"
     )
-    with get_engine(f"sqlite:///{tmp_path / 'w.db'}").connect() as conn:
+    them = "them" if n != 1 else "it"
+    assert (
+        f"  interrupted: {n} document{'s' * (n != 1)} not finished, nothing wrong with {them}: "
+        "run the same kompass ingest again (what is loaded is skipped)"
+    ) in out.splitlines()
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    with get_engine(db).connect() as conn:
         assert conn.execute(text("SELECT COUNT(*) FROM evaluation")).scalar() == len(loaded)
+    review = CliRunner().invoke(cli, ["review", "--db", db, "--raw-dir", str(tmp_path / "raw")])
+    lines = review.stdout.splitlines()
+    assert lines[0] == (
+        f"Interrupted documents ({n}): a run was stopped before they were loaded; "
+        "nothing is wrong with them"
+    )
+    assert sorted(line.strip() for line in lines[1 : n + 1]) == sorted(interrupted)
+    assert lines[n + 1].startswith(
+        "    to finish them: run the same kompass ingest again (what is loaded is skipped), "
+        "e.g. kompass ingest --source "
+    )
+    assert lines[n + 2 :] == [
+        "Failed documents (1): not loaded",
+        f"  {missing}",
+        "    HTTP404: HTTP 404 Not Found",
+        f"    to try again: kompass ingest --source {missing} --db {db} "
+        f"--raw-dir {tmp_path / 'raw'}",
+    ]
+    status = CliRunner().invoke(cli, ["status", "--db", db]).stdout.splitlines()
+    assert "failed: 1 document not loaded (kompass review says why and how to retry)" in status
+    assert (
+        f"interrupted: {n} document{'s' * (n != 1)} not loaded because a run was stopped "
+        "(run kompass ingest again)"
+    ) in status
 
 
 def _descendants(root: int) -> dict[int, str]:

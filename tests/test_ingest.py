@@ -42,7 +42,21 @@ def run(server: ReportServer, db: str, raw: Path) -> dict:
         return_state=True,
     )
     assert (state.type.value, state.name) == ("FAILED", "Completed with failures")  # 5 failed
-    return flows.summary_of(state)
+    return {**flows.summary_of(state), "flow_run_id": state.state_details.flow_run_id}
+
+
+def flow_run_levels(flow_run_id) -> dict[str, str]:
+    """Each message of the flow run's log (on the Prefect server) → its level name."""
+    import logging
+
+    from prefect import get_client
+    from prefect.client.schemas.filters import LogFilter, LogFilterFlowRunId
+    from prefect.logging.handlers import APILogHandler
+
+    APILogHandler().flush()  # the log lines still queued in this process
+    with get_client(sync_client=True) as client:
+        logs = client.read_logs(LogFilter(flow_run_id=LogFilterFlowRunId(any_=[flow_run_id])))
+    return {log.message: logging.getLevelName(log.level) for log in logs}
 
 
 def test_listing_links_are_absolute_and_next_pages_found() -> None:
@@ -97,6 +111,20 @@ def test_ingest_end_to_end(prefect, server: ReportServer, tmp_path: Path) -> Non
     }
     assert first["failed"] == 5
     assert first["lines"][0] == "10 documents: 5 loaded, 0 loaded incomplete, 0 unchanged, 5 failed"
+    # issue 26: a sentence, naming the folder the run used; the review hint as the run was given
+    (rejected,) = (raw / "rejected").iterdir()
+    assert (
+        f"  failed  {server.base}/reports/error-page.pdf: the server sent an HTML page instead "
+        f"of a PDF (kept as {rejected})"
+    ) in first["lines"]
+    assert first["lines"][-1] == (
+        f"  details and the commands to retry: kompass review --db {db} --raw-dir {raw}"
+    )
+    # the flow run's own log: failed documents at ERROR, the rest at INFO (none incomplete)
+    levels = flow_run_levels(first["flow_run_id"])
+    failed_lines = {m for m, lvl in levels.items() if m.startswith("failed ")}
+    assert len(failed_lines) == 5 and {levels[m] for m in failed_lines} == {"ERROR"}
+    assert {lvl for m, lvl in levels.items() if m.startswith("loaded ")} == {"INFO"}
     assert server.hits["/reports/flaky.pdf"] == 2  # a 500, then success on retry
     assert server.hits["/reports/missing.pdf"] == 1  # no retry on 404
     assert server.hits["/reports/slow.pdf"] == 3  # timeouts are retried
@@ -134,7 +162,9 @@ def test_ingest_end_to_end(prefect, server: ReportServer, tmp_path: Path) -> Non
     old_loaded = ev.set_index("municipality").loaded_at
     by_sha = runner.invoke(cli, ["reprocess", norsjo_sha[:10], "--db", db, "--raw-dir", str(raw)])
     assert by_sha.exit_code == 0, by_sha.output
-    assert by_sha.stdout.startswith(f"loaded     {norsjo_sha}.pdf → Norsjö 2018")
+    # named by where the report came from, not by its raw copy (issue 26)
+    norsjo_url = f"{server.base}/reports/norsjo-2018.pdf"
+    assert by_sha.stdout.startswith(f"loaded     {norsjo_url} → Norsjö 2018")
     by_name = runner.invoke(cli, ["reprocess", "Kalmar", "2012", "--db", db, "--raw-dir", str(raw)])
     assert by_name.exit_code == 0 and "→ Kalmar 2012" in by_name.stdout
     now = wh.evaluations().set_index("municipality")
@@ -151,7 +181,7 @@ def test_ingest_end_to_end(prefect, server: ReportServer, tmp_path: Path) -> Non
     outdated = runner.invoke(cli, ["reprocess", "--outdated", "--db", db, "--raw-dir", str(raw)])
     assert outdated.exit_code == 0
     assert outdated.stdout.splitlines() == [
-        f"loaded     {norsjo_sha}.pdf → Norsjö 2018 (evaluation {int(now.evaluation_id['Norsjö'])})"
+        f"loaded     {norsjo_url} → Norsjö 2018 (evaluation {int(now.evaluation_id['Norsjö'])})"
     ]
     again = runner.invoke(cli, ["reprocess", "--outdated", "--db", db, "--raw-dir", str(raw)])
     assert again.stdout == "nothing to reprocess: every report is from the current parser\n"

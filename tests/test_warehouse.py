@@ -21,7 +21,7 @@ from schema.record import Question
 from tests.conftest import FIXTURES
 from tests.warehouse_fixtures import pg_schema_url
 from warehouse.api import Warehouse
-from warehouse.db import get_engine, head_revision
+from warehouse.db import get_engine, head_revision, shown
 from warehouse.dictionary import render
 from warehouse.fields import BY_NAME
 from warehouse.load import load_record
@@ -312,6 +312,10 @@ def test_cli_load_query_export(db_url: str, tmp_path: Path) -> None:
     assert loaded.stdout.splitlines() == [
         "loaded     norsjo-2018.pdf → Norsjö 2018 (evaluation 1)",
         "failed     empty.pdf: file is empty (0 bytes of content)",
+        # issue 26: a summary line, and where to look next, as the run was given
+        "2 documents: 1 loaded, 0 loaded incomplete, 0 unchanged, 1 failed",
+        "  details and the commands to retry: kompass review "
+        f"--db {shown(db_url)} --raw-dir {tmp_path / 'raw'}",
     ]
     # the raw copy lets reprocess find the report without its original path
     raw = sorted(p.name for p in (tmp_path / "raw").glob("*.pdf"))

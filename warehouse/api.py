@@ -98,22 +98,53 @@ class Warehouse:
 
 @dataclass(frozen=True)
 class StoredReport:
-    """A loaded report's PDF: its sha256 and where the raw copy was kept."""
+    """A loaded report's PDF: its sha256, where the raw copy was kept, where it came from
+    (the URL, or the path it was first loaded from) and what it is (municipality, year)."""
 
     sha256: str
     raw_path: str | None
+    source_url: str | None = None
+    source_path: str | None = None
+    municipality: str | None = None
+    year: int | None = None
+
+    @property
+    def origin(self) -> str | None:
+        """The URL, else the original file's path (None when neither was recorded)."""
+        return self.source_url or self.source_path
+
+
+_STORED = (
+    Report.sha256,
+    Report.raw_path,
+    Report.source_url,
+    Report.source_path,
+    Municipality.name,
+    Evaluation.evaluation_year,
+)
+
+
+def _stored_reports(engine: Engine, *where) -> list[StoredReport]:
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(*_STORED)
+            .join(Evaluation, Evaluation.report_id == Report.report_id)
+            .join(Municipality, Municipality.code == Evaluation.municipality_code)
+            .where(*where)
+            .order_by(Report.report_id)
+        ).all()
+    return [StoredReport(*r) for r in rows]
+
+
+def stored_report(engine: Engine, sha256: str) -> StoredReport | None:
+    """The loaded report with these bytes, if any."""
+    found = _stored_reports(engine, Report.sha256 == sha256)
+    return found[0] if found else None
 
 
 def outdated_reports(engine: Engine, parser_version: str) -> list[StoredReport]:
     """Every loaded report whose rows come from another parser version than `parser_version`."""
-    with engine.connect() as conn:
-        rows = conn.execute(
-            select(Report.sha256, Report.raw_path)
-            .join(Evaluation, Evaluation.report_id == Report.report_id)
-            .where(Report.parser_version != parser_version)
-            .order_by(Report.report_id)
-        ).all()
-    return [StoredReport(r.sha256, r.raw_path) for r in rows]
+    return _stored_reports(engine, Report.parser_version != parser_version)
 
 
 def report_of(engine: Engine, municipality: str, year: int) -> StoredReport | None:
@@ -123,13 +154,10 @@ def report_of(engine: Engine, municipality: str, year: int) -> StoredReport | No
         code = lookup(municipality).code
     except UnknownMunicipality:
         return None
-    with engine.connect() as conn:
-        row = conn.execute(
-            select(Report.sha256, Report.raw_path)
-            .join(Evaluation, Evaluation.report_id == Report.report_id)
-            .where(Evaluation.municipality_code == code, Evaluation.evaluation_year == year)
-        ).first()
-    return None if row is None else StoredReport(row.sha256, row.raw_path)
+    found = _stored_reports(
+        engine, Municipality.code == code, Evaluation.evaluation_year == year
+    )
+    return found[0] if found else None
 
 
 def evaluated_municipalities(engine: Engine) -> dict[str, list[int]]:

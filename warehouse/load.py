@@ -42,6 +42,11 @@ LOADED = ("loaded", "loaded_incomplete")
 CHILDREN = (AreaScore, QuestionScore, Finding, Inspiration, HistoryRow, ParseWarning)
 
 
+#: error_code in ingest_log of a document a stop (Ctrl-C, SIGTERM) left unloaded: nothing is
+#: wrong with it, the next run loads it (counted apart from failures by summaries and status).
+INTERRUPTED_CODE = "Interrupted"
+
+
 @dataclass
 class LoadResult:
     source: str

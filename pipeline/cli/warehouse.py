@@ -42,6 +42,7 @@ def load(
     Example:
       kompass load tests/fixtures/*.pdf --db sqlite:///kompass.db
     """
+    from pipeline.ingest import Summary, rerun_options
     from pipeline.raw import RawDirError, RawStore, usable_dir
     from pipeline.steps import load_paths
     from warehouse.db import get_writer
@@ -54,6 +55,8 @@ def load(
     results = load_paths(
         list(reports), engine, store, force=force, reader=reader, on_result=echo_line
     )
+    for line in Summary(results, rerun_options(db_url, raw_dir)).brief():
+        click.echo(line)
     sys.exit(exit_code(results))
 
 
