@@ -40,7 +40,7 @@ from parsers.findings import (
     header_kind,
 )
 from parsers.history import _ROW, _YEAR, HistoryCell, HistoryTable
-from parsers.pdf import Box, Document, Line, lines_from_words, box_of
+from parsers.pdf import Box, Document, Line, box_of, lines_from_words
 from parsers.reader import StructPath, Word
 from parsers.scores import (
     _AREA_LABEL,

@@ -154,9 +154,7 @@ def report_of(engine: Engine, municipality: str, year: int) -> StoredReport | No
         code = lookup(municipality).code
     except UnknownMunicipality:
         return None
-    found = _stored_reports(
-        engine, Municipality.code == code, Evaluation.evaluation_year == year
-    )
+    found = _stored_reports(engine, Municipality.code == code, Evaluation.evaluation_year == year)
     return found[0] if found else None
 
 
