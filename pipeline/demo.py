@@ -34,3 +34,10 @@ def serve_folder(folder: Path = SAMPLES) -> Iterator[str]:
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+#: The query `kompass demo` shows after the run.
+SAMPLE_SQL = (
+    "SELECT municipality, evaluation_year, instrument_version, total_points, "
+    "warning_count FROM evaluations ORDER BY municipality"
+)

@@ -17,11 +17,17 @@ class Progress:
     found, then each finished document. Passed to the flow as an argument: the flow runs in
     the caller's process, and Prefect records a parameter it cannot serialize by its type."""
 
+    def start(self) -> None:
+        """Called before the flow starts (Prefect's temporary server may take seconds)."""
+
     def total(self, n: int) -> None:
         """Called once, with the number of documents found."""
 
     def advance(self, result: LoadResult) -> None:
         """Called with each finished document."""
+
+    def close(self) -> None:
+        """Called when the run ends, however it ends (more than once is fine)."""
 
 
 def describe_error(e: Exception) -> str:

@@ -68,6 +68,27 @@ class ManifestEntry:
     hint: str | None = None
 
 
+class RawDirError(Exception):
+    """The raw folder cannot be created or written to; the message names it."""
+
+
+def usable_dir(raw_dir: Path | None = None) -> Path:
+    """The raw folder (default `DEFAULT_RAW_DIR`), created and checked writable by writing a
+    file (as root, access() says yes to everything): a run refuses before any work, not
+    document by document. Raises `RawDirError`."""
+    target = raw_dir or DEFAULT_RAW_DIR
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise RawDirError(f"raw folder {target}: cannot create it ({e.strerror or e})") from e
+    try:
+        with tempfile.TemporaryFile(dir=target, prefix=".probe-"):
+            pass
+    except OSError as e:
+        raise RawDirError(f"raw folder {target}: not writable") from e
+    return target
+
+
 def hashed(path: str | Path) -> Stored:
     """A file outside any store, as its own stored copy (hashed here, once)."""
     path = Path(path)

@@ -20,7 +20,7 @@ FORBIDDEN = {
 }
 #: the only modules that may import Prefect: the flows, and `kompass serve`, which asks
 #: Prefect's settings whether a server is configured before importing the flows
-PREFECT_ALLOWED = {"pipeline/flows.py", "pipeline/cli.py"}
+PREFECT_ALLOWED = {"pipeline/flows.py", "pipeline/cli/flows.py"}
 #: test helpers and benchmarks share the fixture generator in tests/fixturegen; the tests
 #: never import the benchmarks (which import the generator), so the arrow goes one way
 TESTS_FORBIDDEN = {"benchmarks"}
@@ -74,29 +74,32 @@ def test_layers_import_only_what_they_may() -> None:
 
 
 def test_prefect_in_cli_only_in_serve() -> None:
-    """cli.py may touch Prefect only lazily, inside `serve` (the CLI starts without it)."""
-    tree = ast.parse((ROOT / "pipeline" / "cli.py").read_text("utf-8"))
-    where = [
-        fn.name
-        for fn in ast.walk(tree)
-        if isinstance(fn, ast.FunctionDef)
-        for node in ast.walk(fn)
-        if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "prefect"
-    ]
-    top_level = [
-        node
-        for node in tree.body
-        if isinstance(node, (ast.Import, ast.ImportFrom))
-        and any(
-            name.split(".")[0] == "prefect"
-            for name in (
-                [a.name for a in node.names]
-                if isinstance(node, ast.Import)
-                else [node.module or ""]
+    """The CLI package may touch Prefect only lazily, inside `serve` (the CLI starts without
+    it)."""
+    where, top_level = [], []
+    for path in sorted((ROOT / "pipeline" / "cli").glob("*.py")):
+        tree = ast.parse(path.read_text("utf-8"))
+        where += [
+            fn.name
+            for fn in ast.walk(tree)
+            if isinstance(fn, ast.FunctionDef)
+            for node in ast.walk(fn)
+            if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "prefect"
+        ]
+        top_level += [
+            node
+            for node in tree.body
+            if isinstance(node, (ast.Import, ast.ImportFrom))
+            and any(
+                name.split(".")[0] == "prefect"
+                for name in (
+                    [a.name for a in node.names]
+                    if isinstance(node, ast.Import)
+                    else [node.module or ""]
+                )
             )
-        )
-    ]
-    assert top_level == [] and set(where) <= {"serve"}
+        ]
+    assert top_level == [] and set(where) <= {"serve"} and where
 
 
 @pytest.mark.parametrize(
@@ -123,3 +126,34 @@ def test_the_checker_sees_every_module() -> None:
     found = sources(*LAYERS)
     assert {"parsers/report.py", "warehouse/load.py", "schema/record.py"} <= set(found)
     assert "pipeline/flows.py" in found and len(found) > 40
+
+
+#: The CLI's rooms stay small: a module a newcomer reads in one go, a command that reads its
+#: options, calls one function of the layer below and prints (issue 27).
+CLI_MODULE_LINES = 300
+COMMAND_BODY_LINES = 30
+
+
+def command_bodies() -> dict[str, int]:
+    """`module:function` -> lines of its body without the docstring, for every decorated
+    function (the commands) of the CLI package."""
+    out = {}
+    for path in sorted((ROOT / "pipeline" / "cli").glob("*.py")):
+        for fn in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(fn, ast.FunctionDef) and fn.decorator_list:
+                body = fn.body[1:] if ast.get_docstring(fn) is not None else fn.body
+                if body:
+                    out[f"{path.name}:{fn.name}"] = body[-1].end_lineno - body[0].lineno + 1
+    return out
+
+
+def test_cli_rooms_are_small() -> None:
+    long_modules = {
+        p.name: n
+        for p in (ROOT / "pipeline" / "cli").glob("*.py")
+        if (n := len(p.read_text("utf-8").splitlines())) > CLI_MODULE_LINES
+    }
+    bodies = command_bodies()
+    long_commands = {k: n for k, n in bodies.items() if n > COMMAND_BODY_LINES}
+    assert "flows.py:ingest" in bodies and "warehouse.py:query" in bodies
+    assert not long_modules and not long_commands, (long_modules, long_commands)

@@ -48,3 +48,10 @@ sources_option = click.option(
     help="A listing page URL, a PDF URL, a folder of PDFs, a text file of URLs, or a PDF. "
     "Repeatable.",
 )
+
+DASK_HELP = (
+    "Parse on a Dask cluster: a scheduler's address (tcp://HOST:8786), or local:N for a "
+    "local cluster of N worker processes for this run. Needs the dask extra."
+)
+
+dask_option = click.option("--dask", metavar="tcp://HOST:PORT|local:N", help=DASK_HELP)
