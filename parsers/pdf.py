@@ -14,7 +14,7 @@ import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from parsers import limits
+from parsers import limits, ocr
 from parsers.errors import (
     CorruptPdf,
     EmptyFile,
@@ -80,6 +80,8 @@ class PageText:
     height: float
     lines: list[Line]
     rules: list[Rule] = field(default_factory=list)
+    chars: int = 0  # characters the reader found (before words)
+    words: list[Word] = field(default_factory=list, repr=False)  # only while reading
 
     @property
     def vrules(self) -> list[tuple[float, float, float]]:
@@ -93,6 +95,8 @@ class Document:
     sha256: str
     pages: list[PageText]
     footer_lines: list[Line] = field(default_factory=list)
+    #: engine, languages, mean_confidence when the text was recognised (parsers/ocr.py)
+    ocr: dict | None = None
 
     @property
     def lines(self) -> list[Line]:
@@ -141,7 +145,9 @@ def _lines_from_words(words: list[Word], page: int) -> list[Line]:
     return lines
 
 
-def read_document(path: str | Path, reader: str | None = None) -> Document:
+def read_document(
+    path: str | Path, reader: str | None = None, ocr_mode: str | None = None
+) -> Document:
     """Read and validate a PDF; raise a named `ReportError` subclass for bad input.
 
     PDFium opens the file first whichever reader is chosen: it is fast and its reasons are
@@ -166,14 +172,37 @@ def read_document(path: str | Path, reader: str | None = None) -> Document:
     if not n_pages:
         raise CorruptPdf(path, "PDF has no pages")
     limits.check_page_count(path, n_pages)  # limits: pages found
+    chosen = ocr.mode(ocr_mode)
+    pages = _read_pages(path, data, read_pages)
+    ocr_info = None
+    if ocr.needs_ocr([p.chars for p in pages], chosen):  # a scan: OCR (parsers/ocr.py)
+        if chosen == "never" or (ocr.missing() and not ocr.cached(sha)):
+            raise ocr.refusal(path, len(pages), chosen)
+        result = ocr.add_text_layer(path, data, sha, len(pages))
+        pages = _read_pages(path, result.data, read_pages, reread=result.data)
+        ocr_info = result.info()
+    if sum(len(p.lines) for p in pages) == 0:
+        raise NoTextLayer(
+            path,
+            f"PDF has no text layer ({len(pages)} page(s) of images only, e.g. a scan), "
+            "and OCR recognised no text in it",
+        )
+    return Document(path, sha, pages, ocr=ocr_info)
+
+
+def _read_pages(path: Path, data: bytes, read_pages, reread: bytes | None = None) -> list[PageText]:
+    """Words and lines of every page; with `reread` (an OCR'd PDF), the words that look like
+    numbers are read again from the page image (`parsers.ocr.reread_numbers`)."""
     pages: list[PageText] = []
     try:
         budget = limits.CharBudget(path)
         for raw in read_pages(data):
             budget.add(raw.number, len(raw.chars))  # limits: characters per page and document
             words = words_from_chars(raw.chars)
-            lines = _lines_from_words(words, raw.number)
-            pages.append(PageText(raw.number, raw.width, raw.height, lines, merge_rules(raw.rules)))
+            page = PageText(raw.number, raw.width, raw.height, [], merge_rules(raw.rules))
+            page.chars = len(raw.chars)
+            page.words = words
+            pages.append(page)
     except ReportError:
         raise
     except Exception as e:  # the reader's library failed on a file PDFium could open
@@ -182,13 +211,12 @@ def read_document(path: str | Path, reader: str | None = None) -> Document:
         raise CorruptPdf(path, f"PDF is corrupt and cannot be read ({_short(e)})") from e
     if not pages:
         raise CorruptPdf(path, "PDF has no pages")
-    if sum(len(p.lines) for p in pages) == 0:
-        raise NoTextLayer(
-            path,
-            f"PDF has no text layer ({len(pages)} page(s) of images only, e.g. a scan); "
-            "it would need OCR, which kompass does not do",
-        )
-    return Document(path, sha, pages)
+    if reread is not None:
+        ocr.reread_pages(reread, pages)
+    for page in pages:
+        page.lines = _lines_from_words(page.words, page.number)
+        page.words = []
+    return pages
 
 
 def _pdfium_reason(e: Exception) -> str:

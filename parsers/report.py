@@ -50,14 +50,15 @@ def parse_report(
     url: str | None = None,
     reader: str | None = None,
     trace: dict | None = None,
+    ocr: str | None = None,
 ) -> ReportRecord:
     """Parse one Kommunkompassen report. Raises a `parsers.errors.ReportError` subclass.
 
     `trace`, if given, receives the intermediate structures (document, tables, history,
-    findings, area index) for `kompass inspect`.
+    findings, area index) for `kompass inspect`. `ocr`: auto|never|force (`parsers.ocr`).
     """
     path = Path(path)
-    doc = read_document(path, reader)
+    doc = read_document(path, reader, ocr)
     strip_furniture(doc)
     lines = doc.lines
     info = footer_info(doc)
@@ -201,8 +202,9 @@ def parse_report(
             sha256=doc.sha256,
             pages=len(doc.pages),
             reader=reader_name(reader),
-            text_layer="pdf",
+            text_layer="ocr" if doc.ocr else "pdf",
             structure="layout",
+            ocr=doc.ocr,
             path=str(path),
             url=url,
         ),

@@ -29,6 +29,23 @@ reader_option = click.option(
     "Default: $KOMPASS_READER, else pdfplumber.",
 )
 
+def _set_ocr(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """--ocr: through the environment, like --reader, so worker processes do the same."""
+    if value:
+        os.environ["KOMPASS_OCR"] = value
+    return value
+
+
+ocr_option = click.option(
+    "--ocr",
+    type=click.Choice(["auto", "never", "force"]),
+    callback=_set_ocr,
+    expose_value=False,
+    is_eager=True,
+    help="OCR of scanned (image-only) PDFs with Tesseract: auto (default: only PDFs without a "
+    "text layer), never (refuse them), force (every PDF). Default: $KOMPASS_OCR, else auto.",
+)
+
 db_option = click.option("--db", "db_url", metavar="URL", help=DB_HELP)
 
 raw_dir_option = click.option(

@@ -1,0 +1,397 @@
+"""Scanned reports: recognise the text of image-only pages (OCRmyPDF + Tesseract), and re-read
+the words that look like numbers cell by cell (issue 24).
+
+The early Kommunkompassen reports (2002–2008) partly exist only as scans. `parsers.pdf` calls
+`needs_ocr` on what the reader found; a PDF whose pages carry (almost) no text goes through
+`add_text_layer`: OCRmyPDF (`-l swe`) rasterises the pages and puts Tesseract's words behind them
+as an invisible text layer, and the normal parse runs on that PDF. Nothing downstream knows
+the words came from OCR, except for two things:
+
+- `reread_numbers`: Tesseract's Swedish model reads "60%" as "6090" and a lone "7" as "T" or
+  "Zz" on whole pages. Every word that looks like a number is cut out of the page image and
+  read again as one line with a digit-and-% whitelist (English model, which knows "%"). The
+  cell reading replaces the page reading *only* where the cell reading is a well-formed number
+  (`NUMBER`); the page reading stays the alternative, and `parsers.ocr_numbers` lets the
+  report's arithmetic choose between the two. Both are readings of the printed cell, neither is
+  a correction.
+- the record says `source.text_layer: "ocr"` and `source.ocr` (engine, languages, mean word
+  confidence), and every OCR'd number that breaks the report's arithmetic is an
+  `ocr_inconsistent` warning (`parsers.ocr_numbers.check`).
+
+Mode (`--ocr`, else $KOMPASS_OCR): `auto` (default) OCRs image-only PDFs, `never` refuses them
+as before, `force` OCRs every PDF (its own text layer is ignored). The recognised PDF is cached
+by the scan's sha256 in $KOMPASS_OCR_CACHE (the pipeline sets it to `<raw store>/ocr/`), so a
+reprocess does not OCR again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import io
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from parsers.errors import NoTextLayer, ReportError
+from parsers.reader import Word
+
+MODES = ("auto", "never", "force")
+DEFAULT_MODE = "auto"
+ENGINE = "tesseract"
+#: Page text: Swedish (å/ä/ö). Number cells: English, whose model reads "%" as "%".
+LANGUAGES = ("swe",)
+NUMBER_LANGUAGE = "eng"
+#: A page with fewer printed characters than this has no text layer worth reading (a scan may
+#: carry a stamped page number or a scanner's name in text).
+MIN_PAGE_CHARS = 40
+#: A PDF is a scan when at least this share of its pages has no text layer.
+SCANNED_PAGE_SHARE = 0.5
+#: OCR time on top of the parse's own limit, per page (OCRmyPDF took 2.3–2.8 s a page on the
+#: 2-core development machine, 5 s when it was shared; four times that is the margin).
+SECONDS_PER_PAGE = 20.0
+#: Resolution of the number-cell crops (the scans are 200 dpi; Tesseract wants ~30 px digits).
+CELL_DPI = 400
+#: Margin around a word's box when it is cut out, in points.
+CELL_PAD = 2.0
+NUMBER = re.compile(r"^\d{1,4}(?:[.,]\d{1,2})?%?$")
+#: Words worth re-reading: digits, "%", and the letters Tesseract puts for digits on a page.
+_NUMBERISH = re.compile(r"^[\dTZzOoIl|SB%,.\-–]{1,8}$")
+INSTALL = (
+    "OCR needs the Python package ocrmypdf (pip install 'kompass[ocr]') and Tesseract with "
+    "Swedish (Debian: apt install tesseract-ocr tesseract-ocr-swe ghostscript)"
+)
+
+
+@dataclass
+class OcrWord(Word):
+    """A word whose cell reading replaced the page reading (kept for the arithmetic)."""
+
+    page_reading: str = ""
+
+
+class OcrUnavailable(NoTextLayer):
+    """An image-only PDF, and OCR is switched off or not installed."""
+
+
+@dataclass
+class OcrResult:
+    data: bytes  # the PDF with a text layer
+    languages: str  # Tesseract's notation, e.g. "swe" or "swe+eng"
+    engine: str  # e.g. "tesseract 5.3.0"
+    mean_confidence: float | None  # Tesseract's mean word confidence, 0–100
+    pages: int
+    cached: bool = False
+    alternatives: dict = field(default_factory=dict)
+
+    def info(self) -> dict:
+        conf = None if self.mean_confidence is None else round(self.mean_confidence, 1)
+        return {"engine": self.engine, "languages": self.languages, "mean_confidence": conf}
+
+
+def mode(value: str | None = None) -> str:
+    chosen = (value or os.environ.get("KOMPASS_OCR") or DEFAULT_MODE).strip().lower()
+    if chosen not in MODES:
+        raise ValueError(f"unknown OCR mode {chosen!r} (choose {', '.join(MODES)})")
+    return chosen
+
+
+def cache_dir() -> Path | None:
+    value = os.environ.get("KOMPASS_OCR_CACHE")
+    return Path(value) if value else None
+
+
+@functools.cache
+def missing() -> str | None:
+    """What is missing for OCR (None when OCRmyPDF, Tesseract with Swedish and Ghostscript are
+    all there)."""
+    try:
+        import ocrmypdf  # noqa: F401
+    except ImportError:
+        return "the Python package ocrmypdf is not installed"
+    if not shutil.which("tesseract"):
+        return "tesseract is not installed"
+    try:
+        langs = subprocess.run(
+            ["tesseract", "--list-langs"], capture_output=True, text=True, timeout=30
+        ).stdout.split()
+    except (OSError, subprocess.SubprocessError):
+        return "tesseract does not run"
+    for lang in (*LANGUAGES, NUMBER_LANGUAGE):
+        if lang not in langs:
+            return f"Tesseract's {lang!r} language data is not installed"
+    if not shutil.which("gs"):
+        return "ghostscript is not installed"
+    return None
+
+
+@functools.cache
+def engine_version() -> str:
+    """e.g. "tesseract 5.3.0" (what `tesseract --version` says first)."""
+    try:
+        out = subprocess.run(["tesseract", "--version"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return ENGINE
+    m = re.search(r"tesseract\s+v?([\d.]+)", out.stdout + out.stderr, re.I)
+    return f"{ENGINE} {m.group(1)}" if m else ENGINE
+
+
+def needs_ocr(chars_per_page: list[int], chosen: str) -> bool:
+    if chosen == "force":
+        return True
+    textless = sum(1 for n in chars_per_page if n < MIN_PAGE_CHARS)
+    return bool(chars_per_page) and textless >= SCANNED_PAGE_SHARE * len(chars_per_page)
+
+
+def refusal(path: Path, pages: int, chosen: str) -> OcrUnavailable:
+    what = f"PDF has no text layer ({pages} page(s) of images only, e.g. a scan)"
+    if chosen == "never":
+        return OcrUnavailable(path, f"{what}; OCR is off (--ocr never); use --ocr auto")
+    return OcrUnavailable(path, f"{what}; {missing()}: {INSTALL}")
+
+
+def extra_seconds(data: bytes, chosen: str | None = None) -> float:
+    """Time the parse limit grants on top for OCR: per declared page, when the bytes look like a
+    scan (images and no fonts) or OCR is forced. Read from the raw bytes, without a PDF library
+    (the caller is the parent of the sandboxed parse)."""
+    chosen = mode(chosen)
+    if chosen == "never":
+        return 0.0
+    if chosen == "auto" and (b"/Font" in data or b"/Image" not in data):
+        return 0.0
+    counts = [int(m) for m in re.findall(rb"/Count\s+(\d{1,4})\b", data[:] or b"")]
+    pages = max(counts) if counts else data.count(b"/Type /Page") or 1
+    return SECONDS_PER_PAGE * min(pages, 500)
+
+
+def add_text_layer(path: Path, data: bytes, sha256: str, pages: int) -> OcrResult:
+    """The PDF with Tesseract's text layer, from the cache or from OCRmyPDF."""
+    cache = cache_dir()
+    if cache is not None:
+        hit = _from_cache(cache, sha256)
+        if hit is not None:
+            return hit
+    if missing() is not None:
+        raise refusal(path, pages, "auto")
+    result = _run_ocrmypdf(path, data)
+    if cache is not None:
+        with contextlib.suppress(OSError):  # a read-only store only costs the next run time
+            _to_cache(cache, sha256, result)
+    return result
+
+
+def _from_cache(cache: Path, sha256: str) -> OcrResult | None:
+    pdf, meta = cache / f"{sha256}.pdf", cache / f"{sha256}.json"
+    try:
+        info = json.loads(meta.read_text(encoding="utf-8"))
+        data = pdf.read_bytes()
+    except (OSError, ValueError):
+        return None
+    if hashlib.sha256(data).hexdigest() != info.get("ocr_sha256"):
+        return None  # half-written or damaged: OCR again
+    return OcrResult(data, info["languages"], info["mean_confidence"], info["pages"], cached=True)
+
+
+def _to_cache(cache: Path, sha256: str, result: OcrResult) -> None:
+    cache.mkdir(parents=True, exist_ok=True)
+    tmp = cache / f".{sha256}.pdf.tmp"
+    tmp.write_bytes(result.data)
+    tmp.replace(cache / f"{sha256}.pdf")
+    meta = {
+        "ocr_sha256": hashlib.sha256(result.data).hexdigest(),
+        "engine": result.engine,
+        "languages": result.languages,
+        "mean_confidence": result.mean_confidence,
+        "pages": result.pages,
+    }
+    tmpm = cache / f".{sha256}.json.tmp"
+    tmpm.write_text(json.dumps(meta), encoding="utf-8")
+    tmpm.replace(cache / f"{sha256}.json")
+
+
+def _hocr(run, src: Path, work: Path, deskew: bool) -> None:
+    # hOCR first (it carries Tesseract's word confidences), then the PDF from it;
+    # deskewed so that a row's cells share one baseline, as the layout expects
+    run(
+        src,
+        work,
+        language=list(LANGUAGES),
+        force_ocr=True,
+        deskew=deskew,
+        jobs=1,
+        use_threads=True,
+        progress_bar=False,
+    )
+
+
+_WCONF = re.compile(r"x_wconf (\d+)")
+
+
+def _run_ocrmypdf(path: Path, data: bytes) -> OcrResult:
+    import logging
+
+    from ocrmypdf import exceptions as ocr_errors
+    from ocrmypdf.api import _hocr_to_ocr_pdf, _pdf_to_hocr
+
+    logging.getLogger("ocrmypdf").setLevel(logging.ERROR)
+    with tempfile.TemporaryDirectory(prefix="kompass-ocr-") as tmp:
+        src, work, out = Path(tmp) / "in.pdf", Path(tmp) / "hocr", Path(tmp) / "out.pdf"
+        src.write_bytes(data)
+        work.mkdir()
+        try:
+            try:
+                _hocr(_pdf_to_hocr, src, work, deskew=True)
+            except ocr_errors.SubprocessOutputError:
+                # Tesseract finds no text lines to measure the skew on (a page of pictures)
+                shutil.rmtree(work)
+                work.mkdir()
+                _hocr(_pdf_to_hocr, src, work, deskew=False)
+            _hocr_to_ocr_pdf(work, out, jobs=1, use_threads=True, progress_bar=False, optimize=0)
+        except ocr_errors.ExitCodeException as e:
+            why = f"{type(e).__name__}: {str(e).strip()[:120]}".rstrip(": ")
+            raise ReportError(path, f"OCR failed ({why})") from e
+        confs = [
+            int(c)
+            for hocr in sorted(work.glob("*.hocr"))
+            for c in _WCONF.findall(hocr.read_text(encoding="utf-8", errors="replace"))
+        ]
+        pages = len(list(work.glob("*.hocr")))
+        return OcrResult(
+            out.read_bytes(),
+            "+".join(LANGUAGES),
+            engine_version(),
+            statistics.fmean(confs) if confs else None,
+            pages,
+        )
+
+
+# --- number cells --------------------------------------------------------------------------
+
+
+def is_numberish(text: str) -> bool:
+    return bool(_NUMBERISH.match(text)) and (
+        any(c.isdigit() for c in text) or (len(text) <= 2 and text not in {"-", "–", ".", ","})
+    )
+
+
+def reread_numbers(data: bytes, boxes: dict[int, list[tuple[float, float, float, float]]]):
+    """Tesseract on each box's image (page number → [(x0, top, x1, bottom)] in points), read as
+    one line of digits, "%", "," and "."; returns {(page, index): text} for every box read."""
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    out: dict[tuple[int, int], str] = {}
+    pdf = pdfium.PdfDocument(data)
+    try:
+        for number, page_boxes in boxes.items():
+            if not page_boxes:
+                continue
+            page = pdf[number - 1]
+            scale = CELL_DPI / 72
+            image = page.render(scale=scale, grayscale=True).to_pil().convert("L")
+            crops = []
+            for x0, top, x1, bottom in page_boxes:
+                box = (
+                    max(0, int((x0 - CELL_PAD) * scale)),
+                    max(0, int((top - CELL_PAD) * scale)),
+                    min(image.width, int((x1 + CELL_PAD) * scale) + 1),
+                    min(image.height, int((bottom + CELL_PAD) * scale) + 1),
+                )
+                crops.append(image.crop(box))
+            # one Tesseract run per page: the crops stacked, one per text line, far apart
+            gap = int(0.6 * max(c.height for c in crops)) + 20
+            width = max(c.width for c in crops) + 2 * gap
+            height = sum(c.height + gap for c in crops) + gap
+            sheet = Image.new("L", (width, height), 255)
+            spans = []
+            y = gap
+            for c in crops:
+                sheet.paste(c, (gap, y))
+                spans.append((y, y + c.height))
+                y += c.height + gap
+            for i, text in _read_sheet(sheet, spans).items():
+                out[(number, i)] = text
+    finally:
+        pdf.close()
+    return out
+
+
+def _read_sheet(sheet, spans: list[tuple[int, int]]) -> dict[int, str]:
+    buf = io.BytesIO()
+    sheet.save(buf, format="PNG", dpi=(CELL_DPI, CELL_DPI))
+    proc = subprocess.run(
+        [
+            "tesseract",
+            "stdin",
+            "stdout",
+            "-l",
+            NUMBER_LANGUAGE,
+            "--psm",
+            "6",
+            "--dpi",
+            str(CELL_DPI),
+            "-c",
+            "tessedit_char_whitelist=0123456789%,.",
+            "tsv",
+        ],
+        input=buf.getvalue(),
+        capture_output=True,
+        timeout=300,
+    )
+    words: dict[int, list[tuple[int, str]]] = {}
+    for row in proc.stdout.decode("utf-8", "replace").splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
+            continue
+        left, top, height = int(cols[6]), int(cols[7]), int(cols[9])
+        mid = top + height / 2
+        for i, (a, b) in enumerate(spans):
+            if a - 4 <= mid <= b + 4:
+                words.setdefault(i, []).append((left, cols[11].strip()))
+                break
+    return {i: "".join(t for _, t in sorted(ws)) for i, ws in words.items()}
+
+
+def cached(sha256: str) -> bool:
+    cache = cache_dir()
+    return cache is not None and _from_cache(cache, sha256) is not None
+
+
+def reread_pages(data: bytes, pages: list) -> None:
+    """Replace each number-like word of the pages (`PageText.words`) by its cell reading where
+    that is a well-formed number; the word keeps the page reading as `page_reading`."""
+    targets: dict[int, list[int]] = {}
+    boxes: dict[int, list[tuple[float, float, float, float]]] = {}
+    for page in pages:
+        for i, w in enumerate(page.words):
+            if is_numberish(w.text):
+                targets.setdefault(page.number, []).append(i)
+                boxes.setdefault(page.number, []).append((w.x0, w.top, w.x1, w.bottom))
+    if not boxes:
+        return
+    readings = reread_numbers(data, boxes)
+    by_number = {p.number: p for p in pages}
+    for (number, k), text in readings.items():
+        page = by_number[number]
+        i = targets[number][k]
+        w = page.words[i]
+        if NUMBER.match(text) and text != w.text:
+            page.words[i] = OcrWord(
+                text,
+                w.x0,
+                w.x1,
+                w.top,
+                w.bottom,
+                w.size,
+                w.bold,
+                w.font,
+                w.color,
+                page_reading=w.text,
+            )
