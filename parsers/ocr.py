@@ -74,7 +74,7 @@ INSTALL = (
 class OcrWord(Word):
     """A word whose cell reading replaced the page reading (kept for the arithmetic)."""
 
-    page_reading: str = ""
+    page_reading: str = ""  # the other reading (page OCR, or the cell's when this is the page's)
 
 
 class OcrUnavailable(NoTextLayer):
@@ -196,7 +196,15 @@ def _from_cache(cache: Path, sha256: str) -> OcrResult | None:
         return None
     if hashlib.sha256(data).hexdigest() != info.get("ocr_sha256"):
         return None  # half-written or damaged: OCR again
-    return OcrResult(data, info["languages"], info["mean_confidence"], info["pages"], cached=True)
+    langs = info.get("languages") or "+".join(LANGUAGES)
+    return OcrResult(
+        data,
+        langs if isinstance(langs, str) else "+".join(langs),
+        info.get("engine") or ENGINE,
+        info.get("mean_confidence"),
+        info.get("pages", 0),
+        cached=True,
+    )
 
 
 def _to_cache(cache: Path, sha256: str, result: OcrResult) -> None:
@@ -316,16 +324,19 @@ def reread_numbers(data: bytes, boxes: dict[int, list[tuple[float, float, float,
                 sheet.paste(c, (gap, y))
                 spans.append((y, y + c.height))
                 y += c.height + gap
-            for i, text in _read_sheet(sheet, spans).items():
-                out[(number, i)] = text
+            read = _read_sheet(sheet, spans)
+            for i, crop in enumerate(crops):
+                text = read.get(i, "")
+                if not NUMBER.match(text):  # alone, as one line, then as one character
+                    text = _read_one(crop, 7) or _read_one(crop, 8) or text
+                if text:
+                    out[(number, i)] = text
     finally:
         pdf.close()
     return out
 
 
-def _read_sheet(sheet, spans: list[tuple[int, int]]) -> dict[int, str]:
-    buf = io.BytesIO()
-    sheet.save(buf, format="PNG", dpi=(CELL_DPI, CELL_DPI))
+def _tesseract_digits(png: bytes, psm: int, fmt: str) -> str:
     proc = subprocess.run(
         [
             "tesseract",
@@ -334,19 +345,39 @@ def _read_sheet(sheet, spans: list[tuple[int, int]]) -> dict[int, str]:
             "-l",
             NUMBER_LANGUAGE,
             "--psm",
-            "6",
+            str(psm),
             "--dpi",
             str(CELL_DPI),
             "-c",
             "tessedit_char_whitelist=0123456789%,.",
-            "tsv",
+            *([fmt] if fmt else []),
         ],
-        input=buf.getvalue(),
+        input=png,
         capture_output=True,
         timeout=300,
     )
+    return proc.stdout.decode("utf-8", "replace")
+
+
+def _read_one(crop, psm: int) -> str:
+    """One cell alone, padded with white; "" unless it reads as a number."""
+    from PIL import Image
+
+    pad = max(20, crop.height // 2)
+    sheet = Image.new("L", (crop.width + 2 * pad, crop.height + 2 * pad), 255)
+    sheet.paste(crop, (pad, pad))
+    buf = io.BytesIO()
+    sheet.save(buf, format="PNG", dpi=(CELL_DPI, CELL_DPI))
+    text = "".join(_tesseract_digits(buf.getvalue(), psm, "").split())
+    return text if NUMBER.match(text) else ""
+
+
+def _read_sheet(sheet, spans: list[tuple[int, int]]) -> dict[int, str]:
+    buf = io.BytesIO()
+    sheet.save(buf, format="PNG", dpi=(CELL_DPI, CELL_DPI))
+    tsv = _tesseract_digits(buf.getvalue(), 6, "tsv")
     words: dict[int, list[tuple[int, str]]] = {}
-    for row in proc.stdout.decode("utf-8", "replace").splitlines()[1:]:
+    for row in tsv.splitlines()[1:]:
         cols = row.split("\t")
         if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
             continue
@@ -365,8 +396,13 @@ def cached(sha256: str) -> bool:
 
 
 def reread_pages(data: bytes, pages: list) -> None:
-    """Replace each number-like word of the pages (`PageText.words`) by its cell reading where
-    that is a well-formed number; the word keeps the page reading as `page_reading`."""
+    """Read each number-like word of the pages (`PageText.words`) again from its cell image.
+
+    The cell reading replaces the page reading when the page reading is not a well-formed
+    number ("T", "Zz", "53N") or when the cell reading carries a "%" the page reading turned
+    into digits ("6090" → "60%"); otherwise the page reading stays (the whitelist read loses
+    the dot of a question id "1.1"). Either way the word keeps the other reading
+    (`OcrWord.page_reading` / `cell_reading`) for `parsers.ocr_numbers.choose`."""
     targets: dict[int, list[int]] = {}
     boxes: dict[int, list[tuple[float, float, float, float]]] = {}
     for page in pages:
@@ -378,20 +414,97 @@ def reread_pages(data: bytes, pages: list) -> None:
         return
     readings = reread_numbers(data, boxes)
     by_number = {p.number: p for p in pages}
-    for (number, k), text in readings.items():
+    for (number, k), cell in readings.items():
         page = by_number[number]
         i = targets[number][k]
         w = page.words[i]
-        if NUMBER.match(text) and text != w.text:
-            page.words[i] = OcrWord(
-                text,
-                w.x0,
-                w.x1,
-                w.top,
-                w.bottom,
-                w.size,
-                w.bold,
-                w.font,
-                w.color,
-                page_reading=w.text,
-            )
+        if not NUMBER.match(cell) or cell == w.text:
+            continue
+        take = not NUMBER.match(w.text) or (cell.endswith("%") and not w.text.endswith("%"))
+        text, other = (cell, w.text) if take else (w.text, cell)
+        page.words[i] = OcrWord(
+            text, w.x0, w.x1, w.top, w.bottom, w.size, w.bold, w.font, w.color, other
+        )
+
+
+#: What Tesseract makes of a round bullet glyph at the start of a line: one to three dashes.
+_DASH_BULLET = re.compile(r"^[—–\-−~_]{1,3}$")
+
+
+def bullets(pages: list) -> None:
+    """A line that starts with a dash-like mark followed by text starts with a bullet glyph
+    ("•" is read as "—", "—-" or "--"): the mark becomes "•", the glyph `parsers.text`
+    knows. Only the glyph changes; the item's text is untouched."""
+    for page in pages:
+        for line in page.lines:
+            first = line.words[0]
+            if len(line.words) > 1 and _DASH_BULLET.match(first.text):
+                line.words[0] = OcrWord(
+                    "•",
+                    first.x0,
+                    first.x1,
+                    first.top,
+                    first.bottom,
+                    first.size,
+                    first.bold,
+                    first.font,
+                    first.color,
+                    first.text,
+                )
+
+
+def fill_number_cells(data: bytes, pages: list) -> None:
+    """Numbers the page OCR lost (a lone "7" is often not even a word): in a score table found
+    by its header row (`parsers.scores`), a row that has numbers in some columns but nothing
+    under another gets that column's cell read from the image; a number read there becomes a
+    word of the row (`OcrWord` with an empty page reading)."""
+    from parsers.scores import SECTION, _header_columns
+
+    boxes: dict[int, list[tuple[float, float, float, float]]] = {}
+    where: dict[int, list] = {}
+    for page in pages:
+        cols = None
+        for line in page.lines:
+            found = _header_columns(line)
+            if found:
+                cols = _column_spans(found)
+                continue
+            if cols is None:
+                continue
+            if SECTION.match(line.text):
+                cols = None
+                continue
+            hit = {k for k, (a, b) in cols.items() for w in line.words if w.x1 > a and w.x0 < b}
+            if not hit or hit == set(cols) or not any(NUMBER.match(w.text) for w in line.words):
+                continue
+            for k, (a, b) in cols.items():
+                if k not in hit:
+                    box = (a, line.top, b, line.bottom)
+                    boxes.setdefault(page.number, []).append(box)
+                    where.setdefault(page.number, []).append(line)
+    if not boxes:
+        return
+    for (number, k), text in reread_numbers(data, boxes).items():
+        if not NUMBER.match(text):
+            continue
+        line = where[number][k]
+        x0, _, x1, _ = boxes[number][k]
+        ref = line.words[-1]
+        word = OcrWord(text, x0, x1, ref.top, ref.bottom, ref.size, page_reading="")
+        line.words.append(word)
+        line.words.sort(key=lambda w: w.x0)
+
+
+def _column_spans(cols: dict) -> dict[str, tuple[float, float]]:
+    """Each number column's x span: from halfway to the header on its left to halfway to the
+    one on its right (the first and last as wide on their open side)."""
+    order = sorted(cols, key=lambda k: cols[k].xc)
+    centres = [cols[k].xc for k in order]
+    spans = {}
+    for j, k in enumerate(order):
+        left = (centres[j] - centres[j - 1]) / 2 if j else None
+        right = (centres[j + 1] - centres[j]) / 2 if j + 1 < len(order) else None
+        left = left if left is not None else right
+        right = right if right is not None else left
+        spans[k] = (centres[j] - left, centres[j] + right)
+    return spans

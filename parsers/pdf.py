@@ -216,6 +216,9 @@ def _read_pages(path: Path, data: bytes, read_pages, reread: bytes | None = None
     for page in pages:
         page.lines = _lines_from_words(page.words, page.number)
         page.words = []
+    if reread is not None:
+        ocr.fill_number_cells(reread, pages)
+        ocr.bullets(pages)
     return pages
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from parsers import checks, completeness
+from parsers import checks, completeness, ocr_numbers
 from parsers.errors import NotAKommunkompassReport, UnknownInstrument, UnknownMunicipality
 from parsers.findings import find_findings
 from parsers.footer import footer_info, strip_furniture
@@ -190,6 +190,11 @@ def parse_report(
     all_areas = len(areas) == len(inst.areas)  # else missing_area says it, not total_mismatch
     if all_areas:
         warnings.extend(checks.check_total(printed_total, areas, hist_page))
+    if doc.ocr:  # a scan: every number that breaks the arithmetic is flagged (issue 24)
+        known = {a.number: a.questions for a in inst.areas}
+        warnings.extend(
+            ocr_numbers.check(areas, known, printed_total, hist_page, history_rows, year)
+        )
     maxes = [a.max for a in areas]
     total_max = sum(maxes) if all_areas and None not in maxes else None
     complete, missing = completeness.assess(areas, inst, history_rows, hist_page)
