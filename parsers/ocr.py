@@ -40,6 +40,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from parsers import limits
 from parsers.errors import NoTextLayer, ReportError
 from parsers.reader import Word
 
@@ -159,16 +160,17 @@ def refusal(path: Path, pages: int, chosen: str) -> OcrUnavailable:
 
 def extra_seconds(data: bytes, chosen: str | None = None) -> float:
     """Time the parse limit grants on top for OCR: per declared page, when the bytes look like a
-    scan (images and no fonts) or OCR is forced. Read from the raw bytes, without a PDF library
-    (the caller is the parent of the sandboxed parse)."""
+    scan (an image for at least every other page) or OCR is forced. Read from the raw bytes,
+    without a PDF library (the caller is the parent of the sandboxed parse)."""
     chosen = mode(chosen)
     if chosen == "never":
         return 0.0
-    if chosen == "auto" and (b"/Font" in data or b"/Image" not in data):
+    counts = [int(m) for m in re.findall(rb"/Count\s+(\d{1,6})\b", data)]
+    pages = min(max(counts, default=1), limits.MAX_PAGES)
+    images = len(re.findall(rb"/Subtype\s*/Image\b", data))
+    if chosen == "auto" and images < SCANNED_PAGE_SHARE * pages:
         return 0.0
-    counts = [int(m) for m in re.findall(rb"/Count\s+(\d{1,4})\b", data[:] or b"")]
-    pages = max(counts) if counts else data.count(b"/Type /Page") or 1
-    return SECONDS_PER_PAGE * min(pages, 500)
+    return SECONDS_PER_PAGE * pages
 
 
 def add_text_layer(path: Path, data: bytes, sha256: str, pages: int) -> OcrResult:

@@ -155,3 +155,51 @@ def check(
             )
         )
     return out
+
+
+def reconsider(tables: dict, lines: list, known_max: dict[int, dict[str, float]]) -> int:
+    """Apply `choose` to every question row of the score tables (`parsers.scores.ScoreTable`
+    by area number) whose numbers break the row's arithmetic: the row's number words that
+    carry a second reading (`parsers.ocr.OcrWord`) are the candidates. Returns how many rows
+    took their other reading."""
+    from parsers.ocr import OcrWord
+
+    words = [(ln.page, w) for ln in lines for w in ln.words if isinstance(w, OcrWord)]
+    changed = 0
+    for area, table in tables.items():
+        known = known_max.get(area, {})
+        for row in table.questions:
+            values = row.numbers
+            k_max = known.get(row.id)
+            if row_ok(values.get("points"), values.get("max"), values.get("percent"), k_max):
+                continue
+            readings = {k: [_text(v)] for k, v in values.items()}
+            for page, w in words:
+                if not any(_inside(page, w, box) for box in row.boxes):
+                    continue
+                for k, v in values.items():
+                    if number(w.text) == v and w.page_reading:
+                        readings[k].append(w.page_reading)
+                        break
+            if all(len(r) == 1 for r in readings.values()):
+                continue
+            picked = choose(readings, k_max)
+            if picked is not None and picked != values:
+                row.numbers.update(picked)
+                changed += 1
+    return changed
+
+
+def _text(v: float) -> str:
+    return f"{v:g}"
+
+
+def _inside(page: int, w, box) -> bool:
+    p, x0, top, x1, bottom = box
+    return (
+        page == p
+        and w.x0 >= x0 - 0.5
+        and w.x1 <= x1 + 0.5
+        and w.top >= top - 0.5
+        and (w.bottom <= bottom + 0.5)
+    )

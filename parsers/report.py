@@ -103,6 +103,8 @@ def parse_report(
         if number is None or number in table_by_area:
             continue
         table_by_area[number] = t
+    if doc.ocr:  # two readings of a number cell: the row's arithmetic picks (parsers/ocr_numbers)
+        ocr_numbers.reconsider(table_by_area, lines, {a.number: a.questions for a in inst.areas})
     area_of = area_starts(lines, inst, [(t.start, n) for n, t in table_by_area.items()])
     findings = find_findings(lines, {p.number: p for p in doc.pages}, area_of, style)
     inspiration = find_inspiration(lines, area_of, kommun.code, style)
