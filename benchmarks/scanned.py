@@ -130,18 +130,33 @@ def run_one(i: int, pdf: Path, keep: Path) -> dict:
     return out
 
 
+def _cached(keep: Path, pdf: Path) -> bool:
+    import hashlib
+
+    scan = keep / f"{pdf.stem}.scan.pdf"
+    if not scan.exists():
+        return False
+    sha = hashlib.sha256(scan.read_bytes()).hexdigest()
+    return (keep / "ocr" / f"{sha}.json").exists()
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--keep", type=Path, default=Path("/tmp/kompass-scanned"))
     ap.add_argument("--limit", type=int)
     ap.add_argument("--only", nargs="*")
     ap.add_argument("--out", type=Path, help="write the per-report results as JSON lines")
+    ap.add_argument(
+        "--cached-only", action="store_true", help="only reports whose OCR is in --keep already"
+    )
     args = ap.parse_args(argv)
     args.keep.mkdir(parents=True, exist_ok=True)
     os.environ["KOMPASS_OCR_CACHE"] = str(args.keep / "ocr")
     todo = list(enumerate(sources()))
     if args.only:
         todo = [(i, p) for i, p in todo if p.stem in args.only]
+    if args.cached_only:
+        todo = [(i, p) for i, p in todo if _cached(args.keep, p)]
     if args.limit:
         todo = todo[: args.limit]
     results = []
