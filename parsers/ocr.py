@@ -286,9 +286,11 @@ def _run_ocrmypdf(path: Path, data: bytes) -> OcrResult:
 
 
 def is_numberish(text: str) -> bool:
-    return bool(_NUMBERISH.match(text)) and (
-        any(c.isdigit() for c in text) or (len(text) <= 2 and text not in {"-", "–", ".", ","})
-    )
+    """A short word with a digit in it ("53N", "6090"), or one or two characters Tesseract
+    puts for a digit ("T", "Zz")."""
+    if len(text) <= 8 and any(c.isdigit() for c in text):
+        return True
+    return bool(_NUMBERISH.match(text)) and len(text) <= 2 and text not in {"-", "–", ".", ","}
 
 
 def reread_numbers(data: bytes, boxes: dict[int, list[tuple[float, float, float, float]]]):
@@ -329,8 +331,8 @@ def reread_numbers(data: bytes, boxes: dict[int, list[tuple[float, float, float,
             read = _read_sheet(sheet, spans)
             for i, crop in enumerate(crops):
                 text = read.get(i, "")
-                if not NUMBER.match(text):  # alone, as one line, then as one character
-                    text = _read_one(crop, 7) or _read_one(crop, 8) or text
+                if not NUMBER.match(text):  # alone, as one line
+                    text = _read_one(crop, 7) or text
                 if text:
                     out[(number, i)] = text
     finally:
@@ -339,7 +341,17 @@ def reread_numbers(data: bytes, boxes: dict[int, list[tuple[float, float, float,
 
 
 def _tesseract_digits(png: bytes, psm: int, fmt: str) -> str:
-    proc = subprocess.run(
+    """Tesseract's reading of a digits-only image ("" when it cannot run: the page reading
+    stays, and the arithmetic check flags what is wrong)."""
+    try:
+        proc = _run_tesseract(png, psm, fmt)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return proc.stdout.decode("utf-8", "replace")
+
+
+def _run_tesseract(png: bytes, psm: int, fmt: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
         [
             "tesseract",
             "stdin",
@@ -358,7 +370,6 @@ def _tesseract_digits(png: bytes, psm: int, fmt: str) -> str:
         capture_output=True,
         timeout=300,
     )
-    return proc.stdout.decode("utf-8", "replace")
 
 
 def _read_one(crop, psm: int) -> str:
