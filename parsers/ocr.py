@@ -318,7 +318,7 @@ def reread_numbers(data: bytes, boxes: dict[int, list[tuple[float, float, float,
                 )
                 crops.append(image.crop(box))
             # one Tesseract run per page: the crops stacked, one per text line, far apart
-            gap = int(0.6 * max(c.height for c in crops)) + 20
+            gap = int(1.5 * max(c.height for c in crops)) + 40  # no two crops on one line
             width = max(c.width for c in crops) + 2 * gap
             height = sum(c.height + gap for c in crops) + gap
             sheet = Image.new("L", (width, height), 255)
@@ -395,9 +395,8 @@ def _read_sheet(sheet, spans: list[tuple[int, int]]) -> dict[int, str]:
         if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
             continue
         left, top, height = int(cols[6]), int(cols[7]), int(cols[9])
-        mid = top + height / 2
         for i, (a, b) in enumerate(spans):
-            if a - 4 <= mid <= b + 4:
+            if a - 8 <= top and top + height <= b + 8:  # a word inside one crop, else unread
                 words.setdefault(i, []).append((left, cols[11].strip()))
                 break
     return {i: "".join(t for _, t in sorted(ws)) for i, ws in words.items()}
@@ -411,11 +410,10 @@ def cached(sha256: str) -> bool:
 def reread_pages(data: bytes, pages: list) -> None:
     """Read each number-like word of the pages (`PageText.words`) again from its cell image.
 
-    The cell reading replaces the page reading when the page reading is not a well-formed
-    number ("T", "Zz", "53N") or when the cell reading carries a "%" the page reading turned
-    into digits ("6090" → "60%"); otherwise the page reading stays (the whitelist read loses
-    the dot of a question id "1.1"). Either way the word keeps the other reading
-    (`OcrWord.page_reading` / `cell_reading`) for `parsers.ocr_numbers.choose`."""
+    The cell reading (Tesseract's English model, digits and "%" only) replaces the page reading
+    ("6090" → "60%", "T" → "7", "53N" → "53%") unless it is the page reading with characters
+    missing (the whitelist read may lose the dot of a question id: "1.1" → "1"). Either way
+    the word keeps the other reading (`OcrWord.page_reading`) for `parsers.ocr_numbers`."""
     targets: dict[int, list[int]] = {}
     boxes: dict[int, list[tuple[float, float, float, float]]] = {}
     for page in pages:
@@ -433,7 +431,7 @@ def reread_pages(data: bytes, pages: list) -> None:
         w = page.words[i]
         if not NUMBER.match(cell) or cell == w.text:
             continue
-        take = not NUMBER.match(w.text) or (cell.endswith("%") and not w.text.endswith("%"))
+        take = not NUMBER.match(w.text) or not _drops_characters(cell, w.text)
         text, other = (cell, w.text) if take else (w.text, cell)
         page.words[i] = OcrWord(
             text, w.x0, w.x1, w.top, w.bottom, w.size, w.bold, w.font, w.color, other
@@ -464,6 +462,13 @@ def bullets(pages: list) -> None:
                     first.color,
                     first.text,
                 )
+
+
+def _drops_characters(cell: str, page: str) -> bool:
+    """The cell reading is the page reading with characters missing ("1.1" → "1": the
+    whitelist read lost the dot), so the page reading has seen more."""
+    rest = iter(page)
+    return len(cell) < len(page) and all(c in rest for c in cell)
 
 
 def fill_number_cells(data: bytes, pages: list) -> None:

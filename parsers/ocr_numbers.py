@@ -107,6 +107,8 @@ def check(
                     q.page,
                     f"max {_fmt(q.max)} is not the version's {_fmt(known[q.id])}",
                 )
+        if a.percent is None and a.points is not None and any(q.percent for q in a.questions):
+            flag(a.number, "area total", a.page, "no percent read, though the questions have one")
         if not percent_ok(a.points, a.max, a.percent):
             flag(
                 a.number,
