@@ -438,30 +438,40 @@ def reread_pages(data: bytes, pages: list) -> None:
         )
 
 
-#: What Tesseract makes of a round bullet glyph at the start of a line: one to three dashes.
-_DASH_BULLET = re.compile(r"^[—–\-−~_]{1,3}$")
+#: What Tesseract makes of a round bullet glyph at the start of a line: one to three marks
+#: that are neither letters nor digits ("—", "—-", "«", "»", "+»", "."), maybe two such words.
+_BULLET_MARK = re.compile(r"^[^\w\s]{1,3}$")
+#: A gap wider than this many font sizes separates two columns of one line.
+COLUMN_GAP = 1.5
 
 
 def bullets(pages: list) -> None:
-    """A line that starts with a dash-like mark followed by text starts with a bullet glyph
-    ("•" is read as "—", "—-" or "--"): the mark becomes "•", the glyph `parsers.text`
-    knows. Only the glyph changes; the item's text is untouched."""
+    """Marks that are no letters or digits, at the start of a line or of a column (after a gap
+    of more than `COLUMN_GAP` font sizes) and followed by text, are a bullet glyph: they
+    become "•", the glyph `parsers.text` knows. Only the glyph changes, never the item's text."""
     for page in pages:
         for line in page.lines:
-            first = line.words[0]
-            if len(line.words) > 1 and _DASH_BULLET.match(first.text):
-                line.words[0] = OcrWord(
-                    "•",
-                    first.x0,
-                    first.x1,
-                    first.top,
-                    first.bottom,
-                    first.size,
-                    first.bold,
-                    first.font,
-                    first.color,
-                    first.text,
-                )
+            words, out, i = line.words, [], 0
+            while i < len(words):
+                w = words[i]
+                starts = not out or w.x0 - out[-1].x1 > COLUMN_GAP * w.size
+                n = 0
+                while (
+                    starts
+                    and n < 2
+                    and i + n + 1 < len(words)
+                    and _BULLET_MARK.match(words[i + n].text)
+                ):
+                    n += 1
+                if n and not (n == 1 and w.text == "•"):
+                    last = words[i + n - 1]
+                    marks = " ".join(x.text for x in words[i : i + n])
+                    w = OcrWord(
+                        "•", w.x0, last.x1, w.top, w.bottom, w.size, w.bold, w.font, w.color, marks
+                    )
+                out.append(w)
+                i += max(n, 1)
+            line.words = out
 
 
 def _drops_characters(cell: str, page: str) -> bool:
