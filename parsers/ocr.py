@@ -40,7 +40,6 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from parsers import limits
 from parsers.errors import NoTextLayer, ReportError
 from parsers.reader import Word
 
@@ -58,6 +57,9 @@ SCANNED_PAGE_SHARE = 0.5
 #: OCR time on top of the parse's own limit, per page (OCRmyPDF took 2.3–2.8 s a page on the
 #: 2-core development machine, 5 s when it was shared; four times that is the margin).
 SECONDS_PER_PAGE = 20.0
+#: ... for at most this many pages (a report has 20–80): a hostile file that declares 500
+#: image pages gets no more than 100 × 20 s.
+MAX_OCR_PAGES = 100
 #: Resolution of the number-cell crops (the scans are 200 dpi; Tesseract wants ~30 px digits).
 CELL_DPI = 400
 #: Margin around a word's box when it is cut out, in points.
@@ -166,7 +168,7 @@ def extra_seconds(data: bytes, chosen: str | None = None) -> float:
     if chosen == "never":
         return 0.0
     counts = [int(m) for m in re.findall(rb"/Count\s+(\d{1,6})\b", data)]
-    pages = min(max(counts, default=1), limits.MAX_PAGES)
+    pages = min(max(counts, default=1), MAX_OCR_PAGES)
     images = len(re.findall(rb"/Subtype\s*/Image\b", data))
     if chosen == "auto" and images < SCANNED_PAGE_SHARE * pages:
         return 0.0
