@@ -442,7 +442,7 @@ def reread_pages(data: bytes, pages: list) -> None:
 
 #: What Tesseract makes of a round bullet glyph at the start of a line: one to three marks
 #: that are neither letters nor digits ("—", "—-", "«", "»", "+»", "."), maybe two such words.
-_BULLET_MARK = re.compile(r"^[^\w\s]{1,3}$")
+_BULLET_MARK = re.compile(r"^(?!.*%)[^\w\s]{1,3}$")  # "%" is a score table's
 #: A gap wider than this many font sizes separates two columns of one line.
 COLUMN_GAP = 1.5
 
