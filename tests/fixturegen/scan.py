@@ -45,7 +45,6 @@ def scan_pdf(data: bytes, seed: int = 0, dpi: int = DPI) -> bytes:
     jpegs: list[bytes] = []
     try:
         for page in pdf:
-            width_pt, height_pt = page.get_size()
             bitmap = page.render(scale=dpi / 72, grayscale=True)
             image = scan_page(bitmap.to_pil(), rng)
             buf = io.BytesIO()
