@@ -29,6 +29,7 @@ reader_option = click.option(
     "Default: $KOMPASS_READER, else pdfplumber.",
 )
 
+
 def _set_ocr(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
     """--ocr: through the environment, like --reader, so worker processes do the same."""
     if value:
