@@ -14,7 +14,7 @@ import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from parsers import limits
+from parsers import limits, ocr
 from parsers.errors import (
     CorruptPdf,
     EmptyFile,
@@ -96,6 +96,8 @@ class PageText:
     marked: dict[int, list[Word]] = field(default_factory=dict)
     content_chars: int = 0
     unmarked_chars: int = 0
+    chars: int = 0  # characters the reader found (before words)
+    words: list[Word] = field(default_factory=list, repr=False)  # only while reading
 
     @property
     def vrules(self) -> list[tuple[float, float, float]]:
@@ -109,6 +111,8 @@ class Document:
     sha256: str
     pages: list[PageText]
     footer_lines: list[Line] = field(default_factory=list)
+    #: engine, languages, mean_confidence when the text was recognised (parsers/ocr.py)
+    ocr: dict | None = None
 
     @property
     def lines(self) -> list[Line]:
@@ -157,7 +161,9 @@ def lines_from_words(words: list[Word], page: int) -> list[Line]:
     return lines
 
 
-def read_document(path: str | Path, reader: str | None = None) -> Document:
+def read_document(
+    path: str | Path, reader: str | None = None, ocr_mode: str | None = None
+) -> Document:
     """Read and validate a PDF; raise a named `ReportError` subclass for bad input.
 
     PDFium opens the file first whichever reader is chosen: it is fast and its reasons are
@@ -182,19 +188,38 @@ def read_document(path: str | Path, reader: str | None = None) -> Document:
     if not n_pages:
         raise CorruptPdf(path, "PDF has no pages")
     limits.check_page_count(path, n_pages)  # limits: pages found
+    chosen = ocr.mode(ocr_mode)
+    pages = _read_pages(path, data, read_pages)
+    ocr_info = None
+    if ocr.needs_ocr([p.chars for p in pages], chosen):  # a scan: OCR (parsers/ocr.py)
+        if chosen == "never" or (ocr.missing() and not ocr.cached(sha)):
+            raise ocr.refusal(path, len(pages), chosen)
+        result = ocr.add_text_layer(path, data, sha, len(pages))
+        pages = _read_pages(path, result.data, read_pages, reread=result.data)
+        ocr_info = result.info()
+    if sum(len(p.lines) for p in pages) == 0:
+        raise NoTextLayer(
+            path,
+            f"PDF has no text layer ({len(pages)} page(s) of images only, e.g. a scan), "
+            "and OCR recognised no text in it",
+        )
+    return Document(path, sha, pages, ocr=ocr_info)
+
+
+def _read_pages(path: Path, data: bytes, read_pages, reread: bytes | None = None) -> list[PageText]:
+    """Words and lines of every page; with `reread` (an OCR'd PDF), the words that look like
+    numbers are read again from the page image (`parsers.ocr.reread_numbers`)."""
     pages: list[PageText] = []
     try:
         budget = limits.CharBudget(path)
-        carry: tuple[float, float] | None = None
         for raw in read_pages(data):
             budget.add(raw.number, len(raw.chars))  # limits: characters per page and document
             words = words_from_chars(raw.chars)
-            lines = lines_from_words(words, raw.number)
-            page = PageText(raw.number, raw.width, raw.height, lines, merge_rules(raw.rules))
+            page = PageText(raw.number, raw.width, raw.height, [], merge_rules(raw.rules))
+            page.chars = len(raw.chars)
+            page.words = words
             if raw.marks is not None:
                 _mark(page, raw, words)
-            # newspaper columns read column by column, continued over pages (parsers.layout)
-            carry = split_columns(page, carry)
             pages.append(page)
     except ReportError:
         raise
@@ -204,13 +229,18 @@ def read_document(path: str | Path, reader: str | None = None) -> Document:
         raise CorruptPdf(path, f"PDF is corrupt and cannot be read ({_short(e)})") from e
     if not pages:
         raise CorruptPdf(path, "PDF has no pages")
-    if sum(len(p.lines) for p in pages) == 0:
-        raise NoTextLayer(
-            path,
-            f"PDF has no text layer ({len(pages)} page(s) of images only, e.g. a scan); "
-            "it would need OCR, which kompass does not do",
-        )
-    return Document(path, sha, pages)
+    if reread is not None:
+        ocr.reread_pages(reread, pages)
+    carry: tuple[float, float] | None = None
+    for page in pages:
+        page.lines = lines_from_words(page.words, page.number)
+        page.words = []
+        # newspaper columns read column by column, continued over pages (parsers.layout)
+        carry = split_columns(page, carry)
+    if reread is not None:
+        ocr.fill_number_cells(reread, pages)
+        ocr.bullets(pages)
+    return pages
 
 
 def split_columns(page: PageText, carry: tuple[float, float] | None) -> tuple[float, float] | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from parsers import checks, completeness, tags
+from parsers import checks, completeness, ocr_numbers, tags
 from parsers.errors import NotAKommunkompassReport, UnknownInstrument, UnknownMunicipality
 from parsers.findings import find_findings
 from parsers.footer import footer_info, strip_furniture
@@ -50,14 +50,15 @@ def parse_report(
     url: str | None = None,
     reader: str | None = None,
     trace: dict | None = None,
+    ocr: str | None = None,
 ) -> ReportRecord:
     """Parse one Kommunkompassen report. Raises a `parsers.errors.ReportError` subclass.
 
     `trace`, if given, receives the intermediate structures (document, tables, history,
-    findings, area index) for `kompass inspect`.
+    findings, area index) for `kompass inspect`. `ocr`: auto|never|force (`parsers.ocr`).
     """
     path = Path(path)
-    doc = read_document(path, reader)
+    doc = read_document(path, reader, ocr)
     strip_furniture(doc)
     lines = doc.lines
     info = footer_info(doc)
@@ -106,6 +107,8 @@ def parse_report(
         raise UnknownMunicipality(path, "no Swedish municipality named in the report")
 
     table_by_area = _by_area(tables)
+    if doc.ocr:  # two readings of a number cell: the row's arithmetic picks (parsers/ocr_numbers)
+        ocr_numbers.reconsider(table_by_area, lines, {a.number: a.questions for a in inst.areas})
     area_of = area_starts(lines, inst, [(t.start, n) for n, t in table_by_area.items()])
     findings = find_findings(lines, {p.number: p for p in doc.pages}, area_of, style)
     inspiration = find_inspiration(lines, area_of, kommun.code, style)
@@ -169,6 +172,11 @@ def parse_report(
     all_areas = len(areas) == len(inst.areas)  # else missing_area says it, not total_mismatch
     if all_areas:
         warnings.extend(checks.check_total(printed_total, areas, hist_page))
+    if doc.ocr:  # a scan: every number that breaks the arithmetic is flagged (issue 24)
+        known = {a.number: a.questions for a in inst.areas}
+        warnings.extend(
+            ocr_numbers.check(areas, known, printed_total, hist_page, history_rows, year)
+        )
     maxes = [a.max for a in areas]
     total_max = sum(maxes) if all_areas and None not in maxes else None
     complete, missing = completeness.assess(areas, inst, history_rows, hist_page)
@@ -181,8 +189,9 @@ def parse_report(
             sha256=doc.sha256,
             pages=len(doc.pages),
             reader=reader_name(reader),
-            text_layer="pdf",
+            text_layer="ocr" if doc.ocr else "pdf",
             structure="tags" if tagged else "layout",
+            ocr=doc.ocr,
             path=str(path),
             url=url,
         ),

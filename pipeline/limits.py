@@ -27,7 +27,7 @@ import signal
 import time
 from pathlib import Path
 
-from parsers import limits, parse_report
+from parsers import limits, ocr, parse_report
 from parsers.errors import CorruptPdf, LimitExceeded, ReportError
 from schema.record import ReportRecord
 
@@ -55,6 +55,8 @@ def parse_limited(
 
     path = Path(path)
     wall = limits.WALL_SECONDS if wall_seconds is None else wall_seconds
+    if wall_seconds is None:  # a scan gets time to be OCR'd, per page (parsers/ocr.py)
+        wall += ocr.extra_seconds(data if data is not None else _head(path))
     space = limits.ADDRESS_SPACE_BYTES if address_space is None else address_space
     read_fd, write_fd = os.pipe()
     parent, base = os.getpid(), _memory("VmRSS")
@@ -115,6 +117,15 @@ def _child(
         code = 70
     finally:
         os._exit(code)
+
+
+def _head(path: Path) -> bytes:
+    """The file's bytes for `ocr.extra_seconds` (b"" when unreadable: the child says why)."""
+    try:
+        with path.open("rb") as f:
+            return f.read(limits.MAX_INFLATED_BYTES)
+    except OSError:
+        return b""
 
 
 def _in_memory(data: bytes) -> Path:

@@ -109,6 +109,8 @@ class RawStore:
         self.root = Path(root) if root is not None else DEFAULT_RAW_DIR
         self.root.mkdir(parents=True, exist_ok=True)
         self.manifest_path = self.root / "manifest.jsonl"
+        # OCR'd text layers of scans, by the scan's sha256 (parsers/ocr.py): reprocess reuses them
+        os.environ["KOMPASS_OCR_CACHE"] = str(self.root / "ocr")
         self._lock = threading.Lock()
 
     def path_for(self, sha256: str) -> Path:

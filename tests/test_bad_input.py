@@ -41,8 +41,8 @@ CASES = [
     (
         "scanned.pdf",
         parsers.NoTextLayer,
-        "scanned.pdf: PDF has no text layer (1 page(s) of images only, e.g. a scan); "
-        "it would need OCR, which kompass does not do",
+        "scanned.pdf: PDF has no text layer (1 page(s) of images only, e.g. a scan), "
+        "and OCR recognised no text in it",
     ),
     (
         "unknown-instrument.pdf",

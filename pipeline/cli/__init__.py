@@ -43,12 +43,17 @@ def cli(ctx: click.Context, debug: bool) -> None:
     Start with `kompass parse REPORT.pdf` to see what one report holds.
     """
     ctx.obj = {"debug": debug}
+    from parsers import ocr
     from parsers.reader import reader_name
 
     try:
         reader_name()
     except ValueError as e:
         refuse(f"KOMPASS_READER: {e}")
+    try:
+        ocr.mode()
+    except ValueError as e:
+        refuse(f"KOMPASS_OCR: {e}")
     # pdfminer logs harmless font/encoding notes; a researcher should not see them
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
 

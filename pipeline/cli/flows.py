@@ -14,6 +14,7 @@ from pipeline.cli.errors import refuse, warehouse_errors
 from pipeline.cli.options import (
     dask_option,
     db_option,
+    ocr_option,
     raw_dir_option,
     reader_option,
     sources_option,
@@ -25,6 +26,7 @@ from pipeline.cli.prefect_home import prefect_home, quiet_task_lines
 
 @click.command()
 @reader_option
+@ocr_option
 @sources_option
 @db_option
 @raw_dir_option
@@ -131,6 +133,7 @@ def demo(ctx: click.Context, db_url: str | None, raw_dir: Path | None) -> None:
 
 @click.command()
 @reader_option
+@ocr_option
 @click.argument("what", nargs=-1, metavar="SHA256-PREFIX | PATH | MUNICIPALITY YEAR")
 @click.option("--outdated", is_flag=True, help="Every report parsed by an older parser version.")
 @db_option

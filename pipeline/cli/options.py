@@ -3,6 +3,7 @@ texts cannot drift apart between commands."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -26,6 +27,25 @@ reader_option = click.option(
     type=click.Choice(["pdfplumber", "pdfium"]),
     help="PDF reader: pdfplumber (default) or pdfium (faster, same records). "
     "Default: $KOMPASS_READER, else pdfplumber.",
+)
+
+
+def _set_ocr(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """--ocr: through the environment, so worker processes do the same (a known debt: it is
+    to go down as a value, as --reader does; tests/test_architecture.ENVIRON_WRITES_KNOWN)."""
+    if value:
+        os.environ["KOMPASS_OCR"] = value
+    return value
+
+
+ocr_option = click.option(
+    "--ocr",
+    type=click.Choice(["auto", "never", "force"]),
+    callback=_set_ocr,
+    expose_value=False,
+    is_eager=True,
+    help="OCR of scanned (image-only) PDFs with Tesseract: auto (default: only PDFs without a "
+    "text layer), never (refuse them), force (every PDF). Default: $KOMPASS_OCR, else auto.",
 )
 
 db_option = click.option("--db", "db_url", metavar="URL|FILE", help=DB_HELP)

@@ -9,11 +9,12 @@ from pathlib import Path
 import click
 
 from pipeline.cli.errors import fail, output_errors, refuse, report_errors
-from pipeline.cli.options import reader_option
+from pipeline.cli.options import ocr_option, reader_option
 
 
 @click.command()
 @reader_option
+@ocr_option
 @click.argument("reports", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "--json",
@@ -55,6 +56,7 @@ def parse(
 
 @click.command()
 @reader_option
+@ocr_option
 @click.argument("report", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--page", "page_no", type=click.IntRange(min=1), required=True, help="1-based page.")
 @click.option(

@@ -9,12 +9,13 @@ from pathlib import Path
 import click
 
 from pipeline.cli.errors import output_errors, refuse, warehouse_errors
-from pipeline.cli.options import db_option, raw_dir_option, reader_option
+from pipeline.cli.options import db_option, ocr_option, raw_dir_option, reader_option
 from pipeline.cli.output import echo_line, echo_utf8, exit_code
 
 
 @click.command()
 @reader_option
+@ocr_option
 @click.argument("reports", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @db_option
 @raw_dir_option

@@ -1,0 +1,263 @@
+"""Scanned reports (issue 24): image-only PDFs are recognised with OCRmyPDF + Tesseract, their
+number cells re-read, and every OCR'd number that breaks the report's arithmetic flagged.
+
+The scans are made here from three fixtures of three instrument versions
+(`tests.fixturegen.scan`, seeded: render at 200 dpi grey, rotate, noise, blur, JPEG, img2pdf);
+the OCR'd PDFs are cached in pytest's cache folder by the scan's sha256 (as the raw store does
+in <raw>/ocr), so only the first run pays for Tesseract (~2.5 s a page). Needs Debian's
+tesseract-ocr, tesseract-ocr-swe, tesseract-ocr-eng and ghostscript, and the dev extra
+(ocrmypdf): skipped without them locally, a failure in CI (`.ci/run` installs them).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from parsers import NoTextLayer, ocr, ocr_numbers, parse_report
+from pipeline.cli import cli
+from schema.record import COMPLETENESS_CODES, Area, HistoryRow, Question
+from tests.conftest import FIXTURES
+
+#: One report per version (2019, 2010, 2002); the scan of report i uses seed i.
+SCANNED = ["gavle-2022", "kalmar-2012", "kristianstad-2005"]
+
+
+def _need_ocr() -> None:
+    why = ocr.missing()
+    if why:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{why}: .ci/run must install it")
+        pytest.skip(why)
+
+
+@pytest.fixture(scope="module")
+def ocr_cache(request: pytest.FixtureRequest) -> Path:
+    _need_ocr()
+    cache = Path(request.config.cache.mkdir("kompass-ocr"))
+    old = os.environ.get("KOMPASS_OCR_CACHE")
+    os.environ["KOMPASS_OCR_CACHE"] = str(cache / "ocr")
+    yield cache
+    if old is None:
+        os.environ.pop("KOMPASS_OCR_CACHE", None)
+    else:
+        os.environ["KOMPASS_OCR_CACHE"] = old
+
+
+def _scan(cache: Path, name: str) -> Path:
+    from tests.fixturegen.scan import scan_file
+
+    out = cache / f"{name}.scan.pdf"
+    if not out.exists():
+        scan_file(FIXTURES / f"{name}.pdf", out, seed=SCANNED.index(name))
+    return out
+
+
+@pytest.fixture(scope="module")
+def scanned(ocr_cache: Path) -> dict[str, dict]:
+    return {name: parse_report(_scan(ocr_cache, name)).to_dict() for name in SCANNED}
+
+
+def _names_it(record: dict, area: int, qid: str | None) -> bool:
+    """A completeness warning names the area or the question."""
+    for w in record["warnings"]:
+        if w["code"] in COMPLETENESS_CODES and (
+            re.search(rf"\barea {area}\b", w["message"])
+            or (qid and re.search(rf"\b{re.escape(qid)}\b", w["message"]))
+        ):
+            return True
+    return False
+
+
+@pytest.mark.parametrize("name", SCANNED)
+def test_scan_is_read_through_ocr(scanned: dict[str, dict], name: str) -> None:
+    rec = scanned[name]
+    expected = json.loads((FIXTURES / f"{name}.expected.json").read_text("utf-8"))
+    src = rec["source"]
+    assert src["text_layer"] == "ocr"
+    assert src["ocr"]["engine"].startswith("tesseract ")
+    assert src["ocr"]["languages"] == "swe"
+    assert 50 <= src["ocr"]["mean_confidence"] <= 100
+    assert src["pages"] == expected["source"]["pages"]
+    for key in ("municipality", "evaluation_year", "instrument_version"):
+        assert rec[key] == expected[key]
+
+
+@pytest.mark.parametrize("name", SCANNED)
+def test_scanned_record_differs_only_where_a_warning_says_so(
+    scanned: dict[str, dict], name: str
+) -> None:
+    """Every score that is not the text PDF's is named by a completeness warning (so the record
+    is incomplete); the rest are exact."""
+    rec = scanned[name]
+    expected = json.loads((FIXTURES / f"{name}.expected.json").read_text("utf-8"))
+    got_areas = {a["number"]: a for a in rec["areas"]}
+    differing, numbers = [], 0
+    for a in expected["areas"]:
+        b = got_areas.get(a["number"], {"questions": []})
+        got_q = {q["id"]: q for q in b["questions"]}
+        rows = [(None, a, b)] + [(q["id"], q, got_q.get(q["id"], {})) for q in a["questions"]]
+        for qid, e, g in rows:
+            for k in ("points", "max", "percent"):
+                numbers += 1
+                if g.get(k) != e[k]:
+                    differing.append((a["number"], qid, k))
+                    assert _names_it(rec, a["number"], qid), (
+                        f"area {a['number']} {qid or 'total'} {k}: {e[k]} read {g.get(k)}, "
+                        "and no warning says so"
+                    )
+    assert rec["complete"] is (not differing and not rec["warnings"])
+    assert len(differing) <= 0.3 * numbers  # the bulk is read exactly (measured: benchmarks)
+
+
+def test_finding_texts_are_read_verbatim(scanned: dict[str, dict]) -> None:
+    def norm(t: str) -> str:
+        return " ".join(t.split())
+
+    texts = exact = 0
+    for name, rec in scanned.items():
+        expected = json.loads((FIXTURES / f"{name}.expected.json").read_text("utf-8"))
+        got = {a["number"]: a for a in rec["areas"]}
+        for a in expected["areas"]:
+            for kind in ("strengths", "improvements"):
+                have = {norm(f["text"]) for f in got.get(a["number"], {}).get(kind, [])}
+                texts += len(a[kind])
+                exact += sum(norm(f["text"]) in have for f in a[kind])
+    assert exact >= 0.8 * texts, f"{exact}/{texts} finding texts exact"  # measured: 84 %
+
+
+def test_ocr_result_is_cached_by_sha256(ocr_cache: Path, scanned: dict[str, dict]) -> None:
+    name = SCANNED[0]
+    sha = scanned[name]["source"]["sha256"]
+    assert (ocr_cache / "ocr" / f"{sha}.pdf").exists()
+    assert (ocr_cache / "ocr" / f"{sha}.json").exists()
+    assert ocr.cached(sha)
+    again = parse_report(_scan(ocr_cache, name)).to_dict()
+    assert again == scanned[name]  # same OCR, same record
+
+
+def test_ocr_never_keeps_the_refusal(ocr_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KOMPASS_OCR", "auto")  # --ocr sets it for worker processes; restored
+    scan = _scan(ocr_cache, SCANNED[0])
+    with pytest.raises(NoTextLayer) as info:
+        parse_report(scan, ocr="never")
+    assert str(info.value) == (
+        f"{scan.name}: PDF has no text layer (10 page(s) of images only, e.g. a scan); "
+        "OCR is off (--ocr never); use --ocr auto"
+    )
+    result = CliRunner().invoke(cli, ["parse", "--ocr", "never", str(scan)])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "OCR is off" in result.stderr
+
+
+def test_without_tesseract_the_refusal_names_what_to_install(tmp_path: Path) -> None:
+    """A real process whose PATH has no tesseract (and no OCR cache): one line, exit 2."""
+    exe = Path(sys.executable).with_name("kompass")
+    env = {k: v for k, v in os.environ.items() if k != "KOMPASS_OCR_CACHE"}
+    env["PATH"] = str(tmp_path)  # nothing in it
+    proc = subprocess.run(
+        [str(exe), "parse", str(FIXTURES / "bad" / "scanned.pdf")],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert proc.returncode == 2
+    assert proc.stderr == (
+        "error: scanned.pdf: PDF has no text layer (1 page(s) of images only, e.g. a scan); "
+        "tesseract is not installed: OCR needs the Python package ocrmypdf (pip install "
+        "'kompass[ocr]') and Tesseract with Swedish (Debian: apt install tesseract-ocr "
+        "tesseract-ocr-swe ghostscript)\n"
+    )
+
+
+def test_text_pdf_is_not_ocrd() -> None:
+    rec = parse_report(FIXTURES / "gavle-2022.pdf")
+    assert rec.source.text_layer == "pdf" and rec.source.ocr is None
+
+
+def test_load_fills_the_warehouse_columns(ocr_cache: Path, tmp_path: Path) -> None:
+    from sqlalchemy import create_engine, text
+
+    scan = _scan(ocr_cache, SCANNED[0])
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    raw = tmp_path / "raw"
+    # the scan's OCR is already cached: put it where the raw store keeps it
+    sha = parse_report(scan).source.sha256
+    (raw / "ocr").mkdir(parents=True)
+    for ext in ("pdf", "json"):
+        (raw / "ocr" / f"{sha}.{ext}").write_bytes(
+            (ocr_cache / "ocr" / f"{sha}.{ext}").read_bytes()
+        )
+    result = CliRunner().invoke(cli, ["load", str(scan), "--db", db, "--raw-dir", str(raw)])
+    assert result.exit_code in (0, 1), result.output
+    with create_engine(db).connect() as conn:
+        row = conn.execute(text("SELECT text_layer, ocr_mean_confidence FROM evaluations")).one()
+        rep = conn.execute(
+            text("SELECT text_layer, ocr_engine, ocr_languages, ocr_mean_confidence FROM report")
+        ).one()
+    assert row[0] == "ocr" and 50 <= row[1] <= 100
+    assert rep[0] == "ocr" and rep[1].startswith("tesseract ") and rep[2] == "swe"
+
+
+# --- the arithmetic, without Tesseract -------------------------------------------------------
+
+
+def test_arithmetic_chooses_between_two_readings() -> None:
+    # the Swedish model reads "60%" as "6090"; the cell reading "60%" fits 9 of 15
+    assert ocr_numbers.choose({"points": ["9"], "max": ["15"], "percent": ["6090", "60%"]}) == {
+        "points": 9,
+        "max": 15,
+        "percent": 60,
+    }
+    # a lone "7" read as "T" on the page and "7" in the cell: only 7 fits 47% of 15
+    assert ocr_numbers.choose({"points": ["T", "7"], "max": ["15"], "percent": ["47%"]}) == {
+        "points": 7,
+        "max": 15,
+        "percent": 47,
+    }
+    # two readings that both fit (1 or 7 of 15 cannot both be 47%): only one fits here,
+    # but two fitting readings leave the choice open
+    assert ocr_numbers.choose({"points": ["1", "2"], "max": ["100"], "percent": ["1%"]}) is None
+    # nothing fits: no choice (the check flags it)
+    assert ocr_numbers.choose({"points": ["3"], "max": ["15"], "percent": ["90%"]}) is None
+    # a max that is not the version's is no candidate
+    assert ocr_numbers.choose({"points": ["6"], "max": ["10"], "percent": ["60%"]}, 15) is None
+
+
+def test_every_broken_invariant_is_flagged_with_area_question_and_page() -> None:
+    q = [Question("3.1", "a", 6, 15, 40, 4), Question("3.2", "b", 8, 25, 3200, 4)]
+    area = Area(3, "Styrning", "styrning", "governance", 14, 40, 35, 4, q, [], [], [])
+    ok = Area(4, "Effektivitet", "effektivitet", "efficiency", 10, 20, 50, 5, [], [], [], [])
+    warnings = ocr_numbers.check(
+        [area, ok], {3: {"3.1": 15, "3.2": 20}}, 30, 9, [HistoryRow(2022, 4, "E", 11)], 2022
+    )
+    messages = [w.message for w in warnings]
+    assert all(w.code == "ocr_inconsistent" for w in warnings)
+    assert messages == [
+        "area 3, question 3.2, page 4: 8 of 25 is not 3200% (read by OCR; not corrected, check "
+        "the scan)",
+        "area 3, question 3.2, page 4: max 25 is not the version's 20 (read by OCR; not "
+        "corrected, check the scan)",
+        "area 4, history table, page 9: 2022 is 11 there, the score table says 10 (read by OCR; "
+        "not corrected, check the scan)",
+        "report total, page 9: the areas add up to 24, the printed total is 30 (read by OCR; not "
+        "corrected, check the scan)",
+    ]
+    assert "ocr_inconsistent" in COMPLETENESS_CODES
+
+
+def test_needs_ocr_and_the_time_it_is_given() -> None:
+    assert ocr.needs_ocr([0, 0, 3], "auto")
+    assert not ocr.needs_ocr([2000, 1800, 0], "auto")
+    assert ocr.needs_ocr([2000, 1800], "force")
+    scan = (FIXTURES / "bad" / "scanned.pdf").read_bytes()
+    assert ocr.extra_seconds(scan, "auto") == ocr.SECONDS_PER_PAGE
+    assert ocr.extra_seconds(scan, "never") == 0
+    assert ocr.extra_seconds((FIXTURES / "gavle-2022.pdf").read_bytes(), "auto") == 0
