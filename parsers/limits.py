@@ -116,11 +116,24 @@ def check_page_count(path: Path, pages: int) -> None:
 
 
 class CharBudget:
-    """Characters per page and in the whole document, counted as pages are read."""
+    """Characters per page and in the whole document, counted as pages are read (and, with
+    pdfminer, while each page is interpreted)."""
 
     def __init__(self, path: Path):
+        global _budget
         self.path = path
         self.total = 0
+        self.refused: LimitExceeded | None = None
+        _budget = self
+        _count_while_interpreting()
+
+    def interpreting(self, page: int, chars: int) -> None:
+        """pdfminer laid out the `chars`-th character of `page`."""
+        if chars > MAX_PAGE_CHARS:
+            self.refused = refuse(
+                self.path, f"page {page} has more than {MAX_PAGE_CHARS} characters"
+            )
+            raise self.refused
 
     def add(self, page: int, chars: int) -> None:
         if chars > MAX_PAGE_CHARS:
@@ -128,3 +141,39 @@ class CharBudget:
         self.total += chars
         if self.total > MAX_DOCUMENT_CHARS:
             raise refuse(self.path, f"it has more than {MAX_DOCUMENT_CHARS} characters in all")
+
+
+#: The budget of the document being read in this process (one at a time: a parse runs alone
+#: in its child process).
+_budget: CharBudget | None = None
+
+
+def refusal() -> LimitExceeded | None:
+    """The limit that stopped the current document while a page was interpreted, if any
+    (the PDF library may have reported it as its own error)."""
+    return _budget.refused if _budget is not None else None
+
+
+def _count_while_interpreting() -> None:
+    """Once per process: pdfminer's layout device counts the characters of each page."""
+    try:
+        from pdfminer.converter import PDFLayoutAnalyzer
+    except ImportError:  # pdfminer is the pdfplumber reader's; PDFium needs no hook
+        return
+    if getattr(PDFLayoutAnalyzer.render_char, "_kompass_counts", False):
+        return
+    begin_page, render_char = PDFLayoutAnalyzer.begin_page, PDFLayoutAnalyzer.render_char
+
+    def counting_begin_page(self, *args, **kwargs):
+        self._kompass_chars = 0
+        return begin_page(self, *args, **kwargs)
+
+    def counting_render_char(self, *args, **kwargs):
+        self._kompass_chars = getattr(self, "_kompass_chars", 0) + 1
+        if _budget is not None:
+            _budget.interpreting(self.pageno, self._kompass_chars)
+        return render_char(self, *args, **kwargs)
+
+    counting_render_char._kompass_counts = True  # type: ignore[attr-defined]
+    PDFLayoutAnalyzer.begin_page = counting_begin_page  # type: ignore[method-assign]
+    PDFLayoutAnalyzer.render_char = counting_render_char  # type: ignore[method-assign]
