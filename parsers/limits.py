@@ -14,6 +14,7 @@ parse (`pipeline.limits`).
 
 from __future__ import annotations
 
+import bisect
 import re
 import zlib
 from pathlib import Path
@@ -51,16 +52,22 @@ def size_text(n: int) -> str:
 
 def check_raw(path: Path, data: bytes) -> None:
     """Before opening: the page count the file declares and what its compressed streams
-    inflate to (each inflated in chunks and dropped, so checking costs no memory)."""
+    inflate to (each inflated in chunks and dropped, so checking costs no memory).
+
+    Each stream's dictionary is read from its `N G obj` to `stream`, however long; a
+    `/Filter` given as an indirect reference is looked up; a stream counts as an image
+    (skipped: text extraction never decodes it) only when it says `/Subtype /Image` and no
+    page names it as its `/Contents`."""
     declared = max((int(m.group(1)) for m in _COUNT.finditer(data)), default=0)
     if declared > MAX_PAGES:
         raise refuse(path, f"it declares {declared} pages, more than {MAX_PAGES}")
+    objects = _Objects(data)
+    contents = objects.contents()
     total = 0
     for m in _STREAM.finditer(data):
-        head = data[max(0, m.start() - 2048) : m.start()]
-        head = head[head.rfind(b"obj") + 1 :] if b"obj" in head else head
-        layers = len(_FLATE.findall(head))
-        if not layers or _IMAGE.search(head):
+        number, head = objects.head_of(m.start())
+        layers = objects.flate_layers(head)
+        if not layers or (_IMAGE.search(head) and number not in contents):
             continue
         size = _inflated_size(data, m.end(), layers, MAX_STREAM_BYTES)
         if size > MAX_STREAM_BYTES:
@@ -72,6 +79,55 @@ def check_raw(path: Path, data: bytes) -> None:
             raise refuse(
                 path, f"its compressed streams inflate to more than {size_text(MAX_INFLATED_BYTES)}"
             )
+
+
+_OBJ_START = re.compile(rb"(\d{1,10})\s+\d{1,5}\s+obj\b")
+_CONTENTS_REFS = re.compile(rb"/Contents\s*(\[[^\]]{0,100000}\]|\d+\s+\d+\s+R)")
+_REF = re.compile(rb"(\d{1,10})\s+\d{1,5}\s+R")
+_FILTER_REF = re.compile(rb"/Filter\s*(\d{1,10})\s+\d{1,5}\s+R")
+
+
+class _Objects:
+    """Where each `N G obj` starts, found once by a scan of the bytes."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+        self.starts = [(m.start(), m.end(), int(m.group(1))) for m in _OBJ_START.finditer(data)]
+        self._positions = [s for s, _, _ in self.starts]
+        self._by_number = {n: (s, e) for s, e, n in self.starts}
+
+    def head_of(self, stream_at: int) -> tuple[int | None, bytes]:
+        """(object number, its dictionary) of the stream whose keyword is at `stream_at`."""
+        i = bisect.bisect_right(self._positions, stream_at) - 1
+        if i < 0:
+            return None, self.data[max(0, stream_at - 2048) : stream_at]
+        _, end, number = self.starts[i]
+        return number, self.data[end:stream_at]
+
+    def body(self, number: int, limit: int = 4096) -> bytes:
+        where = self._by_number.get(number)
+        if where is None:
+            return b""
+        body = self.data[where[1] : where[1] + limit]
+        stop = body.find(b"endobj")
+        return body if stop < 0 else body[:stop]
+
+    def flate_layers(self, head: bytes) -> int:
+        """Flate filters of a stream dictionary, a `/Filter N 0 R` looked up."""
+        layers = len(_FLATE.findall(head))
+        for m in _FILTER_REF.finditer(head):
+            layers += len(_FLATE.findall(self.body(int(m.group(1)))))
+        return layers
+
+    def contents(self) -> set[int]:
+        """Object numbers named as a page's /Contents (directly or in an array)."""
+        out: set[int] = set()
+        for m in _CONTENTS_REFS.finditer(self.data):
+            refs = [int(r.group(1)) for r in _REF.finditer(m.group(1))]
+            out.update(refs)
+            for n in refs:  # /Contents N 0 R may name an array of streams
+                out.update(int(r.group(1)) for r in _REF.finditer(self.body(n, 100_000)))
+        return out
 
 
 class _Over(Exception):
@@ -143,19 +199,14 @@ class CharBudget:
             raise refuse(self.path, f"it has more than {MAX_DOCUMENT_CHARS} characters in all")
 
 
-#: The budget of the document being read in this process (one at a time: a parse runs alone
-#: in its child process).
+#: The budget of the document being read in this process (pdfminer's pages count only while
+#: one is open).
 _budget: CharBudget | None = None
 
 
-def refusal() -> LimitExceeded | None:
-    """The limit that stopped the current document while a page was interpreted, if any
-    (the PDF library may have reported it as its own error)."""
-    return _budget.refused if _budget is not None else None
-
-
 def _count_while_interpreting() -> None:
-    """Once per process: pdfminer's layout device counts the characters of each page."""
+    """Once per process: pdfminer's layout device lays out at most MAX_PAGE_CHARS + 1
+    characters per page (the one more is what `CharBudget.add` refuses)."""
     try:
         from pdfminer.converter import PDFLayoutAnalyzer
     except ImportError:  # pdfminer is the pdfplumber reader's; PDFium needs no hook
@@ -170,8 +221,8 @@ def _count_while_interpreting() -> None:
 
     def counting_render_char(self, *args, **kwargs):
         self._kompass_chars = getattr(self, "_kompass_chars", 0) + 1
-        if _budget is not None:
-            _budget.interpreting(self.pageno, self._kompass_chars)
+        if _budget is not None and self._kompass_chars > MAX_PAGE_CHARS + 1:
+            return 0.0  # the page is refused already: no more objects for it
         return render_char(self, *args, **kwargs)
 
     counting_render_char._kompass_counts = True  # type: ignore[attr-defined]

@@ -169,8 +169,6 @@ def _child(
             record.source.path = str(path)
             result = ("record", record)
         except ReportError as e:
-            # a limit reached inside the PDF library comes back as the library's error
-            e = limits.refusal() or e
             result = ("error", (type(e), e.reason))
         except MemoryError:
             result = ("error", (LimitExceeded, f"{_memory_reason(space)}; {limits.WHY}"))
