@@ -361,7 +361,8 @@ def _crafted_summary(rows: list[dict]) -> dict:
     for r in rows:
         c = out.setdefault(r["report"], {"runs": 0, "answers": {}, "max_s": 0.0})
         c["runs"] += 1
-        answer = f"{r['outcome']}: {r['message']}"
+        message = (r["message"] or "").split(": ", 1)[-1]  # without the run's file name
+        answer = f"{r['outcome']}: {message}"
         c["answers"][answer] = c["answers"].get(answer, 0) + 1
         c["max_s"] = max(c["max_s"], r["seconds"])
     return out

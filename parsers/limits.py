@@ -202,6 +202,8 @@ class CharBudget:
 #: The budget of the document being read in this process (pdfminer's pages count only while
 #: one is open).
 _budget: CharBudget | None = None
+#: The page pdfminer is interpreting reached MAX_PAGE_CHARS + 1 characters.
+_page_full = False
 
 
 def _count_while_interpreting() -> None:
@@ -209,22 +211,36 @@ def _count_while_interpreting() -> None:
     characters per page (the one more is what `CharBudget.add` refuses)."""
     try:
         from pdfminer.converter import PDFLayoutAnalyzer
+        from pdfminer.pdfinterp import PDFContentParser
+        from pdfminer.psexceptions import PSEOF
     except ImportError:  # pdfminer is the pdfplumber reader's; PDFium needs no hook
         return
     if getattr(PDFLayoutAnalyzer.render_char, "_kompass_counts", False):
         return
     begin_page, render_char = PDFLayoutAnalyzer.begin_page, PDFLayoutAnalyzer.render_char
+    next_object = PDFContentParser.nextobject
 
     def counting_begin_page(self, *args, **kwargs):
+        global _page_full
+        _page_full = False
         self._kompass_chars = 0
         return begin_page(self, *args, **kwargs)
 
     def counting_render_char(self, *args, **kwargs):
+        global _page_full
         self._kompass_chars = getattr(self, "_kompass_chars", 0) + 1
-        if _budget is not None and self._kompass_chars > MAX_PAGE_CHARS + 1:
-            return 0.0  # the page is refused already: no more objects for it
+        if self._kompass_chars > MAX_PAGE_CHARS:
+            _page_full = _budget is not None
+            if self._kompass_chars > MAX_PAGE_CHARS + 1:
+                return 0.0  # the rest of a Tj string: no more objects for this page
         return render_char(self, *args, **kwargs)
+
+    def bounded_next_object(self, *args, **kwargs):
+        if _page_full:
+            raise PSEOF("page over its character limit")  # the interpreter's end of stream
+        return next_object(self, *args, **kwargs)
 
     counting_render_char._kompass_counts = True  # type: ignore[attr-defined]
     PDFLayoutAnalyzer.begin_page = counting_begin_page  # type: ignore[method-assign]
     PDFLayoutAnalyzer.render_char = counting_render_char  # type: ignore[method-assign]
+    PDFContentParser.nextobject = bounded_next_object  # type: ignore[method-assign]
