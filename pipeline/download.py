@@ -37,7 +37,7 @@ import httpcore
 import httpx
 
 from parsers import PARSER_VERSION
-from pipeline.raw import ManifestEntry, NotAPdfError, RawStore, Stored
+from pipeline.raw import ManifestEntry, NotAPdfError, RawStore, Stored, StoreWriteError
 
 USER_AGENT = (
     f"kompass/{PARSER_VERSION} (research ETL of Kommunkompassen evaluation reports; python-httpx)"
@@ -144,7 +144,8 @@ def download(
                     url, "TooLarge", f"{declared} bytes is over the limit of {max_bytes}"
                 )
             sha, tmp, head = _receive(resp, store, max_bytes, url, guard)
-    return _keep(url, store, resp, sha, tmp, head, hint)
+    with _named_errors(url):
+        return _keep(url, store, resp, sha, tmp, head, hint)
 
 
 def fetch_page(
@@ -215,6 +216,8 @@ def _named_errors(url: str) -> Iterator[None]:
         raise DownloadError(url, type(e).__name__, f"failed ({_first(e)})") from e
     except (UnicodeError, ValueError) as e:  # e.g. a redirect to a URL httpx cannot parse
         raise DownloadError(url, "BadUrl", f"cannot be fetched ({_first(e)})") from e
+    except StoreWriteError as e:  # a full disk is not "cannot read", nor the server's fault
+        raise DownloadError(url, "StoreFailed", e.reason) from e
 
 
 @dataclass

@@ -57,3 +57,41 @@ def test_query_on_a_folder_says_so(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.output.strip().endswith("is a folder, not a database file")
     assert "Traceback" not in result.output
+
+
+_FULL_STORE = """
+import resource, signal, sys
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG)
+from pipeline.raw import RawStore, StoreWriteError
+store = RawStore(sys.argv[1])
+resource.setrlimit(resource.RLIMIT_FSIZE, (16384, 16384))
+try:
+    store.add_local(sys.argv[2])
+except StoreWriteError as e:
+    print("StoreWriteError", e.reason)
+except OSError as e:
+    print("OSError", e)
+"""
+
+
+def test_a_raw_folder_that_cannot_take_the_file_is_not_a_file_that_cannot_be_read(
+    tmp_path: Path,
+) -> None:
+    """Issue 28 (9): a full raw folder was logged as FileNotFoundError "cannot read: No
+    space left on device". A real write failure here: a file-size limit (EFBIG)."""
+    import subprocess
+    import sys
+
+    from tests.conftest import FIXTURES
+
+    raw = tmp_path / "raw"
+    out = subprocess.run(
+        [sys.executable, "-c", _FULL_STORE, str(raw), str(FIXTURES / "norsjo-2018.pdf")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.stdout.strip() == (
+        f"StoreWriteError cannot write to the raw folder {raw}: File too large"
+    ), out.stderr
+    assert not list(raw.glob(".*.part"))
