@@ -207,7 +207,8 @@ def ingest_flow(
         table=summary.table() or [{"source": None, "status": "nothing found"}],
         description="; ".join(summary.lines()[:1]),
     )
-    return final_state(summary, interrupted=run.interrupted)
+    # a stop while the listing was read ends discovery early, with nothing in flight
+    return final_state(summary, interrupted=run.interrupted or signals.stopping())
 
 
 #: Name of the final state of a run in which some document failed or was loaded incomplete.

@@ -298,3 +298,50 @@ def test_an_ingest_of_every_hostile_link_ends_by_itself(
     }
     assert took < 300
     assert max(rss, before) < 600 << 20
+
+
+def test_sigterm_while_the_listing_trickles_in_ends_the_ingest(
+    site: HostileServer, tmp_path: Path
+) -> None:
+    """Before: SIGTERM printed "stopping: …" and was ignored while the listing was read; only
+    SIGKILL ended it, with nothing in ingest_log."""
+    import signal
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env["PREFECT_HOME"] = str(tmp_path / "prefect-home")
+    env["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"] = "120"
+    before = site.hits.get("/trickle/", 0)
+    proc = subprocess.Popen(
+        [
+            KOMPASS,
+            "ingest",
+            "--source",
+            f"{site.base}/trickle/",
+            "--db",
+            f"sqlite:///{tmp_path / 'w.db'}",
+            "--raw-dir",
+            str(tmp_path / "raw"),
+            "--workers",
+            "1",
+            "--download-deadline",
+            "300",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 180
+    while site.hits.get("/trickle/", 0) == before and time.monotonic() < deadline:
+        time.sleep(0.2)
+    time.sleep(1.0)  # reading it, a byte every 0.2 s
+    sent = time.monotonic()
+    proc.send_signal(signal.SIGTERM)
+    _out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    # the page would take ~2 minutes more; what is left is the run's own shutdown (Prefect,
+    # the worker pool), 5-15 s on a loaded 2-core machine
+    assert time.monotonic() - sent < 40
+    assert err.startswith("stopping: no new downloads"), err
+    assert "Traceback" not in err
