@@ -182,7 +182,8 @@ def discover_listing(
             if e.code == "Interrupted":
                 break
             if page == url:
-                raise DiscoveryError(f"{url}: listing page cannot be read ({e.reason})") from None
+                why = f"HTTP {e.code[4:]}" if e.code.startswith("HTTP") else e.reason
+                raise DiscoveryError(f"{url}: listing page cannot be read ({why})") from None
             # a broken later page must not hide the reports already found
             why = f"refused: listing page cannot be read ({e.reason})"
             docs.setdefault(page, Document(page, None, refused=why, refused_code=e.code))
