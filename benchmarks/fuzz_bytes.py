@@ -1,6 +1,7 @@
 """Byte-level fuzzing of the parser under the worker's limits.
 
     .venv/bin/python benchmarks/fuzz_bytes.py N [--seed S] [--jobs J] [--json] [--out F] [--keep D]
+                                                [--crafted-runs R]
 
 Makes N mutants of the fixture reports (tests/fixtures/*.pdf) and parses each exactly as an
 ingest worker does: `pipeline.limits.parse_limited`, a forked child with the address-space
@@ -19,8 +20,19 @@ limit and the wall-clock deadline of `parsers/limits.py`. Mutations:
 Outcomes: parsed (a record), refused (a named ReportError: not a report, corrupt, a limit),
 timeout (killed at the deadline), over memory (the child hit its address-space limit),
 crash (the PDF library died, or the parser raised an unexpected exception: a traceback
-without the worker's catch-all), plus the peak RSS of any parse child. Exit code 1 when
-there is a crash, a timeout or a traceback on stderr.
+without the worker's catch-all), plus the peak RSS of any parse child.
+
+Anything at all on stderr while a document is parsed is a failure ("noise"), not only a
+"Traceback": a refused document is one line, printed by the command from the error, and
+the parse itself says nothing (a "Fatal Python error", a stack dump, "Task was destroyed"
+were all missed when only "Traceback" was looked for).
+
+The crafted files of `tests/hostile.py` (text bombs, a page-tree loop, an inflate bomb, the
+inflate-check bypasses of issue 28) are parsed `--crafted-runs` times each (default 5):
+the same file must get the same outcome and the same message every time.
+
+Exit code 1 when there is a crash, a timeout, noise on stderr or a crafted file whose
+outcome changed between runs.
 """
 
 from __future__ import annotations
@@ -188,14 +200,67 @@ def classify(error: Exception | None) -> str:
     return "crash"
 
 
+def crafted() -> dict[str, bytes]:
+    """The hand-made hostile files: name → bytes."""
+    from tests import hostile
+
+    return {
+        "textbomb-300k.pdf": hostile.text_bomb(300_000),
+        "textbomb-1m.pdf": hostile.text_bomb(1_000_000),
+        "textbomb-5m.pdf": hostile.text_bomb(5_000_000),
+        "pageloop-100k.pdf": hostile.page_loop(100_000),
+        "inflate-300mb.pdf": hostile.inflate_bomb(300),
+        **{f"{k}.pdf": v for k, v in hostile.inflate_bypasses().items()},
+    }
+
+
+CRAFTED = [
+    "textbomb-300k.pdf",
+    "textbomb-1m.pdf",
+    "textbomb-5m.pdf",
+    "pageloop-100k.pdf",
+    "inflate-300mb.pdf",
+    "bypass-image-subtype.pdf",
+    "bypass-indirect-filter.pdf",
+    "bypass-far-filter.pdf",
+]
+
+
+def run_crafted(job: tuple[str, int, str]) -> dict:
+    name, run, folder = job
+    path = Path(folder) / f"crafted-{run}-{name}"
+    data = crafted().get(name)
+    if data is None:
+        return {
+            "report": name,
+            "outcome": "missing",
+            "message": None,
+            "seconds": 0.0,
+            "traceback": False,
+            "noise": False,
+            "stderr": "",
+            "mutation": "crafted",
+            "index": run,
+            "peak_rss": 0,
+        }
+    path.write_bytes(data)
+    row = _parse(path, Path(folder) / f"crafted-{run}-{name}.stderr")
+    return {**row, "report": name, "mutation": "crafted", "index": run}
+
+
 def run_one(job: tuple[int, str, str, int, str]) -> dict:
     """In a driver process: write the mutant, parse it like a worker, classify."""
-    from pipeline.limits import parse_limited
-
     i, report, mutation, seed, folder = job
     path = Path(folder) / f"m{i:05d}-{mutation}-{report}"
     path.write_bytes(make(i, report, mutation, seed))
-    err_path = Path(folder) / f"m{i:05d}.stderr"
+    row = _parse(path, Path(folder) / f"m{i:05d}.stderr")
+    return {"index": i, "report": report, "mutation": mutation, **row}
+
+
+def _parse(path: Path, err_path: Path) -> dict:
+    """Parse like a worker with this process's stderr caught in `err_path`."""
+    from pipeline.limits import parse_limited
+
     started = time.monotonic()
     saved = os.dup(2)
     with open(err_path, "wb") as err:  # the parse child's stderr, to look for tracebacks
@@ -211,14 +276,12 @@ def run_one(job: tuple[int, str, str, int, str]) -> dict:
             os.close(saved)
     stderr = err_path.read_text("utf-8", "replace")
     return {
-        "index": i,
-        "report": report,
-        "mutation": mutation,
         "size": path.stat().st_size,
         "outcome": classify(error),
         "message": str(error) if error else None,
         "seconds": round(time.monotonic() - started, 3),
         "traceback": "Traceback" in stderr,
+        "noise": bool(stderr.strip()),
         "stderr": stderr[:300],
         "peak_rss": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024,
     }
@@ -240,6 +303,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print one JSON summary")
     ap.add_argument("--out", type=Path, help="also write the JSON summary (every mutant) here")
     ap.add_argument("--keep", type=Path, help="keep the mutants (and their stderr) here")
+    ap.add_argument("--crafted-runs", type=int, default=5, help="runs of each crafted file")
     args = ap.parse_args(argv)
 
     from parsers import limits
@@ -249,9 +313,13 @@ def main(argv: list[str] | None = None) -> int:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
         jobs = [(i, r, m, args.seed, str(folder)) for i, r, m in mutants(args.n, args.seed)]
+        crafted_jobs = [
+            (name, run, str(folder)) for name in CRAFTED for run in range(args.crafted_runs)
+        ]
         with ProcessPoolExecutor(args.jobs, initializer=_base_rss) as pool:
             base = max(pool.map(_ignore, range(args.jobs)))
             rows = list(pool.map(run_one, jobs, chunksize=1))
+            crafted_rows = list(pool.map(run_crafted, crafted_jobs, chunksize=1))
     elapsed = time.monotonic() - started
     table = {m: Counter() for m in MUTATIONS}
     for r in rows:
@@ -266,19 +334,38 @@ def main(argv: list[str] | None = None) -> int:
         "outcomes": {o: totals[o] for o in OUTCOMES},
         "by_mutation": {m: {o: c[o] for o in OUTCOMES} for m, c in table.items()},
         "tracebacks": sum(r["traceback"] for r in rows),
+        "noise": sum(r["noise"] for r in rows + crafted_rows),
+        "crafted": _crafted_summary(crafted_rows),
         "peak_rss_mb": round(peak / 2**20),
         "base_rss_mb": round(base / 2**20),
         "limit_mb": round(limits.ADDRESS_SPACE_BYTES / 2**20),
         "slowest_s": max((r["seconds"] for r in rows), default=0),
-        "bad": [r for r in rows if r["outcome"] in ("crash", "timeout") or r["traceback"]],
+        "bad": [
+            r
+            for r in rows + crafted_rows
+            if r["outcome"] in ("crash", "timeout") or r["traceback"] or r["noise"]
+        ],
     }
+    summary["unstable"] = [n for n, c in summary["crafted"].items() if len(c["answers"]) != 1]
     if args.out:
         args.out.write_text(json.dumps({**summary, "rows": rows}, ensure_ascii=False), "utf-8")
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))
     else:
         print(_table(summary))
-    return 1 if summary["bad"] else 0
+    return 1 if summary["bad"] or summary["unstable"] else 0
+
+
+def _crafted_summary(rows: list[dict]) -> dict:
+    out: dict[str, dict] = {}
+    for r in rows:
+        c = out.setdefault(r["report"], {"runs": 0, "answers": {}, "max_s": 0.0})
+        c["runs"] += 1
+        message = (r["message"] or "").split(": ", 1)[-1]  # without the run's file name
+        answer = f"{r['outcome']}: {message}"
+        c["answers"][answer] = c["answers"].get(answer, 0) + 1
+        c["max_s"] = max(c["max_s"], r["seconds"])
+    return out
 
 
 def _ignore(_: int) -> int:
@@ -298,11 +385,19 @@ def _table(s: dict) -> str:
     out.append(f"| **all** | {' | '.join(str(s['outcomes'][o]) for o in OUTCOMES)} |")
     out += [
         "",
-        f"tracebacks on stderr: {s['tracebacks']}",
+        f"tracebacks on stderr: {s['tracebacks']}; any stderr at all (noise): {s['noise']}",
         f"peak RSS of a parse child: {s['peak_rss_mb']} MB (driver process: "
         f"{s['base_rss_mb']} MB; address-space limit per parse: +{s['limit_mb']} MB)",
         f"slowest mutant: {s['slowest_s']} s",
     ]
+    out.append("")
+    out.append("| crafted file | runs | outcome (every run) | slowest |")
+    out.append("|---|---|---|---|")
+    for name, c in s["crafted"].items():
+        answers = "; ".join(f"{a} (x{k})" for a, k in c["answers"].items())
+        out.append(f"| {name} | {c['runs']} | {answers} | {c['max_s']} s |")
+    for name in s["unstable"]:
+        out.append(f"UNSTABLE {name}: {s['crafted'][name]['answers']}")
     for r in s["bad"]:
         where = f"m{r['index']} {r['mutation']} {r['report']}"
         out.append(f"BAD {r['outcome']} {where}: {r['message']} {r['stderr'][:200]}")

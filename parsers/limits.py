@@ -14,6 +14,7 @@ parse (`pipeline.limits`).
 
 from __future__ import annotations
 
+import bisect
 import re
 import zlib
 from pathlib import Path
@@ -51,16 +52,22 @@ def size_text(n: int) -> str:
 
 def check_raw(path: Path, data: bytes) -> None:
     """Before opening: the page count the file declares and what its compressed streams
-    inflate to (each inflated in chunks and dropped, so checking costs no memory)."""
+    inflate to (each inflated in chunks and dropped, so checking costs no memory).
+
+    Each stream's dictionary is read from its `N G obj` to `stream`, however long; a
+    `/Filter` given as an indirect reference is looked up; a stream counts as an image
+    (skipped: text extraction never decodes it) only when it says `/Subtype /Image` and no
+    page names it as its `/Contents`."""
     declared = max((int(m.group(1)) for m in _COUNT.finditer(data)), default=0)
     if declared > MAX_PAGES:
         raise refuse(path, f"it declares {declared} pages, more than {MAX_PAGES}")
+    objects = _Objects(data)
+    contents = objects.contents()
     total = 0
     for m in _STREAM.finditer(data):
-        head = data[max(0, m.start() - 2048) : m.start()]
-        head = head[head.rfind(b"obj") + 1 :] if b"obj" in head else head
-        layers = len(_FLATE.findall(head))
-        if not layers or _IMAGE.search(head):
+        number, head = objects.head_of(m.start())
+        layers = objects.flate_layers(head)
+        if not layers or (_IMAGE.search(head) and number not in contents):
             continue
         size = _inflated_size(data, m.end(), layers, MAX_STREAM_BYTES)
         if size > MAX_STREAM_BYTES:
@@ -72,6 +79,55 @@ def check_raw(path: Path, data: bytes) -> None:
             raise refuse(
                 path, f"its compressed streams inflate to more than {size_text(MAX_INFLATED_BYTES)}"
             )
+
+
+_OBJ_START = re.compile(rb"(\d{1,10})\s+\d{1,5}\s+obj\b")
+_CONTENTS_REFS = re.compile(rb"/Contents\s*(\[[^\]]{0,100000}\]|\d+\s+\d+\s+R)")
+_REF = re.compile(rb"(\d{1,10})\s+\d{1,5}\s+R")
+_FILTER_REF = re.compile(rb"/Filter\s*(\d{1,10})\s+\d{1,5}\s+R")
+
+
+class _Objects:
+    """Where each `N G obj` starts, found once by a scan of the bytes."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+        self.starts = [(m.start(), m.end(), int(m.group(1))) for m in _OBJ_START.finditer(data)]
+        self._positions = [s for s, _, _ in self.starts]
+        self._by_number = {n: (s, e) for s, e, n in self.starts}
+
+    def head_of(self, stream_at: int) -> tuple[int | None, bytes]:
+        """(object number, its dictionary) of the stream whose keyword is at `stream_at`."""
+        i = bisect.bisect_right(self._positions, stream_at) - 1
+        if i < 0:
+            return None, self.data[max(0, stream_at - 2048) : stream_at]
+        _, end, number = self.starts[i]
+        return number, self.data[end:stream_at]
+
+    def body(self, number: int, limit: int = 4096) -> bytes:
+        where = self._by_number.get(number)
+        if where is None:
+            return b""
+        body = self.data[where[1] : where[1] + limit]
+        stop = body.find(b"endobj")
+        return body if stop < 0 else body[:stop]
+
+    def flate_layers(self, head: bytes) -> int:
+        """Flate filters of a stream dictionary, a `/Filter N 0 R` looked up."""
+        layers = len(_FLATE.findall(head))
+        for m in _FILTER_REF.finditer(head):
+            layers += len(_FLATE.findall(self.body(int(m.group(1)))))
+        return layers
+
+    def contents(self) -> set[int]:
+        """Object numbers named as a page's /Contents (directly or in an array)."""
+        out: set[int] = set()
+        for m in _CONTENTS_REFS.finditer(self.data):
+            refs = [int(r.group(1)) for r in _REF.finditer(m.group(1))]
+            out.update(refs)
+            for n in refs:  # /Contents N 0 R may name an array of streams
+                out.update(int(r.group(1)) for r in _REF.finditer(self.body(n, 100_000)))
+        return out
 
 
 class _Over(Exception):
@@ -116,11 +172,24 @@ def check_page_count(path: Path, pages: int) -> None:
 
 
 class CharBudget:
-    """Characters per page and in the whole document, counted as pages are read."""
+    """Characters per page and in the whole document, counted as pages are read (and, with
+    pdfminer, while each page is interpreted)."""
 
     def __init__(self, path: Path):
+        global _budget
         self.path = path
         self.total = 0
+        self.refused: LimitExceeded | None = None
+        _budget = self
+        _count_while_interpreting()
+
+    def interpreting(self, page: int, chars: int) -> None:
+        """pdfminer laid out the `chars`-th character of `page`."""
+        if chars > MAX_PAGE_CHARS:
+            self.refused = refuse(
+                self.path, f"page {page} has more than {MAX_PAGE_CHARS} characters"
+            )
+            raise self.refused
 
     def add(self, page: int, chars: int) -> None:
         if chars > MAX_PAGE_CHARS:
@@ -128,3 +197,50 @@ class CharBudget:
         self.total += chars
         if self.total > MAX_DOCUMENT_CHARS:
             raise refuse(self.path, f"it has more than {MAX_DOCUMENT_CHARS} characters in all")
+
+
+#: The budget of the document being read in this process (pdfminer's pages count only while
+#: one is open).
+_budget: CharBudget | None = None
+#: The page pdfminer is interpreting reached MAX_PAGE_CHARS + 1 characters.
+_page_full = False
+
+
+def _count_while_interpreting() -> None:
+    """Once per process: pdfminer's layout device lays out at most MAX_PAGE_CHARS + 1
+    characters per page (the one more is what `CharBudget.add` refuses)."""
+    try:
+        from pdfminer.converter import PDFLayoutAnalyzer
+        from pdfminer.pdfinterp import PDFContentParser
+        from pdfminer.psexceptions import PSEOF
+    except ImportError:  # pdfminer is the pdfplumber reader's; PDFium needs no hook
+        return
+    if getattr(PDFLayoutAnalyzer.render_char, "_kompass_counts", False):
+        return
+    begin_page, render_char = PDFLayoutAnalyzer.begin_page, PDFLayoutAnalyzer.render_char
+    next_object = PDFContentParser.nextobject
+
+    def counting_begin_page(self, *args, **kwargs):
+        global _page_full
+        _page_full = False
+        self._kompass_chars = 0
+        return begin_page(self, *args, **kwargs)
+
+    def counting_render_char(self, *args, **kwargs):
+        global _page_full
+        self._kompass_chars = getattr(self, "_kompass_chars", 0) + 1
+        if self._kompass_chars > MAX_PAGE_CHARS:
+            _page_full = _budget is not None
+            if self._kompass_chars > MAX_PAGE_CHARS + 1:
+                return 0.0  # the rest of a Tj string: no more objects for this page
+        return render_char(self, *args, **kwargs)
+
+    def bounded_next_object(self, *args, **kwargs):
+        if _page_full:
+            raise PSEOF("page over its character limit")  # the interpreter's end of stream
+        return next_object(self, *args, **kwargs)
+
+    counting_render_char._kompass_counts = True  # type: ignore[attr-defined]
+    PDFLayoutAnalyzer.begin_page = counting_begin_page  # type: ignore[method-assign]
+    PDFLayoutAnalyzer.render_char = counting_render_char  # type: ignore[method-assign]
+    PDFContentParser.nextobject = bounded_next_object  # type: ignore[method-assign]

@@ -41,11 +41,13 @@ RETRY_DELAYS = [2.0, 4.0, 8.0]
 
 
 @task(name="discover", cache_policy=NO_CACHE)
-def discover_task(sources: list[str]) -> list[Document] | DiscoveryError:
+def discover_task(
+    sources: list[str], deadline: float = DEADLINE_S
+) -> list[Document] | DiscoveryError:
     """A source that cannot be read is a value, not a raise: Prefect would log a raise twice
     with its traceback (task and flow) and keep the exception in its result storage."""
     try:
-        return discover(sources)
+        return discover(sources, deadline=deadline)
     except DiscoveryError as e:
         return e
 
@@ -232,7 +234,8 @@ def ingest_flow(
     engine = get_engine(db_url)
     store = RawStore(raw_dir)
     store.remove_stale_parts()
-    docs = discover_task(sources)  # first: a source that cannot be read ends the run at once
+    # first: a source that cannot be read ends the run at once
+    docs = discover_task(sources, download_deadline)
     if isinstance(docs, DiscoveryError):  # `summary_of` raises it for the caller
         return Failed(name=CANNOT_START, message=str(docs), data=docs)
     log.info("found %d documents", len(docs))
@@ -265,7 +268,8 @@ def ingest_flow(
         table=summary.table() or [{"source": None, "status": "nothing found"}],
         description="; ".join(summary.lines()[:1]),
     )
-    return final_state(summary, interrupted=run.interrupted)
+    # a stop while the listing was read ends discovery early, with nothing in flight
+    return final_state(summary, interrupted=run.interrupted or signals.stopping())
 
 
 #: Name of the final state of a run in which some document failed or was loaded incomplete.

@@ -10,6 +10,20 @@ document with it: the caller gets a `LimitExceeded` (or `CorruptPdf` for a crash
 PDF library) like any other refused document. Forking costs a few milliseconds; the parser
 modules are already imported in the parent.
 
+The child's stderr is /dev/null from the moment it exists (`_fork_quietly`): what a forked
+copy of a Prefect worker says while Prefect's own after-fork handlers drop its event loops
+("Task was destroyed but it is pending!", an AssertionError traceback) and what CPython says
+when it runs out of memory ("Fatal Python error: … MemoryErrors" and a stack dump) are no
+message for the user; the child's answer goes through the pipe, its death is read from its
+exit status.
+
+Running out of memory has one outcome, whatever the allocation that failed: a child that
+ends without a record after using at least `_OOM_SHARE` of its address-space limit (its
+peak, `VmPeak`, as it reports it, or its peak resident size) is refused with
+`LimitExceeded` "needs more than … of memory", never `CorruptPdf` or "crashed": the PDF
+library may abort, return an error for the page or raise MemoryError depending on which
+allocation fails, and those are one cause.
+
 The same function runs inside a process-pool or Dask worker (`pipeline.steps.parse_portable`):
 there the PDF arrives as bytes, which the child reads from an in-memory file (no disk, no
 raw folder on the worker's machine), so the limits hold on every machine that parses.
@@ -19,11 +33,14 @@ from __future__ import annotations
 
 import contextlib
 import faulthandler
+import logging
 import os
 import pickle
 import resource
 import select
 import signal
+import sys
+import threading
 import time
 from pathlib import Path
 
@@ -31,6 +48,8 @@ from parsers import limits, ocr, parse_report
 from parsers.errors import CorruptPdf, LimitExceeded, ReportError
 from schema.record import ReportRecord
 
+#: The child's exit status when even its answer could not be made for want of memory.
+_EXIT_OUT_OF_MEMORY = 71
 #: PDFium aborts when an allocation fails; the kernel's OOM killer sends SIGKILL.
 _OOM_SIGNALS = {signal.SIGABRT, signal.SIGKILL}
 #: A crash by another signal after the child grew by this share of its limit is a failed
@@ -51,7 +70,7 @@ def parse_limited(
 
     With `data`, the PDF is those bytes and `path` only names it (in errors and in the
     record's source.path)."""
-    import pypdfium2  # noqa: F401  (loaded once here, not in every child)
+    _preload(reader)
 
     path = Path(path)
     wall = limits.WALL_SECONDS if wall_seconds is None else wall_seconds
@@ -60,7 +79,7 @@ def parse_limited(
     space = limits.ADDRESS_SPACE_BYTES if address_space is None else address_space
     read_fd, write_fd = os.pipe()
     parent, base = os.getpid(), _memory("VmRSS")
-    pid = os.fork()
+    pid = _fork_quietly()
     if pid == 0:  # the child: never returns
         os.close(read_fd)
         _child(write_fd, path, url, space, parent, reader, data)
@@ -73,11 +92,56 @@ def parse_limited(
         raise limits.refuse(path, f"reading it took more than {wall:g} s")
     if payload is None:
         raise _died(path, status, usage.ru_maxrss * 1024 - base, space)
-    kind, value = pickle.loads(payload)
+    kind, value, grown = pickle.loads(payload)
     if kind == "record":
         return value
     cls, reason = value
+    if cls is not LimitExceeded and max(grown, usage.ru_maxrss * 1024 - base) >= _OOM_SHARE * space:
+        # an allocation failed somewhere: the library's error for it is not the cause
+        raise LimitExceeded(path, f"{_memory_reason(space)}; {limits.WHY}")
     raise cls(path, reason)
+
+
+def _preload(reader: str | None) -> None:
+    """Import the PDF libraries here, not in the child: loaded once instead of in every
+    child, and not under the child's address-space limit, where a shared library that
+    cannot be mapped crashes the child (SIGSEGV) instead of failing an allocation."""
+    import pypdfium2  # noqa: F401
+
+    from parsers.reader import reader_name
+
+    with contextlib.suppress(ValueError):  # an unknown reader: the parse says so
+        if reader_name(reader) == "pdfplumber":
+            import pdfplumber
+            import pdfplumber.page  # noqa: F401
+
+
+def _fork_quietly() -> int:
+    """`os.fork()` with the child's stderr on /dev/null from its first instruction (the
+    after-fork handlers of other libraries run before `fork` returns). The parent's stderr is
+    swapped for the length of the fork call only."""
+    with _fork_lock:  # two threads swapping fd 2 at once could leave it on /dev/null
+        return _fork_swapped()
+
+
+_fork_lock = threading.Lock()
+
+
+def _fork_swapped() -> int:
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    saved = os.dup(2)
+    try:
+        os.dup2(devnull, 2)
+        pid = os.fork()
+        if pid != 0:
+            os.dup2(saved, 2)
+    except BaseException:
+        os.dup2(saved, 2)
+        raise
+    finally:
+        os.close(saved)
+        os.close(devnull)
+    return pid
 
 
 def _child(
@@ -91,13 +155,16 @@ def _child(
 ) -> None:
     code = 0
     try:
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115  (the child ends by os._exit)
+        logging.disable(logging.CRITICAL)
         # Ctrl-C reaches the whole process group: the parent decides what to stop
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         faulthandler.disable()  # an abort on a failed allocation is an answer, not a bug
         _die_with_parent(parent)
         source = path if data is None else _in_memory(data)
         # on top of what the process already maps (imports, the caller's own data)
-        limit = _memory("VmSize") + space
+        start = _memory("VmSize")
+        limit = start + space
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
         try:
             record = parse_report(source, url=url, reader=reader)
@@ -110,9 +177,12 @@ def _child(
         except Exception as e:  # a parser bug: still one refused document
             why = f"unexpected {type(e).__name__}: {str(e)[:200]} (rerun with --debug)"
             result = ("error", (ReportError, why))
-        data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+        grown = _memory("VmPeak") - start  # how close to the limit it came
+        data = pickle.dumps((*result, grown), protocol=pickle.HIGHEST_PROTOCOL)
         with os.fdopen(fd, "wb") as f:
             f.write(data)
+    except MemoryError:
+        code = _EXIT_OUT_OF_MEMORY
     except BaseException:
         code = 70
     finally:
@@ -197,6 +267,8 @@ def _died(path: Path, status: int, grown: int, space: int) -> ReportError:
         if sig in _OOM_SIGNALS or grown >= _OOM_SHARE * space:
             return LimitExceeded(path, f"{_memory_reason(space)}; {limits.WHY}")
         return CorruptPdf(path, f"the PDF library crashed reading it ({sig.name})")
+    if os.WEXITSTATUS(status) == _EXIT_OUT_OF_MEMORY or grown >= _OOM_SHARE * space:
+        return LimitExceeded(path, f"{_memory_reason(space)}; {limits.WHY}")
     return CorruptPdf(path, f"the PDF library crashed reading it (exit {os.WEXITSTATUS(status)})")
 
 

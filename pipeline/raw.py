@@ -10,12 +10,13 @@ Last-Modified) so that the next run asks with a conditional GET.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import tempfile
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Literal
@@ -102,6 +103,15 @@ def hashed(path: str | Path) -> Stored:
     return Stored(str(path), h.hexdigest(), path)
 
 
+class StoreWriteError(OSError):
+    """The raw folder cannot take the file (full disk, read-only, no permission): not the
+    document's fault. `reason` is the one line for ingest_log (code `StoreFailed`)."""
+
+    def __init__(self, root: Path, e: OSError):
+        super().__init__(e.errno, e.strerror)
+        self.reason = f"cannot write to the raw folder {root}: {e.strerror or e}"
+
+
 class RawStore:
     """The folder of raw PDFs and its manifest (safe for threads of one process)."""
 
@@ -123,22 +133,35 @@ class RawStore:
         """Stream `chunks` into a temp file of the store, hashing them; returns (sha256, temp
         file, head). The temp file is removed if anything goes wrong (`chunks` may raise)."""
         h = hashlib.sha256()
-        fd, name = tempfile.mkstemp(prefix=prefix, suffix=".part", dir=self.root)
+        with self._writing():
+            fd, name = tempfile.mkstemp(prefix=prefix, suffix=".part", dir=self.root)
         tmp = Path(name)
         head = b""
         try:
             with os.fdopen(fd, "wb") as f:
-                for chunk in chunks:
+                for chunk in chunks:  # the source's own errors pass as they are
                     if len(head) < HEAD_BYTES:
                         head += chunk[: HEAD_BYTES - len(head)]
                     h.update(chunk)
-                    f.write(chunk)
-                f.flush()
-                os.fsync(f.fileno())
+                    with self._writing():
+                        f.write(chunk)
+                with self._writing():
+                    f.flush()
+                    os.fsync(f.fileno())
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
         return h.hexdigest(), tmp, head
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """An OSError here is the store's (`StoreWriteError`), not the document's."""
+        try:
+            yield
+        except StoreWriteError:
+            raise
+        except OSError as e:
+            raise StoreWriteError(self.root, e) from e
 
     def keep(self, tmp: Path, sha256: str, head: bytes, *, reject: bool = True) -> Path:
         """Rename a finished temp file into place (atomic). With `reject`, bytes that are not
@@ -151,10 +174,11 @@ class RawStore:
             os.replace(tmp, target)
             raise NotAPdfError(kind, target)
         final = self.path_for(sha256)
-        if final.exists():
-            tmp.unlink()
-        else:
-            os.replace(tmp, final)
+        with self._writing():
+            if final.exists():
+                tmp.unlink()
+            else:
+                os.replace(tmp, final)
         return final
 
     def add_local(self, path: str | Path) -> Stored:
@@ -186,7 +210,7 @@ class RawStore:
 
     def record(self, entry: ManifestEntry) -> None:
         line = json.dumps(asdict(entry), ensure_ascii=False) + "\n"
-        with self._lock, self.manifest_path.open("a", encoding="utf-8") as f:
+        with self._lock, self._writing(), self.manifest_path.open("a", encoding="utf-8") as f:
             f.write(line)
             f.flush()
             os.fsync(f.fileno())

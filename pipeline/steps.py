@@ -21,7 +21,7 @@ from sqlalchemy import Engine
 from parsers import PARSER_VERSION, ReportError, parse_report
 from parsers import errors as report_errors
 from pipeline.limits import parse_limited
-from pipeline.raw import RawStore, Stored, hashed
+from pipeline.raw import RawStore, Stored, StoreWriteError, hashed
 from schema.record import ReportRecord
 from warehouse.load import LoadResult, loaded_by, log_result, store_record, utcnow
 
@@ -115,6 +115,8 @@ def store_local(path: str | Path, store: RawStore, engine: Engine) -> Stored | L
     is a logged failure instead."""
     try:
         return store.add_local(path)
+    except StoreWriteError as e:  # the raw folder's fault (a full disk), not the file's
+        return failed(engine, str(path), "StoreFailed", e.reason)
     except OSError as e:
         return failed(engine, str(path), "FileNotFoundError", f"cannot read: {e.strerror}")
 

@@ -99,7 +99,7 @@ class Stream:
         seen: set[str] = set()
         for d in docs:
             if d.refused:
-                self._fail(d.location, "RefusedScheme", d.refused)
+                self._fail(d.location, d.refused_code, d.refused)
             elif not d.is_url:
                 self._ready(steps.store_local(d.location, self.store, self.engine), ready)
         for d in docs:

@@ -83,3 +83,47 @@ def with_junk_after_eof(pdf: Path, size: int) -> bytes:
     """A good PDF with `size` bytes of junk after its %%EOF (what some servers append)."""
     junk = (b"<!-- served by a proxy -->\n" * (size // 26 + 1))[:size]
     return pdf.read_bytes() + junk
+
+
+def _deflated_spaces(megabytes: int) -> bytes:
+    """zlib of `megabytes` MB of spaces, built in pieces (no 300 MB string in memory)."""
+    z = zlib.compressobj(9)
+    block = b" " * (1 << 20)
+    return b"".join(z.compress(block) for _ in range(megabytes)) + z.flush()
+
+
+def _bomb_page(content_object: bytes, *extra: bytes) -> bytes:
+    return build(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+            b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+            FONT,
+            content_object,
+            *extra,
+        ]
+    )
+
+
+def inflate_bypasses(megabytes: int = 300) -> dict[str, bytes]:
+    """Content streams inflating to `megabytes` MB that a scan of the bytes just before
+    `stream` did not see (issue 28, 7): labelled an image, the filter as an indirect
+    reference, the filter more than 2048 bytes before `stream`."""
+    data = _deflated_spaces(megabytes)
+    n = len(data)
+    pad = b" /Padding (" + b"x" * 4000 + b")"
+    return {
+        "bypass-image-subtype": _bomb_page(
+            b"<< /Length %d /Subtype /Image /Filter /FlateDecode >>\nstream\n" % n
+            + data
+            + b"\nendstream"
+        ),
+        "bypass-indirect-filter": _bomb_page(
+            b"<< /Length %d /Filter 6 0 R >>\nstream\n" % n + data + b"\nendstream",
+            b"/FlateDecode",
+        ),
+        "bypass-far-filter": _bomb_page(
+            b"<< /Filter /FlateDecode /Length %d%s >>\nstream\n" % (n, pad) + data + b"\nendstream"
+        ),
+    }

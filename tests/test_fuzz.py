@@ -20,6 +20,8 @@ def test_fixed_seed_sample_has_no_crash_hang_traceback_or_runaway_memory() -> No
             "54",
             "--seed",
             "13",
+            "--crafted-runs",
+            "1",
             "--json",
         ],
         capture_output=True,
@@ -32,6 +34,10 @@ def test_fixed_seed_sample_has_no_crash_hang_traceback_or_runaway_memory() -> No
     assert summary["outcomes"]["crash"] == 0, summary["bad"]
     assert summary["outcomes"]["timeout"] == 0, summary["bad"]
     assert summary["tracebacks"] == 0, summary["bad"]
+    # issue 28: anything on stderr is a failure, not only a traceback
+    assert summary["noise"] == 0, summary["bad"]
+    assert all(len(c["answers"]) == 1 for c in summary["crafted"].values())
+    assert all(a.startswith("refused: ") for c in summary["crafted"].values() for a in c["answers"])
     # RLIMIT_AS is the child's address space at fork (the interpreter and its libraries, well
     # under 256 MB) plus the limit; resident memory cannot exceed it. With the pdfplumber reader
     # a text bomb gets close to it before the limit stops it.

@@ -123,3 +123,35 @@ def test_pdfium_code_success_is_not_shown_as_the_reason() -> None:
     assert _pdfium_reason(Exception("Failed to load document (PDFium: Data format error).")) == (
         "data format error"
     )
+
+
+@pytest.mark.parametrize("name", sorted(hostile.inflate_bypasses(20)))
+def test_the_inflate_check_reads_the_stream_dictionary_whole(name: str) -> None:
+    """Issue 28 (7): a content stream labelled /Subtype /Image, a /Filter given as `6 0 R`,
+    or a /Filter more than 2048 bytes before `stream` was not counted; 300 MB of such a
+    stream parsed with exit 0 at 654 MB."""
+    data = hostile.inflate_bypasses(20)[name]
+    with pytest.raises(LimitExceeded) as info:
+        limits.check_raw(Path(f"{name}.pdf"), data)
+    assert info.value.reason == f"a compressed stream inflates to more than 8 MB; {limits.WHY}"
+
+
+def test_a_real_image_is_still_not_counted() -> None:
+    """An image XObject (drawn with Do, not a page's /Contents) inflating past the stream
+    limit: text extraction never decodes it, so it is no reason to refuse the file."""
+    pixels = hostile._deflated_spaces(20)
+    data = hostile.build(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+            b"/Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>",
+            hostile.stream(b"q 595 0 0 842 0 0 cm /Im1 Do Q"),
+            b"<< /Type /XObject /Subtype /Image /Width 4096 /Height 1706 /ColorSpace "
+            b"/DeviceRGB /BitsPerComponent 8 /Length %d /Filter /FlateDecode >>\nstream\n"
+            % len(pixels)
+            + pixels
+            + b"\nendstream",
+        ]
+    )
+    limits.check_raw(Path("image.pdf"), data)  # no LimitExceeded

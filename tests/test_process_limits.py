@@ -41,6 +41,36 @@ def test_a_document_over_the_memory_limit_is_refused(tmp_path: Path) -> None:
     assert str(info.value) == f"fat.pdf: reading it needs more than 64 MB of memory; {WHY}"
 
 
+@pytest.mark.parametrize(
+    ("megabytes", "reader"),
+    [(24, "pdfium"), (40, "pdfplumber"), (60, "pdfplumber")],
+)
+def test_running_out_of_memory_has_one_outcome_whichever_allocation_fails(
+    tmp_path: Path, megabytes: int, reader: str
+) -> None:
+    """Issue 28 (6): before, such limits gave `CorruptPdf` ("Unable to allocate output
+    buffer", "PdfminerException") instead of the memory limit, and other sizes "crashed
+    (exit 70)": which allocation fails decides what the PDF library says, not the cause."""
+    path = tmp_path / "fat.pdf"
+    path.write_bytes(hostile.text_bomb(1_000_000))
+    for _ in range(2):
+        with pytest.raises(LimitExceeded) as info:
+            parse_limited(path, address_space=megabytes << 20, reader=reader)
+        assert str(info.value) == (
+            f"fat.pdf: reading it needs more than {megabytes} MB of memory; {WHY}"
+        )
+
+
+def test_the_page_character_limit_stops_pdfminer_while_it_reads_the_page(tmp_path: Path) -> None:
+    """Issue 28 (6): 300,000 characters on a page under 288 MB "crashed (exit 70)" before
+    pdfminer finished building the page; now the count stops it at 200,001."""
+    path = tmp_path / "fat.pdf"
+    path.write_bytes(hostile.text_bomb(300_000))
+    with pytest.raises(LimitExceeded) as info:
+        parse_limited(path, address_space=288 << 20, reader="pdfplumber")
+    assert str(info.value) == f"fat.pdf: page 1 has more than 200000 characters; {WHY}"
+
+
 def test_load_records_an_over_limit_document_as_failed_and_goes_on(tmp_path: Path) -> None:
     bomb = tmp_path / "bomb.pdf"
     bomb.write_bytes(hostile.text_bomb(300_000))

@@ -11,6 +11,11 @@ with its column descriptions and facets (municipality, year, version, area); `fi
 is `warehouse/browse_site.py`: the arrows go browse → browse_plugin → browse_site.
 
 Datasette runs in this process (no child, no temporary files): Ctrl-C or SIGTERM ends it.
+
+Security (`_guarded`): only a `Host` of 127.0.0.1:PORT or localhost:PORT is answered (a
+page on another site cannot reach it through DNS rebinding), only GET and HEAD (the
+warehouse is read here, never written: a POST is a clean 405, not a 500 with a traceback),
+and `fts3_tokenizer` cannot be called from SQL (it hands out a native pointer).
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from sqlalchemy.engine import make_url
 
 from warehouse import fields
 from warehouse.browse_site import CANNED, NAME
-from warehouse.db import get_engine, resolve_url
+from warehouse.db import deny_functions, get_engine, resolve_url
 
 TEMPLATES = Path(__file__).resolve().parent / "browse_templates"
 
@@ -108,6 +113,8 @@ def serve(db_path: Path, port: int, open_browser: bool = False) -> None:
 
     if not pm.is_registered(browse_plugin):
         pm.register(browse_plugin, name="kompass-browse")
+    if pm.get_plugin("kompass-browse-security") is None:
+        pm.register(_security_plugin(), name="kompass-browse-security")
     ds = Datasette(
         metadata=metadata(table_names(db_path)), template_dir=str(TEMPLATES), settings=SETTINGS
     )
@@ -118,7 +125,7 @@ def serve(db_path: Path, port: int, open_browser: bool = False) -> None:
     if open_browser:
         webbrowser.open(f"http://127.0.0.1:{port}/")
     uvicorn.run(
-        ds.app(),
+        _guarded(ds.app(), port),
         host="127.0.0.1",
         port=port,
         log_level="warning",
@@ -135,3 +142,50 @@ def _port_free(port: int) -> bool:
         except OSError:
             return False
     return True
+
+
+def _security_plugin() -> object:
+    """Datasette plugin (a module, as Datasette lists plugins by name): every connection
+    refuses `warehouse.db.DENIED_FUNCTIONS`."""
+    import types
+
+    from datasette import hookimpl
+
+    def prepare_connection(conn: sqlite3.Connection) -> None:
+        conn.set_authorizer(deny_functions)
+
+    plugin = types.ModuleType("kompass_browse_security")
+    plugin.prepare_connection = hookimpl(prepare_connection)  # type: ignore[attr-defined]
+    return plugin
+
+
+#: Methods the browser is answered for: it only reads.
+SAFE_METHODS = ("GET", "HEAD")
+
+
+def _guarded(app, port: int):
+    """`app` answering only requests for this server by its loopback names, GET or HEAD."""
+    hosts = {f"127.0.0.1:{port}".encode(), f"localhost:{port}".encode()}
+
+    async def guarded(scope, receive, send) -> None:
+        if scope["type"] == "http":
+            host = dict(scope.get("headers") or []).get(b"host", b"").lower()
+            if host not in hosts:
+                await _plain(send, 421, "this server answers only to 127.0.0.1 or localhost")
+                return
+            if scope["method"] not in SAFE_METHODS:
+                await _plain(send, 405, "kompass browse is read-only: GET only", allow=True)
+                return
+        await app(scope, receive, send)
+
+    return guarded
+
+
+async def _plain(send, status: int, text: str, allow: bool = False) -> None:
+    body = (text + "\n").encode()
+    headers = [(b"content-type", b"text/plain; charset=utf-8")]
+    headers.append((b"content-length", str(len(body)).encode()))
+    if allow:
+        headers.append((b"allow", ", ".join(SAFE_METHODS).encode()))
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})

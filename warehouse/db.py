@@ -19,7 +19,8 @@ import re
 import sqlite3
 from functools import cache
 from pathlib import Path
-from urllib.request import pathname2url
+from urllib.parse import parse_qsl, urlencode
+from urllib.request import pathname2url, url2pathname
 
 from sqlalchemy import Engine, create_engine, event, inspect, pool, text
 from sqlalchemy.engine import make_url
@@ -97,17 +98,55 @@ def _sqlite_setup(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-_SQLITE_ATTACH, _SQLITE_DETACH = 24, 25
+_SQLITE_ATTACH, _SQLITE_DETACH, _SQLITE_FUNCTION = 24, 25, 31
+#: SQL functions a reader may not call: fts3_tokenizer('simple') returns a native pointer
+#: (and with two arguments installs one).
+DENIED_FUNCTIONS = frozenset({"fts3_tokenizer"})
 
 
-def _deny_attach(action: int, *_args) -> int:
-    """A reader must not create or open other database files (ATTACH 'x.db' creates it)."""
-    return sqlite3.SQLITE_DENY if action in (_SQLITE_ATTACH, _SQLITE_DETACH) else sqlite3.SQLITE_OK
+def _deny_attach(action: int, _arg1: str | None = None, arg2: str | None = None, *_rest) -> int:
+    """A reader must not create or open other database files (ATTACH 'x.db' creates it) nor
+    call `DENIED_FUNCTIONS`."""
+    if action in (_SQLITE_ATTACH, _SQLITE_DETACH):
+        return sqlite3.SQLITE_DENY
+    if action == _SQLITE_FUNCTION and (arg2 or "").lower() in DENIED_FUNCTIONS:
+        return sqlite3.SQLITE_DENY
+    return sqlite3.SQLITE_OK
+
+
+def deny_functions(action: int, _arg1: str | None = None, arg2: str | None = None, *_rest) -> int:
+    """Authorizer for connections that are not ours to restrict further (Datasette's)."""
+    if action == _SQLITE_FUNCTION and (arg2 or "").lower() in DENIED_FUNCTIONS:
+        return sqlite3.SQLITE_DENY
+    return sqlite3.SQLITE_OK
+
+
+def _read_only_uri(database: str) -> str:
+    """`file:` URI of `database` (a path, or a `file:` URI with its own parameters) opened
+    read-only: `mode=ro` whatever the caller asked; `immutable=1` too when the folder cannot
+    be written (a read-only filesystem: WAL's -shm file cannot be created there)."""
+    if database.startswith("file:"):
+        path_part, _, query = database[len("file:") :].partition("?")
+        params = [(k, v) for k, v in parse_qsl(query) if k not in ("mode", "uri", "immutable")]
+        path = Path(url2pathname(path_part))
+    else:
+        params, path = [], Path(database).expanduser().resolve()
+    params.append(("mode", "ro"))
+    if path.parent.is_dir() and not os.access(path.parent, os.W_OK):
+        params.append(("immutable", "1"))
+    return f"file:{pathname2url(str(path))}?{urlencode(params)}"
+
+
+def _uri_path(database: str) -> Path:
+    """The file a SQLite database name (path or `file:` URI) points to."""
+    if database.startswith("file:"):
+        return Path(url2pathname(database[len("file:") :].partition("?")[0]))
+    return Path(database).expanduser()
 
 
 def _sqlite_reader(database: str) -> Engine:
     """Read-only (`mode=ro`, `query_only`), deferred BEGIN: takes no lock a writer waits for."""
-    uri = f"file:{pathname2url(str(Path(database).expanduser().resolve()))}?mode=ro"
+    uri = _read_only_uri(database)
 
     def connect() -> sqlite3.Connection:
         conn = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
@@ -182,9 +221,7 @@ def _reader(url: str) -> Engine:
     database = sa_url.database
     if sa_url.get_backend_name() != "sqlite" or not database or database == ":memory:":
         return _engine(url)
-    if database.startswith("file:"):
-        return _engine(url)  # already a URI: the caller chose its mode
-    return _sqlite_reader(database)
+    return _sqlite_reader(database)  # a file: URI too: read-only whatever mode it names
 
 
 def get_reader(url: str | None = None) -> Engine:
@@ -205,10 +242,14 @@ def get_read_only(url: str | None = None) -> Engine:
     sa_url = make_url(url)
     database = sa_url.database
     local = sa_url.get_backend_name() == "sqlite" and database not in (None, "", ":memory:")
-    if local and not database.startswith("file:") and not Path(database).expanduser().exists():
-        raise WarehouseUnavailable(
-            f"database {shown(url)}: no such file (kompass load, ingest or demo creates it)"
-        )
+    if local:
+        path = _uri_path(database)
+        if path.is_dir():
+            raise WarehouseUnavailable(f"database {shown(url)}: is a folder, not a database file")
+        if not path.exists():
+            raise WarehouseUnavailable(
+                f"database {shown(url)}: no such file (kompass load, ingest or demo creates it)"
+            )
     return _reader(url)
 
 
