@@ -297,9 +297,9 @@ def account(
                 j += 1
             k = j
             continue
-        if part_of[k] is None and (is_heading(ln, style) or header_kind(ln) is not None):
-            if not _column_numbers(ln):
-                mark(ln.words, "field", "heading")
+        heading = is_heading(ln, style) or header_kind(ln) is not None
+        if part_of[k] is None and heading and not _column_numbers(ln):
+            mark(ln.words, "field", "heading")
         k += 1
 
     warnings: list[Warning] = []
