@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from parsers.findings import AreaFindings, header_kind
@@ -111,17 +112,23 @@ def _column_numbers(line: Line) -> list[Word]:
 def _copies_area_points(rows: list[tuple[Line, list[Word]]], points: dict) -> bool:
     """A score overview printed besides the history (area, points, max): every area row
     repeats the points read from the area's own table, so nothing in it is lost."""
+    from parsers.scores import TOTAL_LABELS
     from parsers.text import number
 
-    agree = 0
+    agree, total = 0, False
+    known = [v for v in points.values() if v is not None]
     for ln, nums in rows:
         m = _AREA_LABEL.match(ln.words[0].text) if ln.words else None
-        if m is None or not nums:
+        if not nums:
+            continue
+        if m is None:
+            first = ln.words[0].text.casefold().rstrip(":")
+            total = total or (first in TOTAL_LABELS and number(nums[0].text) == sum(known))
             continue
         if points.get(int(m.group(1))) != number(nums[0].text):
             return False
         agree += 1
-    return agree >= 4
+    return agree >= 2 or (agree >= 1 and total)  # a summary's rest on the next page
 
 
 def _is_contents(rows: list[tuple[Line, list[Word]]], pages: int) -> bool:
@@ -178,6 +185,7 @@ def account(
     inst: Instrument,
     year: int,
     points: dict[int, float | None] | None = None,
+    area_of: Callable[[int], int | None] | None = None,
 ) -> Ledger:
     """Classify every word of `doc` against what the parser recorded; the warnings name each
     place where words were left unread."""
@@ -303,10 +311,17 @@ def account(
         k += 1
 
     warnings: list[Warning] = []
-    warnings += _number_tables(lines, part_of, cls, inst, len(doc.pages), history, points or {})
+    warnings += _number_tables(
+        lines, part_of, cls, inst, len(doc.pages), history, points or {}, area_of
+    )
 
     # words in a recognised part that are in nothing read: unread_text, one warning per part
     unread: dict[str, list[Line]] = {}
+    for k in _beside_the_flow(doc, lines, part_of, cls):
+        area = area_of(k) if area_of is not None else None
+        part_of[k] = (
+            f"area {area}: text beside the running text" if area else "text beside the running text"
+        )
     for k, ln in enumerate(lines):
         label = part_of[k]
         if label is None:
@@ -364,6 +379,39 @@ def _summary_copy(
     return None
 
 
+#: Two lines side by side share this share of their height: one floats beside the other.
+SIDE_BY_SIDE = 0.3
+
+
+def _beside_the_flow(
+    doc: Document, lines: list[Line], part_of: list[str | None], cls: dict
+) -> list[int]:
+    """Indices of running-text lines that sit beside other running text, overlapping it in
+    height, away from the page's left text edge: a floating text box or frame, whose text the
+    parser does not follow (one flow of text never overlaps itself)."""
+    out: list[int] = []
+    by_page: dict[int, list[int]] = {}
+    for k, ln in enumerate(lines):
+        by_page.setdefault(ln.page, []).append(k)
+    for ks in by_page.values():
+        if len(ks) < 2:
+            continue
+        left = Counter(round(lines[k].x0) for k in ks).most_common(1)[0][0]
+        flow = [lines[j] for j in ks if abs(lines[j].x0 - left) < 2 * lines[j].size]
+        for k in ks:
+            a = lines[k]
+            if part_of[k] is not None or any(id(w) in cls for w in a.words):
+                continue
+            if abs(a.x0 - left) < 2 * a.size:
+                continue
+            for b in flow:
+                overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
+                if overlap > SIDE_BY_SIDE * (a.bottom - a.top):
+                    out.append(k)
+                    break
+    return out
+
+
 def _has_field(line: Line, cls: dict[int, tuple[str, str]]) -> bool:
     return any(cls.get(id(w), ("", ""))[0] == "field" for w in line.words)
 
@@ -376,6 +424,7 @@ def _number_tables(
     pages: int,
     history: HistoryTable | None,
     points: dict[int, float | None],
+    area_of: Callable[[int], int | None] | None,
 ) -> list[Warning]:
     """Number-bearing rows outside every recognised part that became no field: a table the
     parser did not read. Rows on one page, at most one label line apart, form one table."""
@@ -390,7 +439,9 @@ def _number_tables(
     groups: list[list[tuple[int, list[Word]]]] = []
     for k, nums in rows:
         g = groups[-1] if groups else None
-        if g and lines[g[-1][0]].page == lines[k].page and k - g[-1][0] <= 2:
+        between = range(g[-1][0] + 1, k) if g else range(0)
+        loose = all(part_of[j] is None and not _has_field(lines[j], cls) for j in between)
+        if g and lines[g[-1][0]].page == lines[k].page and len(between) <= 4 and loose:
             g.append((k, nums))
         else:
             groups.append([(k, nums)])
@@ -408,6 +459,8 @@ def _number_tables(
         span = range(first, last + 1)
         words = [w for k in span for w in lines[k].words if id(w) not in cls]
         page = lines[first].page
+        area = area_of(first) if area_of is not None else None
+        where = f"area {area}: " if area is not None else ""
         if _looks_like_history(table, inst):
             what = "history table (not read)"
             head = "a table that looks like the history table"
@@ -423,7 +476,9 @@ def _number_tables(
         else:
             what = "table (not read)"
             out.append(
-                Warning("unread_numbers", f"a table with numbers not read: {_quote(words)}", page)
+                Warning(
+                    "unread_numbers", f"{where}a table with numbers not read: {_quote(words)}", page
+                )
             )
         for k in span:
             for w in lines[k].words:

@@ -198,7 +198,7 @@ def parse_report(
     # every word on every page accounted for: what lies unread in a recognised part, or in a
     # table the parser did not read, is a completeness warning too
     points = {a.number: a.points for a in areas}
-    book = ledger.account(doc, style, table_by_area, history, findings, inst, year, points)
+    book = ledger.account(doc, style, table_by_area, history, findings, inst, year, points, area_of)
     warnings.extend(book.warnings)
     if trace is not None:
         trace["ledger"] = book
