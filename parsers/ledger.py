@@ -262,6 +262,8 @@ def account(
             elif cols_x0 is not None:  # a wrapped column title ("Uppnådd" / "poäng")
                 under = [w for w in ln.words if w.x0 >= cols_x0 - 2 and not is_number(w.text)]
                 mark([w for w in under if w.text != "%"], "field", "heading")
+    warnings: list[Warning] = []
+    misread = False
     for h in histories:
         if h.start < 0 or not h.row_boxes:
             continue
@@ -276,13 +278,26 @@ def account(
             (k for k in range(h.start + 1, end) if _has_field(lines[k], cls)), default=end
         )
         header_texts = {lines[h.start].text}
+        printed = [str(y) for y in h.years]
         for k in range(h.start + 1, end):
             ln = lines[k]
             years = [w.text for w in ln.words if _YEAR.match(w.text)]
-            if k < first_row or ln.text in header_texts or years == [str(y) for y in h.years]:
+            # the header's wrapped rest: right under it, on its page
+            rest = k < first_row and k - h.start <= 3 and ln.page == lines[h.start].page
+            if rest or ln.text in header_texts or years == printed:
                 mark(ln.words, "field", "heading")  # the header's wrapped rest, or repeated
                 if k < first_row:
                     header_texts.add(ln.text)
+            elif len(years) >= 2 and h is history and not misread:
+                misread = True
+                warnings.append(
+                    Warning(
+                        "incomplete_history",
+                        f"the history table prints the years {' '.join(years)}, but its rows "
+                        f"were read for {' '.join(printed)}",
+                        ln.page,
+                    )
+                )
     for number, found in findings.items():
         label = f"area {number} findings"
         for start, end in found.spans:
@@ -310,7 +325,6 @@ def account(
             mark(ln.words, "field", "heading")
         k += 1
 
-    warnings: list[Warning] = []
     warnings += _number_tables(
         lines, part_of, cls, inst, len(doc.pages), history, points or {}, area_of
     )

@@ -11,6 +11,8 @@ value is never silent:
 - `no_total`: a score table without its total row
 - `empty_cell`: the improvements column (or list) printed with its heading but empty
 - `floating_item`: one strength moved out of the findings into a floating text box
+- `history_plain_header`: the history table's header row in regular weight, its first cell
+  wrapped in a narrow label column (not damage: a layout the parser must read or flag)
 
     spec, layout, damage = damaged_case(seed, index)
     pdf, expected = build_damaged(spec, layout, damage, out_dir)
@@ -50,7 +52,10 @@ CODES: dict[str, tuple[str, ...]] = {
     "no_total": ("missing_area_total",),
     "empty_cell": ("missing_findings",),
     "floating_item": ("unread_text", "missing_findings"),
+    "history_plain_header": ("incomplete_history",),
 }
+#: Damages after which reading the part correctly is as good as flagging it.
+READABLE = ("history_plain_header",)
 #: Damages no text-layer reader can see (the words are pixels): OCR's business (issue 24).
 PICTURE_ONLY = ("history_picture",)
 KINDS = tuple(CODES)
@@ -67,9 +72,11 @@ def damaged_case(seed: int, index: int) -> tuple[Spec, Layout, Damage]:
     """Case `index` of `seed` (the clean case's spec and layout) with one damage."""
     spec, layout = case(seed, index)
     rng = random.Random(f"wpfuzz-damage:{seed}:{index}")
-    kinds = [k for k in KINDS if k != "history_picture" or spec.history_years]
+    kinds = [k for k in KINDS if not k.startswith("history") or spec.history_years]
     kind = rng.choice(kinds)
-    area = None if kind == "history_picture" else rng.randint(1, 8)
+    area = None if kind.startswith("history") else rng.randint(1, 8)
+    if kind == "history_plain_header":
+        layout = replace(layout, history_label="narrow")
     if kind == "empty_cell" and layout.findings == "side" and layout.cell_items == "row_per_item":
         layout = replace(layout, cell_items="one_cell")  # an empty cell, not missing rows
     return spec, layout, Damage(kind, area)
@@ -114,6 +121,8 @@ class DamagedBuilder(Builder):
 
     def history(self) -> None:
         s = self.spec
+        if self._hit(None, "history_plain_header"):
+            return self._plain_header_history()
         if not self._hit(None, "history_picture"):
             return super().history()
         rows = ["Poäng i Kommunkompassen  " + "  ".join(map(str, s.history_years))]
@@ -122,6 +131,14 @@ class DamagedBuilder(Builder):
             rows.append(f"{a.number}. {a.history_name}  {values}")
         rows.append("Totalt  " + "  ".join(str(sum(s.history[y])) for y in s.history_years))
         self.doc.add_picture(_picture(rows, 12, self.lay.size), width=Cm(min(12, self.width_cm)))
+
+    def _plain_header_history(self) -> None:
+        """The history table as `Builder.history` makes it, its header row not bold."""
+        super().history()
+        table = self.doc.tables[-1]
+        for cell in table.rows[0].cells:
+            for run in cell.paragraphs[0].runs:
+                run.bold = False
 
     def score_table(self, a: AreaSpec) -> None:
         if self._hit(a, "score_picture"):
@@ -228,6 +245,9 @@ def build_damaged_many(
 
 def flagged(record: dict[str, Any], damage: Damage) -> tuple[bool, str]:
     """Did the parsed record say what the damage lost, with the right code and place?"""
+    if damage.kind in READABLE and record.get("history"):
+        years = {h["year"] for h in record["history"]}
+        return True, f"read: history for {sorted(years)}"
     if record.get("complete", True):
         return False, "complete: true"
     codes = CODES[damage.kind]
