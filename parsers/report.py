@@ -201,7 +201,7 @@ def parse_report(
     book = ledger.account(doc, style, table_by_area, history, findings, inst, year, points, area_of)
     warnings.extend(book.warnings)
     if trace is not None:
-        trace["ledger"] = book
+        trace.update(ledger=book, area_of=area_of)
     # codes raised outside completeness.assess (unknown_area_name, …) count the same
     complete = complete and not any(w.code in COMPLETENESS_CODES for w in warnings)
 
