@@ -52,7 +52,7 @@ QUOTE_WORDS = 6
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _AREA_LABEL = re.compile(r"^([1-8])[.):]?$")
-_LEADER = re.compile(r"^[.…_·]{3,}")
+_LEADER = re.compile(r"[.…_·]{4,}")  # dot leaders of a contents entry
 
 
 @dataclass
@@ -133,7 +133,7 @@ def _copies_area_points(rows: list[tuple[Line, list[Word]]], points: dict) -> bo
 
 def _is_contents(rows: list[tuple[Line, list[Word]]], pages: int) -> bool:
     """A table of contents: dot leaders, or one increasing page number per row."""
-    if any(_LEADER.match(w.text) for ln, _ in rows for w in ln.words):
+    if any(_LEADER.search(w.text) for ln, _ in rows for w in ln.words):
         return True
     if all(len(nums) == 1 for _, nums in rows):
         values = [nums[0].text for _, nums in rows]
@@ -230,8 +230,10 @@ def account(
         page_boxes = boxes.get(ln.page)
         if not page_boxes:
             continue
+        top, bottom = ln.top - BOX_SLACK, ln.bottom + BOX_SLACK
+        near = [(b, what) for b, what in page_boxes if b[2] <= bottom and b[4] >= top]
         for w in ln.words:
-            for b, what in page_boxes:
+            for b, what in near:
                 if _inside(w, b):
                     cls[id(w)] = ("field", what)
                     break
@@ -387,7 +389,10 @@ def _summary_copy(
             return None
         found.start += k
         got = {c.area_number: c.points for c in found.cells if c.area_number is not None}
-        if found.start != history_start and got and all(points.get(a) == v for a, v in got.items()):
+        title = lines[found.start]
+        contents = any(_LEADER.search(w.text) for w in title.words)  # a contents entry
+        agrees = got and all(points.get(a) == v for a, v in got.items())
+        if found.start != history_start and agrees and not contents:
             return found
         k = found.start + 1
     return None
