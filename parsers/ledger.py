@@ -333,6 +333,15 @@ def account(
 
     # words in a recognised part that are in nothing read: unread_text, one warning per part
     unread: dict[str, list[Line]] = {}
+    for label, k in _over_the_flow(lines, part_of):
+        warnings.append(
+            Warning(
+                "unread_text",
+                f"{label}: text that lies over the running text (a floating text box?) was "
+                f"read into it: {_quote(lines[k].words)}",
+                lines[k].page,
+            )
+        )
     for k in _beside_the_flow(doc, lines, part_of, cls):
         area = area_of(k) if area_of is not None else None
         part_of[k] = (
@@ -427,6 +436,31 @@ def _beside_the_flow(
                 overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
                 if overlap > SIDE_BY_SIDE * (a.bottom - a.top):
                     out.append(k)
+                    break
+    return out
+
+
+def _over_the_flow(lines: list[Line], part_of: list[str | None]) -> list[tuple[str, int]]:
+    """(part, index) of the first line of a findings part that overlaps, in height, a line
+    outside every part on its page: two flows of text over each other, one of them floating.
+    Lines of one flow never overlap, and a part ends before the heading that follows it."""
+    out: list[tuple[str, int]] = []
+    by_page: dict[int, list[int]] = {}
+    for k, ln in enumerate(lines):
+        by_page.setdefault(ln.page, []).append(k)
+    seen: set[str] = set()
+    for ks in by_page.values():
+        outside = [lines[j] for j in ks if part_of[j] is None]
+        for k in ks:
+            label = part_of[k]
+            if label is None or not label.endswith("findings") or label in seen:
+                continue
+            a = lines[k]
+            for b in outside:
+                overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
+                if overlap > SIDE_BY_SIDE * (a.bottom - a.top):
+                    out.append((label, k))
+                    seen.add(label)
                     break
     return out
 
