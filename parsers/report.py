@@ -9,6 +9,8 @@
 7. `sections.find_inspiration`
 8. `checks`                  warnings where printed numbers disagree
 9. `completeness.assess`     `complete`, and a warning for every value that could not be read
+10. `ledger.account`         every word a field, furniture, prose or unaccounted; unaccounted
+                             words in a recognised part or a table not read are warnings too
 """
 
 from __future__ import annotations
