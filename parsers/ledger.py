@@ -274,7 +274,8 @@ def account(
         end = h.start + 1
         while end < n and (lines[end].page, lines[end].top) <= (last_page, last_bottom):
             end += 1
-        claim(h.start, end, "history table" if len(h.years) > 1 or h is history else "summary")
+        titled = lines[h.start].words[-1].text  # a history header ends with its years
+        claim(h.start, end, "history table" if _YEAR.match(titled) else "closing summary")
         mark(lines[h.start].words, "field", "heading")
         first_row = min(
             (k for k in range(h.start + 1, end) if _has_field(lines[k], cls)), default=end
