@@ -285,8 +285,8 @@ def account(
         for k in range(h.start + 1, end):
             ln = lines[k]
             years = [w.text for w in ln.words if _YEAR.match(w.text)]
-            # the header's wrapped rest: right under it, on its page
-            rest = k < first_row and k - h.start <= 3 and ln.page == lines[h.start].page
+            # the header's wrapped rest (or a column-title row): right under it
+            rest = k < first_row and k - h.start <= 3 and not _column_numbers(ln)
             if rest or ln.text in header_texts or years == printed:
                 mark(ln.words, "field", "heading")  # the header's wrapped rest, or repeated
                 if k < first_row:
