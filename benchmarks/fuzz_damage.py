@@ -73,7 +73,7 @@ def run(n: int, seed: int, jobs: int, keep: Path | None) -> dict[str, Any]:
         if drec is None:
             ok, why_d = (derr is not None and "NotAKommunkompass" in derr), derr or "no PDF"
         else:
-            ok, why_d = flagged(drec, Damage(dmg.kind, dmg.area))
+            ok, why_d = flagged(drec, Damage(dmg.kind, dmg.area), spec.history_years)
         c["damaged"] = "flagged" if ok else "silent"
         c["damaged_why"] = why_d
         cases.append(c)

@@ -129,11 +129,11 @@ def damaged_sample(request: pytest.FixtureRequest) -> dict[int, Path | None]:
 def test_damaged_report_is_flagged_with_code_and_area(damaged_sample: dict, index: int) -> None:
     from tests.fixturegen.wpfuzz.damage import damaged_case, flagged
 
-    _, layout, damage = damaged_case(DAMAGE_SEED, index)
+    spec, layout, damage = damaged_case(DAMAGE_SEED, index)
     pdf = damaged_sample[index]
     assert pdf is not None, f"LibreOffice made no PDF for damaged case {index}"
     record = parse_report(pdf).to_dict()
-    ok, why = flagged(record, damage)
+    ok, why = flagged(record, damage, spec.history_years)
     assert ok, f"seed {DAMAGE_SEED} case {index} {damage} ({layout.summary_line()}): {why}"
 
 

@@ -243,11 +243,14 @@ def build_damaged_many(
     return [p if p.exists() else None for p in paths]
 
 
-def flagged(record: dict[str, Any], damage: Damage) -> tuple[bool, str]:
-    """Did the parsed record say what the damage lost, with the right code and place?"""
-    if damage.kind in READABLE and record.get("history"):
-        years = {h["year"] for h in record["history"]}
-        return True, f"read: history for {sorted(years)}"
+def flagged(
+    record: dict[str, Any], damage: Damage, history_years: list[int] | None = None
+) -> tuple[bool, str]:
+    """Did the parsed record say what the damage lost, with the right code and place? A
+    READABLE damage may instead be read right: every year of `history_years` (the spec's)."""
+    years = sorted({h["year"] for h in record.get("history", [])})
+    if damage.kind in READABLE and years and years == sorted(history_years or []):
+        return True, f"read: history for {years}"
     if record.get("complete", True):
         return False, "complete: true"
     codes = CODES[damage.kind]
