@@ -6,7 +6,9 @@ against a plain pdfplumber pass, and peak memory by page count.
 All sides run as fresh processes (imports included), alternately, in one run; medians of
 --runs. --before REV also times the parser as it was at git revision REV (checked out into a
 temporary folder and run with the same interpreter). Memory: the report joined with itself
-to 2x and 4x its pages, max RSS of `kompass parse --json` on each.
+to 2x and 4x its pages, max RSS of `kompass parse --json` on each. Ledger: in one process,
+the median time of `parse_report` and of the ledger step alone (`parsers.ledger.account` on the
+same parsed structures), and their ratio (issue 22: at most 10 %).
 """
 
 from __future__ import annotations
@@ -57,6 +59,36 @@ def joined(report: Path, times: int, out: Path) -> Path:
         dst.import_pages(src)
     dst.save(out)
     return out
+
+
+def ledger_share(report: str, runs: int) -> tuple[float, float]:
+    """Median seconds of a whole `parse_report` (ledger included) and of the ledger alone."""
+    from parsers import parse_report
+    from parsers.ledger import account
+
+    whole, alone = [], []
+    for _ in range(runs):
+        trace: dict = {}
+        t0 = time.perf_counter()
+        record = parse_report(report, trace=trace)
+        whole.append(time.perf_counter() - t0)
+        from schema.instruments import instrument
+
+        points = {a.number: a.points for a in record.areas}
+        t0 = time.perf_counter()
+        account(
+            trace["doc"],
+            trace["style"],
+            trace["tables"],
+            trace["history"],
+            trace["findings"],
+            instrument(record.instrument_version),
+            record.evaluation_year,
+            points,
+            trace.get("area_of"),
+        )
+        alone.append(time.perf_counter() - t0)
+    return statistics.median(whole), statistics.median(alone)
 
 
 def main() -> None:
@@ -110,6 +142,11 @@ def main() -> None:
                 ("kompass parse --reader pdfium", f"pdfium at {args.before}"),
             ):
                 print(f"  ratio {now} / {then}: {medians[now] / medians[then]:.2f}")
+        whole, alone = ledger_share(args.report, args.runs)
+        print(
+            f"  ledger: {alone * 1000:.1f} ms of {whole * 1000:.0f} ms parse_report "
+            f"(in process, median of {args.runs}): {100 * alone / whole:.1f} %"
+        )
         print("peak memory of kompass parse --json by page count:")
         for times in (1, 2, 4):
             path = (

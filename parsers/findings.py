@@ -47,6 +47,7 @@ class AreaFindings:
     strengths: list[Item] = field(default_factory=list)
     improvements: list[Item] = field(default_factory=list)
     gutters: list[Box] = field(default_factory=list)  # the column boundary per page, for inspect
+    spans: list[tuple[int, int]] = field(default_factory=list)  # line ranges read, for the ledger
 
 
 def _label(text: str) -> str:
@@ -330,7 +331,8 @@ def find_findings(
         area = area_of(i)
         found = out.setdefault(area, AreaFindings()) if area else AreaFindings()
         read = _read_table if kind == "table" else _read_list
-        i = read(lines, i, pages, found, style)
+        start, i = i, read(lines, i, pages, found, style)
+        found.spans.append((start, i))
     return out
 
 

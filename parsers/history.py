@@ -29,6 +29,7 @@ class HistoryTable:
     cells: list[HistoryCell]
     maxes: dict[int, int | float] = field(default_factory=dict)  # area → max, if printed
     row_boxes: list[tuple[int | None, Box]] = field(default_factory=list)  # for inspect
+    start: int = -1  # index of the header line (title of a summary), for the ledger
 
 
 def _year_columns(line: Line) -> list[Word] | None:
@@ -161,7 +162,7 @@ def find_history(lines: list[Line]) -> HistoryTable | None:
             for r in rows
         ]
         boxes = [(r.number, b) for r in rows for b in r.boxes]
-        return HistoryTable(line.page, year_list, cells, row_boxes=boxes)
+        return HistoryTable(line.page, year_list, cells, row_boxes=boxes, start=i)
     return None
 
 
@@ -182,6 +183,7 @@ def find_summary(lines: list[Line], year: int) -> HistoryTable | None:
             continue
         rows: list[tuple[int | None, list[str], int | float | None]] = []
         maxes: dict[int, int | float] = {}
+        boxes: list[tuple[int | None, Box]] = []  # what was read, for inspect and the ledger
         header: str | None = None  # the column header ("Område Poäng Max"), maybe repeated
         for nxt in lines[i + 1 : i + 40]:
             words = nxt.words
@@ -200,14 +202,17 @@ def find_summary(lines: list[Line], year: int) -> HistoryTable | None:
                 )
                 if len(values) > 1:
                     maxes[int(m.group(1))] = number(values[1].text)
+                boxes.append((int(m.group(1)), box_of(words, nxt.page)))
             elif first in TOTAL_LABELS and values:
                 rows.append((None, [" ".join(w.text for w in label)], number(values[0].text)))
+                boxes.append((None, box_of(words, nxt.page)))
                 break
             elif rows and rows[-1][0] is not None and not values:
                 rows[-1][1].append(nxt.text)  # a wrapped area name
+                boxes.append((rows[-1][0], box_of(words, nxt.page)))
             elif rows:
                 break
         if sum(1 for r in rows if r[0] is not None) >= 4:
             cells = [HistoryCell(year, n, join_label(name) or None, v) for n, name, v in rows]
-            return HistoryTable(line.page, [year], cells, maxes)
+            return HistoryTable(line.page, [year], cells, maxes, boxes, start=i)
     return None

@@ -1,6 +1,8 @@
 """What the parser saw on one page, drawn over the page: for whoever meets a report that parses
 wrong. Words, headings, score-table rows, history rows, findings items and column gutters, each
-in its own colour and labelled with what the parser made of it ("q 4.2: 4/10/40%")."""
+in its own colour and labelled with what the parser made of it ("q 4.2: 4/10/40%"). Words the
+ledger (`parsers.ledger`) could not account for are drawn in red, each labelled with where it
+lies; the page's word counts per class head the text listing."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from parsers.errors import ReportError
+from parsers.ledger import CLASSES, format_counts
 from parsers.pdf import Box
 from parsers.report import parse_report
 from parsers.typography import is_heading
@@ -23,6 +26,7 @@ COLOURS = {
     "improvement": (230, 120, 0),
     "gutter": (220, 0, 0),
     "tag": (200, 0, 120),  # structure-tree blocks of a tagged PDF (parsers.tags)
+    "unaccounted": (255, 0, 200),
 }
 
 
@@ -52,6 +56,13 @@ def marks(path: str | Path, page: int, reader: str | None = None) -> list[Mark]:
     out: list[Mark] = []
     lines = doc.pages[page - 1].lines
     style = trace["style"]
+    book = trace["ledger"]
+    counts = book.counts().get(page, dict.fromkeys(CLASSES, 0))
+    size = (page, 0.0, 0.0, doc.pages[page - 1].width, doc.pages[page - 1].height)
+    out.append(Mark("ledger", f"words on page {page}: {format_counts(counts)}", size))
+    for e in book.unaccounted(page):
+        w = e.word
+        out.append(Mark("unaccounted", f"not read ({e.what})", (page, w.x0, w.top, w.x1, w.bottom)))
     for ln in lines:
         for w in ln.words:
             out.append(Mark("word", "", (page, w.x0, w.top, w.x1, w.bottom)))
@@ -98,10 +109,15 @@ def marks(path: str | Path, page: int, reader: str | None = None) -> list[Mark]:
 
 
 def text_dump(found: list[Mark]) -> str:
-    """One line per mark (words left out): kind, label and box, top to bottom."""
-    rows = sorted((m for m in found if m.kind != "word"), key=lambda m: (m.box[2], m.box[1]))
+    """The page's word counts per class (field, furniture, prose, unaccounted), then one line
+    per mark (words left out): kind, label and box, top to bottom."""
+    head = [m.label for m in found if m.kind == "ledger"]
+    rows = sorted(
+        (m for m in found if m.kind not in ("word", "ledger")), key=lambda m: (m.box[2], m.box[1])
+    )
     return "\n".join(
-        f"{m.box[2]:7.1f} {m.box[1]:6.1f}–{m.box[3]:6.1f}  {m.kind:<11} {m.label}" for m in rows
+        head
+        + [f"{m.box[2]:7.1f} {m.box[1]:6.1f}–{m.box[3]:6.1f}  {m.kind:<11} {m.label}" for m in rows]
     )
 
 
@@ -115,7 +131,10 @@ def render(path: str | Path, page: int, found: list[Mark], out: str | Path) -> P
         scale = image.scale
         canvas = image.annotated.convert("RGB")
     draw = ImageDraw.Draw(canvas)
+    labelled: set[str] = set()
     for m in found:
+        if m.kind == "ledger":
+            continue
         _, x0, top, x1, bottom = m.box
         colour = COLOURS[m.kind]
         xy = [x0 * scale, top * scale, x1 * scale, bottom * scale]
@@ -123,6 +142,10 @@ def render(path: str | Path, page: int, found: list[Mark], out: str | Path) -> P
             draw.line(xy, fill=colour, width=2)
         else:
             draw.rectangle(xy, outline=colour, width=1 if m.kind == "word" else 2)
+            if m.kind == "unaccounted":
+                if m.label in labelled:
+                    continue  # one label per place, not per word
+                labelled.add(m.label)
         if m.label and "(cont.)" not in m.label:
             draw.text((xy[0], max(0, xy[1] - 10)), m.label, fill=colour)
     out = Path(out)

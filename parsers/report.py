@@ -9,13 +9,15 @@
 7. `sections.find_inspiration`
 8. `checks`                  warnings where printed numbers disagree
 9. `completeness.assess`     `complete`, and a warning for every value that could not be read
+10. `ledger.account`         every word a field, furniture, prose or unaccounted; unaccounted
+                             words in a recognised part or a table not read are warnings too
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from parsers import checks, completeness, ocr_numbers, tags
+from parsers import checks, completeness, ledger, ocr_numbers, tags
 from parsers.errors import NotAKommunkompassReport, UnknownInstrument, UnknownMunicipality
 from parsers.findings import find_findings
 from parsers.footer import footer_info, strip_furniture
@@ -148,21 +150,21 @@ def parse_report(
         for c in (history.cells if history else [])
     ]
     hist_page = history.page if history else None
-    if history:
-        for c in history.cells:
-            if c.area_number is None:
-                continue
-            adef = inst.area(c.area_number)
-            if c.area_name and adef and adef.match(c.area_name) < MATCH_THRESHOLD:
+    named_unknown = False
+    for row in history_rows:
+        adef = inst.area(row.area_number) if row.area_number is not None else None
+        if row.area_name and adef and adef.match(row.area_name) < MATCH_THRESHOLD:
+            if not named_unknown:
                 warnings.append(
                     Warning(
                         "unknown_area_name",
-                        f"history table: area {c.area_number} is printed as {c.area_name!r}, not a "
-                        f"known name in version {inst.version}",
+                        f"history table: area {row.area_number} is printed as "
+                        f"{row.area_name!r}, not a known name in version {inst.version}",
                         hist_page,
                     )
                 )
-                break
+                named_unknown = True
+            row.area_name = adef.canonical_name  # a warning, not a name
     warnings.extend(checks.check_history(history_rows, hist_page))
     warnings.extend(checks.check_history_against_areas(history_rows, areas, year, hist_page))
 
@@ -181,6 +183,30 @@ def parse_report(
     total_max = sum(maxes) if all_areas and None not in maxes else None
     complete, missing = completeness.assess(areas, inst, history_rows, hist_page)
     warnings.extend(missing)
+    # every word on every page accounted for: what lies unread in a recognised part, or in a
+    # table the parser did not read, is a completeness warning too. A tagged report's tag
+    # reading covers its tagged content by construction (parsers.tags); the words are
+    # accounted against the layout reading, whose differences are readings_differ warnings.
+    points = {a.number: a.points for a in areas}
+    if tagged:
+        book = ledger.account(
+            doc,
+            style,
+            layout_by_area,
+            layout_history,
+            layout_findings,
+            inst,
+            year,
+            points,
+            layout_area_of,
+        )
+    else:
+        book = ledger.account(
+            doc, style, table_by_area, history, findings, inst, year, points, area_of
+        )
+    warnings.extend(book.warnings)
+    if trace is not None:
+        trace.update(ledger=book, area_of=area_of)
     # codes raised outside completeness.assess (unknown_area_name, …) count the same
     complete = complete and not any(w.code in COMPLETENESS_CODES for w in warnings)
 
@@ -245,7 +271,9 @@ def _areas(
                 )
         if t is None:
             continue  # completeness.assess: missing_area
+        name = t.name or adef.canonical_name
         if t.name and adef.match(t.name) < MATCH_THRESHOLD:
+            name = adef.canonical_name  # a column title or stray text is no area name
             warnings.append(
                 Warning(
                     "unknown_area_name",
@@ -257,7 +285,7 @@ def _areas(
         f = findings.get(adef.number)
         area = Area(
             number=adef.number,
-            name=t.name or adef.canonical_name,
+            name=name,
             key=adef.key,
             theme=adef.theme,
             points=t.total.get("points"),

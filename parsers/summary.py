@@ -37,9 +37,13 @@ def summary(r: ReportRecord) -> str:
     out.append(f"     {'total':<45} {num(r.total.points):>6} {num(r.total.max):>5}")
     years = sorted({h.year for h in r.history})
     out.append("")
-    out.append(
-        f"history table: {', '.join(map(str, years))}" if years else "history table: none printed"
-    )
+    unread = [w for w in r.warnings if w.code == "incomplete_history" and "not read" in w.message]
+    if years:
+        out.append(f"history table: {', '.join(map(str, years))}")
+    elif unread:  # the ledger saw one by its content: never "none printed"
+        out.append(f"history table: printed but not read (p. {unread[0].page or '?'})")
+    else:
+        out.append("history table: none printed")
     lost = [w for w in r.warnings if w.code in CODES]
     rest = [w for w in r.warnings if w.code not in CODES]
     if not r.complete:

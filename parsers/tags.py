@@ -55,7 +55,7 @@ from parsers.scores import (
     _bare,
     _glue_broken_words,
 )
-from parsers.text import join_label, number, strip_bullet
+from parsers.text import join_label, number, strip_label
 from parsers.typography import BodyStyle
 from schema.record import Area, Warning
 
@@ -538,7 +538,8 @@ def history_table(block: Block) -> HistoryTable | None:
 
 
 def _items_of(blocks: list[Block]) -> list[Item]:
-    """Findings items: each paragraph (a typed bullet stripped) and each list item."""
+    """Findings items: each paragraph (a typed label stripped: any bullet glyph, "1." or "a)",
+    as the layout reading does, `text.strip_label`) and each list item."""
     out: list[Item] = []
     for b in blocks:
         if b.kind == "list":
@@ -547,7 +548,7 @@ def _items_of(blocks: list[Block]) -> list[Item]:
                     out.append(_item([ln.text for ln in it.lines], it.lines))
         elif b.kind == "paragraph" and b.lines:
             texts = [ln.text for ln in b.lines]
-            texts[0] = strip_bullet(texts[0])[1]
+            texts[0] = strip_label(texts[0])[1]
             out.append(_item(texts, b.lines))
         elif b.kind == "table":
             raise NotRead("a table inside a findings cell")

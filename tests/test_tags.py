@@ -30,7 +30,7 @@ ACROSS = "tagged-across-pages"
 
 
 def _tagged_indices() -> list[int]:
-    return [i for i in range(200) if case(SEED, i)[1].tagged][:N]
+    return [i for i in range(200) if case(SEED, i, generation=1)[1].tagged][:N]
 
 
 @pytest.fixture(scope="session")
@@ -40,7 +40,7 @@ def tagged_sample(request: pytest.FixtureRequest) -> list:
             pytest.fail("LibreOffice (soffice) is missing; .ci/run installs it")
         pytest.skip("LibreOffice (soffice) is not installed")
     out = Path(request.config.cache.mkdir("wpfuzz-tagged"))
-    return build_many([case(SEED, i) for i in _tagged_indices()], out, jobs=2)
+    return build_many([case(SEED, i, generation=1) for i in _tagged_indices()], out, jobs=2)
 
 
 def _check(pdf: Path, exp: dict, layout) -> dict:
@@ -58,7 +58,7 @@ def test_tagged_case_exact_through_the_tags(tagged_sample: list, k: int) -> None
     index = _tagged_indices()[k]
     pdf, exp, why = tagged_sample[k]
     assert exp is not None, why
-    layout = case(SEED, index)[1]
+    layout = case(SEED, index, generation=1)[1]
     rec = _check(pdf, exp, layout)
     assert rec["source"]["structure"] == "tags"
     plumber = parse_report(pdf, reader="pdfplumber")
@@ -104,13 +104,14 @@ def test_numbered_word_list_exact_through_tags_and_the_layout_difference_said(
     index = next(
         i
         for i in range(200)
-        if case(SEED, i)[1].list_format == "decimal" and case(SEED, i)[1].findings == "lists"
+        if case(SEED, i, generation=1)[1].list_format == "decimal"
+        and case(SEED, i, generation=1)[1].findings == "lists"
     )
-    ((pdf, exp, why),) = build_many([case(SEED, index)], tmp_path)
+    ((pdf, exp, why),) = build_many([case(SEED, index, generation=1)], tmp_path)
     assert exp is not None, why
     rec = parse_report(pdf).to_dict()
     said = [w for w in rec["warnings"] if w["code"] == "readings_differ"]
-    _check(pdf, exp, case(SEED, index)[1])
+    _check(pdf, exp, case(SEED, index, generation=1)[1])
     assert said and all(w["page"] for w in said)
     first = next(w for w in said if "strengths[0].text" in w["message"])
     assert re.search(r"the layout '\d+\. ", first["message"]), first["message"]

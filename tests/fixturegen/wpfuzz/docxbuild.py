@@ -503,7 +503,8 @@ class Builder:
             listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1]
             self.para(f"Kommuner som har fått höga poäng inom området ”{a.name}” är {listed}.")
 
-    def score_table(self, a: AreaSpec) -> None:
+    def score_table(self, a: AreaSpec, header: bool = True, total: bool = True) -> None:
+        """`header`/`total` False: without the header row / the total row (damage.py)."""
         lay = self.lay
         titles = {
             "classic": ("Uppnått", "Max", "Procent"),
@@ -520,13 +521,14 @@ class Builder:
         # extra width, as long as the question column keeps 55 % (no author squeezes it more)
         num += max(0.0, min(lay.number_col, 0.15 * self.width_cm - num))
         widths = [self.width_cm - 3 * num, num, num, num]
-        t = self.table(1, 4, widths, lay.score_rules)
-        self.row_props(t.rows[0], header=True)
-        hdr = t.rows[0].cells
-        label = f"{a.number}{'.' if lay.table_label == 'n.' else ''} {a.name}"
-        self.cell_text(hdr[0], "Fråga" if lay.score_header == "fraga" else label, bold=True)
-        for c, w in zip(hdr[1:], titles, strict=True):
-            self.cell_text(c, w, bold=True, align="center")
+        t = self.table(1 if header else 0, 4, widths, lay.score_rules)
+        if header:
+            self.row_props(t.rows[0], header=True)
+            hdr = t.rows[0].cells
+            label = f"{a.number}{'.' if lay.table_label == 'n.' else ''} {a.name}"
+            self.cell_text(hdr[0], "Fråga" if lay.score_header == "fraga" else label, bold=True)
+            for c, w in zip(hdr[1:], titles, strict=True):
+                self.cell_text(c, w, bold=True, align="center")
         va = {"top": VALIGN.TOP, "center": VALIGN.CENTER, "bottom": VALIGN.BOTTOM}[lay.valign]
         for q in a.questions:
             cells = self.add_row(t, widths).cells
@@ -534,6 +536,8 @@ class Builder:
             for c, v in zip(cells[1:], (q.points, q.max, self.pct(q.percent)), strict=True):
                 self.cell_text(c, str(v), align="center")
                 c.vertical_alignment = va
+        if not total:
+            return
         cells = self.add_row(t, widths).cells
         if lay.score_header == "fraga":
             self.cell_text(cells[0], f"Summa område {a.number}", bold=True)

@@ -1,0 +1,145 @@
+"""The ledger (issue 22): every word on every page is a field, furniture, prose or unaccounted,
+exactly once; unaccounted words in a recognised part, tables not read and history tables not
+read are completeness warnings; damaged reports come out incomplete with the right code and
+area, clean ones complete without an unaccounted word."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from parsers import parse_report
+from parsers.ledger import CLASSES, _is_contents, _looks_like_history
+from parsers.pdf import Line
+from parsers.reader import Word
+from schema.instruments import instrument
+
+FIXTURES = Path(__file__).parent / "fixtures"
+KOMPASS = str(Path(sys.executable).parent / "kompass")
+
+
+def _line(*cells: str, page: int = 1, top: float = 100.0) -> Line:
+    """A table row: each cell 60 pt right of the previous one (a column gap)."""
+    words, x = [], 50.0
+    for cell in cells:
+        for text in cell.split():
+            words.append(Word(text, x, x + 5 * len(text), top, top + 10, 10))
+            x += 5 * len(text) + 3
+        x += 60
+    return Line(words, page)
+
+
+@pytest.mark.parametrize("name", ["norsjo-2018", "kristianstad-2005", "gavle-2022"])
+def test_every_word_is_accounted_for_exactly_once(name: str) -> None:
+    trace: dict = {}
+    record = parse_report(FIXTURES / f"{name}.pdf", trace=trace)
+    doc, book = trace["doc"], trace["ledger"]
+    words = [w for ln in doc.lines + doc.footer_lines for w in ln.words]
+    assert len(book.entries) == len(words)
+    assert {id(e.word) for e in book.entries} == {id(w) for w in words}
+    assert {e.cls for e in book.entries} <= set(CLASSES)
+    counts = book.counts()
+    assert sum(sum(c.values()) for c in counts.values()) == len(words)
+    assert book.totals()["unaccounted"] == 0 and record.complete
+    # every question, total and finding of the record lies in words the ledger calls fields
+    fields = {e.what for e in book.entries if e.cls == "field"}
+    assert {"question", "total", "heading"} <= fields
+    assert ("history" in fields) == bool(record.history)
+    assert {"strength", "improvement"} & fields
+
+
+def test_a_history_table_by_content_in_either_orientation() -> None:
+    inst = instrument("2010")
+    rows = [_line("Poäng i Kommunkompassen", "2012", "2015")]
+    rows += [_line(f"{n}. {a.canonical_name}", "50", "60") for n, a in enumerate(inst.areas, 1)]
+    assert _looks_like_history([(ln, ln.words[-2:]) for ln in rows], inst)
+    across = [_line("År", *[str(n) for n in range(1, 9)]), _line("2015", *["50"] * 8)]
+    assert _looks_like_history([(ln, ln.words[1:]) for ln in across], inst)
+    prices = [_line("Kostnad per invånare", "2015", "2016"), _line("Skola", "12", "13")]
+    assert not _looks_like_history([(ln, ln.words[-2:]) for ln in prices], inst)
+
+
+def test_a_table_of_contents_is_no_table_of_numbers() -> None:
+    toc = [_line("Vad är Kommunkompassen?", "3"), _line("Område 1 Offentlighet", "5")]
+    assert _is_contents([(ln, ln.words[-1:]) for ln in toc], pages=30)
+    scores = [_line("1. Offentlighet", "45"), _line("2. Tillgänglighet", "30")]
+    assert not _is_contents([(ln, ln.words[-1:]) for ln in scores], pages=30)
+
+
+def test_inspect_text_counts_the_page_words_per_class(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [KOMPASS, "inspect", str(FIXTURES / "lund-2008.pdf"), "--page", "5", "--text"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 0, proc.stderr
+    trace: dict = {}
+    parse_report(FIXTURES / "lund-2008.pdf", trace=trace)
+    c = trace["ledger"].counts()[5]
+    first = proc.stdout.splitlines()[0]
+    assert first == (
+        f"words on page 5: field {c['field']}, furniture {c['furniture']}, "
+        f"prose {c['prose']}, unaccounted {c['unaccounted']}"
+    )
+
+
+# --- damaged reports (LibreOffice) ---------------------------------------------------------
+
+DAMAGE_SEED = 22
+#: Cases of DAMAGE_SEED, at most this many per kind, until CI_CASES are chosen.
+PER_KIND, CI_CASES = 3, 24
+
+
+def _ci_cases() -> list[int]:
+    from tests.fixturegen.wpfuzz.damage import PICTURE_ONLY, damaged_case
+
+    chosen: list[int] = []
+    per: dict[str, int] = {}
+    i = 0
+    while len(chosen) < CI_CASES:
+        kind = damaged_case(DAMAGE_SEED, i)[2].kind
+        if kind not in PICTURE_ONLY and per.get(kind, 0) < PER_KIND:
+            per[kind] = per.get(kind, 0) + 1
+            chosen.append(i)
+        i += 1
+    return chosen
+
+
+@pytest.fixture(scope="session")
+def damaged_sample(request: pytest.FixtureRequest) -> dict[int, Path | None]:
+    from tests.fixturegen.wpfuzz import soffice
+    from tests.fixturegen.wpfuzz.damage import build_damaged_many, damaged_case
+
+    if soffice() is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice (soffice) is missing; .ci/run installs it")
+        pytest.skip("LibreOffice (soffice) is not installed")
+    out = Path(request.config.cache.mkdir("wpfuzz-damage"))
+    cases = _ci_cases()
+    built = build_damaged_many([damaged_case(DAMAGE_SEED, i) for i in cases], out, jobs=2)
+    return dict(zip(cases, built, strict=True))
+
+
+@pytest.mark.parametrize("index", _ci_cases())
+def test_damaged_report_is_flagged_with_code_and_area(damaged_sample: dict, index: int) -> None:
+    from tests.fixturegen.wpfuzz.damage import damaged_case, flagged
+
+    spec, layout, damage = damaged_case(DAMAGE_SEED, index)
+    pdf = damaged_sample[index]
+    assert pdf is not None, f"LibreOffice made no PDF for damaged case {index}"
+    record = parse_report(pdf).to_dict()
+    ok, why = flagged(record, damage, spec.history_years)
+    assert ok, f"seed {DAMAGE_SEED} case {index} {damage} ({layout.summary_line()}): {why}"
+
+
+def test_the_ci_sample_covers_every_text_damage() -> None:
+    from tests.fixturegen.wpfuzz.damage import KINDS, PICTURE_ONLY, damaged_case
+
+    kinds = {damaged_case(DAMAGE_SEED, i)[2].kind for i in _ci_cases()}
+    assert kinds == set(KINDS) - set(PICTURE_ONLY)
+    assert len(_ci_cases()) >= 20
