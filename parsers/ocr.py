@@ -146,11 +146,22 @@ def engine_version() -> str:
     return f"{ENGINE} {m.group(1)}" if m else ENGINE
 
 
-def needs_ocr(chars_per_page: list[int], chosen: str) -> bool:
+def needs_ocr(chars_per_page: list[int], chosen: str, data: bytes | None = None) -> bool:
+    """`force`: always; `never`: the caller refuses; `auto`: when most pages carry (almost) no
+    text and, given the bytes, the file holds page images (an image for at least every other
+    page): a short text page without images (a cover, a tiny test file) is no scan."""
     if chosen == "force":
         return True
     textless = sum(1 for n in chars_per_page if n < MIN_PAGE_CHARS)
-    return bool(chars_per_page) and textless >= SCANNED_PAGE_SHARE * len(chars_per_page)
+    if not chars_per_page or textless < SCANNED_PAGE_SHARE * len(chars_per_page):
+        return False
+    return data is None or _images(data) >= SCANNED_PAGE_SHARE * len(chars_per_page)
+
+
+def _images(data: bytes) -> int:
+    """Image XObjects in the raw bytes (a stream's dictionary is never inside an object
+    stream, so every image's `/Subtype /Image` is visible)."""
+    return len(re.findall(rb"/Subtype\s*/Image\b", data))
 
 
 def refusal(path: Path, pages: int, chosen: str) -> OcrUnavailable:
@@ -169,8 +180,7 @@ def extra_seconds(data: bytes, chosen: str | None = None) -> float:
         return 0.0
     counts = [int(m) for m in re.findall(rb"/Count\s+(\d{1,6})\b", data)]
     pages = min(max(counts, default=1), MAX_OCR_PAGES)
-    images = len(re.findall(rb"/Subtype\s*/Image\b", data))
-    if chosen == "auto" and images < SCANNED_PAGE_SHARE * pages:
+    if chosen == "auto" and _images(data) < SCANNED_PAGE_SHARE * pages:
         return 0.0
     return SECONDS_PER_PAGE * pages
 

@@ -191,7 +191,7 @@ def read_document(
     chosen = ocr.mode(ocr_mode)
     pages = _read_pages(path, data, read_pages)
     ocr_info = None
-    if ocr.needs_ocr([p.chars for p in pages], chosen):  # a scan: OCR (parsers/ocr.py)
+    if ocr.needs_ocr([p.chars for p in pages], chosen, data):  # a scan (parsers/ocr.py)
         if chosen == "never" or (ocr.missing() and not ocr.cached(sha)):
             raise ocr.refusal(path, len(pages), chosen)
         result = ocr.add_text_layer(path, data, sha, len(pages))

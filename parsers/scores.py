@@ -361,7 +361,7 @@ def area_named_in(text: str) -> tuple[int, str] | None:
     return (int(m.group(1)), best[2]) if best else None
 
 
-def _name_from_above(lines: list[Line], table: ScoreTable, floor: int) -> None:
+def name_from_above(lines: list[Line], table: ScoreTable, floor: int) -> None:
     """A table whose header cell holds a column title ("Fråga", "Delområde") and not the area:
     the area's name is printed above it (a line of its own, or the heading). The nearest line
     above, back to the previous table, that names an area by number and a known name wins."""
@@ -383,7 +383,7 @@ def find_tables(lines: list[Line], style: BodyStyle | None = None) -> list[Score
         if is_header(lines[i]):
             table = parse_table(lines, i, style)
             if table.questions:
-                _name_from_above(lines, table, floor)
+                name_from_above(lines, table, floor)
                 tables.append(table)
                 floor = table.end
             i = max(table.end, i + 1)

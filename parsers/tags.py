@@ -54,6 +54,7 @@ from parsers.scores import (
     ScoreTable,
     _bare,
     _glue_broken_words,
+    name_from_above,
 )
 from parsers.text import join_label, number, strip_label
 from parsers.typography import BodyStyle
@@ -681,6 +682,12 @@ def tag_reading(
     if layout_tables and not reading.tables:
         reading.note = _fallback(structure, "no score table is tagged as a table")
         return reading
+    floor = 0
+    for t in sorted(reading.tables, key=lambda t: t.start):
+        # a header cell with a column title ("Fråga"): the area's name is printed above the
+        # table, read the same way as the layout reading does (scores.name_from_above)
+        name_from_above(lines, t, floor)
+        floor = t.end
     vocabulary = Counter(_bare(w.text) for ln in lines for w in ln.words)
     _glue_broken_words([q for t in reading.tables for q in t.questions], style.size, vocabulary)
     return reading

@@ -14,9 +14,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from parsers import parse_report
+from parsers import parse_report, tags
 from parsers.pdf import read_document
 from parsers.tags import structure_of, tree_of
+from schema.record import COMPLETENESS_CODES
 from tests.fixturegen.wpfuzz import build_many, case, soffice
 from tests.fixturegen.wpfuzz.compare import differences, normalize_got, readings
 
@@ -93,12 +94,10 @@ def test_pinned_case_continues_a_row_and_a_list_item_over_a_page_break() -> None
     assert spans("LI"), "no list item continued over a page break"
 
 
-def test_numbered_word_list_exact_through_tags_and_the_layout_difference_said(
-    tmp_path: Path,
-) -> None:
-    """Word's numbered lists: the layout reading keeps "5." in the item text; the tags give the
-    label apart. The record is exact, and every item the layout misread is a readings_differ
-    warning naming the field and the page."""
+def test_numbered_word_list_exact_through_tags_and_the_layout_alike(tmp_path: Path) -> None:
+    """Word's numbered lists: the tags give the label apart, and since issue 21 the layout
+    reading strips list labels too ("5." is never part of an item's text). The record is exact
+    and the two readings agree: no readings_differ."""
     if soffice() is None:
         pytest.skip("LibreOffice (soffice) is not installed")
     index = next(
@@ -110,12 +109,28 @@ def test_numbered_word_list_exact_through_tags_and_the_layout_difference_said(
     ((pdf, exp, why),) = build_many([case(SEED, index, generation=1)], tmp_path)
     assert exp is not None, why
     rec = parse_report(pdf).to_dict()
-    said = [w for w in rec["warnings"] if w["code"] == "readings_differ"]
+    assert rec["source"]["structure"] == "tags"
+    assert not [w for w in rec["warnings"] if w["code"] == "readings_differ"]
     _check(pdf, exp, case(SEED, index, generation=1)[1])
-    assert said and all(w["page"] for w in said)
-    first = next(w for w in said if "strengths[0].text" in w["message"])
-    assert re.search(r"the layout '\d+\. ", first["message"]), first["message"]
-    assert rec["complete"] is True  # readings_differ is no completeness code
+
+
+def test_a_layout_reading_that_differs_is_said_and_the_tags_kept() -> None:
+    """Two readings, one answer: where the layout reads an item otherwise, the record keeps the
+    tags' value and says so with the field and the page; readings_differ is no completeness
+    code."""
+    from schema.record import Area, Finding
+
+    def area(text: str) -> Area:
+        return Area(
+            1, "Offentlighet och demokrati", "k", None, 10, 20, 50, 3, strengths=[Finding(text, 4)]
+        )
+
+    said = tags.readings_differ([area("Medborgardialog")], [area("5. Medborgardialog")], None, None)
+    assert [(w.code, w.page) for w in said] == [("readings_differ", 4)]  # the item's page
+    assert "strengths[0].text: tags read 'Medborgardialog', the layout '5. Medborgardialog'" in (
+        said[0].message
+    )
+    assert "readings_differ" not in COMPLETENESS_CODES
 
 
 def _emptied(k: bytes) -> tuple[bytes, bytes]:

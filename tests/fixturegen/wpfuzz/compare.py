@@ -23,18 +23,14 @@ def normalize_got(got: dict[str, Any], exp: dict[str, Any]) -> dict[str, Any]:
 def readings(got: dict[str, Any], layout: Any) -> tuple[list[str], str | None]:
     """The `readings_differ` warnings of a parsed record (taken out of it: the expected record
     cannot know the layout reading's mistakes) and what is wrong with them, if anything. Two
-    readings, one answer (issue 23): a tagged case's layout reading must agree with its tags,
-    except where the layout is known to misread it — numbered Word lists, whose numbers stay
-    in the item text — and there the difference must be said, not silent."""
+    readings, one answer (issue 23): a tagged case's layout reading must agree with its tags.
+    (Numbered Word lists were the layout's known misreading until the layout learned list
+    labels in issue 21; now they must agree too.)"""
     warnings = got.get("warnings", [])
     said = [w["message"] for w in warnings if w.get("code") == "readings_differ"]
     got["warnings"] = [w for w in warnings if w.get("code") != "readings_differ"]
     if not getattr(layout, "tagged", False):
         return said, "readings_differ on an untagged PDF" if said else None
-    if getattr(layout, "list_format", "bullet") == "decimal":
-        if not any("strengths" in m or "improvements" in m for m in said):
-            return said, "numbered Word lists: the layout's misreading is not a readings_differ"
-        return said, None
     return said, (f"the readings differ: {said[0]}" if said else None)
 
 
