@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.fixturegen.wpfuzz import build_many, case  # noqa: E402
 from tests.fixturegen.wpfuzz.damage import (  # noqa: E402
+    GENERATION,
     PICTURE_ONLY,
     Damage,
     build_damaged_many,
@@ -50,7 +51,9 @@ def run(n: int, seed: int, jobs: int, keep: Path | None) -> dict[str, Any]:
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         out = keep or Path(tmp)
-        clean = build_many([case(seed, i) for i in range(n)], out, jobs)
+        clean = build_many(
+            [case(seed, i, generation=GENERATION, tags=False) for i in range(n)], out, jobs
+        )
         damaged = build_damaged_many(items, out, jobs)
         gen_s = time.perf_counter() - t0
         with ProcessPoolExecutor(max(1, jobs)) as pool:

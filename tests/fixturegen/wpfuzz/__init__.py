@@ -62,17 +62,18 @@ NUMBERED_SHARE = 0.5
 TAGGED_FILTER = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
 
 
-def case(seed: int, index: int, generation: int = 2) -> tuple[Spec, Layout]:
+def case(seed: int, index: int, generation: int = 2, tags: bool = True) -> tuple[Spec, Layout]:
     """The spec and layout of case `index` of `seed`, independent of every other case.
     Generation 1 samples only the 32 dimensions of issue 10 (the fixed CI sample); generation 2
     adds those of issue 21, from a random stream of their own. Tagged export (issue 23) is
-    drawn from a stream of its own too, so the other dimensions stay as they were."""
+    drawn from a stream of its own too, so the other dimensions stay as they were; `tags=False`
+    never tags (the damage fuzz of issue 22 was built and measured on untagged layouts)."""
     layout = sample_layout(random.Random(f"wpfuzz:{seed}:{index}:layout"))
     if generation >= 2:
         layout = sample_generation2(random.Random(f"wpfuzz:{seed}:{index}:layout2"), layout)
-    tags = random.Random(f"wpfuzz:{seed}:{index}:tags")  # own stream: other dimensions unchanged
-    if tags.random() < TAGGED_SHARE:
-        numbered = layout.bullet == "word_list" and tags.random() < NUMBERED_SHARE
+    rng = random.Random(f"wpfuzz:{seed}:{index}:tags")  # own stream: other dimensions unchanged
+    if tags and rng.random() < TAGGED_SHARE:
+        numbered = layout.bullet == "word_list" and rng.random() < NUMBERED_SHARE
         layout = replace(layout, tagged=True, list_format="decimal" if numbered else "bullet")
     spec = sample_content(
         random.Random(f"wpfuzz:{seed}:{index}:content"), layout, f"s{seed}-{index}"
