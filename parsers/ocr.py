@@ -115,9 +115,10 @@ def cache_dir() -> Path | None:
 def missing() -> str | None:
     """What is missing for OCR (None when OCRmyPDF, Tesseract with Swedish and Ghostscript are
     all there)."""
-    try:
-        import ocrmypdf  # noqa: F401
-    except ImportError:
+    import importlib.util
+
+    # found, not imported: importing OCRmyPDF patches pdfminer's fonts (see _run_ocrmypdf)
+    if importlib.util.find_spec("ocrmypdf") is None:
         return "the Python package ocrmypdf is not installed"
     if not shutil.which("tesseract"):
         return "tesseract is not installed"
@@ -257,6 +258,40 @@ _WCONF = re.compile(r"x_wconf (\d+)")
 
 
 def _run_ocrmypdf(path: Path, data: bytes) -> OcrResult:
+    """OCRmyPDF in a forked child: importing it monkeypatches pdfminer's fonts
+    (`ocrmypdf.pdfinfo.layout` replaces `PDFSimpleFont.__init__`), which would change how this
+    process reads every later text PDF (glyphs read as "(cid:N)"). The child returns the
+    result, or the ReportError, through a pipe."""
+    import pickle
+
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into the caller
+        os.close(read_fd)
+        try:
+            try:
+                payload = ("ok", _ocrmypdf_here(path, data))
+            except ReportError as e:
+                payload = ("error", e.reason)
+            except Exception as e:  # an OCR failure is the document's, said in one line
+                payload = ("error", f"OCR failed ({type(e).__name__})")
+            with os.fdopen(write_fd, "wb") as out:
+                pickle.dump(payload, out)
+        finally:
+            os._exit(0)
+    os.close(write_fd)
+    with os.fdopen(read_fd, "rb") as src:
+        raw = src.read()
+    os.waitpid(pid, 0)
+    if not raw:
+        raise ReportError(path, "OCR failed (the OCR process ended without a result)")
+    kind, value = pickle.loads(raw)
+    if kind == "error":
+        raise ReportError(path, value)
+    return value
+
+
+def _ocrmypdf_here(path: Path, data: bytes) -> OcrResult:
     import logging
 
     from ocrmypdf import exceptions as ocr_errors

@@ -22,6 +22,7 @@ import pytest
 from click.testing import CliRunner
 
 from parsers import NoTextLayer, ocr, ocr_numbers, parse_report
+from parsers.pdf import read_document
 from pipeline.cli import cli
 from schema.record import COMPLETENESS_CODES, Area, HistoryRow, Question
 from tests.conftest import FIXTURES
@@ -268,3 +269,21 @@ def test_needs_ocr_and_the_time_it_is_given() -> None:
     assert ocr.extra_seconds(scan, "auto") == ocr.SECONDS_PER_PAGE
     assert ocr.extra_seconds(scan, "never") == 0
     assert ocr.extra_seconds((FIXTURES / "gavle-2022.pdf").read_bytes(), "auto") == 0
+
+
+def test_ocr_leaves_pdfminer_of_this_process_alone(ocr_cache: Path) -> None:
+    """Importing OCRmyPDF monkeypatches pdfminer's fonts (its pdfinfo.layout), after which a
+    text PDF read in the same process came out as "(cid:70)(cid:105)…" (found when
+    tests/test_tags.py ran after this module). OCR runs in a forked child, and checking that
+    OCR is available only looks the package up."""
+    assert ocr.missing() is None
+    parse_report(_scan(ocr_cache, SCANNED[0]))
+    assert "ocrmypdf" not in sys.modules
+    tagged = FIXTURES / "tags" / "tagged-page-break.pdf"
+    words = [
+        w.text
+        for p in read_document(tagged, "pdfplumber").pages
+        for ln in p.lines
+        for w in ln.words
+    ]
+    assert words[:2] == ["First", "half"]

@@ -30,11 +30,22 @@ reader_option = click.option(
 )
 
 
-def _set_ocr(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-    """--ocr: through the environment, so worker processes do the same (a known debt: it is
-    to go down as a value, as --reader does; tests/test_architecture.ENVIRON_WRITES_KNOWN)."""
+def _set_ocr(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """--ocr: through the environment for the command's run, so worker processes do the same,
+    and restored when the command ends (an in-process caller, such as a test, keeps its own
+    setting). A known debt: it is to go down as a value, as --reader does
+    (tests/test_architecture.ENVIRON_WRITES_KNOWN)."""
     if value:
+        before = os.environ.get("KOMPASS_OCR")
         os.environ["KOMPASS_OCR"] = value
+
+        def restore() -> None:
+            if before is None:
+                os.environ.pop("KOMPASS_OCR", None)
+            else:
+                os.environ["KOMPASS_OCR"] = before
+
+        ctx.call_on_close(restore)
     return value
 
 
