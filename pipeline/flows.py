@@ -155,19 +155,21 @@ def parsing(workers: int | None, dask: str | None) -> Iterator[tuple[TaskRunner,
 
 
 @task(name="start-worker", cache_policy=NO_CACHE, persist_result=False)
-def warm_up_task() -> int:
-    """Nothing: submitted for idle slots while the first downloads run, so that every worker
-    process has started (imported Prefect, its client and the parsers) by the time the first
-    document arrives."""
+def warm_up_task(reader: str | None) -> int:
+    """Start a worker before the first document reaches it: the process itself (imports of
+    Prefect, its client and the parsers), then the parser warmed and the heap frozen
+    (`stream.prepare_worker`), so the first parse task finds a ready worker."""
+    stream.prepare_worker(reader)
     return os.getpid()
 
 
-def warm_up(runner: TaskRunner, n: int) -> list:
-    """`n` no-op tasks (runner-neutral: a process pool starts a process per task while none
-    is idle; a Dask worker imports this module on its first task). `Stream` asks for them
-    when workers would otherwise wait for the first downloads: documents already at hand
-    start the workers themselves, without a no-op task ahead of them."""
-    return [runner.submit(warm_up_task, {}) for _ in range(n)]
+def warm_up(runner: TaskRunner, n: int, reader: str | None) -> list:
+    """`n` start-up tasks, one per parse slot, submitted at the start of the run, before
+    discovery and downloads (runner-neutral: a process pool starts a process per task while
+    none is idle; a Dask worker imports this module on its first task). The workers start
+    while this process discovers, downloads and stores; documents queue behind at most one
+    short task per slot."""
+    return [runner.submit(warm_up_task, {"reader": reader}) for _ in range(n)]
 
 
 def worker_init(main_pid: int) -> None:
@@ -234,15 +236,16 @@ def ingest_flow(
     engine = get_engine(db_url)
     store = RawStore(raw_dir)
     store.remove_stale_parts()
-    # first: a source that cannot be read ends the run at once
-    docs = discover_task(sources, download_deadline)
-    if isinstance(docs, DiscoveryError):  # `summary_of` raises it for the caller
-        return Failed(name=CANNOT_START, message=str(docs), data=docs)
-    log.info("found %d documents", len(docs))
-    progress.total(len(docs))
     reader = reader or reader_name()
     with parsing(workers, dask) as (runner, slots):
         log.info("parsing on %s, %d at a time", type(runner).__name__, slots)
+        warm_up(runner, slots, reader)  # the workers start while discovery runs
+        # a source that cannot be read ends the run at once
+        docs = discover_task(sources, download_deadline)
+        if isinstance(docs, DiscoveryError):  # `summary_of` raises it for the caller
+            return Failed(name=CANNOT_START, message=str(docs), data=docs)
+        log.info("found %d documents", len(docs))
+        progress.total(len(docs))
         run = stream.Stream(
             engine,
             store,
@@ -254,7 +257,6 @@ def ingest_flow(
                 runner.submit(parse_task, {"documents": documents, "reader": reader})
             ),
             report=progress.advance,
-            warm=lambda n: warm_up(runner, n),
         )
         results = run.run(docs)
     summary = ingest.Summary(results, ingest.rerun_options(db_url, raw_dir))

@@ -34,6 +34,7 @@ from sqlalchemy import Engine
 from pipeline import ingest, signals, steps
 from pipeline.discover import Document
 from pipeline.download import DownloadError
+from pipeline.limits import warm_parser
 from pipeline.raw import RawStore, Stored
 from warehouse.load import LoadResult
 
@@ -52,24 +53,28 @@ class FetchFailed:
 
 def parse_batch(documents: list[tuple[bytes, str, str | None]], reader: str | None) -> list[dict]:
     """What a parse task runs: each (PDF bytes, name, URL) → `steps.parse_portable`'s answer."""
-    _freeze_heap()
+    prepare_worker(reader)
     return [steps.parse_portable(data, name, url, reader) for data, name, url in documents]
 
 
-_frozen = False
+def prepare_worker(reader: str | None) -> None:
+    """Once per worker process and reader, before its first parse (the warm-up task at the
+    start of a run, else the first parse task): the parser warmed (`limits.warm_parser`: the
+    caches it builds on first use, made once here instead of in every forked parse child),
+    then the heap frozen. Each parse runs in a child forked from the worker (the limits), and
+    the child's garbage collector would walk every object the worker holds (Prefect, its
+    client, the parsers: most of its heap), touching and so copying each page it shares with
+    the worker, for every document. Frozen, the collector looks only at what the parse makes.
+    (Measured: it halved the CPU time of an ingest of 48 reports with the pdfplumber reader,
+    benchmarks/README.md.)"""
+    if reader in _prepared:
+        return
+    _prepared.add(reader)
+    warm_parser(reader)
+    gc.freeze()
 
 
-def _freeze_heap() -> None:
-    """Once per worker process, before its first parse: each parse runs in a child forked
-    from the worker (the limits), and the child's garbage collector would walk every object
-    the worker holds (Prefect, its client, the parsers: most of its heap), touching and so
-    copying each page it shares with the worker, for every document. Frozen, the collector
-    looks only at what the parse makes. (Measured: it halved the CPU time of an ingest
-    of 48 reports with the pdfplumber reader, benchmarks/README.md.)"""
-    global _frozen
-    if not _frozen:
-        gc.freeze()
-        _frozen = True
+_prepared: set[str | None] = set()
 
 
 def batch_size(waiting: int, slots: int) -> int:
@@ -87,8 +92,6 @@ class Stream:
     fetch: Callable[[Document], Future]  # a download; result Stored | FetchFailed
     submit: Callable[[list[tuple[bytes, str, str | None]]], Future]  # result: answers
     report: Callable[[LoadResult], None]  # each finished document (progress)
-    #: start n idle workers now (their imports), while downloads run; None: nothing to start
-    warm: Callable[[int], None] | None = None
     results: list[LoadResult] = field(default_factory=list)
     interrupted: bool = False
 
@@ -105,8 +108,6 @@ class Stream:
         for d in docs:
             if d.is_url and not d.refused:
                 fetching[self.fetch(d)] = d
-        if self.warm is not None and fetching and len(ready) < self.slots:
-            self.warm(self.slots - len(ready))  # workers start while the downloads run
         while (ready or fetching or parsing) and not signals.stopping():
             while ready and len(parsing) < 2 * self.slots:
                 batch = [ready.popleft() for _ in range(batch_size(len(ready), self.slots))]
