@@ -25,12 +25,17 @@ from collections.abc import Iterator
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
-from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED, temporary_settings
+from prefect.settings import (
+    PREFECT_API_URL,
+    PREFECT_SERVER_EPHEMERAL_ENABLED,
+    PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS,
+    temporary_settings,
+)
 from prefect.states import Failed, State
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
 from parsers.reader import reader_name
-from pipeline import ingest, reprocess, signals, stream
+from pipeline import api_server, ingest, reprocess, signals, stream
 from pipeline.discover import DiscoveryError, Document, discover
 from pipeline.download import DEADLINE_S, download, make_client
 from pipeline.raw import RawStore, Stored
@@ -195,23 +200,38 @@ def _exit_with(pid: int) -> None:
 
 
 @contextlib.contextmanager
-def prefect_api() -> Iterator[str | None]:
+def prefect_api(early: api_server.TemporaryServer | None = None) -> Iterator[str | None]:
     """One Prefect API for the run *and its parse workers*.
 
     Without PREFECT_API_URL, Prefect starts a temporary server lazily in whichever process
     first needs a client, and the settings it hands to a process-pool worker do not name
     that server: each worker then starts a temporary server of its own (seconds of start-up
-    per worker, and two or three servers competing for the cores). So the temporary server is
-    started here, once, and its address set for the run; workers get it with the settings."""
+    per worker, and two or three servers competing for the cores). So one temporary server is
+    started for the run and its address set for the run; workers get it with the settings.
+    `early` is that server when `kompass ingest` started it before importing Prefect
+    (`pipeline.api_server`: its start overlaps this process's imports); else it is started
+    here with Prefect's own `SubprocessASGIServer`."""
     if PREFECT_API_URL.value() or not PREFECT_SERVER_EPHEMERAL_ENABLED.value():
+        if early is not None:  # a Prefect profile names the API: not needed after all
+            early.stop()
         yield PREFECT_API_URL.value()
         return
     from prefect.server.api.server import SubprocessASGIServer
 
     server = SubprocessASGIServer()  # one per process, as Prefect's own
-    server.start()  # stopped at exit by Prefect, after its logs and events are sent
-    with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
-        yield server.api_url
+    if early is not None and not server.running:
+        early.wait(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value())
+        # made Prefect's own temporary server of this process: threads that do not see the
+        # run's settings (the process pool's event forwarder) fall back to it instead of
+        # starting another one
+        server.port, server.server_process, server.running = early.port, early.process, True
+    else:
+        if early is not None:
+            early.stop()
+        server.start()  # stopped at exit by Prefect, after its logs and events are sent
+    url = server.api_url
+    with temporary_settings(updates={PREFECT_API_URL: url}):
+        yield url
 
 
 @flow(name="kompass-ingest", task_runner=ThreadPoolTaskRunner(max_workers=16), log_prints=False)
@@ -331,8 +351,11 @@ def reprocess_flow(
     return [r.line for r in reprocess.run(targets, engine)]
 
 
-def run_ingest(sources: list[str], **options: object) -> State:
-    """`ingest_flow` on one Prefect API shared with its workers (`prefect_api`); the final
-    state, for `summary_of`. What `kompass ingest` runs."""
-    with prefect_api():
+def run_ingest(
+    sources: list[str], *, server: api_server.TemporaryServer | None = None, **options: object
+) -> State:
+    """`ingest_flow` on one Prefect API shared with its workers (`prefect_api`, on `server`
+    when one was started early); the final state, for `summary_of`. What `kompass ingest`
+    runs."""
+    with prefect_api(server):
         return ingest_flow(sources, return_state=True, **options)
