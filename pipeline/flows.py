@@ -35,7 +35,7 @@ from prefect.states import Failed, State
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
 from parsers.reader import reader_name
-from pipeline import api_server, ingest, reprocess, signals, stream
+from pipeline import api_server, ingest, reprocess, signals, steps, stream
 from pipeline.discover import DiscoveryError, Document, discover
 from pipeline.download import DEADLINE_S, download, make_client
 from pipeline.raw import RawStore, Stored
@@ -82,9 +82,12 @@ def fetch_task(
 
 
 @task(name="parse", cache_policy=NO_CACHE, persist_result=False)
-def parse_task(documents: list[tuple[bytes, str, str | None]], reader: str | None) -> list[dict]:
-    """Parse a batch of PDFs (bytes) into contract JSON dicts, on whichever worker runs it."""
-    return stream.parse_batch(documents, reader)
+def parse_task(
+    documents: list[tuple[bytes, str, str | None]], reader: str | None, warm: bool = False
+) -> list[dict]:
+    """Parse a batch of PDFs (bytes) into contract JSON dicts, on whichever worker runs it
+    (`warm`: warm the parser first, once per worker; `stream.parse_batch`)."""
+    return stream.parse_batch(documents, reader, warm)
 
 
 class RunnerError(Exception):
@@ -160,21 +163,21 @@ def parsing(workers: int | None, dask: str | None) -> Iterator[tuple[TaskRunner,
 
 
 @task(name="start-worker", cache_policy=NO_CACHE, persist_result=False)
-def warm_up_task(reader: str | None) -> int:
+def warm_up_task() -> int:
     """Start a worker before the first document reaches it: the process itself (imports of
-    Prefect, its client and the parsers), then the parser warmed and the heap frozen
-    (`stream.prepare_worker`), so the first parse task finds a ready worker."""
-    stream.prepare_worker(reader)
+    Prefect, its client and the parsers) and its heap frozen (`stream.freeze_heap`), so the
+    first parse task finds a ready worker."""
+    stream.freeze_heap()
     return os.getpid()
 
 
-def warm_up(runner: TaskRunner, n: int, reader: str | None) -> list:
+def warm_up(runner: TaskRunner, n: int) -> list:
     """`n` start-up tasks, one per parse slot, submitted at the start of the run, before
     discovery and downloads (runner-neutral: a process pool starts a process per task while
     none is idle; a Dask worker imports this module on its first task). The workers start
     while this process discovers, downloads and stores; documents queue behind at most one
     short task per slot."""
-    return [runner.submit(warm_up_task, {"reader": reader}) for _ in range(n)]
+    return [runner.submit(warm_up_task, {}) for _ in range(n)]
 
 
 def worker_init(main_pid: int) -> None:
@@ -259,13 +262,14 @@ def ingest_flow(
     reader = reader or reader_name()
     with parsing(workers, dask) as (runner, slots):
         log.info("parsing on %s, %d at a time", type(runner).__name__, slots)
-        warm_up(runner, slots, reader)  # the workers start while discovery runs
+        warm_up(runner, slots)  # the workers start while discovery runs
         # a source that cannot be read ends the run at once
         docs = discover_task(sources, download_deadline)
         if isinstance(docs, DiscoveryError):  # `summary_of` raises it for the caller
             return Failed(name=CANNOT_START, message=str(docs), data=docs)
         log.info("found %d documents", len(docs))
         progress.total(len(docs))
+        warm = len(docs) >= steps.WARM_FROM  # as `kompass load` does
         run = stream.Stream(
             engine,
             store,
@@ -274,7 +278,7 @@ def ingest_flow(
                 fetch_task.submit(d, str(store.root), timeout, download_deadline, retry_delays)
             ),
             submit=lambda documents: stream.as_future(
-                runner.submit(parse_task, {"documents": documents, "reader": reader})
+                runner.submit(parse_task, {"documents": documents, "reader": reader, "warm": warm})
             ),
             report=progress.advance,
         )

@@ -53,30 +53,33 @@ class FetchFailed:
     reason: str
 
 
-def parse_batch(documents: list[tuple[bytes, str, str | None]], reader: str | None) -> list[dict]:
-    """What a parse task runs: each (PDF bytes, name, URL) → `steps.parse_portable`'s answer."""
-    prepare_worker(reader)
+def parse_batch(
+    documents: list[tuple[bytes, str, str | None]], reader: str | None, warm: bool = False
+) -> list[dict]:
+    """What a parse task runs: each (PDF bytes, name, URL) → `steps.parse_portable`'s answer.
+    `warm`: the run has enough documents for warming the parser to pay
+    (`pipeline.limits.warm_parser`, once per worker and reader: about 30 ms less per
+    document in every forked parse child, for one parse of a small sample)."""
+    if warm:
+        warm_parser(reader)
+    freeze_heap()
     return [steps.parse_portable(data, name, url, reader) for data, name, url in documents]
 
 
-def prepare_worker(reader: str | None) -> None:
-    """Once per worker process and reader, before its first parse (the warm-up task at the
-    start of a run, else the first parse task): the parser warmed (`limits.warm_parser`: the
-    caches it builds on first use, made once here instead of in every forked parse child),
-    then the heap frozen. Each parse runs in a child forked from the worker (the limits), and
-    the child's garbage collector would walk every object the worker holds (Prefect, its
-    client, the parsers: most of its heap), touching and so copying each page it shares with
-    the worker, for every document. Frozen, the collector looks only at what the parse makes.
-    (Measured: it halved the CPU time of an ingest of 48 reports with the pdfplumber reader,
-    benchmarks/README.md.)"""
-    if reader in _prepared:
-        return
-    _prepared.add(reader)
-    warm_parser(reader)
-    gc.freeze()
+def freeze_heap() -> None:
+    """Once per worker process, before its first parse: each parse runs in a child forked
+    from the worker (the limits), and the child's garbage collector would walk every object
+    the worker holds (Prefect, its client, the parsers: most of its heap), touching and so
+    copying each page it shares with the worker, for every document. Frozen, the collector
+    looks only at what the parse makes. (Measured: it halved the CPU time of an ingest
+    of 48 reports with the pdfplumber reader, benchmarks/README.md.)"""
+    global _frozen
+    if not _frozen:
+        gc.freeze()
+        _frozen = True
 
 
-_prepared: set[str | None] = set()
+_frozen = False
 
 
 def batch_size(waiting: int, slots: int) -> int:
