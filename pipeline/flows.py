@@ -25,12 +25,17 @@ from collections.abc import Iterator
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
-from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED, temporary_settings
+from prefect.settings import (
+    PREFECT_API_URL,
+    PREFECT_SERVER_EPHEMERAL_ENABLED,
+    PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS,
+    temporary_settings,
+)
 from prefect.states import Failed, State
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
 from parsers.reader import reader_name
-from pipeline import ingest, reprocess, signals, stream
+from pipeline import api_server, ingest, reprocess, signals, steps, stream
 from pipeline.discover import DiscoveryError, Document, discover
 from pipeline.download import DEADLINE_S, download, make_client
 from pipeline.raw import RawStore, Stored
@@ -77,9 +82,12 @@ def fetch_task(
 
 
 @task(name="parse", cache_policy=NO_CACHE, persist_result=False)
-def parse_task(documents: list[tuple[bytes, str, str | None]], reader: str | None) -> list[dict]:
-    """Parse a batch of PDFs (bytes) into contract JSON dicts, on whichever worker runs it."""
-    return stream.parse_batch(documents, reader)
+def parse_task(
+    documents: list[tuple[bytes, str, str | None]], reader: str | None, warm: bool = False
+) -> list[dict]:
+    """Parse a batch of PDFs (bytes) into contract JSON dicts, on whichever worker runs it
+    (`warm`: warm the parser first, once per worker; `stream.parse_batch`)."""
+    return stream.parse_batch(documents, reader, warm)
 
 
 class RunnerError(Exception):
@@ -156,17 +164,19 @@ def parsing(workers: int | None, dask: str | None) -> Iterator[tuple[TaskRunner,
 
 @task(name="start-worker", cache_policy=NO_CACHE, persist_result=False)
 def warm_up_task() -> int:
-    """Nothing: submitted for idle slots while the first downloads run, so that every worker
-    process has started (imported Prefect, its client and the parsers) by the time the first
-    document arrives."""
+    """Start a worker before the first document reaches it: the process itself (imports of
+    Prefect, its client and the parsers) and its heap frozen (`stream.freeze_heap`), so the
+    first parse task finds a ready worker."""
+    stream.freeze_heap()
     return os.getpid()
 
 
 def warm_up(runner: TaskRunner, n: int) -> list:
-    """`n` no-op tasks (runner-neutral: a process pool starts a process per task while none
-    is idle; a Dask worker imports this module on its first task). `Stream` asks for them
-    when workers would otherwise wait for the first downloads: documents already at hand
-    start the workers themselves, without a no-op task ahead of them."""
+    """`n` start-up tasks, one per parse slot, submitted at the start of the run, before
+    discovery and downloads (runner-neutral: a process pool starts a process per task while
+    none is idle; a Dask worker imports this module on its first task). The workers start
+    while this process discovers, downloads and stores; documents queue behind at most one
+    short task per slot."""
     return [runner.submit(warm_up_task, {}) for _ in range(n)]
 
 
@@ -193,23 +203,38 @@ def _exit_with(pid: int) -> None:
 
 
 @contextlib.contextmanager
-def prefect_api() -> Iterator[str | None]:
+def prefect_api(early: api_server.TemporaryServer | None = None) -> Iterator[str | None]:
     """One Prefect API for the run *and its parse workers*.
 
     Without PREFECT_API_URL, Prefect starts a temporary server lazily in whichever process
     first needs a client, and the settings it hands to a process-pool worker do not name
     that server: each worker then starts a temporary server of its own (seconds of start-up
-    per worker, and two or three servers competing for the cores). So the temporary server is
-    started here, once, and its address set for the run; workers get it with the settings."""
+    per worker, and two or three servers competing for the cores). So one temporary server is
+    started for the run and its address set for the run; workers get it with the settings.
+    `early` is that server when `kompass ingest` started it before importing Prefect
+    (`pipeline.api_server`: its start overlaps this process's imports); else it is started
+    here with Prefect's own `SubprocessASGIServer`."""
     if PREFECT_API_URL.value() or not PREFECT_SERVER_EPHEMERAL_ENABLED.value():
+        if early is not None:  # a Prefect profile names the API: not needed after all
+            early.stop()
         yield PREFECT_API_URL.value()
         return
     from prefect.server.api.server import SubprocessASGIServer
 
     server = SubprocessASGIServer()  # one per process, as Prefect's own
-    server.start()  # stopped at exit by Prefect, after its logs and events are sent
-    with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
-        yield server.api_url
+    if early is not None and not server.running:
+        early.wait(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value())
+        # made Prefect's own temporary server of this process: threads that do not see the
+        # run's settings (the process pool's event forwarder) fall back to it instead of
+        # starting another one
+        server.port, server.server_process, server.running = early.port, early.process, True
+    else:
+        if early is not None:
+            early.stop()
+        server.start()  # stopped at exit by Prefect, after its logs and events are sent
+    url = server.api_url
+    with temporary_settings(updates={PREFECT_API_URL: url}):
+        yield url
 
 
 @flow(name="kompass-ingest", task_runner=ThreadPoolTaskRunner(max_workers=16), log_prints=False)
@@ -234,15 +259,17 @@ def ingest_flow(
     engine = get_engine(db_url)
     store = RawStore(raw_dir)
     store.remove_stale_parts()
-    # first: a source that cannot be read ends the run at once
-    docs = discover_task(sources, download_deadline)
-    if isinstance(docs, DiscoveryError):  # `summary_of` raises it for the caller
-        return Failed(name=CANNOT_START, message=str(docs), data=docs)
-    log.info("found %d documents", len(docs))
-    progress.total(len(docs))
     reader = reader or reader_name()
     with parsing(workers, dask) as (runner, slots):
         log.info("parsing on %s, %d at a time", type(runner).__name__, slots)
+        warm_up(runner, slots)  # the workers start while discovery runs
+        # a source that cannot be read ends the run at once
+        docs = discover_task(sources, download_deadline)
+        if isinstance(docs, DiscoveryError):  # `summary_of` raises it for the caller
+            return Failed(name=CANNOT_START, message=str(docs), data=docs)
+        log.info("found %d documents", len(docs))
+        progress.total(len(docs))
+        warm = len(docs) >= steps.WARM_FROM  # as `kompass load` does
         run = stream.Stream(
             engine,
             store,
@@ -251,10 +278,9 @@ def ingest_flow(
                 fetch_task.submit(d, str(store.root), timeout, download_deadline, retry_delays)
             ),
             submit=lambda documents: stream.as_future(
-                runner.submit(parse_task, {"documents": documents, "reader": reader})
+                runner.submit(parse_task, {"documents": documents, "reader": reader, "warm": warm})
             ),
             report=progress.advance,
-            warm=lambda n: warm_up(runner, n),
         )
         results = run.run(docs)
     summary = ingest.Summary(results, ingest.rerun_options(db_url, raw_dir))
@@ -329,8 +355,11 @@ def reprocess_flow(
     return [r.line for r in reprocess.run(targets, engine)]
 
 
-def run_ingest(sources: list[str], **options: object) -> State:
-    """`ingest_flow` on one Prefect API shared with its workers (`prefect_api`); the final
-    state, for `summary_of`. What `kompass ingest` runs."""
-    with prefect_api():
+def run_ingest(
+    sources: list[str], *, server: api_server.TemporaryServer | None = None, **options: object
+) -> State:
+    """`ingest_flow` on one Prefect API shared with its workers (`prefect_api`, on `server`
+    when one was started early); the final state, for `summary_of`. What `kompass ingest`
+    runs."""
+    with prefect_api(server):
         return ingest_flow(sources, return_state=True, **options)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline import signals
+from pipeline import api_server, signals
 from pipeline.ingest import Progress
 from pipeline.raw import RawDirError, usable_dir
 
@@ -46,7 +46,15 @@ def ingest(
 ) -> dict:
     """Check, then run the ingest flow; returns its summary (`flows.summary_of`). The progress
     display is started after the checks and closed however the run ends."""
-    target = check(db_url, raw_dir)
+    # the temporary Prefect server starts first: it boots on one core while this process
+    # checks the warehouse and imports Prefect, the flow and the parsers on the other
+    server = api_server.start()
+    try:
+        target = check(db_url, raw_dir)
+    except CannotStart:
+        if server is not None:
+            server.stop()
+        raise
     from pipeline import flows
     from pipeline.discover import DiscoveryError
 
@@ -54,6 +62,7 @@ def ingest(
     try:
         state = flows.run_ingest(  # one temporary Prefect server for the run and its workers
             sources,
+            server=server,
             db_url=db_url,
             raw_dir=str(target),
             workers=workers,
@@ -64,7 +73,7 @@ def ingest(
             progress=progress,
         )
         return flows.summary_of(state)
-    except (DiscoveryError, flows.RunnerError) as e:
+    except (DiscoveryError, flows.RunnerError, api_server.ServerError) as e:
         raise CannotStart(f"cannot start: {e}") from e
     finally:
         progress.close()
