@@ -175,3 +175,21 @@ def test_prose_after_a_headed_list_is_no_item():
     page = PageText(1, 600, 800, lines)
     found = findings.find_findings(lines, {1: page}, lambda _i: 1)[1]
     assert [i.text for i in found.strengths] == ["Tydlig plan", "Öppna nämnder"]
+
+
+# --- scores: a wide gap ends a score table (scores.TABLE_END_GAP_LINE_HEIGHTS) -----------------
+
+
+def test_a_wide_gap_ends_a_score_table_without_a_total_row():
+    """Prose far below the last row (no total row, no heading between) is not the last
+    question's text."""
+    lines = [
+        _line(100, ("1", 50), ("Styrning", 60), ("Uppnått", 300), ("Max", 350), ("Procent", 390)),
+        _line(
+            112, ("1.1", 50), ("Finns", 80), ("en", 115), ("plan?", 130), ("10", 305), ("15", 352)
+        ),
+        _line(170, ("Kommunen", 50), ("har", 100), ("en", 122), ("plan.", 137)),
+    ]
+    (table,) = scores.find_tables(lines)
+    assert [q.text for q in table.questions] == ["Finns en plan?"]
+    assert table.end == 2
