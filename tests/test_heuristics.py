@@ -193,3 +193,26 @@ def test_a_wide_gap_ends_a_score_table_without_a_total_row():
     (table,) = scores.find_tables(lines)
     assert [q.text for q in table.questions] == ["Finns en plan?"]
     assert table.end == 2
+
+
+# --- footer: a table header row repeated at the top of each page is body (footer._structural) --
+
+
+def test_a_header_row_repeated_at_the_top_of_pages_is_no_running_header():
+    """Word repeats a score table's header row at the top of each page the table runs over: it
+    recurs at the same height like a running header, but belongs to the table."""
+    from pathlib import Path
+
+    from parsers import footer
+    from parsers.pdf import Document
+
+    pages = []
+    for n in (1, 2, 3):
+        header = _line(30, ("Fråga", 50), ("Uppnått", 300), ("Max", 350), ("Procent", 390), page=n)
+        running = _line(30, ("Kommunkompassen", 450), page=n)
+        row = _line(400, (f"1.{n}", 50), ("Finns", 80), ("en", 115), ("plan?", 130), page=n)
+        pages.append(PageText(n, 600, 800, [header, running, row]))
+    doc = Document(Path("x.pdf"), "0" * 64, pages)
+    footer.strip_furniture(doc)
+    assert [ln.text for ln in doc.footer_lines] == ["Kommunkompassen"] * 3
+    assert [ln.text for ln in doc.lines][:1] == ["Fråga Uppnått Max Procent"]
