@@ -62,6 +62,11 @@ def _values(values: list[Word], years: list[Word]) -> dict[int, int | float] | N
     not share an alignment), else each under the nearest year."""
     if len(values) == len(years):
         return {int(y.text): number(v.text) for y, v in zip(years, values, strict=True)}
+    return _nearest_year(values, years)
+
+
+def _nearest_year(values: list[Word], years: list[Word]) -> dict[int, int | float] | None:
+    """Each value under the nearest year; None when one is more than a column pitch away."""
     pitch = (years[-1].xc - years[0].xc) / max(len(years) - 1, 1) or FALLBACK_COLUMN_PITCH_PT
     out: dict[int, int | float] = {}
     for w in values:

@@ -125,6 +125,31 @@ def compare(
     Each of `municipalities` is a name or code, optionally with a year ("Norsjö:2015"), so
     one municipality can be compared over two evaluations ("Norsjö:2015", "Norsjö:2018");
     `year` applies to those without one (default: each one's latest)."""
+    chosen = _choose(engine, municipalities, year)
+    versions = list(dict.fromkeys(c.version for c in chosen))
+    if len(versions) > 1 and not themes:
+        which = ", ".join(f"{c.label} uses {c.version}" for c in chosen)
+        raise MixedVersions(
+            f"different instrument versions ({which}): scores are comparable only within one "
+            "version; use --themes to compare by cross-version theme"
+        )
+    frames = {c.label: area_points(engine, c.evaluation_id) for c in chosen}
+    if themes:
+        table, names, note = _by_theme(frames, versions, chosen)
+    else:
+        table, names, note = _by_area(frames, chosen[0].version), [], None
+    first = chosen[0].label
+    for c in chosen[1:]:
+        table[f"{c.label} − {first}"] = table[c.label] - table[first]
+    total = table.sum(numeric_only=True, min_count=1)
+    table.loc["total"] = total
+    for col in names:
+        table.loc["total", col] = "total" if col == names[0] else ""
+    return Comparison(table, chosen, names, note)
+
+
+def _choose(engine: Engine, municipalities: list[str], year: int | None) -> list[Chosen]:
+    """The evaluations named, at least two, none twice."""
     if len(municipalities) < 2:
         raise AnalysisError(
             "compare needs at least two evaluations: two municipalities, or one municipality "
@@ -142,53 +167,46 @@ def compare(
                 f"each year: {c.municipality}:2015 {c.municipality}:2018"
             )
         seen.add(c.label)
-    versions = list(dict.fromkeys(c.version for c in chosen))
-    if len(versions) > 1 and not themes:
-        which = ", ".join(f"{c.label} uses {c.version}" for c in chosen)
-        raise MixedVersions(
-            f"different instrument versions ({which}): scores are comparable only within one "
-            "version; use --themes to compare by cross-version theme"
-        )
-    frames = {c.label: area_points(engine, c.evaluation_id) for c in chosen}
+    return chosen
+
+
+def _by_theme(
+    frames: dict[str, pd.DataFrame], versions: list[str], chosen: list[Chosen]
+) -> tuple[pd.DataFrame, list[str], str]:
+    """A row per cross-version theme: each version's area names, then each evaluation's
+    points; with the note saying what a theme is (and that versions differ, if they do)."""
     names: list[str] = []
-    note = None
-    if themes:
-        table = pd.DataFrame(index=pd.Index(THEME_ORDER, name="theme"))
-        for v in versions:  # the areas of each version that form each theme, in Swedish
-            by_theme = {a.theme: f"{a.number} {a.canonical_name}" for a in instrument(v).areas}
-            names.append(f"area {v}")
-            table[f"area {v}"] = [by_theme.get(t, "") for t in THEME_ORDER]
-        for label, df in frames.items():
-            table[label] = df.set_index("theme")["points"].reindex(THEME_ORDER).to_numpy()
-        note = (
-            "Rows are cross-version themes: each pairs the areas of the instrument versions "
-            "that cover the same ground."
+    table = pd.DataFrame(index=pd.Index(THEME_ORDER, name="theme"))
+    for v in versions:  # the areas of each version that form each theme, in Swedish
+        by_theme = {a.theme: f"{a.number} {a.canonical_name}" for a in instrument(v).areas}
+        names.append(f"area {v}")
+        table[f"area {v}"] = [by_theme.get(t, "") for t in THEME_ORDER]
+    for label, df in frames.items():
+        table[label] = df.set_index("theme")["points"].reindex(THEME_ORDER).to_numpy()
+    note = (
+        "Rows are cross-version themes: each pairs the areas of the instrument versions "
+        "that cover the same ground."
+    )
+    if len(versions) > 1:
+        note += (
+            " Compared by cross-version theme: "
+            + ", ".join(f"{c.label} (instrument {c.version})" for c in chosen)
+            + ". Scores from different instrument versions are not strictly comparable."
         )
-        if len(versions) > 1:
-            note += (
-                " Compared by cross-version theme: "
-                + ", ".join(f"{c.label} (instrument {c.version})" for c in chosen)
-                + ". Scores from different instrument versions are not strictly comparable."
-            )
-    else:
-        inst = instrument(chosen[0].version)
-        table = pd.DataFrame(
-            index=pd.Index([f"{a.number} {a.canonical_name}" for a in inst.areas], name="area")
+    return table, names, note
+
+
+def _by_area(frames: dict[str, pd.DataFrame], version: str) -> pd.DataFrame:
+    """A row per area of the (one) instrument version, a column of points per evaluation."""
+    inst = instrument(version)
+    table = pd.DataFrame(
+        index=pd.Index([f"{a.number} {a.canonical_name}" for a in inst.areas], name="area")
+    )
+    for label, df in frames.items():
+        table[label] = (
+            df.set_index("area_number")["points"].reindex([a.number for a in inst.areas]).to_numpy()
         )
-        for label, df in frames.items():
-            table[label] = (
-                df.set_index("area_number")["points"]
-                .reindex([a.number for a in inst.areas])
-                .to_numpy()
-            )
-    first = chosen[0].label
-    for c in chosen[1:]:
-        table[f"{c.label} − {first}"] = table[c.label] - table[first]
-    total = table.sum(numeric_only=True, min_count=1)
-    table.loc["total"] = total
-    for col in names:
-        table.loc["total", col] = "total" if col == names[0] else ""
-    return Comparison(table, chosen, names, note)
+    return table
 
 
 def _number(x: object, signed: bool = False) -> str:

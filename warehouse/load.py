@@ -117,8 +117,24 @@ def load_record(
     source_url: str | None = None,
     raw_path: str | None = None,
 ) -> int:
-    """Write one record inside the caller's transaction; returns the evaluation id."""
+    """Write one record inside the caller's transaction; returns the evaluation id. The
+    report (by sha256), then the evaluation (by municipality and year, its children replaced),
+    then the children (`child_rows`)."""
     now = utcnow()
+    report_id = _upsert_report(conn, record, now, source_url, raw_path)
+    evaluation_id = _upsert_evaluation(conn, record, report_id, now)
+    insert_children(conn, evaluation_id, record)
+    return evaluation_id
+
+
+def _upsert_report(
+    conn: Connection,
+    record: ReportRecord,
+    now: datetime,
+    source_url: str | None,
+    raw_path: str | None,
+) -> int:
+    """The report row of the record's PDF: inserted, or updated where it was loaded before."""
     src = record.source
     report_values = {
         "source_url": source_url or src.url,
@@ -136,17 +152,24 @@ def load_record(
     }
     report_id = conn.execute(select(Report.report_id).where(Report.sha256 == src.sha256)).scalar()
     if report_id is None:
-        report_id = conn.execute(
+        return conn.execute(
             insert(Report).values(sha256=src.sha256, **report_values).returning(Report.report_id)
         ).scalar_one()
-    else:  # a reprocess from raw_reports/ knows no URL: keep what an earlier load recorded
-        keep = {
-            k: v
-            for k, v in report_values.items()
-            if v is not None or k not in ("source_url", "source_path", "raw_path")
-        }
-        conn.execute(update(Report).where(Report.report_id == report_id).values(**keep))
+    # a reprocess from raw_reports/ knows no URL: keep what an earlier load recorded
+    keep = {
+        k: v
+        for k, v in report_values.items()
+        if v is not None or k not in ("source_url", "source_path", "raw_path")
+    }
+    conn.execute(update(Report).where(Report.report_id == report_id).values(**keep))
+    return report_id
 
+
+def _upsert_evaluation(
+    conn: Connection, record: ReportRecord, report_id: int, now: datetime
+) -> int:
+    """The evaluation row (one per municipality and year): inserted, or updated with its
+    child rows deleted, to be written anew."""
     code = record.municipality.code
     eval_values = {
         "report_id": report_id,
@@ -165,20 +188,16 @@ def load_record(
         )
     ).scalar()
     if evaluation_id is None:
-        evaluation_id = conn.execute(
+        return conn.execute(
             insert(Evaluation)
             .values(municipality_code=code, evaluation_year=record.evaluation_year, **eval_values)
             .returning(Evaluation.evaluation_id)
         ).scalar_one()
-    else:
-        conn.execute(
-            update(Evaluation)
-            .where(Evaluation.evaluation_id == evaluation_id)
-            .values(**eval_values)
-        )
-        for model in CHILDREN:
-            conn.execute(delete(model).where(model.evaluation_id == evaluation_id))
-    insert_children(conn, evaluation_id, record)
+    conn.execute(
+        update(Evaluation).where(Evaluation.evaluation_id == evaluation_id).values(**eval_values)
+    )
+    for model in CHILDREN:
+        conn.execute(delete(model).where(model.evaluation_id == evaluation_id))
     return evaluation_id
 
 

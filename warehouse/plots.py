@@ -22,6 +22,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
@@ -29,7 +30,14 @@ from sqlalchemy import Engine, bindparam, text
 
 from schema.instruments import instrument, instruments
 from warehouse import kompass_version
-from warehouse.compare import THEME_ORDER, AnalysisError, area_points, evaluation, municipality_code
+from warehouse.compare import (
+    THEME_ORDER,
+    AnalysisError,
+    Chosen,
+    area_points,
+    evaluation,
+    municipality_code,
+)
 from warehouse.files import writing
 
 #: What `--out` may end in; matplotlib picks the format from the suffix.
@@ -206,6 +214,48 @@ def profile(
     first in the caption and into `Plot.note`."""
     chosen = evaluation(engine, municipality, year)
     own = area_points(engine, chosen.evaluation_id).set_index("area_number")
+    stats = _peer_stats(engine, chosen)
+    inst = instrument(chosen.version)
+    numbers = [a.number for a in inst.areas]
+    # the instrument version's own names (as `compare` shows them), whatever the report printed
+    labels = [wrap(f"{a.number} {a.canonical_name}", 16) for a in inst.areas]
+    points = own["points"].reindex(numbers).astype("float64")
+    flagged = warned_areas(_warnings(engine, [chosen.evaluation_id]))
+    marked = [n for n in numbers if n in flagged]
+
+    fig, ax = plt.subplots(figsize=(11, 6.5), layout="constrained")
+    _profile_bars(ax, numbers, points, flagged)
+    n_peers = _peer_range(ax, numbers, stats, chosen)
+    ax.set_xticks(numbers, labels, fontsize=8)
+    ax.set_ylim(0, 105)
+    ax.set_ylabel("points (of 100)")
+    fig.suptitle(f"Kommunkompassen: {chosen.label} (instrument version {chosen.version})")
+    _profile_legend(ax, chosen.label, bool(marked))
+
+    (src,) = _sources(engine, [chosen.evaluation_id]).itertuples()
+    lines = [
+        *([note] if note else []),
+        f"Source: {_source_line(src)}; area scores on {pages(own['page'].tolist())}.",
+        _reference_line(chosen, n_peers),
+    ]
+    if marked:
+        lines.append(
+            warnings_line(
+                [flagged[n] for n in marked],
+                int(points.notna().sum()),
+                '"SELECT * FROM warnings WHERE municipality_code = '
+                + f"'{chosen.code}' AND evaluation_year = {chosen.year}\"",
+                "dashed orange outline",
+            )
+        )
+    lines.append(_versions_line([src.parser_version]))
+    caption = _caption(fig, lines)
+    return Plot(fig, f"profile-{slug(chosen.municipality)}-{chosen.year}.png", caption, note)
+
+
+def _peer_stats(engine: Engine, chosen: Chosen) -> pd.DataFrame:
+    """Mean, min, max and count of each area's points over the evaluations of other
+    municipalities with the chosen evaluation's instrument version."""
     with engine.connect() as conn:
         peers = pd.read_sql_query(
             text(
@@ -216,16 +266,12 @@ def profile(
             conn,
             params={"v": chosen.version, "c": chosen.code},
         )
-    stats = peers.dropna().groupby("area_number")["points"].agg(["mean", "min", "max", "count"])
-    inst = instrument(chosen.version)
-    numbers = [a.number for a in inst.areas]
-    # the instrument version's own names (as `compare` shows them), whatever the report printed
-    labels = [wrap(f"{a.number} {a.canonical_name}", 16) for a in inst.areas]
-    points = own["points"].reindex(numbers).astype("float64")
-    flagged = warned_areas(_warnings(engine, [chosen.evaluation_id]))
-    marked = [n for n in numbers if n in flagged]
+    return peers.dropna().groupby("area_number")["points"].agg(["mean", "min", "max", "count"])
 
-    fig, ax = plt.subplots(figsize=(11, 6.5), layout="constrained")
+
+def _profile_bars(ax: Axes, numbers: list[int], points: pd.Series, flagged: dict) -> None:
+    """A bar per area with its value written on it; "not read" where there is none; a dashed
+    orange outline and value where the value carries a warning."""
     bars = ax.bar(numbers, points.fillna(0).to_numpy(), color=BAR_COLOUR)
     for n, bar in zip(numbers, bars, strict=True):
         if pd.isna(points[n]):
@@ -244,6 +290,10 @@ def profile(
             color=WARNING_COLOUR if n in flagged else "black",
             fontweight="bold" if n in flagged else "normal",
         )
+
+
+def _peer_range(ax: Axes, numbers: list[int], stats: pd.DataFrame, chosen: Chosen) -> int:
+    """The peers' mean and range per area, if there are peers; returns how many."""
     st = stats.reindex(numbers)
     n_peers = int(stats["count"].max()) if len(stats) else 0
     if n_peers:
@@ -258,15 +308,16 @@ def profile(
             label=f"mean and range (min–max) of {_evaluations(n_peers)} of other "
             f"municipalities, version {chosen.version} ({chosen.municipality} not included)",
         )
-    ax.set_xticks(numbers, labels, fontsize=8)
-    ax.set_ylim(0, 105)
-    ax.set_ylabel("points (of 100)")
-    fig.suptitle(f"Kommunkompassen: {chosen.label} (instrument version {chosen.version})")
+    return n_peers
+
+
+def _profile_legend(ax: Axes, label: str, marked: bool) -> None:
+    """The bars' own entry first (a plain patch: the first bar may wear the warning outline),
+    the reference, and last what the dashed outline means."""
     handles, names_ = ax.get_legend_handles_labels()
-    # the bars' own entry first (a plain patch: the first bar may wear the warning outline)
     handles.insert(0, Patch(facecolor=BAR_COLOUR))
-    names_.insert(0, chosen.label)
-    if marked:  # last: what the dashed outline means
+    names_.insert(0, label)
+    if marked:
         handles.append(Patch(facecolor=BAR_COLOUR, **WARNED_BAR))
         names_.append(WARNED_LABEL)
     ax.legend(
@@ -278,33 +329,18 @@ def profile(
         frameon=False,
     )
 
-    (src,) = _sources(engine, [chosen.evaluation_id]).itertuples()
-    reference = (
-        f"Reference: mean and range (min–max) of the {_evaluations(n_peers)} of other "
-        f"municipalities with instrument version {chosen.version} in this warehouse; "
-        f"{chosen.municipality} is not included."
-        if n_peers
-        else f"No evaluation of another municipality with instrument version "
+
+def _reference_line(chosen: Chosen, n_peers: int) -> str:
+    if n_peers:
+        return (
+            f"Reference: mean and range (min–max) of the {_evaluations(n_peers)} of other "
+            f"municipalities with instrument version {chosen.version} in this warehouse; "
+            f"{chosen.municipality} is not included."
+        )
+    return (
+        f"No evaluation of another municipality with instrument version "
         f"{chosen.version} in this warehouse: no reference drawn."
     )
-    lines = [
-        *([note] if note else []),
-        f"Source: {_source_line(src)}; area scores on {pages(own['page'].tolist())}.",
-        reference,
-    ]
-    if marked:
-        lines.append(
-            warnings_line(
-                [flagged[n] for n in marked],
-                int(points.notna().sum()),
-                '"SELECT * FROM warnings WHERE municipality_code = '
-                + f"'{chosen.code}' AND evaluation_year = {chosen.year}\"",
-                "dashed orange outline",
-            )
-        )
-    lines.append(_versions_line([src.parser_version]))
-    caption = _caption(fig, lines)
-    return Plot(fig, f"profile-{slug(chosen.municipality)}-{chosen.year}.png", caption, note)
 
 
 def _theme_labels(present: list[str]) -> dict[str, str]:
@@ -331,6 +367,38 @@ def trend(engine: Engine, municipality: str) -> Plot:
     printed in reports' history tables (hollow markers). Lines never join two instrument
     versions; areas are coloured by cross-version theme and named as in each version."""
     code, name = municipality_code(municipality)
+    loaded, printed = _trend_rows(engine, code)
+    if loaded.empty:
+        raise AnalysisError(f"no evaluation of {name} in the warehouse")
+    ids = sorted(set(loaded.evaluation_id))
+    printed = _printed_only(printed, set(loaded.year))
+    values = _drawn_values(loaded, printed, _warnings(engine, ids), ids)
+    if values.year.nunique() == 1:  # a trend of one point per line says nothing
+        (year,) = set(values.year)
+        return profile(
+            engine,
+            code,
+            int(year),
+            note=f"Only one year of {name} is in the warehouse ({year}; no report prints "
+            "another year's scores): a trend needs two, so this is the profile of that "
+            "evaluation.",
+        )
+    fig, top, bottom = _trend_panels(values)
+    years = sorted(set(values.year))
+    _mark_version_changes([ax for ax in (top, bottom) if ax is not None], years)
+    (top or bottom).set_title(f"Kommunkompassen: {name} over the years")
+    bottom.set_xticks(years)
+    _trend_legends(top, bottom, values)
+    src = _sources(engine, ids)
+    lines = _trend_caption(src, loaded, printed, values, code, top is not None)
+    caption = _caption(fig, lines)
+    span = f"{years[0]}-{years[-1]}" if len(years) > 1 else f"{years[0]}"
+    return Plot(fig, f"trend-{slug(name)}-{span}.png", caption)
+
+
+def _trend_rows(engine: Engine, code: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The municipality's loaded area scores (with the evaluation's total), and the scores
+    its reports print in their history tables (the latest report first)."""
     with engine.connect() as conn:
         loaded = pd.read_sql_query(
             text(
@@ -352,18 +420,23 @@ def trend(engine: Engine, municipality: str) -> Plot:
             conn,
             params={"c": code},
         )
-    if loaded.empty:
-        raise AnalysisError(f"no evaluation of {name} in the warehouse")
-    ids = sorted(set(loaded.evaluation_id))
-    warns = _warnings(engine, ids)
-    loaded_years = set(loaded.year)
+    return loaded, printed
+
+
+def _printed_only(printed: pd.DataFrame, loaded_years: set[int]) -> pd.DataFrame:
+    """Printed scores of years not loaded, the latest report's where several print a year,
+    with the instrument version of their year."""
     printed = printed[~printed.year.isin(loaded_years)].dropna(subset=["points"])
     printed = printed.drop_duplicates(subset=["year", "area_number"])  # the latest report's
     printed["version"] = printed.year.map(version_of_year)
-    printed = printed.dropna(subset=["version"])
+    return printed.dropna(subset=["version"])
 
-    # one frame of drawn values: year, version, area (None = total), points, source, and the
-    # codes of the warnings on it (empty: none)
+
+def _drawn_values(
+    loaded: pd.DataFrame, printed: pd.DataFrame, warns: pd.DataFrame, ids: list[int]
+) -> pd.DataFrame:
+    """One frame of drawn values: year, version, area (None = total), points, source, the
+    codes of the warnings on it (empty: none), whether warned, and the area's theme."""
     by_eval = {e: warned_areas(warns[warns.evaluation_id == e]) for e in ids}
     total_warned = {
         e: list(g.code) for e, g in warns[warns.code == "total_mismatch"].groupby("evaluation_id")
@@ -388,24 +461,18 @@ def trend(engine: Engine, municipality: str) -> Plot:
         None if pd.isna(a) else instrument(v).area(int(a)).theme
         for v, a in zip(values.version, values.area, strict=True)
     ]
-    if values.year.nunique() == 1:  # a trend of one point per line says nothing
-        (year,) = set(values.year)
-        return profile(
-            engine,
-            code,
-            int(year),
-            note=f"Only one year of {name} is in the warehouse ({year}; no report prints "
-            "another year's scores): a trend needs two, so this is the profile of that "
-            "evaluation.",
-        )
+    return values
+
+
+def _trend_panels(values: pd.DataFrame) -> tuple[Figure, Axes | None, Axes]:
+    """The figure: a total panel on top (left out when no report prints a total) and the
+    area panel, a line per theme, with their series drawn."""
     totals = values[values.area.isna()]
     areas = values[values.area.notna()]
     present = sorted(set(values.version), key=lambda v: instrument(v).first_year)
-
+    top: Axes | None = None
     if totals.empty:
         fig, bottom = plt.subplots(figsize=(12, 6.5), layout="constrained")
-        panels = [bottom]
-        top = None
     else:
         fig, (top, bottom) = plt.subplots(
             2,
@@ -415,7 +482,6 @@ def trend(engine: Engine, municipality: str) -> Plot:
             gridspec_kw={"height_ratios": [1, 2]},
             layout="constrained",
         )
-        panels = [top, bottom]
         _series(top, totals, "black")
         top.set_ylabel("total (of 800)")
         # from 0, as the area panel: a change of 100 points looks like one, not like a tripling
@@ -429,7 +495,14 @@ def trend(engine: Engine, municipality: str) -> Plot:
             continue
         _series(bottom, part, colors(i))
         bottom.plot([], [], "-o", color=colors(i), label=wrap(labels[theme], 42))
-    years = sorted(set(values.year))
+    bottom.set_ylim(0, 100)
+    bottom.set_ylabel("area points (of 100)")
+    return fig, top, bottom
+
+
+def _mark_version_changes(panels: list[Axes], years: list[int]) -> None:
+    """A dashed line between two years of different instrument versions, named on the first
+    panel."""
     for a, b in itertools.pairwise(years):
         if version_of_year(a) != version_of_year(b):
             x = (a + b) / 2
@@ -444,10 +517,10 @@ def trend(engine: Engine, municipality: str) -> Plot:
                 fontsize=8,
                 color="grey",
             )
-    panels[0].set_title(f"Kommunkompassen: {name} over the years")
-    bottom.set_ylim(0, 100)
-    bottom.set_ylabel("area points (of 100)")
-    bottom.set_xticks(years)
+
+
+def _trend_legends(top: Axes | None, bottom: Axes, values: pd.DataFrame) -> None:
+    """The areas' legend, and the markers' (loaded, printed, warned) beside the top panel."""
     bottom.legend(**AREA_LEGEND)
     markers = [
         Line2D([], [], marker="o", color="grey", linestyle="none", label="evaluation loaded"),
@@ -474,7 +547,17 @@ def trend(engine: Engine, municipality: str) -> Plot:
         bottom.add_artist(legend)
         bottom.legend(**AREA_LEGEND)
 
-    src = _sources(engine, ids)
+
+def _trend_caption(
+    src: pd.DataFrame,
+    loaded: pd.DataFrame,
+    printed: pd.DataFrame,
+    values: pd.DataFrame,
+    code: str,
+    has_total: bool,
+) -> list[str]:
+    """The caption's lines: sources and pages, where hollow markers come from, a missing
+    total panel, the warnings on drawn values, the parser versions."""
     page_of = loaded.groupby("evaluation_id")["page"].apply(list)
     lines = [
         "Sources: "
@@ -494,7 +577,7 @@ def trend(engine: Engine, municipality: str) -> Plot:
             )
             + "."
         )
-    if top is None:
+    if not has_total:
         lines.append("No report prints a total: the total panel is left out.")
     if values.warned.any():
         flagged = values[values.warned]
@@ -509,9 +592,7 @@ def trend(engine: Engine, municipality: str) -> Plot:
             line.replace("; details", f" on {on}; details", 1) if len(flagged) <= 4 else line
         )
     lines.append(_versions_line(src.parser_version.tolist()))
-    caption = _caption(fig, lines)
-    span = f"{years[0]}-{years[-1]}" if len(years) > 1 else f"{years[0]}"
-    return Plot(fig, f"trend-{slug(name)}-{span}.png", caption)
+    return lines
 
 
 def _series(ax, part: pd.DataFrame, color) -> None:

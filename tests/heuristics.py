@@ -1,0 +1,308 @@
+"""Which test needs which heuristic: turn one named rule of parsers/ off at a time and parse the
+golden reports, the pinned word-processor fixtures and the cached layout-fuzz sample again.
+
+    nice -n 19 .venv/bin/python -m tests.heuristics [RULE …] [--no-fuzz]
+
+A rule whose removal changes no result is either dead or untested: tests/test_heuristics.py
+holds a small case for each such rule (and the table of rule → test in its docstring). The
+reading of each PDF (`pdf.read_document`) is done once and reused, unless the rule is part of
+the reading itself (layout, reader).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager, redirect_stdout
+from pathlib import Path
+from types import SimpleNamespace
+from unittest import mock
+
+from parsers import PARSER_VERSION, history, report
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PINNED = FIXTURES / "wp"
+CACHE = Path(__file__).parent.parent / ".pytest_cache" / "d"
+
+
+def _never(*_args, **_kwargs) -> bool:
+    return False
+
+
+class _NeverMatches:
+    def match(self, _text: str) -> None:
+        return None
+
+
+#: rule name → (what turning it off means, the patches, whether it is part of the reading)
+RULES: dict[str, tuple[str, dict[str, object], bool]] = {
+    "findings.ENDS_LINE_GOING_ON": (
+        "no word at a line end says the item goes on",
+        {"parsers.findings.ENDS_LINE_GOING_ON": frozenset()},
+        False,
+    ),
+    "findings._starts_item": (
+        "across a page break no line starts a new item by its capital",
+        {"parsers.findings._starts_item": _never},
+        False,
+    ),
+    "findings._would_fit": (
+        "no item ends because its next word would have fitted",
+        {"parsers.findings._would_fit": _never},
+        False,
+    ),
+    "findings._straddles": (
+        "no full-width line ends a two-column findings table",
+        {"parsers.findings._straddles": _never},
+        False,
+    ),
+    "findings.DASH_LABEL_GAP_EM": (
+        "a dash at a line start is always a label",
+        {"parsers.findings.DASH_LABEL_GAP_EM": 0.0},
+        False,
+    ),
+    "findings._NUMBERED heading": (
+        "a numbered line never ends a findings list",
+        {"parsers.findings._NUMBERED": _NeverMatches()},
+        False,
+    ),
+    "findings.HANGING_INDENT_PT (prose after a list)": (
+        "a line left of the bullet text never ends a list",
+        {"parsers.findings.HANGING_INDENT_PT": 1e9},
+        False,
+    ),
+    "scores.glue_broken_words": (
+        "no word broken in a narrow cell is glued",
+        {"parsers.scores.glue_broken_words": lambda *a, **k: None},
+        False,
+    ),
+    "scores.STARTS_WRAPPED_LINE": (
+        "no short word is known to start a wrapped line",
+        {"parsers.scores.STARTS_WRAPPED_LINE": frozenset()},
+        False,
+    ),
+    "scores.glue vocabulary (words printed elsewhere)": (
+        "the report's own words do not decide a glue",
+        {"parsers.scores.Counter": lambda *a: __import__("collections").Counter()},
+        False,
+    ),
+    "scores.QUESTION_END_MAX_LETTERS": (
+        'a fragment ending the question ("…kommun?") is not glued by that alone',
+        {"parsers.scores.QUESTION_END_MAX_LETTERS": -1},
+        False,
+    ),
+    "scores._continues": (
+        "a new page continues a table only at a question id or numbers",
+        {"parsers.scores._continues": _never},
+        False,
+    ),
+    "scores._same_header": (
+        "a repeated header row is not recognised",
+        {"parsers.scores._same_header": _never},
+        False,
+    ),
+    "scores.name_from_above": (
+        "the area name is never taken from above the table",
+        {"parsers.scores.name_from_above": lambda *a, **k: None},
+        False,
+    ),
+    "scores.TABLE_END_GAP_LINE_HEIGHTS": (
+        "no vertical gap ends a score table",
+        {"parsers.scores.TABLE_END_GAP_LINE_HEIGHTS": 1e9},
+        False,
+    ),
+    "text.KEEPS_SUSPENDED_HYPHEN": (
+        'no word keeps a suspended hyphen ("kompetens- och")',
+        {"parsers.text.KEEPS_SUSPENDED_HYPHEN": frozenset()},
+        False,
+    ),
+    "text._keeps_hyphen": (
+        'no line-end hyphen belongs to the word ("e-tjänster")',
+        {"parsers.text._keeps_hyphen": _never},
+        False,
+    ),
+    "text.strip_label glued labels": (
+        'a label glued to its word ("10)Värdegrund") is not split off',
+        {"parsers.text._GLUED_LABEL": _NeverMatches()},
+        False,
+    ),
+    "text.strip_label number/letter labels": (
+        'only glyphs are labels ("1." "a)" stay in the text)',
+        {"parsers.text._LABEL": _NeverMatches()},
+        False,
+    ),
+    "text.join_label vocabulary": (
+        'an area name broken without a hyphen ("Verksamhetsutveckli" / "ng") is not joined',
+        {"parsers.text._VOCABULARY": frozenset()},
+        False,
+    ),
+    "footer._structural": (
+        "a repeated table header row counts as a running header",
+        {"parsers.footer._structural": _never},
+        False,
+    ),
+    "history orientation (values by column order)": (
+        "values go under the nearest year even when there is one per year",
+        {"parsers.history._values": lambda values, years: history._nearest_year(values, years)},
+        False,
+    ),
+    "typography.is_heading": (
+        "no line is a heading by typography",
+        {
+            "parsers.typography.is_heading": _never,
+            "parsers.findings.is_heading": _never,
+            "parsers.scores.is_heading": _never,
+            "parsers.sections.is_heading": _never,
+        },
+        False,
+    ),
+    "layout.split_columns": (
+        "no page is read as newspaper columns",
+        {"parsers.layout.split_columns": lambda page, carry=None: None},
+        True,
+    ),
+    "layout._is_table": (
+        "two columns of a table are split like newspaper columns",
+        {"parsers.layout._is_table": _never},
+        True,
+    ),
+}
+
+
+@contextmanager
+def rule_off(name: str) -> Iterator[None]:
+    with ExitStack() as stack:
+        for target, value in RULES[name][1].items():
+            stack.enter_context(mock.patch(target, value))
+        if name == "text.join_label vocabulary":
+            stack.enter_context(mock.patch("parsers.text._vocabulary", lambda: frozenset()))
+        yield
+
+
+def _golden(path: Path) -> Callable[[dict], list[str]]:
+    from tests.test_golden import differences
+
+    exp = json.loads(path.with_suffix("").with_suffix(".expected.json").read_text("utf-8"))
+
+    def check(got: dict) -> list[str]:
+        got = json.loads(json.dumps(got))
+        got["source"].pop("path"), got["source"].pop("url")
+        assert got.pop("parser_version") == PARSER_VERSION
+        return differences(got, exp)
+
+    return check
+
+
+def _pinned(exp: dict, layout: dict) -> Callable[[dict], list[str]]:
+    from tests.fixturegen.wpfuzz.compare import differences, normalize_got, readings
+
+    def check(got: dict) -> list[str]:
+        got = normalize_got(got, exp)
+        _, problem = readings(got, SimpleNamespace(**layout))
+        return [str(d) for d in differences(got, exp)] + ([problem] if problem else [])
+
+    return check
+
+
+def cases(fuzz: bool = True) -> list[tuple[str, Path, Callable[[dict], list[str]]]]:
+    out = []
+    for exp in sorted(FIXTURES.glob("*.expected.json")):
+        pdf = exp.with_name(exp.name.removesuffix(".expected.json") + ".pdf")
+        out.append((f"golden {pdf.stem}", pdf, _golden(pdf)))
+    for exp_path in sorted(PINNED.glob("*.expected.json")):
+        exp = json.loads(exp_path.read_text("utf-8"))
+        origin = exp.pop("_fuzz")
+        pdf = exp_path.with_name(exp_path.name.removesuffix(".expected.json") + ".pdf")
+        out.append((f"pinned {pdf.stem}", pdf, _pinned(exp, origin["layout"])))
+    if fuzz:
+        out += _fuzz_cases()
+    return out
+
+
+def _fuzz_cases() -> list:
+    """The layout-fuzz sample of tests/test_layout_fuzz.py, if pytest has built and cached it
+    (its known failures left out)."""
+    from dataclasses import asdict
+
+    from tests.fixturegen.wpfuzz import build_many, case
+    from tests.test_layout_fuzz import KNOWN_FAILING2, N2, SEED, SEED2, N
+
+    out = []
+    for folder, seed, n, generation, known in (
+        ("wpfuzz", SEED, N, 1, set()),
+        ("wpfuzz2", SEED2, N2, 2, KNOWN_FAILING2),
+    ):
+        if not (CACHE / folder).is_dir():
+            continue
+        items = [case(seed, i, generation=generation) for i in range(n)]
+        built = build_many(items, CACHE / folder, jobs=1)
+        for i, ((pdf, exp, _why), (_spec, lay)) in enumerate(zip(built, items, strict=True)):
+            if exp is not None and i not in known:
+                out.append((f"fuzz {seed}-{i}", pdf, _pinned(exp, asdict(lay))))
+    return out
+
+
+#: Unit tests run with each rule off, besides the reports.
+UNIT_TESTS = ("tests/test_heuristics.py", "tests/test_generality.py", "tests/test_text.py")
+
+
+class _Failures:
+    """A pytest plugin that collects the failing tests' names."""
+
+    def __init__(self) -> None:
+        self.failed: list[str] = []
+
+    def pytest_runtest_logreport(self, report) -> None:
+        if report.failed:
+            self.failed.append(report.nodeid.split("::", 1)[-1])
+
+
+def _unit_tests_failing() -> list[str]:
+    import pytest
+
+    root = Path(__file__).parent.parent
+    failures = _Failures()
+    args = ["-q", "-p", "no:cacheprovider", "--no-header", "-o", "console_output_style=classic"]
+    with open(os.devnull, "w") as devnull, redirect_stdout(devnull):
+        pytest.main([*args, *(str(root / t) for t in UNIT_TESTS)], plugins=[failures])
+    return failures.failed
+
+
+def main(argv: list[str]) -> int:
+    fuzz = "--no-fuzz" not in argv
+    names = [a for a in argv if not a.startswith("--")] or list(RULES)
+    all_cases = cases(fuzz)
+    read = report.read_document
+    docs = {pdf: read(pdf, None, None) for _, pdf, _ in all_cases}
+
+    def cached(path, reader=None, ocr=None):
+        return copy.deepcopy(docs[Path(path)])
+
+    with mock.patch("parsers.report.read_document", cached):
+        base = {label: check(report.parse_report(pdf).to_dict()) for label, pdf, check in all_cases}
+    broken = [label for label, diffs in base.items() if diffs]
+    print(f"{len(all_cases)} cases; failing with every rule on: {broken or 'none'}")
+    print(f"unit tests failing with every rule on: {_unit_tests_failing() or 'none'}")
+    for name in names:
+        needed = []
+        with rule_off(name), ExitStack() as stack:
+            if not RULES[name][2]:
+                stack.enter_context(mock.patch("parsers.report.read_document", cached))
+            for label, pdf, check in all_cases:
+                try:
+                    diffs = check(report.parse_report(pdf).to_dict())
+                except Exception as e:  # a rule off may break a parse outright
+                    diffs = [f"{type(e).__name__}: {e}"]
+                if diffs and label not in broken:
+                    needed.append(label)
+            units = _unit_tests_failing()
+        print(f"{name}: {len(needed)} reports fail: {', '.join(needed) or '-'}", flush=True)
+        print(f"{' ' * len(name)}  unit tests failing: {', '.join(units) or '-'}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

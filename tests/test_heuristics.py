@@ -1,0 +1,218 @@
+"""A test for each heuristic of parsers/ that no golden, pinned or fuzz-sample report needs.
+
+`python -m tests.heuristics` turns each named rule off in turn and parses the golden reports,
+the pinned word-processor fixtures (tests/fixtures/wp/) and the cached layout-fuzz sample; then
+it runs this module and the rules' unit tests with the rule off. The cases here are the small
+inputs for the rules that no whole report needs: each fails when its rule is removed. The
+tests call the parser through its modules' attributes (`findings._starts_item`, not an
+imported name), so that the script's patches reach them.
+
+Rule → what needs it (checked with `nice -n 19 .venv/bin/python -m tests.heuristics`): the
+table is in docs/architecture.md ("Which test needs which heuristic").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from parsers import findings, scores
+from parsers.pdf import Line, PageText
+from parsers.reader import Word
+from parsers.typography import BodyStyle
+
+SIZE = 10.0
+
+
+def _line(top: float, *words: tuple[str, float], page: int = 1, size: float = SIZE) -> Line:
+    """A line of words at `top`, each (text, x0), 5.5 pt per character."""
+    return Line([Word(t, x0, x0 + 5.5 * len(t), top, top + size, size) for t, x0 in words], page)
+
+
+# --- findings: a line ending in a function word goes on (parsers.words.ENDS_LINE_GOING_ON) ------
+
+
+def test_a_line_ending_in_a_function_word_goes_on_after_a_page_break():
+    """Across a page break, with no glyphs or spacing to see, a capitalised line after "… i
+    dialog med" continues the item; after a full line ending in a noun it starts a new one."""
+    assert findings._starts_item("Samverkan sker i dialog med", "De fackliga företrädarna") is False
+    assert findings._starts_item("Samverkan sker i dialog med facket", "De fackliga") is True
+
+
+# --- scores: a word broken in a narrow cell, glued when the report prints it whole -------------
+
+
+def _question_table(*rest: Line) -> list[Line]:
+    """An area's score table whose question 1.1 wraps over three lines; the second line is one
+    long word that fills the cell to its right edge (x 250), the third goes on in lower case
+    with a fragment too long to be glued by its length alone."""
+    return [
+        _line(100, ("1", 50), ("Styrning", 60), ("Uppnått", 300), ("Max", 350), ("Procent", 390)),
+        _line(112, ("1.1", 50), ("Genomförs", 80), ("kommunen", 140), ("regelbundet", 189.5)),
+        _line(124, ("medarbetarundersök", 150.5)),
+        _line(136, ("ningar", 80), ("varje", 117), ("år?", 150), ("10", 305), ("15", 352)),
+        _line(148, ("Totalt", 50), ("10", 305), ("15", 352)),
+        *rest,
+    ]
+
+
+def test_a_broken_word_is_glued_when_the_report_prints_it_whole():
+    """ "medarbetarundersök" / "ningar": "ningar" is too long to be a fragment by its length,
+    but the report prints "medarbetarundersökningar" elsewhere: the pieces are one word."""
+    prose = _line(100, ("Medarbetarundersökningar", 50), ("görs", 190), ("varje", 220), page=2)
+    (table,) = scores.find_tables(_question_table(prose))
+    assert (
+        table.questions[0].text
+        == "Genomförs kommunen regelbundet medarbetarundersökningar varje år?"
+    )
+
+
+def test_a_broken_word_stays_apart_when_the_report_never_prints_it_whole():
+    (table,) = scores.find_tables(_question_table())
+    assert (
+        table.questions[0].text
+        == "Genomförs kommunen regelbundet medarbetarundersök ningar varje år?"
+    )
+
+
+def test_a_short_word_after_a_full_line_is_the_next_word_not_a_fragment():
+    """ "brukarundersökningar" fills its line; "och" on the next is a word of its own
+    (parsers.words.STARTS_WRAPPED_LINE), though short enough to be a broken word's rest."""
+    row = scores.QuestionRow(
+        "1.1", ["Görs regelbundna", "brukarundersökningar", "och enkäter?"], 1, 0, 0
+    )
+    row.ends = [(250.0, False), (249.5, True), (200.0, False)]
+    scores.glue_broken_words([row], SIZE, Counter())
+    assert row.lines == ["Görs regelbundna", "brukarundersökningar", "och enkäter?"]
+
+
+# --- findings: an item ends where its next word would have fitted (findings._would_fit) --------
+
+
+def test_an_item_ends_where_the_next_word_would_have_fitted_on_the_line_before():
+    """No glyphs, even line spacing: "uppföljningen." goes on the full line before it, but
+    "Bred" would have fitted after "uppföljningen.": the word processor did not wrap there, so
+    a new item starts."""
+    items: list[findings.Item] = []
+    column = findings._Column(items)
+    for line in (
+        _line(100, ("Tydlig", 50), ("plan", 90), ("för", 118), ("styrningen", 140), ("och", 197)),
+        _line(112, ("uppföljningen.", 50)),
+        _line(124, ("Bred", 50), ("dialog", 80), ("med", 120), ("medborgarna", 145)),
+    ):
+        column.add(line.words, 1)
+    column.flush(continues=False)
+    assert [i.text for i in items] == [
+        "Tydlig plan för styrningen och uppföljningen.",
+        "Bred dialog med medborgarna",
+    ]
+
+
+def _run(top: float, x0: float, *texts: str, page: int = 1, size: float = SIZE) -> list[Word]:
+    """Words (the texts split at spaces) set one after the other from `x0`, 3 pt apart."""
+    out = []
+    for t in " ".join(texts).split():
+        out.append(Word(t, x0, x0 + 5.5 * len(t), top, top + size, size))
+        x0 = out[-1].x1 + 3
+    return out
+
+
+# --- findings: full-width prose after a two-column table ends it (findings._straddles) ---------
+
+
+def test_full_width_prose_after_a_findings_table_is_no_item():
+    lines = [
+        Line(_run(100, 50, "Styrkor") + _run(100, 300, "Förbättringsområden"), 1),
+        Line(_run(112, 50, "•", "Tydlig", "plan") + _run(112, 300, "•", "Bred", "dialog"), 1),
+        Line(_run(124, 50, "•", "Öppna", "nämnder") + _run(124, 300, "•", "Fler", "e-tjänster"), 1),
+        Line(
+            _run(146, 50, "Kommunen har arbetat vidare med det och fortsätter nästa år."),
+            1,
+        ),
+    ]
+    page = PageText(1, 600, 800, lines)
+    found = findings.find_findings(lines, {1: page}, lambda _i: 1)[1]
+    assert [i.text for i in found.strengths] == ["Tydlig plan", "Öppna nämnder"]
+    assert [i.text for i in found.improvements] == ["Bred dialog", "Fler e-tjänster"]
+
+
+# --- findings: a dash is a label only when set off (findings.DASH_LABEL_GAP_EM) ----------------
+
+
+def test_a_dash_close_to_its_word_is_the_texts_own_dash():
+    """ "– process för …" at the start of a wrapped line, the dash a word space from the text:
+    no label; set off by a tab, it is one."""
+    assert findings._item_label(_run(100, 60, "–", "process", "för")) == (None, "– process för")
+    tabbed = [Word("–", 60, 65.5, 100, 110, SIZE), *_run(100, 80, "process", "för")]
+    assert findings._item_label(tabbed) == ("–", "process för")
+
+
+# --- findings: a numbered line a little larger than body text ends a list (findings._NUMBERED) -
+
+
+def test_a_numbered_line_slightly_larger_than_body_text_is_a_heading():
+    """ "2. Styrning och kontroll" at 11 pt over 10 pt body text: below the heading ratio of
+    typography (1.12), but a numbered line that much larger is the next section's heading."""
+    style = BodyStyle(SIZE, 2.0)
+    heading = Line(_run(100, 50, "2.", "Styrning", "och", "kontroll", size=11.0), 1)
+    item = Line(_run(100, 50, "2.", "Styrning", "och", "kontroll"), 1)
+    assert findings.ends_section(heading, style) is True
+    assert findings.ends_section(item, style) is False
+
+
+# --- findings: prose after a bulleted list, left of the bullet text, ends it -------------------
+# (findings.HANGING_INDENT_PT)
+
+
+def test_prose_after_a_headed_list_is_no_item():
+    """A line left of the bullets' text after a gap wider than the list's own line spacing is
+    prose after the list, not the last item's continuation."""
+    lines = [
+        Line(_run(100, 50, "Styrkor"), 1),
+        Line(_run(112, 50, "•") + _run(112, 65, "Tydlig plan"), 1),
+        Line(_run(124, 50, "•") + _run(124, 65, "Öppna nämnder"), 1),
+        Line(_run(146, 50, "Kommunen har arbetat vidare."), 1),
+    ]
+    page = PageText(1, 600, 800, lines)
+    found = findings.find_findings(lines, {1: page}, lambda _i: 1)[1]
+    assert [i.text for i in found.strengths] == ["Tydlig plan", "Öppna nämnder"]
+
+
+# --- scores: a wide gap ends a score table (scores.TABLE_END_GAP_LINE_HEIGHTS) -----------------
+
+
+def test_a_wide_gap_ends_a_score_table_without_a_total_row():
+    """Prose far below the last row (no total row, no heading between) is not the last
+    question's text."""
+    lines = [
+        _line(100, ("1", 50), ("Styrning", 60), ("Uppnått", 300), ("Max", 350), ("Procent", 390)),
+        _line(
+            112, ("1.1", 50), ("Finns", 80), ("en", 115), ("plan?", 130), ("10", 305), ("15", 352)
+        ),
+        _line(170, ("Kommunen", 50), ("har", 100), ("en", 122), ("plan.", 137)),
+    ]
+    (table,) = scores.find_tables(lines)
+    assert [q.text for q in table.questions] == ["Finns en plan?"]
+    assert table.end == 2
+
+
+# --- footer: a table header row repeated at the top of each page is body (footer._structural) --
+
+
+def test_a_header_row_repeated_at_the_top_of_pages_is_no_running_header():
+    """Word repeats a score table's header row at the top of each page the table runs over: it
+    recurs at the same height like a running header, but belongs to the table."""
+    from pathlib import Path
+
+    from parsers import footer
+    from parsers.pdf import Document
+
+    pages = []
+    for n in (1, 2, 3):
+        header = _line(30, ("Fråga", 50), ("Uppnått", 300), ("Max", 350), ("Procent", 390), page=n)
+        running = _line(30, ("Kommunkompassen", 450), page=n)
+        row = _line(400, (f"1.{n}", 50), ("Finns", 80), ("en", 115), ("plan?", 130), page=n)
+        pages.append(PageText(n, 600, 800, [header, running, row]))
+    doc = Document(Path("x.pdf"), "0" * 64, pages)
+    footer.strip_furniture(doc)
+    assert [ln.text for ln in doc.footer_lines] == ["Kommunkompassen"] * 3
+    assert [ln.text for ln in doc.lines][:1] == ["Fråga Uppnått Max Procent"]
