@@ -40,7 +40,7 @@ from parsers.findings import (
     header_kind,
 )
 from parsers.history import _ROW, _YEAR, HistoryCell, HistoryTable
-from parsers.pdf import Box, Document, Line, box_of, lines_from_words
+from parsers.pdf import LINE_BASELINE_TOLERANCE, Box, Document, Line, box_of, lines_from_words
 from parsers.reader import StructPath, Word
 from parsers.scores import (
     _AREA_LABEL,
@@ -132,13 +132,29 @@ class Element:
 
 
 def lines_of(pieces: list[Piece]) -> list[Line]:
-    """The lines of these pieces' words, page by page, top to bottom."""
-    by_page: dict[int, list[Word]] = {}
+    """The lines of these pieces' words in content order: the pieces (marked-content
+    sequences) in the tree's order, cut into runs where the next piece starts on a line above
+    the previous one (the element goes on at the top of the next newspaper column, or of the
+    next page); each run's words grouped into lines top to bottom by `lines_from_words`, the
+    runs in the tree's order. So an item over a column break reads column 1 then column 2,
+    never the two interleaved by height."""
+    runs: list[tuple[int, list[Word]]] = []
+    last: Word | None = None
     for p in pieces:
-        by_page.setdefault(p.page, []).extend(p.words)
+        if not p.words:
+            continue
+        first = min(p.words, key=lambda w: (w.baseline, w.x0))
+        back_up = (
+            last is not None
+            and first.baseline < last.baseline - LINE_BASELINE_TOLERANCE * max(first.size, 1.0)
+        )
+        if not runs or runs[-1][0] != p.page or back_up:
+            runs.append((p.page, []))
+        runs[-1][1].extend(p.words)
+        last = max(p.words, key=lambda w: (w.baseline, w.x0))
     out: list[Line] = []
-    for page in sorted(by_page):
-        out.extend(lines_from_words(by_page[page], page))
+    for page, words in runs:
+        out.extend(lines_from_words(words, page))
     return out
 
 
