@@ -138,6 +138,15 @@ def _emptied(k: bytes) -> tuple[bytes, bytes]:
     return k, b"/K[" + b" " * (len(k) - 4) + b"]"
 
 
+def _moved_page(data: bytes) -> tuple[bytes, bytes]:
+    """`/Pg 511 0 R` → `/Pg 675 0 R`: the structure elements of one page filed on another of
+    the same object-number length."""
+    pages = sorted(set(re.findall(rb"/Pg \d+ 0 R", data)), key=lambda p: -data.count(p))
+    old = pages[1]
+    new = next(p for p in pages if p != old and len(p) == len(old))
+    return old, new
+
+
 def _edited(src: Path, dst: Path, old: bytes, new: bytes, count: int = 1) -> Path:
     assert len(old) == len(new)
     data = src.read_bytes()
@@ -153,20 +162,27 @@ def _edited(src: Path, dst: Path, old: bytes, new: bytes, count: int = 1) -> Pat
         ("nesting", lambda d: (b"/S/TD\n", b"/S/TR\n")),
         # the first element with three MCIDs loses them: its text is on no element (partial)
         ("partial", lambda d: _emptied(re.search(rb"/K\[\d+ \d+ \d+ \]", d).group())),
+        # a table cell emptied: its paragraph (and the text in it) is on no element
+        ("empty_td", lambda d: _emptied(re.search(rb"/S/TD\n[^>]*?(/K\[\d+ 0 R \])", d).group(1))),
+        # tags on some pages only: every reference to one page moved to another, so that page's
+        # text is on no element (and the other page's tree names content it does not hold)
+        ("page_untagged", lambda d: _moved_page(d)),
     ],
 )
 def test_broken_tree_falls_back_to_the_layout(what: str, edit, tmp_path: Path) -> None:
     pdf = PINNED / f"{ACROSS}.pdf"
     good = parse_report(pdf)
     old, new = edit(pdf.read_bytes())
-    broken = _edited(pdf, tmp_path / f"{what}.pdf", old, new)
+    broken = _edited(
+        pdf, tmp_path / f"{what}.pdf", old, new, count=-1 if what == "page_untagged" else 1
+    )
     for reader in ("pdfplumber", "pdfium"):
         rec = parse_report(broken, reader=reader)
         assert rec.source.structure == "layout"
         notes = [w for w in rec.warnings if w.code == "structure_from_layout"]
         assert len(notes) == 1, rec.warnings
         assert "structure read from the layout" in notes[0].message
-        if what == "partial":
+        if what in ("partial", "empty_td", "page_untagged"):
             assert re.search(r"not pages \d", notes[0].message), notes[0].message
         # the layout reading agrees with the tags on this case: same values, said differently
         assert [asdict(a) for a in rec.areas] == [asdict(a) for a in good.areas]
