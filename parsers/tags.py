@@ -102,8 +102,6 @@ _GROUPS = frozenset(
         "Code",
     ]
 )
-#: A Word list label kept as its own piece of the item's paragraph when the tree has no Lbl.
-_LABEL = re.compile(r"^(?:\d{1,3}[.)]|[a-zA-Z][.)]|[" + re.escape("•§–-▪■●○◦*·►➢✓") + r"])$")
 
 
 @dataclass
@@ -325,8 +323,10 @@ def _items(lst: Element) -> list[ListItem]:
                 body.append(part)
         if label is None and len(body) > 1:
             # no Lbl: Word's/LibreOffice's label is the first piece of the body's paragraph
+            # (the same labels as the layout reading strips: `text.strip_label`)
             first = "".join(w.text for w in body[0].words).strip()
-            if _LABEL.match(first):
+            glyph, rest = strip_label(first)
+            if glyph is not None and not rest:
                 label, label_pieces, body = first, body[:1], body[1:]
         items.append(ListItem(label, lines_of(body), lines_of(label_pieces)))
     return items
