@@ -227,3 +227,37 @@ def test_inspect_shows_the_element_type_per_block() -> None:
     assert "tag Table" in labels and any(x.startswith("tag TR ") for x in labels)
     assert "tag P" in labels
     assert "tag         tag Table" in text_dump(found)
+
+
+def test_area_name_above_a_fraga_table_wrapped_onto_two_lines() -> None:
+    """Seed 3302 case 27 (tagged, both readings alike): the area's name above a "Fråga" table
+    wraps ("Område 3 Klarhet i samspelet mellan politik och" / "administration – delpoäng");
+    both readings took the first line's words only. The wrapped name is read whole."""
+    from parsers.pdf import Line
+    from parsers.reader import Word
+    from parsers.scores import ScoreTable, name_from_above
+
+    def line(text: str, top: float) -> Line:
+        words, x = [], 72.0
+        for t in text.split():
+            words.append(Word(t, x, x + 6 * len(t), top, top + 11, 11.0))
+            x += 6 * len(t) + 3
+        return Line(words, 5)
+
+    lines = [
+        line("Område 3 Klarhet i samspelet mellan politik och", 100),
+        line("administration – delpoäng", 114),
+        line("Fråga Poäng Max Andel", 140),
+    ]
+    table = ScoreTable(None, "Fråga", 5, 2, 3, [], {})
+    name_from_above(lines, table, 0)
+    assert (table.area_number, table.name) == (
+        3,
+        "Klarhet i samspelet mellan politik och administration",
+    )
+    # a name on one line stays as it is, whatever the next line says
+    lines[0] = line("Område 3 Klarhet i samspelet mellan politik och administration", 100)
+    lines[1] = line("Delpoäng", 114)
+    table = ScoreTable(None, "Fråga", 5, 2, 3, [], {})
+    name_from_above(lines, table, 0)
+    assert table.name == "Klarhet i samspelet mellan politik och administration"
