@@ -5,6 +5,7 @@ trees broken on purpose by same-length byte edits (so the cross-reference table 
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -261,3 +262,41 @@ def test_area_name_above_a_fraga_table_wrapped_onto_two_lines() -> None:
     table = ScoreTable(None, "Fråga", 5, 2, 3, [], {})
     name_from_above(lines, table, 0)
     assert table.name == "Klarhet i samspelet mellan politik och administration"
+
+
+def test_item_over_a_newspaper_column_break_read_in_content_order(
+    request: pytest.FixtureRequest,
+) -> None:
+    """Generation 2 (seed 2104, case 3 of tests/test_layout_fuzz.py's sample): a tagged report
+    with findings in newspaper columns, one item running from the foot of the first column to
+    the top of the second. The tree's pieces come in content order; the lines follow them (not
+    the page's heights, which interleaved the two columns). Exact, no readings_differ, both
+    readers alike."""
+    if soffice() is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice (soffice) is missing; .ci/run installs it")
+        pytest.skip("LibreOffice (soffice) is not installed")
+    seed, index = 2104, 3
+    spec, layout = case(seed, index)
+    assert layout.tagged and layout.findings_columns == 2
+    out = Path(request.config.cache.mkdir("wpfuzz2"))  # shared with tests/test_layout_fuzz.py
+    ((pdf, exp, why),) = build_many([(spec, layout)], out)
+    assert exp is not None, why
+    rec = _check(pdf, exp, layout)
+    assert rec["source"]["structure"] == "tags"
+    doc = read_document(pdf)
+    structure = structure_of(doc)
+    assert structure is not None
+    # some list item or paragraph goes back up the same page: the column break, read in order
+    crossing = [
+        b
+        for b in tags.flat(structure.blocks)
+        for lines in ([it.lines for it in b.items] if b.kind == "list" else [b.lines])
+        for a, z in itertools.pairwise(lines)
+        if a.page == z.page and z.top < a.top and z.x0 > a.x0
+    ]
+    assert crossing, "no element over a column break in this case"
+    plumber = parse_report(pdf, reader="pdfplumber")
+    pdfium = parse_report(pdf, reader="pdfium")
+    pdfium.source.reader = plumber.source.reader
+    assert pdfium.to_json() == plumber.to_json()
