@@ -31,33 +31,28 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from parsers.findings import (
-    IMPROVEMENT_WORDS,
-    STRENGTH_WORDS,
-    AreaFindings,
-    Item,
-    _ends_section,
-    header_kind,
-)
-from parsers.history import _ROW, _YEAR, HistoryCell, HistoryTable
-from parsers.pdf import LINE_BASELINE_TOLERANCE, Box, Document, Line, box_of, lines_from_words
+from parsers.findings import AreaFindings, Item, ends_section, header_kind
+from parsers.history import HistoryCell, HistoryTable
+from parsers.pdf import Box, Document, Line, box_of, lines_from_words
 from parsers.reader import StructPath, Word
-from parsers.scores import (
-    _AREA_LABEL,
-    _QID,
-    _QID_GLUED,
+from parsers.scores import QuestionRow, ScoreTable, glue_broken_words, name_from_above
+from parsers.text import join_label, number, strip_label
+from parsers.tolerances import CELL_HEADER_SLACK_EM, LINE_BASELINE_TOLERANCE, MIN_HISTORY_ROWS
+from parsers.typography import BodyStyle
+from parsers.vocabulary import (
+    AREA_LABEL,
+    AREA_ROW,
+    IMPROVEMENT_WORDS,
     MAX_HEADERS,
     PERCENT_HEADERS,
     POINTS_HEADERS,
+    QUESTION_ID,
+    QUESTION_ID_GLUED,
+    STRENGTH_WORDS,
     TOTAL_LABELS,
-    QuestionRow,
-    ScoreTable,
-    _bare,
-    _glue_broken_words,
-    name_from_above,
+    YEAR,
 )
-from parsers.text import join_label, number, strip_label
-from parsers.typography import BodyStyle
+from parsers.words import bare
 from schema.record import Area, Warning
 
 __all__ = [
@@ -144,7 +139,7 @@ def lines_of(pieces: list[Piece]) -> list[Line]:
         first = min(p.words, key=lambda w: (w.baseline, w.x0))
         back_up = (
             last is not None
-            and first.baseline < last.baseline - LINE_BASELINE_TOLERANCE * max(first.size, 1.0)
+            and first.baseline < last.baseline - LINE_BASELINE_TOLERANCE * first.size
         )
         if not runs or runs[-1][0] != p.page or back_up:
             runs.append((p.page, []))
@@ -444,8 +439,8 @@ def score_table(block: Block, index: LineIndex) -> ScoreTable | None:
     words = [w.text for ln in head for w in ln.words]
     area_number = None
     name_lines = [ln.text for ln in head]
-    if words and _AREA_LABEL.match(words[0]):
-        area_number = int(_AREA_LABEL.match(words[0]).group(1))
+    if words and AREA_LABEL.match(words[0]):
+        area_number = int(AREA_LABEL.match(words[0]).group(1))
         name_lines[0] = name_lines[0].split(" ", 1)[1] if " " in name_lines[0] else ""
     questions: list[QuestionRow] = []
     stray: list[str] = []
@@ -467,8 +462,10 @@ def score_table(block: Block, index: LineIndex) -> ScoreTable | None:
         all_lines = [ln for cell in row for ln in _cell_lines(cell)]
         last_line = max(all_lines, key=lambda ln: (ln.page, ln.bottom))
         text_words = first[0].words if first else []
-        qid = _QID.match(text_words[0].text) if text_words else None
-        glued = None if qid else (_QID_GLUED.match(text_words[0].text) if text_words else None)
+        qid = QUESTION_ID.match(text_words[0].text) if text_words else None
+        glued = (
+            None if qid else (QUESTION_ID_GLUED.match(text_words[0].text) if text_words else None)
+        )
         if qid or glued:
             m = qid or glued
             line0 = first[0].text
@@ -520,7 +517,7 @@ def history_table(block: Block, index: LineIndex) -> HistoryTable | None:
         return None
     header = block.rows[0]
     years = [_cell_text(c) for c in header[1:]]
-    if not all(_YEAR.match(y) for y in years):
+    if not all(YEAR.match(y) for y in years):
         return None
     year_list = [int(y) for y in years]
     rows: list[tuple[int | None, list[str], dict[int, int | float]]] = []
@@ -534,7 +531,7 @@ def history_table(block: Block, index: LineIndex) -> HistoryTable | None:
         if not label:
             raise NotRead("a history row has no label")
         head = label[0].words[0].text
-        m = _ROW.match(head)
+        m = AREA_ROW.match(head)
         if not m and head.casefold().rstrip(":") not in TOTAL_LABELS:
             raise NotRead(f"a history row starts {head!r}, no area number")
         texts = [ln.text for ln in label]
@@ -550,7 +547,7 @@ def history_table(block: Block, index: LineIndex) -> HistoryTable | None:
         number_ = int(m.group(1)) if m else None
         rows.append((number_, [t for t in texts if t] if m else texts, values))
         boxes += [(number_, box_of(ln.words, ln.page)) for c in row for ln in _cell_lines(c)]
-    if sum(1 for n, _, v in rows if n is not None and v) < 4:
+    if sum(1 for n, _, v in rows if n is not None and v) < MIN_HISTORY_ROWS:
         return None
     cells = [
         HistoryCell(y, n, join_label(label) or None, v.get(y))
@@ -623,7 +620,10 @@ def _by_column(table: Block, kinds: list[str], found: AreaFindings) -> None:
             for item, lines in _items_of(cell):
                 x0 = min(ln.x0 for ln in lines)
                 size = min(ln.size for ln in lines)
-                col = max((k for k, x in enumerate(heads) if x <= x0 + 0.5 * size), default=None)
+                col = max(
+                    (k for k, x in enumerate(heads) if x <= x0 + CELL_HEADER_SLACK_EM * size),
+                    default=None,
+                )
                 if col is None:
                     raise NotRead("a findings item left of its table's first column")
                 getattr(found, kinds[col]).append(item)
@@ -710,8 +710,8 @@ def tag_reading(
         # table, read the same way as the layout reading does (scores.name_from_above)
         name_from_above(lines, t, floor)
         floor = t.end
-    vocabulary = Counter(_bare(w.text) for ln in lines for w in ln.words)
-    _glue_broken_words([q for t in reading.tables for q in t.questions], style.size, vocabulary)
+    vocabulary = Counter(bare(w.text) for ln in lines for w in ln.words)
+    glue_broken_words([q for t in reading.tables for q in t.questions], style.size, vocabulary)
     return reading
 
 
@@ -833,7 +833,7 @@ def read_findings(
                 if nxt.kind in ("table", "heading"):
                     break
                 if nxt.kind == "paragraph" and (
-                    header_kind(nxt.lines[0]) is not None or _ends_section(nxt.lines[0], style)
+                    header_kind(nxt.lines[0]) is not None or ends_section(nxt.lines[0], style)
                 ):
                     break
                 body.append(nxt)
