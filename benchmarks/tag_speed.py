@@ -1,7 +1,8 @@
 """What the structure tree costs a parse (issue 23): CPU time of `parse_report` on a tagged
 PDF with the tags, against the very same code with the reader told there is no tree (a
-layout-only parse of the same file). In one process, alternating, median of N; CPU time
-(`time.process_time`), not wall-clock, so that a loaded machine blurs it less.
+layout-only parse of the same file). Each parse in a fresh process (no cache warmed by an
+earlier parse), its CPU time (`time.process_time`, imports excluded) rather than wall-clock,
+so that a loaded machine blurs it less; alternating, median of N.
 
     .venv/bin/python -m benchmarks.tag_speed tests/fixtures/wp/tagged-across-pages.pdf --runs 5
 
@@ -13,30 +14,35 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import time
+import subprocess
+import sys
 from pathlib import Path
 
+_CHILD = """
+import sys, time
 from parsers import parse_report, reader_pdfium, reader_pdfplumber
-
-_TREE = (reader_pdfplumber.structure_marks, reader_pdfium.has_structure_tree)
+pdf, reader, tagged = sys.argv[1], sys.argv[2], sys.argv[3] == "1"
+if not tagged:  # the reader finds no tree: the layout reading alone
+    reader_pdfplumber.structure_marks = lambda *a: None
+    reader_pdfium.has_structure_tree = lambda *a: False
+t = time.process_time()
+rec = parse_report(pdf, reader=reader)
+dt = time.process_time() - t
+want = "tags" if tagged else "layout"
+if rec.source.structure != want:
+    raise SystemExit(f"{pdf}: structure {rec.source.structure!r}, expected {want!r}")
+print(dt)
+"""
 
 
 def _parse(pdf: Path, reader: str, tagged: bool) -> float:
-    if tagged:
-        reader_pdfplumber.structure_marks, reader_pdfium.has_structure_tree = _TREE
-    else:  # the reader finds no tree: the layout reading alone
-        reader_pdfplumber.structure_marks = lambda *a: None
-        reader_pdfium.has_structure_tree = lambda *a: False
-    try:
-        t = time.process_time()
-        rec = parse_report(pdf, reader=reader)
-        dt = time.process_time() - t
-    finally:
-        reader_pdfplumber.structure_marks, reader_pdfium.has_structure_tree = _TREE
-    want = "tags" if tagged else "layout"
-    if rec.source.structure != want:
-        raise SystemExit(f"{pdf}: structure {rec.source.structure!r}, expected {want!r}")
-    return dt
+    out = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(pdf), reader, "1" if tagged else "0"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return float(out.stdout.strip().splitlines()[-1])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -47,7 +53,6 @@ def main(argv: list[str] | None = None) -> int:
     a = ap.parse_args(argv)
     for pdf in a.pdf:
         for reader in a.reader or ["pdfplumber", "pdfium"]:
-            _parse(pdf, reader, True), _parse(pdf, reader, False)  # warm-up
             tagged, layout = [], []
             for _ in range(a.runs):
                 tagged.append(_parse(pdf, reader, True))

@@ -12,6 +12,7 @@ own; each number line goes to the question it belongs to by position in the tabl
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -415,8 +416,10 @@ def glue_broken_words(questions: list[QuestionRow], size: float, vocabulary: Cou
 _NAMED_AREA = re.compile(r"^(?:område\s+)?(?:\d\.)?([1-8])\.?\s+(\S.*)$", re.I)
 
 
+@functools.lru_cache(maxsize=4096)
 def _name_score(text: str) -> float:
-    """How well `text` matches the best area name of any instrument version (0–1)."""
+    """How well `text` matches the best area name of any instrument version (0–1). Cached: a
+    pure function of the text, asked again for the same lines by the tag and layout readings."""
     from schema.instruments import instruments
 
     return max(a.match(text) for inst in instruments() for a in inst.areas)
