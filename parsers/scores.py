@@ -416,7 +416,7 @@ def glue_broken_words(questions: list[QuestionRow], size: float, vocabulary: Cou
 _NAMED_AREA = re.compile(r"^(?:område\s+)?(?:\d\.)?([1-8])\.?\s+(\S.*)$", re.I)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.cache
 def _name_score(text: str) -> float:
     """How well `text` matches the best area name of any instrument version (0–1). Cached: a
     pure function of the text, asked again for the same lines by the tag and layout readings."""
