@@ -12,6 +12,7 @@ own; each number line goes to the question it belongs to by position in the tabl
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -415,8 +416,10 @@ def glue_broken_words(questions: list[QuestionRow], size: float, vocabulary: Cou
 _NAMED_AREA = re.compile(r"^(?:område\s+)?(?:\d\.)?([1-8])\.?\s+(\S.*)$", re.I)
 
 
+@functools.cache
 def _name_score(text: str) -> float:
-    """How well `text` matches the best area name of any instrument version (0–1)."""
+    """How well `text` matches the best area name of any instrument version (0–1). Cached: a
+    pure function of the text, asked again for the same lines by the tag and layout readings."""
     from schema.instruments import instruments
 
     return max(a.match(text) for inst in instruments() for a in inst.areas)
@@ -451,11 +454,22 @@ def area_named_in(text: str) -> tuple[int, str] | None:
 def name_from_above(lines: list[Line], table: ScoreTable, floor: int) -> None:
     """A table whose header cell holds a column title ("Fråga", "Delområde") and not the area:
     the area's name is printed above it (a line of its own, or the heading). The nearest line
-    above, back to the previous table, that names an area by number and a known name wins."""
+    above, back to the previous table, that names an area by number and a known name wins;
+    a name wrapped onto the next line ("Område 3 Klarhet i samspelet mellan politik och" /
+    "administration – delpoäng") is read whole when that matches a known name better."""
     if table.name and known_area_name(table.name):
         return
     for k in range(table.start - 1, floor - 1, -1):
         found = area_named_in(lines[k].text)
+        if found and k + 1 < table.start:
+            wrapped = area_named_in(join_lines([lines[k].text, lines[k + 1].text]))
+            if (
+                wrapped
+                and wrapped[0] == found[0]
+                and len(wrapped[1]) > len(found[1])
+                and _name_score(wrapped[1]) > _name_score(found[1])
+            ):
+                found = wrapped
         if found and table.area_number in (None, found[0]):
             table.area_number, table.name = found
             return

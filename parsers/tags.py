@@ -37,13 +37,12 @@ from parsers.pdf import Box, Document, Line, box_of, lines_from_words
 from parsers.reader import StructPath, Word
 from parsers.scores import QuestionRow, ScoreTable, glue_broken_words, name_from_above
 from parsers.text import join_label, number, strip_label
-from parsers.tolerances import CELL_HEADER_SLACK_EM, MIN_HISTORY_ROWS
+from parsers.tolerances import CELL_HEADER_SLACK_EM, LINE_BASELINE_TOLERANCE, MIN_HISTORY_ROWS
 from parsers.typography import BodyStyle
 from parsers.vocabulary import (
     AREA_LABEL,
     AREA_ROW,
     IMPROVEMENT_WORDS,
-    LIST_LABEL,
     MAX_HEADERS,
     PERCENT_HEADERS,
     POINTS_HEADERS,
@@ -126,13 +125,29 @@ class Element:
 
 
 def lines_of(pieces: list[Piece]) -> list[Line]:
-    """The lines of these pieces' words, page by page, top to bottom."""
-    by_page: dict[int, list[Word]] = {}
+    """The lines of these pieces' words in content order: the pieces (marked-content
+    sequences) in the tree's order, cut into runs where the next piece starts on a line above
+    the previous one (the element goes on at the top of the next newspaper column, or of the
+    next page); each run's words grouped into lines top to bottom by `lines_from_words`, the
+    runs in the tree's order. So an item over a column break reads column 1 then column 2,
+    never the two interleaved by height."""
+    runs: list[tuple[int, list[Word]]] = []
+    last: Word | None = None
     for p in pieces:
-        by_page.setdefault(p.page, []).extend(p.words)
+        if not p.words:
+            continue
+        first = min(p.words, key=lambda w: (w.baseline, w.x0))
+        back_up = (
+            last is not None
+            and first.baseline < last.baseline - LINE_BASELINE_TOLERANCE * first.size
+        )
+        if not runs or runs[-1][0] != p.page or back_up:
+            runs.append((p.page, []))
+        runs[-1][1].extend(p.words)
+        last = max(p.words, key=lambda w: (w.baseline, w.x0))
     out: list[Line] = []
-    for page in sorted(by_page):
-        out.extend(lines_from_words(by_page[page], page))
+    for page, words in runs:
+        out.extend(lines_from_words(words, page))
     return out
 
 
@@ -140,6 +155,7 @@ def lines_of(pieces: list[Piece]) -> list[Line]:
 class ListItem:
     label: str | None
     lines: list[Line]
+    label_lines: list[Line] = field(default_factory=list)  # where the label is printed
 
 
 @dataclass
@@ -290,20 +306,24 @@ def _items(lst: Element) -> list[ListItem]:
                 continue
             raise BrokenTree("a list holds content outside list items")
         label: str | None = None
+        label_pieces: list[Piece] = []
         body: list[Piece] = []
         for part in li.children():
             if isinstance(part, Element) and part.type == "Lbl":
-                label = " ".join(ln.text for ln in lines_of(part.pieces())) or None
+                label_pieces = part.pieces()
+                label = " ".join(ln.text for ln in lines_of(label_pieces)) or None
             elif isinstance(part, Element):
                 body.extend(part.pieces())
             else:
                 body.append(part)
         if label is None and len(body) > 1:
             # no Lbl: Word's/LibreOffice's label is the first piece of the body's paragraph
+            # (the same labels as the layout reading strips: `text.strip_label`)
             first = "".join(w.text for w in body[0].words).strip()
-            if LIST_LABEL.match(first):  # a label kept as its own piece (no Lbl)
-                label, body = first, body[1:]
-        items.append(ListItem(label, lines_of(body)))
+            glyph, rest = strip_label(first)
+            if glyph is not None and not rest:
+                label, label_pieces, body = first, body[:1], body[1:]
+        items.append(ListItem(label, lines_of(body), lines_of(label_pieces)))
     return items
 
 
@@ -360,8 +380,10 @@ class LineIndex:
             self.by_page.setdefault(ln.page, []).append((ln.top, ln.bottom, i))
 
     def __call__(self, line: Line) -> int | None:
-        mid = (line.top + line.bottom) / 2
-        for top, bottom, i in self.by_page.get(line.page, []):
+        return self.at(line.page, (line.top + line.bottom) / 2)
+
+    def at(self, page: int, mid: float) -> int | None:
+        for top, bottom, i in self.by_page.get(page, []):
             if top <= mid <= bottom:
                 return i
         return None
@@ -461,7 +483,7 @@ def score_table(block: Block, index: LineIndex) -> ScoreTable | None:
             for ln in first[1:]:
                 q.lines.append(ln.text)
                 q.ends.append((ln.words[-1].x1, len(ln.words) == 1))
-            q.boxes = [box_of(ln.words, ln.page) for ln in first]
+            q.boxes = [box_of(ln.words, ln.page) for ln in all_lines]  # every cell's lines
             questions.append(q)
         elif not first or first[0].words[0].text.casefold().rstrip(":") in TOTAL_LABELS:
             total = values
@@ -488,8 +510,9 @@ def score_table(block: Block, index: LineIndex) -> ScoreTable | None:
     )
 
 
-def history_table(block: Block) -> HistoryTable | None:
-    """The history table ("Poäng i Kommunkompassen 2015 2017 2018") from a tagged Table."""
+def history_table(block: Block, index: LineIndex) -> HistoryTable | None:
+    """The history table ("Poäng i Kommunkompassen 2015 2017 2018") from a tagged Table;
+    its row boxes cover every cell (the ledger accounts the words against them)."""
     if not block.rows or len(block.rows[0]) < 2:
         return None
     header = block.rows[0]
@@ -523,7 +546,7 @@ def history_table(block: Block) -> HistoryTable | None:
                 raise NotRead(f"a history cell reads {_cell_text(cell)!r}")
         number_ = int(m.group(1)) if m else None
         rows.append((number_, [t for t in texts if t] if m else texts, values))
-        boxes += [(number_, box_of(ln.words, ln.page)) for ln in label]
+        boxes += [(number_, box_of(ln.words, ln.page)) for c in row for ln in _cell_lines(c)]
     if sum(1 for n, _, v in rows if n is not None and v) < MIN_HISTORY_ROWS:
         return None
     cells = [
@@ -531,25 +554,32 @@ def history_table(block: Block) -> HistoryTable | None:
         for y in year_list
         for n, label, v in rows
     ]
-    return HistoryTable(block.page or 0, year_list, cells, row_boxes=boxes)
+    head = _cell_lines(header[0]) or _cell_lines(header[1])
+    start = index(head[0]) if head else None
+    return HistoryTable(
+        block.page or 0, year_list, cells, row_boxes=boxes, start=-1 if start is None else start
+    )
 
 
-def _items_of(blocks: list[Block]) -> list[Item]:
-    """Findings items: each paragraph (a typed label stripped: any bullet glyph, "1." or "a)",
-    as the layout reading does, `text.strip_label`) and each list item."""
-    out: list[Item] = []
+def _items_of(blocks: list[Block]) -> list[tuple[Item, list[Line]]]:
+    """Findings items, each with its text lines: each paragraph (a typed label stripped: any
+    bullet glyph, "1." or "a)", as the layout reading does, `text.strip_label`) and each list
+    item. An item's boxes cover its label too (the ledger accounts every printed word)."""
+    out: list[tuple[Item, list[Line]]] = []
     for b in blocks:
         if b.kind == "list":
             for it in b.items:
                 if it.lines:
-                    out.append(_item([ln.text for ln in it.lines], it.lines))
+                    item = _item([ln.text for ln in it.lines], it.lines)
+                    item.boxes += [box_of(ln.words, ln.page) for ln in it.label_lines]
+                    out.append((item, it.lines))
         elif b.kind == "paragraph" and b.lines:
             texts = [ln.text for ln in b.lines]
             texts[0] = strip_label(texts[0])[1]
-            out.append(_item(texts, b.lines))
+            out.append((_item(texts, b.lines), b.lines))
         elif b.kind == "table":
             raise NotRead("a table inside a findings cell")
-    return [i for i in out if i.lines]
+    return [(i, lines) for i, lines in out if i.lines]
 
 
 def _item(texts: list[str], lines: list[Line]) -> Item:
@@ -587,9 +617,9 @@ def _by_column(table: Block, kinds: list[str], found: AreaFindings) -> None:
         if _same_row(row, table.rows[0]):
             continue
         for cell in row:
-            for item in _items_of(cell):
-                x0 = min(bx[1] for bx in item.boxes)
-                size = min(ln.size for ln in _item_lines(cell, item))
+            for item, lines in _items_of(cell):
+                x0 = min(ln.x0 for ln in lines)
+                size = min(ln.size for ln in lines)
                 col = max(
                     (k for k, x in enumerate(heads) if x <= x0 + CELL_HEADER_SLACK_EM * size),
                     default=None,
@@ -597,13 +627,6 @@ def _by_column(table: Block, kinds: list[str], found: AreaFindings) -> None:
                 if col is None:
                     raise NotRead("a findings item left of its table's first column")
                 getattr(found, kinds[col]).append(item)
-
-
-def _item_lines(cell: list[Block], item: Item) -> list[Line]:
-    boxes = set(item.boxes)
-    return [ln for ln in _cell_lines(cell) if box_of(ln.words, ln.page) in boxes] or _cell_lines(
-        cell
-    )
 
 
 @dataclass
@@ -674,7 +697,7 @@ def tag_reading(
                     reading.tables.append(t)
                 continue
             if reading.history is None:
-                reading.history = history_table(b)
+                reading.history = history_table(b, index)
     except NotRead as e:
         reading.note = _fallback(structure, str(e))
         return reading
@@ -815,7 +838,7 @@ def read_findings(
                     break
                 body.append(nxt)
                 k += 1
-            getattr(found, kind).extend(_items_of(body))
+            getattr(found, kind).extend(item for item, _ in _items_of(body))
 
     walk(structure.blocks)
     return out

@@ -36,10 +36,8 @@ KNOWN_FAILING_PINNED: set[str] = set()
 SEED2 = 2104
 N2 = 8
 #: Cases of the generation-2 sample the parser does not get exactly right yet (strict).
-#: 5: newspaper columns beside a side table: one item split (issue 21). 3: tagged, an item
-#: continued into the next column is read by the tags in position order, not content order
-#: (issue 23; the layout reading is right, and the difference is a readings_differ warning).
-KNOWN_FAILING2: set[int] = {3, 5}
+#: 5: newspaper columns beside a side table: one item split (issue 21).
+KNOWN_FAILING2: set[int] = {5}
 
 
 def _layout_id(i: int) -> str:

@@ -5,6 +5,7 @@ trees broken on purpose by same-length byte edits (so the cross-reference table 
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -138,6 +139,15 @@ def _emptied(k: bytes) -> tuple[bytes, bytes]:
     return k, b"/K[" + b" " * (len(k) - 4) + b"]"
 
 
+def _moved_page(data: bytes) -> tuple[bytes, bytes]:
+    """`/Pg 511 0 R` → `/Pg 675 0 R`: the structure elements of one page filed on another of
+    the same object-number length."""
+    pages = sorted(set(re.findall(rb"/Pg \d+ 0 R", data)), key=lambda p: -data.count(p))
+    old = pages[1]
+    new = next(p for p in pages if p != old and len(p) == len(old))
+    return old, new
+
+
 def _edited(src: Path, dst: Path, old: bytes, new: bytes, count: int = 1) -> Path:
     assert len(old) == len(new)
     data = src.read_bytes()
@@ -153,20 +163,27 @@ def _edited(src: Path, dst: Path, old: bytes, new: bytes, count: int = 1) -> Pat
         ("nesting", lambda d: (b"/S/TD\n", b"/S/TR\n")),
         # the first element with three MCIDs loses them: its text is on no element (partial)
         ("partial", lambda d: _emptied(re.search(rb"/K\[\d+ \d+ \d+ \]", d).group())),
+        # a table cell emptied: its paragraph (and the text in it) is on no element
+        ("empty_td", lambda d: _emptied(re.search(rb"/S/TD\n[^>]*?(/K\[\d+ 0 R \])", d).group(1))),
+        # tags on some pages only: every reference to one page moved to another, so that page's
+        # text is on no element (and the other page's tree names content it does not hold)
+        ("page_untagged", lambda d: _moved_page(d)),
     ],
 )
 def test_broken_tree_falls_back_to_the_layout(what: str, edit, tmp_path: Path) -> None:
     pdf = PINNED / f"{ACROSS}.pdf"
     good = parse_report(pdf)
     old, new = edit(pdf.read_bytes())
-    broken = _edited(pdf, tmp_path / f"{what}.pdf", old, new)
+    broken = _edited(
+        pdf, tmp_path / f"{what}.pdf", old, new, count=-1 if what == "page_untagged" else 1
+    )
     for reader in ("pdfplumber", "pdfium"):
         rec = parse_report(broken, reader=reader)
         assert rec.source.structure == "layout"
         notes = [w for w in rec.warnings if w.code == "structure_from_layout"]
         assert len(notes) == 1, rec.warnings
         assert "structure read from the layout" in notes[0].message
-        if what == "partial":
+        if what in ("partial", "empty_td", "page_untagged"):
             assert re.search(r"not pages \d", notes[0].message), notes[0].message
         # the layout reading agrees with the tags on this case: same values, said differently
         assert [asdict(a) for a in rec.areas] == [asdict(a) for a in good.areas]
@@ -211,3 +228,75 @@ def test_inspect_shows_the_element_type_per_block() -> None:
     assert "tag Table" in labels and any(x.startswith("tag TR ") for x in labels)
     assert "tag P" in labels
     assert "tag         tag Table" in text_dump(found)
+
+
+def test_area_name_above_a_fraga_table_wrapped_onto_two_lines() -> None:
+    """Seed 3302 case 27 (tagged, both readings alike): the area's name above a "Fråga" table
+    wraps ("Område 3 Klarhet i samspelet mellan politik och" / "administration – delpoäng");
+    both readings took the first line's words only. The wrapped name is read whole."""
+    from parsers.pdf import Line
+    from parsers.reader import Word
+    from parsers.scores import ScoreTable, name_from_above
+
+    def line(text: str, top: float) -> Line:
+        words, x = [], 72.0
+        for t in text.split():
+            words.append(Word(t, x, x + 6 * len(t), top, top + 11, 11.0))
+            x += 6 * len(t) + 3
+        return Line(words, 5)
+
+    lines = [
+        line("Område 3 Klarhet i samspelet mellan politik och", 100),
+        line("administration – delpoäng", 114),
+        line("Fråga Poäng Max Andel", 140),
+    ]
+    table = ScoreTable(None, "Fråga", 5, 2, 3, [], {})
+    name_from_above(lines, table, 0)
+    assert (table.area_number, table.name) == (
+        3,
+        "Klarhet i samspelet mellan politik och administration",
+    )
+    # a name on one line stays as it is, whatever the next line says
+    lines[0] = line("Område 3 Klarhet i samspelet mellan politik och administration", 100)
+    lines[1] = line("Delpoäng", 114)
+    table = ScoreTable(None, "Fråga", 5, 2, 3, [], {})
+    name_from_above(lines, table, 0)
+    assert table.name == "Klarhet i samspelet mellan politik och administration"
+
+
+def test_item_over_a_newspaper_column_break_read_in_content_order(
+    request: pytest.FixtureRequest,
+) -> None:
+    """Generation 2 (seed 2104, case 3 of tests/test_layout_fuzz.py's sample): a tagged report
+    with findings in newspaper columns, one item running from the foot of the first column to
+    the top of the second. The tree's pieces come in content order; the lines follow them (not
+    the page's heights, which interleaved the two columns). Exact, no readings_differ, both
+    readers alike."""
+    if soffice() is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice (soffice) is missing; .ci/run installs it")
+        pytest.skip("LibreOffice (soffice) is not installed")
+    seed, index = 2104, 3
+    spec, layout = case(seed, index)
+    assert layout.tagged and layout.findings_columns == 2
+    out = Path(request.config.cache.mkdir("wpfuzz2"))  # shared with tests/test_layout_fuzz.py
+    ((pdf, exp, why),) = build_many([(spec, layout)], out)
+    assert exp is not None, why
+    rec = _check(pdf, exp, layout)
+    assert rec["source"]["structure"] == "tags"
+    doc = read_document(pdf)
+    structure = structure_of(doc)
+    assert structure is not None
+    # some list item or paragraph goes back up the same page: the column break, read in order
+    crossing = [
+        b
+        for b in tags.flat(structure.blocks)
+        for lines in ([it.lines for it in b.items] if b.kind == "list" else [b.lines])
+        for a, z in itertools.pairwise(lines)
+        if a.page == z.page and z.top < a.top and z.x0 > a.x0
+    ]
+    assert crossing, "no element over a column break in this case"
+    plumber = parse_report(pdf, reader="pdfplumber")
+    pdfium = parse_report(pdf, reader="pdfium")
+    pdfium.source.reader = plumber.source.reader
+    assert pdfium.to_json() == plumber.to_json()
