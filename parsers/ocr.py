@@ -18,10 +18,11 @@ the words came from OCR, except for two things:
   confidence), and every OCR'd number that breaks the report's arithmetic is an
   `ocr_inconsistent` warning (`parsers.ocr_numbers.check`).
 
-Mode (`--ocr`, else $KOMPASS_OCR): `auto` (default) OCRs image-only PDFs, `never` refuses them
-as before, `force` OCRs every PDF (its own text layer is ignored). The recognised PDF is cached
-by the scan's sha256 in $KOMPASS_OCR_CACHE (the pipeline sets it to `<raw store>/ocr/`), so a
-reprocess does not OCR again.
+Mode (`--ocr`, passed down as a value like `--reader`; without it $KOMPASS_OCR, else `auto`):
+`auto` OCRs image-only PDFs, `never` refuses them as before, `force` OCRs every PDF (its own
+text layer is ignored). The recognised PDF is cached by the scan's sha256 in the folder the
+caller passes (`parse_report(..., ocr_cache=)`; the pipeline passes `<raw store>/ocr/`; without
+one, $KOMPASS_OCR_CACHE, else no cache), so a reprocess does not OCR again.
 """
 
 from __future__ import annotations
@@ -106,8 +107,20 @@ def mode(value: str | None = None) -> str:
     return chosen
 
 
-def cache_dir() -> Path | None:
-    value = os.environ.get("KOMPASS_OCR_CACHE")
+@dataclass(frozen=True)
+class Settings:
+    """How scans are read, as one value the pipeline passes down to the parse (to worker
+    processes too), never through the environment: `mode` auto|never|force (None: $KOMPASS_OCR,
+    else auto) and `cache`, the folder of OCR'd PDFs by sha256 (None: $KOMPASS_OCR_CACHE, else
+    none). Plain strings, so a process pool or a Dask worker can take it."""
+
+    mode: str | None = None
+    cache: str | None = None
+
+
+def cache_dir(value: str | Path | None = None) -> Path | None:
+    """The OCR cache folder: `value`, else $KOMPASS_OCR_CACHE, else None (no cache)."""
+    value = value or os.environ.get("KOMPASS_OCR_CACHE")
     return Path(value) if value else None
 
 
@@ -186,9 +199,12 @@ def extra_seconds(data: bytes, chosen: str | None = None) -> float:
     return SECONDS_PER_PAGE * pages
 
 
-def add_text_layer(path: Path, data: bytes, sha256: str, pages: int) -> OcrResult:
-    """The PDF with Tesseract's text layer, from the cache or from OCRmyPDF."""
-    cache = cache_dir()
+def add_text_layer(
+    path: Path, data: bytes, sha256: str, pages: int, cache: str | Path | None = None
+) -> OcrResult:
+    """The PDF with Tesseract's text layer, from the cache (`cache_dir(cache)`) or from
+    OCRmyPDF."""
+    cache = cache_dir(cache)
     if cache is not None:
         hit = _from_cache(cache, sha256)
         if hit is not None:
@@ -200,6 +216,51 @@ def add_text_layer(path: Path, data: bytes, sha256: str, pages: int) -> OcrResul
         with contextlib.suppress(OSError):  # a read-only store only costs the next run time
             _to_cache(cache, sha256, result)
     return result
+
+
+#: Bump when the cell reading changes (crop, resolution, Tesseract's options): cached cell
+#: readings of an older kind are not used.
+CELLS_VERSION = 1
+
+
+@dataclass
+class Cells:
+    """The OCR'd PDF whose number cells are read again, and the cell readings done before: kept
+    next to the OCR'd PDF in the cache (`<sha256>.cells.json`), so a reprocess (or a benchmark
+    rerun after a parser change) runs Tesseract only on cells it has not read yet. A reading is
+    keyed by page and box; the readings are Tesseract's, stored as read."""
+
+    data: bytes
+    path: Path | None = None  # where the readings are kept (None: not kept)
+    known: dict[str, str] = field(default_factory=dict)
+    changed: bool = False
+
+    @classmethod
+    def of(cls, data: bytes, sha256: str, cache: str | Path | None = None) -> Cells:
+        folder = cache_dir(cache)
+        if folder is None:
+            return cls(data)
+        path = folder / f"{sha256}.cells.json"
+        known: dict[str, str] = {}
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            saved = json.loads(path.read_text(encoding="utf-8"))
+            if saved.get("version") == CELLS_VERSION and isinstance(saved.get("cells"), dict):
+                known = {str(k): str(v) for k, v in saved["cells"].items()}
+        return cls(data, path, known)
+
+    @staticmethod
+    def key(page: int, box: tuple[float, float, float, float]) -> str:
+        return f"{page}:" + ",".join(f"{v:.1f}" for v in box)
+
+    def save(self) -> None:
+        if self.path is None or not self.changed:
+            return
+        with contextlib.suppress(OSError):  # a read-only store only costs the next run time
+            tmp = self.path.with_name(f".{self.path.name}.tmp")
+            body = {"version": CELLS_VERSION, "cells": self.known}
+            tmp.write_text(json.dumps(body, sort_keys=True), encoding="utf-8")
+            tmp.replace(self.path)
+            self.changed = False
 
 
 def _from_cache(cache: Path, sha256: str) -> OcrResult | None:
@@ -340,9 +401,32 @@ def is_numberish(text: str) -> bool:
     return bool(_NUMBERISH.match(text)) and len(text) <= 2 and text not in {"-", "–", ".", ","}
 
 
-def reread_numbers(data: bytes, boxes: dict[int, list[tuple[float, float, float, float]]]):
+def reread_numbers(cells: Cells, boxes: dict[int, list[tuple[float, float, float, float]]]):
     """Tesseract on each box's image (page number → [(x0, top, x1, bottom)] in points), read as
-    one line of digits, "%", "," and "."; returns {(page, index): text} for every box read."""
+    one line of digits, "%", "," and "."; returns {(page, index): text} for every box read.
+    Boxes read before (`cells.known`) are not read again."""
+    out: dict[tuple[int, int], str] = {}
+    todo: dict[int, list[tuple[int, tuple[float, float, float, float]]]] = {}
+    for number, page_boxes in boxes.items():
+        for i, box in enumerate(page_boxes):
+            known = cells.known.get(Cells.key(number, box))
+            if known is None:
+                todo.setdefault(number, []).append((i, box))
+            elif known:
+                out[(number, i)] = known
+    if todo:
+        read = _reread(cells.data, {n: [b for _, b in todo[n]] for n in todo})
+        for number, items in todo.items():
+            for k, (i, box) in enumerate(items):
+                text = read.get((number, k), "")
+                cells.known[Cells.key(number, box)] = text
+                cells.changed = True
+                if text:
+                    out[(number, i)] = text
+    return out
+
+
+def _reread(data: bytes, boxes: dict[int, list[tuple[float, float, float, float]]]):
     import pypdfium2 as pdfium
     from PIL import Image
 
@@ -449,12 +533,12 @@ def _read_sheet(sheet, spans: list[tuple[int, int]]) -> dict[int, str]:
     return {i: "".join(t for _, t in sorted(ws)) for i, ws in words.items()}
 
 
-def cached(sha256: str) -> bool:
-    cache = cache_dir()
+def cached(sha256: str, cache: str | Path | None = None) -> bool:
+    cache = cache_dir(cache)
     return cache is not None and _from_cache(cache, sha256) is not None
 
 
-def reread_pages(data: bytes, pages: list) -> None:
+def reread_pages(cells: Cells, pages: list) -> None:
     """Read each number-like word of the pages (`PageText.words`) again from its cell image.
 
     The cell reading (Tesseract's English model, digits and "%" only) replaces the page reading
@@ -470,7 +554,7 @@ def reread_pages(data: bytes, pages: list) -> None:
                 boxes.setdefault(page.number, []).append((w.x0, w.top, w.x1, w.bottom))
     if not boxes:
         return
-    readings = reread_numbers(data, boxes)
+    readings = reread_numbers(cells, boxes)
     by_number = {p.number: p for p in pages}
     for (number, k), cell in readings.items():
         page = by_number[number]
@@ -528,7 +612,7 @@ def _drops_characters(cell: str, page: str) -> bool:
     return len(cell) < len(page) and all(c in rest for c in cell)
 
 
-def fill_number_cells(data: bytes, pages: list) -> None:
+def fill_number_cells(cells: Cells, pages: list) -> None:
     """Numbers the page OCR lost (a lone "7" is often not even a word): in a score table found
     by its header row (`parsers.scores`), a row that has numbers in some columns but nothing
     under another gets that column's cell read from the image; a number read there becomes a
@@ -559,7 +643,7 @@ def fill_number_cells(data: bytes, pages: list) -> None:
                     where.setdefault(page.number, []).append(line)
     if not boxes:
         return
-    for (number, k), text in reread_numbers(data, boxes).items():
+    for (number, k), text in reread_numbers(cells, boxes).items():
         if not NUMBER.match(text):
             continue
         line = where[number][k]

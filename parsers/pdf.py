@@ -162,7 +162,10 @@ def lines_from_words(words: list[Word], page: int) -> list[Line]:
 
 
 def read_document(
-    path: str | Path, reader: str | None = None, ocr_mode: str | None = None
+    path: str | Path,
+    reader: str | None = None,
+    ocr_mode: str | None = None,
+    ocr_cache: str | Path | None = None,
 ) -> Document:
     """Read and validate a PDF; raise a named `ReportError` subclass for bad input.
 
@@ -192,10 +195,12 @@ def read_document(
     pages = _read_pages(path, data, read_pages)
     ocr_info = None
     if ocr.needs_ocr([p.chars for p in pages], chosen, data):  # a scan (parsers/ocr.py)
-        if chosen == "never" or (ocr.missing() and not ocr.cached(sha)):
+        if chosen == "never" or (ocr.missing() and not ocr.cached(sha, ocr_cache)):
             raise ocr.refusal(path, len(pages), chosen)
-        result = ocr.add_text_layer(path, data, sha, len(pages))
-        pages = _read_pages(path, result.data, read_pages, reread=result.data)
+        result = ocr.add_text_layer(path, data, sha, len(pages), ocr_cache)
+        cells = ocr.Cells.of(result.data, sha, ocr_cache)
+        pages = _read_pages(path, result.data, read_pages, reread=cells)
+        cells.save()
         ocr_info = result.info()
     if sum(len(p.lines) for p in pages) == 0:
         raise NoTextLayer(
@@ -206,7 +211,9 @@ def read_document(
     return Document(path, sha, pages, ocr=ocr_info)
 
 
-def _read_pages(path: Path, data: bytes, read_pages, reread: bytes | None = None) -> list[PageText]:
+def _read_pages(
+    path: Path, data: bytes, read_pages, reread: ocr.Cells | None = None
+) -> list[PageText]:
     """Words and lines of every page; with `reread` (an OCR'd PDF), the words that look like
     numbers are read again from the page image (`parsers.ocr.reread_numbers`)."""
     pages: list[PageText] = []

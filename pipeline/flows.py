@@ -29,6 +29,7 @@ from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED, 
 from prefect.states import Failed, State
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
+from parsers import ocr as ocr_settings
 from parsers.reader import reader_name
 from pipeline import ingest, reprocess, signals, stream
 from pipeline.discover import DiscoveryError, Document, discover
@@ -77,9 +78,13 @@ def fetch_task(
 
 
 @task(name="parse", cache_policy=NO_CACHE, persist_result=False)
-def parse_task(documents: list[tuple[bytes, str, str | None]], reader: str | None) -> list[dict]:
+def parse_task(
+    documents: list[tuple[bytes, str, str | None]],
+    reader: str | None,
+    ocr: ocr_settings.Settings | None = None,
+) -> list[dict]:
     """Parse a batch of PDFs (bytes) into contract JSON dicts, on whichever worker runs it."""
-    return stream.parse_batch(documents, reader)
+    return stream.parse_batch(documents, reader, ocr)
 
 
 class RunnerError(Exception):
@@ -224,6 +229,7 @@ def ingest_flow(
     dask: str | None = None,
     reader: str | None = None,
     progress: ingest.Progress | None = None,
+    ocr: str | None = None,
 ) -> dict:
     """Find, download, parse and load every report of `sources`; returns the summary, in a
     FAILED-type "Completed with failures" state when a document failed or loaded incomplete
@@ -241,6 +247,8 @@ def ingest_flow(
     log.info("found %d documents", len(docs))
     progress.total(len(docs))
     reader = reader or reader_name()
+    # the OCR mode and the store's OCR cache go to the workers as a value (parsers/ocr.py)
+    scans = ocr_settings.Settings(ocr_settings.mode(ocr), str(store.ocr_cache))
     with parsing(workers, dask) as (runner, slots):
         log.info("parsing on %s, %d at a time", type(runner).__name__, slots)
         run = stream.Stream(
@@ -251,7 +259,7 @@ def ingest_flow(
                 fetch_task.submit(d, str(store.root), timeout, download_deadline, retry_delays)
             ),
             submit=lambda documents: stream.as_future(
-                runner.submit(parse_task, {"documents": documents, "reader": reader})
+                runner.submit(parse_task, {"documents": documents, "reader": reader, "ocr": scans})
             ),
             report=progress.advance,
             warm=lambda n: warm_up(runner, n),

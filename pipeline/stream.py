@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 
 from sqlalchemy import Engine
 
+from parsers.ocr import Settings
 from pipeline import ingest, signals, steps
 from pipeline.discover import Document
 from pipeline.download import DownloadError
@@ -50,10 +51,14 @@ class FetchFailed:
     reason: str
 
 
-def parse_batch(documents: list[tuple[bytes, str, str | None]], reader: str | None) -> list[dict]:
+def parse_batch(
+    documents: list[tuple[bytes, str, str | None]],
+    reader: str | None,
+    ocr: Settings | None = None,
+) -> list[dict]:
     """What a parse task runs: each (PDF bytes, name, URL) → `steps.parse_portable`'s answer."""
     _freeze_heap()
-    return [steps.parse_portable(data, name, url, reader) for data, name, url in documents]
+    return [steps.parse_portable(data, name, url, reader, ocr) for data, name, url in documents]
 
 
 _frozen = False

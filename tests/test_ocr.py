@@ -42,14 +42,7 @@ def _need_ocr() -> None:
 @pytest.fixture(scope="module")
 def ocr_cache(request: pytest.FixtureRequest) -> Path:
     _need_ocr()
-    cache = Path(request.config.cache.mkdir("kompass-ocr"))
-    old = os.environ.get("KOMPASS_OCR_CACHE")
-    os.environ["KOMPASS_OCR_CACHE"] = str(cache / "ocr")
-    yield cache
-    if old is None:
-        os.environ.pop("KOMPASS_OCR_CACHE", None)
-    else:
-        os.environ["KOMPASS_OCR_CACHE"] = old
+    return Path(request.config.cache.mkdir("kompass-ocr"))
 
 
 def _scan(cache: Path, name: str) -> Path:
@@ -63,7 +56,10 @@ def _scan(cache: Path, name: str) -> Path:
 
 @pytest.fixture(scope="module")
 def scanned(ocr_cache: Path) -> dict[str, dict]:
-    return {name: parse_report(_scan(ocr_cache, name)).to_dict() for name in SCANNED}
+    return {
+        name: parse_report(_scan(ocr_cache, name), ocr_cache=ocr_cache / "ocr").to_dict()
+        for name in SCANNED
+    }
 
 
 def _names_it(record: dict, area: int, qid: str | None) -> bool:
@@ -142,13 +138,15 @@ def test_ocr_result_is_cached_by_sha256(ocr_cache: Path, scanned: dict[str, dict
     sha = scanned[name]["source"]["sha256"]
     assert (ocr_cache / "ocr" / f"{sha}.pdf").exists()
     assert (ocr_cache / "ocr" / f"{sha}.json").exists()
-    assert ocr.cached(sha)
-    again = parse_report(_scan(ocr_cache, name)).to_dict()
+    assert ocr.cached(sha, ocr_cache / "ocr")
+    again = parse_report(_scan(ocr_cache, name), ocr_cache=ocr_cache / "ocr").to_dict()
     assert again == scanned[name]  # same OCR, same record
 
 
 def test_ocr_never_keeps_the_refusal(ocr_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("KOMPASS_OCR", "auto")  # --ocr sets it for worker processes; restored
+    monkeypatch.delenv("KOMPASS_OCR", raising=False)
+    monkeypatch.delenv("KOMPASS_OCR_CACHE", raising=False)
+    before = dict(os.environ)
     scan = _scan(ocr_cache, SCANNED[0])
     with pytest.raises(NoTextLayer) as info:
         parse_report(scan, ocr="never")
@@ -159,6 +157,8 @@ def test_ocr_never_keeps_the_refusal(ocr_cache: Path, monkeypatch: pytest.Monkey
     result = CliRunner().invoke(cli, ["parse", "--ocr", "never", str(scan)])
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1 and "OCR is off" in result.stderr
+    # --ocr went down as a value (to the forked parse too), not through the environment
+    assert dict(os.environ) == before
 
 
 def test_without_tesseract_the_refusal_names_what_to_install(tmp_path: Path) -> None:
@@ -193,14 +193,24 @@ def test_load_fills_the_warehouse_columns(ocr_cache: Path, tmp_path: Path) -> No
     db = f"sqlite:///{tmp_path / 'w.db'}"
     raw = tmp_path / "raw"
     # the scan's OCR is already cached: put it where the raw store keeps it
-    sha = parse_report(scan).source.sha256
+    sha = parse_report(scan, ocr_cache=ocr_cache / "ocr").source.sha256
     (raw / "ocr").mkdir(parents=True)
     for ext in ("pdf", "json"):
         (raw / "ocr" / f"{sha}.{ext}").write_bytes(
             (ocr_cache / "ocr" / f"{sha}.{ext}").read_bytes()
         )
-    result = CliRunner().invoke(cli, ["load", str(scan), "--db", db, "--raw-dir", str(raw)])
-    assert result.exit_code in (0, 1), result.output
+    # a real process without Tesseract on its PATH and without $KOMPASS_OCR_CACHE: the scan
+    # loads only if the raw store's OCR cache reaches the parse as a value
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KOMPASS_OCR")}
+    env["PATH"] = str(tmp_path / "bin")
+    exe = Path(sys.executable).with_name("kompass")
+    proc = subprocess.run(
+        [str(exe), "load", str(scan), "--db", db, "--raw-dir", str(raw)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert proc.returncode in (0, 1), proc.stdout + proc.stderr
     with create_engine(db).connect() as conn:
         row = conn.execute(text("SELECT text_layer, ocr_mean_confidence FROM evaluations")).one()
         rep = conn.execute(
@@ -277,7 +287,7 @@ def test_ocr_leaves_pdfminer_of_this_process_alone(ocr_cache: Path) -> None:
     tests/test_tags.py ran after this module). OCR runs in a forked child, and checking that
     OCR is available only looks the package up."""
     assert ocr.missing() is None
-    parse_report(_scan(ocr_cache, SCANNED[0]))
+    parse_report(_scan(ocr_cache, SCANNED[0]), ocr_cache=ocr_cache / "ocr")
     assert "ocrmypdf" not in sys.modules
     tagged = FIXTURES / "tags" / "tagged-page-break.pdf"
     words = [
@@ -287,3 +297,13 @@ def test_ocr_leaves_pdfminer_of_this_process_alone(ocr_cache: Path) -> None:
         for w in ln.words
     ]
     assert words[:2] == ["First", "half"]
+
+
+def test_a_scan_depends_only_on_the_pdf_and_the_seed() -> None:
+    """The OCR cache is keyed by the scan's sha256: the same seed must give the same bytes
+    (img2pdf wrote the current time and a random file ID before)."""
+    from tests.fixturegen.scan import scan_pdf
+
+    data = (FIXTURES / "bad" / "scanned.pdf").read_bytes()
+    assert scan_pdf(data, seed=3) == scan_pdf(data, seed=3)
+    assert scan_pdf(data, seed=3) != scan_pdf(data, seed=4)
