@@ -390,6 +390,125 @@ def _ocrmypdf_here(path: Path, data: bytes) -> OcrResult:
         )
 
 
+# --- type size -------------------------------------------------------------------------------
+
+
+def one_size(pages: list) -> None:
+    """Every recognised word gets the document's median word size. OCRmyPDF sizes each line's
+    invisible text from the height of Tesseract's line box, which depends on the letters in it
+    (ascenders, descenders, a neighbouring line's tails): on one scanned page body lines came
+    out at 6.1, 8.3, 8.6 and 10.8 pt and a heading at 7.9 pt. That is no type size, and the parse
+    reads sizes (a larger line is a heading and ends a list; the line pitch is measured in
+    font sizes); one size for all says what is known: nothing."""
+    sizes = sorted(w.size for page in pages for w in page.words)
+    if not sizes:
+        return
+    size = sizes[len(sizes) // 2]
+    for page in pages:
+        for w in page.words:
+            w.size = size
+
+
+# --- ruling lines ----------------------------------------------------------------------------
+
+#: Resolution the page image is searched for ruling lines at (a 0.5 pt rule is a pixel or two).
+RULE_DPI = 150
+#: A pixel darker than this (of 255) is ink; the scans' paper is ~250, a blurred rule ~100–180.
+INK_LEVEL = 190
+#: A straight run of ink at least this long (in points) is a ruling line: three lines of body
+#: text (10–12 pt on a ~14 pt line pitch) are ~40 pt, and no glyph's stroke is longer than a
+#: line's height, so a stroke this long is drawn, not written.
+MIN_RULE_PT = 36.0
+#: Ink this many pixels to either side still belongs to the run (what remains of the scan's tilt
+#: after deskewing, and a rule's blurred edge).
+RULE_SLACK_PX = 1
+
+
+def image_rules(data: bytes, pages: list) -> None:
+    """Ruling lines of each page found in its image, as the text PDF's vector rules: a scan has
+    none of those, but the parse uses a table's vertical rules as the gutter between findings
+    columns (`parsers.findings`, `parsers.layout`). Only pages without rules of their own are
+    searched. Vertical and horizontal runs of ink longer than `MIN_RULE_PT` become `Rule`s."""
+    import numpy as np
+    import pypdfium2 as pdfium
+
+    from parsers.reader import Rule, merge_rules
+
+    scale = RULE_DPI / 72
+    pdf = pdfium.PdfDocument(data)
+    try:
+        for page in pages:
+            if page.rules:
+                continue
+            image = pdf[page.number - 1].render(scale=scale, grayscale=True).to_pil().convert("L")
+            ink = np.asarray(image) < INK_LEVEL
+            found: list[Rule] = []
+            for vertical in (True, False):
+                grid = ink if vertical else ink.T
+                spread = grid.copy()
+                for k in range(1, RULE_SLACK_PX + 1):
+                    spread[:, k:] |= grid[:, :-k]
+                    spread[:, :-k] |= grid[:, k:]
+                for pos, lo, hi in _runs(spread, MIN_RULE_PT * scale):
+                    p, a, b = pos / scale, lo / scale, hi / scale
+                    found.append(Rule(p, a, p, b) if vertical else Rule(a, p, b, p))
+            page.rules = merge_rules(_thin(found))
+    finally:
+        pdf.close()
+
+
+def _runs(grid, min_len: float) -> list[tuple[float, int, int]]:
+    """(column, start row, end row) of every run of True at least `min_len` long, per column."""
+    import numpy as np
+
+    padded = np.zeros((grid.shape[0] + 2, grid.shape[1]), dtype=np.int8)
+    padded[1:-1] = grid
+    edges = np.diff(padded, axis=0)
+    out = []
+    for col in np.nonzero(grid.sum(axis=0) >= min_len)[0]:
+        starts = np.nonzero(edges[:, col] == 1)[0]
+        ends = np.nonzero(edges[:, col] == -1)[0]
+        for a, b in zip(starts, ends, strict=True):
+            if b - a >= min_len:
+                out.append((float(col), int(a), int(b)))
+    return out
+
+
+def _thin(rules: list) -> list:
+    """One rule per printed line: the pixel columns (or rows) of one line's width, next to each
+    other and overlapping, become their middle one."""
+    from parsers.reader import Rule
+
+    out = []
+    for vertical in (True, False):
+        segs = sorted(
+            (r.x0, r.top, r.bottom) if vertical else (r.top, r.x0, r.x1)
+            for r in rules
+            if (r.x1 - r.x0 < r.bottom - r.top) == vertical
+        )
+        groups: list[list[tuple[float, float, float]]] = []
+        for s in segs:
+            g = next(
+                (
+                    g
+                    for g in groups
+                    if s[0] - g[-1][0] <= 1.5 * 72 / RULE_DPI
+                    and s[1] < g[-1][2]
+                    and s[2] > g[-1][1]
+                ),
+                None,
+            )
+            if g is None:
+                groups.append([s])
+            else:
+                g.append(s)
+        for g in groups:
+            pos = round(sum(s[0] for s in g) / len(g), 1)
+            lo, hi = min(s[1] for s in g), max(s[2] for s in g)
+            out.append(Rule(pos, lo, pos, hi) if vertical else Rule(lo, pos, hi, pos))
+    return out
+
+
 # --- number cells --------------------------------------------------------------------------
 
 

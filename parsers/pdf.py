@@ -237,6 +237,8 @@ def _read_pages(
     if not pages:
         raise CorruptPdf(path, "PDF has no pages")
     if reread is not None:
+        ocr.one_size(pages)  # a recognised word's size is its line box's height, no type size
+        ocr.image_rules(reread.data, pages)  # a scan's table rules are in its image
         ocr.reread_pages(reread, pages)
     carry: tuple[float, float] | None = None
     for page in pages:

@@ -11,6 +11,7 @@ tesseract-ocr, tesseract-ocr-swe, tesseract-ocr-eng and ghostscript, and the dev
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -307,3 +308,55 @@ def test_a_scan_depends_only_on_the_pdf_and_the_seed() -> None:
     data = (FIXTURES / "bad" / "scanned.pdf").read_bytes()
     assert scan_pdf(data, seed=3) == scan_pdf(data, seed=3)
     assert scan_pdf(data, seed=3) != scan_pdf(data, seed=4)
+
+
+def test_ruling_lines_are_found_in_a_scanned_page() -> None:
+    """A scan has no vector rules; the table's lines are found in its image (the findings
+    columns' gutter). A drawn table of 2 columns: its rules come back within a point; a
+    letter's stroke (shorter than `ocr.MIN_RULE_PT`) does not."""
+    import img2pdf
+    from PIL import Image, ImageDraw
+
+    from parsers.pdf import PageText
+
+    dpi = 200
+    px = dpi / 72  # pixels per point
+
+    def at(pt: float) -> int:
+        return round(pt * px)
+
+    image = Image.new("L", (at(595), at(842)), 250)
+    draw = ImageDraw.Draw(image)
+    for x in (57, 293, 528):  # the table's vertical rules, 324–464 pt
+        draw.line([(at(x), at(324)), (at(x), at(464))], fill=40, width=2)
+    for y in (324, 336, 464):
+        draw.line([(at(57), at(y)), (at(528), at(y))], fill=40, width=2)
+    draw.line([(at(100), at(500)), (at(100), at(512))], fill=40, width=2)  # an "l", 12 pt
+    buf = io.BytesIO()
+    image.save(buf, format="PNG", dpi=(dpi, dpi))
+    data = img2pdf.convert(
+        [buf.getvalue()], layout_fun=img2pdf.get_fixed_dpi_layout_fun((dpi, dpi))
+    )
+    page = PageText(1, 595, 842, [], [])
+    ocr.image_rules(data, [page])
+    vertical = sorted(
+        (round(r.x0), round(r.top), round(r.bottom)) for r in page.rules if r.vertical
+    )
+    horizontal = sorted(round(r.top) for r in page.rules if not r.vertical)
+    assert [v[0] for v in vertical] == [57, 293, 528]
+    assert all(abs(t - 324) <= 1 and abs(b - 464) <= 1 for _, t, b in vertical)
+    assert horizontal == [324, 336, 464]
+
+
+def test_a_percent_sign_read_as_digits_is_a_candidate_the_arithmetic_may_pick() -> None:
+    # the Swedish model and the whitelist read "%" as "90", "4", "0", "40%": the leading
+    # digits are a candidate only when the reading is no percent (over 100)
+    assert ocr_numbers.percent_sign_readings("6090") == ["6", "60"]
+    assert ocr_numbers.percent_sign_readings("3340%") == ["33"]
+    assert ocr_numbers.percent_sign_readings("804") == ["8", "80"]
+    assert ocr_numbers.percent_sign_readings("10090") == ["10", "100"]
+    assert ocr_numbers.percent_sign_readings("60") == []  # a percent: no other candidate
+    assert ocr_numbers.percent_sign_readings("17200") == []  # "200" is no "%" sign
+    # 9 of 15 is 60 %: of the candidates 6090, 6 and 60 only 60 fits
+    readings = {"points": ["9"], "max": ["15"], "percent": ["6090", "6", "60"]}
+    assert ocr_numbers.choose(readings) == {"points": 9, "max": 15, "percent": 60}
