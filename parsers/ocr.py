@@ -691,6 +691,9 @@ def reread_pages(cells: Cells, pages: list) -> None:
 #: What Tesseract makes of a round bullet glyph at the start of a line: one to three marks
 #: that are neither letters nor digits ("—", "—-", "«", "»", "+»", "."), maybe two such words.
 _BULLET_MARK = re.compile(r"^(?!.*%)[^\w\s]{1,3}$")  # "%" is a score table's
+#: ... or a round glyph read as one letter next to a guillemet or a similar mark ("e«", "«e",
+#: "o»"): a letter alone, or with "." or ")" ("a)"), is text or a list label and stays.
+_BULLET_WITH_LETTER = re.compile(r"^(?:[a-zA-Z][«»•·*©®°]{1,2}|[«»•·*©®°]{1,2}[a-zA-Z])$")
 #: A gap wider than this many font sizes separates two columns of one line.
 COLUMN_GAP = 1.5
 
@@ -710,7 +713,7 @@ def bullets(pages: list) -> None:
                     starts
                     and n < 2
                     and i + n + 1 < len(words)
-                    and _BULLET_MARK.match(words[i + n].text)
+                    and _is_bullet_mark(words[i + n].text)
                 ):
                     n += 1
                 if n and not (n == 1 and w.text == "•"):
@@ -722,6 +725,89 @@ def bullets(pages: list) -> None:
                 out.append(w)
                 i += max(n, 1)
             line.words = out
+
+
+#: A bullet glyph the page OCR dropped is looked for this far left of a line's (or a column's)
+#: first word, in font sizes: a hanging indent puts the text 1–2 sizes after the glyph.
+BULLET_SEARCH_EM = 3.0
+#: A round bullet is a filled disc a third to two thirds of the font size across (a full stop
+#: is under a fifth, a letter's ring is not filled).
+BULLET_MIN_EM, BULLET_MAX_EM = 0.2, 0.75
+#: A filled disc covers π/4 ≈ 0.79 of its bounding box; a ring ("o") about half.
+BULLET_MIN_FILL = 0.62
+
+
+def image_bullets(data: bytes, pages: list) -> None:
+    """Bullet glyphs the page OCR lost (Tesseract drops a "•" often, and the item then runs
+    into the one above it): left of a line's first word, or of a word after a column gap, a
+    lone filled disc in the image (`BULLET_*`) becomes a "•" word, as a text PDF has it. Only
+    where the OCR read nothing."""
+    import numpy as np
+    import pypdfium2 as pdfium
+
+    scale = RULE_DPI / 72
+    pdf = pdfium.PdfDocument(data)
+    try:
+        for page in pages:
+            ink = None
+            for line in page.lines:
+                words = line.words
+                starts = [
+                    k
+                    for k, w in enumerate(words)
+                    if k == 0 or w.x0 - words[k - 1].x1 > COLUMN_GAP * w.size
+                ]
+                added = []
+                for k in starts:
+                    w = words[k]
+                    if _is_bullet_mark(w.text) or w.text == "•":
+                        continue
+                    if ink is None:
+                        image = pdf[page.number - 1].render(scale=scale, grayscale=True)
+                        ink = np.asarray(image.to_pil().convert("L")) < INK_LEVEL
+                    left = words[k - 1].x1 + 1 if k else 0.0
+                    for x, t, b in page.vrules:  # a table's rule left of the glyph is no glyph
+                        if x < w.x0 and t < line.bottom and b > line.top:
+                            left = max(left, x + 1.5)
+                    x0 = max(left, w.x0 - BULLET_SEARCH_EM * w.size)
+                    disc = _disc(ink, scale, x0, line.top, w.x0 - 0.3 * w.size, line.bottom, w.size)
+                    if disc is not None:
+                        a, b = disc
+                        added.append(
+                            OcrWord("•", a, b, w.top, w.bottom, w.size, w.bold, w.font, w.color)
+                        )
+                if added:
+                    line.words = sorted(words + added, key=lambda x: x.x0)
+    finally:
+        pdf.close()
+
+
+def _disc(ink, scale: float, x0: float, top: float, x1: float, bottom: float, size: float):
+    """(x0, x1) in points of the one filled disc in the box, else None."""
+    import numpy as np
+
+    c0, c1 = max(0, int(x0 * scale)), int(x1 * scale)
+    r0, r1 = max(0, int(top * scale)), int(bottom * scale) + 1
+    if c1 - c0 < 2 or r1 - r0 < 2:
+        return None
+    box = ink[r0:r1, c0:c1]
+    cols = np.nonzero(box.any(axis=0))[0]
+    rows = np.nonzero(box.any(axis=1))[0]
+    if not len(cols):
+        return None
+    w, h = cols[-1] - cols[0] + 1, rows[-1] - rows[0] + 1
+    if len(cols) != w:  # two marks, not one
+        return None
+    lo, hi = BULLET_MIN_EM * size * scale, BULLET_MAX_EM * size * scale
+    if not (lo <= w <= hi and lo <= h <= hi and 0.6 <= w / h <= 1.6):
+        return None
+    if box[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1].mean() < BULLET_MIN_FILL:
+        return None
+    return (c0 + cols[0]) / scale, (c0 + cols[-1] + 1) / scale
+
+
+def _is_bullet_mark(text: str) -> bool:
+    return bool(_BULLET_MARK.match(text) or _BULLET_WITH_LETTER.match(text))
 
 
 def _drops_characters(cell: str, page: str) -> bool:

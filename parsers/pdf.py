@@ -249,6 +249,7 @@ def _read_pages(
     if reread is not None:
         ocr.fill_number_cells(reread, pages)
         ocr.bullets(pages)
+        ocr.image_bullets(reread.data, pages)
     return pages
 
 
