@@ -43,6 +43,7 @@ from pathlib import Path
 
 from parsers.errors import NoTextLayer, ReportError
 from parsers.reader import Word
+from parsers.text import number as number_value
 
 MODES = ("auto", "never", "force")
 DEFAULT_MODE = "auto"
@@ -79,6 +80,9 @@ class OcrWord(Word):
     """A word whose cell reading replaced the page reading (kept for the arithmetic)."""
 
     page_reading: str = ""  # the other reading (page OCR, or the cell's when this is the page's)
+    #: the whole table cell under its column header, read as one number (`fill_number_cells`):
+    #: a third reading where the word's own box cut digits off ("100%" read "1%")
+    column_reading: str = ""
 
 
 class OcrUnavailable(NoTextLayer):
@@ -681,10 +685,10 @@ def reread_pages(cells: Cells, pages: list) -> None:
         w = page.words[i]
         if not NUMBER.match(cell) or cell == w.text:
             continue
-        take = not NUMBER.match(w.text) or not _drops_characters(cell, w.text)
+        take = _cell_first(cell, w.text)
         text, other = (cell, w.text) if take else (w.text, cell)
         page.words[i] = OcrWord(
-            text, w.x0, w.x1, w.top, w.bottom, w.size, w.bold, w.font, w.color, other
+            text, w.x0, w.x1, w.top, w.bottom, w.size, w.bold, w.font, w.color, page_reading=other
         )
 
 
@@ -720,7 +724,16 @@ def bullets(pages: list) -> None:
                     last = words[i + n - 1]
                     marks = " ".join(x.text for x in words[i : i + n])
                     w = OcrWord(
-                        "•", w.x0, last.x1, w.top, w.bottom, w.size, w.bold, w.font, w.color, marks
+                        "•",
+                        w.x0,
+                        last.x1,
+                        w.top,
+                        w.bottom,
+                        w.size,
+                        w.bold,
+                        w.font,
+                        w.color,
+                        page_reading=marks,
                     )
                 out.append(w)
                 i += max(n, 1)
@@ -810,6 +823,21 @@ def _is_bullet_mark(text: str) -> bool:
     return bool(_BULLET_MARK.match(text) or _BULLET_WITH_LETTER.match(text))
 
 
+def _cell_first(cell: str, page: str) -> bool:
+    """Whether the cell's reading goes first (the page's stays the alternative): when the page's
+    is no number ("T", "53N"), no percent ("6090", over 100), or lost a "%" the cell has; not
+    when the cell's drops characters of it ("1.1" → "1"), and not when both are plain numbers
+    that differ in a digit (6 or 3: a coin toss; the page's stays and the arithmetic may pick)."""
+    if not NUMBER.match(page):
+        return True
+    if _drops_characters(cell, page):
+        return False
+    value = number_value(page)
+    if value is not None and value > 100:
+        return True
+    return "%" in cell and "%" not in page
+
+
 def _drops_characters(cell: str, page: str) -> bool:
     """The cell reading is the page reading with characters missing ("1.1" → "1": the
     whitelist read lost the dot), so the page reading has seen more."""
@@ -826,6 +854,8 @@ def fill_number_cells(cells: Cells, pages: list) -> None:
 
     boxes: dict[int, list[tuple[float, float, float, float]]] = {}
     where: dict[int, list] = {}
+    ids: dict[int, list] = {}  # page → [(line, its first word)] whose question id is unread
+    whole: dict[int, list] = {}  # page → [(line, the one word in a column, the column's box)]
     for page in pages:
         cols = None
         for line in page.lines:
@@ -838,7 +868,20 @@ def fill_number_cells(cells: Cells, pages: list) -> None:
             if SECTION.match(line.text):
                 cols = None
                 continue
+            first = line.words[0]
+            left = min(a for a, _ in cols.values())
+            if (
+                first.x1 < left
+                and not QUESTION_ID.match(first.text)
+                and len(first.text) <= QUESTION_ID_MAX_CHARS
+                and any(NUMBER.match(w.text) for w in line.words[1:])
+            ):
+                ids.setdefault(page.number, []).append((line, first))
             hit = {k for k, (a, b) in cols.items() for w in line.words if w.x1 > a and w.x0 < b}
+            for a, b in cols.values():
+                inside = [w for w in line.words if w.x1 > a and w.x0 < b]
+                if len(inside) == 1 and NUMBER.match(inside[0].text):
+                    whole.setdefault(page.number, []).append((line, inside[0], (a, b)))
             if not hit or hit == set(cols) or not any(NUMBER.match(w.text) for w in line.words):
                 continue
             for k, (a, b) in cols.items():
@@ -846,6 +889,8 @@ def fill_number_cells(cells: Cells, pages: list) -> None:
                     box = (a, line.top, b, line.bottom)
                     boxes.setdefault(page.number, []).append(box)
                     where.setdefault(page.number, []).append(line)
+    _reread_ids(cells, ids)
+    _reread_columns(cells, whole)
     if not boxes:
         return
     for (number, k), text in reread_numbers(cells, boxes).items():
@@ -857,6 +902,74 @@ def fill_number_cells(cells: Cells, pages: list) -> None:
         word = OcrWord(text, x0, x1, ref.top, ref.bottom, ref.size, page_reading="")
         line.words.append(word)
         line.words.sort(key=lambda w: w.x0)
+
+
+#: A question id as printed ("4.4"); the page OCR may read it "SR", "Sd" or "55".
+QUESTION_ID = re.compile(r"^[1-8]\.\d{1,2}\.?$")
+#: ... in at most this many characters (an id is 3–5; a longer word is the question's text).
+QUESTION_ID_MAX_CHARS = 4
+
+
+def _reread_columns(cells: Cells, whole: dict[int, list]) -> None:
+    """Each number word of a score-table row read again as its whole column cell (the column's
+    span, the word's height): where that reading differs, it becomes the word's
+    `column_reading`, a candidate `parsers.ocr_numbers` weighs with the others."""
+    boxes = {
+        n: [(a, min(w.top, line.top), b, max(w.bottom, line.bottom)) for line, w, (a, b) in items]
+        for n, items in whole.items()
+    }
+    if not boxes:
+        return
+    for (number, k), text in reread_numbers(cells, boxes).items():
+        line, w, _ = whole[number][k]
+        if not NUMBER.match(text) or text == w.text:
+            continue
+        i = next((j for j, x in enumerate(line.words) if x is w), None)
+        if i is None:
+            continue
+        if isinstance(w, OcrWord):
+            w.column_reading = text
+        else:
+            line.words[i] = OcrWord(
+                w.text,
+                w.x0,
+                w.x1,
+                w.top,
+                w.bottom,
+                w.size,
+                w.bold,
+                w.font,
+                w.color,
+                column_reading=text,
+            )
+
+
+def _reread_ids(cells: Cells, ids: dict[int, list]) -> None:
+    """The first word of a score-table row with numbers, left of the number columns, that does
+    not read as a question id: read again from its image with the digit whitelist. A reading
+    that is a question id replaces the page's (kept as `OcrWord.page_reading`); the row then
+    finds its question. The printed id, read again, not inferred from its neighbours."""
+    boxes = {n: [(w.x0, w.top, w.x1, w.bottom) for _, w in items] for n, items in ids.items()}
+    if not boxes:
+        return
+    for (number, k), text in reread_numbers(cells, boxes).items():
+        if not QUESTION_ID.match(text):
+            continue
+        line, w = ids[number][k]
+        i = next((j for j, x in enumerate(line.words) if x is w), None)
+        if i is not None:
+            line.words[i] = OcrWord(
+                text,
+                w.x0,
+                w.x1,
+                w.top,
+                w.bottom,
+                w.size,
+                w.bold,
+                w.font,
+                w.color,
+                page_reading=w.text,
+            )
 
 
 def _column_spans(cols: dict) -> dict[str, tuple[float, float]]:

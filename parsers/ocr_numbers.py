@@ -228,8 +228,8 @@ def _pick(values: dict, words: list, boxes: list, known_max: float | None) -> di
         if not any(_inside(page, w, box) for box in boxes):
             continue
         for k, v in values.items():
-            if number(w.text) == v and w.page_reading:
-                readings[k].append(w.page_reading)
+            if number(w.text) == v and (w.page_reading or w.column_reading):
+                readings[k] += [r for r in (w.page_reading, w.column_reading) if r]
                 break
     if "percent" in readings:
         readings["percent"] += [
