@@ -743,18 +743,19 @@ def bullets(pages: list) -> None:
 #: A bullet glyph the page OCR dropped is looked for this far left of a line's (or a column's)
 #: first word, in font sizes: a hanging indent puts the text 1–2 sizes after the glyph.
 BULLET_SEARCH_EM = 3.0
-#: A round bullet is a filled disc a third to two thirds of the font size across (a full stop
-#: is under a fifth, a letter's ring is not filled).
-BULLET_MIN_EM, BULLET_MAX_EM = 0.2, 0.75
-#: A filled disc covers π/4 ≈ 0.79 of its bounding box; a ring ("o") about half.
-BULLET_MIN_FILL = 0.62
+#: A bullet glyph ("•", "▪", "§", "o", "➢") is a fifth of the font size to its full height
+#: across and high (a full stop is under a fifth, a dash is flatter than BULLET_MAX_ASPECT; the
+#: size is the OCR's median, ~0.8 of the printed one, hence up to 1.2).
+BULLET_MIN_EM, BULLET_MAX_EM = 0.2, 1.2
+BULLET_MAX_ASPECT = 3.0
 
 
 def image_bullets(data: bytes, pages: list) -> None:
-    """Bullet glyphs the page OCR lost (Tesseract drops a "•" often, and the item then runs
-    into the one above it): left of a line's first word, or of a word after a column gap, a
-    lone filled disc in the image (`BULLET_*`) becomes a "•" word, as a text PDF has it. Only
-    where the OCR read nothing."""
+    """Bullet glyphs the page OCR lost (Tesseract drops a "•" or a "§" often, and the item then
+    runs into the one above it): left of a line's first word, or of a word after a column gap,
+    one lone mark of a glyph's size in the image (`BULLET_*`), where the OCR read nothing,
+    becomes a "•" word, the glyph `parsers.text` knows (as `bullets` does for marks the OCR
+    read as punctuation). The item's text is not touched."""
     import numpy as np
     import pypdfium2 as pdfium
 
@@ -796,7 +797,7 @@ def image_bullets(data: bytes, pages: list) -> None:
 
 
 def _disc(ink, scale: float, x0: float, top: float, x1: float, bottom: float, size: float):
-    """(x0, x1) in points of the one filled disc in the box, else None."""
+    """(x0, x1) in points of the one glyph-sized mark in the box, else None."""
     import numpy as np
 
     c0, c1 = max(0, int(x0 * scale)), int(x1 * scale)
@@ -812,9 +813,10 @@ def _disc(ink, scale: float, x0: float, top: float, x1: float, bottom: float, si
     if len(cols) != w:  # two marks, not one
         return None
     lo, hi = BULLET_MIN_EM * size * scale, BULLET_MAX_EM * size * scale
-    if not (lo <= w <= hi and lo <= h <= hi and 0.6 <= w / h <= 1.6):
-        return None
-    if box[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1].mean() < BULLET_MIN_FILL:
+    aspect = w / h
+    if not (
+        lo <= w <= hi and lo <= h <= hi and 1 / BULLET_MAX_ASPECT <= aspect <= BULLET_MAX_ASPECT
+    ):
         return None
     return (c0 + cols[0]) / scale, (c0 + cols[-1] + 1) / scale
 
