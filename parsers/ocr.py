@@ -397,19 +397,23 @@ def _ocrmypdf_here(path: Path, data: bytes) -> OcrResult:
 # --- type size -------------------------------------------------------------------------------
 
 
-def one_size(pages: list) -> None:
+def median_size(pages: list) -> float | None:
+    """The median size of the pages' words (`PageText.words`), for `one_size`."""
+    sizes = sorted(w.size for page in pages for w in page.words)
+    return sizes[len(sizes) // 2] if sizes else None
+
+
+def one_size(lines: list, size: float) -> None:
     """Every recognised word gets the document's median word size. OCRmyPDF sizes each line's
     invisible text from the height of Tesseract's line box, which depends on the letters in it
     (ascenders, descenders, a neighbouring line's tails): on one scanned page body lines came
     out at 6.1, 8.3, 8.6 and 10.8 pt and a heading at 7.9 pt. That is no type size, and the parse
     reads sizes (a larger line is a heading and ends a list; the line pitch is measured in
-    font sizes); one size for all says what is known: nothing."""
-    sizes = sorted(w.size for page in pages for w in page.words)
-    if not sizes:
-        return
-    size = sizes[len(sizes) // 2]
-    for page in pages:
-        for w in page.words:
+    font sizes); one size for all says what is known: nothing. Applied after the words are
+    grouped into lines (`parsers.pdf.lines_from_words`) by their own sizes: a row the OCR read
+    as two line boxes a little apart still comes together as one line, as it did before."""
+    for line in lines:
+        for w in line.words:
             w.size = size
 
 

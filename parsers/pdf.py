@@ -236,14 +236,17 @@ def _read_pages(
         raise CorruptPdf(path, f"PDF is corrupt and cannot be read ({_short(e)})") from e
     if not pages:
         raise CorruptPdf(path, "PDF has no pages")
+    size = None
     if reread is not None:
-        ocr.one_size(pages)  # a recognised word's size is its line box's height, no type size
+        size = ocr.median_size(pages)  # a recognised word's size is its line box's height
         ocr.image_rules(reread.data, pages)  # a scan's table rules are in its image
         ocr.reread_pages(reread, pages)
     carry: tuple[float, float] | None = None
     for page in pages:
         page.lines = lines_from_words(page.words, page.number)
         page.words = []
+        if size is not None:  # grouped into lines by their own sizes, then one size for all
+            ocr.one_size(page.lines, size)
         # newspaper columns read column by column, continued over pages (parsers.layout)
         carry = split_columns(page, carry)
     if reread is not None:
