@@ -44,6 +44,15 @@ from pathlib import Path
 from parsers.errors import NoTextLayer, ReportError
 from parsers.reader import Word
 from parsers.text import number as number_value
+from parsers.tolerances import (
+    CELL_PAD_PX,
+    CELL_READ_SLACK_PX,
+    CELL_SPACING_HEIGHTS,
+    CELL_SPACING_PX,
+    NUMBER_MAX_CHARS,
+    PERCENT,
+)
+from parsers.vocabulary import SECTION, header_columns
 
 MODES = ("auto", "never", "force")
 DEFAULT_MODE = "auto"
@@ -64,6 +73,8 @@ SECONDS_PER_PAGE = 20.0
 MAX_OCR_PAGES = 100
 #: Resolution of the number-cell crops (the scans are 200 dpi; Tesseract wants ~30 px digits).
 CELL_DPI = 400
+#: PDF user space: 72 points per inch.
+POINTS_PER_INCH = 72
 #: Margin around a word's box when it is cut out, in points.
 CELL_PAD = 2.0
 NUMBER = re.compile(r"^\d{1,4}(?:[.,]\d{1,2})?%?$")
@@ -430,6 +441,10 @@ MIN_RULE_PT = 36.0
 #: Ink this many pixels to either side still belongs to the run (what remains of the scan's tilt
 #: after deskewing, and a rule's blurred edge).
 RULE_SLACK_PX = 1
+#: Runs this many pixels apart (or less) are one printed line (a rule is 1–3 pixels wide).
+RULE_MERGE_PX = 1.5
+#: A glyph is looked for this far right of a table's rule (the rule's own blurred edge).
+RULE_CLEARANCE_PT = 1.5
 
 
 def image_rules(data: bytes, pages: list) -> None:
@@ -442,7 +457,7 @@ def image_rules(data: bytes, pages: list) -> None:
 
     from parsers.reader import Rule, merge_rules
 
-    scale = RULE_DPI / 72
+    scale = RULE_DPI / POINTS_PER_INCH
     pdf = pdfium.PdfDocument(data)
     try:
         for page in pages:
@@ -500,7 +515,7 @@ def _thin(rules: list) -> list:
                 (
                     g
                     for g in groups
-                    if s[0] - g[-1][0] <= 1.5 * 72 / RULE_DPI
+                    if s[0] - g[-1][0] <= RULE_MERGE_PX * POINTS_PER_INCH / RULE_DPI
                     and s[1] < g[-1][2]
                     and s[2] > g[-1][1]
                 ),
@@ -523,7 +538,7 @@ def _thin(rules: list) -> list:
 def is_numberish(text: str) -> bool:
     """A short word with a digit in it ("53N", "6090"), or one or two characters Tesseract
     puts for a digit ("T", "Zz")."""
-    if len(text) <= 8 and any(c.isdigit() for c in text):
+    if len(text) <= NUMBER_MAX_CHARS and any(c.isdigit() for c in text):
         return True
     return bool(_NUMBERISH.match(text)) and len(text) <= 2 and text not in {"-", "–", ".", ","}
 
@@ -564,7 +579,7 @@ def _reread(data: bytes, boxes: dict[int, list[tuple[float, float, float, float]
             if not page_boxes:
                 continue
             page = pdf[number - 1]
-            scale = CELL_DPI / 72
+            scale = CELL_DPI / POINTS_PER_INCH
             image = page.render(scale=scale, grayscale=True).to_pil().convert("L")
             crops = []
             for x0, top, x1, bottom in page_boxes:
@@ -576,7 +591,8 @@ def _reread(data: bytes, boxes: dict[int, list[tuple[float, float, float, float]
                 )
                 crops.append(image.crop(box))
             # one Tesseract run per page: the crops stacked, one per text line, far apart
-            gap = int(1.5 * max(c.height for c in crops)) + 40  # no two crops on one line
+            # no two crops on one line
+            gap = int(CELL_SPACING_HEIGHTS * max(c.height for c in crops)) + CELL_SPACING_PX
             width = max(c.width for c in crops) + 2 * gap
             height = sum(c.height + gap for c in crops) + gap
             sheet = Image.new("L", (width, height), 255)
@@ -634,7 +650,7 @@ def _read_one(crop, psm: int) -> str:
     """One cell alone, padded with white; "" unless it reads as a number."""
     from PIL import Image
 
-    pad = max(20, crop.height // 2)
+    pad = max(CELL_PAD_PX, crop.height // 2)
     sheet = Image.new("L", (crop.width + 2 * pad, crop.height + 2 * pad), 255)
     sheet.paste(crop, (pad, pad))
     buf = io.BytesIO()
@@ -654,7 +670,9 @@ def _read_sheet(sheet, spans: list[tuple[int, int]]) -> dict[int, str]:
             continue
         left, top, height = int(cols[6]), int(cols[7]), int(cols[9])
         for i, (a, b) in enumerate(spans):
-            if a - 8 <= top and top + height <= b + 8:  # a word inside one crop, else unread
+            if (
+                a - CELL_READ_SLACK_PX <= top and top + height <= b + CELL_READ_SLACK_PX
+            ):  # a word inside one crop, else unread
                 words.setdefault(i, []).append((left, cols[11].strip()))
                 break
     return {i: "".join(t for _, t in sorted(ws)) for i, ws in words.items()}
@@ -752,6 +770,8 @@ BULLET_SEARCH_EM = 3.0
 #: size is the OCR's median, ~0.8 of the printed one, hence up to 1.2).
 BULLET_MIN_EM, BULLET_MAX_EM = 0.2, 1.2
 BULLET_MAX_ASPECT = 3.0
+#: ... and ends this far (in font sizes) before the word: the space after a glyph.
+BULLET_GAP_EM = 0.3
 
 
 def image_bullets(data: bytes, pages: list) -> None:
@@ -763,7 +783,7 @@ def image_bullets(data: bytes, pages: list) -> None:
     import numpy as np
     import pypdfium2 as pdfium
 
-    scale = RULE_DPI / 72
+    scale = RULE_DPI / POINTS_PER_INCH
     pdf = pdfium.PdfDocument(data)
     try:
         for page in pages:
@@ -786,9 +806,11 @@ def image_bullets(data: bytes, pages: list) -> None:
                     left = words[k - 1].x1 + 1 if k else 0.0
                     for x, t, b in page.vrules:  # a table's rule left of the glyph is no glyph
                         if x < w.x0 and t < line.bottom and b > line.top:
-                            left = max(left, x + 1.5)
+                            left = max(left, x + RULE_CLEARANCE_PT)
                     x0 = max(left, w.x0 - BULLET_SEARCH_EM * w.size)
-                    disc = _disc(ink, scale, x0, line.top, w.x0 - 0.3 * w.size, line.bottom, w.size)
+                    disc = _disc(
+                        ink, scale, x0, line.top, w.x0 - BULLET_GAP_EM * w.size, line.bottom, w.size
+                    )
                     if disc is not None:
                         a, b = disc
                         added.append(
@@ -839,7 +861,7 @@ def _cell_first(cell: str, page: str) -> bool:
     if _drops_characters(cell, page):
         return False
     value = number_value(page)
-    if value is not None and value > 100:
+    if value is not None and value > PERCENT:
         return True
     return "%" in cell and "%" not in page
 
@@ -856,8 +878,6 @@ def fill_number_cells(cells: Cells, pages: list) -> None:
     by its header row (`parsers.scores`), a row that has numbers in some columns but nothing
     under another gets that column's cell read from the image; a number read there becomes a
     word of the row (`OcrWord` with an empty page reading)."""
-    from parsers.scores import SECTION, _header_columns
-
     boxes: dict[int, list[tuple[float, float, float, float]]] = {}
     where: dict[int, list] = {}
     ids: dict[int, list] = {}  # page → [(line, its first word)] whose question id is unread
@@ -865,7 +885,7 @@ def fill_number_cells(cells: Cells, pages: list) -> None:
     for page in pages:
         cols = None
         for line in page.lines:
-            found = _header_columns(line)
+            found = header_columns(line)
             if found:
                 cols = _column_spans(found)
                 continue

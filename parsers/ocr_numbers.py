@@ -31,16 +31,15 @@ import itertools
 from collections.abc import Iterable
 
 from parsers.text import number
+from parsers.tolerances import CELL_SLACK_PT, PERCENT, ROUNDING
 from schema.record import Area, HistoryRow, Warning
 
 #: What Tesseract makes of a "%" sign after the digits (its rings read as 0/6/9, its stroke as 4).
 PERCENT_SIGN_CHARS = "0469%"
 #: ... in at most this many characters.
 PERCENT_SIGN_MAX_CHARS = 3
-
-#: Printed numbers are rounded to integers: a percent is within this of 100·points/max when
-#: points itself may be off by half a point.
-ROUNDING = 0.5
+#: A percent has at most this many digits (100).
+PERCENT_DIGITS = 3
 
 
 def _fmt(x: float | None) -> str:
@@ -51,8 +50,8 @@ def percent_ok(points: float | None, max_: float | None, percent: float | None) 
     """True when the three agree within rounding, or when one is missing (nothing to check)."""
     if points is None or percent is None or not max_:
         return True
-    low = (points - ROUNDING) / max_ * 100 - ROUNDING
-    high = (points + ROUNDING) / max_ * 100 + ROUNDING
+    low = (points - ROUNDING) / max_ * PERCENT - ROUNDING
+    high = (points + ROUNDING) / max_ * PERCENT + ROUNDING
     return low <= percent <= high and 0 <= points <= max_
 
 
@@ -66,14 +65,14 @@ def percent_sign_readings(text: str) -> list[str]:
     """The leading digits of a percent reading that is no percent ("6090" → ["60", "6"],
     "3340%" → ["33"]): each split whose rest is a "%" sign read as characters."""
     value = number(text)
-    if value is not None and 0 <= value <= 100:
+    if value is not None and 0 <= value <= PERCENT:
         return []
     out = []
-    for i in range(1, min(3, len(text) - 1) + 1):
+    for i in range(1, min(PERCENT_DIGITS, len(text) - 1) + 1):
         head, rest = text[:i], text[i:]
         if not head.isdigit() or len(rest) > PERCENT_SIGN_MAX_CHARS:
             continue
-        if all(c in PERCENT_SIGN_CHARS for c in rest) and int(head) <= 100:
+        if all(c in PERCENT_SIGN_CHARS for c in rest) and int(head) <= PERCENT:
             out.append(head)
     return out
 
@@ -249,8 +248,8 @@ def _inside(page: int, w, box) -> bool:
     p, x0, top, x1, bottom = box
     return (
         page == p
-        and w.x0 >= x0 - 0.5
-        and w.x1 <= x1 + 0.5
-        and w.top >= top - 0.5
-        and (w.bottom <= bottom + 0.5)
+        and w.x0 >= x0 - CELL_SLACK_PT
+        and w.x1 <= x1 + CELL_SLACK_PT
+        and w.top >= top - CELL_SLACK_PT
+        and (w.bottom <= bottom + CELL_SLACK_PT)
     )
