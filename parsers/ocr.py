@@ -719,7 +719,9 @@ def reread_pages(cells: Cells, pages: list) -> None:
 _BULLET_MARK = re.compile(r"^(?!.*%)[^\w\s]{1,3}$")  # "%" is a score table's
 #: ... or a round glyph read as one letter next to a guillemet or a similar mark ("e«", "«e",
 #: "o»"): a letter alone, or with "." or ")" ("a)"), is text or a list label and stays.
-_BULLET_WITH_LETTER = re.compile(r"^(?:[a-zA-Z][«»•·*©®°]{1,2}|[«»•·*©®°]{1,2}[a-zA-Z])$")
+_BULLET_WITH_LETTER = re.compile(r"^(?:[a-zA-Z][«»•·*©®°]{1,2}|[«»•·*©®°]{1,2}[a-zA-Z]|[eo])$")
+#: (a lone "e" or "o" is what Tesseract reads a round bullet as; no Swedish word is one of
+#: them, and it counts only at a line's or a column's start, before more text)
 #: A gap wider than this many font sizes separates two columns of one line.
 COLUMN_GAP = 1.5
 
