@@ -128,10 +128,10 @@ def test_finding_texts_are_read_verbatim(scanned: dict[str, dict]) -> None:
                 have = {norm(f["text"]) for f in got.get(a["number"], {}).get(kind, [])}
                 texts += len(a[kind])
                 exact += sum(norm(f["text"]) in have for f in a[kind])
-    # a regression guard, not the issue's goal (95 %): measured 84 % on the ocr branch, 79 %
-    # (141/179) after merging issue 21's findings rules, which OCR's lost bullet glyphs meet
-    # differently; the figures are in benchmarks/README.md
-    assert exact >= 0.75 * texts, f"{exact}/{texts} finding texts exact"
+    # a regression guard, not the issue's goal (95 %): measured 79 % (141/179) before the
+    # image's ruling lines, dropped bullets and one type size, 92.7 % (166/179) after; the
+    # margin is for another Tesseract build (figures in benchmarks/README.md)
+    assert exact >= 0.85 * texts, f"{exact}/{texts} finding texts exact"
 
 
 def test_ocr_result_is_cached_by_sha256(ocr_cache: Path, scanned: dict[str, dict]) -> None:
