@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
 import time
@@ -106,7 +105,7 @@ def compare(expected: dict, got: dict) -> dict:
     }
 
 
-def run_one(i: int, pdf: Path, keep: Path) -> dict:
+def run_one(i: int, pdf: Path, keep: Path, records: Path | None = None) -> dict:
     from parsers import parse_report
 
     scan = keep / f"{pdf.stem}.scan.pdf"
@@ -115,10 +114,13 @@ def run_one(i: int, pdf: Path, keep: Path) -> dict:
     expected = json.loads(pdf.with_suffix("").with_suffix(".expected.json").read_text("utf-8"))
     t0 = time.perf_counter()
     try:
-        got = parse_report(scan, ocr="auto").to_dict()
+        got = parse_report(scan, ocr="auto", ocr_cache=keep / "ocr").to_dict()
     except Exception as e:
         return {"name": pdf.stem, "error": f"{type(e).__name__}: {e}"}
     secs = time.perf_counter() - t0
+    if records is not None:  # for a per-field diff later (`--records`)
+        records.mkdir(parents=True, exist_ok=True)
+        (records / f"{pdf.stem}.json").write_text(json.dumps(got, ensure_ascii=False), "utf-8")
     out = compare(expected, got)
     out.update(
         name=pdf.stem,
@@ -146,12 +148,12 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--limit", type=int)
     ap.add_argument("--only", nargs="*")
     ap.add_argument("--out", type=Path, help="write the per-report results as JSON lines")
+    ap.add_argument("--records", type=Path, help="write each scan's record here (NAME.json)")
     ap.add_argument(
         "--cached-only", action="store_true", help="only reports whose OCR is in --keep already"
     )
     args = ap.parse_args(argv)
     args.keep.mkdir(parents=True, exist_ok=True)
-    os.environ["KOMPASS_OCR_CACHE"] = str(args.keep / "ocr")
     todo = list(enumerate(sources()))
     if args.only:
         todo = [(i, p) for i, p in todo if p.stem in args.only]
@@ -161,7 +163,7 @@ def main(argv: list[str] | None = None) -> None:
         todo = todo[: args.limit]
     results = []
     for i, pdf in todo:
-        r = run_one(i, pdf, args.keep)
+        r = run_one(i, pdf, args.keep, args.records)
         results.append(r)
         print(json.dumps(r, ensure_ascii=False), flush=True)
         if args.out:

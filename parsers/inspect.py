@@ -46,10 +46,12 @@ def _numbers(n: dict) -> str:
     return f"{_fmt(n.get('points'))}/{_fmt(n.get('max'))}/{_fmt(pct)}{'' if pct is None else '%'}"
 
 
-def marks(path: str | Path, page: int, reader: str | None = None) -> list[Mark]:
+def marks(
+    path: str | Path, page: int, reader: str | None = None, ocr: str | None = None
+) -> list[Mark]:
     """Everything the parser recognised on `page` (1-based), in reading order per kind."""
     trace: dict = {}
-    parse_report(path, reader=reader, trace=trace)
+    parse_report(path, reader=reader, trace=trace, ocr=ocr)
     doc = trace["doc"]
     if not 1 <= page <= len(doc.pages):
         raise ValueError(f"page {page} is out of range (the report has {len(doc.pages)} pages)")

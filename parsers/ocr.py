@@ -18,10 +18,11 @@ the words came from OCR, except for two things:
   confidence), and every OCR'd number that breaks the report's arithmetic is an
   `ocr_inconsistent` warning (`parsers.ocr_numbers.check`).
 
-Mode (`--ocr`, else $KOMPASS_OCR): `auto` (default) OCRs image-only PDFs, `never` refuses them
-as before, `force` OCRs every PDF (its own text layer is ignored). The recognised PDF is cached
-by the scan's sha256 in $KOMPASS_OCR_CACHE (the pipeline sets it to `<raw store>/ocr/`), so a
-reprocess does not OCR again.
+Mode (`--ocr`, passed down as a value like `--reader`; without it $KOMPASS_OCR, else `auto`):
+`auto` OCRs image-only PDFs, `never` refuses them as before, `force` OCRs every PDF (its own
+text layer is ignored). The recognised PDF is cached by the scan's sha256 in the folder the
+caller passes (`parse_report(..., ocr_cache=)`; the pipeline passes `<raw store>/ocr/`; without
+one, $KOMPASS_OCR_CACHE, else no cache), so a reprocess does not OCR again.
 """
 
 from __future__ import annotations
@@ -42,12 +43,14 @@ from pathlib import Path
 
 from parsers.errors import NoTextLayer, ReportError
 from parsers.reader import Word
+from parsers.text import number as number_value
 from parsers.tolerances import (
     CELL_PAD_PX,
     CELL_READ_SLACK_PX,
     CELL_SPACING_HEIGHTS,
     CELL_SPACING_PX,
     NUMBER_MAX_CHARS,
+    PERCENT,
 )
 from parsers.vocabulary import SECTION, header_columns
 
@@ -88,6 +91,9 @@ class OcrWord(Word):
     """A word whose cell reading replaced the page reading (kept for the arithmetic)."""
 
     page_reading: str = ""  # the other reading (page OCR, or the cell's when this is the page's)
+    #: the whole table cell under its column header, read as one number (`fill_number_cells`):
+    #: a third reading where the word's own box cut digits off ("100%" read "1%")
+    column_reading: str = ""
 
 
 class OcrUnavailable(NoTextLayer):
@@ -116,8 +122,20 @@ def mode(value: str | None = None) -> str:
     return chosen
 
 
-def cache_dir() -> Path | None:
-    value = os.environ.get("KOMPASS_OCR_CACHE")
+@dataclass(frozen=True)
+class Settings:
+    """How scans are read, as one value the pipeline passes down to the parse (to worker
+    processes too), never through the environment: `mode` auto|never|force (None: $KOMPASS_OCR,
+    else auto) and `cache`, the folder of OCR'd PDFs by sha256 (None: $KOMPASS_OCR_CACHE, else
+    none). Plain strings, so a process pool or a Dask worker can take it."""
+
+    mode: str | None = None
+    cache: str | None = None
+
+
+def cache_dir(value: str | Path | None = None) -> Path | None:
+    """The OCR cache folder: `value`, else $KOMPASS_OCR_CACHE, else None (no cache)."""
+    value = value or os.environ.get("KOMPASS_OCR_CACHE")
     return Path(value) if value else None
 
 
@@ -196,9 +214,12 @@ def extra_seconds(data: bytes, chosen: str | None = None) -> float:
     return SECONDS_PER_PAGE * pages
 
 
-def add_text_layer(path: Path, data: bytes, sha256: str, pages: int) -> OcrResult:
-    """The PDF with Tesseract's text layer, from the cache or from OCRmyPDF."""
-    cache = cache_dir()
+def add_text_layer(
+    path: Path, data: bytes, sha256: str, pages: int, cache: str | Path | None = None
+) -> OcrResult:
+    """The PDF with Tesseract's text layer, from the cache (`cache_dir(cache)`) or from
+    OCRmyPDF."""
+    cache = cache_dir(cache)
     if cache is not None:
         hit = _from_cache(cache, sha256)
         if hit is not None:
@@ -210,6 +231,51 @@ def add_text_layer(path: Path, data: bytes, sha256: str, pages: int) -> OcrResul
         with contextlib.suppress(OSError):  # a read-only store only costs the next run time
             _to_cache(cache, sha256, result)
     return result
+
+
+#: Bump when the cell reading changes (crop, resolution, Tesseract's options): cached cell
+#: readings of an older kind are not used.
+CELLS_VERSION = 1
+
+
+@dataclass
+class Cells:
+    """The OCR'd PDF whose number cells are read again, and the cell readings done before: kept
+    next to the OCR'd PDF in the cache (`<sha256>.cells.json`), so a reprocess (or a benchmark
+    rerun after a parser change) runs Tesseract only on cells it has not read yet. A reading is
+    keyed by page and box; the readings are Tesseract's, stored as read."""
+
+    data: bytes
+    path: Path | None = None  # where the readings are kept (None: not kept)
+    known: dict[str, str] = field(default_factory=dict)
+    changed: bool = False
+
+    @classmethod
+    def of(cls, data: bytes, sha256: str, cache: str | Path | None = None) -> Cells:
+        folder = cache_dir(cache)
+        if folder is None:
+            return cls(data)
+        path = folder / f"{sha256}.cells.json"
+        known: dict[str, str] = {}
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            saved = json.loads(path.read_text(encoding="utf-8"))
+            if saved.get("version") == CELLS_VERSION and isinstance(saved.get("cells"), dict):
+                known = {str(k): str(v) for k, v in saved["cells"].items()}
+        return cls(data, path, known)
+
+    @staticmethod
+    def key(page: int, box: tuple[float, float, float, float]) -> str:
+        return f"{page}:" + ",".join(f"{v:.1f}" for v in box)
+
+    def save(self) -> None:
+        if self.path is None or not self.changed:
+            return
+        with contextlib.suppress(OSError):  # a read-only store only costs the next run time
+            tmp = self.path.with_name(f".{self.path.name}.tmp")
+            body = {"version": CELLS_VERSION, "cells": self.known}
+            tmp.write_text(json.dumps(body, sort_keys=True), encoding="utf-8")
+            tmp.replace(self.path)
+            self.changed = False
 
 
 def _from_cache(cache: Path, sha256: str) -> OcrResult | None:
@@ -339,6 +405,133 @@ def _ocrmypdf_here(path: Path, data: bytes) -> OcrResult:
         )
 
 
+# --- type size -------------------------------------------------------------------------------
+
+
+def median_size(pages: list) -> float | None:
+    """The median size of the pages' words (`PageText.words`), for `one_size`."""
+    sizes = sorted(w.size for page in pages for w in page.words)
+    return sizes[len(sizes) // 2] if sizes else None
+
+
+def one_size(lines: list, size: float) -> None:
+    """Every recognised word gets the document's median word size. OCRmyPDF sizes each line's
+    invisible text from the height of Tesseract's line box, which depends on the letters in it
+    (ascenders, descenders, a neighbouring line's tails): on one scanned page body lines came
+    out at 6.1, 8.3, 8.6 and 10.8 pt and a heading at 7.9 pt. That is no type size, and the parse
+    reads sizes (a larger line is a heading and ends a list; the line pitch is measured in
+    font sizes); one size for all says what is known: nothing. Applied after the words are
+    grouped into lines (`parsers.pdf.lines_from_words`) by their own sizes: a row the OCR read
+    as two line boxes a little apart still comes together as one line, as it did before."""
+    for line in lines:
+        for w in line.words:
+            w.size = size
+
+
+# --- ruling lines ----------------------------------------------------------------------------
+
+#: Resolution the page image is searched for ruling lines at (a 0.5 pt rule is a pixel or two).
+RULE_DPI = 150
+#: A pixel darker than this (of 255) is ink; the scans' paper is ~250, a blurred rule ~100–180.
+INK_LEVEL = 190
+#: A straight run of ink at least this long (in points) is a ruling line: three lines of body
+#: text (10–12 pt on a ~14 pt line pitch) are ~40 pt, and no glyph's stroke is longer than a
+#: line's height, so a stroke this long is drawn, not written.
+MIN_RULE_PT = 36.0
+#: Ink this many pixels to either side still belongs to the run (what remains of the scan's tilt
+#: after deskewing, and a rule's blurred edge).
+RULE_SLACK_PX = 1
+#: Runs this many pixels apart (or less) are one printed line (a rule is 1–3 pixels wide).
+RULE_MERGE_PX = 1.5
+#: A glyph is looked for this far right of a table's rule (the rule's own blurred edge).
+RULE_CLEARANCE_PT = 1.5
+
+
+def image_rules(data: bytes, pages: list) -> None:
+    """Ruling lines of each page found in its image, as the text PDF's vector rules: a scan has
+    none of those, but the parse uses a table's vertical rules as the gutter between findings
+    columns (`parsers.findings`, `parsers.layout`). Only pages without rules of their own are
+    searched. Vertical and horizontal runs of ink longer than `MIN_RULE_PT` become `Rule`s."""
+    import numpy as np
+    import pypdfium2 as pdfium
+
+    from parsers.reader import Rule, merge_rules
+
+    scale = RULE_DPI / POINTS_PER_INCH
+    pdf = pdfium.PdfDocument(data)
+    try:
+        for page in pages:
+            if page.rules:
+                continue
+            image = pdf[page.number - 1].render(scale=scale, grayscale=True).to_pil().convert("L")
+            ink = np.asarray(image) < INK_LEVEL
+            found: list[Rule] = []
+            for vertical in (True, False):
+                grid = ink if vertical else ink.T
+                spread = grid.copy()
+                for k in range(1, RULE_SLACK_PX + 1):
+                    spread[:, k:] |= grid[:, :-k]
+                    spread[:, :-k] |= grid[:, k:]
+                for pos, lo, hi in _runs(spread, MIN_RULE_PT * scale):
+                    p, a, b = pos / scale, lo / scale, hi / scale
+                    found.append(Rule(p, a, p, b) if vertical else Rule(a, p, b, p))
+            page.rules = merge_rules(_thin(found))
+    finally:
+        pdf.close()
+
+
+def _runs(grid, min_len: float) -> list[tuple[float, int, int]]:
+    """(column, start row, end row) of every run of True at least `min_len` long, per column."""
+    import numpy as np
+
+    padded = np.zeros((grid.shape[0] + 2, grid.shape[1]), dtype=np.int8)
+    padded[1:-1] = grid
+    edges = np.diff(padded, axis=0)
+    out = []
+    for col in np.nonzero(grid.sum(axis=0) >= min_len)[0]:
+        starts = np.nonzero(edges[:, col] == 1)[0]
+        ends = np.nonzero(edges[:, col] == -1)[0]
+        for a, b in zip(starts, ends, strict=True):
+            if b - a >= min_len:
+                out.append((float(col), int(a), int(b)))
+    return out
+
+
+def _thin(rules: list) -> list:
+    """One rule per printed line: the pixel columns (or rows) of one line's width, next to each
+    other and overlapping, become their middle one."""
+    from parsers.reader import Rule
+
+    out = []
+    for vertical in (True, False):
+        segs = sorted(
+            (r.x0, r.top, r.bottom) if vertical else (r.top, r.x0, r.x1)
+            for r in rules
+            if (r.x1 - r.x0 < r.bottom - r.top) == vertical
+        )
+        groups: list[list[tuple[float, float, float]]] = []
+        for s in segs:
+            g = next(
+                (
+                    g
+                    for g in groups
+                    if s[0] - g[-1][0] <= RULE_MERGE_PX * POINTS_PER_INCH / RULE_DPI
+                    and s[1] < g[-1][2]
+                    and s[2] > g[-1][1]
+                ),
+                None,
+            )
+            if g is None:
+                groups.append([s])
+            else:
+                g.append(s)
+        for g in groups:
+            pos = round(sum(s[0] for s in g) / len(g), 1)
+            lo, hi = min(s[1] for s in g), max(s[2] for s in g)
+            out.append(Rule(pos, lo, pos, hi) if vertical else Rule(lo, pos, hi, pos))
+    return out
+
+
 # --- number cells --------------------------------------------------------------------------
 
 
@@ -350,9 +543,32 @@ def is_numberish(text: str) -> bool:
     return bool(_NUMBERISH.match(text)) and len(text) <= 2 and text not in {"-", "–", ".", ","}
 
 
-def reread_numbers(data: bytes, boxes: dict[int, list[tuple[float, float, float, float]]]):
+def reread_numbers(cells: Cells, boxes: dict[int, list[tuple[float, float, float, float]]]):
     """Tesseract on each box's image (page number → [(x0, top, x1, bottom)] in points), read as
-    one line of digits, "%", "," and "."; returns {(page, index): text} for every box read."""
+    one line of digits, "%", "," and "."; returns {(page, index): text} for every box read.
+    Boxes read before (`cells.known`) are not read again."""
+    out: dict[tuple[int, int], str] = {}
+    todo: dict[int, list[tuple[int, tuple[float, float, float, float]]]] = {}
+    for number, page_boxes in boxes.items():
+        for i, box in enumerate(page_boxes):
+            known = cells.known.get(Cells.key(number, box))
+            if known is None:
+                todo.setdefault(number, []).append((i, box))
+            elif known:
+                out[(number, i)] = known
+    if todo:
+        read = _reread(cells.data, {n: [b for _, b in todo[n]] for n in todo})
+        for number, items in todo.items():
+            for k, (i, box) in enumerate(items):
+                text = read.get((number, k), "")
+                cells.known[Cells.key(number, box)] = text
+                cells.changed = True
+                if text:
+                    out[(number, i)] = text
+    return out
+
+
+def _reread(data: bytes, boxes: dict[int, list[tuple[float, float, float, float]]]):
     import pypdfium2 as pdfium
     from PIL import Image
 
@@ -462,12 +678,12 @@ def _read_sheet(sheet, spans: list[tuple[int, int]]) -> dict[int, str]:
     return {i: "".join(t for _, t in sorted(ws)) for i, ws in words.items()}
 
 
-def cached(sha256: str) -> bool:
-    cache = cache_dir()
+def cached(sha256: str, cache: str | Path | None = None) -> bool:
+    cache = cache_dir(cache)
     return cache is not None and _from_cache(cache, sha256) is not None
 
 
-def reread_pages(data: bytes, pages: list) -> None:
+def reread_pages(cells: Cells, pages: list) -> None:
     """Read each number-like word of the pages (`PageText.words`) again from its cell image.
 
     The cell reading (Tesseract's English model, digits and "%" only) replaces the page reading
@@ -483,7 +699,7 @@ def reread_pages(data: bytes, pages: list) -> None:
                 boxes.setdefault(page.number, []).append((w.x0, w.top, w.x1, w.bottom))
     if not boxes:
         return
-    readings = reread_numbers(data, boxes)
+    readings = reread_numbers(cells, boxes)
     by_number = {p.number: p for p in pages}
     for (number, k), cell in readings.items():
         page = by_number[number]
@@ -491,16 +707,21 @@ def reread_pages(data: bytes, pages: list) -> None:
         w = page.words[i]
         if not NUMBER.match(cell) or cell == w.text:
             continue
-        take = not NUMBER.match(w.text) or not _drops_characters(cell, w.text)
+        take = _cell_first(cell, w.text)
         text, other = (cell, w.text) if take else (w.text, cell)
         page.words[i] = OcrWord(
-            text, w.x0, w.x1, w.top, w.bottom, w.size, w.bold, w.font, w.color, other
+            text, w.x0, w.x1, w.top, w.bottom, w.size, w.bold, w.font, w.color, page_reading=other
         )
 
 
 #: What Tesseract makes of a round bullet glyph at the start of a line: one to three marks
 #: that are neither letters nor digits ("—", "—-", "«", "»", "+»", "."), maybe two such words.
 _BULLET_MARK = re.compile(r"^(?!.*%)[^\w\s]{1,3}$")  # "%" is a score table's
+#: ... or a round glyph read as one letter next to a guillemet or a similar mark ("e«", "«e",
+#: "o»"): a letter alone, or with "." or ")" ("a)"), is text or a list label and stays.
+_BULLET_WITH_LETTER = re.compile(r"^(?:[a-zA-Z][«»•·*©®°]{1,2}|[«»•·*©®°]{1,2}[a-zA-Z]|[eo])$")
+#: (a lone "e" or "o" is what Tesseract reads a round bullet as; no Swedish word is one of
+#: them, and it counts only at a line's or a column's start, before more text)
 #: A gap wider than this many font sizes separates two columns of one line.
 COLUMN_GAP = 1.5
 
@@ -520,18 +741,131 @@ def bullets(pages: list) -> None:
                     starts
                     and n < 2
                     and i + n + 1 < len(words)
-                    and _BULLET_MARK.match(words[i + n].text)
+                    and _is_bullet_mark(words[i + n].text)
                 ):
                     n += 1
                 if n and not (n == 1 and w.text == "•"):
                     last = words[i + n - 1]
                     marks = " ".join(x.text for x in words[i : i + n])
                     w = OcrWord(
-                        "•", w.x0, last.x1, w.top, w.bottom, w.size, w.bold, w.font, w.color, marks
+                        "•",
+                        w.x0,
+                        last.x1,
+                        w.top,
+                        w.bottom,
+                        w.size,
+                        w.bold,
+                        w.font,
+                        w.color,
+                        page_reading=marks,
                     )
                 out.append(w)
                 i += max(n, 1)
             line.words = out
+
+
+#: A bullet glyph the page OCR dropped is looked for this far left of a line's (or a column's)
+#: first word, in font sizes: a hanging indent puts the text 1–2 sizes after the glyph.
+BULLET_SEARCH_EM = 3.0
+#: A bullet glyph ("•", "▪", "§", "o", "➢") is a fifth of the font size to its full height
+#: across and high (a full stop is under a fifth, a dash is flatter than BULLET_MAX_ASPECT; the
+#: size is the OCR's median, ~0.8 of the printed one, hence up to 1.2).
+BULLET_MIN_EM, BULLET_MAX_EM = 0.2, 1.2
+BULLET_MAX_ASPECT = 3.0
+#: ... and ends this far (in font sizes) before the word: the space after a glyph.
+BULLET_GAP_EM = 0.3
+
+
+def image_bullets(data: bytes, pages: list) -> None:
+    """Bullet glyphs the page OCR lost (Tesseract drops a "•" or a "§" often, and the item then
+    runs into the one above it): left of a line's first word, or of a word after a column gap,
+    one lone mark of a glyph's size in the image (`BULLET_*`), where the OCR read nothing,
+    becomes a "•" word, the glyph `parsers.text` knows (as `bullets` does for marks the OCR
+    read as punctuation). The item's text is not touched."""
+    import numpy as np
+    import pypdfium2 as pdfium
+
+    scale = RULE_DPI / POINTS_PER_INCH
+    pdf = pdfium.PdfDocument(data)
+    try:
+        for page in pages:
+            ink = None
+            for line in page.lines:
+                words = line.words
+                starts = [
+                    k
+                    for k, w in enumerate(words)
+                    if k == 0 or w.x0 - words[k - 1].x1 > COLUMN_GAP * w.size
+                ]
+                added = []
+                for k in starts:
+                    w = words[k]
+                    if _is_bullet_mark(w.text) or w.text == "•":
+                        continue
+                    if ink is None:
+                        image = pdf[page.number - 1].render(scale=scale, grayscale=True)
+                        ink = np.asarray(image.to_pil().convert("L")) < INK_LEVEL
+                    left = words[k - 1].x1 + 1 if k else 0.0
+                    for x, t, b in page.vrules:  # a table's rule left of the glyph is no glyph
+                        if x < w.x0 and t < line.bottom and b > line.top:
+                            left = max(left, x + RULE_CLEARANCE_PT)
+                    x0 = max(left, w.x0 - BULLET_SEARCH_EM * w.size)
+                    disc = _disc(
+                        ink, scale, x0, line.top, w.x0 - BULLET_GAP_EM * w.size, line.bottom, w.size
+                    )
+                    if disc is not None:
+                        a, b = disc
+                        added.append(
+                            OcrWord("•", a, b, w.top, w.bottom, w.size, w.bold, w.font, w.color)
+                        )
+                if added:
+                    line.words = sorted(words + added, key=lambda x: x.x0)
+    finally:
+        pdf.close()
+
+
+def _disc(ink, scale: float, x0: float, top: float, x1: float, bottom: float, size: float):
+    """(x0, x1) in points of the one glyph-sized mark in the box, else None."""
+    import numpy as np
+
+    c0, c1 = max(0, int(x0 * scale)), int(x1 * scale)
+    r0, r1 = max(0, int(top * scale)), int(bottom * scale) + 1
+    if c1 - c0 < 2 or r1 - r0 < 2:
+        return None
+    box = ink[r0:r1, c0:c1]
+    cols = np.nonzero(box.any(axis=0))[0]
+    rows = np.nonzero(box.any(axis=1))[0]
+    if not len(cols):
+        return None
+    w, h = cols[-1] - cols[0] + 1, rows[-1] - rows[0] + 1
+    if len(cols) != w:  # two marks, not one
+        return None
+    lo, hi = BULLET_MIN_EM * size * scale, BULLET_MAX_EM * size * scale
+    aspect = w / h
+    if not (
+        lo <= w <= hi and lo <= h <= hi and 1 / BULLET_MAX_ASPECT <= aspect <= BULLET_MAX_ASPECT
+    ):
+        return None
+    return (c0 + cols[0]) / scale, (c0 + cols[-1] + 1) / scale
+
+
+def _is_bullet_mark(text: str) -> bool:
+    return bool(_BULLET_MARK.match(text) or _BULLET_WITH_LETTER.match(text))
+
+
+def _cell_first(cell: str, page: str) -> bool:
+    """Whether the cell's reading goes first (the page's stays the alternative): when the page's
+    is no number ("T", "53N"), no percent ("6090", over 100), or lost a "%" the cell has; not
+    when the cell's drops characters of it ("1.1" → "1"), and not when both are plain numbers
+    that differ in a digit (6 or 3: a coin toss; the page's stays and the arithmetic may pick)."""
+    if not NUMBER.match(page):
+        return True
+    if _drops_characters(cell, page):
+        return False
+    value = number_value(page)
+    if value is not None and value > PERCENT:
+        return True
+    return "%" in cell and "%" not in page
 
 
 def _drops_characters(cell: str, page: str) -> bool:
@@ -541,13 +875,15 @@ def _drops_characters(cell: str, page: str) -> bool:
     return len(cell) < len(page) and all(c in rest for c in cell)
 
 
-def fill_number_cells(data: bytes, pages: list) -> None:
+def fill_number_cells(cells: Cells, pages: list) -> None:
     """Numbers the page OCR lost (a lone "7" is often not even a word): in a score table found
     by its header row (`parsers.scores`), a row that has numbers in some columns but nothing
     under another gets that column's cell read from the image; a number read there becomes a
     word of the row (`OcrWord` with an empty page reading)."""
     boxes: dict[int, list[tuple[float, float, float, float]]] = {}
     where: dict[int, list] = {}
+    ids: dict[int, list] = {}  # page → [(line, its first word)] whose question id is unread
+    whole: dict[int, list] = {}  # page → [(line, the one word in a column, the column's box)]
     for page in pages:
         cols = None
         for line in page.lines:
@@ -560,7 +896,20 @@ def fill_number_cells(data: bytes, pages: list) -> None:
             if SECTION.match(line.text):
                 cols = None
                 continue
+            first = line.words[0]
+            left = min(a for a, _ in cols.values())
+            if (
+                first.x1 < left
+                and not QUESTION_ID.match(first.text)
+                and len(first.text) <= QUESTION_ID_MAX_CHARS
+                and any(NUMBER.match(w.text) for w in line.words[1:])
+            ):
+                ids.setdefault(page.number, []).append((line, first))
             hit = {k for k, (a, b) in cols.items() for w in line.words if w.x1 > a and w.x0 < b}
+            for a, b in cols.values():
+                inside = [w for w in line.words if w.x1 > a and w.x0 < b]
+                if len(inside) == 1 and NUMBER.match(inside[0].text):
+                    whole.setdefault(page.number, []).append((line, inside[0], (a, b)))
             if not hit or hit == set(cols) or not any(NUMBER.match(w.text) for w in line.words):
                 continue
             for k, (a, b) in cols.items():
@@ -568,9 +917,11 @@ def fill_number_cells(data: bytes, pages: list) -> None:
                     box = (a, line.top, b, line.bottom)
                     boxes.setdefault(page.number, []).append(box)
                     where.setdefault(page.number, []).append(line)
+    _reread_ids(cells, ids)
+    _reread_columns(cells, whole)
     if not boxes:
         return
-    for (number, k), text in reread_numbers(data, boxes).items():
+    for (number, k), text in reread_numbers(cells, boxes).items():
         if not NUMBER.match(text):
             continue
         line = where[number][k]
@@ -579,6 +930,74 @@ def fill_number_cells(data: bytes, pages: list) -> None:
         word = OcrWord(text, x0, x1, ref.top, ref.bottom, ref.size, page_reading="")
         line.words.append(word)
         line.words.sort(key=lambda w: w.x0)
+
+
+#: A question id as printed ("4.4"); the page OCR may read it "SR", "Sd" or "55".
+QUESTION_ID = re.compile(r"^[1-8]\.\d{1,2}\.?$")
+#: ... in at most this many characters (an id is 3–5; a longer word is the question's text).
+QUESTION_ID_MAX_CHARS = 4
+
+
+def _reread_columns(cells: Cells, whole: dict[int, list]) -> None:
+    """Each number word of a score-table row read again as its whole column cell (the column's
+    span, the word's height): where that reading differs, it becomes the word's
+    `column_reading`, a candidate `parsers.ocr_numbers` weighs with the others."""
+    boxes = {
+        n: [(a, min(w.top, line.top), b, max(w.bottom, line.bottom)) for line, w, (a, b) in items]
+        for n, items in whole.items()
+    }
+    if not boxes:
+        return
+    for (number, k), text in reread_numbers(cells, boxes).items():
+        line, w, _ = whole[number][k]
+        if not NUMBER.match(text) or text == w.text:
+            continue
+        i = next((j for j, x in enumerate(line.words) if x is w), None)
+        if i is None:
+            continue
+        if isinstance(w, OcrWord):
+            w.column_reading = text
+        else:
+            line.words[i] = OcrWord(
+                w.text,
+                w.x0,
+                w.x1,
+                w.top,
+                w.bottom,
+                w.size,
+                w.bold,
+                w.font,
+                w.color,
+                column_reading=text,
+            )
+
+
+def _reread_ids(cells: Cells, ids: dict[int, list]) -> None:
+    """The first word of a score-table row with numbers, left of the number columns, that does
+    not read as a question id: read again from its image with the digit whitelist. A reading
+    that is a question id replaces the page's (kept as `OcrWord.page_reading`); the row then
+    finds its question. The printed id, read again, not inferred from its neighbours."""
+    boxes = {n: [(w.x0, w.top, w.x1, w.bottom) for _, w in items] for n, items in ids.items()}
+    if not boxes:
+        return
+    for (number, k), text in reread_numbers(cells, boxes).items():
+        if not QUESTION_ID.match(text):
+            continue
+        line, w = ids[number][k]
+        i = next((j for j, x in enumerate(line.words) if x is w), None)
+        if i is not None:
+            line.words[i] = OcrWord(
+                text,
+                w.x0,
+                w.x1,
+                w.top,
+                w.bottom,
+                w.size,
+                w.bold,
+                w.font,
+                w.color,
+                page_reading=w.text,
+            )
 
 
 def _column_spans(cols: dict) -> dict[str, tuple[float, float]]:

@@ -16,6 +16,13 @@ whitelist, `parsers.ocr.reread_numbers`). Where the two differ and exactly one s
 of a question row satisfies its arithmetic, that set is taken: it is what the cell says, read
 twice, and the arithmetic picked the reading, not the value. Where none or several satisfy it,
 the cell reading stays and the check above flags it. No value is ever computed from the others.
+
+A percent cell has one more kind of candidate (`percent_sign_readings`): Tesseract often reads
+the "%" sign itself as digits ("60%" → "6090", "604", "600"; "33%" → "3340%"), also with the
+whitelist. A reading that is no percent (over 100) and ends in one to three such characters
+("0", "4", "6", "9", "%": the sign's two rings and stroke) has its leading digits as a
+candidate; the arithmetic must pick it like any other reading. The digits are the printed ones,
+read: nothing is computed.
 """
 
 from __future__ import annotations
@@ -26,6 +33,13 @@ from collections.abc import Iterable
 from parsers.text import number
 from parsers.tolerances import CELL_SLACK_PT, PERCENT, ROUNDING
 from schema.record import Area, HistoryRow, Warning
+
+#: What Tesseract makes of a "%" sign after the digits (its rings read as 0/6/9, its stroke as 4).
+PERCENT_SIGN_CHARS = "0469%"
+#: ... in at most this many characters.
+PERCENT_SIGN_MAX_CHARS = 3
+#: A percent has at most this many digits (100).
+PERCENT_DIGITS = 3
 
 
 def _fmt(x: float | None) -> str:
@@ -45,6 +59,22 @@ def row_ok(points, max_, percent, known_max: float | None) -> bool:
     if known_max is not None and max_ is not None and max_ != known_max:
         return False
     return percent_ok(points, max_, percent)
+
+
+def percent_sign_readings(text: str) -> list[str]:
+    """The leading digits of a percent reading that is no percent ("6090" → ["60", "6"],
+    "3340%" → ["33"]): each split whose rest is a "%" sign read as characters."""
+    value = number(text)
+    if value is not None and 0 <= value <= PERCENT:
+        return []
+    out = []
+    for i in range(1, min(PERCENT_DIGITS, len(text) - 1) + 1):
+        head, rest = text[:i], text[i:]
+        if not head.isdigit() or len(rest) > PERCENT_SIGN_MAX_CHARS:
+            continue
+        if all(c in PERCENT_SIGN_CHARS for c in rest) and int(head) <= PERCENT:
+            out.append(head)
+    return out
 
 
 def choose(
@@ -172,21 +202,42 @@ def reconsider(tables: dict, lines: list, known_max: dict[int, dict[str, float]]
             k_max = known.get(row.id)
             if row_ok(values.get("points"), values.get("max"), values.get("percent"), k_max):
                 continue
-            readings = {k: [_text(v)] for k, v in values.items()}
-            for page, w in words:
-                if not any(_inside(page, w, box) for box in row.boxes):
-                    continue
-                for k, v in values.items():
-                    if number(w.text) == v and w.page_reading:
-                        readings[k].append(w.page_reading)
-                        break
-            if all(len(r) == 1 for r in readings.values()):
-                continue
-            picked = choose(readings, k_max)
-            if picked is not None and picked != values:
+            picked = _pick(values, words, row.boxes, k_max)
+            if picked is not None:
                 row.numbers.update(picked)
                 changed += 1
+        total = table.total
+        if (
+            total
+            and table.total_box is not None
+            and not row_ok(total.get("points"), total.get("max"), total.get("percent"), None)
+        ):
+            picked = _pick(total, words, [table.total_box], None)
+            if picked is not None:
+                total.update(picked)
+                changed += 1
     return changed
+
+
+def _pick(values: dict, words: list, boxes: list, known_max: float | None) -> dict | None:
+    """The row's other readings (the words' second readings, a percent's sign read as digits)
+    and `choose` among them; None when nothing else is chosen."""
+    readings = {k: [_text(v)] for k, v in values.items()}
+    for page, w in words:
+        if not any(_inside(page, w, box) for box in boxes):
+            continue
+        for k, v in values.items():
+            if number(w.text) == v and (w.page_reading or w.column_reading):
+                readings[k] += [r for r in (w.page_reading, w.column_reading) if r]
+                break
+    if "percent" in readings:
+        readings["percent"] += [
+            head for t in list(readings["percent"]) for head in percent_sign_readings(t)
+        ]
+    if all(len(r) == 1 for r in readings.values()):
+        return None
+    picked = choose(readings, known_max)
+    return picked if picked is not None and picked != values else None
 
 
 def _text(v: float) -> str:

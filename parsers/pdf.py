@@ -158,7 +158,10 @@ def lines_from_words(words: list[Word], page: int) -> list[Line]:
 
 
 def read_document(
-    path: str | Path, reader: str | None = None, ocr_mode: str | None = None
+    path: str | Path,
+    reader: str | None = None,
+    ocr_mode: str | None = None,
+    ocr_cache: str | Path | None = None,
 ) -> Document:
     """Read and validate a PDF; raise a named `ReportError` subclass for bad input.
 
@@ -188,10 +191,12 @@ def read_document(
     pages = _read_pages(path, data, read_pages)
     ocr_info = None
     if ocr.needs_ocr([p.chars for p in pages], chosen, data):  # a scan (parsers/ocr.py)
-        if chosen == "never" or (ocr.missing() and not ocr.cached(sha)):
+        if chosen == "never" or (ocr.missing() and not ocr.cached(sha, ocr_cache)):
             raise ocr.refusal(path, len(pages), chosen)
-        result = ocr.add_text_layer(path, data, sha, len(pages))
-        pages = _read_pages(path, result.data, read_pages, reread=result.data)
+        result = ocr.add_text_layer(path, data, sha, len(pages), ocr_cache)
+        cells = ocr.Cells.of(result.data, sha, ocr_cache)
+        pages = _read_pages(path, result.data, read_pages, reread=cells)
+        cells.save()
         ocr_info = result.info()
     if sum(len(p.lines) for p in pages) == 0:
         raise NoTextLayer(
@@ -202,7 +207,9 @@ def read_document(
     return Document(path, sha, pages, ocr=ocr_info)
 
 
-def _read_pages(path: Path, data: bytes, read_pages, reread: bytes | None = None) -> list[PageText]:
+def _read_pages(
+    path: Path, data: bytes, read_pages, reread: ocr.Cells | None = None
+) -> list[PageText]:
     """Words and lines of every page; with `reread` (an OCR'd PDF), the words that look like
     numbers are read again from the page image (`parsers.ocr.reread_numbers`)."""
     pages: list[PageText] = []
@@ -225,17 +232,23 @@ def _read_pages(path: Path, data: bytes, read_pages, reread: bytes | None = None
         raise CorruptPdf(path, f"PDF is corrupt and cannot be read ({_short(e)})") from e
     if not pages:
         raise CorruptPdf(path, "PDF has no pages")
+    size = None
     if reread is not None:
+        size = ocr.median_size(pages)  # a recognised word's size is its line box's height
+        ocr.image_rules(reread.data, pages)  # a scan's table rules are in its image
         ocr.reread_pages(reread, pages)
     carry: tuple[float, float] | None = None
     for page in pages:
         page.lines = lines_from_words(page.words, page.number)
         page.words = []
+        if size is not None:  # grouped into lines by their own sizes, then one size for all
+            ocr.one_size(page.lines, size)
         # newspaper columns read column by column, continued over pages (parsers.layout)
         carry = split_columns(page, carry)
     if reread is not None:
         ocr.fill_number_cells(reread, pages)
         ocr.bullets(pages)
+        ocr.image_bullets(reread.data, pages)
     return pages
 
 

@@ -54,15 +54,17 @@ def parse_report(
     reader: str | None = None,
     trace: dict | None = None,
     ocr: str | None = None,
+    ocr_cache: str | Path | None = None,
 ) -> ReportRecord:
     """Parse one Kommunkompassen report. Raises a `parsers.errors.ReportError` subclass.
 
     `trace`, if given, receives the intermediate structures (document, tables, history,
-    findings, area index) for `kompass inspect`. `ocr`: auto|never|force (`parsers.ocr`).
+    findings, area index) for `kompass inspect`. `ocr`: auto|never|force and `ocr_cache`: the
+    folder of OCR'd scans by sha256 (`parsers.ocr`; both default to the environment's).
     The steps are those of the module docstring, one function each below.
     """
     path = Path(path)
-    doc = read_document(path, reader, ocr)
+    doc = read_document(path, reader, ocr, ocr_cache)
     strip_furniture(doc)
     info = footer_info(doc)
     style = BodyStyle.of(doc.lines)  # the body text's size and line gap, measured once

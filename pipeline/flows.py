@@ -34,6 +34,7 @@ from prefect.settings import (
 from prefect.states import Failed, State
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
+from parsers import ocr as ocr_settings
 from parsers.reader import reader_name
 from pipeline import api_server, ingest, reprocess, signals, steps, stream
 from pipeline.discover import DiscoveryError, Document, discover
@@ -83,11 +84,14 @@ def fetch_task(
 
 @task(name="parse", cache_policy=NO_CACHE, persist_result=False)
 def parse_task(
-    documents: list[tuple[bytes, str, str | None]], reader: str | None, warm: bool = False
+    documents: list[tuple[bytes, str, str | None]],
+    reader: str | None,
+    warm: bool = False,
+    ocr: ocr_settings.Settings | None = None,
 ) -> list[dict]:
     """Parse a batch of PDFs (bytes) into contract JSON dicts, on whichever worker runs it
     (`warm`: warm the parser first, once per worker; `stream.parse_batch`)."""
-    return stream.parse_batch(documents, reader, warm)
+    return stream.parse_batch(documents, reader, warm, ocr)
 
 
 class RunnerError(Exception):
@@ -249,6 +253,7 @@ def ingest_flow(
     dask: str | None = None,
     reader: str | None = None,
     progress: ingest.Progress | None = None,
+    ocr: str | None = None,
 ) -> dict:
     """Find, download, parse and load every report of `sources`; returns the summary, in a
     FAILED-type "Completed with failures" state when a document failed or loaded incomplete
@@ -260,6 +265,8 @@ def ingest_flow(
     store = RawStore(raw_dir)
     store.remove_stale_parts()
     reader = reader or reader_name()
+    # the OCR mode and the store's OCR cache go to the workers as a value (parsers/ocr.py)
+    scans = ocr_settings.Settings(ocr_settings.mode(ocr), str(store.ocr_cache))
     with parsing(workers, dask) as (runner, slots):
         log.info("parsing on %s, %d at a time", type(runner).__name__, slots)
         warm_up(runner, slots)  # the workers start while discovery runs
@@ -278,7 +285,10 @@ def ingest_flow(
                 fetch_task.submit(d, str(store.root), timeout, download_deadline, retry_delays)
             ),
             submit=lambda documents: stream.as_future(
-                runner.submit(parse_task, {"documents": documents, "reader": reader, "warm": warm})
+                runner.submit(
+                    parse_task,
+                    {"documents": documents, "reader": reader, "warm": warm, "ocr": scans},
+                )
             ),
             report=progress.advance,
         )

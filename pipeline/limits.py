@@ -63,6 +63,7 @@ def parse_limited(
     url: str | None = None,
     *,
     reader: str | None = None,
+    ocr_settings: ocr.Settings | None = None,
     data: bytes | None = None,
     wall_seconds: float | None = None,
     address_space: int | None = None,
@@ -70,20 +71,21 @@ def parse_limited(
     """`parsers.parse_report` in a child process with the limits; raises what it raises.
 
     With `data`, the PDF is those bytes and `path` only names it (in errors and in the
-    record's source.path)."""
+    record's source.path). `ocr_settings`: the OCR mode and cache (`parsers.ocr.Settings`)."""
     _preload(reader)
+    settings = ocr_settings or ocr.Settings()
 
     path = Path(path)
     wall = limits.WALL_SECONDS if wall_seconds is None else wall_seconds
     if wall_seconds is None:  # a scan gets time to be OCR'd, per page (parsers/ocr.py)
-        wall += ocr.extra_seconds(data if data is not None else _head(path))
+        wall += ocr.extra_seconds(data if data is not None else _head(path), settings.mode)
     space = limits.ADDRESS_SPACE_BYTES if address_space is None else address_space
     read_fd, write_fd = os.pipe()
     parent, base = os.getpid(), _memory("VmRSS")
     pid = _fork_quietly()
     if pid == 0:  # the child: never returns
         os.close(read_fd)
-        _child(write_fd, path, url, space, parent, reader, data)
+        _child(write_fd, path, url, space, parent, reader, settings, data)
     os.close(write_fd)
     try:
         payload, status, usage, late = _collect(pid, read_fd, wall)
@@ -184,6 +186,7 @@ def _child(
     space: int,
     parent: int,
     reader: str | None,
+    settings: ocr.Settings,
     data: bytes | None,
 ) -> None:
     code = 0
@@ -200,7 +203,9 @@ def _child(
         limit = start + space
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
         try:
-            record = parse_report(source, url=url, reader=reader)
+            record = parse_report(
+                source, url=url, reader=reader, ocr=settings.mode, ocr_cache=settings.cache
+            )
             record.source.path = str(path)
             result = ("record", record)
         except ReportError as e:

@@ -8,23 +8,25 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from parsers import ReportError, parse_report
+from parsers.ocr import Settings
 from parsers.summary import summary
 from pipeline.limits import parse_limited
 from schema.record import ReportRecord
 
 
 def parse_one(
-    path: Path, in_process: bool = False, reader: str | None = None
+    path: Path, in_process: bool = False, reader: str | None = None, ocr: str | None = None
 ) -> ReportRecord | str:
     """The record, or the one-line reason it could not be read. `in_process` parses here
     instead of in a child and lets unexpected errors raise (for their tracebacks); `reader`
-    names the PDF reader (default: `parsers.reader.reader_name`)."""
+    names the PDF reader (default: `parsers.reader.reader_name`), `ocr` the OCR mode
+    (`parsers.ocr.mode`)."""
     try:
         if not path.exists():
             raise ReportError(path, "no such file")
         if in_process:
-            return parse_report(path, reader=reader)
-        return parse_limited(path, reader=reader)
+            return parse_report(path, reader=reader, ocr=ocr)
+        return parse_limited(path, reader=reader, ocr_settings=Settings(ocr))
     except ReportError as e:
         return str(e)
     except Exception as e:  # a bug: still one line unless asked for the traceback
@@ -40,6 +42,7 @@ def print_reports(
     *,
     in_process: bool = False,
     reader: str | None = None,
+    ocr: str | None = None,
     echo: Callable[[str], None] = print,
     fail: Callable[[str], None] = print,
 ) -> int:
@@ -49,7 +52,7 @@ def print_reports(
     paths = list(paths)
     failed = incomplete = 0
     for i, path in enumerate(paths):
-        record = parse_one(path, in_process, reader)
+        record = parse_one(path, in_process, reader, ocr)
         if isinstance(record, str):
             fail(record)
             failed += 1

@@ -119,9 +119,13 @@ class RawStore:
         self.root = Path(root) if root is not None else DEFAULT_RAW_DIR
         self.root.mkdir(parents=True, exist_ok=True)
         self.manifest_path = self.root / "manifest.jsonl"
-        # OCR'd text layers of scans, by the scan's sha256 (parsers/ocr.py): reprocess reuses them
-        os.environ["KOMPASS_OCR_CACHE"] = str(self.root / "ocr")
         self._lock = threading.Lock()
+
+    @property
+    def ocr_cache(self) -> Path:
+        """OCR'd text layers of scans, by the scan's sha256 (parsers/ocr.py): passed down to
+        the parse (`parsers.ocr.Settings`), so reprocess reuses them."""
+        return self.root / "ocr"
 
     def path_for(self, sha256: str) -> Path:
         return self.root / f"{sha256}.pdf"

@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from parsers import PARSER_VERSION
+from parsers.ocr import Settings
 from pipeline import steps
 from pipeline.raw import RawStore, Stored
 from warehouse.api import (
@@ -132,9 +133,11 @@ def run(
     engine: Engine,
     reader: str | None = None,
     on_result: Callable[[LoadResult], None] | None = None,
+    ocr: Settings | None = None,
 ) -> list[LoadResult]:
-    """Re-parse each target and replace its rows (one transaction each)."""
-    parse = steps.parse_here(reader)
+    """Re-parse each target and replace its rows (one transaction each). `ocr`: the OCR mode
+    and the store's OCR cache (`RawStore.ocr_cache`), so a scan is not OCR'd again."""
+    parse = steps.parse_here(reader, ocr)
     results = []
     for stored in targets:
         result = steps.ingest_document(stored, engine, parse, force=True)

@@ -43,6 +43,7 @@ def ingest(
     dask: str | None,
     reader: str | None = None,
     progress: Progress,
+    ocr: str | None = None,
 ) -> dict:
     """Check, then run the ingest flow; returns its summary (`flows.summary_of`). The progress
     display is started after the checks and closed however the run ends."""
@@ -70,6 +71,7 @@ def ingest(
             download_deadline=download_deadline,
             dask=dask,
             reader=reader,
+            ocr=ocr,
             progress=progress,
         )
         return flows.summary_of(state)

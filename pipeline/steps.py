@@ -20,6 +20,7 @@ from sqlalchemy import Engine
 
 from parsers import PARSER_VERSION, ReportError, parse_report
 from parsers import errors as report_errors
+from parsers.ocr import Settings
 from pipeline.limits import parse_limited, warm_parser
 from pipeline.raw import RawStore, Stored, StoreWriteError, hashed
 from schema.record import ReportRecord
@@ -42,9 +43,11 @@ def parse_in_process(stored: Stored) -> ReportRecord:
     return parse_report(stored.path, url=stored.url)
 
 
-def parse_here(reader: str | None = None) -> Parse:
+def parse_here(reader: str | None = None, ocr: Settings | None = None) -> Parse:
     """Parse the stored copy in a child of this process, with the limits."""
-    return lambda stored: parse_limited(stored.path, url=stored.url, reader=reader)
+    return lambda stored: parse_limited(
+        stored.path, url=stored.url, reader=reader, ocr_settings=ocr
+    )
 
 
 def ingest_document(
@@ -131,12 +134,14 @@ def load_paths(
     *,
     force: bool = False,
     reader: str | None = None,
+    ocr: str | None = None,
     on_result: Callable[[LoadResult], None] | None = None,
 ) -> list[LoadResult]:
-    """`kompass load`: each file into the store, then its way in; no Prefect."""
+    """`kompass load`: each file into the store, then its way in; no Prefect. `ocr`: the OCR
+    mode; scans are OCR'd once, cached in the store (`RawStore.ocr_cache`)."""
     if len(paths) >= WARM_FROM:
         warm_parser(reader)  # each forked parse starts warm (pipeline.limits.warm_parser)
-    parse = parse_here(reader)
+    parse = parse_here(reader, Settings(ocr, str(store.ocr_cache)))
     results = []
     for path in paths:
         stored = store_local(path, store, engine)
@@ -174,7 +179,11 @@ def load_file(
 
 
 def parse_portable(
-    data: bytes, name: str, url: str | None = None, reader: str | None = None
+    data: bytes,
+    name: str,
+    url: str | None = None,
+    reader: str | None = None,
+    ocr: Settings | None = None,
 ) -> dict:
     """PDF bytes → {"record": the contract's JSON dict} or {"error": [class name, reason]}.
 
@@ -183,7 +192,7 @@ def parse_portable(
     if len(data) > MAX_BYTES:
         return {"error": ["LimitExceeded", f"{len(data)} bytes is over the limit of {MAX_BYTES}"]}
     try:
-        record = parse_limited(name, url, reader=reader, data=data)
+        record = parse_limited(name, url, reader=reader, ocr_settings=ocr, data=data)
     except ReportError as e:
         return {"error": [type(e).__name__, e.reason]}
     return {"record": record.to_dict()}

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field, replace
 
 from sqlalchemy import Engine
 
+from parsers.ocr import Settings
 from pipeline import ingest, signals, steps
 from pipeline.discover import Document
 from pipeline.download import DownloadError
@@ -54,7 +55,10 @@ class FetchFailed:
 
 
 def parse_batch(
-    documents: list[tuple[bytes, str, str | None]], reader: str | None, warm: bool = False
+    documents: list[tuple[bytes, str, str | None]],
+    reader: str | None,
+    warm: bool = False,
+    ocr: Settings | None = None,
 ) -> list[dict]:
     """What a parse task runs: each (PDF bytes, name, URL) → `steps.parse_portable`'s answer.
     `warm`: the run has enough documents for warming the parser to pay
@@ -63,7 +67,7 @@ def parse_batch(
     if warm:
         warm_parser(reader)
     freeze_heap()
-    return [steps.parse_portable(data, name, url, reader) for data, name, url in documents]
+    return [steps.parse_portable(data, name, url, reader, ocr) for data, name, url in documents]
 
 
 def freeze_heap() -> None:

@@ -163,10 +163,9 @@ def test_cli_rooms_are_small() -> None:
 #: Anywhere else a write to os.environ leaks into every later call in the process (and into
 #: in-process CLI tests); values go down as arguments instead.
 ENVIRON_WRITERS_ALLOWED = {"pipeline/cli/prefect_home.py"}
-#: Known debts (issue 24's merge): --ocr and the OCR cache folder still reach the parse
-#: processes through $KOMPASS_OCR / $KOMPASS_OCR_CACHE. They are to go down as values, as
-#: --reader does; until then they are listed here, so that no other write slips in.
-ENVIRON_WRITES_KNOWN = {"pipeline/cli/options.py", "pipeline/raw.py"}
+#: Known debts: none (--ocr and the OCR cache folder go down as values since issue 27, as
+#: --reader does: `parsers.ocr.Settings`).
+ENVIRON_WRITES_KNOWN: set[str] = set()
 _ENVIRON_METHODS = {"setdefault", "update", "pop", "popitem", "clear", "__setitem__"}
 
 

@@ -11,6 +11,7 @@ tesseract-ocr, tesseract-ocr-swe, tesseract-ocr-eng and ghostscript, and the dev
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -42,14 +43,7 @@ def _need_ocr() -> None:
 @pytest.fixture(scope="module")
 def ocr_cache(request: pytest.FixtureRequest) -> Path:
     _need_ocr()
-    cache = Path(request.config.cache.mkdir("kompass-ocr"))
-    old = os.environ.get("KOMPASS_OCR_CACHE")
-    os.environ["KOMPASS_OCR_CACHE"] = str(cache / "ocr")
-    yield cache
-    if old is None:
-        os.environ.pop("KOMPASS_OCR_CACHE", None)
-    else:
-        os.environ["KOMPASS_OCR_CACHE"] = old
+    return Path(request.config.cache.mkdir("kompass-ocr"))
 
 
 def _scan(cache: Path, name: str) -> Path:
@@ -63,7 +57,10 @@ def _scan(cache: Path, name: str) -> Path:
 
 @pytest.fixture(scope="module")
 def scanned(ocr_cache: Path) -> dict[str, dict]:
-    return {name: parse_report(_scan(ocr_cache, name)).to_dict() for name in SCANNED}
+    return {
+        name: parse_report(_scan(ocr_cache, name), ocr_cache=ocr_cache / "ocr").to_dict()
+        for name in SCANNED
+    }
 
 
 def _names_it(record: dict, area: int, qid: str | None) -> bool:
@@ -131,10 +128,10 @@ def test_finding_texts_are_read_verbatim(scanned: dict[str, dict]) -> None:
                 have = {norm(f["text"]) for f in got.get(a["number"], {}).get(kind, [])}
                 texts += len(a[kind])
                 exact += sum(norm(f["text"]) in have for f in a[kind])
-    # a regression guard, not the issue's goal (95 %): measured 84 % on the ocr branch, 79 %
-    # (141/179) after merging issue 21's findings rules, which OCR's lost bullet glyphs meet
-    # differently; the figures are in benchmarks/README.md
-    assert exact >= 0.75 * texts, f"{exact}/{texts} finding texts exact"
+    # a regression guard, not the issue's goal (95 %): measured 79 % (141/179) before the
+    # image's ruling lines, dropped bullets and one type size, 92.7 % (166/179) after; the
+    # margin is for another Tesseract build (figures in benchmarks/README.md)
+    assert exact >= 0.85 * texts, f"{exact}/{texts} finding texts exact"
 
 
 def test_ocr_result_is_cached_by_sha256(ocr_cache: Path, scanned: dict[str, dict]) -> None:
@@ -142,13 +139,15 @@ def test_ocr_result_is_cached_by_sha256(ocr_cache: Path, scanned: dict[str, dict
     sha = scanned[name]["source"]["sha256"]
     assert (ocr_cache / "ocr" / f"{sha}.pdf").exists()
     assert (ocr_cache / "ocr" / f"{sha}.json").exists()
-    assert ocr.cached(sha)
-    again = parse_report(_scan(ocr_cache, name)).to_dict()
+    assert ocr.cached(sha, ocr_cache / "ocr")
+    again = parse_report(_scan(ocr_cache, name), ocr_cache=ocr_cache / "ocr").to_dict()
     assert again == scanned[name]  # same OCR, same record
 
 
 def test_ocr_never_keeps_the_refusal(ocr_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("KOMPASS_OCR", "auto")  # --ocr sets it for worker processes; restored
+    monkeypatch.delenv("KOMPASS_OCR", raising=False)
+    monkeypatch.delenv("KOMPASS_OCR_CACHE", raising=False)
+    before = dict(os.environ)
     scan = _scan(ocr_cache, SCANNED[0])
     with pytest.raises(NoTextLayer) as info:
         parse_report(scan, ocr="never")
@@ -159,6 +158,8 @@ def test_ocr_never_keeps_the_refusal(ocr_cache: Path, monkeypatch: pytest.Monkey
     result = CliRunner().invoke(cli, ["parse", "--ocr", "never", str(scan)])
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1 and "OCR is off" in result.stderr
+    # --ocr went down as a value (to the forked parse too), not through the environment
+    assert dict(os.environ) == before
 
 
 def test_without_tesseract_the_refusal_names_what_to_install(tmp_path: Path) -> None:
@@ -193,14 +194,24 @@ def test_load_fills_the_warehouse_columns(ocr_cache: Path, tmp_path: Path) -> No
     db = f"sqlite:///{tmp_path / 'w.db'}"
     raw = tmp_path / "raw"
     # the scan's OCR is already cached: put it where the raw store keeps it
-    sha = parse_report(scan).source.sha256
+    sha = parse_report(scan, ocr_cache=ocr_cache / "ocr").source.sha256
     (raw / "ocr").mkdir(parents=True)
     for ext in ("pdf", "json"):
         (raw / "ocr" / f"{sha}.{ext}").write_bytes(
             (ocr_cache / "ocr" / f"{sha}.{ext}").read_bytes()
         )
-    result = CliRunner().invoke(cli, ["load", str(scan), "--db", db, "--raw-dir", str(raw)])
-    assert result.exit_code in (0, 1), result.output
+    # a real process without Tesseract on its PATH and without $KOMPASS_OCR_CACHE: the scan
+    # loads only if the raw store's OCR cache reaches the parse as a value
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KOMPASS_OCR")}
+    env["PATH"] = str(tmp_path / "bin")
+    exe = Path(sys.executable).with_name("kompass")
+    proc = subprocess.run(
+        [str(exe), "load", str(scan), "--db", db, "--raw-dir", str(raw)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert proc.returncode in (0, 1), proc.stdout + proc.stderr
     with create_engine(db).connect() as conn:
         row = conn.execute(text("SELECT text_layer, ocr_mean_confidence FROM evaluations")).one()
         rep = conn.execute(
@@ -277,7 +288,7 @@ def test_ocr_leaves_pdfminer_of_this_process_alone(ocr_cache: Path) -> None:
     tests/test_tags.py ran after this module). OCR runs in a forked child, and checking that
     OCR is available only looks the package up."""
     assert ocr.missing() is None
-    parse_report(_scan(ocr_cache, SCANNED[0]))
+    parse_report(_scan(ocr_cache, SCANNED[0]), ocr_cache=ocr_cache / "ocr")
     assert "ocrmypdf" not in sys.modules
     tagged = FIXTURES / "tags" / "tagged-page-break.pdf"
     words = [
@@ -287,3 +298,65 @@ def test_ocr_leaves_pdfminer_of_this_process_alone(ocr_cache: Path) -> None:
         for w in ln.words
     ]
     assert words[:2] == ["First", "half"]
+
+
+def test_a_scan_depends_only_on_the_pdf_and_the_seed() -> None:
+    """The OCR cache is keyed by the scan's sha256: the same seed must give the same bytes
+    (img2pdf wrote the current time and a random file ID before)."""
+    from tests.fixturegen.scan import scan_pdf
+
+    data = (FIXTURES / "bad" / "scanned.pdf").read_bytes()
+    assert scan_pdf(data, seed=3) == scan_pdf(data, seed=3)
+    assert scan_pdf(data, seed=3) != scan_pdf(data, seed=4)
+
+
+def test_ruling_lines_are_found_in_a_scanned_page() -> None:
+    """A scan has no vector rules; the table's lines are found in its image (the findings
+    columns' gutter). A drawn table of 2 columns: its rules come back within a point; a
+    letter's stroke (shorter than `ocr.MIN_RULE_PT`) does not."""
+    import img2pdf
+    from PIL import Image, ImageDraw
+
+    from parsers.pdf import PageText
+
+    dpi = 200
+    px = dpi / 72  # pixels per point
+
+    def at(pt: float) -> int:
+        return round(pt * px)
+
+    image = Image.new("L", (at(595), at(842)), 250)
+    draw = ImageDraw.Draw(image)
+    for x in (57, 293, 528):  # the table's vertical rules, 324–464 pt
+        draw.line([(at(x), at(324)), (at(x), at(464))], fill=40, width=2)
+    for y in (324, 336, 464):
+        draw.line([(at(57), at(y)), (at(528), at(y))], fill=40, width=2)
+    draw.line([(at(100), at(500)), (at(100), at(512))], fill=40, width=2)  # an "l", 12 pt
+    buf = io.BytesIO()
+    image.save(buf, format="PNG", dpi=(dpi, dpi))
+    data = img2pdf.convert(
+        [buf.getvalue()], layout_fun=img2pdf.get_fixed_dpi_layout_fun((dpi, dpi))
+    )
+    page = PageText(1, 595, 842, [], [])
+    ocr.image_rules(data, [page])
+    vertical = sorted(
+        (round(r.x0), round(r.top), round(r.bottom)) for r in page.rules if r.vertical
+    )
+    horizontal = sorted(round(r.top) for r in page.rules if not r.vertical)
+    assert [v[0] for v in vertical] == [57, 293, 528]
+    assert all(abs(t - 324) <= 1 and abs(b - 464) <= 1 for _, t, b in vertical)
+    assert horizontal == [324, 336, 464]
+
+
+def test_a_percent_sign_read_as_digits_is_a_candidate_the_arithmetic_may_pick() -> None:
+    # the Swedish model and the whitelist read "%" as "90", "4", "0", "40%": the leading
+    # digits are a candidate only when the reading is no percent (over 100)
+    assert ocr_numbers.percent_sign_readings("6090") == ["6", "60"]
+    assert ocr_numbers.percent_sign_readings("3340%") == ["33"]
+    assert ocr_numbers.percent_sign_readings("804") == ["8", "80"]
+    assert ocr_numbers.percent_sign_readings("10090") == ["10", "100"]
+    assert ocr_numbers.percent_sign_readings("60") == []  # a percent: no other candidate
+    assert ocr_numbers.percent_sign_readings("17200") == []  # "200" is no "%" sign
+    # 9 of 15 is 60 %: of the candidates 6090, 6 and 60 only 60 fits
+    readings = {"points": ["9"], "max": ["15"], "percent": ["6090", "6", "60"]}
+    assert ocr_numbers.choose(readings) == {"points": 9, "max": 15, "percent": 60}

@@ -55,6 +55,7 @@ def ingest(
     timeout: float,
     download_deadline: float = 120.0,
     dask: str | None = None,
+    ocr: str | None = None,
 ) -> None:
     """Run the ingest flow: discover, download, parse and load every report (Prefect).
 
@@ -94,6 +95,7 @@ def ingest(
             download_deadline=download_deadline,
             dask=dask,
             reader=reader,
+            ocr=ocr,
             progress=display,
         )
     except runs.CannotStart as e:
@@ -141,6 +143,7 @@ def demo(ctx: click.Context, db_url: str | None, raw_dir: Path | None) -> None:
 @warehouse_errors
 def reprocess(
     reader: str | None,
+    ocr: str | None,
     what: tuple[str, ...],
     outdated: bool,
     db_url: str | None,
@@ -156,20 +159,30 @@ def reprocess(
       kompass reprocess Norsjö 2018       # by municipality and year
       kompass reprocess --outdated        # everything parsed by an older parser
     """
+    from parsers.ocr import Settings
     from pipeline import reprocess as rp
     from pipeline.raw import RawStore
     from warehouse.db import get_engine
 
     engine = get_engine(db_url)
+    store = RawStore(raw_dir)
     try:
-        targets = rp.targets(
-            ["--outdated", *what] if outdated else list(what), engine, RawStore(raw_dir)
-        )
+        targets = rp.targets(["--outdated", *what] if outdated else list(what), engine, store)
     except rp.ReprocessError as e:
         refuse(str(e))
     if not targets:
         click.echo("nothing to reprocess: every report is from the current parser")
-    sys.exit(exit_code(rp.run(targets, engine, reader=reader, on_result=echo_line)))
+    sys.exit(
+        exit_code(
+            rp.run(
+                targets,
+                engine,
+                reader=reader,
+                on_result=echo_line,
+                ocr=Settings(ocr, str(store.ocr_cache)),
+            )
+        )
+    )
 
 
 @click.command()

@@ -3,7 +3,6 @@ texts cannot drift apart between commands."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import click
@@ -30,31 +29,12 @@ reader_option = click.option(
 )
 
 
-def _set_ocr(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-    """--ocr: through the environment for the command's run, so worker processes do the same,
-    and restored when the command ends (an in-process caller, such as a test, keeps its own
-    setting). A known debt: it is to go down as a value, as --reader does
-    (tests/test_architecture.ENVIRON_WRITES_KNOWN)."""
-    if value:
-        before = os.environ.get("KOMPASS_OCR")
-        os.environ["KOMPASS_OCR"] = value
-
-        def restore() -> None:
-            if before is None:
-                os.environ.pop("KOMPASS_OCR", None)
-            else:
-                os.environ["KOMPASS_OCR"] = before
-
-        ctx.call_on_close(restore)
-    return value
-
-
+#: --ocr: a value passed down to the parse (to worker processes too) like --reader, never
+#: through the environment; without it, the parse asks `parsers.ocr.mode` ($KOMPASS_OCR, else
+#: auto).
 ocr_option = click.option(
     "--ocr",
     type=click.Choice(["auto", "never", "force"]),
-    callback=_set_ocr,
-    expose_value=False,
-    is_eager=True,
     help="OCR of scanned (image-only) PDFs with Tesseract: auto (default: only PDFs without a "
     "text layer), never (refuse them), force (every PDF). Default: $KOMPASS_OCR, else auto.",
 )

@@ -30,7 +30,12 @@ from pipeline.cli.options import ocr_option, reader_option
 )
 @click.pass_context
 def parse(
-    ctx: click.Context, reader: str | None, reports: tuple[Path, ...], as_json: bool, strict: bool
+    ctx: click.Context,
+    reader: str | None,
+    ocr: str | None,
+    reports: tuple[Path, ...],
+    as_json: bool,
+    strict: bool,
 ) -> None:
     """Parse evaluation report PDFs and print what they hold.
 
@@ -49,7 +54,14 @@ def parse(
 
     debug = ctx.obj["debug"]  # --debug: parse here, not in a child, to see tracebacks
     code = print_reports(
-        reports, as_json, strict, in_process=debug, reader=reader, echo=click.echo, fail=fail
+        reports,
+        as_json,
+        strict,
+        in_process=debug,
+        reader=reader,
+        ocr=ocr,
+        echo=click.echo,
+        fail=fail,
     )
     sys.exit(code)
 
@@ -74,7 +86,12 @@ def parse(
 @report_errors
 @output_errors
 def inspect(
-    reader: str | None, report: Path, page_no: int, out: Path | None, as_text: bool
+    reader: str | None,
+    ocr: str | None,
+    report: Path,
+    page_no: int,
+    out: Path | None,
+    as_text: bool,
 ) -> None:
     """Draw what the parser saw on one page: for a report that parses wrong.
 
@@ -95,7 +112,7 @@ def inspect(
     if not report.exists():
         raise ReportError(report, "no such file")
     try:
-        found = marks(report, page_no, reader=reader)
+        found = marks(report, page_no, reader=reader, ocr=ocr)
     except ValueError as e:
         raise ReportError(report, str(e)) from e
     if as_text:

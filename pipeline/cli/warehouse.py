@@ -23,6 +23,7 @@ from pipeline.cli.output import echo_line, echo_utf8, exit_code
 @warehouse_errors
 def load(
     reader: str | None,
+    ocr: str | None,
     reports: tuple[Path, ...],
     db_url: str | None,
     raw_dir: Path | None,
@@ -54,7 +55,7 @@ def load(
     except RawDirError as e:
         refuse(str(e))
     results = load_paths(
-        list(reports), engine, store, force=force, reader=reader, on_result=echo_line
+        list(reports), engine, store, force=force, reader=reader, ocr=ocr, on_result=echo_line
     )
     for line in Summary(results, rerun_options(db_url, raw_dir)).brief():
         click.echo(line)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import io
 import random
+from datetime import UTC, datetime
 from pathlib import Path
 
 #: How the paper is scanned: resolution, tilt, grain, softness and compression.
@@ -20,6 +21,8 @@ MAX_ROTATION_DEG = 0.6
 NOISE_SIGMA = 6.0  # grey levels (of 255), Gaussian
 BLUR_RADIUS = 0.5  # pixels
 JPEG_QUALITY = 80
+#: The scan's creation date in its metadata (fixed, so a scan's bytes depend on the seed only).
+SCAN_DATE = datetime(2002, 1, 1, tzinfo=UTC)
 
 
 def scan_page(image, rng: random.Random):  # PIL.Image in, PIL.Image out
@@ -53,7 +56,15 @@ def scan_pdf(data: bytes, seed: int = 0, dpi: int = DPI) -> bytes:
     finally:
         pdf.close()
     layout = img2pdf.get_fixed_dpi_layout_fun((dpi, dpi))
-    return img2pdf.convert(jpegs, layout_fun=layout, creationdate=None, moddate=None)
+    # the same bytes for the same seed: fixed dates (None means "now") and img2pdf's own
+    # writer, whose file ID is a hash of the content (pikepdf's is random)
+    return img2pdf.convert(
+        jpegs,
+        layout_fun=layout,
+        creationdate=SCAN_DATE,
+        moddate=SCAN_DATE,
+        engine=img2pdf.Engine.internal,
+    )
 
 
 def scan_file(src: Path, dst: Path, seed: int = 0) -> Path:
