@@ -68,15 +68,17 @@ class Damage:
     area: int | None  # None: the history table
 
 
-#: The layouts the damage fuzz was built and measured on (issue 22): generation 1, untagged.
-#: Damages on generation-2 layouts (newspaper columns, …) and on tagged PDFs are not yet
-#: measured.
-GENERATION = 1
+#: The layouts damaged: the layout fuzzer's default mix (generation 2, a share of them tagged).
+#: `generation=1, tags=False` gives the layouts the first measurement was made on (issue 22).
+GENERATION = 2
+TAGS = True
 
 
-def damaged_case(seed: int, index: int) -> tuple[Spec, Layout, Damage]:
+def damaged_case(
+    seed: int, index: int, generation: int = GENERATION, tags: bool = TAGS
+) -> tuple[Spec, Layout, Damage]:
     """Case `index` of `seed` (the clean case's spec and layout) with one damage."""
-    spec, layout = case(seed, index, generation=GENERATION, tags=False)
+    spec, layout = case(seed, index, generation=generation, tags=tags)
     rng = random.Random(f"wpfuzz-damage:{seed}:{index}")
     kinds = [k for k in KINDS if not k.startswith("history") or spec.history_years]
     kind = rng.choice(kinds)
@@ -237,14 +239,20 @@ def build_damaged_many(
         import tempfile
         from concurrent.futures import ThreadPoolExecutor
 
+        by_tags: dict[bool, list[Path]] = {False: [], True: []}  # tagged export or not
         for (spec, layout, damage), docx in todo:
             DamagedBuilder(spec, layout, damage).build(docx)
-        docs = [docx for _, docx in todo]
+            by_tags[layout.tagged].append(docx)
         with tempfile.TemporaryDirectory(prefix="wpfuzz-damage-") as tmp:
             conv = _Converter(max(1, jobs), tmp)
-            batches = [docs[i : i + 8] for i in range(0, len(docs), 8)]
+            batches = [
+                (docs[i : i + 8], tagged)
+                for tagged, docs in by_tags.items()
+                for i in range(0, len(docs), 8)
+            ]
             with ThreadPoolExecutor(max(1, jobs)) as pool:
-                for r in [pool.submit(conv, b, out_dir) for b in batches]:
+                running = [pool.submit(conv, b, out_dir, tagged=t) for b, t in batches]
+                for r in running:
                     r.result()
     return [p if p.exists() else None for p in paths]
 
