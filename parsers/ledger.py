@@ -34,7 +34,7 @@ from parsers.history import HistoryTable, find_summary
 from parsers.pdf import Box, Document, Line, Word
 from parsers.scores import ScoreTable, is_header
 from parsers.sections import INSPIRATION
-from parsers.text import is_number, is_percent
+from parsers.text import is_number, is_percent, strip_label
 from parsers.typography import BodyStyle, is_heading
 from schema.instruments import MATCH_THRESHOLD, Instrument
 from schema.record import Warning
@@ -172,6 +172,12 @@ def _quote(words: list[Word]) -> str:
     return f"'{text} …'" if len(words) > QUOTE_WORDS else f"'{text}'"
 
 
+def _quote_text(text: str) -> str:
+    words = text.split()
+    quoted = " ".join(words[:QUOTE_WORDS])
+    return f"'{quoted} …'" if len(words) > QUOTE_WORDS else f"'{quoted}'"
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
@@ -282,6 +288,17 @@ def account(
         )
         header_texts = {lines[h.start].text}
         printed = [str(y) for y in h.years]
+        head_years = [w.text for w in lines[h.start].words if _YEAR.match(w.text)]
+        if h is history and len(head_years) >= 2 and head_years != printed:
+            misread = True
+            warnings.append(
+                Warning(
+                    "incomplete_history",
+                    f"the history table prints the years {' '.join(head_years)}, but its rows "
+                    f"were read for {' '.join(printed)}",
+                    lines[h.start].page,
+                )
+            )
         for k in range(h.start + 1, end):
             ln = lines[k]
             years = [w.text for w in ln.words if _YEAR.match(w.text)]
@@ -367,6 +384,9 @@ def account(
         )
 
     warnings += _empty_findings(lines, findings, tables)
+    warnings += _labels_in_text(findings)
+    if not doc.ocr and not any(w.code == "incomplete_history" for w in warnings):
+        warnings += _history_picture(doc, style, history, area_of)
 
     entries = [
         Entry(w, ln.page, "furniture", "furniture") for ln in doc.footer_lines for w in ln.words
@@ -406,6 +426,52 @@ def _summary_copy(
             return found
         k = found.start + 1
     return None
+
+
+#: A picture stands for a table when it is at least this share of the page's width wide (a
+#: logo or a photo in a margin is narrower than a table across the text block) …
+PICTURE_WIDTH = 1 / 3
+#: … and at least this many body lines tall (a header row and a few area rows).
+PICTURE_LINES = 4
+
+
+def _history_picture(
+    doc: Document,
+    style: BodyStyle,
+    history: HistoryTable | None,
+    area_of: Callable[[int], int | None] | None,
+) -> list[Warning]:
+    """A history table printed as a picture: no words at all, only an image. When nothing
+    was read as the history before the first area (where reports print it: the summary after
+    the introduction), a table-sized image there, after the cover, is where the history went.
+    (A chart there is flagged too: a picture of numbers is never read without OCR.)"""
+    lines = doc.lines
+    if area_of is None or not lines:
+        return []
+    first = next((k for k in range(len(lines)) if area_of(k) is not None), None)
+    if first is None:
+        return []
+    if history is not None and history.row_boxes and 0 <= history.start < first:
+        return []
+    end = (lines[first].page, lines[first].top)
+    tall = PICTURE_LINES * style.size * 1.2  # a body line: its size and the usual leading
+    for page in doc.pages:
+        if page.number == 1 or page.number > end[0]:
+            continue
+        for x0, top, x1, bottom in page.images:
+            if (page.number, top) >= end:
+                continue
+            if x1 - x0 >= PICTURE_WIDTH * page.width and bottom - top >= tall:
+                return [
+                    Warning(
+                        "incomplete_history",
+                        f"a picture ({x1 - x0:.0f} × {bottom - top:.0f} pt) stands before area 1, "
+                        "where a report prints its history table, and no history table was "
+                        "read: a table printed as a picture has no text to read (OCR could)",
+                        page.number,
+                    )
+                ]
+    return []
 
 
 #: Two lines side by side share this share of their height: one floats beside the other.
@@ -495,7 +561,11 @@ def _number_tables(
         g = groups[-1] if groups else None
         between = range(g[-1][0] + 1, k) if g else range(0)
         loose = all(part_of[j] is None and not _has_field(lines[j], cls) for j in between)
-        if g and lines[g[-1][0]].page == lines[k].page and len(between) <= 4 and loose:
+        # a title row of years only ("Poäng i 2015 2018" over a wrapped, bold "Kommunkompassen"
+        # taken for a heading) belongs to the rows under it
+        titled = g is not None and all(_YEAR.match(w.text) for _, ns in g for w in ns)
+        near = g and lines[g[-1][0]].page == lines[k].page and len(between) <= 4
+        if near and (loose or titled):
             g.append((k, nums))
         else:
             groups.append([(k, nums)])
@@ -566,4 +636,25 @@ def _empty_findings(
                         page if page is not None else (t.page if t else None),
                     )
                 )
+    return out
+
+
+def _labels_in_text(findings: dict[int, AreaFindings]) -> list[Warning]:
+    """Findings whose text still starts with a list label ("1. Medarbetarundersökning …"): the
+    list was not read as a list (its labels are never part of an item's text), so items may
+    have been merged or lost with them. One warning per area."""
+    out = []
+    for number, found in sorted(findings.items()):
+        for item in found.strengths + found.improvements:
+            label, _ = strip_label(item.text)
+            if label is not None:
+                out.append(
+                    Warning(
+                        "unread_text",
+                        f"area {number} findings: a list label read as part of a finding's "
+                        f"text: {_quote_text(item.text)}",
+                        item.page,
+                    )
+                )
+                break
     return out
