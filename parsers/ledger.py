@@ -19,7 +19,12 @@ completeness warning with its page and first words:
 - `unread_numbers`: "a table with numbers not read: 'Poäng i Kommunkompassen 2015 2017 …'";
 - `incomplete_history`: a table that is the history by its content (area numbers or names
   against one to three years, in either orientation) that did not become history rows;
-- `missing_findings`: a findings heading printed with nothing read under it.
+- `incomplete_history` also for a history header whose printed years are not the years read,
+  and for a table-sized picture before area 1 when no history table was read there (a history
+  pasted as a picture has no words: the image is all a text reader sees of it);
+- `missing_findings`: a findings heading printed with nothing read under it;
+- `unread_text` also for a finding whose text still starts with a list label ("1. …"): the
+  list was not read as a list.
 """
 
 from __future__ import annotations
