@@ -30,6 +30,7 @@ completeness warning with its page and first words:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -202,6 +203,7 @@ def account(
     place where words were left unread."""
     lines = doc.lines
     n = len(lines)
+    spans = [(ln.top, ln.bottom) for ln in lines]  # (top, bottom): computed once
     cls: dict[int, tuple[str, str]] = {}  # id(word) → (class, what)
     part_of: list[str | None] = [None] * n  # the recognised part a line lies in
 
@@ -237,11 +239,11 @@ def account(
             for item in items:
                 for b in item.boxes:
                     add_box(b, kind)
-    for ln in lines:
+    for ln, (top, bottom) in zip(lines, spans, strict=True):
         page_boxes = boxes.get(ln.page)
         if not page_boxes:
             continue
-        top, bottom = ln.top - BOX_SLACK, ln.bottom + BOX_SLACK
+        top, bottom = top - BOX_SLACK, bottom + BOX_SLACK
         near = [(b, what) for b, what in page_boxes if b[2] <= bottom and b[4] >= top]
         for w in ln.words:
             for b, what in near:
@@ -345,8 +347,11 @@ def account(
                 j += 1
             k = j
             continue
+        if part_of[k] is not None:
+            k += 1
+            continue
         heading = is_heading(ln, style) or header_kind(ln) is not None
-        if part_of[k] is None and heading and not _column_numbers(ln):
+        if heading and not _column_numbers(ln):
             mark(ln.words, "field", "heading")
         k += 1
 
@@ -356,7 +361,7 @@ def account(
 
     # words in a recognised part that are in nothing read: unread_text, one warning per part
     unread: dict[str, list[Line]] = {}
-    for label, k in _over_the_flow(lines, part_of):
+    for label, k in _over_the_flow(lines, spans, part_of):
         warnings.append(
             Warning(
                 "unread_text",
@@ -365,7 +370,7 @@ def account(
                 lines[k].page,
             )
         )
-    for k in _beside_the_flow(doc, lines, part_of, cls):
+    for k in _beside_the_flow(lines, spans, part_of, cls):
         area = area_of(k) if area_of is not None else None
         part_of[k] = (
             f"area {area}: text beside the running text" if area else "text beside the running text"
@@ -483,8 +488,32 @@ def _history_picture(
 SIDE_BY_SIDE = 0.3
 
 
+class _Band:
+    """The vertical extents of some lines of a page, to ask which of them one line overlaps."""
+
+    def __init__(self, spans: list[tuple[float, float]]):
+        self.spans = sorted(spans)
+        self.tops = [t for t, _ in self.spans]
+        self.tallest = max((b - t for t, b in self.spans), default=0.0)
+
+    def overlaps(self, span: tuple[float, float]) -> bool:
+        """Does a line share more than SIDE_BY_SIDE of `span`'s height with one of them?"""
+        top, bottom = span
+        need = SIDE_BY_SIDE * (bottom - top)
+        for i in range(bisect_left(self.tops, bottom) - 1, -1, -1):
+            t, b = self.spans[i]
+            if t < top - self.tallest:
+                break  # every line further up ends above `span`
+            if min(bottom, b) - max(top, t) > need:
+                return True
+        return False
+
+
 def _beside_the_flow(
-    doc: Document, lines: list[Line], part_of: list[str | None], cls: dict
+    lines: list[Line],
+    spans: list[tuple[float, float]],
+    part_of: list[str | None],
+    cls: dict,
 ) -> list[int]:
     """Indices of running-text lines that sit beside other running text, overlapping it in
     height, away from the page's left text edge: a floating text box or frame, whose text the
@@ -497,22 +526,21 @@ def _beside_the_flow(
         if len(ks) < 2:
             continue
         left = Counter(round(lines[k].x0) for k in ks).most_common(1)[0][0]
-        flow = [lines[j] for j in ks if abs(lines[j].x0 - left) < 2 * lines[j].size]
+        flow = _Band([spans[j] for j in ks if abs(lines[j].x0 - left) < 2 * lines[j].size])
         for k in ks:
             a = lines[k]
             if part_of[k] is not None or any(id(w) in cls for w in a.words):
                 continue
             if abs(a.x0 - left) < 2 * a.size:
                 continue
-            for b in flow:
-                overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
-                if overlap > SIDE_BY_SIDE * (a.bottom - a.top):
-                    out.append(k)
-                    break
+            if flow.overlaps(spans[k]):
+                out.append(k)
     return out
 
 
-def _over_the_flow(lines: list[Line], part_of: list[str | None]) -> list[tuple[str, int]]:
+def _over_the_flow(
+    lines: list[Line], spans: list[tuple[float, float]], part_of: list[str | None]
+) -> list[tuple[str, int]]:
     """(part, index) of the first line of a findings part that overlaps, in height, a line
     outside every part on its page: two flows of text over each other, one of them floating.
     Lines of one flow never overlap, and a part ends before the heading that follows it."""
@@ -522,18 +550,14 @@ def _over_the_flow(lines: list[Line], part_of: list[str | None]) -> list[tuple[s
         by_page.setdefault(ln.page, []).append(k)
     seen: set[str] = set()
     for ks in by_page.values():
-        outside = [lines[j] for j in ks if part_of[j] is None]
+        outside = _Band([spans[j] for j in ks if part_of[j] is None])
         for k in ks:
             label = part_of[k]
             if label is None or not label.endswith("findings") or label in seen:
                 continue
-            a = lines[k]
-            for b in outside:
-                overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
-                if overlap > SIDE_BY_SIDE * (a.bottom - a.top):
-                    out.append((label, k))
-                    seen.add(label)
-                    break
+            if outside.overlaps(spans[k]):
+                out.append((label, k))
+                seen.add(label)
     return out
 
 
@@ -662,4 +686,28 @@ def _labels_in_text(findings: dict[int, AreaFindings]) -> list[Warning]:
                     )
                 )
                 break
+    return out
+
+
+def tag_losses(kept: dict[int, AreaFindings], layout: dict[int, AreaFindings]) -> list[Warning]:
+    """A tagged report keeps the tags' findings; the words are accounted against the layout's
+    reading. Items the layout reads in an area where the tags read fewer, and whose text the
+    tags do not have, are lost from the record (a floating text box is a structure element of
+    its own, outside the list): `unread_text` for that area."""
+    out = []
+    for number, seen in sorted(layout.items()):
+        got = kept.get(number, AreaFindings())
+        have = {" ".join(i.text.split()) for i in got.strengths + got.improvements}
+        items = seen.strengths + seen.improvements
+        fewer = len(items) - len(got.strengths + got.improvements)
+        lost = [i for i in items if " ".join(i.text.split()) not in have]
+        if fewer > 0 and lost:
+            out.append(
+                Warning(
+                    "unread_text",
+                    f"area {number} findings: {_plural(fewer, 'item')} read from the page but "
+                    f"not in the tags' reading: {_quote_text(lost[0].text)}",
+                    lost[0].page,
+                )
+            )
     return out

@@ -200,6 +200,7 @@ def parse_report(
             points,
             layout_area_of,
         )
+        book.warnings.extend(ledger.tag_losses(findings, layout_findings))
     else:
         book = ledger.account(
             doc, style, table_by_area, history, findings, inst, year, points, area_of

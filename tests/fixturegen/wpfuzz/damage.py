@@ -59,7 +59,7 @@ READABLE = ("history_plain_header",)
 #: Damages no text-layer reader can see (the words are pixels): OCR's business (issue 24).
 PICTURE_ONLY = ("history_picture",)
 KINDS = tuple(CODES)
-DAMAGE_VERSION = "1"
+DAMAGE_VERSION = "2"  # 2: findings in newspaper columns damaged too
 
 
 @dataclass(frozen=True)
@@ -185,6 +185,18 @@ class DamagedBuilder(Builder):
             self._text_box(a.strengths[-1])
             return
         return super().findings(a)
+
+    def newspaper(self, a: AreaSpec) -> None:
+        """Findings in newspaper columns (generation 2) damaged as `findings` damages them."""
+        if self._hit(a, "findings_picture"):
+            return self.findings(a)  # the picture, across the text block
+        if self._hit(a, "empty_cell"):
+            return super().newspaper(replace(a, improvements=[]))
+        if self._hit(a, "floating_item") and len(a.strengths) > 1:
+            super().newspaper(replace(a, strengths=a.strengths[:-1]))
+            self._text_box(a.strengths[-1])
+            return
+        return super().newspaper(a)
 
     def _text_box(self, text: str) -> None:
         """A floating text box (VML, as Word writes one) anchored in a paragraph of its own,
