@@ -198,9 +198,17 @@ def account(
     year: int,
     points: dict[int, float | None] | None = None,
     area_of: Callable[[int], int | None] | None = None,
+    tag_findings: dict[int, AreaFindings] | None = None,
 ) -> Ledger:
     """Classify every word of `doc` against what the parser recorded; the warnings name each
-    place where words were left unread."""
+    place where words were left unread. A tagged report's findings are the tags' reading
+    (`tag_findings`) while its words are accounted against the layout's: a word the layout
+    left unread in an area's findings that the tags' items of that area hold is read, and
+    the layout's findings warnings of an area the tags read are not the record's."""
+    tag_words: dict[int, Counter[str]] = {
+        n: Counter(w for i in f.strengths + f.improvements for w in i.text.split())
+        for n, f in (tag_findings or {}).items()
+    }
     lines = doc.lines
     n = len(lines)
     spans = [(ln.top, ln.bottom) for ln in lines]  # (top, bottom): computed once
@@ -362,6 +370,8 @@ def account(
     # words in a recognised part that are in nothing read: unread_text, one warning per part
     unread: dict[str, list[Line]] = {}
     for label, k in _over_the_flow(lines, spans, part_of):
+        if _area_in(label) in tag_words:
+            continue  # the tags' list is read from the structure tree, not from positions
         warnings.append(
             Warning(
                 "unread_text",
@@ -380,6 +390,10 @@ def account(
         if label is None:
             continue
         left = [w for w in ln.words if id(w) not in cls]
+        held = tag_words.get(_area_in(label), Counter())
+        if left and held and all(held[w.text] for w in left):
+            mark(left, "field", "finding (tags)")
+            continue
         if left:
             mark(left, "unaccounted", label)
             unread.setdefault(label, []).append(Line(left, ln.page))
@@ -393,7 +407,11 @@ def account(
             )
         )
 
-    warnings += _empty_findings(lines, findings, tables)
+    warnings += [
+        w
+        for w in _empty_findings(lines, findings, tables)
+        if not (tag_findings and _tags_have(tag_findings, w.message))
+    ]
     warnings += _labels_in_text(findings)
     if not doc.ocr and not any(w.code == "incomplete_history" for w in warnings):
         warnings += _history_picture(doc, style, history, area_of)
@@ -711,3 +729,15 @@ def tag_losses(kept: dict[int, AreaFindings], layout: dict[int, AreaFindings]) -
                 )
             )
     return out
+
+
+def _area_in(label: str) -> int | None:
+    m = re.match(r"^area (\d+)", label)
+    return int(m.group(1)) if m else None
+
+
+def _tags_have(tag_findings: dict[int, AreaFindings], message: str) -> bool:
+    """Did the tags read the findings an `_empty_findings` message misses?"""
+    found = tag_findings.get(_area_in(message) or 0)
+    kind = "strengths" if "no strengths" in message else "improvements"
+    return found is not None and bool(getattr(found, kind))

@@ -199,6 +199,7 @@ def parse_report(
             year,
             points,
             layout_area_of,
+            tag_findings=findings if findings is not layout_findings else None,
         )
         book.warnings.extend(ledger.tag_losses(findings, layout_findings))
     else:
