@@ -59,7 +59,7 @@ READABLE = ("history_plain_header",)
 #: Damages no text-layer reader can see (the words are pixels): OCR's business (issue 24).
 PICTURE_ONLY = ("history_picture",)
 KINDS = tuple(CODES)
-DAMAGE_VERSION = "2"  # 2: findings in newspaper columns damaged too
+DAMAGE_VERSION = "3"  # 2: newspaper findings damaged too; 3: floating_item in an area it fits
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,10 @@ def damaged_case(
     kinds = [k for k in KINDS if not k.startswith("history") or spec.history_years]
     kind = rng.choice(kinds)
     area = None if kind.startswith("history") else rng.randint(1, 8)
+    if kind == "floating_item":  # a strength moved out needs one left behind: the next such area
+        fit = [a.number for a in spec.areas if len(a.strengths) > 1]
+        if fit and area not in fit:
+            area = min(fit, key=lambda n: (n - area) % 8)
     if kind == "history_plain_header":
         layout = replace(layout, history_label="narrow")
     if kind == "empty_cell" and layout.findings == "side" and layout.cell_items == "row_per_item":
