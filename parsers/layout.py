@@ -20,15 +20,12 @@ from __future__ import annotations
 from parsers.pdf import Line, PageText, lines_from_words
 from parsers.reader import Word
 from parsers.text import is_number
-
-#: White space this wide (times the font size) between two words may be a gutter; a word
-#: space is ~0.25–0.35 em, a justified line's widest space stays under 1 em.
-GUTTER_MIN_EM = 1.4
-#: A region of columns has at least this many lines on each side of its gutter; at the top of
-#: a page that continues the previous page's columns (same gutter), one is enough.
-MIN_TWO_SIDED_LINES = 2
-#: Lines (a running header) that may come before a region continued from the previous page.
-MAX_LINES_BEFORE_CONTINUATION = 2
+from parsers.tolerances import (
+    GUTTER_EDGE_PT,
+    GUTTER_MIN_EM,
+    MAX_LINES_BEFORE_CONTINUATION,
+    MIN_TWO_SIDED_LINES,
+)
 
 
 def _runs(line: Line, em: float) -> list[list[Word]]:
@@ -63,8 +60,8 @@ def _is_table(region: list[Line], gutter: tuple[float, float], page: PageText, e
     ):
         return True
     first = region[0]
-    left = [w for w in first.words if w.x1 <= gutter[0] + 0.5]
-    right = [w for w in first.words if w.x0 >= gutter[1] - 0.5]
+    left = [w for w in first.words if w.x1 <= gutter[0] + GUTTER_EDGE_PT]
+    right = [w for w in first.words if w.x0 >= gutter[1] - GUTTER_EDGE_PT]
     return bool(left and right) and all(w.bold for w in left + right)
 
 

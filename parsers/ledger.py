@@ -41,7 +41,16 @@ from parsers.pdf import Box, Document, Line, Word
 from parsers.scores import ScoreTable, is_header
 from parsers.sections import INSPIRATION
 from parsers.text import is_number, is_percent, strip_label
+from parsers.tolerances import (
+    HEADER_WRAP_LINES,
+    INSPIRATION_HEADING_MAX_CHARS,
+    MAX_NUMBER_COLUMNS,
+    MIN_HISTORY_AREA_ROWS,
+    MIN_HISTORY_ROWS,
+    TABLE_ROW_MAX_LINES_APART,
+)
 from parsers.typography import BodyStyle, is_heading
+from parsers.vocabulary import MAX_HEADERS, PERCENT_HEADERS, POINTS_HEADERS, TOTAL_LABELS, YEAR
 from schema.instruments import MATCH_THRESHOLD, Instrument
 from schema.record import Warning
 
@@ -56,7 +65,6 @@ BOX_SLACK = 0.5
 #: Words quoted from an unread place.
 QUOTE_WORDS = 6
 
-_YEAR = re.compile(r"^(19|20)\d\d$")
 _AREA_LABEL = re.compile(r"^([1-8])[.):]?$")
 _LEADER = re.compile(r"[.…_·]{4,}")  # dot leaders of a contents entry
 
@@ -118,7 +126,6 @@ def _column_numbers(line: Line) -> list[Word]:
 def _copies_area_points(rows: list[tuple[Line, list[Word]]], points: dict) -> bool:
     """A score overview printed besides the history (area, points, max): every area row
     repeats the points read from the area's own table, so nothing in it is lost."""
-    from parsers.scores import TOTAL_LABELS
     from parsers.text import number
 
     agree, total = 0, False
@@ -151,7 +158,7 @@ def _is_contents(rows: list[tuple[Line, list[Word]]], pages: int) -> bool:
 
 def _looks_like_history(rows: list[tuple[Line, list[Word]]], inst: Instrument) -> bool:
     """Area numbers or names against one to three years, in either orientation."""
-    year_rows = [ln for ln, _ in rows if sum(1 for w in ln.words if _YEAR.match(w.text)) >= 1]
+    year_rows = [ln for ln, _ in rows if sum(1 for w in ln.words if YEAR.match(w.text)) >= 1]
     area_rows = 0
     for ln, nums in rows:
         head = ln.words[0].text if ln.words else ""
@@ -159,16 +166,18 @@ def _looks_like_history(rows: list[tuple[Line, list[Word]]], inst: Instrument) -
         named = any(
             a.match(re.sub(r"^[1-8][.):]?\s*", "", label)) >= MATCH_THRESHOLD for a in inst.areas
         )
-        if (_AREA_LABEL.match(head) or named) and 1 <= len(nums) <= 3:
+        if (_AREA_LABEL.match(head) or named) and 1 <= len(nums) <= MAX_NUMBER_COLUMNS:
             area_rows += 1
-    if year_rows and area_rows >= 3:
+    if year_rows and area_rows >= MIN_HISTORY_AREA_ROWS:
         return True
     # transposed: a row of area numbers 1…8 as column titles, a row per year
     for ln, _ in rows:
         small = [w.text.rstrip(".") for w in ln.words if w.text.rstrip(".").isdigit()]
-        if len(small) >= 4 and [int(s) for s in small] == list(range(1, len(small) + 1)):
-            years = [r for r, _ in rows if r.words and _YEAR.match(r.words[0].text)]
-            if 1 <= len(years) <= 3:
+        if len(small) >= MIN_HISTORY_ROWS and [int(s) for s in small] == list(
+            range(1, len(small) + 1)
+        ):
+            years = [r for r, _ in rows if r.words and YEAR.match(r.words[0].text)]
+            if 1 <= len(years) <= MAX_NUMBER_COLUMNS:
                 return True
     return False
 
@@ -296,14 +305,14 @@ def account(
         while end < n and (lines[end].page, lines[end].top) <= (last_page, last_bottom):
             end += 1
         titled = lines[h.start].words[-1].text  # a history header ends with its years
-        claim(h.start, end, "history table" if _YEAR.match(titled) else "closing summary")
+        claim(h.start, end, "history table" if YEAR.match(titled) else "closing summary")
         mark(lines[h.start].words, "field", "heading")
         first_row = min(
             (k for k in range(h.start + 1, end) if _has_field(lines[k], cls)), default=end
         )
         header_texts = {lines[h.start].text}
         printed = [str(y) for y in h.years]
-        head_years = [w.text for w in lines[h.start].words if _YEAR.match(w.text)]
+        head_years = [w.text for w in lines[h.start].words if YEAR.match(w.text)]
         if h is history and len(head_years) >= 2 and head_years != printed:
             misread = True
             warnings.append(
@@ -316,9 +325,9 @@ def account(
             )
         for k in range(h.start + 1, end):
             ln = lines[k]
-            years = [w.text for w in ln.words if _YEAR.match(w.text)]
+            years = [w.text for w in ln.words if YEAR.match(w.text)]
             # the header's wrapped rest (or a column-title row): right under it
-            rest = k < first_row and k - h.start <= 3 and not _column_numbers(ln)
+            rest = k < first_row and k - h.start <= HEADER_WRAP_LINES and not _column_numbers(ln)
             if rest or ln.text in header_texts or years == printed:
                 mark(ln.words, "field", "heading")  # the header's wrapped rest, or repeated
                 if k < first_row:
@@ -345,7 +354,11 @@ def account(
     k = 0
     while k < n:
         ln = lines[k]
-        if part_of[k] is None and INSPIRATION.match(ln.text.strip()) and len(ln.text) <= 40:
+        if (
+            part_of[k] is None
+            and INSPIRATION.match(ln.text.strip())
+            and len(ln.text) <= INSPIRATION_HEADING_MAX_CHARS
+        ):
             mark(ln.words, "field", "heading")
             j = k + 1
             while j < n and part_of[j] is None and not is_heading(lines[j], style):
@@ -427,7 +440,6 @@ def account(
 
 
 def _columns_x0(header: Line) -> float | None:
-    from parsers.scores import MAX_HEADERS, PERCENT_HEADERS, POINTS_HEADERS
 
     titles = (*POINTS_HEADERS, *MAX_HEADERS, *PERCENT_HEADERS)
     xs = [w.x0 for w in header.words if w.text.casefold().rstrip(":") in titles]
@@ -461,6 +473,8 @@ def _summary_copy(
 PICTURE_WIDTH = 1 / 3
 #: … and at least this many body lines tall (a header row and a few area rows).
 PICTURE_LINES = 4
+#: A body line's pitch as a share of its font size (single spacing: the usual leading).
+LINE_PITCH_EM = 1.2
 
 
 def _history_picture(
@@ -482,7 +496,7 @@ def _history_picture(
     if history is not None and history.row_boxes and 0 <= history.start < first:
         return []
     end = (lines[first].page, lines[first].top)
-    tall = PICTURE_LINES * style.size * 1.2  # a body line: its size and the usual leading
+    tall = PICTURE_LINES * style.size * LINE_PITCH_EM
     for page in doc.pages:
         if page.number == 1 or page.number > end[0]:
             continue
@@ -610,8 +624,12 @@ def _number_tables(
         loose = all(part_of[j] is None and not _has_field(lines[j], cls) for j in between)
         # a title row of years only ("Poäng i 2015 2018" over a wrapped, bold "Kommunkompassen"
         # taken for a heading) belongs to the rows under it
-        titled = g is not None and all(_YEAR.match(w.text) for _, ns in g for w in ns)
-        near = g and lines[g[-1][0]].page == lines[k].page and len(between) <= 4
+        titled = g is not None and all(YEAR.match(w.text) for _, ns in g for w in ns)
+        near = (
+            g
+            and lines[g[-1][0]].page == lines[k].page
+            and len(between) <= TABLE_ROW_MAX_LINES_APART
+        )
         if near and (loose or titled):
             g.append((k, nums))
         else:
