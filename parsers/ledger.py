@@ -425,7 +425,7 @@ def account(
         for w in _empty_findings(lines, findings, tables)
         if not (tag_findings and _tags_have(tag_findings, w.message))
     ]
-    warnings += _labels_in_text(findings)
+    warnings += _labels_in_text(tag_findings or findings)  # the record's findings
     if not doc.ocr and not any(w.code == "incomplete_history" for w in warnings):
         warnings += _history_picture(doc, style, history, area_of)
 
@@ -725,25 +725,39 @@ def _labels_in_text(findings: dict[int, AreaFindings]) -> list[Warning]:
     return out
 
 
+#: Words of the layout's findings of an area that the tags' findings lack, at least: fewer are
+#: a hyphenation or a glyph read differently, not a lost item (an item has a few words).
+MIN_LOST_WORDS = 3
+
+
 def tag_losses(kept: dict[int, AreaFindings], layout: dict[int, AreaFindings]) -> list[Warning]:
     """A tagged report keeps the tags' findings; the words are accounted against the layout's
-    reading. Items the layout reads in an area where the tags read fewer, and whose text the
-    tags do not have, are lost from the record (a floating text box is a structure element of
-    its own, outside the list): `unread_text` for that area."""
+    reading. Words the layout reads in an area's findings that the tags' items of that area
+    do not hold are lost from the record (a floating text box is a structure element of its
+    own, outside the list): `unread_text` for that area. Words in another order (an item
+    merged or split differently) are no loss."""
     out = []
     for number, seen in sorted(layout.items()):
         got = kept.get(number, AreaFindings())
-        have = {" ".join(i.text.split()) for i in got.strengths + got.improvements}
-        items = seen.strengths + seen.improvements
-        fewer = len(items) - len(got.strengths + got.improvements)
-        lost = [i for i in items if " ".join(i.text.split()) not in have]
-        if fewer > 0 and lost:
+        have = Counter(w for i in got.strengths + got.improvements for w in i.text.split())
+        lost: list[str] = []
+        page = None
+        for item in seen.strengths + seen.improvements:
+            for w in item.text.split():
+                if strip_label(w) == (w, ""):
+                    continue  # a list label the layout kept in the text: not the tags' words
+                if have[w] > 0:
+                    have[w] -= 1
+                else:
+                    lost.append(w)
+                    page = page or item.page
+        if len(lost) >= MIN_LOST_WORDS:
             out.append(
                 Warning(
                     "unread_text",
-                    f"area {number} findings: {_plural(fewer, 'item')} read from the page but "
-                    f"not in the tags' reading: {_quote_text(lost[0].text)}",
-                    lost[0].page,
+                    f"area {number} findings: {len(lost)} words read from the page are not in "
+                    f"the tags' reading: {_quote_text(' '.join(lost))}",
+                    page,
                 )
             )
     return out
