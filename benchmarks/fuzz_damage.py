@@ -27,6 +27,7 @@ from tests.fixturegen.wpfuzz import build_many, case  # noqa: E402
 from tests.fixturegen.wpfuzz.damage import (  # noqa: E402
     GENERATION,
     PICTURE_ONLY,
+    TAGS,
     Damage,
     build_damaged_many,
     damaged_case,
@@ -46,13 +47,22 @@ def _parse(pdf: str) -> tuple[dict | None, int, str | None]:
         return None, 0, f"{type(e).__name__}: {e}"
 
 
-def run(n: int, seed: int, jobs: int, keep: Path | None) -> dict[str, Any]:
-    items = [damaged_case(seed, i) for i in range(n)]
+def run(
+    n: int,
+    seed: int,
+    jobs: int,
+    keep: Path | None,
+    generation: int = GENERATION,
+    tags: bool = TAGS,
+    start: int = 0,
+) -> dict[str, Any]:
+    idx = range(start, start + n)
+    items = [damaged_case(seed, i, generation, tags) for i in idx]
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         out = keep or Path(tmp)
         clean = build_many(
-            [case(seed, i, generation=GENERATION, tags=False) for i in range(n)], out, jobs
+            [case(seed, i, generation=generation, tags=tags) for i in idx], out, jobs
         )
         damaged = build_damaged_many(items, out, jobs)
         gen_s = time.perf_counter() - t0
@@ -60,10 +70,11 @@ def run(n: int, seed: int, jobs: int, keep: Path | None) -> dict[str, Any]:
             got_clean = list(pool.map(_parse, [str(p) for p, _, _ in clean]))
             got_damaged = list(pool.map(_parse, [str(p) if p else "" for p in damaged]))
     cases = []
-    for i, ((spec, _lay, dmg), (_, exp, why), (crec, cun, cerr), (drec, _dun, derr)) in enumerate(
-        zip(items, clean, got_clean, got_damaged, strict=True)
+    for i, (spec, lay, dmg), (_, exp, why), (crec, cun, cerr), (drec, _dun, derr) in zip(
+        idx, items, clean, got_clean, got_damaged, strict=True
     ):
         c: dict[str, Any] = {"index": i, "version": spec.version, "damage": dmg.kind}
+        c["tagged"] = lay.tagged
         c["area"] = dmg.area
         if exp is None or crec is None:
             c["clean"] = "unusable" if exp is None else "parse_error"
@@ -109,11 +120,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--keep", type=Path, help="cache folder for the generated PDFs")
     ap.add_argument("--report", type=Path, help="write the JSON summary here")
+    ap.add_argument("--start", type=int, default=0, help="first case index (default 0)")
+    ap.add_argument(
+        "--generation", type=int, default=GENERATION, help="layout generation (default 2)"
+    )
+    ap.add_argument(
+        "--untagged", action="store_true", help="never a tagged PDF (the first measurement's mix)"
+    )
     a = ap.parse_args(argv)
-    r = run(a.n, a.seed, a.jobs, a.keep)
+    r = run(a.n, a.seed, a.jobs, a.keep, a.generation, TAGS and not a.untagged, a.start)
     if a.report:
         a.report.write_text(json.dumps(r, ensure_ascii=False, indent=1) + "\n", "utf-8")
-    print(f"cases: {r['n']} (seed {r['seed']}), {r['seconds']} s")
+    print(
+        f"cases: {r['n']} damaged + {r['n']} clean (seed {r['seed']}, from {a.start}, "
+        f"generation {a.generation}, {'untagged' if a.untagged else 'tagged share'}), "
+        f"{r['seconds']} s"
+    )
     print(f"damaged flagged: {r['damaged_flagged']} / {r['n']}")
     print(
         f"  text-layer damages: {r['damaged_text_flagged']} / {r['damaged_text_total']} "
@@ -121,6 +143,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     for kind, (tot, ok) in sorted(r["per_kind"].items()):
         print(f"  {kind:18} {ok}/{tot}")
+    for tagged in (False, True):
+        part = [c for c in r["cases"] if c["tagged"] == tagged]
+        ok = sum(c["damaged"] == "flagged" for c in part)
+        alarms = sum(c["clean"] == "false_alarm" for c in part)
+        usable = sum(c["clean"] in ("ok", "false_alarm") for c in part)
+        name = "tagged" if tagged else "untagged"
+        print(f"  {name:9} damaged flagged {ok}/{len(part)}, clean false alarms {alarms}/{usable}")
     print(f"clean false alarms: {r['clean_false_alarms']} / {r['clean_usable']}")
     for c in r["cases"]:
         if c["damaged"] == "silent":

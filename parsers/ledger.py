@@ -19,12 +19,18 @@ completeness warning with its page and first words:
 - `unread_numbers`: "a table with numbers not read: 'Poäng i Kommunkompassen 2015 2017 …'";
 - `incomplete_history`: a table that is the history by its content (area numbers or names
   against one to three years, in either orientation) that did not become history rows;
-- `missing_findings`: a findings heading printed with nothing read under it.
+- `incomplete_history` also for a history header whose printed years are not the years read,
+  and for a table-sized picture before area 1 when no history table was read there (a history
+  pasted as a picture has no words: the image is all a text reader sees of it);
+- `missing_findings`: a findings heading printed with nothing read under it;
+- `unread_text` also for a finding whose text still starts with a list label ("1. …"): the
+  list was not read as a list.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -34,7 +40,7 @@ from parsers.history import HistoryTable, find_summary
 from parsers.pdf import Box, Document, Line, Word
 from parsers.scores import ScoreTable, is_header
 from parsers.sections import INSPIRATION
-from parsers.text import is_number, is_percent
+from parsers.text import is_number, is_percent, strip_label
 from parsers.tolerances import (
     HEADER_WRAP_LINES,
     INSPIRATION_HEADING_MAX_CHARS,
@@ -181,6 +187,12 @@ def _quote(words: list[Word]) -> str:
     return f"'{text} …'" if len(words) > QUOTE_WORDS else f"'{text}'"
 
 
+def _quote_text(text: str) -> str:
+    words = text.split()
+    quoted = " ".join(words[:QUOTE_WORDS])
+    return f"'{quoted} …'" if len(words) > QUOTE_WORDS else f"'{quoted}'"
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
@@ -195,11 +207,20 @@ def account(
     year: int,
     points: dict[int, float | None] | None = None,
     area_of: Callable[[int], int | None] | None = None,
+    tag_findings: dict[int, AreaFindings] | None = None,
 ) -> Ledger:
     """Classify every word of `doc` against what the parser recorded; the warnings name each
-    place where words were left unread."""
+    place where words were left unread. A tagged report's findings are the tags' reading
+    (`tag_findings`) while its words are accounted against the layout's: a word the layout
+    left unread in an area's findings that the tags' items of that area hold is read, and
+    the layout's findings warnings of an area the tags read are not the record's."""
+    tag_words: dict[int, Counter[str]] = {
+        n: Counter(w for i in f.strengths + f.improvements for w in i.text.split())
+        for n, f in (tag_findings or {}).items()
+    }
     lines = doc.lines
     n = len(lines)
+    spans = [(ln.top, ln.bottom) for ln in lines]  # (top, bottom): computed once
     cls: dict[int, tuple[str, str]] = {}  # id(word) → (class, what)
     part_of: list[str | None] = [None] * n  # the recognised part a line lies in
 
@@ -235,11 +256,11 @@ def account(
             for item in items:
                 for b in item.boxes:
                     add_box(b, kind)
-    for ln in lines:
+    for ln, (top, bottom) in zip(lines, spans, strict=True):
         page_boxes = boxes.get(ln.page)
         if not page_boxes:
             continue
-        top, bottom = ln.top - BOX_SLACK, ln.bottom + BOX_SLACK
+        top, bottom = top - BOX_SLACK, bottom + BOX_SLACK
         near = [(b, what) for b, what in page_boxes if b[2] <= bottom and b[4] >= top]
         for w in ln.words:
             for b, what in near:
@@ -291,6 +312,17 @@ def account(
         )
         header_texts = {lines[h.start].text}
         printed = [str(y) for y in h.years]
+        head_years = [w.text for w in lines[h.start].words if YEAR.match(w.text)]
+        if h is history and len(head_years) >= 2 and head_years != printed:
+            misread = True
+            warnings.append(
+                Warning(
+                    "incomplete_history",
+                    f"the history table prints the years {' '.join(head_years)}, but its rows "
+                    f"were read for {' '.join(printed)}",
+                    lines[h.start].page,
+                )
+            )
         for k in range(h.start + 1, end):
             ln = lines[k]
             years = [w.text for w in ln.words if YEAR.match(w.text)]
@@ -336,8 +368,11 @@ def account(
                 j += 1
             k = j
             continue
+        if part_of[k] is not None:
+            k += 1
+            continue
         heading = is_heading(ln, style) or header_kind(ln) is not None
-        if part_of[k] is None and heading and not _column_numbers(ln):
+        if heading and not _column_numbers(ln):
             mark(ln.words, "field", "heading")
         k += 1
 
@@ -347,7 +382,9 @@ def account(
 
     # words in a recognised part that are in nothing read: unread_text, one warning per part
     unread: dict[str, list[Line]] = {}
-    for label, k in _over_the_flow(lines, part_of):
+    for label, k in _over_the_flow(lines, spans, part_of):
+        if _area_in(label) in tag_words:
+            continue  # the tags' list is read from the structure tree, not from positions
         warnings.append(
             Warning(
                 "unread_text",
@@ -356,7 +393,7 @@ def account(
                 lines[k].page,
             )
         )
-    for k in _beside_the_flow(doc, lines, part_of, cls):
+    for k in _beside_the_flow(lines, spans, part_of, cls):
         area = area_of(k) if area_of is not None else None
         part_of[k] = (
             f"area {area}: text beside the running text" if area else "text beside the running text"
@@ -366,6 +403,10 @@ def account(
         if label is None:
             continue
         left = [w for w in ln.words if id(w) not in cls]
+        held = tag_words.get(_area_in(label), Counter())
+        if left and held and all(held[w.text] for w in left):
+            mark(left, "field", "finding (tags)")
+            continue
         if left:
             mark(left, "unaccounted", label)
             unread.setdefault(label, []).append(Line(left, ln.page))
@@ -379,7 +420,14 @@ def account(
             )
         )
 
-    warnings += _empty_findings(lines, findings, tables)
+    warnings += [
+        w
+        for w in _empty_findings(lines, findings, tables)
+        if not (tag_findings and _tags_have(tag_findings, w.message))
+    ]
+    warnings += _labels_in_text(tag_findings or findings)  # the record's findings
+    if not doc.ocr and not any(w.code == "incomplete_history" for w in warnings):
+        warnings += _history_picture(doc, style, history, area_of)
 
     entries = [
         Entry(w, ln.page, "furniture", "furniture") for ln in doc.footer_lines for w in ln.words
@@ -420,12 +468,84 @@ def _summary_copy(
     return None
 
 
+#: A picture stands for a table when it is at least this share of the page's width wide (a
+#: logo or a photo in a margin is narrower than a table across the text block) …
+PICTURE_WIDTH = 1 / 3
+#: … and at least this many body lines tall (a header row and a few area rows).
+PICTURE_LINES = 4
+#: A body line's pitch as a share of its font size (single spacing: the usual leading).
+LINE_PITCH_EM = 1.2
+
+
+def _history_picture(
+    doc: Document,
+    style: BodyStyle,
+    history: HistoryTable | None,
+    area_of: Callable[[int], int | None] | None,
+) -> list[Warning]:
+    """A history table printed as a picture: no words at all, only an image. When nothing
+    was read as the history before the first area (where reports print it: the summary after
+    the introduction), a table-sized image there, after the cover, is where the history went.
+    (A chart there is flagged too: a picture of numbers is never read without OCR.)"""
+    lines = doc.lines
+    if area_of is None or not lines:
+        return []
+    first = next((k for k in range(len(lines)) if area_of(k) is not None), None)
+    if first is None:
+        return []
+    if history is not None and history.row_boxes and 0 <= history.start < first:
+        return []
+    end = (lines[first].page, lines[first].top)
+    tall = PICTURE_LINES * style.size * LINE_PITCH_EM
+    for page in doc.pages:
+        if page.number == 1 or page.number > end[0]:
+            continue
+        for x0, top, x1, bottom in page.images:
+            if (page.number, top) >= end:
+                continue
+            if x1 - x0 >= PICTURE_WIDTH * page.width and bottom - top >= tall:
+                return [
+                    Warning(
+                        "incomplete_history",
+                        f"a picture ({x1 - x0:.0f} × {bottom - top:.0f} pt) stands before area 1, "
+                        "where a report prints its history table, and no history table was "
+                        "read: a table printed as a picture has no text to read (OCR could)",
+                        page.number,
+                    )
+                ]
+    return []
+
+
 #: Two lines side by side share this share of their height: one floats beside the other.
 SIDE_BY_SIDE = 0.3
 
 
+class _Band:
+    """The vertical extents of some lines of a page, to ask which of them one line overlaps."""
+
+    def __init__(self, spans: list[tuple[float, float]]):
+        self.spans = sorted(spans)
+        self.tops = [t for t, _ in self.spans]
+        self.tallest = max((b - t for t, b in self.spans), default=0.0)
+
+    def overlaps(self, span: tuple[float, float]) -> bool:
+        """Does a line share more than SIDE_BY_SIDE of `span`'s height with one of them?"""
+        top, bottom = span
+        need = SIDE_BY_SIDE * (bottom - top)
+        for i in range(bisect_left(self.tops, bottom) - 1, -1, -1):
+            t, b = self.spans[i]
+            if t < top - self.tallest:
+                break  # every line further up ends above `span`
+            if min(bottom, b) - max(top, t) > need:
+                return True
+        return False
+
+
 def _beside_the_flow(
-    doc: Document, lines: list[Line], part_of: list[str | None], cls: dict
+    lines: list[Line],
+    spans: list[tuple[float, float]],
+    part_of: list[str | None],
+    cls: dict,
 ) -> list[int]:
     """Indices of running-text lines that sit beside other running text, overlapping it in
     height, away from the page's left text edge: a floating text box or frame, whose text the
@@ -438,22 +558,21 @@ def _beside_the_flow(
         if len(ks) < 2:
             continue
         left = Counter(round(lines[k].x0) for k in ks).most_common(1)[0][0]
-        flow = [lines[j] for j in ks if abs(lines[j].x0 - left) < 2 * lines[j].size]
+        flow = _Band([spans[j] for j in ks if abs(lines[j].x0 - left) < 2 * lines[j].size])
         for k in ks:
             a = lines[k]
             if part_of[k] is not None or any(id(w) in cls for w in a.words):
                 continue
             if abs(a.x0 - left) < 2 * a.size:
                 continue
-            for b in flow:
-                overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
-                if overlap > SIDE_BY_SIDE * (a.bottom - a.top):
-                    out.append(k)
-                    break
+            if flow.overlaps(spans[k]):
+                out.append(k)
     return out
 
 
-def _over_the_flow(lines: list[Line], part_of: list[str | None]) -> list[tuple[str, int]]:
+def _over_the_flow(
+    lines: list[Line], spans: list[tuple[float, float]], part_of: list[str | None]
+) -> list[tuple[str, int]]:
     """(part, index) of the first line of a findings part that overlaps, in height, a line
     outside every part on its page: two flows of text over each other, one of them floating.
     Lines of one flow never overlap, and a part ends before the heading that follows it."""
@@ -463,18 +582,14 @@ def _over_the_flow(lines: list[Line], part_of: list[str | None]) -> list[tuple[s
         by_page.setdefault(ln.page, []).append(k)
     seen: set[str] = set()
     for ks in by_page.values():
-        outside = [lines[j] for j in ks if part_of[j] is None]
+        outside = _Band([spans[j] for j in ks if part_of[j] is None])
         for k in ks:
             label = part_of[k]
             if label is None or not label.endswith("findings") or label in seen:
                 continue
-            a = lines[k]
-            for b in outside:
-                overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
-                if overlap > SIDE_BY_SIDE * (a.bottom - a.top):
-                    out.append((label, k))
-                    seen.add(label)
-                    break
+            if outside.overlaps(spans[k]):
+                out.append((label, k))
+                seen.add(label)
     return out
 
 
@@ -507,12 +622,15 @@ def _number_tables(
         g = groups[-1] if groups else None
         between = range(g[-1][0] + 1, k) if g else range(0)
         loose = all(part_of[j] is None and not _has_field(lines[j], cls) for j in between)
-        if (
+        # a title row of years only ("Poäng i 2015 2018" over a wrapped, bold "Kommunkompassen"
+        # taken for a heading) belongs to the rows under it
+        titled = g is not None and all(YEAR.match(w.text) for _, ns in g for w in ns)
+        near = (
             g
             and lines[g[-1][0]].page == lines[k].page
             and len(between) <= TABLE_ROW_MAX_LINES_APART
-            and loose
-        ):
+        )
+        if near and (loose or titled):
             g.append((k, nums))
         else:
             groups.append([(k, nums)])
@@ -584,3 +702,74 @@ def _empty_findings(
                     )
                 )
     return out
+
+
+def _labels_in_text(findings: dict[int, AreaFindings]) -> list[Warning]:
+    """Findings whose text still starts with a list label ("1. Medarbetarundersökning …"): the
+    list was not read as a list (its labels are never part of an item's text), so items may
+    have been merged or lost with them. One warning per area."""
+    out = []
+    for number, found in sorted(findings.items()):
+        for item in found.strengths + found.improvements:
+            label, _ = strip_label(item.text)
+            if label is not None:
+                out.append(
+                    Warning(
+                        "unread_text",
+                        f"area {number} findings: a list label read as part of a finding's "
+                        f"text: {_quote_text(item.text)}",
+                        item.page,
+                    )
+                )
+                break
+    return out
+
+
+#: Words of the layout's findings of an area that the tags' findings lack, at least: fewer are
+#: a hyphenation or a glyph read differently, not a lost item (an item has a few words).
+MIN_LOST_WORDS = 3
+
+
+def tag_losses(kept: dict[int, AreaFindings], layout: dict[int, AreaFindings]) -> list[Warning]:
+    """A tagged report keeps the tags' findings; the words are accounted against the layout's
+    reading. Words the layout reads in an area's findings that the tags' items of that area
+    do not hold are lost from the record (a floating text box is a structure element of its
+    own, outside the list): `unread_text` for that area. Words in another order (an item
+    merged or split differently) are no loss."""
+    out = []
+    for number, seen in sorted(layout.items()):
+        got = kept.get(number, AreaFindings())
+        have = Counter(w for i in got.strengths + got.improvements for w in i.text.split())
+        lost: list[str] = []
+        page = None
+        for item in seen.strengths + seen.improvements:
+            for w in item.text.split():
+                if strip_label(w) == (w, ""):
+                    continue  # a list label the layout kept in the text: not the tags' words
+                if have[w] > 0:
+                    have[w] -= 1
+                else:
+                    lost.append(w)
+                    page = page or item.page
+        if len(lost) >= MIN_LOST_WORDS:
+            out.append(
+                Warning(
+                    "unread_text",
+                    f"area {number} findings: {len(lost)} words read from the page are not in "
+                    f"the tags' reading: {_quote_text(' '.join(lost))}",
+                    page,
+                )
+            )
+    return out
+
+
+def _area_in(label: str) -> int | None:
+    m = re.match(r"^area (\d+)", label)
+    return int(m.group(1)) if m else None
+
+
+def _tags_have(tag_findings: dict[int, AreaFindings], message: str) -> bool:
+    """Did the tags read the findings an `_empty_findings` message misses?"""
+    found = tag_findings.get(_area_in(message) or 0)
+    kind = "strengths" if "no strengths" in message else "improvements"
+    return found is not None and bool(getattr(found, kind))

@@ -97,6 +97,8 @@ class PageText:
     marked: dict[int, list[Word]] = field(default_factory=dict)
     content_chars: int = 0
     unmarked_chars: int = 0
+    #: boxes (x0, top, x1, bottom) of the raster images on the page (`RawPage.images`)
+    images: list[tuple[float, float, float, float]] = field(default_factory=list)
     chars: int = 0  # characters the reader found (before words)
     words: list[Word] = field(default_factory=list, repr=False)  # only while reading
 
@@ -221,6 +223,7 @@ def _read_pages(
             page = PageText(raw.number, raw.width, raw.height, [], merge_rules(raw.rules))
             page.chars = len(raw.chars)
             page.words = words
+            page.images = raw.images
             if raw.marks is not None:
                 _mark(page, raw, words)
             pages.append(page)

@@ -127,6 +127,9 @@ class RawPage:
     rules: list[Rule] = field(default_factory=list)
     #: the structure tree's marked-content references on this page; None for an untagged PDF
     marks: list[Mark] | None = None
+    #: boxes (x0, top, x1, bottom) of the raster images drawn on the page (the ledger, issue 22:
+    #: a table pasted as a picture has no words, only an image where it stands)
+    images: list[tuple[float, float, float, float]] = field(default_factory=list)
 
 
 #: A reader opens validated PDF bytes and yields its pages; it raises nothing but its library's

@@ -211,6 +211,17 @@ def _rules(page, height: float) -> list[Rule]:
     return out
 
 
+def _images(page, height: float) -> list[tuple[float, float, float, float]]:
+    """Boxes (x0, top, x1, bottom) of the page's image objects."""
+    import pypdfium2.raw as c
+
+    out = []
+    for obj in page.get_objects(filter=[c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        left, low, right, high = obj.get_bounds()
+        out.append((left, height - high, right, height - low))
+    return out
+
+
 def read_pages(data: bytes) -> Iterator[RawPage]:
     import pypdfium2 as pdfium
 
@@ -225,6 +236,7 @@ def read_pages(data: bytes) -> Iterator[RawPage]:
                     number, page.get_width(), height, _chars(page, height), _rules(page, height)
                 )
                 raw.marks = _structure(page) if tagged else None
+                raw.images = _images(page, height)
                 yield raw
             finally:
                 page.close()

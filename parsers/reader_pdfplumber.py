@@ -155,5 +155,10 @@ def read_pages(data: bytes) -> Iterator[RawPage]:
             ]
             raw = RawPage(number, float(page.width), float(page.height), chars, _rules(page))
             raw.marks = marks.get(number) if marks is not None else None
+            x_origin = page.mediabox[0] if page.mediabox else 0
+            raw.images = [
+                (im["x0"] - x_origin, im["top"], im["x1"] - x_origin, im["bottom"])
+                for im in page.images
+            ]
             yield raw
             page.flush_cache()

@@ -189,6 +189,8 @@ class _Reading:
     history: HistoryTable | None
     findings: dict
     area_of: AreaIndex
+    #: a tagged report's findings as the record keeps them (the tags'), when not these
+    kept_findings: dict | None = None
 
 
 def _read_areas(
@@ -221,7 +223,10 @@ def _read_areas(
             findings = tag_findings
         if layout_area_of.starts != area_of.starts:
             layout_findings = find_findings(lines, pages, layout_area_of, style)
-        layout = _Reading(layout_by_area, found.layout_history, layout_findings, layout_area_of)
+        kept = findings if findings is not layout_findings else None  # the tags' findings
+        layout = _Reading(
+            layout_by_area, found.layout_history, layout_findings, layout_area_of, kept
+        )
         layout_areas, _ = _areas(
             inst,
             layout_by_area,
@@ -309,7 +314,7 @@ def _account(
     tag reading covers its tagged content by construction (parsers.tags); the words are
     accounted against the layout reading, whose differences are readings_differ warnings."""
     points = {a.number: a.points for a in areas}
-    return ledger.account(
+    book = ledger.account(
         doc,
         style,
         layout.by_area,
@@ -319,7 +324,11 @@ def _account(
         year,
         points,
         layout.area_of,
+        tag_findings=layout.kept_findings,
     )
+    if layout.kept_findings is not None:  # items of the page the tags' reading lacks
+        book.warnings.extend(ledger.tag_losses(layout.kept_findings, layout.findings))
+    return book
 
 
 def _by_area(tables: list[ScoreTable]) -> dict[int, ScoreTable]:

@@ -13,9 +13,11 @@ from pathlib import Path
 import pytest
 
 from parsers import parse_report
-from parsers.ledger import CLASSES, _is_contents, _looks_like_history
-from parsers.pdf import Line
+from parsers.history import HistoryTable
+from parsers.ledger import CLASSES, _history_picture, _is_contents, _looks_like_history
+from parsers.pdf import Document, Line, PageText
 from parsers.reader import Word
+from parsers.typography import BodyStyle
 from schema.instruments import instrument
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -63,6 +65,47 @@ def test_a_history_table_by_content_in_either_orientation() -> None:
     assert not _looks_like_history([(ln, ln.words[-2:]) for ln in prices], inst)
 
 
+def _pages(image: tuple[float, float, float, float], page: int = 2) -> Document:
+    """Cover, summary page, area 1: `image` drawn on `page`."""
+    pages = [
+        PageText(1, 595, 842, [_line("Kommunkompassen", page=1)]),
+        PageText(2, 595, 842, [_line("Sammanfattning", page=2, top=80)]),
+        PageText(3, 595, 842, [_line("1. Offentlighet", page=3, top=80)]),
+    ]
+    pages[page - 1].images = [image]
+    return Document(Path("x.pdf"), "", pages)
+
+
+TABLE_SIZED = (70.0, 120.0, 420.0, 300.0)  # 350 × 180 pt
+
+
+@pytest.mark.parametrize(
+    ("doc", "flagged"),
+    [
+        (_pages(TABLE_SIZED), True),
+        (_pages((70.0, 120.0, 420.0, 300.0), page=1), False),  # the cover's picture
+        (_pages((470.0, 40.0, 560.0, 120.0)), False),  # a logo
+        (_pages((70.0, 120.0, 420.0, 140.0)), False),  # a rule of pixels, no table
+        (_pages((70.0, 120.0, 420.0, 300.0), page=3), False),  # in area 1: a chart of it
+    ],
+)
+def test_a_table_sized_picture_before_area_1_without_a_history_read(
+    doc: Document, flagged: bool
+) -> None:
+    got = _history_picture(doc, BodyStyle(10.0), None, lambda k: 1 if k >= 2 else None)
+    assert [w.code for w in got] == (["incomplete_history"] if flagged else [])
+    if flagged:
+        assert got[0].page == 2 and "picture (350 × 180 pt)" in got[0].message
+
+
+def test_a_picture_beside_a_history_read_is_no_loss() -> None:
+    read = HistoryTable(2, [2015], [], row_boxes=[(1, (2, 70.0, 90.0, 400.0, 100.0))], start=1)
+    got = _history_picture(
+        _pages(TABLE_SIZED), BodyStyle(10.0), read, lambda k: 1 if k >= 2 else None
+    )
+    assert got == []
+
+
 def test_a_table_of_contents_is_no_table_of_numbers() -> None:
     toc = [_line("Vad är Kommunkompassen?", "3"), _line("Område 1 Offentlighet", "5")]
     assert _is_contents([(ln, ln.words[-1:]) for ln in toc], pages=30)
@@ -91,19 +134,20 @@ def test_inspect_text_counts_the_page_words_per_class(tmp_path: Path) -> None:
 # --- damaged reports (LibreOffice) ---------------------------------------------------------
 
 DAMAGE_SEED = 22
-#: Cases of DAMAGE_SEED, at most this many per kind, until CI_CASES are chosen.
-PER_KIND, CI_CASES = 3, 24
+#: Cases of DAMAGE_SEED (the fuzzer's default mix: generation 2, a share tagged), at most this
+#: many per kind, until CI_CASES are chosen: three of every damage.
+PER_KIND, CI_CASES = 3, 27
 
 
 def _ci_cases() -> list[int]:
-    from tests.fixturegen.wpfuzz.damage import PICTURE_ONLY, damaged_case
+    from tests.fixturegen.wpfuzz.damage import damaged_case
 
     chosen: list[int] = []
     per: dict[str, int] = {}
     i = 0
     while len(chosen) < CI_CASES:
         kind = damaged_case(DAMAGE_SEED, i)[2].kind
-        if kind not in PICTURE_ONLY and per.get(kind, 0) < PER_KIND:
+        if per.get(kind, 0) < PER_KIND:
             per[kind] = per.get(kind, 0) + 1
             chosen.append(i)
         i += 1
@@ -125,7 +169,21 @@ def damaged_sample(request: pytest.FixtureRequest) -> dict[int, Path | None]:
     return dict(zip(cases, built, strict=True))
 
 
-@pytest.mark.parametrize("index", _ci_cases())
+#: Known silent: a tagged report whose structure tree puts the floating strength's paragraph
+#: after the improvements list: the tags read it as an improvement, every word read, into the
+#: wrong field (the ledger counts words; see benchmarks/README.md, issue 22 second round).
+KNOWN_SILENT = {41: "tags read the floating strength as an improvement"}
+
+
+@pytest.mark.parametrize(
+    "index",
+    [
+        pytest.param(i, marks=pytest.mark.xfail(reason=KNOWN_SILENT[i], strict=True))
+        if i in KNOWN_SILENT
+        else i
+        for i in _ci_cases()
+    ],
+)
 def test_damaged_report_is_flagged_with_code_and_area(damaged_sample: dict, index: int) -> None:
     from tests.fixturegen.wpfuzz.damage import damaged_case, flagged
 
@@ -137,9 +195,10 @@ def test_damaged_report_is_flagged_with_code_and_area(damaged_sample: dict, inde
     assert ok, f"seed {DAMAGE_SEED} case {index} {damage} ({layout.summary_line()}): {why}"
 
 
-def test_the_ci_sample_covers_every_text_damage() -> None:
-    from tests.fixturegen.wpfuzz.damage import KINDS, PICTURE_ONLY, damaged_case
+def test_the_ci_sample_covers_every_damage_on_every_layout() -> None:
+    from tests.fixturegen.wpfuzz.damage import KINDS, damaged_case
 
-    kinds = {damaged_case(DAMAGE_SEED, i)[2].kind for i in _ci_cases()}
-    assert kinds == set(KINDS) - set(PICTURE_ONLY)
-    assert len(_ci_cases()) >= 20
+    cases = [damaged_case(DAMAGE_SEED, i) for i in _ci_cases()]
+    assert {d.kind for _, _, d in cases} == set(KINDS)
+    assert len(cases) >= 20
+    assert any(lay.tagged for _, lay, _ in cases) and not all(lay.tagged for _, lay, _ in cases)

@@ -59,7 +59,7 @@ READABLE = ("history_plain_header",)
 #: Damages no text-layer reader can see (the words are pixels): OCR's business (issue 24).
 PICTURE_ONLY = ("history_picture",)
 KINDS = tuple(CODES)
-DAMAGE_VERSION = "1"
+DAMAGE_VERSION = "3"  # 2: newspaper findings damaged too; 3: floating_item in an area it fits
 
 
 @dataclass(frozen=True)
@@ -68,19 +68,25 @@ class Damage:
     area: int | None  # None: the history table
 
 
-#: The layouts the damage fuzz was built and measured on (issue 22): generation 1, untagged.
-#: Damages on generation-2 layouts (newspaper columns, …) and on tagged PDFs are not yet
-#: measured.
-GENERATION = 1
+#: The layouts damaged: the layout fuzzer's default mix (generation 2, a share of them tagged).
+#: `generation=1, tags=False` gives the layouts the first measurement was made on (issue 22).
+GENERATION = 2
+TAGS = True
 
 
-def damaged_case(seed: int, index: int) -> tuple[Spec, Layout, Damage]:
+def damaged_case(
+    seed: int, index: int, generation: int = GENERATION, tags: bool = TAGS
+) -> tuple[Spec, Layout, Damage]:
     """Case `index` of `seed` (the clean case's spec and layout) with one damage."""
-    spec, layout = case(seed, index, generation=GENERATION, tags=False)
+    spec, layout = case(seed, index, generation=generation, tags=tags)
     rng = random.Random(f"wpfuzz-damage:{seed}:{index}")
     kinds = [k for k in KINDS if not k.startswith("history") or spec.history_years]
     kind = rng.choice(kinds)
     area = None if kind.startswith("history") else rng.randint(1, 8)
+    if kind == "floating_item":  # a strength moved out needs one left behind: the next such area
+        fit = [a.number for a in spec.areas if len(a.strengths) > 1]
+        if fit and area not in fit:
+            area = min(fit, key=lambda n: (n - area) % 8)
     if kind == "history_plain_header":
         layout = replace(layout, history_label="narrow")
     if kind == "empty_cell" and layout.findings == "side" and layout.cell_items == "row_per_item":
@@ -184,6 +190,18 @@ class DamagedBuilder(Builder):
             return
         return super().findings(a)
 
+    def newspaper(self, a: AreaSpec) -> None:
+        """Findings in newspaper columns (generation 2) damaged as `findings` damages them."""
+        if self._hit(a, "findings_picture"):
+            return self.findings(a)  # the picture, across the text block
+        if self._hit(a, "empty_cell"):
+            return super().newspaper(replace(a, improvements=[]))
+        if self._hit(a, "floating_item") and len(a.strengths) > 1:
+            super().newspaper(replace(a, strengths=a.strengths[:-1]))
+            self._text_box(a.strengths[-1])
+            return
+        return super().newspaper(a)
+
     def _text_box(self, text: str) -> None:
         """A floating text box (VML, as Word writes one) anchored in a paragraph of its own,
         over the right half of the page."""
@@ -237,14 +255,20 @@ def build_damaged_many(
         import tempfile
         from concurrent.futures import ThreadPoolExecutor
 
+        by_tags: dict[bool, list[Path]] = {False: [], True: []}  # tagged export or not
         for (spec, layout, damage), docx in todo:
             DamagedBuilder(spec, layout, damage).build(docx)
-        docs = [docx for _, docx in todo]
+            by_tags[layout.tagged].append(docx)
         with tempfile.TemporaryDirectory(prefix="wpfuzz-damage-") as tmp:
             conv = _Converter(max(1, jobs), tmp)
-            batches = [docs[i : i + 8] for i in range(0, len(docs), 8)]
+            batches = [
+                (docs[i : i + 8], tagged)
+                for tagged, docs in by_tags.items()
+                for i in range(0, len(docs), 8)
+            ]
             with ThreadPoolExecutor(max(1, jobs)) as pool:
-                for r in [pool.submit(conv, b, out_dir) for b in batches]:
+                running = [pool.submit(conv, b, out_dir, tagged=t) for b, t in batches]
+                for r in running:
                     r.result()
     return [p if p.exists() else None for p in paths]
 
