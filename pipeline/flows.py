@@ -294,8 +294,15 @@ def ingest_flow(
         )
         results = run.run(docs)
     summary = ingest.Summary(results, ingest.rerun_options(db_url, raw_dir))
+    report_summary(summary, log)
+    # a stop while the listing was read ends discovery early, with nothing in flight
+    return final_state(summary, interrupted=run.interrupted or signals.stopping())
 
-    for result in summary.results:  # each document's outcome, in the flow run's own log
+
+def report_summary(summary: ingest.Summary, log) -> None:
+    """Each document's outcome and the run's summary lines in the flow run's own log, and the
+    summary table as the run's artifact."""
+    for result in summary.results:
         log.log(log_level(result), result.line)
     for line in summary.lines():
         log.info(line)
@@ -304,8 +311,6 @@ def ingest_flow(
         table=summary.table() or [{"source": None, "status": "nothing found"}],
         description="; ".join(summary.lines()[:1]),
     )
-    # a stop while the listing was read ends discovery early, with nothing in flight
-    return final_state(summary, interrupted=run.interrupted or signals.stopping())
 
 
 #: Name of the final state of a run in which some document failed or was loaded incomplete.
