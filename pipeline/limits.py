@@ -4,11 +4,12 @@ Time and memory spent inside the PDF library (C code) cannot be bounded from Pyt
 same process: a signal handler runs only between Python bytecodes, and a failed allocation
 under an address-space limit aborts the whole process. So every parse the pipeline runs
 (`kompass parse`, `load`, `reprocess`, the ingest workers) happens in a forked child with
-`RLIMIT_AS` set to `parsers.limits.ADDRESS_SPACE_BYTES`; the parent waits at most
-`parsers.limits.WALL_SECONDS` and kills it after that. A child that dies takes only its own
-document with it: the caller gets a `LimitExceeded` (or `CorruptPdf` for a crash of the
-PDF library) like any other refused document. Forking costs a few milliseconds; the parser
-modules are already imported in the parent.
+`RLIMIT_AS` set to `parsers.limits.ADDRESS_SPACE_BYTES`; the parent kills it once it has
+used `parsers.limits.CPU_SECONDS` of processor time, or after `parsers.limits.WALL_SECONDS`
+of clock time (a backstop for a machine so busy that the child hardly runs). A child that
+dies takes only its own document with it: the caller gets a `LimitExceeded` (or `CorruptPdf`
+for a crash of the PDF library) like any other refused document. Forking costs a few
+milliseconds; the parser modules are already imported in the parent.
 
 The child's stderr is /dev/null from the moment it exists (`_fork_quietly`): what a forked
 copy of a Prefect worker says while Prefect's own after-fork handlers drop its event loops
@@ -16,6 +17,14 @@ copy of a Prefect worker says while Prefect's own after-fork handlers drop its e
 when it runs out of memory ("Fatal Python error: … MemoryErrors" and a stack dump) are no
 message for the user; the child's answer goes through the pipe, its death is read from its
 exit status.
+
+Time is counted in processor seconds (the child's own and its finished children's, read
+from /proc while it runs and from `wait4` when it ends) so that the same file gets the same
+answer on an idle machine and on one with a load of 15: a text bomb that costs 12 s of
+processor time took 30 s of clock time on this machine at one load and more than 60 s at
+another, and clock time was the limit (issue 28: "the same error code for the same file").
+A child that ends by itself after using more than its processor time is refused too: the
+answer does not depend on when the parent looked.
 
 Running out of memory has one outcome, whatever the allocation that failed: a child that
 ends without a record after using at least `_OOM_SHARE` of its address-space limit (its
@@ -64,6 +73,7 @@ def parse_limited(
     reader: str | None = None,
     data: bytes | None = None,
     wall_seconds: float | None = None,
+    cpu_seconds: float | None = None,
     address_space: int | None = None,
 ) -> ReportRecord:
     """`parsers.parse_report` in a child process with the limits; raises what it raises.
@@ -73,9 +83,11 @@ def parse_limited(
     _preload(reader)
 
     path = Path(path)
-    wall = limits.WALL_SECONDS if wall_seconds is None else wall_seconds
-    if wall_seconds is None:  # a scan gets time to be OCR'd, per page (parsers/ocr.py)
-        wall += ocr.extra_seconds(data if data is not None else _head(path))
+    extra = 0.0
+    if wall_seconds is None or cpu_seconds is None:  # a scan gets time to be OCR'd, per page
+        extra = ocr.extra_seconds(data if data is not None else _head(path))
+    wall = limits.WALL_SECONDS + extra if wall_seconds is None else wall_seconds
+    cpu = limits.CPU_SECONDS + extra if cpu_seconds is None else cpu_seconds
     space = limits.ADDRESS_SPACE_BYTES if address_space is None else address_space
     read_fd, write_fd = os.pipe()
     parent, base = os.getpid(), _memory("VmRSS")
@@ -85,9 +97,11 @@ def parse_limited(
         _child(write_fd, path, url, space, parent, reader, data)
     os.close(write_fd)
     try:
-        payload, status, usage, late = _collect(pid, read_fd, wall)
+        payload, status, usage, late = _collect(pid, read_fd, wall, cpu)
     finally:
         os.close(read_fd)
+    if _cpu_of(usage) > cpu:
+        raise limits.refuse(path, f"reading it took more than {cpu:g} s of processor time")
     if late:
         raise limits.refuse(path, f"reading it took more than {wall:g} s")
     if payload is None:
@@ -219,18 +233,19 @@ def _die_with_parent(parent: int) -> None:
 
 
 def _collect(
-    pid: int, fd: int, wall: float
+    pid: int, fd: int, wall: float, cpu: float
 ) -> tuple[bytes | None, int, resource.struct_rusage, bool]:
-    """Read the child's answer until EOF or the deadline, then reap it (killed if late)."""
+    """Read the child's answer until EOF, the clock deadline or its processor time is up,
+    then reap it (killed if not done)."""
     deadline = time.monotonic() + wall
     chunks: list[bytes] = []
     done = False
     try:
         while True:
             left = deadline - time.monotonic()
-            if left <= 0:
+            if left <= 0 or _cpu_of_running(pid) > cpu:
                 break
-            ready, _, _ = select.select([fd], [], [], left)
+            ready, _, _ = select.select([fd], [], [], min(left, _CPU_POLL_S))
             if not ready:
                 continue
             chunk = os.read(fd, 1 << 20)
@@ -246,6 +261,27 @@ def _collect(
     ok = done and os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0 and chunks
     late = not done and time.monotonic() >= deadline
     return (b"".join(chunks) if ok else None), status, usage, late
+
+
+#: How often the parent reads a running child's processor time.
+_CPU_POLL_S = 0.05
+_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_of_running(pid: int) -> float:
+    """Processor seconds of a running child and its finished children (/proc, Linux)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            fields = f.read().rsplit(b")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    # after the name: state is field 3; utime, stime, cutime, cstime are fields 14-17
+    return sum(int(x) for x in fields[11:15]) / _TICKS
+
+
+def _cpu_of(usage: resource.struct_rusage) -> float:
+    """Processor seconds of a reaped child (its children that it waited for included)."""
+    return usage.ru_utime + usage.ru_stime
 
 
 def _memory(field: str) -> int:

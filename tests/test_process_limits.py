@@ -88,3 +88,44 @@ def test_load_records_an_over_limit_document_as_failed_and_goes_on(tmp_path: Pat
     with get_engine(db).connect() as conn:
         rows = conn.execute(text("SELECT status, error_code FROM ingest_log ORDER BY 1")).all()
     assert [tuple(r) for r in rows] == [("failed", "LimitExceeded"), ("loaded", None)]
+
+
+def test_the_time_limit_is_processor_time_so_a_busy_machine_gives_the_same_answer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 28: a text bomb costing ~12 s of processor time took 30 s of clock time at one
+    load and more than 60 s at another: refused by its page count in one run, `timeout` in
+    the next. Here the child is kept off the processor (SIGSTOP) for longer than its time
+    limit, as on a machine too busy to run it: it is not refused for time it did not use
+    (before: "reading it took more than 8 s"); the clock is a backstop only."""
+    import os
+    import signal
+    import threading
+
+    from pipeline import limits as pl
+
+    stopped: list[int] = []
+    fork = pl._fork_quietly
+
+    def fork_and_stop() -> int:
+        pid = fork()
+        if pid:
+            os.kill(pid, signal.SIGSTOP)
+            stopped.append(pid)
+            threading.Timer(9, os.kill, (pid, signal.SIGCONT)).start()
+        return pid
+
+    monkeypatch.setattr(pl, "_fork_quietly", fork_and_stop)
+    monkeypatch.setattr(pl.limits, "CPU_SECONDS", 8.0)
+    monkeypatch.setattr(pl.limits, "WALL_SECONDS", 120.0)
+    record = parse_limited(NORSJO)
+    assert stopped
+    assert record.municipality.name == "Norsjö"
+
+
+def test_a_document_over_its_processor_time_is_refused() -> None:
+    with pytest.raises(LimitExceeded) as info:
+        parse_limited(NORSJO, cpu_seconds=0.05)
+    assert str(info.value) == (
+        f"norsjo-2018.pdf: reading it took more than 0.05 s of processor time; {WHY}"
+    )
