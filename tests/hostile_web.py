@@ -12,6 +12,8 @@ lie about its encoding or redirect forever:
 - `/gzip-bomb.pdf`      one gzip layer inflating to `bomb_mb` MB of zeros
 - `/broken-gzip.pdf`    `Content-Encoding: gzip` over bytes that are not gzip
 - `/good/NAME.pdf`      a fixture report, gzip-encoded when asked with `?gz`
+- `/crafted/NAME.pdf`   a hostile PDF of `tests/hostile.py` (inflate bomb and its three
+                        pre-check bypasses, a page tree naming one page 100,000 times)
 - `/bad-links/`         malformed links, other schemes (any case) and one good report
 - `/all/`               every hostile link above and the good reports, on one page
 """
@@ -45,6 +47,27 @@ def deflated(megabytes: int) -> bytes:
     z = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS | 16)
     block = bytes(1 << 20)
     return b"".join(z.compress(block) for _ in range(megabytes)) + z.flush()
+
+
+#: Hostile PDFs served under /crafted/ (each refused by a limit before a PDF library reads it).
+CRAFTED = [
+    "inflate-300mb",
+    "bypass-image-subtype",
+    "bypass-indirect-filter",
+    "bypass-far-filter",
+    "pageloop-100k",
+]
+
+
+@cache
+def crafted(name: str) -> bytes:
+    from tests import hostile
+
+    if name == "inflate-300mb":
+        return hostile.inflate_bomb(300)
+    if name == "pageloop-100k":
+        return hostile.page_loop(100_000)
+    return hostile.inflate_bypasses()[name]
 
 
 class HostileServer:
@@ -95,6 +118,7 @@ class HostileServer:
             "/gzip2.pdf",
             "/gzip-bomb.pdf",
             "/broken-gzip.pdf",
+            *(f"/crafted/{name}.pdf" for name in CRAFTED),
         ]
         return (
             self.good_links()
@@ -119,6 +143,12 @@ class HostileServer:
                 send(out, 200, gzip.compress(data), "application/pdf", ["Content-Encoding: gzip"])
             else:
                 send(out, 200, data, "application/pdf")
+        elif path.startswith("/crafted/"):
+            name = path.removeprefix("/crafted/").removesuffix(".pdf")
+            if name in CRAFTED:
+                send(out, 200, crafted(name), "application/pdf")
+            else:
+                send(out, 404, b"not found", "text/plain")
         elif path == "/endless/":
             out.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n")
             out.write(b"Transfer-Encoding: chunked\r\n\r\n")

@@ -310,7 +310,13 @@ def test_an_ingest_of_every_hostile_link_ends_by_itself(
         "/endless/": ("failed", "TooLarge"),
         "/gzip2/": ("failed", "BadEncoding"),
         "/trickle/": ("failed", "Timeout"),
+        "/crafted/inflate-300mb.pdf": ("failed", "LimitExceeded"),
+        "/crafted/bypass-image-subtype.pdf": ("failed", "LimitExceeded"),
+        "/crafted/bypass-indirect-filter.pdf": ("failed", "LimitExceeded"),
+        "/crafted/bypass-far-filter.pdf": ("failed", "LimitExceeded"),
+        "/crafted/pageloop-100k.pdf": ("failed", "LimitExceeded"),
     }
+    print(f"combined hostile ingest: {took:.1f} s, peak RSS {rss / 2**20:.0f} MB, {len(rows)} rows")
     assert took < 300
     assert 0 < rss < 600 << 20
 

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import text
 
-from parsers.errors import LimitExceeded
+from parsers.errors import CorruptPdf, LimitExceeded
 from pipeline.cli import cli
 from pipeline.limits import parse_limited
 from tests import hostile
@@ -43,14 +43,17 @@ def test_a_document_over_the_memory_limit_is_refused(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("megabytes", "reader"),
-    [(24, "pdfium"), (40, "pdfplumber"), (60, "pdfplumber")],
+    [(4, "pdfplumber"), (24, "pdfium"), (40, "pdfplumber"), (60, "pdfplumber")],
 )
 def test_running_out_of_memory_has_one_outcome_whichever_allocation_fails(
     tmp_path: Path, megabytes: int, reader: str
 ) -> None:
     """Issue 28 (6): before, such limits gave `CorruptPdf` ("Unable to allocate output
     buffer", "PdfminerException") instead of the memory limit, and other sizes "crashed
-    (exit 70)": which allocation fails decides what the PDF library says, not the cause."""
+    (exit 70)": which allocation fails decides what the PDF library says, not the cause.
+    At 4 MB CPython itself segfaults in pdfplumber's `close()` while it handles the
+    MemoryError: "crashed (SIGSEGV)" every time before (its resident size had grown by less
+    than half the limit); now the crashed child is stopped and its peak address space read."""
     path = tmp_path / "fat.pdf"
     path.write_bytes(hostile.text_bomb(1_000_000))
     for _ in range(2):
@@ -129,3 +132,23 @@ def test_a_document_over_its_processor_time_is_refused() -> None:
     assert str(info.value) == (
         f"norsjo-2018.pdf: reading it took more than 0.05 s of processor time; {WHY}"
     )
+
+
+def test_a_real_crash_is_still_a_crash_and_ends_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A segfault far below the memory limit (here: reading address 0) is the PDF library
+    crashing, named as such; the stopped child is killed, not left until a deadline."""
+    import ctypes
+    import time
+
+    from pipeline import limits as pl
+
+    def segfault(*_args, **_kwargs):
+        ctypes.string_at(0)
+
+    monkeypatch.setattr(pl, "parse_report", segfault)
+    started = time.monotonic()
+    for _ in range(2):
+        with pytest.raises(CorruptPdf) as info:
+            parse_limited(NORSJO)
+        assert str(info.value) == "norsjo-2018.pdf: the PDF library crashed reading it (SIGSEGV)"
+    assert time.monotonic() - started < 30
