@@ -31,7 +31,8 @@ MAX_STREAM_BYTES = 8 << 20
 MAX_INFLATED_BYTES = 128 << 20
 #: Processor time one document may take: the limit that decides (the same on a busy machine).
 CPU_SECONDS = 60.0
-#: Clock time, a backstop for a machine so busy that a parse hardly gets the processor.
+#: Clock time, less the time spent waiting for a processor: a backstop for a parse that
+#: neither runs nor waits to run (blocked or stopped).
 WALL_SECONDS = 300.0
 ADDRESS_SPACE_BYTES = 1 << 30
 

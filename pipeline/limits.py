@@ -6,7 +6,8 @@ under an address-space limit aborts the whole process. So every parse the pipeli
 (`kompass parse`, `load`, `reprocess`, the ingest workers) happens in a forked child with
 `RLIMIT_AS` set to `parsers.limits.ADDRESS_SPACE_BYTES`; the parent kills it once it has
 used `parsers.limits.CPU_SECONDS` of processor time, or after `parsers.limits.WALL_SECONDS`
-of clock time (a backstop for a machine so busy that the child hardly runs). A child that
+of clock time not spent waiting for a processor (a backstop for a child that neither runs
+nor waits to run: blocked, stopped). A child that
 dies takes only its own document with it: the caller gets a `LimitExceeded` (or `CorruptPdf`
 for a crash of the PDF library) like any other refused document. Forking costs a few
 milliseconds; the parser modules are already imported in the parent.
@@ -24,7 +25,9 @@ answer on an idle machine and on one with a load of 15: a text bomb that costs 1
 processor time took 30 s of clock time on this machine at one load and more than 60 s at
 another, and clock time was the limit (issue 28: "the same error code for the same file").
 A child that ends by itself after using more than its processor time is refused too: the
-answer does not depend on when the parent looked.
+answer does not depend on when the parent looked. The clock backstop leaves out the time
+the child waited on a run queue (/proc/PID/schedstat): at a load of 28 a text bomb of
+12 s of processor time took 209 s of clock time.
 
 Running out of memory has one outcome, whatever the allocation that failed: a child that
 ends without a record after using at least `_OOM_SHARE` of its address-space limit (its
@@ -301,16 +304,20 @@ def _collect(
     then reap it (killed if not done). A crash report on `fault_fd` (after the 8 bytes of
     the child's starting address space) stops the wait: the crashed child's growth
     (`VmPeak` - start) is read before it is killed."""
-    deadline = time.monotonic() + wall
+    started = time.monotonic()
     chunks: list[bytes] = []
     faults = b""
     watched = [fd, fault_fd]
     crash: tuple[bytes, int] | None = None
-    done = False
+    done = late = False
     try:
         while True:
-            left = deadline - time.monotonic()
-            if left <= 0 or _cpu_of_running(pid) > cpu:
+            # clock time, less the time the child waited for a processor to run on
+            left = wall - (time.monotonic() - started - _queued(pid))
+            if left <= 0:
+                late = True
+                break
+            if _cpu_of_running(pid) > cpu:
                 break
             ready, _, _ = select.select(watched, [], [], min(left, _CPU_POLL_S))
             if fault_fd in ready:
@@ -338,8 +345,17 @@ def _collect(
                 os.kill(pid, signal.SIGKILL)
         _, status, usage = os.wait4(pid, 0)
     ok = done and os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0 and chunks
-    late = not done and crash is None and time.monotonic() >= deadline
     return (b"".join(chunks) if ok else None), status, usage, late, crash
+
+
+def _queued(pid: int) -> float:
+    """Seconds a running child has waited on a run queue for a processor (Linux schedstat;
+    0 where unknown): a busy machine's delay, not the document's."""
+    try:
+        with open(f"/proc/{pid}/schedstat", "rb") as f:
+            return int(f.read().split()[1]) / 1e9
+    except (OSError, IndexError, ValueError):
+        return 0.0
 
 
 def _peak_of(pid: int) -> int:
