@@ -95,6 +95,11 @@ class HostileServer:
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     def __enter__(self) -> HostileServer:
+        # the bombs are built before the first request: built on demand, they took longer
+        # than a 3 s download deadline on a loaded machine (Timeout instead of their code)
+        deflated(self.bomb_mb)
+        for name in CRAFTED:
+            crafted(name)
         self._thread.start()
         return self
 

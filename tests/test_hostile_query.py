@@ -226,3 +226,47 @@ def test_a_wal_without_its_shm_on_a_read_only_filesystem_is_refused_in_one_line(
         "w.db-shm in a folder that cannot be written; copy the folder somewhere writable, or "
         "where it can be written run: sqlite3 w.db 'PRAGMA wal_checkpoint(TRUNCATE)'"
     ]
+
+
+def test_a_full_raw_folder_is_one_store_failed_row_with_its_reason(tmp_path: Path) -> None:
+    """Issue 28 (9), on a real full filesystem: a 64 KB tmpfs as the raw folder takes the
+    first report (17 KB) and not the second (79 KB): ENOSPC. Before: FileNotFoundError
+    "cannot read: No space left on device"."""
+    from tests.conftest import FIXTURES
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    mount = 'mount -t tmpfs -o size=64k tmpfs "$0" && exec "$@"'
+    if (
+        not shutil.which("unshare")
+        or subprocess.run(
+            ["unshare", "-m", "sh", "-c", mount, str(raw), "true"], capture_output=True, timeout=30
+        ).returncode
+    ):
+        pytest.skip("no private mount namespace (unshare -m) for a small tmpfs")
+    db = tmp_path / "w.db"
+    small, big = FIXTURES / "gavle-2022.pdf", FIXTURES / "norsjo-2018.pdf"
+    out = subprocess.run(
+        [
+            *["unshare", "-m", "sh", "-c", mount, str(raw)],
+            KOMPASS,
+            "load",
+            str(small),
+            str(big),
+            "--db",
+            str(db),
+            "--raw-dir",
+            str(raw),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert out.returncode == 1, out.stderr
+    assert "Traceback" not in out.stderr
+    assert out.stdout.splitlines()[1] == (
+        f"failed     norsjo-2018.pdf: cannot write to the raw folder {raw}: No space left on device"
+    )
+    with get_engine(f"sqlite:///{db}").connect() as conn:
+        rows = conn.execute(text("SELECT status, error_code FROM ingest_log ORDER BY 1")).all()
+    assert [tuple(r) for r in rows] == [("failed", "StoreFailed"), ("loaded", None)]
