@@ -337,6 +337,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--from-log", type=Path, help="only summarise the JSON lines of an earlier --log"
     )
+    ap.add_argument(
+        "--repeat-log",
+        type=Path,
+        help="parse again (runs 2..--runs) the mutants an earlier --log has a first run of, "
+        "while that run goes on; the seed is the log's",
+    )
     args = ap.parse_args(argv)
 
     if args.from_log:
@@ -366,6 +372,17 @@ def main(argv: list[str] | None = None) -> int:
         folder.mkdir(parents=True, exist_ok=True)
         plan = mutants(args.n, args.seed, args.seeds_under)
         jobs = [(i, r, m, args.seed, str(folder), 0) for i, r, m in plan]
+        if args.repeat_log:  # only the repeats of an earlier (running) log's first runs
+            first = [json.loads(line) for line in args.repeat_log.read_text("utf-8").splitlines()]
+            seed = next(r["seed"] for r in first if r.get("mutation") == "meta")
+            rows_before = [r for r in first if r.get("run") == 0]
+            jobs = [
+                (r["index"], r["report"], r["mutation"], seed, str(folder), run)
+                for r in rows_before
+                if _repeat(r, args.parsed_sample)
+                for run in range(1, args.runs)
+            ]
+            args.crafted_runs, args.runs, args.seed = 0, 1, seed
         crafted_jobs = [
             (name, run, str(folder)) for name in CRAFTED for run in range(args.crafted_runs)
         ]
