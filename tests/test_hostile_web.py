@@ -292,6 +292,10 @@ def test_an_ingest_of_every_hostile_link_ends_by_itself(
     with get_engine(db).connect() as conn:
         rows = conn.execute(text("SELECT source, status, error_code FROM ingest_log")).all()
     got = {r.source.removeprefix(site.base): (r.status, r.error_code) for r in rows}
+    print(f"combined hostile ingest: {took:.1f} s, peak RSS {rss / 2**20:.0f} MB, {got}")
+    # 200 MB of gzip-ed zeros: decoding up to the size limit took more than the 3 s download
+    # deadline at a load of 32 (Timeout), 0.1 s idle (TooLarge); both are that link's limits
+    assert got.pop("/gzip-bomb.pdf") in {("failed", "TooLarge"), ("failed", "Timeout")}
     assert got == {
         "/good/norsjo-2018.pdf": ("loaded", None),
         "/good/angelholm-2019.pdf": ("loaded", None),
@@ -306,7 +310,6 @@ def test_an_ingest_of_every_hostile_link_ends_by_itself(
         "/slow-redirect/20": ("failed", "Timeout"),
         "/loop.pdf": ("failed", "TooManyRedirects"),
         "/gzip2.pdf": ("failed", "BadEncoding"),
-        "/gzip-bomb.pdf": ("failed", "TooLarge"),
         "/broken-gzip.pdf": ("failed", "BadEncoding"),
         "/endless/": ("failed", "TooLarge"),
         "/gzip2/": ("failed", "BadEncoding"),
@@ -317,7 +320,6 @@ def test_an_ingest_of_every_hostile_link_ends_by_itself(
         "/crafted/bypass-far-filter.pdf": ("failed", "LimitExceeded"),
         "/crafted/pageloop-100k.pdf": ("failed", "LimitExceeded"),
     }
-    print(f"combined hostile ingest: {took:.1f} s, peak RSS {rss / 2**20:.0f} MB, {len(rows)} rows")
     # 71 s on an idle machine; the hostile links' own deadlines add up to well under 300 s,
     # the rest is room for Prefect's start on a loaded machine
     assert took < 600
