@@ -1,7 +1,8 @@
 """Byte-level fuzzing of the parser under the worker's limits.
 
     .venv/bin/python benchmarks/fuzz_bytes.py N [--seed S] [--jobs J] [--json] [--out F] [--keep D]
-                                                [--crafted-runs R]
+                                                [--crafted-runs R] [--runs R] [--parsed-sample K]
+                                                [--seeds-under KB] [--log F]
 
 Makes N mutants of the fixture reports (tests/fixtures/*.pdf) and parses each exactly as an
 ingest worker does: `pipeline.limits.parse_limited`, a forked child with the address-space
@@ -29,15 +30,24 @@ were all missed when only "Traceback" was looked for).
 
 The crafted files of `tests/hostile.py` (text bombs, a page-tree loop, an inflate bomb, the
 inflate-check bypasses of issue 28) are parsed `--crafted-runs` times each (default 5):
-the same file must get the same outcome and the same message every time.
+the same file must get the same outcome and the same message every time. Mutants are
+repeated too (`--runs`, default 5): every mutant that was not parsed (each refusal is an
+error code and a message that must not depend on the run) and every `--parsed-sample`-th
+mutant that was (it must not become a timeout or a memory refusal on another run).
 
-Exit code 1 when there is a crash, a timeout, noise on stderr or a crafted file whose
-outcome changed between runs.
+Affordable runs: `--seeds-under KB` mutates only the fixture reports smaller than that (the
+mutations do not depend on the report's size; a small report parses faster), `--log F`
+appends one JSON line per parse as it ends (a run stopped half-way still has its counts),
+and the mutant's file is written once and parsed `--runs` times.
+
+Exit code 1 when there is a crash, a timeout, noise on stderr or a file (crafted or mutant)
+whose outcome changed between runs.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import random
@@ -168,11 +178,15 @@ MUTATIONS = {
 }
 
 
-def mutants(n: int, seed: int) -> list[tuple[int, str, str]]:
-    """(index, seed report, mutation) for n mutants, the same for the same seed."""
+def mutants(n: int, seed: int, under_kb: int | None = None) -> list[tuple[int, str, str]]:
+    """(index, seed report, mutation) for n mutants, the same for the same seed (and the
+    same `under_kb`: only reports smaller than that many KB are mutated)."""
     rng = random.Random(seed)
     names = list(MUTATIONS)
-    return [(i, rng.choice(SEEDS).name, names[i % len(names)]) for i in range(n)]
+    seeds = [p for p in SEEDS if under_kb is None or p.stat().st_size < under_kb << 10]
+    if not seeds:
+        raise SystemExit(f"no fixture report under {under_kb} KB")
+    return [(i, rng.choice(seeds).name, names[i % len(names)]) for i in range(n)]
 
 
 def make(i: int, report: str, mutation: str, seed: int) -> bytes:
@@ -200,6 +214,7 @@ def classify(error: Exception | None) -> str:
     return "crash"
 
 
+@functools.cache
 def crafted() -> dict[str, bytes]:
     """The hand-made hostile files: name → bytes."""
     from tests import hostile
@@ -248,13 +263,15 @@ def run_crafted(job: tuple[str, int, str]) -> dict:
     return {**row, "report": name, "mutation": "crafted", "index": run}
 
 
-def run_one(job: tuple[int, str, str, int, str]) -> dict:
-    """In a driver process: write the mutant, parse it like a worker, classify."""
-    i, report, mutation, seed, folder = job
+def run_one(job: tuple[int, str, str, int, str, int]) -> dict:
+    """In a driver process: write the mutant (on its first run), parse it like a worker,
+    classify."""
+    i, report, mutation, seed, folder, run = job
     path = Path(folder) / f"m{i:05d}-{mutation}-{report}"
-    path.write_bytes(make(i, report, mutation, seed))
-    row = _parse(path, Path(folder) / f"m{i:05d}.stderr")
-    return {"index": i, "report": report, "mutation": mutation, **row}
+    if run == 0 or not path.exists():
+        path.write_bytes(make(i, report, mutation, seed))
+    row = _parse(path, Path(folder) / f"m{i:05d}-{run}.stderr")
+    return {"index": i, "report": report, "mutation": mutation, "run": run, **row}
 
 
 def _parse(path: Path, err_path: Path) -> dict:
@@ -278,6 +295,7 @@ def _parse(path: Path, err_path: Path) -> dict:
     return {
         "size": path.stat().st_size,
         "outcome": classify(error),
+        "code": type(error).__name__ if error else None,
         "message": str(error) if error else None,
         "seconds": round(time.monotonic() - started, 3),
         "traceback": "Traceback" in stderr,
@@ -304,56 +322,150 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, help="also write the JSON summary (every mutant) here")
     ap.add_argument("--keep", type=Path, help="keep the mutants (and their stderr) here")
     ap.add_argument("--crafted-runs", type=int, default=5, help="runs of each crafted file")
+    ap.add_argument(
+        "--runs", type=int, default=5, help="runs of each mutant not parsed (and of the sample)"
+    )
+    ap.add_argument(
+        "--parsed-sample",
+        type=int,
+        default=10,
+        metavar="K",
+        help="repeat every K-th mutant that parsed too (0: none)",
+    )
+    ap.add_argument("--seeds-under", type=int, metavar="KB", help="only reports under KB")
+    ap.add_argument("--log", type=Path, help="append one JSON line per parse as it ends")
+    ap.add_argument(
+        "--from-log", type=Path, help="only summarise the JSON lines of an earlier --log"
+    )
+    ap.add_argument(
+        "--repeat-log",
+        type=Path,
+        help="parse again (runs 2..--runs) the mutants an earlier --log has a first run of, "
+        "while that run goes on; the seed is the log's",
+    )
     args = ap.parse_args(argv)
 
-    from parsers import limits
+    if args.from_log:
+        rows = [json.loads(line) for line in args.from_log.read_text("utf-8").splitlines()]
+        meta: dict = {}
+        for r in rows:  # the run's options first, its time at the end (if it ended)
+            if r.get("mutation") == "meta":
+                meta.update(r)
+        rows = [r for r in rows if r.get("mutation") != "meta"]
+        for key in ("seed", "jobs", "seeds_under"):
+            setattr(args, key, meta.get(key, getattr(args, key)))
+        return _report(args, rows, meta.get("seconds", 0.0), meta.get("base", 0))
 
     started = time.monotonic()
+    log = args.log.open("a", encoding="utf-8") if args.log else None
+    rows: list[dict] = []
+
+    def collect(results) -> None:
+        for row in results:
+            rows.append(row)
+            if log:
+                log.write(json.dumps(row, ensure_ascii=False) + "\n")
+                log.flush()
+
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
-        jobs = [(i, r, m, args.seed, str(folder)) for i, r, m in mutants(args.n, args.seed)]
+        plan = mutants(args.n, args.seed, args.seeds_under)
+        jobs = [(i, r, m, args.seed, str(folder), 0) for i, r, m in plan]
+        if args.repeat_log:  # only the repeats of an earlier (running) log's first runs
+            first = [json.loads(line) for line in args.repeat_log.read_text("utf-8").splitlines()]
+            seed = next(r["seed"] for r in first if r.get("mutation") == "meta")
+            rows_before = [r for r in first if r.get("run") == 0]
+            jobs = [
+                (r["index"], r["report"], r["mutation"], seed, str(folder), run)
+                for r in rows_before
+                if _repeat(r, args.parsed_sample)
+                for run in range(1, args.runs)
+            ]
+            args.crafted_runs, args.runs, args.seed = 0, 1, seed
         crafted_jobs = [
             (name, run, str(folder)) for name in CRAFTED for run in range(args.crafted_runs)
         ]
         with ProcessPoolExecutor(args.jobs, initializer=_base_rss) as pool:
             base = max(pool.map(_ignore, range(args.jobs)))
-            rows = list(pool.map(run_one, jobs, chunksize=1))
-            crafted_rows = list(pool.map(run_crafted, crafted_jobs, chunksize=1))
+            if log:
+                log.write(json.dumps({"mutation": "meta", "base": base, **vars(args)}, default=str))
+                log.write("\n")
+            collect(pool.map(run_crafted, crafted_jobs, chunksize=1))
+            collect(pool.map(run_one, jobs, chunksize=1))
+            again = [
+                (r["index"], r["report"], r["mutation"], args.seed, str(folder), run)
+                for r in rows
+                if r["mutation"] != "crafted" and _repeat(r, args.parsed_sample)
+                for run in range(1, args.runs)
+            ]
+            collect(pool.map(run_one, again, chunksize=1))
     elapsed = time.monotonic() - started
+    if log:
+        log.write(json.dumps({"mutation": "meta", "seconds": round(elapsed, 1), "base": base}))
+        log.write("\n")
+        log.close()
+    return _report(args, rows, elapsed, base)
+
+
+def _repeat(row: dict, sample: int) -> bool:
+    """Run this mutant again: a refusal must be the same every time; a sample of the parsed."""
+    return row["outcome"] != "parsed" or (sample > 0 and row["index"] % sample == 0)
+
+
+def _answer(row: dict) -> str:
+    """Outcome, error code and message without the run's file name."""
+    message = (row["message"] or "").split(": ", 1)[-1]
+    return f"{row['outcome']}: {row.get('code') or '-'}: {message}"
+
+
+def _report(args: argparse.Namespace, every: list[dict], elapsed: float, base: int) -> int:
+    from parsers import limits
+
+    crafted_rows = [r for r in every if r["mutation"] == "crafted"]
+    runs = [r for r in every if r["mutation"] != "crafted"]
+    rows = [r for r in runs if r.get("run", 0) == 0]
+    answers: dict[int, Counter] = {}
+    for r in runs:
+        answers.setdefault(r["index"], Counter())[_answer(r)] += 1
+    repeated = {i: c for i, c in answers.items() if sum(c.values()) > 1}
     table = {m: Counter() for m in MUTATIONS}
     for r in rows:
         table[r["mutation"]][r["outcome"]] += 1
     totals = Counter(r["outcome"] for r in rows)
-    peak = max((r["peak_rss"] for r in rows), default=0)
+    peak = max((r["peak_rss"] for r in every), default=0)
     summary = {
         "mutants": len(rows),
+        "parses": len(every),
         "seed": args.seed,
         "jobs": args.jobs,
+        "seeds_under_kb": args.seeds_under,
         "seconds": round(elapsed, 1),
         "outcomes": {o: totals[o] for o in OUTCOMES},
         "by_mutation": {m: {o: c[o] for o in OUTCOMES} for m, c in table.items()},
-        "tracebacks": sum(r["traceback"] for r in rows),
-        "noise": sum(r["noise"] for r in rows + crafted_rows),
+        "tracebacks": sum(r["traceback"] for r in every),
+        "noise": sum(r["noise"] for r in every),
         "crafted": _crafted_summary(crafted_rows),
+        "repeated_mutants": len(repeated),
+        "repeated_runs": sum(sum(c.values()) for c in repeated.values()),
+        "unstable_mutants": {i: dict(c) for i, c in repeated.items() if len(c) > 1},
         "peak_rss_mb": round(peak / 2**20),
         "base_rss_mb": round(base / 2**20),
         "limit_mb": round(limits.ADDRESS_SPACE_BYTES / 2**20),
-        "slowest_s": max((r["seconds"] for r in rows), default=0),
+        "slowest_s": max((r["seconds"] for r in runs), default=0),
         "bad": [
-            r
-            for r in rows + crafted_rows
-            if r["outcome"] in ("crash", "timeout") or r["traceback"] or r["noise"]
+            r for r in every if r["outcome"] in ("crash", "timeout") or r["traceback"] or r["noise"]
         ],
     }
     summary["unstable"] = [n for n, c in summary["crafted"].items() if len(c["answers"]) != 1]
     if args.out:
-        args.out.write_text(json.dumps({**summary, "rows": rows}, ensure_ascii=False), "utf-8")
+        args.out.write_text(json.dumps({**summary, "rows": every}, ensure_ascii=False), "utf-8")
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))
     else:
         print(_table(summary))
-    return 1 if summary["bad"] or summary["unstable"] else 0
+    bad = summary["bad"] or summary["unstable"] or summary["unstable_mutants"]
+    return 1 if bad else 0
 
 
 def _crafted_summary(rows: list[dict]) -> dict:
@@ -361,8 +473,7 @@ def _crafted_summary(rows: list[dict]) -> dict:
     for r in rows:
         c = out.setdefault(r["report"], {"runs": 0, "answers": {}, "max_s": 0.0})
         c["runs"] += 1
-        message = (r["message"] or "").split(": ", 1)[-1]  # without the run's file name
-        answer = f"{r['outcome']}: {message}"
+        answer = _answer(r)  # without the run's file name
         c["answers"][answer] = c["answers"].get(answer, 0) + 1
         c["max_s"] = max(c["max_s"], r["seconds"])
     return out
@@ -375,7 +486,8 @@ def _ignore(_: int) -> int:
 def _table(s: dict) -> str:
     head = f"| mutation | {' | '.join(OUTCOMES)} |"
     out = [
-        f"{s['mutants']} mutants, seed {s['seed']}, {s['jobs']} jobs, {s['seconds']} s",
+        f"{s['mutants']} mutants, seed {s['seed']}, {s['jobs']} jobs, {s['seconds']} s"
+        + (f", reports under {s['seeds_under_kb']} KB" if s["seeds_under_kb"] else ""),
         "",
         head,
         "|---" * (len(OUTCOMES) + 1) + "|",
@@ -389,6 +501,8 @@ def _table(s: dict) -> str:
         f"peak RSS of a parse child: {s['peak_rss_mb']} MB (driver process: "
         f"{s['base_rss_mb']} MB; address-space limit per parse: +{s['limit_mb']} MB)",
         f"slowest mutant: {s['slowest_s']} s",
+        f"repeated: {s['repeated_mutants']} mutants, {s['repeated_runs']} parses in all; "
+        f"outcome changed between runs: {len(s['unstable_mutants'])}",
     ]
     out.append("")
     out.append("| crafted file | runs | outcome (every run) | slowest |")
@@ -398,8 +512,10 @@ def _table(s: dict) -> str:
         out.append(f"| {name} | {c['runs']} | {answers} | {c['max_s']} s |")
     for name in s["unstable"]:
         out.append(f"UNSTABLE {name}: {s['crafted'][name]['answers']}")
+    for i, c in s["unstable_mutants"].items():
+        out.append(f"UNSTABLE m{i}: {c}")
     for r in s["bad"]:
-        where = f"m{r['index']} {r['mutation']} {r['report']}"
+        where = f"m{r['index']} run {r.get('run', 0)} {r['mutation']} {r['report']}"
         out.append(f"BAD {r['outcome']} {where}: {r['message']} {r['stderr'][:200]}")
     return "\n".join(out)
 

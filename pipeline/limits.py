@@ -4,11 +4,13 @@ Time and memory spent inside the PDF library (C code) cannot be bounded from Pyt
 same process: a signal handler runs only between Python bytecodes, and a failed allocation
 under an address-space limit aborts the whole process. So every parse the pipeline runs
 (`kompass parse`, `load`, `reprocess`, the ingest workers) happens in a forked child with
-`RLIMIT_AS` set to `parsers.limits.ADDRESS_SPACE_BYTES`; the parent waits at most
-`parsers.limits.WALL_SECONDS` and kills it after that. A child that dies takes only its own
-document with it: the caller gets a `LimitExceeded` (or `CorruptPdf` for a crash of the
-PDF library) like any other refused document. Forking costs a few milliseconds; the parser
-modules are already imported in the parent.
+`RLIMIT_AS` set to `parsers.limits.ADDRESS_SPACE_BYTES`; the parent kills it once it has
+used `parsers.limits.CPU_SECONDS` of processor time, or after `parsers.limits.WALL_SECONDS`
+of clock time not spent waiting for a processor (a backstop for a child that neither runs
+nor waits to run: blocked, stopped). A child that
+dies takes only its own document with it: the caller gets a `LimitExceeded` (or `CorruptPdf`
+for a crash of the PDF library) like any other refused document. Forking costs a few
+milliseconds; the parser modules are already imported in the parent.
 
 The child's stderr is /dev/null from the moment it exists (`_fork_quietly`): what a forked
 copy of a Prefect worker says while Prefect's own after-fork handlers drop its event loops
@@ -16,6 +18,16 @@ copy of a Prefect worker says while Prefect's own after-fork handlers drop its e
 when it runs out of memory ("Fatal Python error: … MemoryErrors" and a stack dump) are no
 message for the user; the child's answer goes through the pipe, its death is read from its
 exit status.
+
+Time is counted in processor seconds (the child's own and its finished children's, read
+from /proc while it runs and from `wait4` when it ends) so that the same file gets the same
+answer on an idle machine and on one with a load of 15: a text bomb that costs 12 s of
+processor time took 30 s of clock time on this machine at one load and more than 60 s at
+another, and clock time was the limit (issue 28: "the same error code for the same file").
+A child that ends by itself after using more than its processor time is refused too: the
+answer does not depend on when the parent looked. The clock backstop leaves out the time
+the child waited on a run queue (/proc/PID/schedstat): at a load of 28 a text bomb of
+12 s of processor time took 209 s of clock time.
 
 Running out of memory has one outcome, whatever the allocation that failed: a child that
 ends without a record after using at least `_OOM_SHARE` of its address-space limit (its
@@ -66,6 +78,7 @@ def parse_limited(
     ocr_settings: ocr.Settings | None = None,
     data: bytes | None = None,
     wall_seconds: float | None = None,
+    cpu_seconds: float | None = None,
     address_space: int | None = None,
 ) -> ReportRecord:
     """`parsers.parse_report` in a child process with the limits; raises what it raises.
@@ -76,23 +89,33 @@ def parse_limited(
     settings = ocr_settings or ocr.Settings()
 
     path = Path(path)
-    wall = limits.WALL_SECONDS if wall_seconds is None else wall_seconds
-    if wall_seconds is None:  # a scan gets time to be OCR'd, per page (parsers/ocr.py)
-        wall += ocr.extra_seconds(data if data is not None else _head(path), settings.mode)
+    extra = 0.0
+    if wall_seconds is None or cpu_seconds is None:  # a scan gets time to be OCR'd, per page
+        extra = ocr.extra_seconds(data if data is not None else _head(path), settings.mode)
+    wall = limits.WALL_SECONDS + extra if wall_seconds is None else wall_seconds
+    cpu = limits.CPU_SECONDS + extra if cpu_seconds is None else cpu_seconds
     space = limits.ADDRESS_SPACE_BYTES if address_space is None else address_space
     read_fd, write_fd = os.pipe()
+    fault_read, fault_write = os.pipe()
     parent, base = os.getpid(), _memory("VmRSS")
     pid = _fork_quietly()
     if pid == 0:  # the child: never returns
         os.close(read_fd)
-        _child(write_fd, path, url, space, parent, reader, settings, data)
+        os.close(fault_read)
+        _child(write_fd, path, url, space, parent, reader, settings, data, fault_write)
     os.close(write_fd)
+    os.close(fault_write)
     try:
-        payload, status, usage, late = _collect(pid, read_fd, wall)
+        payload, status, usage, late, crash = _collect(pid, read_fd, wall, cpu, fault_read)
     finally:
         os.close(read_fd)
+        os.close(fault_read)
+    if _cpu_of(usage) > cpu:
+        raise limits.refuse(path, f"reading it took more than {cpu:g} s of processor time")
     if late:
         raise limits.refuse(path, f"reading it took more than {wall:g} s")
+    if crash is not None:
+        raise _crashed(path, crash, space)
     if payload is None:
         raise _died(path, status, usage.ru_maxrss * 1024 - base, space)
     kind, value, grown = pickle.loads(payload)
@@ -188,6 +211,7 @@ def _child(
     reader: str | None,
     settings: ocr.Settings,
     data: bytes | None,
+    fault_fd: int,
 ) -> None:
     code = 0
     try:
@@ -195,11 +219,11 @@ def _child(
         logging.disable(logging.CRITICAL)
         # Ctrl-C reaches the whole process group: the parent decides what to stop
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-        faulthandler.disable()  # an abort on a failed allocation is an answer, not a bug
         _die_with_parent(parent)
         source = path if data is None else _in_memory(data)
         # on top of what the process already maps (imports, the caller's own data)
         start = _memory("VmSize")
+        _stop_on_crash(fault_fd, start)
         limit = start + space
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
         try:
@@ -225,6 +249,61 @@ def _child(
         code = 70
     finally:
         os._exit(code)
+
+
+#: Fatal signals after which the child stays stopped (libc `pause`) until the parent has
+#: read its peak address space and killed it. SIGABRT is not among them: an abort is how
+#: PDFium and CPython end on a failed allocation, and it ends the child as before.
+_CRASH_SIGNALS = (signal.SIGSEGV, signal.SIGBUS, signal.SIGILL, signal.SIGFPE)
+#: faulthandler's first line → the signal's name
+_CRASH_NAMES = {
+    b"Segmentation fault": "SIGSEGV",
+    b"Bus error": "SIGBUS",
+    b"Illegal instruction": "SIGILL",
+    b"Floating-point exception": "SIGFPE",
+    b"Aborted": "SIGABRT",
+}
+_START = 8  # bytes: the child's address space when the limit was set, first on the fault pipe
+
+
+def _stop_on_crash(fd: int, start: int) -> None:
+    """Tell the parent, on `fd`, the address space the limit is added to; on a crash,
+    faulthandler writes its report to `fd` (not stderr) and then calls the previous handler,
+    here libc's `pause`: the crashed child stays alive, its /proc/PID/status still holds its
+    peak address space (`VmPeak`), and the parent reads it and kills the child.
+
+    Why: under an address-space limit, CPython can segfault while it handles a MemoryError
+    (seen in pdfplumber's `close()` at a 4 MB limit): the allocation that failed is the
+    cause, but only the peak address space shows it. The resident size at death, the only
+    figure left once the child is gone, depends on how much of the address space was
+    touched and was on either side of the threshold from run to run."""
+    os.write(fd, start.to_bytes(_START, "little"))
+    # the parent's faulthandler (pytest enables one) would keep its own handlers and file
+    faulthandler.disable()
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.signal.restype = ctypes.c_void_p
+        libc.signal.argtypes = [ctypes.c_int, ctypes.c_void_p]
+        pause = ctypes.cast(libc.pause, ctypes.c_void_p).value
+        for sig in _CRASH_SIGNALS:
+            libc.signal(int(sig), pause)
+    except (OSError, AttributeError):  # no libc to call: a crash ends the child as before
+        return
+    faulthandler.enable(file=fd, all_threads=False)
+    signal.signal(signal.SIGABRT, signal.SIG_DFL)  # an abort ends the child, unreported
+
+
+def _crashed(path: Path, crash: tuple[bytes, int], space: int) -> ReportError:
+    """A child that crashed and was stopped: out of memory when its address space had grown
+    by `_OOM_SHARE` of the limit (a failed allocation seen as a crash), else a crash."""
+    report, grown = crash
+    if grown >= _OOM_SHARE * space:
+        return LimitExceeded(path, f"{_memory_reason(space)}; {limits.WHY}")
+    first = report.split(b"\n", 2)[:2]
+    name = next((n for k, n in _CRASH_NAMES.items() if any(k in line for line in first)), None)
+    return CorruptPdf(path, f"the PDF library crashed reading it ({name or 'a fatal signal'})")
 
 
 def _head(path: Path) -> bytes:
@@ -257,19 +336,41 @@ def _die_with_parent(parent: int) -> None:
 
 
 def _collect(
-    pid: int, fd: int, wall: float
-) -> tuple[bytes | None, int, resource.struct_rusage, bool]:
-    """Read the child's answer until EOF or the deadline, then reap it (killed if late)."""
-    deadline = time.monotonic() + wall
+    pid: int, fd: int, wall: float, cpu: float, fault_fd: int
+) -> tuple[bytes | None, int, resource.struct_rusage, bool, tuple[bytes, int] | None]:
+    """Read the child's answer until EOF, the clock deadline or its processor time is up,
+    then reap it (killed if not done). A crash report on `fault_fd` (after the 8 bytes of
+    the child's starting address space) stops the wait: the crashed child's growth
+    (`VmPeak` - start) is read before it is killed."""
+    started = time.monotonic()
     chunks: list[bytes] = []
-    done = False
+    faults = b""
+    watched = [fd, fault_fd]
+    crash: tuple[bytes, int] | None = None
+    done = late = False
     try:
         while True:
-            left = deadline - time.monotonic()
+            # clock time, less the time the child waited for a processor to run on
+            left = wall - (time.monotonic() - started - _queued(pid))
             if left <= 0:
+                late = True
                 break
-            ready, _, _ = select.select([fd], [], [], left)
-            if not ready:
+            if _cpu_of_running(pid) > cpu:
+                break
+            ready, _, _ = select.select(watched, [], [], min(left, _CPU_POLL_S))
+            if fault_fd in ready:
+                piece = os.read(fault_fd, 1 << 16)
+                if not piece:
+                    watched.remove(fault_fd)
+                faults += piece
+                if len(faults) > _START:
+                    time.sleep(_CPU_POLL_S)  # the rest of the report; the handler pauses next
+                    if select.select([fault_fd], [], [], 0)[0]:
+                        faults += os.read(fault_fd, 1 << 16)
+                    start = int.from_bytes(faults[:_START], "little")
+                    crash = (faults[_START:], _peak_of(pid) - start)
+                    break
+            if fd not in ready:
                 continue
             chunk = os.read(fd, 1 << 20)
             if not chunk:
@@ -282,8 +383,50 @@ def _collect(
                 os.kill(pid, signal.SIGKILL)
         _, status, usage = os.wait4(pid, 0)
     ok = done and os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0 and chunks
-    late = not done and time.monotonic() >= deadline
-    return (b"".join(chunks) if ok else None), status, usage, late
+    return (b"".join(chunks) if ok else None), status, usage, late, crash
+
+
+def _queued(pid: int) -> float:
+    """Seconds a running child has waited on a run queue for a processor (Linux schedstat;
+    0 where unknown): a busy machine's delay, not the document's."""
+    try:
+        with open(f"/proc/{pid}/schedstat", "rb") as f:
+            return int(f.read().split()[1]) / 1e9
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
+def _peak_of(pid: int) -> int:
+    """VmPeak of a (stopped) child in bytes; 0 where unknown."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmPeak:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+#: How often the parent reads a running child's processor time.
+_CPU_POLL_S = 0.05
+_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_of_running(pid: int) -> float:
+    """Processor seconds of a running child and its finished children (/proc, Linux)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            fields = f.read().rsplit(b")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    # after the name: state is field 3; utime, stime, cutime, cstime are fields 14-17
+    return sum(int(x) for x in fields[11:15]) / _TICKS
+
+
+def _cpu_of(usage: resource.struct_rusage) -> float:
+    """Processor seconds of a reaped child (its children that it waited for included)."""
+    return usage.ru_utime + usage.ru_stime
 
 
 def _memory(field: str) -> int:

@@ -12,6 +12,8 @@ lie about its encoding or redirect forever:
 - `/gzip-bomb.pdf`      one gzip layer inflating to `bomb_mb` MB of zeros
 - `/broken-gzip.pdf`    `Content-Encoding: gzip` over bytes that are not gzip
 - `/good/NAME.pdf`      a fixture report, gzip-encoded when asked with `?gz`
+- `/crafted/NAME.pdf`   a hostile PDF of `tests/hostile.py` (inflate bomb and its three
+                        pre-check bypasses, a page tree naming one page 100,000 times)
 - `/bad-links/`         malformed links, other schemes (any case) and one good report
 - `/all/`               every hostile link above and the good reports, on one page
 """
@@ -47,6 +49,27 @@ def deflated(megabytes: int) -> bytes:
     return b"".join(z.compress(block) for _ in range(megabytes)) + z.flush()
 
 
+#: Hostile PDFs served under /crafted/ (each refused by a limit before a PDF library reads it).
+CRAFTED = [
+    "inflate-300mb",
+    "bypass-image-subtype",
+    "bypass-indirect-filter",
+    "bypass-far-filter",
+    "pageloop-100k",
+]
+
+
+@cache
+def crafted(name: str) -> bytes:
+    from tests import hostile
+
+    if name == "inflate-300mb":
+        return hostile.inflate_bomb(300)
+    if name == "pageloop-100k":
+        return hostile.page_loop(100_000)
+    return hostile.inflate_bypasses()[name]
+
+
 class HostileServer:
     def __init__(self, *, trickle_s: float = 0.2, redirect_s: float = 1.0, bomb_mb: int = 200):
         self.trickle_s, self.redirect_s, self.bomb_mb = trickle_s, redirect_s, bomb_mb
@@ -72,6 +95,11 @@ class HostileServer:
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     def __enter__(self) -> HostileServer:
+        # the bombs are built before the first request: built on demand, they took longer
+        # than a 3 s download deadline on a loaded machine (Timeout instead of their code)
+        deflated(self.bomb_mb)
+        for name in CRAFTED:
+            crafted(name)
         self._thread.start()
         return self
 
@@ -95,6 +123,7 @@ class HostileServer:
             "/gzip2.pdf",
             "/gzip-bomb.pdf",
             "/broken-gzip.pdf",
+            *(f"/crafted/{name}.pdf" for name in CRAFTED),
         ]
         return (
             self.good_links()
@@ -119,6 +148,12 @@ class HostileServer:
                 send(out, 200, gzip.compress(data), "application/pdf", ["Content-Encoding: gzip"])
             else:
                 send(out, 200, data, "application/pdf")
+        elif path.startswith("/crafted/"):
+            name = path.removeprefix("/crafted/").removesuffix(".pdf")
+            if name in CRAFTED:
+                send(out, 200, crafted(name), "application/pdf")
+            else:
+                send(out, 404, b"not found", "text/plain")
         elif path == "/endless/":
             out.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n")
             out.write(b"Transfer-Encoding: chunked\r\n\r\n")

@@ -22,11 +22,16 @@ def test_fixed_seed_sample_has_no_crash_hang_traceback_or_runaway_memory() -> No
             "13",
             "--crafted-runs",
             "1",
+            # every refused mutant parsed twice: the same code and message both times
+            "--runs",
+            "2",
+            "--parsed-sample",
+            "0",
             "--json",
         ],
         capture_output=True,
         text=True,
-        timeout=900,
+        timeout=1500,  # about 5 min on an idle machine; 15 min were not enough at load 32
     )
     summary = json.loads(proc.stdout)
     assert summary["mutants"] == 54
@@ -37,6 +42,8 @@ def test_fixed_seed_sample_has_no_crash_hang_traceback_or_runaway_memory() -> No
     # issue 28: anything on stderr is a failure, not only a traceback
     assert summary["noise"] == 0, summary["bad"]
     assert all(len(c["answers"]) == 1 for c in summary["crafted"].values())
+    assert summary["repeated_mutants"] == summary["mutants"] - summary["outcomes"]["parsed"]
+    assert summary["unstable_mutants"] == {}
     assert all(a.startswith("refused: ") for c in summary["crafted"].values() for a in c["answers"])
     # RLIMIT_AS is the child's address space at fork (the interpreter and its libraries, well
     # under 256 MB) plus the limit; resident memory cannot exceed it. With the pdfplumber reader

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import text
 
-from parsers.errors import LimitExceeded
+from parsers.errors import CorruptPdf, LimitExceeded
 from pipeline.cli import cli
 from pipeline.limits import parse_limited
 from tests import hostile
@@ -43,14 +43,17 @@ def test_a_document_over_the_memory_limit_is_refused(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("megabytes", "reader"),
-    [(24, "pdfium"), (40, "pdfplumber"), (60, "pdfplumber")],
+    [(4, "pdfplumber"), (24, "pdfium"), (40, "pdfplumber"), (60, "pdfplumber")],
 )
 def test_running_out_of_memory_has_one_outcome_whichever_allocation_fails(
     tmp_path: Path, megabytes: int, reader: str
 ) -> None:
     """Issue 28 (6): before, such limits gave `CorruptPdf` ("Unable to allocate output
     buffer", "PdfminerException") instead of the memory limit, and other sizes "crashed
-    (exit 70)": which allocation fails decides what the PDF library says, not the cause."""
+    (exit 70)": which allocation fails decides what the PDF library says, not the cause.
+    At 4 MB CPython itself segfaults in pdfplumber's `close()` while it handles the
+    MemoryError: "crashed (SIGSEGV)" every time before (its resident size had grown by less
+    than half the limit); now the crashed child is stopped and its peak address space read."""
     path = tmp_path / "fat.pdf"
     path.write_bytes(hostile.text_bomb(1_000_000))
     for _ in range(2):
@@ -88,3 +91,64 @@ def test_load_records_an_over_limit_document_as_failed_and_goes_on(tmp_path: Pat
     with get_engine(db).connect() as conn:
         rows = conn.execute(text("SELECT status, error_code FROM ingest_log ORDER BY 1")).all()
     assert [tuple(r) for r in rows] == [("failed", "LimitExceeded"), ("loaded", None)]
+
+
+def test_the_time_limit_is_processor_time_so_a_busy_machine_gives_the_same_answer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 28: a text bomb costing ~12 s of processor time took 30 s of clock time at one
+    load and more than 60 s at another: refused by its page count in one run, `timeout` in
+    the next. Here the child is kept off the processor (SIGSTOP) for longer than its time
+    limit, as on a machine too busy to run it: it is not refused for time it did not use
+    (before: "reading it took more than 8 s"); the clock is a backstop only."""
+    import os
+    import signal
+    import threading
+
+    from pipeline import limits as pl
+
+    stopped: list[int] = []
+    fork = pl._fork_quietly
+
+    def fork_and_stop() -> int:
+        pid = fork()
+        if pid:
+            os.kill(pid, signal.SIGSTOP)
+            stopped.append(pid)
+            threading.Timer(9, os.kill, (pid, signal.SIGCONT)).start()
+        return pid
+
+    monkeypatch.setattr(pl, "_fork_quietly", fork_and_stop)
+    monkeypatch.setattr(pl.limits, "CPU_SECONDS", 8.0)
+    monkeypatch.setattr(pl.limits, "WALL_SECONDS", 120.0)
+    record = parse_limited(NORSJO)
+    assert stopped
+    assert record.municipality.name == "Norsjö"
+
+
+def test_a_document_over_its_processor_time_is_refused() -> None:
+    with pytest.raises(LimitExceeded) as info:
+        parse_limited(NORSJO, cpu_seconds=0.05)
+    assert str(info.value) == (
+        f"norsjo-2018.pdf: reading it took more than 0.05 s of processor time; {WHY}"
+    )
+
+
+def test_a_real_crash_is_still_a_crash_and_ends_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A segfault far below the memory limit (here: reading address 0) is the PDF library
+    crashing, named as such; the stopped child is killed, not left until a deadline."""
+    import ctypes
+    import time
+
+    from pipeline import limits as pl
+
+    def segfault(*_args, **_kwargs):
+        ctypes.string_at(0)
+
+    monkeypatch.setattr(pl, "parse_report", segfault)
+    started = time.monotonic()
+    for _ in range(2):
+        with pytest.raises(CorruptPdf) as info:
+            parse_limited(NORSJO)
+        assert str(info.value) == "norsjo-2018.pdf: the PDF library crashed reading it (SIGSEGV)"
+    assert time.monotonic() - started < 30

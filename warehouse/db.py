@@ -123,8 +123,8 @@ def deny_functions(action: int, _arg1: str | None = None, arg2: str | None = Non
 
 def _read_only_uri(database: str) -> str:
     """`file:` URI of `database` (a path, or a `file:` URI with its own parameters) opened
-    read-only: `mode=ro` whatever the caller asked; `immutable=1` too when the folder cannot
-    be written (a read-only filesystem: WAL's -shm file cannot be created there)."""
+    read-only: `mode=ro` whatever the caller asked, plus what a folder this process cannot
+    write needs (`_unwritable_folder`)."""
     if database.startswith("file:"):
         path_part, _, query = database[len("file:") :].partition("?")
         params = [(k, v) for k, v in parse_qsl(query) if k not in ("mode", "uri", "immutable")]
@@ -133,8 +133,35 @@ def _read_only_uri(database: str) -> str:
         params, path = [], Path(database).expanduser().resolve()
     params.append(("mode", "ro"))
     if path.parent.is_dir() and not os.access(path.parent, os.W_OK):
-        params.append(("immutable", "1"))
+        params += _unwritable_folder(path)
     return f"file:{pathname2url(str(path))}?{urlencode(params)}"
+
+
+class WarehouseUnreadable(WarehouseError):
+    """The file is there but cannot be read as it is (e.g. its WAL on a read-only folder)."""
+
+
+def _unwritable_folder(path: Path) -> list[tuple[str, str]]:
+    """A WAL database in a folder this process cannot write (a read-only filesystem, or
+    another user's folder): SQLite cannot create the `-shm` index there.
+
+    - `-shm` is there (a writer has it open, or left it): plain `mode=ro` reads through it,
+      committed changes still in `-wal` included.
+    - no `-wal` (or an empty one): everything is in the file; `immutable=1` reads it
+      without any `-shm`.
+    - a `-wal` with content but no `-shm`: `immutable=1` would ignore the `-wal` and show
+      the warehouse as it was before its last loads, silently; refused instead."""
+    shm, wal = Path(f"{path}-shm"), Path(f"{path}-wal")
+    if shm.exists():
+        return []
+    if wal.exists() and wal.stat().st_size > 0:
+        raise WarehouseUnreadable(
+            f"database {path}: its last changes are in {wal.name}, which cannot be read "
+            f"without {shm.name} in a folder that cannot be written; copy the folder somewhere "
+            f"writable, or where it can be written run: sqlite3 {path.name} "
+            "'PRAGMA wal_checkpoint(TRUNCATE)'"
+        )
+    return [("immutable", "1")]
 
 
 def _uri_path(database: str) -> Path:
@@ -145,10 +172,11 @@ def _uri_path(database: str) -> Path:
 
 
 def _sqlite_reader(database: str) -> Engine:
-    """Read-only (`mode=ro`, `query_only`), deferred BEGIN: takes no lock a writer waits for."""
-    uri = _read_only_uri(database)
+    """Read-only (`mode=ro`, `query_only`), deferred BEGIN: takes no lock a writer waits for.
+    The URI is made per connection: whether `-shm` and `-wal` are there may change."""
 
     def connect() -> sqlite3.Connection:
+        uri = _read_only_uri(database)
         conn = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
         conn.execute("PRAGMA query_only = ON")
