@@ -143,3 +143,22 @@ def test_browse_on_a_busy_port_fails(tmp_path: Path) -> None:
         )
     assert proc.returncode == 2
     assert proc.stderr == f"error: port {port} on 127.0.0.1 is in use; choose another with --port\n"
+
+
+def test_a_prefect_setting_prefect_refuses_is_one_error_line_not_a_traceback(
+    tmp_path: Path,
+) -> None:
+    """A PREFECT_* variable Prefect's settings refuse (here a float where Prefect wants whole
+    seconds) raised pydantic's ValidationError out of `import prefect`: a 60-line traceback
+    and exit 1. Prefect logs its own "Failed to initialize plugins" lines first (its import
+    does, not ours); the command then ends with one error line naming the setting, exit 2."""
+    (tmp_path / "src").mkdir()
+    env = {**os.environ, "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "0.5"}
+    args = ["ingest", "--source", str(tmp_path / "src"), "--db", str(tmp_path / "w.db")]
+    args += ["--raw-dir", str(tmp_path / "raw")]
+    done = subprocess.run([KOMPASS, *args], capture_output=True, text=True, timeout=300, env=env)
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    last = done.stderr.strip().splitlines()[-1]
+    assert last.startswith("error: Prefect's settings are not valid: ServerEphemeralSettings")
+    assert "startup_timeout_seconds" in last and "'0.5'" in last

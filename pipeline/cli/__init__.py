@@ -25,7 +25,7 @@ import click
 
 from parsers import PARSER_VERSION
 from pipeline.cli import flows, reports, research, warehouse
-from pipeline.cli.errors import refuse
+from pipeline.cli.errors import prefect_settings_problem, refuse
 from warehouse import kompass_version
 
 
@@ -90,4 +90,10 @@ def main() -> None:
         from pipeline import signals
 
         signals.supervise()
-    cli(prog_name="kompass")
+    try:
+        cli(prog_name="kompass")
+    except Exception as e:  # Prefect validates its PREFECT_* settings when first imported
+        problem = prefect_settings_problem(e)
+        if problem is None:
+            raise
+        refuse(problem)

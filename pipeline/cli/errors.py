@@ -91,3 +91,21 @@ def analysis_errors(func: F) -> F:
             refuse(str(e))
 
     return wrapper  # type: ignore[return-value]
+
+
+def prefect_settings_problem(error: Exception) -> str | None:
+    """One line for a PREFECT_* environment variable (or Prefect profile value) that Prefect
+    refuses when it is first imported (pydantic's ValidationError of one of Prefect's settings
+    models, e.g. PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS=0.5); None for any other
+    error, which stays a bug with its traceback."""
+    from pydantic import ValidationError
+
+    if not isinstance(error, ValidationError) or not error.title.endswith("Settings"):
+        return None
+    first = error.errors()[0]
+    where = ".".join(str(part) for part in first.get("loc", ())) or error.title
+    return (
+        f"Prefect's settings are not valid: {error.title} {where}: {first.get('msg')} "
+        f"(got {first.get('input')!r}); check the PREFECT_* environment variables and the "
+        "Prefect profile"
+    )
