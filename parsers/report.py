@@ -27,6 +27,7 @@ from parsers.pdf import read_document
 from parsers.reader import reader_name
 from parsers.scores import ScoreTable, find_tables
 from parsers.sections import area_starts, find_inspiration
+from parsers.text import document_words, printed_words
 from parsers.typography import BodyStyle
 from parsers.version import detect
 from schema.instruments import MATCH_THRESHOLD, instruments
@@ -59,10 +60,17 @@ def parse_report(
     `trace`, if given, receives the intermediate structures (document, tables, history,
     findings, area index) for `kompass inspect`. `ocr`: auto|never|force (`parsers.ocr`).
     """
-    path = Path(path)
+    with document_words():  # the words this document prints whole (line-end hyphens)
+        return _parse_report(Path(path), url, reader, trace, ocr)
+
+
+def _parse_report(
+    path: Path, url: str | None, reader: str | None, trace: dict | None, ocr: str | None
+) -> ReportRecord:
     doc = read_document(path, reader, ocr)
     strip_furniture(doc)
     lines = doc.lines
+    printed_words(ln.text for ln in lines)
     info = footer_info(doc)
 
     style = BodyStyle.of(lines)  # the body text's size and line gap, measured once
