@@ -29,6 +29,10 @@ GUTTER_MIN_EM = 1.4
 MIN_TWO_SIDED_LINES = 2
 #: Lines (a running header) that may come before a region continued from the previous page.
 MAX_LINES_BEFORE_CONTINUATION = 2
+#: A heading that resumes one-column text after a region is printed at least at the size of
+#: the region's text (times this, for rounding); a smaller line below the columns (a running
+#: footer, a caption) is not one, and must not cut the longer column's last lines off.
+HEADING_MIN_SIZE = 0.95
 
 
 def _runs(line: Line, em: float) -> list[list[Word]]:
@@ -115,12 +119,20 @@ def _region(lines: list[Line], i: int, em: float) -> tuple[int, float, float, in
     end = last2 + 1
     while end < j:
         side = _side(lines[end], lo, hi)
-        usual = sorted(gaps[side])[len(gaps[side]) // 2] if gaps[side] else 0.0
+        # the usual white space between this side's lines so far (the other side's, or none,
+        # while this side has no measure yet: two baselines rarely agree, so few lines are
+        # printed on both sides and the columns' own gaps are measured as they are read)
+        seen = gaps[side] or gaps[3 - side]
+        usual = sorted(seen)[len(seen) // 2] if seen else 0.0
         above = lines[end].top - bottom.get(side, lines[end].top)
         # the next line in this line's flow: on its side, or across the gutter (the other
         # column's lines may sit between, on baselines of their own)
         nxt = next(
-            (ln for ln in lines[end + 1 :] if _side(ln, lo, hi) != 3 - side),
+            (
+                ln
+                for ln in lines[end + 1 :]
+                if _side(ln, lo, hi) != 3 - side and ln.size >= HEADING_MIN_SIZE * lines[end].size
+            ),
             None,
         )
         # a line nearer to the one-column text that follows than to its column above (a
@@ -130,6 +142,7 @@ def _region(lines: list[Line], i: int, em: float) -> tuple[int, float, float, in
         if side not in bottom or above > usual + em or (heads and above > below + 1):
             break
         bottom[side] = lines[end].bottom
+        gaps[side].append(above)
         end += 1
     # lines printed on each side (the two columns' baselines need not agree, so a region can
     # have few lines printed on both sides)

@@ -87,3 +87,59 @@ def test_a_table_of_text_and_numbers_is_not_split_into_columns() -> None:
     page = PageText(1, 595, 842, lines)
     split_columns(page)
     assert [ln.column for ln in page.lines] == [0, 0, 0, 0]
+
+
+def test_the_longer_columns_last_line_is_not_cut_off_by_a_running_footer() -> None:
+    """A region at the page bottom: the left column's last line sits nearer to the running
+    footer (smaller type, across the page) than to its column above; the footer is not a
+    heading that resumes one-column text, so the line stays in its column."""
+    left, right = 50.0, 310.0
+    lines = [
+        _line([("Styrkor", left), ("–", right), ("Utvecklat", right + 12)], 756),
+        _line([("institutioner.", right)], 770),
+        _line([("–", left), ("Respekt", left + 12), ("för", left + 60)], 774),
+        _line([("och", left), ("tjänstemän.", left + 25)], 788),
+        _line([("Sveriges", left), ("Kommuner", left + 200), ("8", 540)], 800.2, size=8.0),
+    ]
+    page = PageText(1, 595, 842, lines)
+    split_columns(page)
+    assert [(ln.column, ln.text) for ln in page.lines] == [
+        (1, "Styrkor"),
+        (1, "– Respekt för"),
+        (1, "och tjänstemän."),
+        (2, "– Utvecklat"),
+        (2, "institutioner."),
+        (0, "Sveriges Kommuner 8"),
+    ]
+
+
+def test_a_column_keeps_its_items_when_paragraph_space_exceeds_the_font_size() -> None:
+    """Two columns whose baselines never agree after the first line: the space between two
+    items (paragraph spacing) is measured against the columns' own line gaps, not against
+    nothing, so the right column's second item stays in the region."""
+    left, right = 71.0, 312.0
+    lines = [
+        _line([("Styrkor", left), ("Aktiv", right)], 629.5, 11.5),
+        _line([("följ", right)], 644.7, 11.5),
+        _line([("Regelbunden", left)], 648.7, 11.5),
+        _line([("fackliga.", right)], 659.9, 11.5),
+        _line([("brukar", left)], 663.9, 11.5),
+        _line([("fackliga", left)], 679.1, 11.5),
+        _line([("Genomtänkt", right)], 683.1, 11.5),  # 11.7 pt below the item above
+        _line([("nivån", left)], 694.3, 11.5),
+        _line([("gör", right)], 698.3, 11.5),
+    ]
+    page = PageText(1, 595, 842, lines)
+    split_columns(page)
+    assert [(ln.column, ln.text) for ln in page.lines] == [
+        (1, "Styrkor"),
+        (1, "Regelbunden"),
+        (1, "brukar"),
+        (1, "fackliga"),
+        (1, "nivån"),
+        (2, "Aktiv"),
+        (2, "följ"),
+        (2, "fackliga."),
+        (2, "Genomtänkt"),
+        (2, "gör"),
+    ]
