@@ -27,23 +27,17 @@ GUTTER_MIN_EM = 1.4
 #: A region of columns has at least this many lines on each side of its gutter; at the top of
 #: a page that continues the previous page's columns (same gutter), one is enough.
 MIN_TWO_SIDED_LINES = 2
+#: Lines below a justified line with several wide gaps that are looked at to tell which gap
+#: is the gutter (the one they leave white): about a short paragraph.
+GUTTER_LOOKAHEAD_LINES = 6
 #: Lines (a running header) that may come before a region continued from the previous page.
 MAX_LINES_BEFORE_CONTINUATION = 2
 #: A heading that resumes one-column text after a region is printed at least at the size of
 #: the region's text (times this, for rounding); a smaller line below the columns (a running
-#: footer, a caption) is not one, and must not cut the longer column's last lines off.
+#: footer, a caption) is not one, and must not cut the longer column's last lines off. Nor
+#: is it part of the region, even when it has a wide gap where the gutter is ("… Landsting
+#: <tab> Sida 6 av 24").
 HEADING_MIN_SIZE = 0.95
-
-
-def _runs(line: Line, em: float) -> list[list[Word]]:
-    """Words grouped into runs separated by white space wider than a gutter."""
-    runs: list[list[Word]] = [[line.words[0]]]
-    for w in line.words[1:]:
-        if w.x0 - runs[-1][-1].x1 >= GUTTER_MIN_EM * em:
-            runs.append([w])
-        else:
-            runs[-1].append(w)
-    return runs
 
 
 def _textual(words: list[Word]) -> bool:
@@ -52,12 +46,43 @@ def _textual(words: list[Word]) -> bool:
     )
 
 
-def _gutter(line: Line, em: float) -> tuple[float, float] | None:
-    """The white strip (x0, x1) of a line printed in two runs of text, else None."""
-    runs = _runs(line, em)
-    if len(runs) != 2 or not (_textual(runs[0]) and _textual(runs[1])):
-        return None
-    return runs[0][-1].x1, runs[1][0].x0
+def _gaps(line: Line, em: float) -> list[tuple[float, float]]:
+    """The white strips (x0, x1) between words wide enough to be a gutter, each with text on
+    both sides of it. A justified line can have several: its word spaces are stretched."""
+    out = []
+    for a, b in zip(line.words, line.words[1:], strict=False):
+        if b.x0 - a.x1 < GUTTER_MIN_EM * em:
+            continue
+        left = [w for w in line.words if w.x1 <= a.x1]
+        right = [w for w in line.words if w.x0 >= b.x0]
+        if _textual(left) and _textual(right):
+            out.append((a.x1, b.x0))
+    return out
+
+
+def _gutter(
+    line: Line, em: float, strip: tuple[float, float] | None = None
+) -> tuple[float, float] | None:
+    """The white strip (x0, x1) of a line printed on both sides of a gutter, else None. With
+    `strip` (a region's gutter so far), the widest gap that overlaps it by a gutter's width."""
+    gaps = _gaps(line, em)
+    if strip is not None:
+        gaps = [g for g in gaps if min(g[1], strip[1]) - max(g[0], strip[0]) >= GUTTER_MIN_EM * em]
+    return max(gaps, key=lambda g: g[1] - g[0]) if gaps else None
+
+
+def _start_gutter(lines: list[Line], i: int, em: float) -> tuple[float, float] | None:
+    """The gutter of a region that may start at `lines[i]`: of several wide gaps (a justified
+    line), the one the lines below leave white most often, then the widest."""
+    gaps = _gaps(lines[i], em)
+    if len(gaps) <= 1:
+        return gaps[0] if gaps else None
+    below = lines[i + 1 : i + 1 + GUTTER_LOOKAHEAD_LINES]
+
+    def clear(g: tuple[float, float]) -> int:
+        return sum(all(w.x1 <= g[0] or w.x0 >= g[1] for w in ln.words) for ln in below)
+
+    return max(gaps, key=lambda g: (clear(g), g[1] - g[0]))
 
 
 def _is_table(region: list[Line], gutter: tuple[float, float], page: PageText, em: float) -> bool:
@@ -87,11 +112,15 @@ def _region(lines: list[Line], i: int, em: float) -> tuple[int, float, float, in
     side). Every
     line narrows the gutter to what it leaves empty: a two-sided line to its own gap, a line on
     one side to the space beside it; the region ends before a line that leaves too little."""
-    lo, hi = _gutter(lines[i], em)
+    start = _start_gutter(lines, i, em)
+    assert start is not None
+    lo, hi = start
     j = i + 1
     while j < len(lines):
         ln = lines[j]
-        g = _gutter(ln, ln.size)
+        if ln.size < HEADING_MIN_SIZE * em:
+            break  # smaller type (a running footer, a caption) is not the columns' text
+        g = _gutter(ln, ln.size, (lo, hi))
         if g is not None:
             nlo, nhi = max(lo, g[0]), min(hi, g[1])
         else:
@@ -107,7 +136,9 @@ def _region(lines: list[Line], i: int, em: float) -> tuple[int, float, float, in
     # region when it follows its side's previous line at that side's line pitch (the longer
     # column's last lines) and is no nearer to the line below; otherwise it is what follows
     # the section (a heading).
-    last2 = max(k for k in range(i, j) if _gutter(lines[k], lines[k].size) is not None)
+    last2 = max(
+        k for k in range(i, j) if k == i or _gutter(lines[k], lines[k].size, (lo, hi)) is not None
+    )
     gaps: dict[int, list[float]] = {1: [], 2: []}
     bottom: dict[int, float] = {}
     for k in range(i, last2 + 1):
@@ -171,7 +202,7 @@ def split_columns(
     i = 0
     while i < len(lines):
         em = lines[i].size
-        if _gutter(lines[i], em) is None:
+        if _start_gutter(lines, i, em) is None:
             out.append(lines[i])
             i += 1
             continue

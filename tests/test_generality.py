@@ -62,8 +62,8 @@ def test_newspaper_columns_read_column_by_column_and_end_where_one_column_resume
         _line([("ett", left), ("två", left + 25), ("fem", right)], 114),
         _line([("sex", left), ("sju", right)], 128),
         _line([("åtta", left), ("nio", right)], 142),
-        # one-column text resumes: it crosses the gutter
-        _line([("En", left), ("lång", left + 100), ("rad", left + 200), ("text", right)], 170),
+        # one-column text resumes: it crosses the gutter (word spaces of 12 pt)
+        _line([("ord", left + 30 * k) for k in range(10)], 170),
     ]
     page = PageText(1, 595, 842, lines)
     split_columns(page)
@@ -76,7 +76,36 @@ def test_newspaper_columns_read_column_by_column_and_end_where_one_column_resume
         (2, "fem"),
         (2, "sju"),
         (2, "nio"),
-        (0, "En lång rad text"),
+        (0, " ".join(["ord"] * 10)),
+    ]
+
+
+def test_justified_columns_whose_word_spaces_are_wider_than_the_gutter() -> None:
+    """Justified newspaper columns: a short line is stretched so that its word spaces are
+    wider than the gutter. The gutter is the gap the lines below leave white, and a line
+    with several wide gaps stays in the region by the one that lies in the gutter."""
+    left, right = 50.0, 310.0
+    lines = [
+        _line(
+            [("Styrkor", left), ("Utveckla", right), ("och", right + 90), ("mer", right + 160)], 100
+        ),
+        _line(
+            [("ett", left), ("två", left + 25), ("ekonomiska", right), ("även", right + 140)], 114
+        ),
+        _line([("sex", left), ("sju", right)], 128),
+        _line([("åtta", left), ("nio", right)], 142),
+    ]
+    page = PageText(1, 595, 842, lines)
+    split_columns(page)
+    assert [(ln.column, ln.text) for ln in page.lines] == [
+        (1, "Styrkor"),
+        (1, "ett två"),
+        (1, "sex"),
+        (1, "åtta"),
+        (2, "Utveckla och mer"),
+        (2, "ekonomiska även"),
+        (2, "sju"),
+        (2, "nio"),
     ]
 
 
