@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from parsers.footer import date_in
 from parsers.layout import split_columns
 from parsers.pdf import Line, PageText
 from parsers.reader import Word
@@ -172,3 +173,17 @@ def test_a_column_keeps_its_items_when_paragraph_space_exceeds_the_font_size() -
         (2, "Genomtänkt"),
         (2, "gör"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("footer", "date"),
+    [
+        ("Sveriges Kommuner och Landsting 2012-10-13 Sida 4 av 42", "2012-10-13"),
+        # a narrow page: the tab between publisher and date collapsed
+        ("Sveriges Kommuner och Landsting2012-10-13 Sida 4 av 42", "2012-10-13"),
+        ("Dnr 12012-10-13", None),
+        ("2012-10-134", None),
+    ],
+)
+def test_report_date_read_from_a_footer(footer: str, date: str | None) -> None:
+    assert date_in(footer) == date
