@@ -27,9 +27,9 @@ GUTTER_MIN_EM = 1.4
 #: A region of columns has at least this many lines on each side of its gutter; at the top of
 #: a page that continues the previous page's columns (same gutter), one is enough.
 MIN_TWO_SIDED_LINES = 2
-#: Lines below a justified line with several wide gaps that are looked at to tell which gap
-#: is the gutter (the one they leave white): about a short paragraph.
-GUTTER_LOOKAHEAD_LINES = 6
+#: The lines of a right-hand column start at its edge or at a list's hanging indent (Word's
+#: 0.63 cm, up to about a centimetre): within this many times the font size of each other.
+COLUMN_EDGE_SPREAD_EM = 3.0
 #: Lines (a running header) that may come before a region continued from the previous page.
 MAX_LINES_BEFORE_CONTINUATION = 2
 #: A heading that resumes one-column text after a region is printed at least at the size of
@@ -72,17 +72,11 @@ def _gutter(
 
 
 def _start_gutter(lines: list[Line], i: int, em: float) -> tuple[float, float] | None:
-    """The gutter of a region that may start at `lines[i]`: of several wide gaps (a justified
-    line), the one the lines below leave white most often, then the widest."""
+    """The gutter of a region that may start at `lines[i]`: its one wide gap. A line with
+    several (stretched word spaces: justified text, often in a narrow table cell) does not
+    start a region, though it may continue one by the gap that lies in its gutter."""
     gaps = _gaps(lines[i], em)
-    if len(gaps) <= 1:
-        return gaps[0] if gaps else None
-    below = lines[i + 1 : i + 1 + GUTTER_LOOKAHEAD_LINES]
-
-    def clear(g: tuple[float, float]) -> int:
-        return sum(all(w.x1 <= g[0] or w.x0 >= g[1] for w in ln.words) for ln in below)
-
-    return max(gaps, key=lambda g: (clear(g), g[1] - g[0]))
+    return gaps[0] if len(gaps) == 1 else None
 
 
 def _is_table(region: list[Line], gutter: tuple[float, float], page: PageText, em: float) -> bool:
@@ -184,6 +178,14 @@ def _region(lines: list[Line], i: int, em: float) -> tuple[int, float, float, in
     return end, lo, hi, min(count.values())
 
 
+def _right_edge_aligned(region: list[Line], mid: float, em: float) -> bool:
+    """A right-hand column's lines start at its left edge, or at a list's hanging indent; the
+    words after a stretched word space in justified one-column text (a table cell) start
+    anywhere."""
+    starts = [min(w.x0 for w in ws) for ln in region if (ws := _halves(ln, mid).get(2))]
+    return not starts or max(starts) - min(starts) <= COLUMN_EDGE_SPREAD_EM * em
+
+
 def _halves(line: Line, mid: float) -> dict[int, list[Word]]:
     out: dict[int, list[Word]] = {}
     for w in line.words:
@@ -215,7 +217,11 @@ def split_columns(
             and lo < carry[1]
         )
         need = 1 if continued else MIN_TWO_SIDED_LINES
-        if per_side < need or _is_table(region, (lo, hi), page, em):
+        if (
+            per_side < need
+            or _is_table(region, (lo, hi), page, em)
+            or not _right_edge_aligned(region, (lo + hi) / 2, em)
+        ):
             out.append(lines[i])
             i += 1
             continue
