@@ -130,9 +130,9 @@ def _region(lines: list[Line], i: int, em: float) -> tuple[int, float, float, in
     # region when it follows its side's previous line at that side's line pitch (the longer
     # column's last lines) and is no nearer to the line below; otherwise it is what follows
     # the section (a heading).
-    last2 = max(
-        k for k in range(i, j) if k == i or _gutter(lines[k], lines[k].size, (lo, hi)) is not None
-    )
+    # the last line printed on both sides (every line of the region leaves the strip white,
+    # so one that is on neither side alone has words on both)
+    last2 = max(k for k in range(i, j) if k == i or _side(lines[k], lo, hi) is None)
     gaps: dict[int, list[float]] = {1: [], 2: []}
     bottom: dict[int, float] = {}
     for k in range(i, last2 + 1):
@@ -144,6 +144,8 @@ def _region(lines: list[Line], i: int, em: float) -> tuple[int, float, float, in
     end = last2 + 1
     while end < j:
         side = _side(lines[end], lo, hi)
+        if side is None:
+            break
         # the usual white space between this side's lines so far (the other side's, or none,
         # while this side has no measure yet: two baselines rarely agree, so few lines are
         # printed on both sides and the columns' own gaps are measured as they are read)

@@ -190,3 +190,23 @@ def test_a_column_keeps_its_items_when_paragraph_space_exceeds_the_font_size() -
 )
 def test_report_date_read_from_a_footer(footer: str, date: str | None) -> None:
     assert date_in(footer) == date
+
+
+def test_columns_in_two_sizes_whose_gutter_narrows_after_a_line() -> None:
+    """A right column in a smaller size than the left (or the reverse): a line accepted when
+    the gutter was wider stays a two-sided line of the region after later lines narrowed
+    the gutter (this once raised KeyError)."""
+    lines = [
+        _line([("alfa", 50), ("beta", 95)], 100, 10.5),
+        _line([("ord", 56), ("ny", 95)], 114, 11.5),
+        _line([("ordet", 49.5)], 128, 10.5),
+    ]
+    page = PageText(1, 595, 842, lines)
+    split_columns(page)
+    assert [(ln.column, ln.text) for ln in page.lines] == [
+        (1, "alfa"),
+        (1, "ord"),
+        (1, "ordet"),
+        (2, "beta"),
+        (2, "ny"),
+    ]
