@@ -6,6 +6,7 @@ for rounding: a sum of n rounded numbers may differ from the rounded sum by up t
 
 from __future__ import annotations
 
+from parsers.tolerances import PERCENT, ROUNDING
 from schema.record import Area, HistoryRow, Warning
 
 
@@ -40,8 +41,8 @@ def check_area(area: Area, known_max: dict[str, float]) -> list[Warning]:
     for label, item in [(f"question {q.id}", q) for q in qs] + [(f"area {area.number}", area)]:
         if item.points is None or not item.max or item.percent is None:
             continue
-        low = (item.points - 0.5) / item.max * 100 - 0.5
-        high = (item.points + 0.5) / item.max * 100 + 0.5
+        low = (item.points - ROUNDING) / item.max * PERCENT - ROUNDING
+        high = (item.points + ROUNDING) / item.max * PERCENT + ROUNDING
         if not low <= item.percent <= high:
             out.append(
                 Warning(

@@ -16,18 +16,22 @@ import re
 from dataclasses import dataclass, field
 
 from parsers.pdf import Box, Line, PageText, Word, box_of
-from parsers.scores import SECTION, is_header
 from parsers.text import join_lines, strip_label
-from parsers.typography import BodyStyle, is_heading
-
-STRENGTH_WORDS = ("styrkor", "styrka")
-IMPROVEMENT_WORDS = (
-    "förbättringsmöjligheter",
-    "förbättringsområden",
-    "förbättringsförslag",
-    "utvecklingsområden",
-    "förbättringsmöjlighet",
+from parsers.tolerances import (
+    DASH_LABEL_GAP_EM,
+    FIT_RIGHT_MARGIN_EM,
+    FIT_WORD_SPACE_EM,
+    HANGING_INDENT_PT,
+    NUMBERED_HEADING_SIZE_RATIO,
+    PARAGRAPH_GAP_EXTRA_EM,
+    PARAGRAPH_GAP_MIN_EM,
+    RUN_GAP_EM,
+    STRADDLE_PT,
 )
+from parsers.typography import BodyStyle, is_heading
+from parsers.vocabulary import IMPROVEMENT_WORDS, SECTION, STRENGTH_WORDS, is_header
+from parsers.words import ENDS_LINE_GOING_ON
+
 _END_WORDS = ("kommentar", "kommentarer", "inspiration", "goda exempel")
 
 
@@ -72,7 +76,7 @@ def header_kind(line: Line) -> str | None:
 _NUMBERED = re.compile(r"^\d+(\.\d+)*\.?\s+[A-ZÅÄÖ]")
 
 
-def _ends_section(line: Line, style: BodyStyle) -> bool:
+def ends_section(line: Line, style: BodyStyle) -> bool:
     """A line that cannot belong to a findings section: the next (sub-)heading, a score table,
     "Kommentar"/"Inspiration", a line set apart by typography. A numbered line counts as a
     heading when it is bold or larger than body text (so a numbered bullet does not end the
@@ -85,7 +89,9 @@ def _ends_section(line: Line, style: BodyStyle) -> bool:
     if _NUMBERED.match(text):
         # a numbered heading is bold (or larger) throughout; a numbered item may only have a
         # bold lead-in ("1. Medborgardialog: …")
-        return all(w.bold for w in line.words) or line.size > style.size * 1.08
+        return (
+            all(w.bold for w in line.words) or line.size > style.size * NUMBERED_HEADING_SIZE_RATIO
+        )
     return False
 
 
@@ -101,7 +107,7 @@ def _region_end(lines: list[Line], i: int, style: BodyStyle) -> int:
             and lines[end].page != lines[end - 1].page
             and lines[end].text == lines[i].text
         )
-        if not repeated and (here is not None or _ends_section(lines[end], style)):
+        if not repeated and (here is not None or ends_section(lines[end], style)):
             break
         end += 1
     return end
@@ -111,7 +117,7 @@ def _spans(line: Line) -> list[tuple[float, float]]:
     """Runs of text: words closer than a wide word space belong to one run."""
     spans: list[tuple[float, float]] = []
     for w in line.words:
-        if spans and w.x0 - spans[-1][1] < 0.6 * w.size:
+        if spans and w.x0 - spans[-1][1] < RUN_GAP_EM * w.size:
             spans[-1] = (spans[-1][0], w.x1)
         else:
             spans.append((w.x0, w.x1))
@@ -120,7 +126,7 @@ def _spans(line: Line) -> list[tuple[float, float]]:
 
 def _straddles(line: Line, x: float) -> bool:
     """Full-width text runs across the column boundary: the table has ended."""
-    return any(x0 < x - 2 and x1 > x + 2 for x0, x1 in _spans(line))
+    return any(x0 < x - STRADDLE_PT and x1 > x + STRADDLE_PT for x0, x1 in _spans(line))
 
 
 def _boundary(header: Line, body: list[Line], page: PageText) -> float:
@@ -158,11 +164,6 @@ def _boundary(header: Line, body: list[Line], page: PageText) -> float:
                 best_len, best_mid = k - run_start, lo + (run_start + k - 1) / 2
             run_start = None
     return best_mid
-
-
-#: A dash starts an item only when set off from the text by more than a word space (a tab,
-#: a hanging indent); "– process för …" at the start of a wrapped line is the text's own dash.
-DASH_LABEL_GAP_EM = 0.6
 
 
 def _item_label(words: list[Word]) -> tuple[str | None, str]:
@@ -235,7 +236,9 @@ class _Column:
                 if page == prev_page:
                     height = words[0].bottom - words[0].top
                     gap = min(w.top for w in words) - max(w.bottom for w in prev)
-                    new = fits or gap > max(0.5 * height, line_gap + 0.35 * height)
+                    new = fits or gap > max(
+                        PARAGRAPH_GAP_MIN_EM * height, line_gap + PARAGRAPH_GAP_EXTRA_EM * height
+                    )
                 else:
                     new = fits or _starts_item(self.items[-1].lines[-1], rest)
             if not new and not self.items:
@@ -250,46 +253,6 @@ class _Column:
         self.pending = []
 
 
-# A line ending in one of these goes on: "… i dialog med" / "de fackliga …".
-_GOES_ON = {
-    "och",
-    "eller",
-    "samt",
-    "i",
-    "med",
-    "av",
-    "för",
-    "till",
-    "på",
-    "om",
-    "att",
-    "som",
-    "en",
-    "ett",
-    "den",
-    "det",
-    "de",
-    "vid",
-    "från",
-    "inom",
-    "kring",
-    "mellan",
-    "genom",
-    "under",
-    "efter",
-    "utan",
-    "både",
-    "så",
-    "där",
-    "när",
-    "hur",
-    "vilket",
-    "vilka",
-    "mot",
-    "över",
-}
-
-
 def _starts_item(previous: str, line: str) -> bool:
     """Across a page break, with no glyphs and no spacing to see: does `line` start a new
     item after `previous`? Items begin with a capitalised word; a line inside an item rarely
@@ -301,7 +264,7 @@ def _starts_item(previous: str, line: str) -> bool:
     if previous.endswith((".", "!", "?")):
         return True
     last = previous.rsplit(" ", 1)[-1].casefold()
-    return not (previous.endswith((",", "-", "–", ":", "/")) or last in _GOES_ON)
+    return not (previous.endswith((",", "-", "–", ":", "/")) or last in ENDS_LINE_GOING_ON)
 
 
 def _would_fit(prev: list[Word], words: list[Word], right: float) -> bool:
@@ -312,8 +275,8 @@ def _would_fit(prev: list[Word], words: list[Word], right: float) -> bool:
     first = words[0]
     if strip_label(first.text)[0] and len(words) > 1:
         first = words[1]
-    space = 0.3 * first.size
-    return prev[-1].x1 + space + (first.x1 - first.x0) < right - 0.5 * first.size
+    space = FIT_WORD_SPACE_EM * first.size
+    return prev[-1].x1 + space + (first.x1 - first.x0) < right - FIT_RIGHT_MARGIN_EM * first.size
 
 
 def find_findings(
@@ -410,8 +373,8 @@ def _read_list(
         gap = ln.top - prev.bottom if same else None
         if glyph:
             text_x = ln.words[1].x0 if len(ln.words) > 1 and len(ln.words[0].text) == 1 else ln.x0
-        elif text_x is not None and ln.x0 < text_x - 3:
-            tight = (min(gaps) if gaps else line_gap) + 0.35 * ln.size
+        elif text_x is not None and ln.x0 < text_x - HANGING_INDENT_PT:
+            tight = (min(gaps) if gaps else line_gap) + PARAGRAPH_GAP_EXTRA_EM * ln.size
             if gap is not None and gap > tight:
                 end = k
                 break

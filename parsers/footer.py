@@ -11,9 +11,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from parsers.findings import header_kind
 from parsers.pdf import Document, Line
+from parsers.tolerances import FURNITURE_BAND_SHARE, FURNITURE_MIN_PAGE_SHARE, FURNITURE_ROW_PT
+from parsers.vocabulary import is_header, year_columns
 
-_BAND = 0.09  # share of the page height at the top and bottom where furniture lives
 _PAGE_NO = re.compile(
     r"^(sida\s+)?\d{1,3}(\s*(\(\s*\d{1,3}\s*\)|av\s+\d{1,3}|/\s*\d{1,3}))?$", re.I
 )
@@ -39,24 +41,22 @@ def _mask(text: str) -> str:
 
 
 def _in_band(line: Line, height: float) -> bool:
-    return line.bottom < height * _BAND or line.top > height * (1 - _BAND)
+    return line.bottom < height * FURNITURE_BAND_SHARE or line.top > height * (
+        1 - FURNITURE_BAND_SHARE
+    )
 
 
 def _key(line: Line) -> tuple[str, int]:
     """Running headers and footers repeat their text (digits aside) at the same height."""
-    return _mask(line.text), round(line.top / 3)
+    return _mask(line.text), round(line.top / FURNITURE_ROW_PT)
 
 
 def _structural(line: Line) -> bool:
     """Table header rows that Word repeats at the top of each page a table runs over: they
     recur like a running header but belong to the body."""
-    from parsers.findings import header_kind
-    from parsers.history import _year_columns
-    from parsers.scores import is_header
-
     if is_header(line) or header_kind(line) is not None:
         return True
-    years = _year_columns(line) or []
+    years = year_columns(line) or []
     return len(years) >= 2 or (len(years) == 1 and "poäng" in line.text.casefold())
 
 
@@ -67,7 +67,7 @@ def strip_furniture(doc: Document) -> None:
     for page in doc.pages:
         seen = {_key(ln) for ln in page.lines if _in_band(ln, page.height)}
         counts.update(seen)
-    need = max(2, int(0.3 * n_pages))
+    need = max(2, int(FURNITURE_MIN_PAGE_SHARE * n_pages))
     for page in doc.pages:
         body = []
         for line in page.lines:

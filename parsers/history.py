@@ -7,11 +7,15 @@ import re
 from dataclasses import dataclass, field
 
 from parsers.pdf import Box, Line, Word, box_of
-from parsers.scores import TOTAL_LABELS
 from parsers.text import is_number, join_label, number
-
-_YEAR = re.compile(r"^(19|20)\d\d$")
-_ROW = re.compile(r"^([1-8])[.)]?$")
+from parsers.tolerances import (
+    FALLBACK_COLUMN_PITCH_PT,
+    HISTORY_BOUNDARY_PITCHES,
+    MIN_HISTORY_ROWS,
+    SUMMARY_LOOKAHEAD_LINES,
+    TABLE_LOOKAHEAD_LINES,
+)
+from parsers.vocabulary import AREA_ROW, TOTAL_LABELS, year_columns
 
 
 @dataclass
@@ -32,17 +36,6 @@ class HistoryTable:
     start: int = -1  # index of the header line (title of a summary), for the ledger
 
 
-def _year_columns(line: Line) -> list[Word] | None:
-    """Trailing year words of a line ('Poäng i Kommunkompassen 2015 2017 2018')."""
-    years = []
-    for w in reversed(line.words):
-        if _YEAR.match(w.text):
-            years.insert(0, w)
-        else:
-            break
-    return years or None
-
-
 @dataclass
 class _Row:
     number: int | None  # None for the total row
@@ -55,8 +48,8 @@ class _Row:
 def _split(line: Line, years: list[Word]) -> tuple[list[Word], list[Word]] | None:
     """Label words and value words of a line under year columns; None for a contents entry
     (dot leaders and a page number)."""
-    pitch = (years[-1].xc - years[0].xc) / max(len(years) - 1, 1) or 40.0
-    boundary = years[0].x0 - 0.6 * pitch
+    pitch = (years[-1].xc - years[0].xc) / max(len(years) - 1, 1) or FALLBACK_COLUMN_PITCH_PT
+    boundary = years[0].x0 - HISTORY_BOUNDARY_PITCHES * pitch
     label = [w for w in line.words if not (w.x0 >= boundary and is_number(w.text))]
     values = [w for w in line.words if w.x0 >= boundary and is_number(w.text)]
     if any(set(w.text) <= set(".…_") for w in label):
@@ -69,7 +62,7 @@ def _values(values: list[Word], years: list[Word]) -> dict[int, int | float] | N
     not share an alignment), else each under the nearest year."""
     if len(values) == len(years):
         return {int(y.text): number(v.text) for y, v in zip(years, values, strict=True)}
-    pitch = (years[-1].xc - years[0].xc) / max(len(years) - 1, 1) or 40.0
+    pitch = (years[-1].xc - years[0].xc) / max(len(years) - 1, 1) or FALLBACK_COLUMN_PITCH_PT
     out: dict[int, int | float] = {}
     for w in values:
         col = min(years, key=lambda y: abs(y.xc - w.xc))
@@ -80,7 +73,7 @@ def _values(values: list[Word], years: list[Word]) -> dict[int, int | float] | N
 
 
 def _is_repeated_header(line: Line, years: list[Word]) -> bool:
-    found = _year_columns(line)
+    found = year_columns(line)
     return found is not None and [w.text for w in found] == [w.text for w in years]
 
 
@@ -97,7 +90,7 @@ def _read_rows(lines: list[Line], start: int, years: list[Word]) -> list[_Row]:
     prev_page = lines[start].page
     header_bold = all(w.bold for w in lines[start].words)
     in_header = True  # the header cell's wrapped rest ("Kommunkompa" / "ssen") may follow
-    for line in lines[start + 1 : start + 80]:
+    for line in lines[start + 1 : start + TABLE_LOOKAHEAD_LINES]:
         new_page = line.page != prev_page
         prev_page = line.page
         if new_page and _is_repeated_header(line, years):
@@ -106,7 +99,7 @@ def _read_rows(lines: list[Line], start: int, years: list[Word]) -> list[_Row]:
         if in_header and header_bold and all(w.bold and not is_number(w.text) for w in line.words):
             continue
         in_header = False
-        if _year_columns(line) and len(line.words) > len(years):
+        if year_columns(line) and len(line.words) > len(years):
             break  # another table's header
         split = _split(line, years)
         if split is None:
@@ -116,7 +109,7 @@ def _read_rows(lines: list[Line], start: int, years: list[Word]) -> list[_Row]:
         if values is None:
             break
         head = label[0].text if label else ""
-        m = _ROW.match(head)
+        m = AREA_ROW.match(head)
         if m or head.casefold().rstrip(":") in TOTAL_LABELS:
             if rows and m and (rows[-1].number is None or int(m.group(1)) <= rows[-1].number):
                 break  # area numbers only go up, and the total comes last
@@ -149,11 +142,11 @@ def _read_rows(lines: list[Line], start: int, years: list[Word]) -> list[_Row]:
 def find_history(lines: list[Line]) -> HistoryTable | None:
     """The first year-column table followed by at least four numbered area rows."""
     for i, line in enumerate(lines):
-        years = _year_columns(line)
+        years = year_columns(line)
         if not years:
             continue
         rows = _read_rows(lines, i, years)
-        if sum(1 for r in rows if r.number is not None and r.values) < 4:
+        if sum(1 for r in rows if r.number is not None and r.values) < MIN_HISTORY_ROWS:
             continue
         year_list = [int(w.text) for w in years]
         cells = [
@@ -185,7 +178,7 @@ def find_summary(lines: list[Line], year: int) -> HistoryTable | None:
         maxes: dict[int, int | float] = {}
         boxes: list[tuple[int | None, Box]] = []  # what was read, for inspect and the ledger
         header: str | None = None  # the column header ("Område Poäng Max"), maybe repeated
-        for nxt in lines[i + 1 : i + 40]:
+        for nxt in lines[i + 1 : i + SUMMARY_LOOKAHEAD_LINES]:
             words = nxt.words
             values = [w for w in words if is_number(w.text)]
             label = [w for w in words if w not in values]
@@ -195,7 +188,7 @@ def find_summary(lines: list[Line], year: int) -> HistoryTable | None:
                 header = nxt.text
                 continue
             first = label[0].text.casefold().rstrip(":")
-            m = _ROW.match(label[0].text)
+            m = AREA_ROW.match(label[0].text)
             if m and values and values[0].x0 > label[-1].x1:
                 rows.append(
                     (int(m.group(1)), [" ".join(w.text for w in label[1:])], number(values[0].text))
@@ -212,7 +205,7 @@ def find_summary(lines: list[Line], year: int) -> HistoryTable | None:
                 boxes.append((rows[-1][0], box_of(words, nxt.page)))
             elif rows:
                 break
-        if sum(1 for r in rows if r[0] is not None) >= 4:
+        if sum(1 for r in rows if r[0] is not None) >= MIN_HISTORY_ROWS:
             cells = [HistoryCell(year, n, join_label(name) or None, v) for n, name, v in rows]
             return HistoryTable(line.page, [year], cells, maxes, boxes, start=i)
     return None

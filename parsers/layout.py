@@ -20,24 +20,14 @@ from __future__ import annotations
 from parsers.pdf import Line, PageText, lines_from_words
 from parsers.reader import Word
 from parsers.text import is_number
-
-#: White space this wide (times the font size) between two words may be a gutter; a word
-#: space is ~0.25–0.35 em, a justified line's widest space stays under 1 em.
-GUTTER_MIN_EM = 1.4
-#: A region of columns has at least this many lines on each side of its gutter; at the top of
-#: a page that continues the previous page's columns (same gutter), one is enough.
-MIN_TWO_SIDED_LINES = 2
-#: The lines of a right-hand column start at its edge or at a list's hanging indent (Word's
-#: 0.63 cm, up to about a centimetre): within this many times the font size of each other.
-COLUMN_EDGE_SPREAD_EM = 3.0
-#: Lines (a running header) that may come before a region continued from the previous page.
-MAX_LINES_BEFORE_CONTINUATION = 2
-#: A heading that resumes one-column text after a region is printed at least at the size of
-#: the region's text (times this, for rounding); a smaller line below the columns (a running
-#: footer, a caption) is not one, and must not cut the longer column's last lines off. Nor
-#: is it part of the region, even when it has a wide gap where the gutter is ("… Landsting
-#: <tab> Sida 6 av 24").
-HEADING_MIN_SIZE = 0.95
+from parsers.tolerances import (
+    COLUMN_EDGE_SPREAD_EM,
+    GUTTER_EDGE_PT,
+    GUTTER_MIN_EM,
+    HEADING_MIN_SIZE,
+    MAX_LINES_BEFORE_CONTINUATION,
+    MIN_TWO_SIDED_LINES,
+)
 
 
 def _textual(words: list[Word]) -> bool:
@@ -86,8 +76,8 @@ def _is_table(region: list[Line], gutter: tuple[float, float], page: PageText, e
     ):
         return True
     first = region[0]
-    left = [w for w in first.words if w.x1 <= gutter[0] + 0.5]
-    right = [w for w in first.words if w.x0 >= gutter[1] - 0.5]
+    left = [w for w in first.words if w.x1 <= gutter[0] + GUTTER_EDGE_PT]
+    right = [w for w in first.words if w.x0 >= gutter[1] - GUTTER_EDGE_PT]
     return bool(left and right) and all(w.bold for w in left + right)
 
 

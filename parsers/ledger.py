@@ -35,7 +35,16 @@ from parsers.pdf import Box, Document, Line, Word
 from parsers.scores import ScoreTable, is_header
 from parsers.sections import INSPIRATION
 from parsers.text import is_number, is_percent
+from parsers.tolerances import (
+    HEADER_WRAP_LINES,
+    INSPIRATION_HEADING_MAX_CHARS,
+    MAX_NUMBER_COLUMNS,
+    MIN_HISTORY_AREA_ROWS,
+    MIN_HISTORY_ROWS,
+    TABLE_ROW_MAX_LINES_APART,
+)
 from parsers.typography import BodyStyle, is_heading
+from parsers.vocabulary import MAX_HEADERS, PERCENT_HEADERS, POINTS_HEADERS, TOTAL_LABELS, YEAR
 from schema.instruments import MATCH_THRESHOLD, Instrument
 from schema.record import Warning
 
@@ -50,7 +59,6 @@ BOX_SLACK = 0.5
 #: Words quoted from an unread place.
 QUOTE_WORDS = 6
 
-_YEAR = re.compile(r"^(19|20)\d\d$")
 _AREA_LABEL = re.compile(r"^([1-8])[.):]?$")
 _LEADER = re.compile(r"[.…_·]{4,}")  # dot leaders of a contents entry
 
@@ -112,7 +120,6 @@ def _column_numbers(line: Line) -> list[Word]:
 def _copies_area_points(rows: list[tuple[Line, list[Word]]], points: dict) -> bool:
     """A score overview printed besides the history (area, points, max): every area row
     repeats the points read from the area's own table, so nothing in it is lost."""
-    from parsers.scores import TOTAL_LABELS
     from parsers.text import number
 
     agree, total = 0, False
@@ -145,7 +152,7 @@ def _is_contents(rows: list[tuple[Line, list[Word]]], pages: int) -> bool:
 
 def _looks_like_history(rows: list[tuple[Line, list[Word]]], inst: Instrument) -> bool:
     """Area numbers or names against one to three years, in either orientation."""
-    year_rows = [ln for ln, _ in rows if sum(1 for w in ln.words if _YEAR.match(w.text)) >= 1]
+    year_rows = [ln for ln, _ in rows if sum(1 for w in ln.words if YEAR.match(w.text)) >= 1]
     area_rows = 0
     for ln, nums in rows:
         head = ln.words[0].text if ln.words else ""
@@ -153,16 +160,18 @@ def _looks_like_history(rows: list[tuple[Line, list[Word]]], inst: Instrument) -
         named = any(
             a.match(re.sub(r"^[1-8][.):]?\s*", "", label)) >= MATCH_THRESHOLD for a in inst.areas
         )
-        if (_AREA_LABEL.match(head) or named) and 1 <= len(nums) <= 3:
+        if (_AREA_LABEL.match(head) or named) and 1 <= len(nums) <= MAX_NUMBER_COLUMNS:
             area_rows += 1
-    if year_rows and area_rows >= 3:
+    if year_rows and area_rows >= MIN_HISTORY_AREA_ROWS:
         return True
     # transposed: a row of area numbers 1…8 as column titles, a row per year
     for ln, _ in rows:
         small = [w.text.rstrip(".") for w in ln.words if w.text.rstrip(".").isdigit()]
-        if len(small) >= 4 and [int(s) for s in small] == list(range(1, len(small) + 1)):
-            years = [r for r, _ in rows if r.words and _YEAR.match(r.words[0].text)]
-            if 1 <= len(years) <= 3:
+        if len(small) >= MIN_HISTORY_ROWS and [int(s) for s in small] == list(
+            range(1, len(small) + 1)
+        ):
+            years = [r for r, _ in rows if r.words and YEAR.match(r.words[0].text)]
+            if 1 <= len(years) <= MAX_NUMBER_COLUMNS:
                 return True
     return False
 
@@ -275,7 +284,7 @@ def account(
         while end < n and (lines[end].page, lines[end].top) <= (last_page, last_bottom):
             end += 1
         titled = lines[h.start].words[-1].text  # a history header ends with its years
-        claim(h.start, end, "history table" if _YEAR.match(titled) else "closing summary")
+        claim(h.start, end, "history table" if YEAR.match(titled) else "closing summary")
         mark(lines[h.start].words, "field", "heading")
         first_row = min(
             (k for k in range(h.start + 1, end) if _has_field(lines[k], cls)), default=end
@@ -284,9 +293,9 @@ def account(
         printed = [str(y) for y in h.years]
         for k in range(h.start + 1, end):
             ln = lines[k]
-            years = [w.text for w in ln.words if _YEAR.match(w.text)]
+            years = [w.text for w in ln.words if YEAR.match(w.text)]
             # the header's wrapped rest (or a column-title row): right under it
-            rest = k < first_row and k - h.start <= 3 and not _column_numbers(ln)
+            rest = k < first_row and k - h.start <= HEADER_WRAP_LINES and not _column_numbers(ln)
             if rest or ln.text in header_texts or years == printed:
                 mark(ln.words, "field", "heading")  # the header's wrapped rest, or repeated
                 if k < first_row:
@@ -313,7 +322,11 @@ def account(
     k = 0
     while k < n:
         ln = lines[k]
-        if part_of[k] is None and INSPIRATION.match(ln.text.strip()) and len(ln.text) <= 40:
+        if (
+            part_of[k] is None
+            and INSPIRATION.match(ln.text.strip())
+            and len(ln.text) <= INSPIRATION_HEADING_MAX_CHARS
+        ):
             mark(ln.words, "field", "heading")
             j = k + 1
             while j < n and part_of[j] is None and not is_heading(lines[j], style):
@@ -379,7 +392,6 @@ def account(
 
 
 def _columns_x0(header: Line) -> float | None:
-    from parsers.scores import MAX_HEADERS, PERCENT_HEADERS, POINTS_HEADERS
 
     titles = (*POINTS_HEADERS, *MAX_HEADERS, *PERCENT_HEADERS)
     xs = [w.x0 for w in header.words if w.text.casefold().rstrip(":") in titles]
@@ -495,7 +507,12 @@ def _number_tables(
         g = groups[-1] if groups else None
         between = range(g[-1][0] + 1, k) if g else range(0)
         loose = all(part_of[j] is None and not _has_field(lines[j], cls) for j in between)
-        if g and lines[g[-1][0]].page == lines[k].page and len(between) <= 4 and loose:
+        if (
+            g
+            and lines[g[-1][0]].page == lines[k].page
+            and len(between) <= TABLE_ROW_MAX_LINES_APART
+            and loose
+        ):
             g.append((k, nums))
         else:
             groups.append([(k, nums)])

@@ -13,6 +13,14 @@ from collections import Counter
 from parsers.pdf import Line
 from schema.kommuner import Kommun, find_names
 
+#: A name followed by "kommun"/"stad" ("Lunds kommun") counts this many times a bare mention.
+SUBJECT_WEIGHT = 3
+#: A name on the cover (the first page) counts this many times one inside the report.
+COVER_WEIGHT = 5
+#: A year stated as the evaluation's ("Utvärderingen 2018") weighs this many votes (the cover's
+#: years and the history table's last column two, the report date one).
+STATEMENT_VOTES = 3
+
 _SUBJECT = re.compile(r"^\s*(kommuns?|stads?)\b", re.I)
 
 
@@ -28,9 +36,9 @@ def find_municipality(lines: list[Line]) -> Kommun | None:
             weight = 1
             idx = _find_after(text, k.name)
             if idx is not None and _SUBJECT.match(text[idx:]):
-                weight = 3
+                weight = SUBJECT_WEIGHT
             if on_cover:
-                weight *= 5
+                weight *= COVER_WEIGHT
             counts[k.name] += weight
     if not counts:
         return None
@@ -61,7 +69,7 @@ def find_year(lines: list[Line], history_years: list[int], report_date: str | No
     for ln in lines:
         for pattern in _STATEMENTS:
             for m in pattern.finditer(ln.text):
-                votes[int(m.group(1))] += 3
+                votes[int(m.group(1))] += STATEMENT_VOTES
         if ln.page == first_page:
             for m in _YEAR.finditer(ln.text):
                 votes[int(m.group(1))] += 2

@@ -42,6 +42,14 @@ from pathlib import Path
 
 from parsers.errors import NoTextLayer, ReportError
 from parsers.reader import Word
+from parsers.tolerances import (
+    CELL_PAD_PX,
+    CELL_READ_SLACK_PX,
+    CELL_SPACING_HEIGHTS,
+    CELL_SPACING_PX,
+    NUMBER_MAX_CHARS,
+)
+from parsers.vocabulary import SECTION, header_columns
 
 MODES = ("auto", "never", "force")
 DEFAULT_MODE = "auto"
@@ -62,6 +70,8 @@ SECONDS_PER_PAGE = 20.0
 MAX_OCR_PAGES = 100
 #: Resolution of the number-cell crops (the scans are 200 dpi; Tesseract wants ~30 px digits).
 CELL_DPI = 400
+#: PDF user space: 72 points per inch.
+POINTS_PER_INCH = 72
 #: Margin around a word's box when it is cut out, in points.
 CELL_PAD = 2.0
 NUMBER = re.compile(r"^\d{1,4}(?:[.,]\d{1,2})?%?$")
@@ -335,7 +345,7 @@ def _ocrmypdf_here(path: Path, data: bytes) -> OcrResult:
 def is_numberish(text: str) -> bool:
     """A short word with a digit in it ("53N", "6090"), or one or two characters Tesseract
     puts for a digit ("T", "Zz")."""
-    if len(text) <= 8 and any(c.isdigit() for c in text):
+    if len(text) <= NUMBER_MAX_CHARS and any(c.isdigit() for c in text):
         return True
     return bool(_NUMBERISH.match(text)) and len(text) <= 2 and text not in {"-", "–", ".", ","}
 
@@ -353,7 +363,7 @@ def reread_numbers(data: bytes, boxes: dict[int, list[tuple[float, float, float,
             if not page_boxes:
                 continue
             page = pdf[number - 1]
-            scale = CELL_DPI / 72
+            scale = CELL_DPI / POINTS_PER_INCH
             image = page.render(scale=scale, grayscale=True).to_pil().convert("L")
             crops = []
             for x0, top, x1, bottom in page_boxes:
@@ -365,7 +375,8 @@ def reread_numbers(data: bytes, boxes: dict[int, list[tuple[float, float, float,
                 )
                 crops.append(image.crop(box))
             # one Tesseract run per page: the crops stacked, one per text line, far apart
-            gap = int(1.5 * max(c.height for c in crops)) + 40  # no two crops on one line
+            # no two crops on one line
+            gap = int(CELL_SPACING_HEIGHTS * max(c.height for c in crops)) + CELL_SPACING_PX
             width = max(c.width for c in crops) + 2 * gap
             height = sum(c.height + gap for c in crops) + gap
             sheet = Image.new("L", (width, height), 255)
@@ -423,7 +434,7 @@ def _read_one(crop, psm: int) -> str:
     """One cell alone, padded with white; "" unless it reads as a number."""
     from PIL import Image
 
-    pad = max(20, crop.height // 2)
+    pad = max(CELL_PAD_PX, crop.height // 2)
     sheet = Image.new("L", (crop.width + 2 * pad, crop.height + 2 * pad), 255)
     sheet.paste(crop, (pad, pad))
     buf = io.BytesIO()
@@ -443,7 +454,9 @@ def _read_sheet(sheet, spans: list[tuple[int, int]]) -> dict[int, str]:
             continue
         left, top, height = int(cols[6]), int(cols[7]), int(cols[9])
         for i, (a, b) in enumerate(spans):
-            if a - 8 <= top and top + height <= b + 8:  # a word inside one crop, else unread
+            if (
+                a - CELL_READ_SLACK_PX <= top and top + height <= b + CELL_READ_SLACK_PX
+            ):  # a word inside one crop, else unread
                 words.setdefault(i, []).append((left, cols[11].strip()))
                 break
     return {i: "".join(t for _, t in sorted(ws)) for i, ws in words.items()}
@@ -533,14 +546,12 @@ def fill_number_cells(data: bytes, pages: list) -> None:
     by its header row (`parsers.scores`), a row that has numbers in some columns but nothing
     under another gets that column's cell read from the image; a number read there becomes a
     word of the row (`OcrWord` with an empty page reading)."""
-    from parsers.scores import SECTION, _header_columns
-
     boxes: dict[int, list[tuple[float, float, float, float]]] = {}
     where: dict[int, list] = {}
     for page in pages:
         cols = None
         for line in page.lines:
-            found = _header_columns(line)
+            found = header_columns(line)
             if found:
                 cols = _column_spans(found)
                 continue

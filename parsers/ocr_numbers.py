@@ -24,11 +24,8 @@ import itertools
 from collections.abc import Iterable
 
 from parsers.text import number
+from parsers.tolerances import CELL_SLACK_PT, PERCENT, ROUNDING
 from schema.record import Area, HistoryRow, Warning
-
-#: Printed numbers are rounded to integers: a percent is within this of 100·points/max when
-#: points itself may be off by half a point.
-ROUNDING = 0.5
 
 
 def _fmt(x: float | None) -> str:
@@ -39,8 +36,8 @@ def percent_ok(points: float | None, max_: float | None, percent: float | None) 
     """True when the three agree within rounding, or when one is missing (nothing to check)."""
     if points is None or percent is None or not max_:
         return True
-    low = (points - ROUNDING) / max_ * 100 - ROUNDING
-    high = (points + ROUNDING) / max_ * 100 + ROUNDING
+    low = (points - ROUNDING) / max_ * PERCENT - ROUNDING
+    high = (points + ROUNDING) / max_ * PERCENT + ROUNDING
     return low <= percent <= high and 0 <= points <= max_
 
 
@@ -200,8 +197,8 @@ def _inside(page: int, w, box) -> bool:
     p, x0, top, x1, bottom = box
     return (
         page == p
-        and w.x0 >= x0 - 0.5
-        and w.x1 <= x1 + 0.5
-        and w.top >= top - 0.5
-        and (w.bottom <= bottom + 0.5)
+        and w.x0 >= x0 - CELL_SLACK_PT
+        and w.x1 <= x1 + CELL_SLACK_PT
+        and w.top >= top - CELL_SLACK_PT
+        and (w.bottom <= bottom + CELL_SLACK_PT)
     )

@@ -33,6 +33,7 @@ from parsers.reader import (
     merge_rules,
     words_from_chars,
 )
+from parsers.tolerances import LINE_BASELINE_TOLERANCE
 
 __all__ = ["Box", "Document", "Line", "PageText", "Word", "box_of", "check_bytes", "read_document"]
 
@@ -137,11 +138,6 @@ def check_bytes(path: Path, data: bytes) -> None:
         what = f" ({title.group(1).decode('utf-8', 'replace').strip()})" if title else ""
         raise HtmlNotPdf(path, f"an HTML page saved as .pdf{what}, probably a server error page")
     raise NotAPdf(path, f"not a PDF (starts with {data[:8]!r}, not b'%PDF-')")
-
-
-#: Words are one line when their baselines differ by less than this share of the font size.
-#: Baselines, not boxes: two columns whose lines sit half a line apart must not interleave.
-LINE_BASELINE_TOLERANCE = 0.3
 
 
 def lines_from_words(words: list[Word], page: int) -> list[Line]:

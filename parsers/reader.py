@@ -24,17 +24,22 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from parsers.tolerances import (
+    ASCENT,
+    BACKSTEP_PT,
+    BASELINE_TOLERANCE,
+    DESCENT,
+    LABEL_MAX_CHARS,
+    RULE_MAX_THICKNESS_PT,
+    RULE_MERGE_PT,
+    RULE_MIN_LENGTH_PT,
+    WORD_GAP,
+)
+from parsers.vocabulary import LIST_LABEL
+
 READERS = ("pdfplumber", "pdfium")
 DEFAULT_READER = "pdfplumber"
 
-# Proportions of the font size above and below the baseline: the normalised word box.
-ASCENT = 0.8
-DESCENT = 0.2
-# Two characters on one baseline belong to one word while the gap between them is below this
-# share of the font size (a space in common text fonts is 0.25–0.28 em; kerning is < 0.1 em).
-WORD_GAP = 0.17
-# Baselines closer than this share of the font size are one baseline (sub-point jitter).
-BASELINE_TOLERANCE = 0.15
 
 # Symbol-font bullets (Wingdings/Symbol in Word exports land in the private use area).
 _PUA_BULLETS = {
@@ -188,7 +193,7 @@ def words_from_chars(chars: list[Char]) -> list[Word]:
                 continue
             if current and (
                 ch.x0 - current[-1].x1 > WORD_GAP * max(ch.size, current[-1].size)
-                or ch.x0 < current[-1].x0 - 0.5
+                or ch.x0 < current[-1].x0 - BACKSTEP_PT
                 or (ch.mcid != current[-1].mcid and _is_label(current))
             ):
                 _flush(current, words)
@@ -198,15 +203,14 @@ def words_from_chars(chars: list[Char]) -> list[Word]:
     return words
 
 
-_LIST_LABEL = re.compile(r"^(?:\d{1,3}[.)]|[a-zA-Z][.)]|[•§–\-▪■●○◦*·►➢✓])$")
-
-
 def _is_label(chars: list[Char]) -> bool:
     """A list label ("10.", "a)", "•") in a marked-content sequence of its own (tagged PDFs):
     the word ends there even when the text follows closer than a space (a label wider than
     its hanging indent). Other MCID changes inside a word (LibreOffice starts a new sequence
     at a hyphenation point) do not end it."""
-    return len(chars) <= 4 and bool(_LIST_LABEL.match("".join(ch.text for ch in chars)))
+    return len(chars) <= LABEL_MAX_CHARS and bool(
+        LIST_LABEL.match("".join(ch.text for ch in chars))
+    )
 
 
 def _flush(chars: list[Char], words: list[Word]) -> None:
@@ -256,7 +260,7 @@ def merge_rules(rules: list[Rule], tolerance: float = 1.0) -> list[Rule]:
         merged: list[list[float]] = []
         for pos, lo, hi in segs:
             last = merged[-1] if merged else None
-            if last and abs(pos - last[0]) <= 0.5 and lo <= last[2] + tolerance:
+            if last and abs(pos - last[0]) <= RULE_MERGE_PT and lo <= last[2] + tolerance:
                 last[2] = max(last[2], hi)
             else:
                 merged.append([pos, lo, hi])
@@ -269,8 +273,8 @@ def rule_from_box(x0: float, top: float, x1: float, bottom: float) -> Rule | Non
     """A thin box (a stroked line, or a filled rectangle a few tenths of a point wide) as a
     rule; anything else is not a ruling."""
     w, h = x1 - x0, bottom - top
-    if w < 3 and h > 4:
+    if w < RULE_MAX_THICKNESS_PT and h > RULE_MIN_LENGTH_PT:
         return Rule((x0 + x1) / 2, top, (x0 + x1) / 2, bottom)
-    if h < 3 and w > 4:
+    if h < RULE_MAX_THICKNESS_PT and w > RULE_MIN_LENGTH_PT:
         return Rule(x0, (top + bottom) / 2, x1, (top + bottom) / 2)
     return None

@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from parsers import checks, completeness, ledger, ocr_numbers, tags
@@ -26,11 +27,11 @@ from parsers.municipality import find_municipality, find_year
 from parsers.pdf import read_document
 from parsers.reader import reader_name
 from parsers.scores import ScoreTable, find_tables
-from parsers.sections import area_starts, find_inspiration
+from parsers.sections import AreaIndex, area_starts, find_inspiration
 from parsers.text import document_words, printed_words
 from parsers.typography import BodyStyle
 from parsers.version import detect
-from schema.instruments import MATCH_THRESHOLD, instruments
+from schema.instruments import MATCH_THRESHOLD, Instrument, instruments
 from schema.record import (
     COMPLETENESS_CODES,
     Area,
@@ -59,6 +60,7 @@ def parse_report(
 
     `trace`, if given, receives the intermediate structures (document, tables, history,
     findings, area index) for `kompass inspect`. `ocr`: auto|never|force (`parsers.ocr`).
+    The steps are those of the module docstring, one function each below.
     """
     with document_words():  # the words this document prints whole (line-end hyphens)
         return _parse_report(Path(path), url, reader, trace, ocr)
@@ -69,14 +71,82 @@ def _parse_report(
 ) -> ReportRecord:
     doc = read_document(path, reader, ocr)
     strip_furniture(doc)
-    lines = doc.lines
-    printed_words(ln.text for ln in lines)
+    printed_words(ln.text for ln in doc.lines)
     info = footer_info(doc)
+    style = BodyStyle.of(doc.lines)  # the body text's size and line gap, measured once
+    warnings: list[Warning] = []
+    found = _find_tables(path, doc, style, info.report_date, warnings)
+    inst = _instrument(path, found)
+    kommun = find_municipality(doc.lines)
+    if kommun is None:
+        raise UnknownMunicipality(path, "no Swedish municipality named in the report")
+    areas, accounted = _read_areas(doc, style, found, inst, kommun.code, warnings, trace)
+    history_rows, hist_page = _history_rows(found.history, inst, warnings)
+    warnings.extend(checks.check_history(history_rows, hist_page))
+    warnings.extend(checks.check_history_against_areas(history_rows, areas, found.year, hist_page))
+    printed_total, total_max = _totals(
+        doc, inst, areas, history_rows, found.year, hist_page, warnings
+    )
+    complete, missing = completeness.assess(areas, inst, history_rows, hist_page)
+    warnings.extend(missing)
+    book = _account(doc, style, accounted, inst, found.year, areas)
+    warnings.extend(book.warnings)
+    if trace is not None:
+        trace.update(ledger=book)
+    # codes raised outside completeness.assess (unknown_area_name, …) count the same
+    complete = complete and not any(w.code in COMPLETENESS_CODES for w in warnings)
 
-    style = BodyStyle.of(lines)  # the body text's size and line gap, measured once
+    return ReportRecord(
+        source=Source(
+            sha256=doc.sha256,
+            pages=len(doc.pages),
+            reader=reader_name(reader),
+            text_layer="ocr" if doc.ocr else "pdf",
+            structure="tags" if found.tagged else "layout",
+            ocr=doc.ocr,
+            path=str(path),
+            url=url,
+        ),
+        parser_version=PARSER_VERSION,
+        municipality=Municipality(kommun.name, kommun.code, kommun.county),
+        evaluation_year=found.year,
+        report_date=info.report_date,
+        publisher=info.publisher,
+        instrument_version=inst.version,
+        complete=complete,
+        total=Total(printed_total, total_max),
+        areas=areas,
+        history=history_rows,
+        warnings=warnings,
+    )
+
+
+@dataclass
+class _Found:
+    """Steps 3–5: the tables found, from the tags when the PDF is tagged (then the layout's
+    are kept to hold against them), and the evaluation year."""
+
+    tables: list[ScoreTable]
+    history: HistoryTable | None
+    reading: tags.TagReading | None  # None: layout only
+    layout_tables: list[ScoreTable]
+    layout_history: HistoryTable | None
+    year: int
+
+    @property
+    def tagged(self) -> bool:
+        return self.reading is not None and self.reading.note is None
+
+
+def _find_tables(
+    path: Path, doc, style: BodyStyle, report_date: str | None, warnings: list[Warning]
+) -> _Found:
+    """Score tables and the history table (`scores`, `history`, or the tags, `tags`), then
+    the year (`municipality.find_year`); a report without either is no Kommunkompassen
+    report."""
+    lines = doc.lines
     tables = find_tables(lines, style)
     history = find_history(lines)
-    warnings: list[Warning] = []
     reading = tags.tag_reading(doc, lines, style, tables, history)  # None: layout only
     if reading is not None and reading.note is not None:
         warnings.append(reading.note)
@@ -85,7 +155,7 @@ def _parse_report(
     if tagged:
         tables = reading.tables
         history = reading.history if reading.history is not None else history
-    year = find_year(lines, history.years if history else [], info.report_date)
+    year = find_year(lines, history.years if history else [], report_date)
     if history is None and year is not None:
         history = find_summary(lines, year)
         layout_history = layout_history or history  # the tags have no closing summary
@@ -95,64 +165,98 @@ def _parse_report(
         )
     if year is None:
         raise NotAKommunkompassReport(path, "no evaluation year found")
+    return _Found(tables, history, reading, layout_tables, layout_history, year)
 
-    names = [(t.area_number, t.name) for t in tables if t.name]
+
+def _instrument(path: Path, found: _Found) -> Instrument:
+    """Step 4: the instrument version from the area names of the tables and the history."""
+    names = [(t.area_number, t.name) for t in found.tables if t.name]
     names += [
         (c.area_number, c.area_name)
-        for c in (history.cells if history else [])
+        for c in (found.history.cells if found.history else [])
         if c.area_number is not None and c.area_name
     ]
-    detection = detect(names, year)
+    detection = detect(names, found.year)
     if detection is None:
         shown = dict.fromkeys(f"{n} {name}" if n else name for n, name in names)
-        found = "; ".join(shown) or "none"
+        named = "; ".join(shown) or "none"
         tried = ", ".join(i.version for i in instruments())
         raise UnknownInstrument(
-            path, f"area names match no instrument version (tried {tried}); names found: {found}"
+            path, f"area names match no instrument version (tried {tried}); names found: {named}"
         )
-    inst = detection.instrument
+    return detection.instrument
 
-    kommun = find_municipality(lines)
-    if kommun is None:
-        raise UnknownMunicipality(path, "no Swedish municipality named in the report")
 
-    table_by_area = _by_area(tables)
+@dataclass
+class _Reading:
+    """One reading of the areas' parts: the ledger accounts the words against the layout's."""
+
+    by_area: dict[int, ScoreTable]
+    history: HistoryTable | None
+    findings: dict
+    area_of: AreaIndex
+
+
+def _read_areas(
+    doc,
+    style: BodyStyle,
+    found: _Found,
+    inst: Instrument,
+    own_code: str,
+    warnings: list[Warning],
+    trace: dict | None,
+) -> tuple[list[Area], _Reading]:
+    """Steps 6–7: each area's table, findings (`findings`) and inspiration (`sections`), as
+    the record's areas with their warnings; and the layout's reading for the ledger."""
+    lines, pages = doc.lines, {p.number: p for p in doc.pages}
+    table_by_area = _by_area(found.tables)
     if doc.ocr:  # two readings of a number cell: the row's arithmetic picks (parsers/ocr_numbers)
         ocr_numbers.reconsider(table_by_area, lines, {a.number: a.questions for a in inst.areas})
     area_of = area_starts(lines, inst, [(t.start, n) for n, t in table_by_area.items()])
-    findings = find_findings(lines, {p.number: p for p in doc.pages}, area_of, style)
-    inspiration = find_inspiration(lines, area_of, kommun.code, style)
-    if tagged:  # two readings, one answer: the tags' is kept, the layout's held against it
-        layout_by_area = _by_area(layout_tables)
+    findings = find_findings(lines, pages, area_of, style)
+    inspiration = find_inspiration(lines, area_of, own_code, style)
+    layout = _Reading(table_by_area, found.history, findings, area_of)
+    if found.tagged:  # two readings, one answer: the tags' is kept, the layout's held against it
+        layout_by_area = _by_area(found.layout_tables)
         layout_area_of = area_starts(lines, inst, [(t.start, n) for n, t in layout_by_area.items()])
         layout_findings = findings
-        tag_findings, note = tags.tag_findings(reading, lines, style, area_of)
+        tag_findings, note = tags.tag_findings(found.reading, lines, style, area_of)
         if note is not None:  # findings the tags cannot give whole: the layout's, said so
             warnings.append(note)
         else:
             findings = tag_findings
         if layout_area_of.starts != area_of.starts:
-            layout_findings = find_findings(
-                lines, {p.number: p for p in doc.pages}, layout_area_of, style
-            )
+            layout_findings = find_findings(lines, pages, layout_area_of, style)
+        layout = _Reading(layout_by_area, found.layout_history, layout_findings, layout_area_of)
         layout_areas, _ = _areas(
             inst,
             layout_by_area,
-            layout_tables,
-            layout_history,
+            found.layout_tables,
+            found.layout_history,
             layout_findings,
             inspiration,
-            year,
+            found.year,
         )
     if trace is not None:
-        trace.update(doc=doc, style=style, tables=table_by_area, history=history, findings=findings)
-        trace.update(structure=reading)
+        trace.update(doc=doc, style=style, tables=table_by_area, history=found.history)
+        trace.update(findings=findings, structure=found.reading, area_of=area_of)
 
-    areas, area_warnings = _areas(inst, table_by_area, tables, history, findings, inspiration, year)
+    areas, area_warnings = _areas(
+        inst, table_by_area, found.tables, found.history, findings, inspiration, found.year
+    )
     warnings.extend(area_warnings)
-    if tagged:
-        warnings.extend(tags.readings_differ(areas, layout_areas, history, layout_history))
+    if found.tagged:
+        warnings.extend(
+            tags.readings_differ(areas, layout_areas, found.history, found.layout_history)
+        )
+    return areas, layout
 
+
+def _history_rows(
+    history: HistoryTable | None, inst: Instrument, warnings: list[Warning]
+) -> tuple[list[HistoryRow], int | None]:
+    """Step 8 (history): the record's history rows; an area printed under a name the version
+    does not know gets its canonical name and one warning."""
     history_rows = [
         HistoryRow(c.year, c.area_number, c.area_name, c.points)
         for c in (history.cells if history else [])
@@ -173,9 +277,20 @@ def _parse_report(
                 )
                 named_unknown = True
             row.area_name = adef.canonical_name  # a warning, not a name
-    warnings.extend(checks.check_history(history_rows, hist_page))
-    warnings.extend(checks.check_history_against_areas(history_rows, areas, year, hist_page))
+    return history_rows, hist_page
 
+
+def _totals(
+    doc,
+    inst: Instrument,
+    areas: list[Area],
+    history_rows: list[HistoryRow],
+    year: int,
+    hist_page: int | None,
+    warnings: list[Warning],
+) -> tuple[int | float | None, int | float | None]:
+    """Step 8 (totals): the printed total and the sum of the maxima, checked against the areas
+    (and, on a scan, every number against the arithmetic)."""
     printed_total = next(
         (r.points for r in history_rows if r.year == year and r.area_number is None), None
     )
@@ -189,57 +304,27 @@ def _parse_report(
         )
     maxes = [a.max for a in areas]
     total_max = sum(maxes) if all_areas and None not in maxes else None
-    complete, missing = completeness.assess(areas, inst, history_rows, hist_page)
-    warnings.extend(missing)
-    # every word on every page accounted for: what lies unread in a recognised part, or in a
-    # table the parser did not read, is a completeness warning too. A tagged report's tag
-    # reading covers its tagged content by construction (parsers.tags); the words are
-    # accounted against the layout reading, whose differences are readings_differ warnings.
-    points = {a.number: a.points for a in areas}
-    if tagged:
-        book = ledger.account(
-            doc,
-            style,
-            layout_by_area,
-            layout_history,
-            layout_findings,
-            inst,
-            year,
-            points,
-            layout_area_of,
-        )
-    else:
-        book = ledger.account(
-            doc, style, table_by_area, history, findings, inst, year, points, area_of
-        )
-    warnings.extend(book.warnings)
-    if trace is not None:
-        trace.update(ledger=book, area_of=area_of)
-    # codes raised outside completeness.assess (unknown_area_name, …) count the same
-    complete = complete and not any(w.code in COMPLETENESS_CODES for w in warnings)
+    return printed_total, total_max
 
-    return ReportRecord(
-        source=Source(
-            sha256=doc.sha256,
-            pages=len(doc.pages),
-            reader=reader_name(reader),
-            text_layer="ocr" if doc.ocr else "pdf",
-            structure="tags" if tagged else "layout",
-            ocr=doc.ocr,
-            path=str(path),
-            url=url,
-        ),
-        parser_version=PARSER_VERSION,
-        municipality=Municipality(kommun.name, kommun.code, kommun.county),
-        evaluation_year=year,
-        report_date=info.report_date,
-        publisher=info.publisher,
-        instrument_version=inst.version,
-        complete=complete,
-        total=Total(printed_total, total_max),
-        areas=areas,
-        history=history_rows,
-        warnings=warnings,
+
+def _account(
+    doc, style: BodyStyle, layout: _Reading, inst: Instrument, year: int, areas: list[Area]
+) -> ledger.Ledger:
+    """Step 10: every word on every page accounted for: what lies unread in a recognised part,
+    or in a table the parser did not read, is a completeness warning too. A tagged report's
+    tag reading covers its tagged content by construction (parsers.tags); the words are
+    accounted against the layout reading, whose differences are readings_differ warnings."""
+    points = {a.number: a.points for a in areas}
+    return ledger.account(
+        doc,
+        style,
+        layout.by_area,
+        layout.history,
+        layout.findings,
+        inst,
+        year,
+        points,
+        layout.area_of,
     )
 
 

@@ -18,17 +18,28 @@ from dataclasses import dataclass, field
 
 from parsers.pdf import Box, Line, Word, box_of
 from parsers.text import is_percent, join_label, join_lines, number
+from parsers.tolerances import (
+    BROKEN_WORD_RIGHT_EM,
+    FALLBACK_COLUMN_PITCH_PT,
+    FRAGMENT_MAX_LETTERS,
+    HEADER_SLACK_PT,
+    MIN_LINE_HEIGHT_PT,
+    QUESTION_END_MAX_LETTERS,
+    SCORE_BOUNDARY_PITCHES,
+    TABLE_END_GAP_LINE_HEIGHTS,
+    TABLE_LOOKAHEAD_LINES,
+)
 from parsers.typography import BodyStyle, is_heading
-
-POINTS_HEADERS = ("uppnått", "uppnådd", "uppnådda", "poäng", "erhållet", "erhållna", "erhållit")
-MAX_HEADERS = ("max", "maxpoäng", "max.", "möjliga")
-PERCENT_HEADERS = ("procent", "%", "andel")
-TOTAL_LABELS = ("totalt", "total", "summa", "totalpoäng", "summa:", "totalt:")
-
-_QID = re.compile(r"^([1-8])\.(\d{1,2})\.?$")
-_QID_GLUED = re.compile(r"^([1-8])\.(\d{1,2})(\D.*)$")
-SECTION = re.compile(r"^\d+\.\d+\.\d+\.?\s+\S")  # "4.1.3 Styrkor …": a sub-section heading
-_AREA_LABEL = re.compile(r"^([1-8])\.?$")
+from parsers.vocabulary import (
+    AREA_LABEL,
+    QUESTION_ID,
+    QUESTION_ID_GLUED,
+    SECTION,
+    TOTAL_LABELS,
+    header_columns,
+    is_header,
+)
+from parsers.words import STARTS_WRAPPED_LINE, bare
 
 
 @dataclass
@@ -59,24 +70,8 @@ class ScoreTable:
     total_box: Box | None = None
 
 
-def _header_columns(line: Line) -> dict[str, Word] | None:
-    """The header words of a score table, if `line` is one."""
-    cols: dict[str, Word] = {}
-    for w in line.words:
-        t = w.text.casefold().rstrip(":")
-        if t in POINTS_HEADERS and "max" not in cols:
-            cols["points"] = w  # the last candidate before "Max" wins
-        elif t in MAX_HEADERS and "points" in cols and "max" not in cols:
-            cols["max"] = w
-        elif t in PERCENT_HEADERS and "max" in cols:
-            cols["percent"] = w
-    if "points" in cols and "max" in cols:
-        return cols
-    return None
-
-
 def _head_text(line: Line) -> str:
-    cols = _header_columns(line)
+    cols = header_columns(line)
     left = min(w.x0 for w in cols.values()) if cols else line.x1
     return " ".join(w.text for w in line.words if w.x1 < left)
 
@@ -89,10 +84,6 @@ def _same_header(line: Line, header: Line) -> bool:
     return not name or name == _head_text(header)
 
 
-def is_header(line: Line) -> bool:
-    return _header_columns(line) is not None
-
-
 def _split_line(line: Line, boundary: float, header_x0: float) -> tuple[list[Word], list[Word]]:
     """Text words left of the numeric columns, and the numbers in them ('85 %' merged).
 
@@ -101,7 +92,7 @@ def _split_line(line: Line, boundary: float, header_x0: float) -> tuple[list[Wor
     """
     text, nums = [], []
     for w in line.words:
-        if w.x0 >= header_x0 - 2 and number(w.text) is None and w.text != "%":
+        if w.x0 >= header_x0 - HEADER_SLACK_PT and number(w.text) is None and w.text != "%":
             continue
         if w.x0 >= boundary and (number(w.text) is not None or w.text == "%"):
             if w.text == "%" and nums:
@@ -151,7 +142,7 @@ def _continues(
     a row of numbers or a total row before any heading says the table continues.
     """
     page = lines[i].page
-    for line in lines[i : i + 80]:
+    for line in lines[i : i + TABLE_LOOKAHEAD_LINES]:
         if line.page != page or SECTION.match(line.text):
             return False
         if is_heading(line, style):
@@ -161,9 +152,194 @@ def _continues(
         text_words, nums = _split_line(line, boundary, header_x0)
         if nums:
             return True
-        if text_words and (_QID.match(text_words[0].text) or _QID_GLUED.match(text_words[0].text)):
+        if text_words and (
+            QUESTION_ID.match(text_words[0].text) or QUESTION_ID_GLUED.match(text_words[0].text)
+        ):
             return True
     return False
+
+
+@dataclass
+class _Grid:
+    """Where a score table's numbers are, from its header row's column titles."""
+
+    cols: dict[str, Word]
+    header_x0: float  # the first column title's left edge
+    boundary: float  # numbers start right of this: half a column pitch left of the titles
+    line_h: float  # the table's line height, to measure gaps in
+
+    @classmethod
+    def of(cls, header: Line) -> _Grid:
+        cols = header_columns(header)
+        assert cols is not None
+        xs = sorted(w.xc for w in cols.values())
+        pitch = (xs[-1] - xs[0]) / (len(xs) - 1) if len(xs) > 1 else FALLBACK_COLUMN_PITCH_PT
+        header_x0 = min(w.x0 for w in cols.values())
+        return cls(
+            cols,
+            header_x0,
+            header_x0 - SCORE_BOUNDARY_PITCHES * pitch,
+            max(header.bottom - header.top, MIN_LINE_HEIGHT_PT),
+        )
+
+
+@dataclass
+class _Cells:
+    """One line of a table split by the grid: its text cell and its numbers."""
+
+    line: Line
+    text_words: list[Word]
+    nums: list[Word]
+    qid: re.Match | None  # "1.1" as a word of its own
+    glued: re.Match | None  # "1.1Finns": the id glued to the question
+
+    @classmethod
+    def of(cls, line: Line, grid: _Grid) -> _Cells:
+        text_words, nums = _split_line(line, grid.boundary, grid.header_x0)
+        first = text_words[0].text if text_words else None
+        qid = QUESTION_ID.match(first) if first else None
+        glued = QUESTION_ID_GLUED.match(first) if first and not qid else None
+        return cls(line, text_words, nums, qid, glued)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.text_words)
+
+    @property
+    def starts_question(self) -> bool:
+        return bool(self.qid or self.glued)
+
+
+def _area_of_header(header: Line, grid: _Grid) -> tuple[int | None, str]:
+    """The area number and name printed in the header row, left of the column titles."""
+    head_words = [w for w in header.words if w.x1 < min(c.x0 for c in grid.cols.values())]
+    area_number = None
+    if head_words and AREA_LABEL.match(head_words[0].text):
+        area_number = int(AREA_LABEL.match(head_words[0].text).group(1))
+        head_words = head_words[1:]
+    return area_number, " ".join(w.text for w in head_words)
+
+
+@dataclass
+class _Draft:
+    """A score table while its rows are read."""
+
+    grid: _Grid
+    name_lines: list[str]
+    questions: list[QuestionRow] = field(default_factory=list)
+    orphans: list[tuple[Line, dict[str, int | float]]] = field(default_factory=list)
+    total: dict[str, int | float] = field(default_factory=dict)
+    total_box: Box | None = None
+
+    def ends_at(
+        self, lines: list[Line], i: int, cells: _Cells, prev: Line, style: BodyStyle
+    ) -> bool:
+        """Does the table end before `lines[i]` (split into `cells`): a new page that does not
+        continue it, a sub-heading, a wide gap?"""
+        line = lines[i]
+        new_page = line.page != prev.page
+        g = self.grid
+        if new_page and not (
+            cells.starts_question
+            or cells.nums
+            or _continues(lines, i, g.boundary, g.header_x0, style, not self.questions)
+        ):
+            return True  # a new page that does not continue the table
+        if self.questions and not (cells.nums or cells.starts_question) and is_heading(line, style):
+            return True  # a sub-heading set apart by typography only
+        gap = line.top - prev.bottom if not new_page else 0.0
+        return gap > TABLE_END_GAP_LINE_HEIGHTS * g.line_h and not cells.starts_question
+
+    def add(self, cells: _Cells) -> bool:
+        """Read one row line: a question's first line, the rest of its text, the area name's
+        wrapped rest, a line of numbers only, or the total row (then True: the table ends)."""
+        line = cells.line
+        values = _assign(cells.nums, self.grid.cols) if cells.nums else {}
+        text = cells.text
+        if cells.starts_question:
+            self._question(cells, values)
+        elif cells.text_words and text.casefold().split()[0].rstrip(":") in TOTAL_LABELS and values:
+            self.total, self.total_box = values, box_of(line.words, line.page)
+            return True
+        elif cells.text_words:
+            if self.questions:
+                q = self.questions[-1]
+                q.lines.append(text)
+                q.ends.append((cells.text_words[-1].x1, len(cells.text_words) == 1))
+                q.bottom = line.bottom
+                q.boxes.append(box_of(line.words, line.page))
+                if values and not q.numbers:
+                    q.numbers.update(values)
+            elif not cells.nums:
+                self.name_lines.append(text)
+        elif values:
+            self.orphans.append((line, values))
+        return False
+
+    def _question(self, cells: _Cells, values: dict[str, int | float]) -> None:
+        m = cells.qid or cells.glued
+        text, line = cells.text, cells.line
+        rest = (text.split(" ", 1)[1] if " " in text else "") if cells.qid else m.group(3)
+        row = QuestionRow(
+            f"{m.group(1)}.{m.group(2)}", [rest] if rest else [], line.page, line.top, line.bottom
+        )
+        row.boxes.append(box_of(line.words, line.page))
+        if rest:
+            row.ends.append(
+                (cells.text_words[-1].x1, len(cells.text_words) == 2 and not cells.glued)
+            )
+        row.numbers.update(values)
+        self.questions.append(row)
+
+    def total_from_numbers(self) -> bool:
+        """A number-only line once every question has its numbers is the total row."""
+        if self.orphans and self.questions and all(q.numbers for q in self.questions):
+            last, self.total = self.orphans.pop()
+            self.total_box = box_of(last.words, last.page)
+            return True
+        return False
+
+    def place_orphans(self) -> None:
+        """Number-only lines: to the nearest question above that still lacks numbers, else
+        the total."""
+        for line, values in self.orphans:
+            above = [q for q in self.questions if (q.page, q.top) <= (line.page, line.top)]
+            target = next((q for q in reversed(above) if not q.numbers), None)
+            if target is not None:
+                target.numbers.update(values)
+                target.boxes.append(box_of(line.words, line.page))
+            elif not self.total:
+                self.total, self.total_box = values, box_of(line.words, line.page)
+
+
+def _read_rows(lines: list[Line], start: int, draft: _Draft, style: BodyStyle) -> int:
+    """Walk the lines after the header `lines[start]` into `draft`, over page breaks (Word
+    repeats the header row, maybe with its wrapped area name, at the top of the next page);
+    returns the index after the table."""
+    header = lines[start]
+    prev = header
+    repeated = False
+    i = start + 1
+    while i < len(lines):
+        line = lines[i]
+        if line.page != prev.page and _same_header(line, header):
+            repeated = True  # Word's repeated header row at the top of the next page
+        elif repeated and " ".join(w.text for w in line.words) in draft.name_lines[1:]:
+            pass  # the repeated header's wrapped area name, as on the first page
+        else:
+            repeated = False
+            if SECTION.match(line.text) or is_header(line):
+                break  # a sub-section, or the next table
+            cells = _Cells.of(line, draft.grid)
+            if draft.ends_at(lines, i, cells, prev, style):
+                break
+            if draft.add(cells):
+                return i + 1  # the total row
+        prev = line
+        i += 1
+        if draft.total_from_numbers():
+            break
+    return i
 
 
 def parse_table(
@@ -171,129 +347,32 @@ def parse_table(
     start: int,
     style: BodyStyle | None = None,
 ) -> ScoreTable:
-    """Read the score table whose header is `lines[start]`; it may continue over pages."""
+    """Read the score table whose header is `lines[start]`; it may continue over pages.
+
+    The steps: the grid from the header's column titles (`_Grid`), the area in the header
+    cell (`_area_of_header`), the rows (`_read_rows`: each line split into its text and number
+    cells, `_Cells`, and read into the table, `_Draft.add`), then number-only lines placed
+    (`_Draft.place_orphans`)."""
     style = style or BodyStyle.of(lines)
     header = lines[start]
-    cols = _header_columns(header)
-    assert cols is not None
-    xs = sorted(w.xc for w in cols.values())
-    pitch = (xs[-1] - xs[0]) / (len(xs) - 1) if len(xs) > 1 else 40.0
-    header_x0 = min(w.x0 for w in cols.values())
-    boundary = header_x0 - 0.5 * pitch
-    head_words = [w for w in header.words if w.x1 < min(c.x0 for c in cols.values())]
-    area_number = None
-    if head_words and _AREA_LABEL.match(head_words[0].text):
-        area_number = int(_AREA_LABEL.match(head_words[0].text).group(1))
-        head_words = head_words[1:]
-    name_lines = [" ".join(w.text for w in head_words)]
-
-    questions: list[QuestionRow] = []
-    orphans: list[tuple[Line, dict[str, int | float]]] = []
-    total: dict[str, int | float] = {}
-    total_box: Box | None = None
-    line_h = max(header.bottom - header.top, 4.0)
-    prev = header
-    repeated = False
-    i = start + 1
-    while i < len(lines):
-        line = lines[i]
-        new_page = line.page != prev.page
-        if new_page and not total and _same_header(line, header):
-            prev = line  # Word's repeated header row at the top of the next page
-            i += 1
-            repeated = True
-            continue
-        if repeated:  # the repeated header's wrapped area name, as on the first page
-            if " ".join(w.text for w in line.words) in name_lines[1:]:
-                prev = line
-                i += 1
-                continue
-            repeated = False
-        if SECTION.match(line.text) or is_header(line):
-            break
-        gap = line.top - prev.bottom if not new_page else 0.0
-        text_words, nums = _split_line(line, boundary, header_x0)
-        text = " ".join(w.text for w in text_words)
-        qid = _QID.match(text_words[0].text) if text_words else None
-        glued = None if qid else (_QID_GLUED.match(text_words[0].text) if text_words else None)
-        if new_page and not (
-            qid or glued or nums or _continues(lines, i, boundary, header_x0, style, not questions)
-        ):
-            break  # a new page that does not continue the table
-        if questions and not nums and not (qid or glued) and is_heading(line, style):
-            break  # a sub-heading set apart by typography only
-        if gap > 3.5 * line_h and not (qid or glued):
-            break
-        values = _assign(nums, cols) if nums else {}
-        if qid or glued:
-            m = qid or glued
-            qnum = f"{m.group(1)}.{m.group(2)}"
-            rest = text.split(" ", 1)[1] if qid and " " in text else ("" if qid else m.group(3))
-            row = QuestionRow(qnum, [rest] if rest else [], line.page, line.top, line.bottom)
-            row.boxes.append(box_of(line.words, line.page))
-            if rest:
-                row.ends.append((text_words[-1].x1, len(text_words) == 2 and not glued))
-            row.numbers.update(values)
-            questions.append(row)
-        elif text_words and text.casefold().split()[0].rstrip(":") in TOTAL_LABELS and values:
-            total = values
-            total_box = box_of(line.words, line.page)
-            i += 1
-            break
-        elif text_words:
-            if questions:
-                questions[-1].lines.append(text)
-                questions[-1].ends.append((text_words[-1].x1, len(text_words) == 1))
-                questions[-1].bottom = line.bottom
-                questions[-1].boxes.append(box_of(line.words, line.page))
-                if values and not questions[-1].numbers:
-                    questions[-1].numbers.update(values)
-            elif not nums:
-                name_lines.append(text)
-        elif values:
-            orphans.append((line, values))
-        prev = line
-        i += 1
-        if orphans and questions and all(q.numbers for q in questions):
-            last, total = orphans.pop()
-            total_box = box_of(
-                last.words, last.page
-            )  # a number-only line once every question has its numbers
-            break
-    # number-only lines: to the nearest question above that still lacks numbers
-    for line, values in orphans:
-        above = [q for q in questions if (q.page, q.top) <= (line.page, line.top)]
-        target = next((q for q in reversed(above) if not q.numbers), None)
-        if target is not None:
-            target.numbers.update(values)
-            target.boxes.append(box_of(line.words, line.page))
-        elif not total:
-            total, total_box = values, box_of(line.words, line.page)
+    grid = _Grid.of(header)
+    area_number, name = _area_of_header(header, grid)
+    draft = _Draft(grid, [name])
+    end = _read_rows(lines, start, draft, style)
+    draft.place_orphans()
     return ScoreTable(
         area_number=area_number,
-        name=join_label(name_lines).strip(),
+        name=join_label(draft.name_lines).strip(),
         page=header.page,
         start=start,
-        end=i,
-        questions=questions,
-        total=total,
-        total_box=total_box,
+        end=end,
+        questions=draft.questions,
+        total=draft.total,
+        total_box=draft.total_box,
     )
 
 
-# Short Swedish words that can start a wrapped line on their own: after a long word that
-# filled its line, these are the next word, not the broken word's rest.
-_SHORT_WORDS = frozenset(
-    """och i av en ett som för med om på att till de det den dem samt så hur när där vid men
-    ut upp har är kan ska bli blir nya ny alla inom över nu mer ges får även idag""".split()  # noqa: SIM905
-)
-
-
-def _bare(word: str) -> str:
-    return word.strip(".,;:!?()”\"'").casefold()
-
-
-def _glue_broken_words(questions: list[QuestionRow], size: float, vocabulary: Counter[str]) -> None:
+def glue_broken_words(questions: list[QuestionRow], size: float, vocabulary: Counter[str]) -> None:
     """A word too long for its cell is broken without a hyphen by the word processor
     ("medarbetarundersökninga" / "r och …"). Its first part is the only word on its line and
     fills the line to the cell's right edge, which the lines of several words show (they end
@@ -310,15 +389,23 @@ def _glue_broken_words(questions: list[QuestionRow], size: float, vocabulary: Co
             continue
         for k in range(len(q.lines) - 1, 0, -1):
             x1, single = q.ends[k - 1]
-            broken = single and x1 >= right - 0.6 * size and q.lines[k - 1][-1:].isalpha()
+            broken = (
+                single
+                and x1 >= right - BROKEN_WORD_RIGHT_EM * size
+                and q.lines[k - 1][-1:].isalpha()
+            )
             if not (broken and q.lines[k][:1].islower()):
                 continue
             head = q.lines[k - 1].rsplit(" ", 1)[-1]
             tail = q.lines[k].split(" ", 1)[0]
-            rest = _bare(tail)
-            ends_question = q.lines[k] == tail and tail.endswith("?") and len(rest) <= 3
-            fragment = (len(rest) <= 4 and rest not in _SHORT_WORDS) or ends_question
-            if fragment or vocabulary[_bare(head + tail)]:
+            rest = bare(tail)
+            ends_question = (
+                q.lines[k] == tail and tail.endswith("?") and len(rest) <= QUESTION_END_MAX_LETTERS
+            )
+            fragment = (
+                len(rest) <= FRAGMENT_MAX_LETTERS and rest not in STARTS_WRAPPED_LINE
+            ) or ends_question
+            if fragment or vocabulary[bare(head + tail)]:
                 q.lines[k - 1] += q.lines.pop(k)
                 q.ends.pop(k)
 
@@ -389,6 +476,6 @@ def find_tables(lines: list[Line], style: BodyStyle | None = None) -> list[Score
             i = max(table.end, i + 1)
         else:
             i += 1
-    vocabulary = Counter(_bare(w.text) for ln in lines for w in ln.words)
-    _glue_broken_words([q for t in tables for q in t.questions], style.size, vocabulary)
+    vocabulary = Counter(bare(w.text) for ln in lines for w in ln.words)
+    glue_broken_words([q for t in tables for q in t.questions], style.size, vocabulary)
     return tables

@@ -8,6 +8,7 @@ import re
 
 from parsers.pdf import Line
 from parsers.text import join_lines
+from parsers.tolerances import HEADING_MAX_CHARS, INSPIRATION_HEADING_MAX_CHARS
 from parsers.typography import BodyStyle, is_heading
 from schema.instruments import MATCH_THRESHOLD, Instrument
 from schema.kommuner import find_names
@@ -36,7 +37,7 @@ def area_starts(
     starts = list(table_starts)
     for i, line in enumerate(lines):
         m = _AREA_HEADING.match(line.text)
-        if not m or len(line.text) > 90 or line.text.rstrip()[-1].isdigit():
+        if not m or len(line.text) > HEADING_MAX_CHARS or line.text.rstrip()[-1].isdigit():
             continue  # contents entries end with a page number
         number, name = int(m.group(1)), m.group(2)
         area = inst.area(number)
@@ -53,7 +54,10 @@ def find_inspiration(
     style = style or BodyStyle.of(lines)
     i = 0
     while i < len(lines):
-        if not INSPIRATION.match(lines[i].text.strip()) or len(lines[i].text) > 40:
+        if (
+            not INSPIRATION.match(lines[i].text.strip())
+            or len(lines[i].text) > INSPIRATION_HEADING_MAX_CHARS
+        ):
             i += 1
             continue
         area = area_of(i)

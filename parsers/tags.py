@@ -31,33 +31,29 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from parsers.findings import (
-    IMPROVEMENT_WORDS,
-    STRENGTH_WORDS,
-    AreaFindings,
-    Item,
-    _ends_section,
-    header_kind,
-)
-from parsers.history import _ROW, _YEAR, HistoryCell, HistoryTable
+from parsers.findings import AreaFindings, Item, ends_section, header_kind
+from parsers.history import HistoryCell, HistoryTable
 from parsers.pdf import Box, Document, Line, box_of, lines_from_words
 from parsers.reader import StructPath, Word
-from parsers.scores import (
-    _AREA_LABEL,
-    _QID,
-    _QID_GLUED,
+from parsers.scores import QuestionRow, ScoreTable, glue_broken_words, name_from_above
+from parsers.text import join_label, number, strip_label
+from parsers.tolerances import CELL_HEADER_SLACK_EM, MIN_HISTORY_ROWS
+from parsers.typography import BodyStyle
+from parsers.vocabulary import (
+    AREA_LABEL,
+    AREA_ROW,
+    IMPROVEMENT_WORDS,
+    LIST_LABEL,
     MAX_HEADERS,
     PERCENT_HEADERS,
     POINTS_HEADERS,
+    QUESTION_ID,
+    QUESTION_ID_GLUED,
+    STRENGTH_WORDS,
     TOTAL_LABELS,
-    QuestionRow,
-    ScoreTable,
-    _bare,
-    _glue_broken_words,
-    name_from_above,
+    YEAR,
 )
-from parsers.text import join_label, number, strip_label
-from parsers.typography import BodyStyle
+from parsers.words import bare
 from schema.record import Area, Warning
 
 __all__ = [
@@ -102,8 +98,6 @@ _GROUPS = frozenset(
         "Code",
     ]
 )
-#: A Word list label kept as its own piece of the item's paragraph when the tree has no Lbl.
-_LABEL = re.compile(r"^(?:\d{1,3}[.)]|[a-zA-Z][.)]|[" + re.escape("•§–-▪■●○◦*·►➢✓") + r"])$")
 
 
 @dataclass
@@ -307,7 +301,7 @@ def _items(lst: Element) -> list[ListItem]:
         if label is None and len(body) > 1:
             # no Lbl: Word's/LibreOffice's label is the first piece of the body's paragraph
             first = "".join(w.text for w in body[0].words).strip()
-            if _LABEL.match(first):
+            if LIST_LABEL.match(first):  # a label kept as its own piece (no Lbl)
                 label, body = first, body[1:]
         items.append(ListItem(label, lines_of(body)))
     return items
@@ -423,8 +417,8 @@ def score_table(block: Block, index: LineIndex) -> ScoreTable | None:
     words = [w.text for ln in head for w in ln.words]
     area_number = None
     name_lines = [ln.text for ln in head]
-    if words and _AREA_LABEL.match(words[0]):
-        area_number = int(_AREA_LABEL.match(words[0]).group(1))
+    if words and AREA_LABEL.match(words[0]):
+        area_number = int(AREA_LABEL.match(words[0]).group(1))
         name_lines[0] = name_lines[0].split(" ", 1)[1] if " " in name_lines[0] else ""
     questions: list[QuestionRow] = []
     stray: list[str] = []
@@ -446,8 +440,10 @@ def score_table(block: Block, index: LineIndex) -> ScoreTable | None:
         all_lines = [ln for cell in row for ln in _cell_lines(cell)]
         last_line = max(all_lines, key=lambda ln: (ln.page, ln.bottom))
         text_words = first[0].words if first else []
-        qid = _QID.match(text_words[0].text) if text_words else None
-        glued = None if qid else (_QID_GLUED.match(text_words[0].text) if text_words else None)
+        qid = QUESTION_ID.match(text_words[0].text) if text_words else None
+        glued = (
+            None if qid else (QUESTION_ID_GLUED.match(text_words[0].text) if text_words else None)
+        )
         if qid or glued:
             m = qid or glued
             line0 = first[0].text
@@ -498,7 +494,7 @@ def history_table(block: Block) -> HistoryTable | None:
         return None
     header = block.rows[0]
     years = [_cell_text(c) for c in header[1:]]
-    if not all(_YEAR.match(y) for y in years):
+    if not all(YEAR.match(y) for y in years):
         return None
     year_list = [int(y) for y in years]
     rows: list[tuple[int | None, list[str], dict[int, int | float]]] = []
@@ -512,7 +508,7 @@ def history_table(block: Block) -> HistoryTable | None:
         if not label:
             raise NotRead("a history row has no label")
         head = label[0].words[0].text
-        m = _ROW.match(head)
+        m = AREA_ROW.match(head)
         if not m and head.casefold().rstrip(":") not in TOTAL_LABELS:
             raise NotRead(f"a history row starts {head!r}, no area number")
         texts = [ln.text for ln in label]
@@ -528,7 +524,7 @@ def history_table(block: Block) -> HistoryTable | None:
         number_ = int(m.group(1)) if m else None
         rows.append((number_, [t for t in texts if t] if m else texts, values))
         boxes += [(number_, box_of(ln.words, ln.page)) for ln in label]
-    if sum(1 for n, _, v in rows if n is not None and v) < 4:
+    if sum(1 for n, _, v in rows if n is not None and v) < MIN_HISTORY_ROWS:
         return None
     cells = [
         HistoryCell(y, n, join_label(label) or None, v.get(y))
@@ -594,7 +590,10 @@ def _by_column(table: Block, kinds: list[str], found: AreaFindings) -> None:
             for item in _items_of(cell):
                 x0 = min(bx[1] for bx in item.boxes)
                 size = min(ln.size for ln in _item_lines(cell, item))
-                col = max((k for k, x in enumerate(heads) if x <= x0 + 0.5 * size), default=None)
+                col = max(
+                    (k for k, x in enumerate(heads) if x <= x0 + CELL_HEADER_SLACK_EM * size),
+                    default=None,
+                )
                 if col is None:
                     raise NotRead("a findings item left of its table's first column")
                 getattr(found, kinds[col]).append(item)
@@ -688,8 +687,8 @@ def tag_reading(
         # table, read the same way as the layout reading does (scores.name_from_above)
         name_from_above(lines, t, floor)
         floor = t.end
-    vocabulary = Counter(_bare(w.text) for ln in lines for w in ln.words)
-    _glue_broken_words([q for t in reading.tables for q in t.questions], style.size, vocabulary)
+    vocabulary = Counter(bare(w.text) for ln in lines for w in ln.words)
+    glue_broken_words([q for t in reading.tables for q in t.questions], style.size, vocabulary)
     return reading
 
 
@@ -811,7 +810,7 @@ def read_findings(
                 if nxt.kind in ("table", "heading"):
                     break
                 if nxt.kind == "paragraph" and (
-                    header_kind(nxt.lines[0]) is not None or _ends_section(nxt.lines[0], style)
+                    header_kind(nxt.lines[0]) is not None or ends_section(nxt.lines[0], style)
                 ):
                     break
                 body.append(nxt)

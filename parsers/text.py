@@ -7,10 +7,10 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from parsers.words import KEEPS_SUSPENDED_HYPHEN
+
 BULLETS = "•§–-▪■●○◦*·►➢✓"
 _HYPHENS = "-‐‑\u00ad¬"
-# "kompetens- och medarbetarutveckling": a suspended compound keeps its hyphen and the space.
-_CONJUNCTIONS = {"och", "eller", "samt", "respektive", "resp.", "&", "men", "till", "som"}
 _CLOSING = "?!.,;:)]}"
 _NUMBER = re.compile(r"^[−-]?\d+(?:[.,]\d+)?$")
 _PERCENT = re.compile(r"^([−-]?\d+(?:[.,]\d+)?)\s?%$")
@@ -111,7 +111,7 @@ def join_lines(lines: list[str]) -> str:
         elif out[-1] in _HYPHENS and len(out) >= 2 and out[-2].isalnum():
             if out[-1] == "\u00ad":  # soft hyphen: always a break inside a word
                 out = out[:-1] + line
-            elif first.casefold() in _CONJUNCTIONS:
+            elif first.casefold() in KEEPS_SUSPENDED_HYPHEN:  # "kompetens- och …"
                 out = out + " " + line
             elif _keeps_hyphen(out, first):
                 out = out + line

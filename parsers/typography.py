@@ -13,13 +13,13 @@ from dataclasses import dataclass
 
 from parsers.pdf import Line
 from parsers.text import is_number, strip_bullet
-
-#: A line at least this much larger than body text is a heading candidate.
-HEADING_SIZE_RATIO = 1.12
-#: Headings are short; a long bold line is emphasised prose.
-HEADING_MAX_CHARS = 90
-#: A colour counts as such when its channels differ by more than this (0–255): not black/grey.
-COLOUR_SPREAD = 60
+from parsers.tolerances import (
+    COLOUR_SPREAD,
+    DEFAULT_BODY_SIZE_PT,
+    DEFAULT_LINE_GAP_EM,
+    HEADING_MAX_CHARS,
+    HEADING_SIZE_RATIO,
+)
 
 
 @dataclass(frozen=True)
@@ -34,14 +34,14 @@ class BodyStyle:
         for ln in lines:
             for w in ln.words:
                 counts[w.size] += len(w.text)
-        size = counts.most_common(1)[0][0] if counts else 10.0
+        size = counts.most_common(1)[0][0] if counts else DEFAULT_BODY_SIZE_PT
         gaps: Counter[float] = Counter()
         for a, b in itertools.pairwise(lines):
             if a.page == b.page and a.size == b.size == size and abs(a.x0 - b.x0) < 1:
                 gap = b.top - a.bottom
                 if 0 <= gap < size:
                     gaps[round(gap * 2) / 2] += 1
-        return cls(size, gaps.most_common(1)[0][0] if gaps else 0.2 * size)
+        return cls(size, gaps.most_common(1)[0][0] if gaps else DEFAULT_LINE_GAP_EM * size)
 
 
 def coloured(color: tuple[int, int, int] | None) -> bool:

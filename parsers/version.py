@@ -7,6 +7,10 @@ from dataclasses import dataclass
 
 from schema.instruments import MATCH_THRESHOLD, Instrument, instruments
 
+#: A version is detected when the area names found match its names, summed, for at least this
+#: share of the names found.
+MIN_NAMES_MATCHED_SHARE = 0.5
+
 
 @dataclass
 class Detection:
@@ -36,6 +40,6 @@ def detect(names: list[tuple[int | None, str]], year: int | None) -> Detection |
         key = (round(score, 6), inst.covers_year(year), int(inst.version))
         if best is None or key > best[0]:
             best = (key, inst, score)
-    if best is None or not names or best[2] < 0.5 * len(names):
+    if best is None or not names or best[2] < MIN_NAMES_MATCHED_SHARE * len(names):
         return None
     return Detection(best[1], best[2], tried)

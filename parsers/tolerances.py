@@ -1,0 +1,182 @@
+"""Every layout tolerance of the parser, in one place, named for what it means.
+
+Where a tolerance is a share of a page's own measure, the name says which:
+`_EM` a share of the font size of the words at hand (the body size, `typography.BodyStyle.size`,
+where no word is at hand), `_LINES` / `_LINE_HEIGHTS` a multiple of the table's line height,
+`_PITCHES` a share of the pitch between two numeric columns, `_SHARE` a share of the page
+height or page count. `_PT` values are absolute PDF points: slack for rounding and sub-point
+jitter, far below any body size (8–12 pt), so no layout depends on them. `_CHARS`, `_LINES`
+(of a scan window) and `_ROWS` count text.
+
+The values are those the parser was tuned with on the golden reports and the layout fuzzer;
+changing one changes parsed values (bump `report.PARSER_VERSION`).
+`tests/test_house.py::test_no_bare_layout_numbers` keeps new bare numbers out of
+parsers/ code: name them here (or as a module constant with a comment) instead.
+"""
+
+from __future__ import annotations
+
+# --- reading words and lines (parsers.reader, parsers.pdf) -------------------------------------
+
+#: Proportions of the font size above and below the baseline: the normalised word box.
+ASCENT = 0.8
+DESCENT = 0.2
+#: Two characters on one baseline belong to one word while the gap between them is below this
+#: share of the font size (a space in common text fonts is 0.25–0.28 em; kerning is < 0.1 em).
+WORD_GAP = 0.17
+#: Baselines closer than this share of the font size are one baseline (sub-point jitter).
+BASELINE_TOLERANCE = 0.15
+#: A character that starts more than this left of the previous one (pt) steps back: a new word.
+BACKSTEP_PT = 0.5
+#: Rule segments on one position (pt apart at most) that touch are one rule.
+RULE_MERGE_PT = 0.5
+#: A box thinner than this (pt) and longer than `RULE_MIN_LENGTH_PT` is a drawn rule.
+RULE_MAX_THICKNESS_PT = 3
+RULE_MIN_LENGTH_PT = 4
+#: A list label ("12)", "a.", "•") is at most this many characters.
+LABEL_MAX_CHARS = 4
+#: Words are one line when their baselines differ by less than this share of the font size.
+#: Baselines, not boxes: two columns whose lines sit half a line apart must not interleave.
+LINE_BASELINE_TOLERANCE = 0.3
+
+# --- body style (parsers.typography) -----------------------------------------------------------
+
+#: A line at least this much larger than body text is a heading candidate.
+HEADING_SIZE_RATIO = 1.12
+#: Headings are short; a long bold line is emphasised prose (also: an area heading longer than
+#: this is a sentence that happens to start with a number, `parsers.sections`).
+HEADING_MAX_CHARS = 90
+#: A colour counts as such when its channels differ by more than this (0–255): not black/grey.
+COLOUR_SPREAD = 60
+#: Body size assumed for a document without words (pt; any value works, nothing is measured).
+DEFAULT_BODY_SIZE_PT = 10.0
+#: The white space between body lines when no two body lines follow each other: a usual leading
+#: of 1.2 em leaves 0.2 em between lines.
+DEFAULT_LINE_GAP_EM = 0.2
+
+# --- newspaper columns (parsers.layout) --------------------------------------------------------
+
+#: White space this wide (times the font size) between two words may be a gutter; a word
+#: space is ~0.25–0.35 em, a justified line's widest space stays under 1 em.
+GUTTER_MIN_EM = 1.4
+#: A region of columns has at least this many lines on each side of its gutter; at the top of
+#: a page that continues the previous page's columns (same gutter), one is enough.
+MIN_TWO_SIDED_LINES = 2
+#: Lines (a running header) that may come before a region continued from the previous page.
+MAX_LINES_BEFORE_CONTINUATION = 2
+#: A word ends left of (starts right of) the gutter up to this rounding slack (pt).
+GUTTER_EDGE_PT = 0.5
+#: The lines of a right-hand column start at its edge or at a list's hanging indent (Word's
+#: 0.63 cm, up to about a centimetre): within this many times the font size of each other.
+COLUMN_EDGE_SPREAD_EM = 3.0
+#: A heading that resumes one-column text after a region is printed at least at the size of
+#: the region's text (times this, for rounding); a smaller line below the columns (a running
+#: footer, a caption) is not one, and must not cut the longer column's last lines off. Nor
+#: is it part of the region, even when it has a wide gap where the gutter is ("… Landsting
+#: <tab> Sida 6 av 24").
+HEADING_MIN_SIZE = 0.95
+
+# --- running headers and footers (parsers.footer) ----------------------------------------------
+
+#: Share of the page height at the top and bottom where headers and footers live.
+FURNITURE_BAND_SHARE = 0.09
+#: Furniture recurs at the same height: tops rounded to bins this tall (pt) compare equal.
+FURNITURE_ROW_PT = 3
+#: Furniture recurs on at least this share of the pages (and on two at least).
+FURNITURE_MIN_PAGE_SHARE = 0.3
+
+# --- sections (parsers.sections, parsers.ledger) -----------------------------------------------
+
+#: An "Inspiration" / "Goda exempel" heading is short; a longer line is prose that mentions it.
+INSPIRATION_HEADING_MAX_CHARS = 40
+
+# --- score tables (parsers.scores) and history tables (parsers.history) ------------------------
+
+#: The pitch between numeric columns when only one column gives none (pt): about a column of
+#: four digits and its padding at body size.
+FALLBACK_COLUMN_PITCH_PT = 40.0
+#: Numbers of a score table start this many column pitches left of the first header word.
+SCORE_BOUNDARY_PITCHES = 0.5
+#: Values of a history table start this many column pitches left of the first year.
+HISTORY_BOUNDARY_PITCHES = 0.6
+#: Words this far (pt) left of the first numeric header still sit under the headers.
+HEADER_SLACK_PT = 2
+#: The least line height of a score table (pt), should its header be a thin line.
+MIN_LINE_HEIGHT_PT = 4.0
+#: A vertical gap of more than this many line heights ends a score table.
+TABLE_END_GAP_LINE_HEIGHTS = 3.5
+#: How many lines ahead a table's continuation (or its rows) is looked for.
+TABLE_LOOKAHEAD_LINES = 80
+#: How many lines after its title a closing summary ("Poängsammanställning") is looked for.
+SUMMARY_LOOKAHEAD_LINES = 40
+#: A history table or summary has at least this many area rows (else it is some other list).
+MIN_HISTORY_ROWS = 4
+#: A word broken by the word processor fills its cell's line to this share of the font size
+#: from the right edge of the widest lines.
+BROKEN_WORD_RIGHT_EM = 0.6
+#: A broken word's rest on the next line is at most this many letters ("r", "ning").
+FRAGMENT_MAX_LETTERS = 4
+#: … or, when it ends the question ("…kommun?"), at most this many.
+QUESTION_END_MAX_LETTERS = 3
+
+# --- findings (parsers.findings) ---------------------------------------------------------------
+
+#: A numbered line this much larger than body text is a heading, not a numbered item.
+NUMBERED_HEADING_SIZE_RATIO = 1.08
+#: Words closer than this share of the font size are one run of text (a wide word space).
+RUN_GAP_EM = 0.6
+#: A run straddles a column boundary when it passes it by more than this on both sides (pt).
+STRADDLE_PT = 2
+#: A dash starts an item only when set off from the text by more than a word space (a tab,
+#: a hanging indent); "– process för …" at the start of a wrapped line is the text's own dash.
+DASH_LABEL_GAP_EM = 0.6
+#: A paragraph (an item) ends at a gap more than this share of the line height wider than the
+#: space between the lines inside one paragraph …
+PARAGRAPH_GAP_EXTRA_EM = 0.35
+#: … and in any case at a gap of more than this share of the line height.
+PARAGRAPH_GAP_MIN_EM = 0.5
+#: A line starting more than this left of a list's bullet text (pt) is outside the hanging indent.
+HANGING_INDENT_PT = 3
+#: The word space assumed when asking whether a word would have fitted on the line before.
+FIT_WORD_SPACE_EM = 0.3
+#: … and the margin a line keeps from the column's right edge.
+FIT_RIGHT_MARGIN_EM = 0.5
+
+# --- the ledger (parsers.ledger) ---------------------------------------------------------------
+
+#: A score row prints at most this many numbers (points, max, percent); a history table has
+#: at most this many year columns.
+MAX_NUMBER_COLUMNS = 3
+#: A history table has at least this many area rows under year rows.
+MIN_HISTORY_AREA_ROWS = 3
+#: A history table's header may wrap over this many lines below its first.
+HEADER_WRAP_LINES = 3
+#: Number-bearing rows with at most this many lines between them are one unread table.
+TABLE_ROW_MAX_LINES_APART = 4
+
+# --- tags (parsers.tags) -----------------------------------------------------------------------
+
+#: A tagged cell belongs to the column whose header starts at most this share of the font
+#: size right of the cell's start.
+CELL_HEADER_SLACK_EM = 0.5
+
+# --- scans (parsers.ocr, parsers.ocr_numbers) --------------------------------------------------
+
+#: Printed numbers are rounded to integers: a percent is within this of 100·points/max when
+#: points itself may be off by half a point.
+ROUNDING = 0.5
+#: A percent is a share of this.
+PERCENT = 100
+#: A word read from a cell lies in the cell up to this slack (pt).
+CELL_SLACK_PT = 0.5
+#: The white margin around one number cell cut out for Tesseract (px at `ocr.CELL_DPI`), at
+#: least, and as a share of the cell height.
+CELL_PAD_PX = 20
+#: Cells pasted on one sheet for Tesseract lie this many cell heights apart, plus
+#: `CELL_SPACING_PX`, so no two are read as one line.
+CELL_SPACING_HEIGHTS = 1.5
+CELL_SPACING_PX = 40
+#: A word read on the sheet belongs to a cell when inside it up to this slack (px).
+CELL_READ_SLACK_PX = 8
+#: A number cell's text is at most this many characters ("100,0%").
+NUMBER_MAX_CHARS = 8

@@ -1,0 +1,96 @@
+"""The report's printed vocabulary that several parser modules recognise: table header words,
+row labels, question ids, list labels. One public place, so that `parsers.scores`,
+`parsers.history`, `parsers.findings`, `parsers.tags`, `parsers.ledger`, `parsers.footer` and
+`parsers.ocr` read a table header or a row label the same way (and none imports another's
+private names). The Swedish function words of the language rules are in `parsers.words`.
+
+No parser module is imported at run time, so any module (also `parsers.reader` and
+`parsers.ocr`, below `parsers.pdf`) can use this one.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from parsers.text import BULLETS
+
+if TYPE_CHECKING:
+    from parsers.pdf import Line, Word
+
+# --- score tables ("Delpoäng") ------------------------------------------------------------------
+
+#: Column titles of a score table: points achieved, maximum, percent.
+POINTS_HEADERS = ("uppnått", "uppnådd", "uppnådda", "poäng", "erhållet", "erhållna", "erhållit")
+MAX_HEADERS = ("max", "maxpoäng", "max.", "möjliga")
+PERCENT_HEADERS = ("procent", "%", "andel")
+#: The label of a table's total row (score tables, history tables, closing summaries).
+TOTAL_LABELS = ("totalt", "total", "summa", "totalpoäng", "summa:", "totalt:")
+
+#: A question id in its own word: "1.1", "8.12."
+QUESTION_ID = re.compile(r"^([1-8])\.(\d{1,2})\.?$")
+#: A question id glued to the question's first word: "1.1Finns".
+QUESTION_ID_GLUED = re.compile(r"^([1-8])\.(\d{1,2})(\D.*)$")
+#: The area number before the area name in a score table's header cell: "3", "3.".
+AREA_LABEL = re.compile(r"^([1-8])\.?$")
+#: A sub-section heading: "4.1.3 Styrkor …" (ends a table or a findings list).
+SECTION = re.compile(r"^\d+\.\d+\.\d+\.?\s+\S")
+
+# --- history tables ("Poäng i Kommunkompassen 2015 2017 2018") ---------------------------------
+
+#: A year column title.
+YEAR = re.compile(r"^(19|20)\d\d$")
+#: The area number that starts a history row: "3", "3.", "3)".
+AREA_ROW = re.compile(r"^([1-8])[.)]?$")
+
+# --- findings ("Styrkor" / "Förbättringsområden") ----------------------------------------------
+
+STRENGTH_WORDS = ("styrkor", "styrka")
+IMPROVEMENT_WORDS = (
+    "förbättringsmöjligheter",
+    "förbättringsområden",
+    "förbättringsförslag",
+    "utvecklingsområden",
+    "förbättringsmöjlighet",
+)
+
+# --- lists --------------------------------------------------------------------------------------
+
+#: A word that is a list label and nothing else: "1." "12)" "a)" "B." or a bullet glyph. The
+#: label at the start of a line (also "aa)", a label glued to its word, "(cid:N)") is
+#: `parsers.text.strip_label`'s; this one tells a label apart as a word of its own (a reader's
+#: character run, a tagged list item's first piece).
+LIST_LABEL = re.compile(r"^(?:\d{1,3}[.)]|[a-zA-Z][.)]|[" + re.escape(BULLETS) + r"])$")
+
+
+def header_columns(line: Line) -> dict[str, Word] | None:
+    """The column-title words of a score table ("points", "max", maybe "percent"), if `line`
+    is its header row."""
+    cols: dict[str, Word] = {}
+    for w in line.words:
+        t = w.text.casefold().rstrip(":")
+        if t in POINTS_HEADERS and "max" not in cols:
+            cols["points"] = w  # the last candidate before "Max" wins
+        elif t in MAX_HEADERS and "points" in cols and "max" not in cols:
+            cols["max"] = w
+        elif t in PERCENT_HEADERS and "max" in cols:
+            cols["percent"] = w
+    if "points" in cols and "max" in cols:
+        return cols
+    return None
+
+
+def is_header(line: Line) -> bool:
+    """Is `line` a score table's header row?"""
+    return header_columns(line) is not None
+
+
+def year_columns(line: Line) -> list[Word] | None:
+    """Trailing year words of a line ('Poäng i Kommunkompassen 2015 2017 2018')."""
+    years = []
+    for w in reversed(line.words):
+        if YEAR.match(w.text):
+            years.insert(0, w)
+        else:
+            break
+    return years or None
