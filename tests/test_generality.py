@@ -210,3 +210,21 @@ def test_columns_in_two_sizes_whose_gutter_narrows_after_a_line() -> None:
         (2, "beta"),
         (2, "ny"),
     ]
+
+
+def test_a_table_header_below_a_framed_box_is_not_a_column_line() -> None:
+    """A justified fact box beside the text ("bedöms ‹gap› utifrån 5") leaves a strip of
+    white; a table's header row further down has a wide gap in that strip too. A line with
+    several wide gaps continues columns only right after a line printed on both sides, so the
+    header row stays whole."""
+    lines = [
+        _line([("bedöms", 260), ("utifrån", 320)], 317),
+        _line([("frågor.", 260)], 330),
+        _line([("Delpoäng", 50)], 334),
+        _line([("Område", 50), ("5", 90), ("delpoäng", 100)], 355),
+        _line([("Fråga", 50), ("Poäng", 150), ("Maxpoäng", 230), ("Andel", 322)], 374),
+    ]
+    page = PageText(1, 595, 842, lines)
+    split_columns(page)
+    assert [ln.column for ln in page.lines] == [0, 0, 0, 0, 0]
+    assert page.lines[-1].text == "Fråga Poäng Maxpoäng Andel"
