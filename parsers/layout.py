@@ -153,7 +153,7 @@ def _region(lines: list[Line], i: int, em: float) -> tuple[int, float, float, in
             (
                 ln
                 for ln in lines[end + 1 :]
-                if _side(ln, lo, hi) != 3 - side and ln.size >= HEADING_MIN_SIZE * lines[end].size
+                if _side(ln, lo, hi) != 3 - side and ln.size >= HEADING_MIN_SIZE * em
             ),
             None,
         )

@@ -228,3 +228,27 @@ def test_a_table_header_below_a_framed_box_is_not_a_column_line() -> None:
     split_columns(page)
     assert [ln.column for ln in page.lines] == [0, 0, 0, 0, 0]
     assert page.lines[-1].text == "Fråga Poäng Maxpoäng Andel"
+
+
+def test_a_larger_heading_after_the_columns_is_not_the_longer_columns_last_line() -> None:
+    """A heading in larger type after the region (left of the gutter) followed by body text
+    across the page: it ends the region. The line that follows it is body text at the
+    region's size, so it counts as one-column text resuming, whatever the heading's size."""
+    left, right = 50.0, 310.0
+    lines = [
+        _line([("ett", left), ("två", right)], 100),
+        _line([("tre", left), ("fyra", right)], 114),
+        _line([("fem", left)], 128),
+        _line([("KOMMENTAR", left)], 152, 12.0),
+        _line([("ord", left + 30 * k) for k in range(10)], 172),
+    ]
+    page = PageText(1, 595, 842, lines)
+    split_columns(page)
+    assert [(ln.column, ln.text) for ln in page.lines][:6] == [
+        (1, "ett"),
+        (1, "tre"),
+        (1, "fem"),
+        (2, "två"),
+        (2, "fyra"),
+        (0, "KOMMENTAR"),
+    ]
