@@ -53,11 +53,12 @@ def run(
     keep: Path | None,
     only: list[int] | None,
     tagged_only: bool = False,
+    generation: int = 3,
 ) -> dict[str, Any]:
     indices = only if only else list(range(n))
     if tagged_only and not only:  # the first n cases of the seed that are exported tagged
-        indices = [i for i in range(40 * n) if case(seed, i)[1].tagged][:n]
-    items = [case(seed, i) for i in indices]
+        indices = [i for i in range(40 * n) if case(seed, i, generation)[1].tagged][:n]
+    items = [case(seed, i, generation) for i in indices]
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         out_dir = keep or Path(tmp)
@@ -112,6 +113,7 @@ def run(
     texts = sum(c["texts"] for c in usable)
     return {
         "seed": seed,
+        "generation": generation,
         "n": len(indices),
         "usable": len(usable),
         "unusable": [
@@ -152,7 +154,9 @@ def _short(v: Any, width: int = 70) -> str:
 
 
 def print_summary(r: dict[str, Any], show: int) -> None:
-    print(f"reports: {r['n']} (seed {r['seed']}), usable {r['usable']}")
+    print(
+        f"reports: {r['n']} (seed {r['seed']}, generation {r['generation']}), usable {r['usable']}"
+    )
     if r["generated"]:
         print(
             f"generation: {r['generation_seconds']} s for {r['generated']} new PDFs "
@@ -192,16 +196,21 @@ def print_summary(r: dict[str, Any], show: int) -> None:
             print(f"    {d['path']}: expected {_short(d['expected'])}, got {_short(d['got'])}")
 
 
-def pin(name: str, seed: int, index: int) -> None:
+def pin(name: str, seed: int, index: int, generation: int = 3) -> None:
     """Keep one case as a fixture: tests/fixtures/wp/NAME.pdf + NAME.expected.json."""
     PINNED.mkdir(parents=True, exist_ok=True)
-    spec, layout = case(seed, index)
+    spec, layout = case(seed, index, generation)
     with tempfile.TemporaryDirectory() as tmp:
         ((pdf, exp, why),) = build_many([(spec, layout)], Path(tmp))
         if exp is None:
             raise SystemExit(f"case {index} of seed {seed} is unusable: {why}")
         (PINNED / f"{name}.pdf").write_bytes(pdf.read_bytes())
-    exp["_fuzz"] = {"seed": seed, "index": index, "layout": asdict(layout)}
+    exp["_fuzz"] = {
+        "seed": seed,
+        "index": index,
+        "generation": generation,
+        "layout": asdict(layout),
+    }
     (PINNED / f"{name}.expected.json").write_text(
         json.dumps(exp, ensure_ascii=False, indent=2) + "\n", "utf-8"
     )
@@ -221,15 +230,23 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--tagged-only", action="store_true", help="only the seed's cases exported tagged"
     )
+    ap.add_argument(
+        "--generation",
+        type=int,
+        default=3,
+        choices=(1, 2, 3),
+        help="layout dimensions sampled: 1 (issue 10), 2 (+ issue 21 lists, columns, …), "
+        "3 (+ page size, orientation, spacing, shading, tab tables, frames; the default)",
+    )
     a = ap.parse_args(argv)
     if a.pin:
         if not a.only or len(a.only) != 1:
             ap.error("--pin needs exactly one --only index")
-        pin(a.pin, a.seed, a.only[0])
+        pin(a.pin, a.seed, a.only[0], a.generation)
         return 0
     if a.keep:
         a.keep.mkdir(parents=True, exist_ok=True)
-    r = run(a.n, a.seed, a.jobs, a.keep, a.only, a.tagged_only)
+    r = run(a.n, a.seed, a.jobs, a.keep, a.only, a.tagged_only, a.generation)
     if a.report:
         a.report.write_text(json.dumps(r, ensure_ascii=False, indent=1) + "\n", "utf-8")
     print_summary(r, a.show)

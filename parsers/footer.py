@@ -19,7 +19,9 @@ from parsers.vocabulary import is_header, year_columns
 _PAGE_NO = re.compile(
     r"^(sida\s+)?\d{1,3}(\s*(\(\s*\d{1,3}\s*\)|av\s+\d{1,3}|/\s*\d{1,3}))?$", re.I
 )
-_DATE = re.compile(r"\b(20\d\d|19\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
+# not inside a longer number; a date may be glued to the word before it when the tab that
+# separated them collapsed on a narrow page ("Landsting2012-10-13")
+_DATE = re.compile(r"(?<![\d-])(20\d\d|19\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?![\d-])")
 _PUBLISHERS = [
     (re.compile(r"Sveriges\s+Kommuner\s+och\s+Landsting", re.I), "Sveriges Kommuner och Landsting"),
     (re.compile(r"Sveriges\s+Kommuner\s+och\s+Regioner", re.I), "Sveriges Kommuner och Regioner"),
@@ -88,14 +90,18 @@ def publisher_in(text: str) -> str | None:
     return None
 
 
+def date_in(text: str) -> str | None:
+    """The first date printed as YYYY-MM-DD in `text`."""
+    m = _DATE.search(text)
+    return m.group(0) if m else None
+
+
 def footer_info(doc: Document) -> FooterInfo:
     """Publisher and report date, from the footers first and the body text as a fallback."""
     publisher = date = None
     for line in doc.footer_lines:
         publisher = publisher or publisher_in(line.text)
-        m = _DATE.search(line.text)
-        if m and date is None:
-            date = m.group(0)
+        date = date or date_in(line.text)
     if publisher is None:
         for line in doc.lines:
             publisher = publisher_in(line.text)

@@ -21,22 +21,13 @@ from parsers.pdf import Line, PageText, lines_from_words
 from parsers.reader import Word
 from parsers.text import is_number
 from parsers.tolerances import (
+    COLUMN_EDGE_SPREAD_EM,
     GUTTER_EDGE_PT,
     GUTTER_MIN_EM,
+    HEADING_MIN_SIZE,
     MAX_LINES_BEFORE_CONTINUATION,
     MIN_TWO_SIDED_LINES,
 )
-
-
-def _runs(line: Line, em: float) -> list[list[Word]]:
-    """Words grouped into runs separated by white space wider than a gutter."""
-    runs: list[list[Word]] = [[line.words[0]]]
-    for w in line.words[1:]:
-        if w.x0 - runs[-1][-1].x1 >= GUTTER_MIN_EM * em:
-            runs.append([w])
-        else:
-            runs[-1].append(w)
-    return runs
 
 
 def _textual(words: list[Word]) -> bool:
@@ -45,12 +36,37 @@ def _textual(words: list[Word]) -> bool:
     )
 
 
-def _gutter(line: Line, em: float) -> tuple[float, float] | None:
-    """The white strip (x0, x1) of a line printed in two runs of text, else None."""
-    runs = _runs(line, em)
-    if len(runs) != 2 or not (_textual(runs[0]) and _textual(runs[1])):
-        return None
-    return runs[0][-1].x1, runs[1][0].x0
+def _gaps(line: Line, em: float) -> list[tuple[float, float]]:
+    """The white strips (x0, x1) between words wide enough to be a gutter, each with text on
+    both sides of it. A justified line can have several: its word spaces are stretched."""
+    out = []
+    for a, b in zip(line.words, line.words[1:], strict=False):
+        if b.x0 - a.x1 < GUTTER_MIN_EM * em:
+            continue
+        left = [w for w in line.words if w.x1 <= a.x1]
+        right = [w for w in line.words if w.x0 >= b.x0]
+        if _textual(left) and _textual(right):
+            out.append((a.x1, b.x0))
+    return out
+
+
+def _gutter(
+    line: Line, em: float, strip: tuple[float, float] | None = None
+) -> tuple[float, float] | None:
+    """The white strip (x0, x1) of a line printed on both sides of a gutter, else None. With
+    `strip` (a region's gutter so far), the widest gap that overlaps it by a gutter's width."""
+    gaps = _gaps(line, em)
+    if strip is not None:
+        gaps = [g for g in gaps if min(g[1], strip[1]) - max(g[0], strip[0]) >= GUTTER_MIN_EM * em]
+    return max(gaps, key=lambda g: g[1] - g[0]) if gaps else None
+
+
+def _start_gutter(lines: list[Line], i: int, em: float) -> tuple[float, float] | None:
+    """The gutter of a region that may start at `lines[i]`: its one wide gap. A line with
+    several (stretched word spaces: justified text, often in a narrow table cell) does not
+    start a region, though it may continue one by the gap that lies in its gutter."""
+    gaps = _gaps(lines[i], em)
+    return gaps[0] if len(gaps) == 1 else None
 
 
 def _is_table(region: list[Line], gutter: tuple[float, float], page: PageText, em: float) -> bool:
@@ -80,11 +96,20 @@ def _region(lines: list[Line], i: int, em: float) -> tuple[int, float, float, in
     side). Every
     line narrows the gutter to what it leaves empty: a two-sided line to its own gap, a line on
     one side to the space beside it; the region ends before a line that leaves too little."""
-    lo, hi = _gutter(lines[i], em)
+    start = _start_gutter(lines, i, em)
+    assert start is not None
+    lo, hi = start
     j = i + 1
     while j < len(lines):
         ln = lines[j]
-        g = _gutter(ln, ln.size)
+        if ln.size < HEADING_MIN_SIZE * em:
+            break  # smaller type (a running footer, a caption) is not the columns' text
+        g = _gutter(ln, ln.size, (lo, hi))
+        if g is not None and len(_gaps(ln, ln.size)) > 1 and _side(lines[j - 1], lo, hi):
+            # a line with several wide gaps (justified) continues the columns only right
+            # after a line printed on both sides: after one side alone it is more likely a
+            # table's header row below a box ("Fråga Poäng Maxpoäng ‹gap› Andel")
+            g = None
         if g is not None:
             nlo, nhi = max(lo, g[0]), min(hi, g[1])
         else:
@@ -100,7 +125,9 @@ def _region(lines: list[Line], i: int, em: float) -> tuple[int, float, float, in
     # region when it follows its side's previous line at that side's line pitch (the longer
     # column's last lines) and is no nearer to the line below; otherwise it is what follows
     # the section (a heading).
-    last2 = max(k for k in range(i, j) if _gutter(lines[k], lines[k].size) is not None)
+    # the last line printed on both sides (every line of the region leaves the strip white,
+    # so one that is on neither side alone has words on both)
+    last2 = max(k for k in range(i, j) if k == i or _side(lines[k], lo, hi) is None)
     gaps: dict[int, list[float]] = {1: [], 2: []}
     bottom: dict[int, float] = {}
     for k in range(i, last2 + 1):
@@ -112,12 +139,22 @@ def _region(lines: list[Line], i: int, em: float) -> tuple[int, float, float, in
     end = last2 + 1
     while end < j:
         side = _side(lines[end], lo, hi)
-        usual = sorted(gaps[side])[len(gaps[side]) // 2] if gaps[side] else 0.0
+        if side is None:
+            break
+        # the usual white space between this side's lines so far (the other side's, or none,
+        # while this side has no measure yet: two baselines rarely agree, so few lines are
+        # printed on both sides and the columns' own gaps are measured as they are read)
+        seen = gaps[side] or gaps[3 - side]
+        usual = sorted(seen)[len(seen) // 2] if seen else 0.0
         above = lines[end].top - bottom.get(side, lines[end].top)
         # the next line in this line's flow: on its side, or across the gutter (the other
         # column's lines may sit between, on baselines of their own)
         nxt = next(
-            (ln for ln in lines[end + 1 :] if _side(ln, lo, hi) != 3 - side),
+            (
+                ln
+                for ln in lines[end + 1 :]
+                if _side(ln, lo, hi) != 3 - side and ln.size >= HEADING_MIN_SIZE * em
+            ),
             None,
         )
         # a line nearer to the one-column text that follows than to its column above (a
@@ -127,6 +164,7 @@ def _region(lines: list[Line], i: int, em: float) -> tuple[int, float, float, in
         if side not in bottom or above > usual + em or (heads and above > below + 1):
             break
         bottom[side] = lines[end].bottom
+        gaps[side].append(above)
         end += 1
     # lines printed on each side (the two columns' baselines need not agree, so a region can
     # have few lines printed on both sides)
@@ -135,6 +173,14 @@ def _region(lines: list[Line], i: int, em: float) -> tuple[int, float, float, in
         for side in _halves(lines[k], (lo + hi) / 2):
             count[side] += 1
     return end, lo, hi, min(count.values())
+
+
+def _right_edge_aligned(region: list[Line], mid: float, em: float) -> bool:
+    """A right-hand column's lines start at its left edge, or at a list's hanging indent; the
+    words after a stretched word space in justified one-column text (a table cell) start
+    anywhere."""
+    starts = [min(w.x0 for w in ws) for ln in region if (ws := _halves(ln, mid).get(2))]
+    return not starts or max(starts) - min(starts) <= COLUMN_EDGE_SPREAD_EM * em
 
 
 def _halves(line: Line, mid: float) -> dict[int, list[Word]]:
@@ -155,7 +201,7 @@ def split_columns(
     i = 0
     while i < len(lines):
         em = lines[i].size
-        if _gutter(lines[i], em) is None:
+        if _start_gutter(lines, i, em) is None:
             out.append(lines[i])
             i += 1
             continue
@@ -168,7 +214,11 @@ def split_columns(
             and lo < carry[1]
         )
         need = 1 if continued else MIN_TWO_SIDED_LINES
-        if per_side < need or _is_table(region, (lo, hi), page, em):
+        if (
+            per_side < need
+            or _is_table(region, (lo, hi), page, em)
+            or not _right_edge_aligned(region, (lo + hi) / 2, em)
+        ):
             out.append(lines[i])
             i += 1
             continue

@@ -28,6 +28,7 @@ from parsers.pdf import read_document
 from parsers.reader import reader_name
 from parsers.scores import ScoreTable, find_tables
 from parsers.sections import AreaIndex, area_starts, find_inspiration
+from parsers.text import document_words, printed_words
 from parsers.typography import BodyStyle
 from parsers.version import detect
 from schema.instruments import MATCH_THRESHOLD, Instrument, instruments
@@ -45,7 +46,7 @@ from schema.record import (
 )
 
 #: Bump when a change can alter parsed values; the warehouse reprocesses older records.
-PARSER_VERSION = "1.2.0"
+PARSER_VERSION = "1.3.0"
 
 
 def parse_report(
@@ -63,9 +64,21 @@ def parse_report(
     folder of OCR'd scans by sha256 (`parsers.ocr`; both default to the environment's).
     The steps are those of the module docstring, one function each below.
     """
-    path = Path(path)
+    with document_words():  # the words this document prints whole (line-end hyphens)
+        return _parse_report(Path(path), url, reader, trace, ocr, ocr_cache)
+
+
+def _parse_report(
+    path: Path,
+    url: str | None,
+    reader: str | None,
+    trace: dict | None,
+    ocr: str | None,
+    ocr_cache: str | Path | None,
+) -> ReportRecord:
     doc = read_document(path, reader, ocr, ocr_cache)
     strip_furniture(doc)
+    printed_words(ln.text for ln in doc.lines)
     info = footer_info(doc)
     style = BodyStyle.of(doc.lines)  # the body text's size and line gap, measured once
     warnings: list[Warning] = []

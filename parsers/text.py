@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from parsers.words import KEEPS_SUSPENDED_HYPHEN
 
@@ -13,17 +16,77 @@ _NUMBER = re.compile(r"^[−-]?\d+(?:[.,]\d+)?$")
 _PERCENT = re.compile(r"^([−-]?\d+(?:[.,]\d+)?)\s?%$")
 
 
+#: Punctuation around a printed word, not part of it (for the document's own word list).
+_WORD_EDGES = "\"”“'’()[]{}.,;:!?…«»"
+
+#: The words printed whole in the document being parsed (`printed_words`): a word printed on
+#: one line anywhere in the document ("webb-sändningar", "verksamhetsplanering") is the
+#: evidence that decides a line-end hyphen of the same word elsewhere. LibreOffice prints a
+#: hyphenation break and a compound's own hyphen as the same glyph mapped to U+002D, so the
+#: PDF itself does not tell them apart.
+_PRINTED: ContextVar[frozenset[str] | None] = ContextVar("printed_words", default=None)
+
+
+def words_printed_whole(lines: Iterable[str]) -> frozenset[str]:
+    """Every word of `lines` except a last word that ends in a hyphen (it may be broken),
+    casefolded, without the punctuation around it."""
+    out: set[str] = set()
+    for line in lines:
+        tokens = line.split()
+        if tokens and tokens[-1][-1] in _HYPHENS:
+            tokens.pop()
+        for t in tokens:
+            t = t.strip(_WORD_EDGES)
+            if len(t) >= 2:
+                out.add(t.casefold())
+    return frozenset(out)
+
+
+@contextmanager
+def document_words() -> Iterator[None]:
+    """A scope (one parsed document) for `printed_words`; the previous words come back after."""
+    token = _PRINTED.set(None)
+    try:
+        yield
+    finally:
+        _PRINTED.reset(token)
+
+
+def printed_words(lines: Iterable[str]) -> None:
+    """Note the words printed whole in the current document (inside `document_words`)."""
+    _PRINTED.set(words_printed_whole(lines))
+
+
+def _printed_form(stem: str, nxt: str) -> bool | None:
+    """True if the document prints "stem-nxt" whole somewhere and never "stemnxt", False for
+    the opposite, None when it prints neither (or both)."""
+    words = _PRINTED.get()
+    if not words:
+        return None
+    tail = nxt.strip(_WORD_EDGES)
+    joined, hyphened = (stem + tail).casefold(), f"{stem}-{tail}".casefold()
+    if (hyphened in words) == (joined in words):
+        return None
+    return hyphened in words
+
+
 def _keeps_hyphen(prefix: str, nxt: str) -> bool:
-    """A line-end hyphen that belongs to the word: "e-tjänster", "HME-enkäten", "10-gruppen"."""
+    """A line-end hyphen that belongs to the word: "e-tjänster", "HME-enkäten", "10-gruppen",
+    "KKiK-resultaten"; or one the document prints whole elsewhere ("webb-sändningar")."""
     stem = prefix.rstrip(_HYPHENS)
     stem = re.split(r"[\s(\"”“']", stem)[-1]
     if not stem or not nxt:
         return False
+    printed = _printed_form(stem, nxt)
+    if printed is not None:
+        return printed
     if len(stem) == 1 and stem.isalpha():
         return True
     if stem[-1].isdigit():
         return True
-    if len(stem) >= 2 and stem.isupper():
+    # an abbreviation ends the stem ("HME-", "KKiK-", "IT-"): Swedish joins an abbreviation to
+    # the rest of a compound with a hyphen, and hyphenation never splits after a capital
+    if len(stem) >= 2 and stem[-1].isupper() and stem[-2].isalpha():
         return True
     return nxt[0].isupper()
 

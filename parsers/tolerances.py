@@ -66,6 +66,15 @@ MIN_TWO_SIDED_LINES = 2
 MAX_LINES_BEFORE_CONTINUATION = 2
 #: A word ends left of (starts right of) the gutter up to this rounding slack (pt).
 GUTTER_EDGE_PT = 0.5
+#: The lines of a right-hand column start at its edge or at a list's hanging indent (Word's
+#: 0.63 cm, up to about a centimetre): within this many times the font size of each other.
+COLUMN_EDGE_SPREAD_EM = 3.0
+#: A heading that resumes one-column text after a region is printed at least at the size of
+#: the region's text (times this, for rounding); a smaller line below the columns (a running
+#: footer, a caption) is not one, and must not cut the longer column's last lines off. Nor
+#: is it part of the region, even when it has a wide gap where the gutter is ("… Landsting
+#: <tab> Sida 6 av 24").
+HEADING_MIN_SIZE = 0.95
 
 # --- running headers and footers (parsers.footer) ----------------------------------------------
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from parsers.footer import date_in
 from parsers.layout import split_columns
 from parsers.pdf import Line, PageText
 from parsers.reader import Word
@@ -62,8 +63,8 @@ def test_newspaper_columns_read_column_by_column_and_end_where_one_column_resume
         _line([("ett", left), ("två", left + 25), ("fem", right)], 114),
         _line([("sex", left), ("sju", right)], 128),
         _line([("åtta", left), ("nio", right)], 142),
-        # one-column text resumes: it crosses the gutter
-        _line([("En", left), ("lång", left + 100), ("rad", left + 200), ("text", right)], 170),
+        # one-column text resumes: it crosses the gutter (word spaces of 12 pt)
+        _line([("ord", left + 30 * k) for k in range(10)], 170),
     ]
     page = PageText(1, 595, 842, lines)
     split_columns(page)
@@ -76,14 +77,178 @@ def test_newspaper_columns_read_column_by_column_and_end_where_one_column_resume
         (2, "fem"),
         (2, "sju"),
         (2, "nio"),
-        (0, "En lång rad text"),
+        (0, " ".join(["ord"] * 10)),
     ]
 
 
-def test_a_table_of_text_and_numbers_is_not_split_into_columns() -> None:
+def test_justified_columns_whose_word_spaces_are_wider_than_the_gutter() -> None:
+    """Justified newspaper columns: a short line is stretched so that its word spaces are
+    wider than the gutter. A line with several wide gaps stays in the region by the one that
+    lies in the gutter (it does not start one: justified text in a table cell has them too)."""
+    left, right = 50.0, 310.0
     lines = [
-        _line([("Offentlighet", 50), ("43", 400), ("48", 450)], 100 + 14 * k) for k in range(4)
+        _line([("Styrkor", left), ("Utveckla", right), ("mer", right + 50)], 100),
+        _line(
+            [("ett", left), ("två", left + 25), ("ekonomiska", right), ("även", right + 140)], 114
+        ),
+        _line([("sex", left), ("sju", right)], 128),
+        _line([("åtta", left), ("nio", right)], 142),
     ]
     page = PageText(1, 595, 842, lines)
     split_columns(page)
-    assert [ln.column for ln in page.lines] == [0, 0, 0, 0]
+    assert [(ln.column, ln.text) for ln in page.lines] == [
+        (1, "Styrkor"),
+        (1, "ett två"),
+        (1, "sex"),
+        (1, "åtta"),
+        (2, "Utveckla mer"),
+        (2, "ekonomiska även"),
+        (2, "sju"),
+        (2, "nio"),
+    ]
+
+
+def test_a_justified_line_in_a_table_cell_does_not_start_columns() -> None:
+    """Two wide gaps in one line (a justified cell line stretched, then the cell edge): no
+    region of columns starts there."""
+    lines = [
+        _line(
+            [("7.", 50), ("Styrdokument", 67), ("om", 186), ("8.", 210), ("Strukturer", 227)], 100
+        ),
+        _line([("kommunikation.", 67), ("näringslivet", 227)], 114),
+    ]
+    page = PageText(1, 595, 842, lines)
+    split_columns(page)
+    assert [ln.column for ln in page.lines] == [0, 0]
+
+
+def test_the_longer_columns_last_line_is_not_cut_off_by_a_running_footer() -> None:
+    """A region at the page bottom: the left column's last line sits nearer to the running
+    footer (smaller type, across the page) than to its column above; the footer is not a
+    heading that resumes one-column text, so the line stays in its column."""
+    left, right = 50.0, 310.0
+    lines = [
+        _line([("Styrkor", left), ("–", right), ("Utvecklat", right + 12)], 756),
+        _line([("institutioner.", right)], 770),
+        _line([("–", left), ("Respekt", left + 12), ("för", left + 60)], 774),
+        _line([("och", left), ("tjänstemän.", left + 25)], 788),
+        _line([("Sveriges", left), ("Kommuner", left + 200), ("8", 540)], 800.2, size=8.0),
+    ]
+    page = PageText(1, 595, 842, lines)
+    split_columns(page)
+    assert [(ln.column, ln.text) for ln in page.lines] == [
+        (1, "Styrkor"),
+        (1, "– Respekt för"),
+        (1, "och tjänstemän."),
+        (2, "– Utvecklat"),
+        (2, "institutioner."),
+        (0, "Sveriges Kommuner 8"),
+    ]
+
+
+def test_a_column_keeps_its_items_when_paragraph_space_exceeds_the_font_size() -> None:
+    """Two columns whose baselines never agree after the first line: the space between two
+    items (paragraph spacing) is measured against the columns' own line gaps, not against
+    nothing, so the right column's second item stays in the region."""
+    left, right = 71.0, 312.0
+    lines = [
+        _line([("Styrkor", left), ("Aktiv", right)], 629.5, 11.5),
+        _line([("följ", right)], 644.7, 11.5),
+        _line([("Regelbunden", left)], 648.7, 11.5),
+        _line([("fackliga.", right)], 659.9, 11.5),
+        _line([("brukar", left)], 663.9, 11.5),
+        _line([("fackliga", left)], 679.1, 11.5),
+        _line([("Genomtänkt", right)], 683.1, 11.5),  # 11.7 pt below the item above
+        _line([("nivån", left)], 694.3, 11.5),
+        _line([("gör", right)], 698.3, 11.5),
+    ]
+    page = PageText(1, 595, 842, lines)
+    split_columns(page)
+    assert [(ln.column, ln.text) for ln in page.lines] == [
+        (1, "Styrkor"),
+        (1, "Regelbunden"),
+        (1, "brukar"),
+        (1, "fackliga"),
+        (1, "nivån"),
+        (2, "Aktiv"),
+        (2, "följ"),
+        (2, "fackliga."),
+        (2, "Genomtänkt"),
+        (2, "gör"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("footer", "date"),
+    [
+        ("Sveriges Kommuner och Landsting 2012-10-13 Sida 4 av 42", "2012-10-13"),
+        # a narrow page: the tab between publisher and date collapsed
+        ("Sveriges Kommuner och Landsting2012-10-13 Sida 4 av 42", "2012-10-13"),
+        ("Dnr 12012-10-13", None),
+        ("2012-10-134", None),
+    ],
+)
+def test_report_date_read_from_a_footer(footer: str, date: str | None) -> None:
+    assert date_in(footer) == date
+
+
+def test_columns_in_two_sizes_whose_gutter_narrows_after_a_line() -> None:
+    """A right column in a smaller size than the left (or the reverse): a line accepted when
+    the gutter was wider stays a two-sided line of the region after later lines narrowed
+    the gutter (this once raised KeyError)."""
+    lines = [
+        _line([("alfa", 50), ("beta", 95)], 100, 10.5),
+        _line([("ord", 56), ("ny", 95)], 114, 11.5),
+        _line([("ordet", 49.5)], 128, 10.5),
+    ]
+    page = PageText(1, 595, 842, lines)
+    split_columns(page)
+    assert [(ln.column, ln.text) for ln in page.lines] == [
+        (1, "alfa"),
+        (1, "ord"),
+        (1, "ordet"),
+        (2, "beta"),
+        (2, "ny"),
+    ]
+
+
+def test_a_table_header_below_a_framed_box_is_not_a_column_line() -> None:
+    """A justified fact box beside the text ("bedöms ‹gap› utifrån 5") leaves a strip of
+    white; a table's header row further down has a wide gap in that strip too. A line with
+    several wide gaps continues columns only right after a line printed on both sides, so the
+    header row stays whole."""
+    lines = [
+        _line([("bedöms", 260), ("utifrån", 320)], 317),
+        _line([("frågor.", 260)], 330),
+        _line([("Delpoäng", 50)], 334),
+        _line([("Område", 50), ("5", 90), ("delpoäng", 100)], 355),
+        _line([("Fråga", 50), ("Poäng", 150), ("Maxpoäng", 230), ("Andel", 322)], 374),
+    ]
+    page = PageText(1, 595, 842, lines)
+    split_columns(page)
+    assert [ln.column for ln in page.lines] == [0, 0, 0, 0, 0]
+    assert page.lines[-1].text == "Fråga Poäng Maxpoäng Andel"
+
+
+def test_a_larger_heading_after_the_columns_is_not_the_longer_columns_last_line() -> None:
+    """A heading in larger type after the region (left of the gutter) followed by body text
+    across the page: it ends the region. The line that follows it is body text at the
+    region's size, so it counts as one-column text resuming, whatever the heading's size."""
+    left, right = 50.0, 310.0
+    lines = [
+        _line([("ett", left), ("två", right)], 100),
+        _line([("tre", left), ("fyra", right)], 114),
+        _line([("fem", left)], 128),
+        _line([("KOMMENTAR", left)], 152, 12.0),
+        _line([("ord", left + 30 * k) for k in range(10)], 172),
+    ]
+    page = PageText(1, 595, 842, lines)
+    split_columns(page)
+    assert [(ln.column, ln.text) for ln in page.lines][:6] == [
+        (1, "ett"),
+        (1, "tre"),
+        (1, "fem"),
+        (2, "två"),
+        (2, "fyra"),
+        (0, "KOMMENTAR"),
+    ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from parsers.text import join_lines, number, strip_bullet
+from parsers.text import document_words, join_lines, number, printed_words, strip_bullet
 
 
 @pytest.mark.parametrize(
@@ -27,11 +27,32 @@ from parsers.text import join_lines, number, strip_bullet
         (["Helsingborg, Upp-", "lands Väsby"], "Helsingborg, Upplands Väsby"),
         (["Malung-", "Sälen"], "Malung-Sälen"),
         (["soft\u00ad", "hyphen"], "softhyphen"),
+        (["KKiK-", "resultaten redovisas"], "KKiK-resultaten redovisas"),
+        (["med IT-", "stöd"], "med IT-stöd"),
         (["  extra   spaces ", "", "next"], "extra spaces next"),
     ],
 )
 def test_join_lines(lines: list[str], whole: str) -> None:
     assert join_lines(lines) == whole
+
+
+@pytest.mark.parametrize(
+    ("elsewhere", "whole"),
+    [
+        # the document prints the compound whole on another line: its hyphen is its own
+        ("Kommunen erbjuder webb-sändningar.", "erbjuder webb-sändningar från"),
+        # the document prints the word whole without a hyphen: a hyphenation break
+        ("Fler webbsändningar i år.", "erbjuder webbsändningar från"),
+        # no evidence: a lower-case break is read as hyphenation (LibreOffice prints both alike)
+        ("Inget om saken.", "erbjuder webbsändningar från"),
+    ],
+)
+def test_line_end_hyphen_decided_by_the_document(elsewhere: str, whole: str) -> None:
+    lines = ["erbjuder webb-", "sändningar från"]
+    with document_words():
+        printed_words([*lines, elsewhere])
+        assert join_lines(lines) == whole
+    assert join_lines(lines) == "erbjuder webbsändningar från"  # the scope ended
 
 
 @pytest.mark.parametrize(

@@ -23,6 +23,8 @@ from tests.fixturegen.wpfuzz.content import LEAD_INS, AreaSpec, Spec, percent
 from tests.fixturegen.wpfuzz.layout import Layout
 
 MARGINS = {"narrow": (1.5, 1.8), "normal": (2.5, 2.5), "wide": (3.0, 3.2)}  # top/bottom, sides
+PAGES = {"A4": (21.0, 29.7), "Letter": (21.59, 27.94), "A5": (14.8, 21.0)}  # width, height cm
+ZEBRA = "DEEAF6"  # a light blue every other row (table_fill="zebra")
 NUM_ID = 90
 LABEL_ID = 91  # numbered lists (issue 21): abstract numbering 91, one w:num per restart
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -80,6 +82,14 @@ def _field(paragraph, instr: str) -> None:
         pass
 
 
+def _border(paragraph, side: str) -> None:
+    """A paragraph border (a rule across the text width) on one side."""
+    ppr = paragraph._p.get_or_add_pPr()
+    bdr = _el("w:pBdr")
+    bdr.append(_el(f"w:{side}", val="single", sz="6", space="4", color="808080"))
+    ppr.append(bdr)
+
+
 def _set_font(style_or_run_font, name: str) -> None:
     """Set a font by name and drop theme fonts, which would otherwise win in Word."""
     style_or_run_font.name = name
@@ -95,9 +105,18 @@ class Builder:
         self.spec, self.lay = spec, layout
         self.doc = Document()
         tb, side = MARGINS[layout.margins]
-        self.width_cm = 21.0 - 2 * side
+        page_w, page_h = PAGES[layout.page_size]
+        if layout.page_size == "A5":  # margins scaled to the smaller page
+            tb, side = 0.7 * tb, 0.7 * side
+        if layout.orientation == "landscape":
+            page_w, page_h = page_h, page_w
+        self.width_cm = page_w - 2 * side
         sec = self.doc.sections[0]
-        sec.page_height, sec.page_width = Cm(29.7), Cm(21.0)
+        if layout.orientation == "landscape":
+            from docx.enum.section import WD_ORIENT
+
+            sec.orientation = WD_ORIENT.LANDSCAPE
+        sec.page_height, sec.page_width = Cm(page_h), Cm(page_w)
         sec.left_margin = sec.right_margin = Cm(side)
         sec.top_margin = sec.bottom_margin = Cm(tb)
         sec.header_distance = sec.footer_distance = Cm(min(1.25, tb - 0.4))
@@ -115,7 +134,11 @@ class Builder:
         normal = self.doc.styles["Normal"]
         _set_font(normal.font, lay.font)
         normal.font.size = Pt(lay.size)
-        normal.paragraph_format.space_after = Pt(4)
+        normal.paragraph_format.space_after = Pt(lay.para_space)
+        if lay.line_spacing != 1.0:
+            normal.paragraph_format.line_spacing = lay.line_spacing
+        if lay.justified:
+            normal.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         for name, size in (
             ("Heading 1", lay.size + 5),
             ("Heading 2", lay.size + 3),
@@ -320,13 +343,29 @@ class Builder:
                 cell.width = Cm(w)
         for col, w in zip(t.columns, widths_cm, strict=True):
             col.width = Cm(w)
+        if len(t.rows):
+            self.fill_row(t.rows[0], 0)
         return t
+
+    def fill_row(self, row, index: int) -> None:
+        """Table shading (table_fill): a dark header row with white text, or zebra rows."""
+        fill = self.lay.table_fill
+        if fill == "header" and index == 0:
+            colour = "1F4E79"
+        elif fill == "zebra" and index % 2 == 1:
+            colour = ZEBRA
+        else:
+            return
+        for cell in row.cells:
+            tcpr = cell._tc.get_or_add_tcPr()
+            tcpr.append(_el("w:shd", val="clear", color="auto", fill=colour))
 
     def add_row(self, t, widths_cm: list[float], may_split: bool = False):
         row = t.add_row()
         self.row_props(row, may_split=may_split)
         for cell, w in zip(row.cells, widths_cm, strict=True):
             cell.width = Cm(w)
+        self.fill_row(row, len(t.rows) - 1)
         return row
 
     def row_props(self, row, header: bool = False, may_split: bool = False) -> None:
@@ -340,11 +379,18 @@ class Builder:
         p = cell.paragraphs[0]
         r = p.add_run(text)
         r.bold = bold
+        if self.lay.table_fill == "header" and self._is_header_cell(cell):
+            r.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
         if align == "right":
             p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         elif align == "center":
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         p.paragraph_format.space_after = Pt(2)
+
+    @staticmethod
+    def _is_header_cell(cell) -> bool:
+        shd = cell._tc.tcPr.find(qn("w:shd")) if cell._tc.tcPr is not None else None
+        return shd is not None and shd.get(qn("w:fill")) == "1F4E79"
 
     # --- document parts ----------------------------------------------------------------------
     def furniture(self) -> None:
@@ -361,10 +407,18 @@ class Builder:
             fp.add_run(f"{s.publisher}\t{s.report_date}\t")
         else:
             fp.add_run(f"{s.publisher} {s.report_date}\t")
-        _field(fp, "PAGE")
-        fp.add_run(" (")
-        _field(fp, "NUMPAGES")
-        fp.add_run(")")
+        if lay.footer_style == "sida_av":
+            fp.add_run("Sida ")
+            _field(fp, "PAGE")
+            fp.add_run(" av ")
+            _field(fp, "NUMPAGES")
+        else:
+            _field(fp, "PAGE")
+            fp.add_run(" (")
+            _field(fp, "NUMPAGES")
+            fp.add_run(")")
+        if lay.footer_style == "ruled":
+            _border(fp, "top")
         for r in fp.runs:
             r.font.size = Pt(max(8, lay.size - 2))
         if lay.running_header:
@@ -373,6 +427,8 @@ class Builder:
             r = hp.add_run(f"Kommunkompassen {s.year} – {s.kommun.name} kommun")
             r.font.size = Pt(max(8, lay.size - 2))
             r.italic = True
+            if lay.footer_style == "ruled":
+                _border(hp, "bottom")
 
     def cover(self) -> None:
         s = self.spec
@@ -461,6 +517,9 @@ class Builder:
             word = text_width_cm("Kommunkompassen", lay.font, lay.size, bold=True) + 0.5
             label = min(label, word) if lay.history_label == "narrow" else word
         widths = [label] + [1.8] * len(s.history_years)
+        if lay.history_form == "tabs":
+            self.history_tabs()
+            return
         t = self.table(
             1, len(widths), widths, "grid" if lay.score_rules == "grid" else lay.score_rules
         )
@@ -479,11 +538,71 @@ class Builder:
         for c, y in zip(cells[1:], s.history_years, strict=True):
             self.cell_text(c, str(sum(s.history[y])), bold=True, align="right")
 
+    def history_tabs(self) -> None:
+        """The history as paragraphs with right-aligned tab stops: a table by alignment only.
+        A label cannot wrap there, so the first stop is set after the longest label (in a
+        smaller size if the page is too narrow), as an author would."""
+        s, lay = self.spec, self.lay
+        n = len(s.history_years)
+        labels = ["Poäng i Kommunkompassen"] + [f"{a.number}. {a.history_name}" for a in s.areas]
+        size = lay.size
+        while True:
+            label = max(text_width_cm(t, lay.font, size, bold=True) for t in labels) + 0.4
+            col = min(1.8, (self.width_cm - label) / n)
+            if col >= 1.2 or size <= 7:
+                break
+            size -= 0.5
+        stops = [label + col * (i + 1) for i in range(n)]
+
+        def row(cells: list[str], bold: bool = False) -> None:
+            p = self.doc.add_paragraph()
+            pf = p.paragraph_format
+            pf.space_after = Pt(2)
+            pf.keep_with_next = True
+            pf.alignment = WD_ALIGN_PARAGRAPH.LEFT
+            for x in stops:
+                pf.tab_stops.add_tab_stop(Cm(x), WD_TAB_ALIGNMENT.RIGHT)
+            r = p.add_run("\t".join(cells))
+            r.bold = bold
+            r.font.size = Pt(size)
+
+        row(["Poäng i Kommunkompassen", *map(str, s.history_years)], bold=True)
+        for i, a in enumerate(s.areas):
+            row([f"{a.number}. {a.history_name}", *(str(s.history[y][i]) for y in s.history_years)])
+        row(["Totalt", *(str(sum(s.history[y])) for y in s.history_years)], bold=True)
+
+    def fact_box(self, a: AreaSpec) -> None:
+        """A framed box (Word's text frame) at the right margin, the text wrapping around it."""
+        p = self.doc.add_paragraph()
+        ppr = p._p.get_or_add_pPr()
+        frame = _el(
+            "w:framePr",
+            w=str(int(min(4.5, self.width_cm / 3) / 2.54 * 1440)),
+            wrap="around",
+            vAnchor="text",
+            hAnchor="margin",
+            xAlign="right",
+            y="1",
+            hSpace="284",
+        )
+        ppr.insert(0, frame)
+        bdr = _el("w:pBdr")
+        for side in ("top", "left", "bottom", "right"):
+            bdr.append(_el(f"w:{side}", val="single", sz="6", space="4", color="1F4E79"))
+        ppr.append(bdr)
+        r = p.add_run("Faktaruta: ")
+        r.bold = True
+        p.add_run(f"Område {a.number} bedöms utifrån {len(a.questions)} frågor.")
+        for run in p.runs:
+            run.font.size = Pt(max(8, self.lay.size - 1))
+
     def area(self, a: AreaSpec) -> None:
         lay = self.lay
         self.heading(self.area_title(a), 2, page_break=lay.area_page_break)
         pre = f"4.{a.number}."
         self.subheading(pre + "1", "Allmänt")
+        if lay.text_box:
+            self.fact_box(a)
         for text in a.general:
             self.para(text)
         self.subheading(pre + "2", "Delpoäng")

@@ -64,6 +64,20 @@ class Layout:
     text: str = "words"  # "sentences": real Swedish report sentences (seed text), proper nouns
     # and numbers at item starts, hyphenated compounds, items of one to six lines
     lead_ins: bool = False  # findings items start with a bold lead-in ("Medborgardialog: …")
+    # --- issue 21, generation 3: page and paragraph features a word processor offers -------
+    page_size: str = "A4"  # "Letter" | "A5" (the margins scaled to the page)
+    orientation: str = "portrait"  # "landscape": the whole document turned
+    line_spacing: float = 1.0  # the Normal style's line spacing (multiple): 1.15 | 1.5
+    justified: bool = False  # body text, list items and table cells justified
+    table_fill: str = "none"  # "zebra" (every other row shaded) | "header" (a dark header row,
+    # white text)
+    para_space: float = 4.0  # pt after a body paragraph: 0 | 10
+    footer_style: str = "plain"  # "sida_av" ("Sida 3 av 12") | "ruled" (a rule above the
+    # footer and below the running header, paragraph borders)
+    history_form: str = "table"  # "tabs": the history as tab-aligned paragraphs (right tab
+    # stops, no table, no rulings)
+    text_box: bool = False  # a framed fact box (a frame, text wrapping around it) beside
+    # each area's general text
     # issue 23, drawn apart from the rest (wpfuzz.case) so older seeds keep their layouts:
     tagged: bool = False  # exported as a tagged PDF (structure tree)
     list_format: str = "bullet"  # Word lists (bullet="word_list"): "bullet" | "decimal" ("1.")
@@ -79,7 +93,25 @@ def dimensions() -> list[str]:
 #: Generation 1: the 32 dimensions of issue 10 (the CI sample and pinned fixtures use these).
 #: Generation 2 adds the issue-21 dimensions, sampled from their own random stream so that the
 #: first 32 dimensions of a case stay the same.
-GENERATIONS = (1, 2)
+GENERATIONS = (1, 2, 3)
+
+
+def sample_generation3(rng: random.Random, layout: Layout) -> Layout:
+    """Generation 3 (issue 21): page size and orientation, line and paragraph spacing,
+    justification, table shading, footer styles, tab-aligned tables, text frames."""
+    c = rng.choice
+    return replace(
+        layout,
+        page_size=c(["A4", "A4", "Letter", "A5"]),
+        orientation=c(["portrait", "portrait", "portrait", "landscape"]),
+        line_spacing=c([1.0, 1.0, 1.15, 1.5]),
+        justified=rng.random() < 0.4,
+        table_fill=c(["none", "none", "zebra", "header"]),
+        para_space=c([0.0, 4.0, 4.0, 10.0]),
+        footer_style=c(["plain", "plain", "sida_av", "ruled"]),
+        history_form=c(["table", "table", "tabs"]),
+        text_box=rng.random() < 0.3,
+    )
 
 
 def sample_generation2(rng: random.Random, layout: Layout) -> Layout:
