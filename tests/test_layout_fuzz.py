@@ -214,3 +214,13 @@ def test_page_finder_reads_a_text_over_a_page_break() -> None:
     e_start = txt.text.find("Följupp")
     assert txt.follows(["Följ", "upp", "e-tjänsterna."], e_start) is not None
     assert txt.follows(["Följ", "upp", "e-tjänster", "saknas"], e_start) is None
+
+
+def test_a_case_the_generator_cannot_make_is_one_unusable_row() -> None:
+    """Seed 5121 case 211 runs out of real sentences (a long report): the generator raised and
+    `fuzz_layouts` lost its whole batch of 50 in issue 21's big run; now it is one unusable
+    row with the reason, and the run goes on."""
+    from benchmarks.fuzz_layouts import run
+
+    r = run(1, 5121, 1, None, [211], generation=2)
+    assert r["unusable"] == [{"index": 211, "why": "generator: sentence pool exhausted"}]
