@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -216,11 +218,15 @@ def test_page_finder_reads_a_text_over_a_page_break() -> None:
     assert txt.follows(["Följ", "upp", "e-tjänster", "saknas"], e_start) is None
 
 
-def test_a_case_the_generator_cannot_make_is_one_unusable_row() -> None:
+def test_a_case_the_generator_cannot_make_is_one_unusable_row(tmp_path: Path) -> None:
     """Seed 5121 case 211 runs out of real sentences (a long report): the generator raised and
     `fuzz_layouts` lost its whole batch of 50 in issue 21's big run; now it is one unusable
-    row with the reason, and the run goes on."""
-    from benchmarks.fuzz_layouts import run
-
-    r = run(1, 5121, 1, None, [211], generation=2)
+    row with the reason, and the run goes on (the fuzzer run as its command: tests never
+    import benchmarks)."""
+    report = tmp_path / "r.json"
+    args = ["-m", "benchmarks.fuzz_layouts", "1", "--seed", "5121", "--only", "211"]
+    args += ["--generation", "2", "--report", str(report)]
+    done = subprocess.run([sys.executable, *args], capture_output=True, text=True, timeout=300)
+    assert done.returncode in (0, 1), done.stderr
+    r = json.loads(report.read_text())
     assert r["unusable"] == [{"index": 211, "why": "generator: sentence pool exhausted"}]
