@@ -10,8 +10,8 @@ A hostile server cannot stall or exhaust the run (`fetch_page` gives listing pag
 bounds):
 
 - The deadline covers the whole request, from connecting through every redirect, the
-  headers and the body: the client's network streams (`_BoundedBackend`) read in slices of
-  at most `POLL_S` and check the deadline and the stop request (SIGTERM/Ctrl-C) between
+  headers and the body: the client's network streams (`pipeline.bounded_http`) read in
+  slices of at most `POLL_S` and check the deadline and the stop request (SIGTERM/Ctrl-C) between
   them, so headers dripped one byte at a time or 19 slow redirects end at the deadline.
 - The size limit counts *decoded* bytes: the body is read raw and inflated here, at most
   64 KB at a time (`_Decoder`); stacked or unknown `Content-Encoding`s are refused, so a
@@ -23,7 +23,6 @@ bounds):
 from __future__ import annotations
 
 import contextlib
-import ssl
 import threading
 import time
 import zlib
@@ -33,10 +32,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlparse
 
-import httpcore
 import httpx
 
 from parsers import PARSER_VERSION
+from pipeline.bounded_http import BoundedTransport, bounded
 from pipeline.raw import ManifestEntry, NotAPdfError, RawStore, Stored, StoreWriteError
 
 USER_AGENT = (
@@ -47,8 +46,6 @@ TIMEOUT_S = 30.0
 #: Whole download, first byte to last: a server sending 1 byte/s never trips TIMEOUT_S.
 DEADLINE_S = 120.0
 PER_HOST = 2
-#: Longest single wait on the network before the deadline and the stop request are looked at.
-POLL_S = 0.5
 #: Content-Encodings decoded here (one layer at most); anything else is refused.
 ENCODINGS = ("gzip", "x-gzip", "deflate")
 _CHUNK = 1 << 16
@@ -89,18 +86,11 @@ def make_client(timeout: float = TIMEOUT_S) -> httpx.Client:
         headers={"User-Agent": USER_AGENT, "Accept-Encoding": ", ".join(ENCODINGS[::2])},
         follow_redirects=True,
         timeout=httpx.Timeout(timeout),
+        transport=BoundedTransport(),
+        # httpx would mount its own, unbounded, transports for the environment's proxies;
+        # BoundedTransport honours HTTP(S)_PROXY and NO_PROXY itself
+        trust_env=False,
     )
-    bound(client)
-    return client
-
-
-def bound(client: httpx.Client) -> httpx.Client:
-    """Give `client`'s connection pools the deadline-aware network backend."""
-    for transport in [client._transport, *client._mounts.values()]:
-        pool = getattr(transport, "_pool", None)
-        backend = getattr(pool, "_network_backend", None)
-        if backend is not None and not isinstance(backend, _BoundedBackend):
-            pool._network_backend = _BoundedBackend(backend)
     return client
 
 
@@ -131,7 +121,7 @@ def download(
         guard = _Guard(url, time.monotonic() + deadline, deadline, should_stop)
         guard.check()  # stopped while waiting for a slot
         with (
-            _bounded(guard),
+            bounded(guard),
             _named_errors(url),
             client.stream("GET", url, headers=headers) as resp,
         ):
@@ -161,7 +151,7 @@ def fetch_page(
     honoured. Raises `DownloadError`."""
     guard = _Guard(url, time.monotonic() + deadline, deadline, should_stop)
     guard.check()
-    with _bounded(guard), _named_errors(url), client.stream("GET", url) as resp:
+    with bounded(guard), _named_errors(url), client.stream("GET", url) as resp:
         _check_status(url, resp)
         body = bytearray()
         for piece in _decoded(resp, url, guard):
@@ -240,111 +230,6 @@ class _Guard:
                 "Timeout",
                 f"download took more than {self.deadline:g} s (deadline per download)",
             )
-
-
-_current = threading.local()
-
-
-@contextlib.contextmanager
-def _bounded(guard: _Guard) -> Iterator[None]:
-    """While the block runs, this thread's network waits answer to `guard`."""
-    before = getattr(_current, "guard", None)
-    _current.guard = guard
-    try:
-        yield
-    finally:
-        _current.guard = before
-
-
-def _wait(op: Callable[[float | None], object], timeout: float | None) -> object:
-    """`op(timeout)` in slices of at most POLL_S, the guard of this thread checked between
-    them: the client's per-read `timeout` still holds, and so do the deadline and a stop."""
-    guard: _Guard | None = getattr(_current, "guard", None)
-    if guard is None:
-        return op(timeout)
-    waited = 0.0
-    while True:
-        guard.check()
-        step = min(POLL_S, max(0.001, guard.until - time.monotonic()))
-        if timeout is not None:
-            step = min(step, max(0.001, timeout - waited))
-        try:
-            return op(step)
-        except (httpcore.ReadTimeout, httpcore.WriteTimeout, httpcore.ConnectTimeout):
-            waited += step
-            if timeout is not None and waited >= timeout:
-                raise
-
-
-class _BoundedStream(httpcore.NetworkStream):
-    def __init__(self, inner: httpcore.NetworkStream):
-        self._inner = inner
-
-    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return _wait(lambda t: self._inner.read(max_bytes, t), timeout)  # type: ignore[return-value]
-
-    def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        # a partial send is retried by the inner stream itself within one slice; slices are
-        # only needed to bound a peer that never reads, which a timeout then reports
-        _wait(lambda t: self._inner.write(buffer, t), timeout)
-
-    def close(self) -> None:
-        self._inner.close()
-
-    def start_tls(
-        self,
-        ssl_context: ssl.SSLContext,
-        server_hostname: str | None = None,
-        timeout: float | None = None,
-    ) -> httpcore.NetworkStream:
-        guard: _Guard | None = getattr(_current, "guard", None)
-        if guard is not None:
-            guard.check()
-            left = max(0.001, guard.until - time.monotonic())
-            timeout = left if timeout is None else min(timeout, left)
-        return _BoundedStream(self._inner.start_tls(ssl_context, server_hostname, timeout))
-
-    def get_extra_info(self, info: str) -> object:
-        return self._inner.get_extra_info(info)
-
-
-class _BoundedBackend(httpcore.NetworkBackend):
-    """httpcore's own backend, its streams wrapped in `_BoundedStream`, connects bounded by
-    what is left of the deadline."""
-
-    def __init__(self, inner: httpcore.NetworkBackend):
-        self._inner = inner
-
-    def _left(self, timeout: float | None) -> float | None:
-        guard: _Guard | None = getattr(_current, "guard", None)
-        if guard is None:
-            return timeout
-        guard.check()
-        left = max(0.001, guard.until - time.monotonic())
-        return left if timeout is None else min(timeout, left)
-
-    def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Iterable | None = None,
-    ) -> httpcore.NetworkStream:
-        stream = self._inner.connect_tcp(
-            host, port, self._left(timeout), local_address, socket_options
-        )
-        return _BoundedStream(stream)
-
-    def connect_unix_socket(
-        self, path: str, timeout: float | None = None, socket_options: Iterable | None = None
-    ) -> httpcore.NetworkStream:
-        return _BoundedStream(
-            self._inner.connect_unix_socket(path, self._left(timeout), socket_options)
-        )
-
-    def sleep(self, seconds: float) -> None:
-        self._inner.sleep(seconds)
 
 
 class _Decoder:

@@ -16,6 +16,8 @@ lie about its encoding or redirect forever:
                         pre-check bypasses, a page tree naming one page 100,000 times)
 - `/bad-links/`         malformed links, other schemes (any case) and one good report
 - `/all/`               every hostile link above and the good reports, on one page
+
+Asked as an HTTP proxy (an absolute URL in the request line), it answers the same paths.
 """
 
 from __future__ import annotations
@@ -74,6 +76,7 @@ class HostileServer:
     def __init__(self, *, trickle_s: float = 0.2, redirect_s: float = 1.0, bomb_mb: int = 200):
         self.trickle_s, self.redirect_s, self.bomb_mb = trickle_s, redirect_s, bomb_mb
         self.hits: dict[str, int] = {}
+        self.proxied: list[str] = []  # absolute URLs asked of it as an HTTP proxy
         server = self
 
         class Handler(socketserver.StreamRequestHandler):
@@ -83,6 +86,9 @@ class HostileServer:
                     while self.rfile.readline(65537) not in (b"\r\n", b"\n", b""):
                         pass
                     path = line.split(" ")[1] if line.count(" ") >= 2 else "/"
+                    if "://" in path:  # asked as a proxy: "GET http://host/path HTTP/1.1"
+                        server.proxied.append(path)
+                        path = "/" + path.split("://", 1)[1].partition("/")[2]
                     server.hits[path] = server.hits.get(path, 0) + 1
                     server.route(path, self.wfile)
 

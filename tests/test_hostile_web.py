@@ -213,6 +213,41 @@ def test_a_stop_request_ends_a_download_waiting_for_headers(
     assert time.monotonic() - t0 < 1.5
 
 
+def test_a_proxy_from_the_environment_is_used_and_bounded_too(
+    site: HostileServer, store: RawStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """httpx mounts its own transports for HTTP_PROXY; ours must both honour the proxy and
+    hold the deadline through it (a proxy dripping headers ends at the deadline)."""
+    for name in ("http_proxy", "HTTP_PROXY", "no_proxy", "NO_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", site.base)
+    before = len(site.proxied)
+    with make_client() as client:
+        stored = download("http://reports.invalid/good/norsjo-2018.pdf", store, client)
+        assert stored.path.read_bytes() == (FIXTURES / "norsjo-2018.pdf").read_bytes()
+        t0 = time.monotonic()
+        with pytest.raises(DownloadError) as e:
+            download("http://reports.invalid/drip-headers.pdf", store, client, deadline=2)
+        assert e.value.code == "Timeout"
+        assert time.monotonic() - t0 < 3
+    assert site.proxied[before:] == [
+        "http://reports.invalid/good/norsjo-2018.pdf",
+        "http://reports.invalid/drip-headers.pdf",
+    ]
+
+
+def test_no_proxy_names_the_hosts_reached_directly(
+    site: HostileServer, store: RawStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")  # nothing listens on port 9
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    before = len(site.proxied)
+    with make_client() as client:
+        stored = download(f"{site.base}/good/norsjo-2018.pdf", store, client)
+    assert stored.path.read_bytes() == (FIXTURES / "norsjo-2018.pdf").read_bytes()
+    assert site.proxied[before:] == []
+
+
 # --- 5. client failures are named errors, not tracebacks ------------------------------------
 
 

@@ -243,17 +243,9 @@ def test_long_function_finder_finds_one():
 
 
 #: Private attributes of other libraries' objects still used, with why (file, attribute).
-#: pipeline/download.py (owner: the hostile-input work): httpx has no public way to give its
-#: transport's connection pool another network backend, which the whole-request deadline and
-#: the stop request need (httpcore's `ConnectionPool(network_backend=…)` is public, but
-#: httpx's `HTTPTransport` builds its pool itself; a transport of our own would copy its
-#: request and error mapping).
-DEPENDENCY_PRIVATE_KNOWN = {
-    ("pipeline/download.py", "_transport"),
-    ("pipeline/download.py", "_mounts"),
-    ("pipeline/download.py", "_pool"),
-    ("pipeline/download.py", "_network_backend"),
-}
+#: Empty: the download deadline once reached into httpx's transport for its pool's network
+#: backend; pipeline/bounded_http.py now builds the transport from httpcore's public parts.
+DEPENDENCY_PRIVATE_KNOWN: set[tuple[str, str]] = set()
 #: Public despite the underscore: `os._exit` (documented, the way a forked child ends).
 PUBLIC_UNDERSCORED = {"_exit"}
 
