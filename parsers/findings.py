@@ -22,6 +22,8 @@ from parsers.tolerances import (
     FIT_RIGHT_MARGIN_EM,
     FIT_WORD_SPACE_EM,
     HANGING_INDENT_PT,
+    JUSTIFIED_EDGE_EM,
+    JUSTIFIED_MIN_LINES,
     NUMBERED_HEADING_SIZE_RATIO,
     PARAGRAPH_GAP_EXTRA_EM,
     PARAGRAPH_GAP_MIN_EM,
@@ -189,6 +191,7 @@ class _Column:
         # the last line put into an item, and where: (page, text column)
         self.last: tuple[list[Word], tuple[int, int]] | None = None
         self.last_right = 0.0  # the column's right edge on that line's page
+        self.last_justified = False  # whether that page's lines are justified
 
     def add(self, words: list[Word], page: int, column: int = 0) -> None:
         """A line of the column; `column` (parsers.layout) tells a newspaper column's lines
@@ -224,6 +227,13 @@ class _Column:
             right[page] = max(right.get(page, 0.0), max(w.x1 for w in words))
         if self.last is not None:
             right.setdefault(self.last[1], self.last_right)
+        at_edge: dict[tuple[int, int], int] = {}
+        for words, page in self.pending:
+            if words[-1].x1 >= right[page] - JUSTIFIED_EDGE_EM * words[-1].size:
+                at_edge[page] = at_edge.get(page, 0) + 1
+        justified = {page: n >= JUSTIFIED_MIN_LINES for page, n in at_edge.items()}
+        if self.last is not None:
+            justified.setdefault(self.last[1], self.last_justified)
         for idx, (words, page) in enumerate(self.pending):
             glyph, rest = _item_label(words)
             if any_bullet:
@@ -240,7 +250,12 @@ class _Column:
                         PARAGRAPH_GAP_MIN_EM * height, line_gap + PARAGRAPH_GAP_EXTRA_EM * height
                     )
                 else:
-                    new = fits or _starts_item(self.items[-1].lines[-1], rest)
+                    # a line of justified text that reaches the right edge is no paragraph's
+                    # last line (that one keeps its natural word spaces): the item goes on
+                    stretched = justified.get(prev_page, False) and (
+                        prev[-1].x1 >= right[prev_page] - JUSTIFIED_EDGE_EM * prev[-1].size
+                    )
+                    new = fits or (_starts_item(self.items[-1].lines[-1], rest) and not stretched)
             if not new and not self.items:
                 new = True
             if new:
@@ -250,6 +265,7 @@ class _Column:
             self.items[-1].boxes.append(box_of(words, page[0]))
             self.last = (words, page)
         self.last_right = right[self.last[1]]
+        self.last_justified = justified.get(self.last[1], False)
         self.pending = []
 
 

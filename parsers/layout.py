@@ -9,8 +9,9 @@ way, so a list flows from the left column into the right one and on to the next 
 ends where one-column text resumes (a line that crosses the gutter).
 
 What is not split: tables. A strip of white space between cells is a gutter too, so a region is
-left alone when a vertical ruling runs in its gutter, when one side holds numbers (score and
-history tables), or when its first line is a row of bold labels side by side (a header row).
+left alone when a vertical ruling runs in its gutter, when its lines end in number cells
+standing in one column with the lines next to it (score and history tables), or when its first
+line is a row of bold labels side by side (a header row).
 
 Every tolerance is a multiple of the line's own font size.
 """
@@ -27,6 +28,7 @@ from parsers.tolerances import (
     HEADING_MIN_SIZE,
     MAX_LINES_BEFORE_CONTINUATION,
     MIN_TWO_SIDED_LINES,
+    NUMBER_COLUMN_ALIGN_EM,
 )
 
 
@@ -69,7 +71,35 @@ def _start_gutter(lines: list[Line], i: int, em: float) -> tuple[float, float] |
     return gaps[0] if len(gaps) == 1 else None
 
 
-def _is_table(region: list[Line], gutter: tuple[float, float], page: PageText, em: float) -> bool:
+def _number_cell_end(line: Line) -> Word | None:
+    """The number ending the line when it stands in a cell of its own: after a gap wider than
+    any word space (a year or a count at the end of a justified line of prose is not one)."""
+    if not line.words or not is_number(line.words[-1].text):
+        return None
+    if len(line.words) > 1 and line.words[-1].x0 - line.words[-2].x1 < GUTTER_MIN_EM * line.size:
+        return None
+    return line.words[-1]
+
+
+def _in_number_columns(region: list[Line], around: list[Line], em: float) -> bool:
+    """A line of the region ends in a number cell standing in the same column as the number
+    cell ending another line of it or a line next to it: a table row whose label cell,
+    justified in a narrow column, stretched its word spaces into a strip of white (not
+    newspaper columns)."""
+    ends = [w for ln in region + around if (w := _number_cell_end(ln)) is not None]
+    tol = NUMBER_COLUMN_ALIGN_EM * em
+    return any(
+        abs(a.x1 - b.x1) <= tol or abs(a.xc - b.xc) <= tol
+        for k, a in enumerate(ends)
+        for b in ends[k + 1 :]
+    ) and any(_number_cell_end(ln) for ln in region)
+
+
+def _is_table(
+    region: list[Line], gutter: tuple[float, float], page: PageText, em: float, around: list[Line]
+) -> bool:
+    if _in_number_columns(region, around, em):
+        return True
     top, bottom = min(ln.top for ln in region), max(ln.bottom for ln in region)
     if any(
         gutter[0] - 1 <= x <= gutter[1] + 1 and t < bottom and b > top for x, t, b in page.vrules
@@ -216,7 +246,7 @@ def split_columns(
         need = 1 if continued else MIN_TWO_SIDED_LINES
         if (
             per_side < need
-            or _is_table(region, (lo, hi), page, em)
+            or _is_table(region, (lo, hi), page, em, lines[max(0, i - 1) : i] + lines[j : j + 1])
             or not _right_edge_aligned(region, (lo + hi) / 2, em)
         ):
             out.append(lines[i])

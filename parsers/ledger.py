@@ -393,11 +393,15 @@ def account(
                 lines[k].page,
             )
         )
+    first_part: dict[int | None, int] = {}
+    for k, label in enumerate(part_of):
+        if label is not None:
+            first_part.setdefault(_area_in(label), k)
     for k in _beside_the_flow(lines, spans, part_of, cls):
         area = area_of(k) if area_of is not None else None
-        part_of[k] = (
-            f"area {area}: text beside the running text" if area else "text beside the running text"
-        )
+        if area is None or first_part.get(area, len(lines)) > k:
+            continue  # an aside (a fact box) beside an introduction, before any part: prose
+        part_of[k] = f"area {area}: text beside the running text"
     for k, ln in enumerate(lines):
         label = part_of[k]
         if label is None:

@@ -46,7 +46,7 @@ from schema.record import (
 )
 
 #: Bump when a change can alter parsed values; the warehouse reprocesses older records.
-PARSER_VERSION = "1.3.0"
+PARSER_VERSION = "1.4.0"
 
 
 def parse_report(

@@ -6,7 +6,9 @@ import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from itertools import pairwise
 
+from parsers.tolerances import AUTO_HYPHENATION_MIN_BREAKS
 from parsers.words import KEEPS_SUSPENDED_HYPHEN
 
 BULLETS = "•§–-▪■●○◦*·►➢✓"
@@ -25,6 +27,11 @@ _WORD_EDGES = "\"”“'’()[]{}.,;:!?…«»"
 #: hyphenation break and a compound's own hyphen as the same glyph mapped to U+002D, so the
 #: PDF itself does not tell them apart.
 _PRINTED: ContextVar[frozenset[str] | None] = ContextVar("printed_words", default=None)
+#: Whether the document being parsed hyphenates automatically (`printed_words`). A line-end
+#: hyphen the document's words do not decide is a hyphenation break in one that does, and the
+#: compound's own hyphen ("whistleblower-funktion") in one that never breaks a word; outside a
+#: document, a break.
+_HYPHENATES: ContextVar[bool] = ContextVar("hyphenates", default=True)
 
 
 def words_printed_whole(lines: Iterable[str]) -> frozenset[str]:
@@ -45,16 +52,31 @@ def words_printed_whole(lines: Iterable[str]) -> frozenset[str]:
 @contextmanager
 def document_words() -> Iterator[None]:
     """A scope (one parsed document) for `printed_words`; the previous words come back after."""
-    token = _PRINTED.set(None)
+    token, hyphenates = _PRINTED.set(None), _HYPHENATES.set(True)
     try:
         yield
     finally:
         _PRINTED.reset(token)
+        _HYPHENATES.reset(hyphenates)
 
 
 def printed_words(lines: Iterable[str]) -> None:
-    """Note the words printed whole in the current document (inside `document_words`)."""
+    """Note the words printed whole in the current document (inside `document_words`), and
+    whether the document hyphenates: at least `AUTO_HYPHENATION_MIN_BREAKS` of its line-end
+    hyphens join into a word it prints whole elsewhere ("verksamhets-" / "planeringen" beside
+    "verksamhetsplaneringen"). A document that never breaks a word shows none: its line-end
+    hyphens are only the hyphens of its compounds."""
+    lines = list(lines)
     _PRINTED.set(words_printed_whole(lines))
+    breaks = 0
+    for line, nxt in pairwise(lines):
+        tokens, following = line.split(), nxt.split()
+        if not tokens or not following or len(tokens[-1]) < 2:
+            continue
+        last = tokens[-1]
+        if last[-1] in _HYPHENS and last[-2].isalnum():
+            breaks += _printed_form(last[:-1].strip(_WORD_EDGES), following[0]) is False
+    _HYPHENATES.set(breaks >= AUTO_HYPHENATION_MIN_BREAKS)
 
 
 def _printed_form(stem: str, nxt: str) -> bool | None:
@@ -88,7 +110,7 @@ def _keeps_hyphen(prefix: str, nxt: str) -> bool:
     # the rest of a compound with a hyphen, and hyphenation never splits after a capital
     if len(stem) >= 2 and stem[-1].isupper() and stem[-2].isalpha():
         return True
-    return nxt[0].isupper()
+    return nxt[0].isupper() or not _HYPHENATES.get()
 
 
 def join_lines(lines: list[str]) -> str:
@@ -165,11 +187,22 @@ def strip_bullet(text: str) -> tuple[str | None, str]:
     return None, text
 
 
-#: A list label other than a glyph: "1." "12)" "a)" "B." "bb)" (Word's automatic numbering,
-#: or typed; letters run on "aa)" after "z)").
-_LABEL = re.compile(r"^(?:\d{1,3}[.)]|[a-zA-Z][.)]|[a-z]{2,3}\))(?=\s|$)")
-#: A number label glued to the item's first word by a narrow tab: "10)Värdegrund:", "13.Formulera".
-_GLUED_LABEL = re.compile(r"^\d{1,3}(?:\)(?=[^\W\d_])|\.(?=[A-ZÅÄÖ]))")
+#: Letters as list labels: "a" … "z", then run on as Word and LibreOffice do ("aa" … "zz",
+#: "aaa" …, seen up to "mmmm" in a long report), or LibreOffice's "aa, ab, ac" style.
+_LETTERS = r"(?P<letter>[a-zA-Z])(?P=letter){0,3}"
+#: Roman numerals i–xxxix (either case), only before ")": "vi." is a Swedish word ending a
+#: sentence.
+_ROMAN = r"(?=[ivxIVX])(?:x{0,3}(?:ix|iv|v?i{0,3})|X{0,3}(?:IX|IV|V?I{0,3}))"
+#: A list label other than a glyph: "1." "12)" "a)" "B." "bb)" "mmm)" "ab)" "iv)" (Word's or
+#: LibreOffice's automatic numbering, or typed).
+LABEL_TEXT = rf"(?:\d{{1,3}}[.)]|{_LETTERS}[.)]|(?:[a-z]{{2}}|{_ROMAN})\))"
+#: A list label other than a glyph (`LABEL_TEXT`) and a space after it.
+_LABEL = re.compile(rf"^{LABEL_TEXT}(?=\s|$)")
+#: A label glued to the item's first word: a label wider than the list's tab stop ("mmm)" in
+#: a long lettered list) or a narrow tab: "10)Värdegrund:", "13.Formulera", "mmm)Webb…".
+_GLUED_LABEL = re.compile(
+    r"^(?:\d{1,3}(?:\)(?=[^\W\d_])|\.(?=[A-ZÅÄÖ]))|(?P<g>[a-z])(?P=g){0,3}\)(?=[A-ZÅÄÖ]))"
+)
 
 
 def strip_label(text: str) -> tuple[str | None, str]:

@@ -33,8 +33,8 @@ RULE_MERGE_PT = 0.5
 #: A box thinner than this (pt) and longer than `RULE_MIN_LENGTH_PT` is a drawn rule.
 RULE_MAX_THICKNESS_PT = 3
 RULE_MIN_LENGTH_PT = 4
-#: A list label ("12)", "a.", "•") is at most this many characters.
-LABEL_MAX_CHARS = 4
+#: A list label ("12)", "a.", "•", "mmmm)", "viii)") is at most this many characters.
+LABEL_MAX_CHARS = 5
 #: Words are one line when their baselines differ by less than this share of the font size.
 #: Baselines, not boxes: two columns whose lines sit half a line apart must not interleave.
 LINE_BASELINE_TOLERANCE = 0.3
@@ -69,6 +69,9 @@ GUTTER_EDGE_PT = 0.5
 #: The lines of a right-hand column start at its edge or at a list's hanging indent (Word's
 #: 0.63 cm, up to about a centimetre): within this many times the font size of each other.
 COLUMN_EDGE_SPREAD_EM = 3.0
+#: A number ending a line stands in the same table column as one ending a neighbouring line
+#: when their right edges or centres are within this many ems (right-aligned or centred cells).
+NUMBER_COLUMN_ALIGN_EM = 1.0
 #: A heading that resumes one-column text after a region is printed at least at the size of
 #: the region's text (times this, for rounding); a smaller line below the columns (a running
 #: footer, a caption) is not one, and must not cut the longer column's last lines off. Nor
@@ -141,6 +144,13 @@ HANGING_INDENT_PT = 3
 FIT_WORD_SPACE_EM = 0.3
 #: … and the margin a line keeps from the column's right edge.
 FIT_RIGHT_MARGIN_EM = 0.5
+#: A line of justified text ends at the column's right edge up to this many ems (glyph side
+#: bearings: 294.8–295.3 pt on one page of seed 3011 case 10, 10 pt type).
+JUSTIFIED_EDGE_EM = 0.1
+#: A page's lines of a column are justified when at least this many of them end at its right
+#: edge (ragged lines rarely end within a tenth of an em of each other; justified lines inside
+#: a paragraph all do).
+JUSTIFIED_MIN_LINES = 3
 
 # --- the ledger (parsers.ledger) ---------------------------------------------------------------
 
@@ -180,3 +190,11 @@ CELL_SPACING_PX = 40
 CELL_READ_SLACK_PX = 8
 #: A number cell's text is at most this many characters ("100,0%").
 NUMBER_MAX_CHARS = 8
+
+# --- text -------------------------------------------------------------------------------------
+
+#: A document hyphenates automatically when at least this many of its line-end hyphens join
+#: into words it prints whole elsewhere. One such pair can be a compound spelled both ways
+#: ("e-post" / "epost"); a document that hyphenates shows many (seed 3011: 2 to 27 in those
+#: that hyphenate, at most 1 in those that do not).
+AUTO_HYPHENATION_MIN_BREAKS = 2

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from parsers.text import BULLETS
+from parsers.text import BULLETS, LABEL_TEXT
 
 if TYPE_CHECKING:
     from parsers.pdf import Line, Word
@@ -56,11 +56,11 @@ IMPROVEMENT_WORDS = (
 
 # --- lists --------------------------------------------------------------------------------------
 
-#: A word that is a list label and nothing else: "1." "12)" "a)" "B." or a bullet glyph. The
-#: label at the start of a line (also "aa)", a label glued to its word, "(cid:N)") is
+#: A word that is a list label and nothing else: a `LABEL_TEXT` or a bullet glyph. The label
+#: at the start of a line (also a label glued to its word, "(cid:N)") is
 #: `parsers.text.strip_label`'s; this one tells a label apart as a word of its own (a reader's
 #: character run, a tagged list item's first piece).
-LIST_LABEL = re.compile(r"^(?:\d{1,3}[.)]|[a-zA-Z][.)]|[" + re.escape(BULLETS) + r"])$")
+LIST_LABEL = re.compile(rf"^(?:{LABEL_TEXT}|[{re.escape(BULLETS)}])$")
 
 
 def header_columns(line: Line) -> dict[str, Word] | None:

@@ -164,6 +164,16 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.layout.split_columns": lambda page, carry=None: None},
         True,
     ),
+    "layout._in_number_columns": (
+        "a justified table row whose stretched spaces leave a strip of white is split as columns",
+        {"parsers.layout._in_number_columns": _never},
+        True,
+    ),
+    "text.AUTO_HYPHENATION_MIN_BREAKS": (
+        "every document is taken to hyphenate: an undecided line-end hyphen is a break",
+        {"parsers.text.AUTO_HYPHENATION_MIN_BREAKS": 0},
+        False,
+    ),
     "layout._is_table": (
         "two columns of a table are split like newspaper columns",
         {"parsers.layout._is_table": _never},

@@ -21,6 +21,16 @@ from parsers.text import strip_label
         ("a) Bred dialog", "a)", "Bred dialog"),
         ("bb) Bred dialog", "bb)", "Bred dialog"),  # letters run on after z)
         ("10)Värdegrund: ett flertal", "10)", "Värdegrund: ett flertal"),  # a narrow tab
+        # seed 3011 case 1: letters run on past "zz)" to "mmm)" and "mmmm)", wider than the
+        # list's tab stop, so the text follows with no space
+        ("mmm)Webbsändningar från fullmäktige", "mmm)", "Webbsändningar från fullmäktige"),
+        ("mmmm) Strukturer för stöd", "mmmm)", "Strukturer för stöd"),
+        ("AAA. Strukturer för stöd", "AAA.", "Strukturer för stöd"),
+        ("iv) Uppföljning av mål", "iv)", "Uppföljning av mål"),  # roman numerals
+        ("viii) Uppföljning av mål", "viii)", "Uppföljning av mål"),
+        ("och) vård och omsorg", None, "och) vård och omsorg"),  # a word, not a label
+        ("vi. Det gör", None, "vi. Det gör"),
+        ("inland)Mer text", None, "inland)Mer text"),
         ("• Styrdokument", "•", "Styrdokument"),
         ("2017 infördes en modell", None, "2017 infördes en modell"),  # a number, no label
         ("E-tjänster finns", None, "E-tjänster finns"),
@@ -120,6 +130,50 @@ def test_a_justified_line_in_a_table_cell_does_not_start_columns() -> None:
     page = PageText(1, 595, 842, lines)
     split_columns(page)
     assert [ln.column for ln in page.lines] == [0, 0]
+
+
+def test_a_justified_label_cell_in_a_table_of_numbers_does_not_start_columns() -> None:
+    """Seed 3011 case 20: the history's label cell "8. Chefs- och / ledarskap samt /
+    medarbetarskap", justified in a narrow column, leaves a strip white over two lines; the
+    region's right side ends in numbers under the numbers of the rows above (a table's
+    columns), so it is a table row, not newspaper columns ("Chefsledarskap och samt ...")."""
+    lines = [
+        _line([("7.", 90), ("Arbetsliv", 101), ("29", 223), ("79", 274), ("41", 325)], 559),
+        _line(
+            [("8.", 90), ("Chefs-", 112), ("och", 167), ("23", 223), ("46", 274), ("32", 325)],
+            574,
+        ),
+        _line([("ledarskap", 90), ("samt", 163)], 588),
+        _line([("medarbetarskap", 90)], 601),
+        _line([("Totalt", 90), ("305", 218), ("385", 269), ("356", 320)], 616),
+    ]
+    page = PageText(1, 595, 842, lines)
+    split_columns(page)
+    assert [(ln.column, ln.text) for ln in page.lines] == [
+        (0, "7. Arbetsliv 29 79 41"),
+        (0, "8. Chefs- och 23 46 32"),
+        (0, "ledarskap samt"),
+        (0, "medarbetarskap"),
+        (0, "Totalt 305 385 356"),
+    ]
+
+
+def test_justified_columns_whose_lines_end_in_years_are_still_columns() -> None:
+    """A year ending two justified lines sits at the column's right edge in both: not a number
+    cell (it follows an ordinary word space), so the region is still newspaper columns."""
+    left, right = 50.0, 310.0
+    lines = [
+        _line(
+            [("Styrkor", left), ("Arbetet", right), ("började", 360), ("år", 410), ("2018", 430)],
+            100,
+        ),
+        _line([("ett", left), ("två", left + 25), ("och", right), ("fortsatte", right + 28)], 114),
+        _line([("sex", left), ("sju", right), ("till", 336), ("och", 368), ("2019", 430)], 128),
+        _line([("åtta", left), ("nio", right)], 142),
+    ]
+    page = PageText(1, 595, 842, lines)
+    split_columns(page)
+    assert [ln.column for ln in page.lines] == [1, 1, 1, 1, 2, 2, 2, 2]
 
 
 def test_the_longer_columns_last_line_is_not_cut_off_by_a_running_footer() -> None:

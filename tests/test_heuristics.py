@@ -107,6 +107,60 @@ def test_an_item_ends_where_the_next_word_would_have_fitted_on_the_line_before()
     ]
 
 
+def _justified(top: float, text: str, page: int, right: float | None = 330.0) -> list[Word]:
+    """A line from x 90 whose word spaces are stretched so that it ends at `right` (None: a
+    paragraph's last line, set with plain 3 pt spaces)."""
+    texts = text.split()
+    widths = [5.5 * len(t) for t in texts]
+    gap = 3.0 if right is None else (right - 90 - sum(widths)) / max(1, len(texts) - 1)
+    out, x0 = [], 90.0
+    for t, w in zip(texts, widths, strict=True):
+        out.append(Word(t, x0, x0 + w, top, top + SIZE, SIZE))
+        x0 += w + gap
+    return out
+
+
+def _column_over_a_page_break(right_of_last: float | None) -> list[str]:
+    items: list[findings.Item] = []
+    column = findings._Column(items)
+    page1 = [
+        ("Styrning: tydligare information på webbplatsen", 330.0),
+        ("särskilda insatser görs för att få en bred", 330.0),
+        ("rekrytering till verksamheten i hela", 330.0),
+        ("kommunen.", None),
+        ("Koppla måluppfyllelse till lönekriterier.", right_of_last),
+    ]
+    top = 100.0
+    for k, (text, right) in enumerate(page1):
+        top += 13 if k != 4 else 21  # a paragraph's space before the last item
+        column.add(_justified(top, text, 1, right), 1)
+    column.flush(continues=False)
+    for k, (text, right) in enumerate(
+        [("Man har också öppnat en mötesplats i", 330.0), ("Bastuträsk.", None)]
+    ):
+        column.add(_justified(100 + 13 * k, text, 2, right), 2)
+    column.flush(continues=True)
+    return [i.text for i in items]
+
+
+def test_a_stretched_line_ending_a_page_goes_on_over_the_page_break():
+    """Seed 3011 case 10: justified findings (three lines of the page end at the column's right
+    edge); the page ends with a line stretched to that edge, as only lines inside a paragraph
+    are. The capital after its full stop on the next page goes on with the item (a
+    paragraph's last line keeps its natural word spaces and ends short of the edge)."""
+    assert _column_over_a_page_break(330.0) == [
+        "Styrning: tydligare information på webbplatsen särskilda insatser görs för att få en "
+        "bred rekrytering till verksamheten i hela kommunen.",
+        "Koppla måluppfyllelse till lönekriterier. Man har också öppnat en mötesplats i "
+        "Bastuträsk.",
+    ]
+    # set with plain spaces (a paragraph's last line), the same words end the item
+    assert _column_over_a_page_break(None)[1:] == [
+        "Koppla måluppfyllelse till lönekriterier.",
+        "Man har också öppnat en mötesplats i Bastuträsk.",
+    ]
+
+
 def _run(top: float, x0: float, *texts: str, page: int = 1, size: float = SIZE) -> list[Word]:
     """Words (the texts split at spaces) set one after the other from `x0`, 3 pt apart."""
     out = []

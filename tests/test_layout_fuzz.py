@@ -31,11 +31,9 @@ PINNED = Path(__file__).parent / "fixtures" / "wp"
 #: that starts passing fails here until it is taken off the list.
 #: Measured with parser 1.0.0 (before the issue-10 rewrite) and LibreOffice 7.4.
 KNOWN_FAILING: set[int] = set()
-#: Pinned fixtures the parser does not get exactly right yet. g3-text-box-beside-prose: a
-#: framed fact box beside an area's general text is reported by the ledger as unread_text
-#: ("text beside the running text"), so the record says complete: false (issue 21 gen 3; the
-#: ledger's rule for floating text, issue 22 — is an aside in prose prose?).
-KNOWN_FAILING_PINNED: set[str] = {"g3-text-box-beside-prose"}
+#: Pinned fixtures the parser does not get exactly right yet (none since g3-text-box-beside-prose:
+#: a fact box beside an area's introduction is prose, no longer unread_text).
+KNOWN_FAILING_PINNED: set[str] = set()
 #: Generation 2 (issue 21: numbered lists, newspaper columns, wrapped header cells, other
 #: column titles, capitals, real sentences): a second sample, so that the CI sample has 40 cases.
 SEED2 = 2104
