@@ -64,29 +64,13 @@ def _plumber_images(data: bytes) -> float:
 
 def measure(report: Path, reader: str, runs: int) -> tuple[float, float, float]:
     """Median seconds of (parse_report, ledger alone, image boxes)."""
-    from parsers import parse_report
-    from parsers.ledger import account
-    from schema.instruments import instrument
+    from benchmarks.parse_speed import parse_and_ledger_seconds
 
     whole, alone, images = [], [], []
     for _ in range(runs):
-        trace: dict = {}
-        t0 = time.perf_counter()
-        record = parse_report(report, trace=trace, reader=reader)
-        whole.append(time.perf_counter() - t0)
-        t0 = time.perf_counter()
-        account(
-            trace["doc"],
-            trace["style"],
-            trace["tables"],
-            trace["history"],
-            trace["findings"],
-            instrument(record.instrument_version),
-            record.evaluation_year,
-            {a.number: a.points for a in record.areas},
-            trace.get("area_of"),
-        )
-        alone.append(time.perf_counter() - t0)
+        _, parse_s, ledger_s = parse_and_ledger_seconds(report, reader)
+        whole.append(parse_s)
+        alone.append(ledger_s)
         images.append(_images_seconds(report, reader))
     return statistics.median(whole), statistics.median(alone), statistics.median(images)
 

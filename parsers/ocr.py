@@ -38,7 +38,7 @@ import shutil
 import statistics
 import subprocess
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from parsers.errors import NoTextLayer, ReportError
@@ -94,6 +94,12 @@ class OcrWord(Word):
     #: the whole table cell under its column header, read as one number (`fill_number_cells`):
     #: a third reading where the word's own box cut digits off ("100%" read "1%")
     column_reading: str = ""
+
+    @classmethod
+    def of(cls, word: Word, **changes: object) -> OcrWord:
+        """`word` as an OcrWord, its box and type kept, with `changes` (a reading, the text)."""
+        kept = {f.name: getattr(word, f.name) for f in fields(Word)}
+        return cls(**(kept | changes))  # type: ignore[arg-type]
 
 
 class OcrUnavailable(NoTextLayer):
@@ -709,9 +715,7 @@ def reread_pages(cells: Cells, pages: list) -> None:
             continue
         take = _cell_first(cell, w.text)
         text, other = (cell, w.text) if take else (w.text, cell)
-        page.words[i] = OcrWord(
-            text, w.x0, w.x1, w.top, w.bottom, w.size, w.bold, w.font, w.color, page_reading=other
-        )
+        page.words[i] = OcrWord.of(w, text=text, page_reading=other)
 
 
 #: What Tesseract makes of a round bullet glyph at the start of a line: one to three marks
@@ -747,18 +751,7 @@ def bullets(pages: list) -> None:
                 if n and not (n == 1 and w.text == "•"):
                     last = words[i + n - 1]
                     marks = " ".join(x.text for x in words[i : i + n])
-                    w = OcrWord(
-                        "•",
-                        w.x0,
-                        last.x1,
-                        w.top,
-                        w.bottom,
-                        w.size,
-                        w.bold,
-                        w.font,
-                        w.color,
-                        page_reading=marks,
-                    )
+                    w = OcrWord.of(w, text="•", x1=last.x1, page_reading=marks)
                 out.append(w)
                 i += max(n, 1)
             line.words = out
@@ -815,9 +808,7 @@ def image_bullets(data: bytes, pages: list) -> None:
                     )
                     if disc is not None:
                         a, b = disc
-                        added.append(
-                            OcrWord("•", a, b, w.top, w.bottom, w.size, w.bold, w.font, w.color)
-                        )
+                        added.append(OcrWord.of(w, text="•", x0=a, x1=b))
                 if added:
                     line.words = sorted(words + added, key=lambda x: x.x0)
     finally:
@@ -958,18 +949,7 @@ def _reread_columns(cells: Cells, whole: dict[int, list]) -> None:
         if isinstance(w, OcrWord):
             w.column_reading = text
         else:
-            line.words[i] = OcrWord(
-                w.text,
-                w.x0,
-                w.x1,
-                w.top,
-                w.bottom,
-                w.size,
-                w.bold,
-                w.font,
-                w.color,
-                column_reading=text,
-            )
+            line.words[i] = OcrWord.of(w, column_reading=text)
 
 
 def _reread_ids(cells: Cells, ids: dict[int, list]) -> None:
@@ -986,18 +966,7 @@ def _reread_ids(cells: Cells, ids: dict[int, list]) -> None:
         line, w = ids[number][k]
         i = next((j for j, x in enumerate(line.words) if x is w), None)
         if i is not None:
-            line.words[i] = OcrWord(
-                text,
-                w.x0,
-                w.x1,
-                w.top,
-                w.bottom,
-                w.size,
-                w.bold,
-                w.font,
-                w.color,
-                page_reading=w.text,
-            )
+            line.words[i] = OcrWord.of(w, text=text, page_reading=w.text)
 
 
 def _column_spans(cols: dict) -> dict[str, tuple[float, float]]:

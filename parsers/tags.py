@@ -582,6 +582,15 @@ def _items_of(blocks: list[Block]) -> list[tuple[Item, list[Line]]]:
     return [(i, lines) for i, lines in out if i.lines]
 
 
+def _typed_label(block: Block) -> bool:
+    """A paragraph that starts with a typed list label or glyph (`text.strip_label`)."""
+    return (
+        block.kind == "paragraph"
+        and bool(block.lines)
+        and (strip_label(block.lines[0].text)[0] is not None)
+    )
+
+
 def _item(texts: list[str], lines: list[Line]) -> Item:
     return Item([t for t in texts if t], lines[0].page, [box_of(ln.words, ln.page) for ln in lines])
 
@@ -833,8 +842,13 @@ def read_findings(
                 if nxt.kind in ("table", "heading"):
                     break
                 if nxt.kind == "paragraph" and (
-                    header_kind(nxt.lines[0]) is not None or ends_section(nxt.lines[0], style)
+                    header_kind(nxt.lines[0]) is not None
+                    or ends_section(nxt.lines[0], style)
+                    or (body and all(map(_typed_label, body)) and not _typed_label(nxt))
                 ):
+                    # after items with typed labels ("•", "1.", "a)"), a paragraph without one
+                    # is no item of the list (a floating text box anchored after it, a note):
+                    # left unread, the ledger reports it
                     break
                 body.append(nxt)
                 k += 1

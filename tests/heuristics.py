@@ -174,6 +174,11 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.text.AUTO_HYPHENATION_MIN_BREAKS": 0},
         False,
     ),
+    "findings.JUSTIFIED_MIN_LINES": (
+        "no page's lines are justified: a stretched line at a page end ends its item",
+        {"parsers.findings.JUSTIFIED_MIN_LINES": 10**9},
+        False,
+    ),
     "layout._is_table": (
         "two columns of a table are split like newspaper columns",
         {"parsers.layout._is_table": _never},
