@@ -35,6 +35,8 @@ from parsers.vocabulary import IMPROVEMENT_WORDS, SECTION, STRENGTH_WORDS, is_he
 from parsers.words import ENDS_LINE_GOING_ON
 
 _END_WORDS = ("kommentar", "kommentarer", "inspiration", "goda exempel")
+#: Letters a list's labels run through ("a)" … "z)") before they double ("aa)").
+LETTERS = 26
 
 
 @dataclass
@@ -192,6 +194,7 @@ class _Column:
         self.last: tuple[list[Word], tuple[int, int]] | None = None
         self.last_right = 0.0  # the column's right edge on that line's page
         self.last_justified = False  # whether that page's lines are justified
+        self.last_label: str | None = None  # the label of the last item ("c)"), if it had one
 
     def add(self, words: list[Word], page: int, column: int = 0) -> None:
         """A line of the column; `column` (parsers.layout) tells a newspaper column's lines
@@ -260,6 +263,7 @@ class _Column:
                 new = True
             if new:
                 self.items.append(Item([rest], page[0]))
+                self.last_label = glyph
             else:
                 self.items[-1].lines.append(rest)
             self.items[-1].boxes.append(box_of(words, page[0]))
@@ -358,13 +362,115 @@ def _read_table(
     line_gap = min([*gaps, style.line_gap])
     left = _Column(found.strengths)
     right = _Column(found.improvements)
+    flowing = False
     for k, (page_no, page_lines, x) in enumerate(split):
-        for ln in page_lines:
-            left.add([w for w in ln.words if w.x0 < x], page_no)
-            right.add([w for w in ln.words if w.x0 >= x], page_no)
-        left.flush(continues=k > 0, line_gap=line_gap)
-        right.flush(continues=k > 0, line_gap=line_gap)
+        halves = [
+            [[w for w in ln.words if w.x0 < x] for ln in page_lines],
+            [[w for w in ln.words if w.x0 >= x] for ln in page_lines],
+        ]
+        flowing = flowing or (k > 0 and _flows_on(left, right, *halves))
+        if flowing:
+            # newspaper columns under side-by-side headers: the page goes on with the right
+            # column's list, its left column first, then its right one
+            for column, half in enumerate(halves, 1):
+                for words in half:
+                    right.add(words, page_no, column)
+            right.flush(continues=True, line_gap=line_gap)
+            continue
+        for left_words, right_words in zip(*halves, strict=True):
+            left.add(left_words, page_no)
+            right.add(right_words, page_no)
+        left.flush(continues=k > 0 and not _starts_below(*halves, line_gap), line_gap=line_gap)
+        right.flush(
+            continues=k > 0 and not _starts_below(*halves[::-1], line_gap), line_gap=line_gap
+        )
     return end
+
+
+def _starts_below(mine: list[list[Word]], other: list[list[Word]], line_gap: float) -> bool:
+    """On a continuation page: does this column start below the other column's first lines,
+    after more than a line's gap? Then its cell of the row split by the page break is empty
+    on this page: its item ended at the break. (A cell centred in its row would start lower
+    too, but beside the other cell's lines, not below them.)"""
+    first = next((words for words in mine if words), None)
+    if first is None:
+        return False
+    top = min(w.top for w in first)
+    above = [w for words in other for w in words if w.bottom <= top]
+    if not above:
+        return False
+    beside = [w for words in other for w in words if w.top < top < w.bottom]
+    size = first[0].size
+    return (
+        not beside and top - max(w.bottom for w in above) > line_gap + PARAGRAPH_GAP_EXTRA_EM * size
+    )
+
+
+def _flows_on(
+    left: _Column, right: _Column, left_half: list[list[Word]], right_half: list[list[Word]]
+) -> bool:
+    """Does a continuation page go on with the right column's list, not side by side?
+
+    Under "Styrkor" and "Förbättringsområden" printed side by side, a table goes on over a
+    page break column by column, and newspaper columns (the improvements begun at the top of
+    the right column) flow from the right column into the next page's left one, and on into
+    its right one. The text tells which, where an item goes on at the top of a column (no
+    label, lower case): at the left, when the left list's last item is finished (a sentence
+    end) and the right list's is not; at the right, when the right list's last item is
+    finished and the page's left column ends in mid-sentence."""
+    if not left.items or not right.items:
+        return False
+    lines = [words for words in left_half if words]
+    tops = [words for words in right_half if words]
+    if not lines:
+        return False
+    left_done, right_done = (
+        _finished(left.items[-1].lines[-1]),
+        _finished(right.items[-1].lines[-1]),
+    )
+    # an item goes on at the top of the left column: the right list's, when only it is open
+    at_left = _goes_on(lines[0]) and left_done and not right_done
+    # ... at the top of the right column: the page's left column's, when the right list is done
+    page_left_open = not _finished(_item_label(lines[-1])[1])
+    at_right = bool(tops) and _goes_on(tops[0]) and right_done and page_left_open
+    # numbered or lettered lists: the right column's first label follows the page's left
+    # column's last one ("d)" then "e)"), not the right list's last ("b)"), and is printed
+    # higher up than it (a table numbered on from cell to cell has the two in one row)
+    left_labels = [(label, words) for words in lines if (label := _item_label(words)[0])]
+    right_first = next(((lb, words) for words in tops if (lb := _item_label(words)[0])), None)
+    by_labels = (
+        bool(left_labels)
+        and right_first is not None
+        and _follows(right_first[0], left_labels[-1][0])
+        and not _follows(right_first[0], right.last_label)
+        and right_first[1][0].bottom <= left_labels[-1][1][0].top
+    )
+    return at_left or at_right or by_labels
+
+
+def _ordinal(label: str | None) -> int | None:
+    """The place of a list label in its list: "3." 3, "c)" 3, "bb)" 28; None for a glyph."""
+    core = (label or "").rstrip(".)")
+    if core.isdigit():
+        return int(core)
+    if core.isalpha() and core.islower() and len(set(core)) == 1:
+        return ord(core[0]) - ord("a") + 1 + LETTERS * (len(core) - 1)
+    return None
+
+
+def _follows(label: str | None, before: str | None) -> bool:
+    a, b = _ordinal(label), _ordinal(before)
+    return a is not None and b is not None and a == b + 1
+
+
+def _goes_on(words: list[Word]) -> bool:
+    """A line that goes on an item: no label, and a first word in lower case."""
+    label, text = _item_label(words)
+    return label is None and text[:1].islower()
+
+
+def _finished(text: str) -> bool:
+    return text.rstrip().rstrip("”\"'»)").endswith((".", "!", "?"))
 
 
 def _read_list(

@@ -23,6 +23,7 @@ from parsers.reader import Word
 from parsers.text import is_number
 from parsers.tolerances import (
     COLUMN_EDGE_SPREAD_EM,
+    GUTTER_DOMINANCE,
     GUTTER_EDGE_PT,
     GUTTER_MIN_EM,
     HEADING_MIN_SIZE,
@@ -66,9 +67,16 @@ def _gutter(
 def _start_gutter(lines: list[Line], i: int, em: float) -> tuple[float, float] | None:
     """The gutter of a region that may start at `lines[i]`: its one wide gap. A line with
     several (stretched word spaces: justified text, often in a narrow table cell) does not
-    start a region, though it may continue one by the gap that lies in its gutter."""
+    start a region, though it may continue one by the gap that lies in its gutter; unless one
+    of them is many times wider than all the others (`GUTTER_DOMINANCE`): a short heading
+    beside the first, stretched line of a justified right-hand column."""
     gaps = _gaps(lines[i], em)
-    return gaps[0] if len(gaps) == 1 else None
+    if len(gaps) == 1:
+        return gaps[0]
+    widths = sorted((g[1] - g[0] for g in gaps), reverse=True)
+    if len(widths) > 1 and widths[0] >= GUTTER_DOMINANCE * widths[1]:
+        return max(gaps, key=lambda g: g[1] - g[0])
+    return None
 
 
 def _number_cell_end(line: Line) -> Word | None:

@@ -64,6 +64,12 @@ GUTTER_MIN_EM = 1.4
 MIN_TWO_SIDED_LINES = 2
 #: Lines (a running header) that may come before a region continued from the previous page.
 MAX_LINES_BEFORE_CONTINUATION = 2
+#: A line with several gaps wider than the gutter test starts a region of columns by its
+#: widest gap when that one is at least this many times the next widest: a short heading
+#: beside a justified right-hand column's first line (234 pt against 15 pt stretched word
+#: spaces, seed 3011 case 9), where a justified table row's cell gap is of the order of its
+#: stretched spaces.
+GUTTER_DOMINANCE = 3.0
 #: A word ends left of (starts right of) the gutter up to this rounding slack (pt).
 GUTTER_EDGE_PT = 0.5
 #: The lines of a right-hand column start at its edge or at a list's hanging indent (Word's

@@ -1,7 +1,10 @@
 """Which test needs which heuristic: turn one named rule of parsers/ off at a time and parse the
 golden reports, the pinned word-processor fixtures and the cached layout-fuzz sample again.
 
-    nice -n 19 .venv/bin/python -m tests.heuristics [RULE …] [--no-fuzz]
+    nice -n 19 .venv/bin/python -m tests.heuristics [RULE …] [--no-fuzz] [--tolerances]
+
+`--tolerances` turns off each named tolerance of parsers/tolerances.py instead (set to 0, and
+out of reach), one at a time.
 
 A rule whose removal changes no result is either dead or untested: tests/test_heuristics.py
 holds a small case for each such rule (and the table of rule → test in its docstring). The
@@ -179,6 +182,21 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.findings.JUSTIFIED_MIN_LINES": 10**9},
         False,
     ),
+    "findings._flows_on": (
+        "side-by-side headers always go on as a table, never as newspaper columns",
+        {"parsers.findings._flows_on": _never},
+        False,
+    ),
+    "findings._starts_below": (
+        "a column's first line on a continuation page always goes on its last item",
+        {"parsers.findings._starts_below": _never},
+        False,
+    ),
+    "layout.GUTTER_DOMINANCE": (
+        "a line with several wide gaps never starts a region of columns",
+        {"parsers.layout.GUTTER_DOMINANCE": 10**9},
+        True,
+    ),
     "layout._is_table": (
         "two columns of a table are split like newspaper columns",
         {"parsers.layout._is_table": _never},
@@ -286,9 +304,46 @@ def _unit_tests_failing() -> list[str]:
     return failures.failed
 
 
+#: Modules whose tolerances act inside `pdf.read_document` (words, lines, columns, OCR): a
+#: change there needs the reading done again.
+READING_MODULES = {"parsers.reader", "parsers.pdf", "parsers.layout", "parsers.ocr"}
+
+
+def tolerance_rules() -> None:
+    """Add to RULES, for every named tolerance of parsers/tolerances.py, the two ways of
+    turning it off: 0 and out of reach (10**9). Each is patched in every parsers module that
+    imported it by name. A tolerance whose two extremes change no report and no unit test is
+    dead or untested, like a rule."""
+    import importlib
+    import pkgutil
+
+    import parsers
+    from parsers import tolerances
+
+    modules = [
+        importlib.import_module(m.name)
+        for m in pkgutil.iter_modules(parsers.__path__, "parsers.")
+        if m.name != "parsers.tolerances"
+    ]
+    for name, value in vars(tolerances).items():
+        if not name.isupper() or isinstance(value, bool) or not isinstance(value, int | float):
+            continue
+        users = [m for m in modules if getattr(m, name, None) is value]
+        reading = any(m.__name__ in READING_MODULES for m in users)
+        for label, extreme in (("0", 0), ("out of reach", 10**9)):
+            patches: dict[str, object] = {f"parsers.tolerances.{name}": type(value)(extreme)}
+            patches |= {f"{m.__name__}.{name}": type(value)(extreme) for m in users}
+            RULES[f"tolerances.{name} = {label}"] = (f"{name} set to {label}", patches, reading)
+
+
 def main(argv: list[str]) -> int:
     fuzz = "--no-fuzz" not in argv
-    names = [a for a in argv if not a.startswith("--")] or list(RULES)
+    if "--tolerances" in argv:
+        before = set(RULES)
+        tolerance_rules()
+        names = [n for n in RULES if n not in before]
+    else:
+        names = [a for a in argv if not a.startswith("--")] or list(RULES)
     all_cases = cases(fuzz)
     read = report.read_document
     docs = {pdf: read(pdf, None, None) for _, pdf, _ in all_cases}

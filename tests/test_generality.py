@@ -176,6 +176,46 @@ def test_justified_columns_whose_lines_end_in_years_are_still_columns() -> None:
     assert [ln.column for ln in page.lines] == [1, 1, 1, 1, 2, 2, 2, 2]
 
 
+def test_justified_columns_starting_beside_a_short_heading() -> None:
+    """Seed 3011 case 9: justified newspaper columns whose baselines never agree; the only line
+    printed on both sides is the left column's heading "Styrkor" beside the right column's
+    first, stretched line (word spaces wider than the gutter test). Its one gap many times
+    wider than the others is the gutter: the region starts there."""
+    lines = [
+        _line(
+            [
+                ("Styrkor", 50),
+                ("finns", 320),
+                ("skicklighet", 366),
+                ("i", 448),
+                ("bemötande", 470),
+                ("med", 540),
+            ],
+            100,
+        ),
+        _line([("självskattningsformulär", 320), ("som", 464), ("används.", 486)], 112),
+        _line([("Fortsätta", 50), ("arbetet", 110), ("med", 156), ("att", 180)], 116),
+        _line([("Koppla", 320), ("måluppfyllelse", 362)], 126),
+        _line([("effektivisera", 50), ("kommunens", 134)], 130),
+        _line([("Målen", 320), ("är", 360)], 140),
+        _line([("och", 50), ("serviceutbud.", 74)], 144),
+        _line([("ord", 50 + 30 * k) for k in range(17)], 170),
+    ]
+    page = PageText(1, 595, 842, lines)
+    split_columns(page)
+    assert [(ln.column, ln.text) for ln in page.lines] == [
+        (1, "Styrkor"),
+        (1, "Fortsätta arbetet med att"),
+        (1, "effektivisera kommunens"),
+        (1, "och serviceutbud."),
+        (2, "finns skicklighet i bemötande med"),
+        (2, "självskattningsformulär som används."),
+        (2, "Koppla måluppfyllelse"),
+        (2, "Målen är"),
+        (0, " ".join(["ord"] * 17)),
+    ]
+
+
 def test_the_longer_columns_last_line_is_not_cut_off_by_a_running_footer() -> None:
     """A region at the page bottom: the left column's last line sits nearer to the running
     footer (smaller type, across the page) than to its column above; the footer is not a

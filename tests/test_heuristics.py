@@ -189,6 +189,129 @@ def test_full_width_prose_after_a_findings_table_is_no_item():
     assert [i.text for i in found.improvements] == ["Bred dialog", "Fler e-tjänster"]
 
 
+# --- findings: side-by-side headers over newspaper columns flow on (findings._flows_on) -------
+
+
+def _side_headers_over_pages(*first_left_on_page_2: str) -> findings.AreaFindings:
+    """ "Styrkor" and "Förbättringsområden" side by side, bulleted items; page 1 ends the
+    strengths with a full stop and the improvements in mid-sentence; page 2's left side starts
+    with the words `first_left_on_page_2`."""
+    p1 = [
+        Line(_run(100, 50, "Styrkor") + _run(100, 300, "Förbättringsområden"), 1),
+        Line(_run(112, 50, "•", "Fungerande", "samtal.") + _run(112, 300, "•", "Analysera"), 1),
+        Line(_run(124, 50, "•", "Utbildning", "i", "etik.") + _run(124, 300, "arbetet", "med"), 1),
+        Line(_run(136, 300, "mötena"), 1),
+    ]
+    p2 = [
+        Line(_run(100, 50, *first_left_on_page_2), 2),
+        Line(_run(112, 50, "synpunkter", "på", "kommunen."), 2),
+        Line(_run(100, 300, "•", "En", "mer", "omfattande"), 2),
+        Line(_run(112, 300, "politikerutbildning."), 2),
+    ]
+    pages = {1: PageText(1, 600, 800, p1), 2: PageText(2, 600, 800, p2)}
+    return findings.find_findings(p1 + p2, pages, lambda _i: 1)[1]
+
+
+def test_side_headers_over_newspaper_columns_flow_on_from_the_right_column():
+    """Seed 3013 case 7: the strengths end on page 1 with a full stop; the improvements end it
+    in mid-sentence, and page 2's left column goes on an item in lower case: the page goes on
+    with the improvements (newspaper columns flow from the right column to the next page's
+    left one), both of its columns."""
+    found = _side_headers_over_pages("betydligt", "mer", "knapphändig", "och")
+    assert [i.text for i in found.strengths] == ["Fungerande samtal.", "Utbildning i etik."]
+    assert [i.text for i in found.improvements] == [
+        "Analysera arbetet med mötena betydligt mer knapphändig och synpunkter på kommunen.",
+        "En mer omfattande politikerutbildning.",
+    ]
+
+
+def test_side_headers_over_newspaper_columns_flow_on_into_the_right_column():
+    """Seed 3013 case 8: both lists end page 1 finished; page 2's left column starts a new item
+    and ends in mid-sentence, and its right column goes on in lower case: that is the left
+    column's item going on (a flow), so the whole page belongs to the improvements."""
+    p1 = [
+        Line(_run(100, 50, "Styrkor") + _run(100, 300, "Förbättringsområden"), 1),
+        Line(_run(112, 50, "a)", "Fungerande", "samtal.") + _run(112, 300, "a)", "Analysera"), 1),
+        Line(_run(124, 300, "mötena."), 1),
+    ]
+    p2 = [
+        Line(_run(100, 50, "b)", "Fortsätta", "arbetet.", "Det", "är"), 2),
+        Line(_run(112, 50, "naturligt", "men"), 2),
+        Line(_run(100, 300, "kan", "kompletteras."), 2),
+        Line(_run(112, 300, "c)", "Koppla", "mål."), 2),
+    ]
+    pages = {1: PageText(1, 600, 800, p1), 2: PageText(2, 600, 800, p2)}
+    found = findings.find_findings(p1 + p2, pages, lambda _i: 1)[1]
+    assert [i.text for i in found.strengths] == ["Fungerande samtal."]
+    assert [i.text for i in found.improvements] == [
+        "Analysera mötena.",
+        "Fortsätta arbetet. Det är naturligt men kan kompletteras.",
+        "Koppla mål.",
+    ]
+
+
+def test_side_headers_over_newspaper_columns_flow_on_by_their_labels():
+    """Seed 3013 case 34: no item ends page 1 with a full stop, so the text cannot tell; the
+    labels do: page 2's right column starts at "c)", after its left column's "b)" (and above
+    it: a table numbered on from cell to cell prints the two in one row), where the right
+    list's next label would be "b)"."""
+    p1 = [
+        Line(_run(100, 50, "Styrkor") + _run(100, 300, "Förbättringsområden"), 1),
+        Line(_run(112, 50, "a)", "Gemensam", "samverkan") + _run(112, 300, "a)", "Förtydliga"), 1),
+        Line(_run(124, 50, "för", "chefer") + _run(124, 300, "ansvaret", "i", "samtliga"), 1),
+    ]
+    p2 = [
+        Line(_run(100, 50, "förvaltningar", "inom", "ramen."), 2),
+        Line(_run(124, 50, "b)", "Stärk", "formerna"), 2),
+        Line(_run(100, 300, "verksamheter", "vilket", "uppskattas."), 2),
+        Line(_run(112, 300, "c)", "Inför", "uppföljningen."), 2),
+    ]
+    pages = {1: PageText(1, 600, 800, p1), 2: PageText(2, 600, 800, p2)}
+    found = findings.find_findings(p1 + p2, pages, lambda _i: 1)[1]
+    assert [i.text for i in found.strengths] == ["Gemensam samverkan för chefer"]
+    assert [i.text for i in found.improvements] == [
+        "Förtydliga ansvaret i samtliga förvaltningar inom ramen.",
+        "Stärk formerna verksamheter vilket uppskattas.",
+        "Inför uppföljningen.",
+    ]
+
+
+def test_a_cell_left_empty_on_the_next_page_ends_its_item():
+    """Seed 3013 case 2: a table row split over a page break; on the next page only the right
+    cell goes on ("definierad."), and the left column's next line starts below it, after a
+    row's gap: the left cell of the split row is empty there, so its item ended at the break,
+    even after a line ending in "och"."""
+    p1 = [
+        Line(_run(100, 50, "Styrkor") + _run(100, 300, "Förbättringsområden"), 1),
+        Line(_run(112, 50, "Rapportering", "av", "klagomål", "och") + _run(112, 300, "Tydlig"), 1),
+    ]
+    p2 = [
+        Line(_run(100, 300, "ledningsfilosofi."), 2),
+        Line(_run(124, 50, "Knyta", "chefskontrakten."), 2),
+    ]
+    pages = {1: PageText(1, 600, 800, p1), 2: PageText(2, 600, 800, p2)}
+    found = findings.find_findings(p1 + p2, pages, lambda _i: 1)[1]
+    assert [i.text for i in found.strengths] == [
+        "Rapportering av klagomål och",
+        "Knyta chefskontrakten.",
+    ]
+    assert [i.text for i in found.improvements] == ["Tydlig ledningsfilosofi."]
+
+
+def test_side_headers_over_a_table_keep_each_column_on_its_side():
+    """The same, page 2 starting a new item: a two-column table goes on side by side."""
+    found = _side_headers_over_pages("•", "Brukarinflytande", "i", "planeringen")
+    assert [i.text for i in found.strengths] == [
+        "Fungerande samtal.",
+        "Utbildning i etik.",
+        "Brukarinflytande i planeringen synpunkter på kommunen.",
+    ]
+    assert [i.text for i in found.improvements] == [
+        "Analysera arbetet med mötena",
+        "En mer omfattande politikerutbildning.",
+    ]
+
+
 # --- findings: a dash is a label only when set off (findings.DASH_LABEL_GAP_EM) ----------------
 
 
