@@ -145,12 +145,16 @@ class DamagedBuilder(Builder):
         self.doc.add_picture(_picture(rows, 12, self.lay.size), width=Cm(min(12, self.width_cm)))
 
     def _plain_header_history(self) -> None:
-        """The history table as `Builder.history` makes it, its header row not bold."""
+        """The history as `Builder.history` makes it, its header row not bold: the table's
+        first row, or the first of the tab-aligned paragraphs (generation 3's `history_form`)."""
         super().history()
-        table = self.doc.tables[-1]
-        for cell in table.rows[0].cells:
-            for run in cell.paragraphs[0].runs:
-                run.bold = False
+        if self.lay.history_form == "tabs":
+            header = next(p for p in reversed(self.doc.paragraphs) if p.text.startswith("Poäng i "))
+            runs = list(header.runs)
+        else:
+            runs = [r for c in self.doc.tables[-1].rows[0].cells for r in c.paragraphs[0].runs]
+        for run in runs:
+            run.bold = False
 
     def score_table(self, a: AreaSpec) -> None:
         if self._hit(a, "score_picture"):
