@@ -222,7 +222,7 @@ def account(
     that became no field are warned about; text floating over or beside the running text is
     looked at; what is left in a part is unread text; then the findings' own warnings."""
     walk = _Walk(doc.lines, tag_findings)
-    histories = _histories(doc.lines, history, year, points)
+    histories = _histories(walk.lines, history, year, points)
     walk.mark_recorded_boxes(tables, histories, findings)
     walk.claim_score_tables(tables)
     walk.claim_histories(histories, history)
