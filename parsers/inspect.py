@@ -10,10 +10,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from parsers.errors import ReportError
-from parsers.ledger import CLASSES, format_counts
-from parsers.pdf import Box
+from parsers.findings import AreaFindings
+from parsers.history import HistoryTable
+from parsers.ledger import CLASSES, Ledger, format_counts
+from parsers.pdf import Box, Line, PageText
 from parsers.report import parse_report
-from parsers.typography import is_heading
+from parsers.scores import ScoreTable
+from parsers.typography import BodyStyle, is_heading
 
 COLOURS = {
     "word": (190, 190, 190),
@@ -49,29 +52,55 @@ def _numbers(n: dict) -> str:
 def marks(
     path: str | Path, page: int, reader: str | None = None, ocr: str | None = None
 ) -> list[Mark]:
-    """Everything the parser recognised on `page` (1-based), in reading order per kind."""
+    """Everything the parser recognised on `page` (1-based), in reading order per kind: the
+    ledger's counts and unaccounted words, words and headings, score tables, history rows,
+    findings, and a tagged PDF's structure blocks."""
     trace: dict = {}
     parse_report(path, reader=reader, trace=trace, ocr=ocr)
     doc = trace["doc"]
     if not 1 <= page <= len(doc.pages):
         raise ValueError(f"page {page} is out of range (the report has {len(doc.pages)} pages)")
-    out: list[Mark] = []
-    lines = doc.pages[page - 1].lines
-    style = trace["style"]
-    book = trace["ledger"]
+    out = _ledger_marks(trace["ledger"], doc.pages[page - 1], page)
+    out += _line_marks(doc.pages[page - 1].lines, trace["style"], page)
+    out += _table_marks(trace["tables"], doc.lines, page)
+    out += _history_marks(trace["history"], page)
+    out += _findings_marks(trace["findings"], page)
+    reading = trace.get("structure")  # a tagged PDF: the tree's blocks beside the layout's
+    if reading is not None:
+        from parsers.tags import page_blocks
+
+        out.extend(Mark("tag", label, b) for label, b in page_blocks(reading.structure, page))
+    return out
+
+
+def _ledger_marks(book: Ledger, page_text: PageText, page: int) -> list[Mark]:
+    """The page's word counts per class (a mark as large as the page), then each word the
+    ledger could not account for, with where it lies."""
     counts = book.counts().get(page, dict.fromkeys(CLASSES, 0))
-    size = (page, 0.0, 0.0, doc.pages[page - 1].width, doc.pages[page - 1].height)
-    out.append(Mark("ledger", f"words on page {page}: {format_counts(counts)}", size))
+    size = (page, 0.0, 0.0, page_text.width, page_text.height)
+    out = [Mark("ledger", f"words on page {page}: {format_counts(counts)}", size)]
     for e in book.unaccounted(page):
         w = e.word
         out.append(Mark("unaccounted", f"not read ({e.what})", (page, w.x0, w.top, w.x1, w.bottom)))
+    return out
+
+
+def _line_marks(lines: list[Line], style: BodyStyle, page: int) -> list[Mark]:
+    """Every word of the page, and each line that is a heading by its typography."""
+    out = []
     for ln in lines:
         for w in ln.words:
             out.append(Mark("word", "", (page, w.x0, w.top, w.x1, w.bottom)))
         if is_heading(ln, style):
             out.append(Mark("heading", "heading", (page, ln.x0, ln.top, ln.x1, ln.bottom)))
-    all_lines = doc.lines
-    for number, table in sorted(trace["tables"].items()):
+    return out
+
+
+def _table_marks(tables: dict[int, ScoreTable], all_lines: list[Line], page: int) -> list[Mark]:
+    """The score tables on the page: header line, question rows (labelled with their
+    numbers) and total rows."""
+    out = []
+    for number, table in sorted(tables.items()):
         head = all_lines[table.start]
         if head.page == page:
             box = (page, head.x0, head.top, head.x1, head.bottom)
@@ -85,14 +114,26 @@ def marks(
             out.append(
                 Mark("total", f"area {number} total: {_numbers(table.total)}", table.total_box)
             )
-    history = trace["history"]
+    return out
+
+
+def _history_marks(history: HistoryTable | None, page: int) -> list[Mark]:
+    """The history table's rows on the page, each with its values."""
+    out: list[Mark] = []
     if history is not None:
         for number, b in history.row_boxes:
             if b[0] == page:
                 row = "Totalt" if number is None else f"area {number}"
                 values = " ".join(_fmt(c.points) for c in history.cells if c.area_number == number)
                 out.append(Mark("history", f"history {row}: {values}", b))
-    for area, found in sorted(trace["findings"].items()):
+    return out
+
+
+def _findings_marks(findings: dict[int, AreaFindings], page: int) -> list[Mark]:
+    """The findings items on the page (numbered per area and kind) and the column gutters
+    their sections were read across."""
+    out = []
+    for area, found in sorted(findings.items()):
         for kind, items in (("strength", found.strengths), ("improvement", found.improvements)):
             for n, item in enumerate(items, start=1):
                 for i, b in enumerate(item.boxes):
@@ -102,11 +143,6 @@ def marks(
         for b in found.gutters:
             if b[0] == page:
                 out.append(Mark("gutter", f"area {area} column gutter", b))
-    reading = trace.get("structure")  # a tagged PDF: the tree's blocks beside the layout's
-    if reading is not None:
-        from parsers.tags import page_blocks
-
-        out.extend(Mark("tag", label, b) for label, b in page_blocks(reading.structure, page))
     return out
 
 

@@ -134,6 +134,21 @@ def _region(lines: list[Line], i: int, em: float) -> tuple[int, float, float, in
     side). Every
     line narrows the gutter to what it leaves empty: a two-sided line to its own gap, a line on
     one side to the space beside it; the region ends before a line that leaves too little."""
+    j, lo, hi = _narrow_gutter(lines, i, em)
+    # After the last line printed on both sides, a line on one side still belongs to the
+    # region when it follows its side's previous line at that side's line pitch (the longer
+    # column's last lines) and is no nearer to the line below; otherwise it is what follows
+    # the section (a heading).
+    # the last line printed on both sides (every line of the region leaves the strip white,
+    # so one that is on neither side alone has words on both)
+    last2 = max(k for k in range(i, j) if k == i or _side(lines[k], lo, hi) is None)
+    end = _one_sided_end(lines, (i, last2, j), (lo, hi), em)
+    return end, lo, hi, _shorter_side(lines, i, end, (lo + hi) / 2)
+
+
+def _narrow_gutter(lines: list[Line], i: int, em: float) -> tuple[int, float, float]:
+    """The first step of `_region`: (the line before which the gutter gets too narrow, the
+    gutter x0, x1). Each line after `lines[i]` narrows the strip to what it leaves white."""
     start = _start_gutter(lines, i, em)
     assert start is not None
     lo, hi = start
@@ -159,21 +174,34 @@ def _region(lines: list[Line], i: int, em: float) -> tuple[int, float, float, in
             break
         lo, hi = nlo, nhi
         j += 1
-    # After the last line printed on both sides, a line on one side still belongs to the
-    # region when it follows its side's previous line at that side's line pitch (the longer
-    # column's last lines) and is no nearer to the line below; otherwise it is what follows
-    # the section (a heading).
-    # the last line printed on both sides (every line of the region leaves the strip white,
-    # so one that is on neither side alone has words on both)
-    last2 = max(k for k in range(i, j) if k == i or _side(lines[k], lo, hi) is None)
+    return j, lo, hi
+
+
+def _side_pitch(
+    lines: list[Line], i: int, last2: int, mid: float
+) -> tuple[dict[int, list[float]], dict[int, float]]:
+    """Per side, the white space between its lines up to the last two-sided line `last2`, and
+    the bottom of its last line there: what a one-sided line after it is measured against."""
     gaps: dict[int, list[float]] = {1: [], 2: []}
     bottom: dict[int, float] = {}
     for k in range(i, last2 + 1):
-        for side, words in _halves(lines[k], (lo + hi) / 2).items():
+        for side, words in _halves(lines[k], mid).items():
             top = min(w.top for w in words)
             if side in bottom:
                 gaps[side].append(top - bottom[side])
             bottom[side] = max(w.bottom for w in words)
+    return gaps, bottom
+
+
+def _one_sided_end(
+    lines: list[Line], rows: tuple[int, int, int], strip: tuple[float, float], em: float
+) -> int:
+    """The region's end: after the last two-sided line, the one-sided lines (of `rows`: the
+    region's first line, its last two-sided line, the line the gutter ended at) that follow
+    their side's lines at that side's pitch and are no nearer to a heading below."""
+    i, last2, j = rows
+    lo, hi = strip
+    gaps, bottom = _side_pitch(lines, i, last2, (lo + hi) / 2)
     end = last2 + 1
     while end < j:
         side = _side(lines[end], lo, hi)
@@ -185,16 +213,7 @@ def _region(lines: list[Line], i: int, em: float) -> tuple[int, float, float, in
         seen = gaps[side] or gaps[3 - side]
         usual = sorted(seen)[len(seen) // 2] if seen else 0.0
         above = lines[end].top - bottom.get(side, lines[end].top)
-        # the next line in this line's flow: on its side, or across the gutter (the other
-        # column's lines may sit between, on baselines of their own)
-        nxt = next(
-            (
-                ln
-                for ln in lines[end + 1 :]
-                if _side(ln, lo, hi) != 3 - side and ln.size >= HEADING_MIN_SIZE * em
-            ),
-            None,
-        )
+        nxt = _next_in_flow(lines, end, side, strip, em)
         # a line nearer to the one-column text that follows than to its column above (a
         # heading) ends the region
         heads = nxt is not None and _side(nxt, lo, hi) is None
@@ -204,13 +223,34 @@ def _region(lines: list[Line], i: int, em: float) -> tuple[int, float, float, in
         bottom[side] = lines[end].bottom
         gaps[side].append(above)
         end += 1
-    # lines printed on each side (the two columns' baselines need not agree, so a region can
-    # have few lines printed on both sides)
+    return end
+
+
+def _next_in_flow(
+    lines: list[Line], k: int, side: int, strip: tuple[float, float], em: float
+) -> Line | None:
+    """The next line in the flow of `lines[k]` (on `side` of the gutter `strip`): on its
+    side, or across the gutter (the other column's lines may sit between, on baselines of
+    their own); smaller type (a footer) is skipped."""
+    lo, hi = strip
+    return next(
+        (
+            ln
+            for ln in lines[k + 1 :]
+            if _side(ln, lo, hi) != 3 - side and ln.size >= HEADING_MIN_SIZE * em
+        ),
+        None,
+    )
+
+
+def _shorter_side(lines: list[Line], i: int, end: int, mid: float) -> int:
+    """Lines printed on the region's shorter side (the two columns' baselines need not
+    agree, so a region can have few lines printed on both sides)."""
     count = {1: 0, 2: 0}
     for k in range(i, end):
-        for side in _halves(lines[k], (lo + hi) / 2):
+        for side in _halves(lines[k], mid):
             count[side] += 1
-    return end, lo, hi, min(count.values())
+    return min(count.values())
 
 
 def _right_edge_aligned(region: list[Line], mid: float, em: float) -> bool:

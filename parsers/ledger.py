@@ -213,33 +213,44 @@ def account(
     place where words were left unread. A tagged report's findings are the tags' reading
     (`tag_findings`) while its words are accounted against the layout's: a word the layout
     left unread in an area's findings that the tags' items of that area hold is read, and
-    the layout's findings warnings of an area the tags read are not the record's."""
-    tag_words: dict[int, Counter[str]] = {
-        n: Counter(w for i in f.strengths + f.improvements for w in i.text.split())
-        for n, f in (tag_findings or {}).items()
-    }
-    lines = doc.lines
-    n = len(lines)
-    spans = [(ln.top, ln.bottom) for ln in lines]  # (top, bottom): computed once
-    cls: dict[int, tuple[str, str]] = {}  # id(word) → (class, what)
-    part_of: list[str | None] = [None] * n  # the recognised part a line lies in
+    the layout's findings warnings of an area the tags read are not the record's.
 
-    def mark(words: list[Word], c: str, what: str) -> None:
-        for w in words:
-            cls.setdefault(id(w), (c, what))
+    The walk, one step each (`_Walk`), in this order because a word keeps the first class it
+    is given: the words inside the recorded boxes are fields; the recognised parts (score
+    tables, history tables, findings sections) are claimed with their headings; headings and
+    the inspiration sections outside the parts are fields; number tables outside the parts
+    that became no field are warned about; text floating over or beside the running text is
+    looked at; what is left in a part is unread text; then the findings' own warnings."""
+    walk = _Walk(doc.lines, tag_findings)
+    histories = _histories(walk.lines, history, year, points)
+    walk.mark_recorded_boxes(tables, histories, findings)
+    walk.claim_score_tables(tables)
+    walk.claim_histories(histories, history)
+    walk.claim_findings(findings)
+    walk.mark_outside_parts(style)
+    walk.warnings += _number_tables(
+        walk.lines, walk.part_of, walk.cls, inst, len(doc.pages), history, points or {}, area_of
+    )
+    walk.flag_text_over_the_flow()
+    walk.claim_text_beside_the_flow(area_of)
+    walk.mark_unread_text()
+    warnings = walk.warnings
+    warnings += [
+        w
+        for w in _empty_findings(walk.lines, findings, tables)
+        if not (tag_findings and _tags_have(tag_findings, w.message))
+    ]
+    warnings += _labels_in_text(tag_findings or findings)  # the record's findings
+    if not doc.ocr and not any(w.code == "incomplete_history" for w in warnings):
+        warnings += _history_picture(doc, style, history, area_of)
+    return Ledger(walk.entries(doc.footer_lines), warnings)
 
-    # fields: everything inside a box the parser recorded as read
-    boxes: dict[int, list[tuple[Box, str]]] = {}
 
-    def add_box(b: Box | None, what: str) -> None:
-        if b is not None:
-            boxes.setdefault(b[0], []).append((b, what))
-
-    for t in tables.values():
-        for q in t.questions:
-            for b in q.boxes:
-                add_box(b, "question")
-        add_box(t.total_box, "total")
+def _histories(
+    lines: list[Line], history: HistoryTable | None, year: int, points: dict | None
+) -> list[HistoryTable]:
+    """The history tables whose words are fields: the one read, and the closing summary when
+    the report prints both."""
     histories = [history] if history is not None else []
     if history is not None:
         # a report with a history table may print the closing summary too: read by the same
@@ -248,199 +259,273 @@ def account(
         summary = _summary_copy(lines, year, points, history.start)
         if summary is not None:
             histories.append(summary)
-    for h in histories:
-        for _, b in h.row_boxes:
-            add_box(b, "history")
-    for found in findings.values():
-        for kind, items in (("strength", found.strengths), ("improvement", found.improvements)):
-            for item in items:
-                for b in item.boxes:
-                    add_box(b, kind)
-    for ln, (top, bottom) in zip(lines, spans, strict=True):
-        page_boxes = boxes.get(ln.page)
-        if not page_boxes:
-            continue
-        top, bottom = top - BOX_SLACK, bottom + BOX_SLACK
-        near = [(b, what) for b, what in page_boxes if b[2] <= bottom and b[4] >= top]
-        for w in ln.words:
-            for b, what in near:
-                if _inside(w, b):
-                    cls[id(w)] = ("field", what)
-                    break
+    return histories
 
-    # recognised parts: the line ranges the parser read
-    def claim(start: int, end: int, label: str) -> None:
-        for k in range(max(0, start), min(n, end)):
-            if part_of[k] is None:
-                part_of[k] = label
 
-    for number, t in tables.items():
-        if t.start < 0:
-            continue
-        label = f"area {number} score table"
-        claim(t.start, t.end, label)
-        mark(lines[t.start].words, "field", "heading")
-        first_q = min(
-            (k for k in range(t.start + 1, t.end) if _has_field(lines[k], cls)), default=t.end
-        )
-        cols_x0 = _columns_x0(lines[t.start])
-        for k in range(t.start + 1, t.end):
-            ln = lines[k]
-            repeated = is_header(ln)
-            name_line = k < first_q and not _column_numbers(ln)
-            wrapped_name = not _column_numbers(ln) and ln.text in t.name and not _has_field(ln, cls)
-            if repeated or name_line or (wrapped_name and len(ln.text) > 2):
-                mark(ln.words, "field", "heading")
-            elif cols_x0 is not None:  # a wrapped column title ("Uppnådd" / "poäng")
-                under = [w for w in ln.words if w.x0 >= cols_x0 - 2 and not is_number(w.text)]
-                mark([w for w in under if w.text != "%"], "field", "heading")
-    warnings: list[Warning] = []
-    misread = False
-    for h in histories:
-        if h.start < 0 or not h.row_boxes:
-            continue
+class _Walk:
+    """The ledger's state while it walks the document: each word's class so far (a word keeps
+    the first class it is given, except that a recorded box makes it a field), the recognised
+    part each line lies in, and the warnings in the order they are found."""
+
+    def __init__(
+        self, lines: list[Line], tag_findings: dict[int, AreaFindings] | None = None
+    ) -> None:
+        self.lines = lines
+        self.n = len(lines)
+        self.spans = [(ln.top, ln.bottom) for ln in lines]  # (top, bottom): computed once
+        self.cls: dict[int, tuple[str, str]] = {}  # id(word) → (class, what)
+        self.part_of: list[str | None] = [None] * self.n  # the recognised part a line lies in
+        self.warnings: list[Warning] = []
+        #: per area, the words of the tags' findings (a tagged report)
+        self.tag_words: dict[int, Counter[str]] = {
+            n: Counter(w for i in f.strengths + f.improvements for w in i.text.split())
+            for n, f in (tag_findings or {}).items()
+        }
+
+    def mark(self, words: list[Word], c: str, what: str) -> None:
+        """Give the words a class, unless an earlier step gave them one."""
+        for w in words:
+            self.cls.setdefault(id(w), (c, what))
+
+    def claim(self, start: int, end: int, label: str) -> None:
+        """Lines `start`…`end - 1` lie in the recognised part `label` (unless already in one)."""
+        for k in range(max(0, start), min(self.n, end)):
+            if self.part_of[k] is None:
+                self.part_of[k] = label
+
+    def mark_recorded_boxes(
+        self,
+        tables: dict[int, ScoreTable],
+        histories: list[HistoryTable],
+        findings: dict[int, AreaFindings],
+    ) -> None:
+        """Fields: every word inside a box the parser recorded as read (a question row, an
+        area total, a history row, a finding). First, because it is what the parser read."""
+        boxes: dict[int, list[tuple[Box, str]]] = {}
+
+        def add_box(b: Box | None, what: str) -> None:
+            if b is not None:
+                boxes.setdefault(b[0], []).append((b, what))
+
+        for t in tables.values():
+            for q in t.questions:
+                for b in q.boxes:
+                    add_box(b, "question")
+            add_box(t.total_box, "total")
+        for h in histories:
+            for _, b in h.row_boxes:
+                add_box(b, "history")
+        for found in findings.values():
+            for kind, items in (("strength", found.strengths), ("improvement", found.improvements)):
+                for item in items:
+                    for b in item.boxes:
+                        add_box(b, kind)
+        for ln, (top, bottom) in zip(self.lines, self.spans, strict=True):
+            page_boxes = boxes.get(ln.page)
+            if not page_boxes:
+                continue
+            top, bottom = top - BOX_SLACK, bottom + BOX_SLACK
+            near = [(b, what) for b, what in page_boxes if b[2] <= bottom and b[4] >= top]
+            for w in ln.words:
+                for b, what in near:
+                    if _inside(w, b):
+                        self.cls[id(w)] = ("field", what)
+                        break
+
+    def claim_score_tables(self, tables: dict[int, ScoreTable]) -> None:
+        """Recognised parts: each area's score table, its header, repeated header rows, the
+        area name's lines and wrapped column titles as headings."""
+        lines = self.lines
+        for number, t in tables.items():
+            if t.start < 0:
+                continue
+            self.claim(t.start, t.end, f"area {number} score table")
+            self.mark(lines[t.start].words, "field", "heading")
+            first_q = min(
+                (k for k in range(t.start + 1, t.end) if _has_field(lines[k], self.cls)),
+                default=t.end,
+            )
+            cols_x0 = _columns_x0(lines[t.start])
+            for k in range(t.start + 1, t.end):
+                ln = lines[k]
+                repeated = is_header(ln)
+                name_line = k < first_q and not _column_numbers(ln)
+                wrapped_name = (
+                    not _column_numbers(ln) and ln.text in t.name and not _has_field(ln, self.cls)
+                )
+                if repeated or name_line or (wrapped_name and len(ln.text) > 2):
+                    self.mark(ln.words, "field", "heading")
+                elif cols_x0 is not None:  # a wrapped column title ("Uppnådd" / "poäng")
+                    under = [w for w in ln.words if w.x0 >= cols_x0 - 2 and not is_number(w.text)]
+                    self.mark([w for w in under if w.text != "%"], "field", "heading")
+
+    def claim_histories(self, histories: list[HistoryTable], history: HistoryTable | None) -> None:
+        """Recognised parts: the history table (and a closing summary) down to its last row
+        read, its header and header rows as headings; a header whose years are not the years
+        read is `incomplete_history` (once)."""
+        misread = False
+        for h in histories:
+            if h.start < 0 or not h.row_boxes:
+                continue
+            end = self._history_end(h)
+            titled = self.lines[h.start].words[-1].text  # a history header ends with its years
+            self.claim(h.start, end, "history table" if YEAR.match(titled) else "closing summary")
+            self.mark(self.lines[h.start].words, "field", "heading")
+            misread = self._history_headers(h, end, h is history, misread)
+
+    def _history_end(self, h: HistoryTable) -> int:
+        """The line after the history's last row read."""
+        lines = self.lines
         last_page = max(b[0] for _, b in h.row_boxes)
         last_bottom = max(b[4] for _, b in h.row_boxes if b[0] == last_page)
         end = h.start + 1
-        while end < n and (lines[end].page, lines[end].top) <= (last_page, last_bottom):
+        while end < self.n and (lines[end].page, lines[end].top) <= (last_page, last_bottom):
             end += 1
-        titled = lines[h.start].words[-1].text  # a history header ends with its years
-        claim(h.start, end, "history table" if YEAR.match(titled) else "closing summary")
-        mark(lines[h.start].words, "field", "heading")
+        return end
+
+    def _history_headers(self, h: HistoryTable, end: int, the_one: bool, misread: bool) -> bool:
+        """Mark the history's header rows (its wrapped rest, a repeated header) as headings,
+        and warn when the years printed are not the years read (`the_one`: the history table
+        read, not a summary copy). Returns whether that was warned (so far)."""
+        lines = self.lines
         first_row = min(
-            (k for k in range(h.start + 1, end) if _has_field(lines[k], cls)), default=end
+            (k for k in range(h.start + 1, end) if _has_field(lines[k], self.cls)), default=end
         )
         header_texts = {lines[h.start].text}
         printed = [str(y) for y in h.years]
         head_years = [w.text for w in lines[h.start].words if YEAR.match(w.text)]
-        if h is history and len(head_years) >= 2 and head_years != printed:
+        if the_one and len(head_years) >= 2 and head_years != printed:
             misread = True
-            warnings.append(
-                Warning(
-                    "incomplete_history",
-                    f"the history table prints the years {' '.join(head_years)}, but its rows "
-                    f"were read for {' '.join(printed)}",
-                    lines[h.start].page,
-                )
-            )
+            self.warnings.append(_misread_years(head_years, printed, lines[h.start].page))
         for k in range(h.start + 1, end):
             ln = lines[k]
             years = [w.text for w in ln.words if YEAR.match(w.text)]
             # the header's wrapped rest (or a column-title row): right under it
             rest = k < first_row and k - h.start <= HEADER_WRAP_LINES and not _column_numbers(ln)
             if rest or ln.text in header_texts or years == printed:
-                mark(ln.words, "field", "heading")  # the header's wrapped rest, or repeated
+                self.mark(ln.words, "field", "heading")  # the header's wrapped rest, or repeated
                 if k < first_row:
                     header_texts.add(ln.text)
-            elif len(years) >= 2 and h is history and not misread:
+            elif len(years) >= 2 and the_one and not misread:
                 misread = True
-                warnings.append(
-                    Warning(
-                        "incomplete_history",
-                        f"the history table prints the years {' '.join(years)}, but its rows "
-                        f"were read for {' '.join(printed)}",
-                        ln.page,
-                    )
-                )
-    for number, found in findings.items():
-        label = f"area {number} findings"
-        for start, end in found.spans:
-            claim(start, end, label)
-            for k in range(start, end):
-                if header_kind(lines[k]) is not None:
-                    mark(lines[k].words, "field", "heading")
+                self.warnings.append(_misread_years(years, printed, ln.page))
+        return misread
 
-    # outside the parts: headings, the inspiration sections, number-bearing rows, prose
-    k = 0
-    while k < n:
-        ln = lines[k]
-        if (
-            part_of[k] is None
-            and INSPIRATION.match(ln.text.strip())
-            and len(ln.text) <= INSPIRATION_HEADING_MAX_CHARS
-        ):
-            mark(ln.words, "field", "heading")
-            j = k + 1
-            while j < n and part_of[j] is None and not is_heading(lines[j], style):
-                if re.match(r"^\d+(?:\.\d+)*\.?\s+[A-ZÅÄÖ]", lines[j].text):
-                    break
-                mark(lines[j].words, "field", "inspiration")
-                j += 1
-            k = j
-            continue
-        if part_of[k] is not None:
+    def claim_findings(self, findings: dict[int, AreaFindings]) -> None:
+        """Recognised parts: each area's findings sections, their headings as headings."""
+        for number, found in findings.items():
+            label = f"area {number} findings"
+            for start, end in found.spans:
+                self.claim(start, end, label)
+                for k in range(start, end):
+                    if header_kind(self.lines[k]) is not None:
+                        self.mark(self.lines[k].words, "field", "heading")
+
+    def mark_outside_parts(self, style: BodyStyle) -> None:
+        """Outside the parts: headings, and the inspiration sections (heading and text) as
+        fields; the rest stays prose (or is found in a number table next)."""
+        lines, n, part_of = self.lines, self.n, self.part_of
+        k = 0
+        while k < n:
+            ln = lines[k]
+            if (
+                part_of[k] is None
+                and INSPIRATION.match(ln.text.strip())
+                and len(ln.text) <= INSPIRATION_HEADING_MAX_CHARS
+            ):
+                self.mark(ln.words, "field", "heading")
+                j = k + 1
+                while j < n and part_of[j] is None and not is_heading(lines[j], style):
+                    if re.match(r"^\d+(?:\.\d+)*\.?\s+[A-ZÅÄÖ]", lines[j].text):
+                        break
+                    self.mark(lines[j].words, "field", "inspiration")
+                    j += 1
+                k = j
+                continue
+            if part_of[k] is not None:
+                k += 1
+                continue
+            heading = is_heading(ln, style) or header_kind(ln) is not None
+            if heading and not _column_numbers(ln):
+                self.mark(ln.words, "field", "heading")
             k += 1
-            continue
-        heading = is_heading(ln, style) or header_kind(ln) is not None
-        if heading and not _column_numbers(ln):
-            mark(ln.words, "field", "heading")
-        k += 1
 
-    warnings += _number_tables(
-        lines, part_of, cls, inst, len(doc.pages), history, points or {}, area_of
+    def flag_text_over_the_flow(self) -> None:
+        """`unread_text` for a findings part whose lines lie over the running text (a floating
+        text box read into it), unless the tags read that area."""
+        lines = self.lines
+        for label, k in _over_the_flow(lines, self.spans, self.part_of):
+            if _area_in(label) in self.tag_words:
+                continue  # the tags' list is read from the structure tree, not from positions
+            self.warnings.append(
+                Warning(
+                    "unread_text",
+                    f"{label}: text that lies over the running text (a floating text box?) was "
+                    f"read into it: {_quote(lines[k].words)}",
+                    lines[k].page,
+                )
+            )
+
+    def claim_text_beside_the_flow(self, area_of: Callable[[int], int | None] | None) -> None:
+        """Running text beside other running text (a floating text box) in an area, after the
+        area's first part, is a part of its own: its words are then unread text."""
+        first_part: dict[int | None, int] = {}
+        for k, label in enumerate(self.part_of):
+            if label is not None:
+                first_part.setdefault(_area_in(label), k)
+        for k in _beside_the_flow(self.lines, self.spans, self.part_of, self.cls):
+            area = area_of(k) if area_of is not None else None
+            if area is None or first_part.get(area, len(self.lines)) > k:
+                continue  # an aside (a fact box) beside an introduction, before any part: prose
+            self.part_of[k] = f"area {area}: text beside the running text"
+
+    def mark_unread_text(self) -> None:
+        """Words in a recognised part that are in nothing read: unaccounted, one `unread_text`
+        per part (a word the tags' findings of the area hold is read)."""
+        unread: dict[str, list[Line]] = {}
+        for k, ln in enumerate(self.lines):
+            label = self.part_of[k]
+            if label is None:
+                continue
+            left = [w for w in ln.words if id(w) not in self.cls]
+            held = self.tag_words.get(_area_in(label), Counter())
+            if left and held and all(held[w.text] for w in left):
+                self.mark(left, "field", "finding (tags)")
+                continue
+            if left:
+                self.mark(left, "unaccounted", label)
+                unread.setdefault(label, []).append(Line(left, ln.page))
+        for label, got in unread.items():
+            words = [w for ln in got for w in ln.words]
+            self.warnings.append(
+                Warning(
+                    "unread_text",
+                    f"{label}: {_plural(len(got), 'line')} not read: {_quote(words)}",
+                    got[0].page,
+                )
+            )
+
+    def entries(self, footer_lines: list[Line]) -> list[Entry]:
+        """Every word with its class: the running headers and footers first, then each line's
+        words (a word no step classed is prose)."""
+        entries = [
+            Entry(w, ln.page, "furniture", "furniture") for ln in footer_lines for w in ln.words
+        ]
+        for ln in self.lines:
+            for w in ln.words:
+                c, what = self.cls.get(id(w), ("prose", "prose"))
+                entries.append(Entry(w, ln.page, c, what))
+        return entries
+
+
+def _misread_years(printed: list[str], read: list[str], page: int) -> Warning:
+    """`incomplete_history`: the history prints other years than its rows were read for."""
+    return Warning(
+        "incomplete_history",
+        f"the history table prints the years {' '.join(printed)}, but its rows "
+        f"were read for {' '.join(read)}",
+        page,
     )
-
-    # words in a recognised part that are in nothing read: unread_text, one warning per part
-    unread: dict[str, list[Line]] = {}
-    for label, k in _over_the_flow(lines, spans, part_of):
-        if _area_in(label) in tag_words:
-            continue  # the tags' list is read from the structure tree, not from positions
-        warnings.append(
-            Warning(
-                "unread_text",
-                f"{label}: text that lies over the running text (a floating text box?) was "
-                f"read into it: {_quote(lines[k].words)}",
-                lines[k].page,
-            )
-        )
-    first_part: dict[int | None, int] = {}
-    for k, label in enumerate(part_of):
-        if label is not None:
-            first_part.setdefault(_area_in(label), k)
-    for k in _beside_the_flow(lines, spans, part_of, cls):
-        area = area_of(k) if area_of is not None else None
-        if area is None or first_part.get(area, len(lines)) > k:
-            continue  # an aside (a fact box) beside an introduction, before any part: prose
-        part_of[k] = f"area {area}: text beside the running text"
-    for k, ln in enumerate(lines):
-        label = part_of[k]
-        if label is None:
-            continue
-        left = [w for w in ln.words if id(w) not in cls]
-        held = tag_words.get(_area_in(label), Counter())
-        if left and held and all(held[w.text] for w in left):
-            mark(left, "field", "finding (tags)")
-            continue
-        if left:
-            mark(left, "unaccounted", label)
-            unread.setdefault(label, []).append(Line(left, ln.page))
-    for label, got in unread.items():
-        words = [w for ln in got for w in ln.words]
-        warnings.append(
-            Warning(
-                "unread_text",
-                f"{label}: {_plural(len(got), 'line')} not read: {_quote(words)}",
-                got[0].page,
-            )
-        )
-
-    warnings += [
-        w
-        for w in _empty_findings(lines, findings, tables)
-        if not (tag_findings and _tags_have(tag_findings, w.message))
-    ]
-    warnings += _labels_in_text(tag_findings or findings)  # the record's findings
-    if not doc.ocr and not any(w.code == "incomplete_history" for w in warnings):
-        warnings += _history_picture(doc, style, history, area_of)
-
-    entries = [
-        Entry(w, ln.page, "furniture", "furniture") for ln in doc.footer_lines for w in ln.words
-    ]
-    for ln in lines:
-        for w in ln.words:
-            c, what = cls.get(id(w), ("prose", "prose"))
-            entries.append(Entry(w, ln.page, c, what))
-    return Ledger(entries, warnings)
 
 
 def _columns_x0(header: Line) -> float | None:
@@ -614,6 +699,25 @@ def _number_tables(
     """Number-bearing rows outside every recognised part that became no field: a table the
     parser did not read. Rows on one page, at most one label line apart, form one table."""
     out: list[Warning] = []
+    for g in _row_groups(lines, part_of, cls):  # grouped before any word is classed below
+        table = [(lines[k], nums) for k, nums in g]
+        if sum(len(nums) for _, nums in table) < 2 or _is_contents(table, pages):
+            continue
+        first, last = g[0][0], g[-1][0]
+        if _copies_area_points(table, points):
+            for k in range(first, last + 1):
+                for w in lines[k].words:
+                    cls.setdefault(id(w), ("field", "summary"))
+            continue
+        out.append(_unread_table(lines, table, first, last, cls, inst, history, area_of))
+    return out
+
+
+def _row_groups(
+    lines: list[Line], part_of: list[str | None], cls: dict[int, tuple[str, str]]
+) -> list[list[tuple[int, list[Word]]]]:
+    """The number-bearing rows outside the parts that became no field, (line index, its
+    column numbers), grouped into tables: rows on one page, at most one label line apart."""
     rows: list[tuple[int, list[Word]]] = []
     for k, ln in enumerate(lines):
         if part_of[k] is not None or _has_field(ln, cls):
@@ -638,45 +742,42 @@ def _number_tables(
             g.append((k, nums))
         else:
             groups.append([(k, nums)])
-    for g in groups:
-        table = [(lines[k], nums) for k, nums in g]
-        if sum(len(nums) for _, nums in table) < 2 or _is_contents(table, pages):
-            continue
-        first, last = g[0][0], g[-1][0]
-        if _copies_area_points(table, points):
-            for k in range(first, last + 1):
-                for w in lines[k].words:
-                    cls.setdefault(id(w), ("field", "summary"))
-            continue
-        # the title row just above ("Poäng i Kommunkompassen" with the years) belongs to it
-        span = range(first, last + 1)
-        words = [w for k in span for w in lines[k].words if id(w) not in cls]
-        page = lines[first].page
-        area = area_of(first) if area_of is not None else None
-        where = f"area {area}: " if area is not None else ""
-        if _looks_like_history(table, inst):
-            what = "history table (not read)"
-            head = "a table that looks like the history table"
-            if history is not None and history.row_boxes:
-                head += f" (besides the one read on p. {history.page})"
-            out.append(
-                Warning(
-                    "incomplete_history",
-                    f"{head} was not read: {_quote(words)}",
-                    page,
-                )
-            )
-        else:
-            what = "table (not read)"
-            out.append(
-                Warning(
-                    "unread_numbers", f"{where}a table with numbers not read: {_quote(words)}", page
-                )
-            )
-        for k in span:
-            for w in lines[k].words:
-                cls.setdefault(id(w), ("unaccounted", what))
-    return out
+    return groups
+
+
+def _unread_table(
+    lines: list[Line],
+    table: list[tuple[Line, list[Word]]],
+    first: int,
+    last: int,
+    cls: dict[int, tuple[str, str]],
+    inst: Instrument,
+    history: HistoryTable | None,
+    area_of: Callable[[int], int | None] | None,
+) -> Warning:
+    """The warning for a table of lines `first`…`last` that was not read (`incomplete_history`
+    when it looks like the history table, else `unread_numbers`); its words are unaccounted."""
+    # the title row just above ("Poäng i Kommunkompassen" with the years) belongs to it
+    span = range(first, last + 1)
+    words = [w for k in span for w in lines[k].words if id(w) not in cls]
+    page = lines[first].page
+    area = area_of(first) if area_of is not None else None
+    where = f"area {area}: " if area is not None else ""
+    if _looks_like_history(table, inst):
+        what = "history table (not read)"
+        head = "a table that looks like the history table"
+        if history is not None and history.row_boxes:
+            head += f" (besides the one read on p. {history.page})"
+        warning = Warning("incomplete_history", f"{head} was not read: {_quote(words)}", page)
+    else:
+        what = "table (not read)"
+        warning = Warning(
+            "unread_numbers", f"{where}a table with numbers not read: {_quote(words)}", page
+        )
+    for k in span:
+        for w in lines[k].words:
+            cls.setdefault(id(w), ("unaccounted", what))
+    return warning
 
 
 def _empty_findings(

@@ -103,74 +103,15 @@ def check(
     history: Iterable[HistoryRow] = (),
     year: int | None = None,
 ) -> list[Warning]:
-    """`ocr_inconsistent` for every OCR'd number that breaks an invariant."""
+    """`ocr_inconsistent` for every OCR'd number that breaks an invariant: per area its
+    question rows and its total row, then the history's year against the areas, then the
+    report total."""
     out: list[Warning] = []
     areas = list(areas)
-
-    def flag(area: int, question: str, page: int | None, why: str) -> None:
-        out.append(
-            Warning(
-                "ocr_inconsistent",
-                f"area {area}, {question}, page {_fmt(page)}: {why} (read by OCR; "
-                "not corrected, check the scan)",
-                page,
-            )
-        )
-
     for a in areas:
-        known = known_max.get(a.number, {})
-        for q in a.questions:
-            if not percent_ok(q.points, q.max, q.percent):
-                flag(
-                    a.number,
-                    f"question {q.id}",
-                    q.page,
-                    f"{_fmt(q.points)} of {_fmt(q.max)} is not {_fmt(q.percent)}%",
-                )
-            if q.id in known and q.max is not None and q.max != known[q.id]:
-                flag(
-                    a.number,
-                    f"question {q.id}",
-                    q.page,
-                    f"max {_fmt(q.max)} is not the version's {_fmt(known[q.id])}",
-                )
-        if a.percent is None and a.points is not None and any(q.percent for q in a.questions):
-            flag(a.number, "area total", a.page, "no percent read, though the questions have one")
-        if not percent_ok(a.points, a.max, a.percent):
-            flag(
-                a.number,
-                "area total",
-                a.page,
-                f"{_fmt(a.points)} of {_fmt(a.max)} is not {_fmt(a.percent)}%",
-            )
-        pts = [q.points for q in a.questions]
-        summed = a.questions and a.points is not None and None not in pts
-        if summed and abs(sum(pts) - a.points) > len(pts) * ROUNDING:
-            ids = ", ".join(q.id for q in a.questions)
-            flag(
-                a.number,
-                f"questions {ids}",
-                a.page,
-                f"question points add up to {_fmt(sum(pts))}, the area total is {_fmt(a.points)}",
-            )
-        maxes = [q.max for q in a.questions]
-        if a.questions and a.max is not None and None not in maxes and sum(maxes) != a.max:
-            flag(
-                a.number,
-                "area max",
-                a.page,
-                f"question maxes add up to {_fmt(sum(maxes))}, the area max is {_fmt(a.max)}",
-            )
-    by_number = {a.number: a for a in areas}
-    for r in history:
-        a = by_number.get(r.area_number) if r.area_number is not None else None
-        if r.year == year and a and None not in (a.points, r.points) and a.points != r.points:
-            flag(
-                a.number,
-                "history table",
-                total_page,
-                f"{year} is {_fmt(r.points)} there, the score table says {_fmt(a.points)}",
-            )
+        out += _question_flags(a, known_max.get(a.number, {}))
+        out += _area_flags(a)
+    out += _history_flags(areas, history, year, total_page)
     pts = [a.points for a in areas]
     summed = printed_total is not None and areas and None not in pts
     if summed and abs(sum(pts) - printed_total) > len(pts) * ROUNDING:
@@ -183,6 +124,105 @@ def check(
                 total_page,
             )
         )
+    return out
+
+
+def _flag(area: int, question: str, page: int | None, why: str) -> Warning:
+    """One `ocr_inconsistent` warning: where, and which invariant the numbers break."""
+    return Warning(
+        "ocr_inconsistent",
+        f"area {area}, {question}, page {_fmt(page)}: {why} (read by OCR; "
+        "not corrected, check the scan)",
+        page,
+    )
+
+
+def _question_flags(a: Area, known: dict[str, float]) -> list[Warning]:
+    """Each question row: its percent is its points over its max, and its max is the one the
+    instrument version knows (`known`, question id → max)."""
+    out = []
+    for q in a.questions:
+        if not percent_ok(q.points, q.max, q.percent):
+            out.append(
+                _flag(
+                    a.number,
+                    f"question {q.id}",
+                    q.page,
+                    f"{_fmt(q.points)} of {_fmt(q.max)} is not {_fmt(q.percent)}%",
+                )
+            )
+        if q.id in known and q.max is not None and q.max != known[q.id]:
+            out.append(
+                _flag(
+                    a.number,
+                    f"question {q.id}",
+                    q.page,
+                    f"max {_fmt(q.max)} is not the version's {_fmt(known[q.id])}",
+                )
+            )
+    return out
+
+
+def _area_flags(a: Area) -> list[Warning]:
+    """The area's total row: a percent where the questions have one, the percent its points
+    over its max, the question points adding up to it (each rounded: within n/2), and the
+    question maxes adding up to its max."""
+    out = []
+    if a.percent is None and a.points is not None and any(q.percent for q in a.questions):
+        out.append(
+            _flag(a.number, "area total", a.page, "no percent read, though the questions have one")
+        )
+    if not percent_ok(a.points, a.max, a.percent):
+        out.append(
+            _flag(
+                a.number,
+                "area total",
+                a.page,
+                f"{_fmt(a.points)} of {_fmt(a.max)} is not {_fmt(a.percent)}%",
+            )
+        )
+    pts = [q.points for q in a.questions]
+    summed = a.questions and a.points is not None and None not in pts
+    if summed and abs(sum(pts) - a.points) > len(pts) * ROUNDING:
+        ids = ", ".join(q.id for q in a.questions)
+        out.append(
+            _flag(
+                a.number,
+                f"questions {ids}",
+                a.page,
+                f"question points add up to {_fmt(sum(pts))}, the area total is {_fmt(a.points)}",
+            )
+        )
+    maxes = [q.max for q in a.questions]
+    if a.questions and a.max is not None and None not in maxes and sum(maxes) != a.max:
+        out.append(
+            _flag(
+                a.number,
+                "area max",
+                a.page,
+                f"question maxes add up to {_fmt(sum(maxes))}, the area max is {_fmt(a.max)}",
+            )
+        )
+    return out
+
+
+def _history_flags(
+    areas: list[Area], history: Iterable[HistoryRow], year: int | None, page: int | None
+) -> list[Warning]:
+    """The history table's points for the evaluation year against each area's total."""
+    out = []
+    by_number = {a.number: a for a in areas}
+    for r in history:
+        a = by_number.get(r.area_number) if r.area_number is not None else None
+        if r.year == year and a and None not in (a.points, r.points) and a.points != r.points:
+            out.append(
+                _flag(
+                    a.number,
+                    "history table",
+                    page,
+                    f"{year} is {_fmt(r.points)} there, the score table says {_fmt(a.points)}",
+                )
+            )
     return out
 
 

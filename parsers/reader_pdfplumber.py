@@ -69,34 +69,16 @@ def structure_marks(doc, page_ids: dict[int, int]) -> dict[int, list[Mark]] | No
     element that began on an earlier page (issue 23). Types go through the /RoleMap one step,
     as PDFium's FPDF_StructElement_GetType does. None when the PDF has no tree."""
     from pdfminer.pdftypes import PDFObjRef, resolve1
-    from pdfminer.psparser import PSLiteral
 
-    def name(value) -> str:
-        value = resolve1(value)
-        if isinstance(value, PSLiteral):
-            value = value.name
-        if isinstance(value, bytes):
-            value = value.decode("latin-1")
-        return value if isinstance(value, str) else ""
-
-    def kids(obj: dict) -> list:
-        k = obj.get("K")
-        k_res = resolve1(k)
-        return list(k_res) if isinstance(k_res, list) else ([] if k is None else [k])
-
-    def page_of(ref, default: int | None) -> int | None:
-        return page_ids.get(ref.objid) if isinstance(ref, PDFObjRef) else default
-
-    info = resolve1(doc.catalog.get("MarkInfo"))
-    root = resolve1(doc.catalog.get("StructTreeRoot"))
-    if not isinstance(root, dict) or not isinstance(info, dict) or not resolve1(info.get("Marked")):
-        return None  # PDFium, too, reads a tree only with /MarkInfo << /Marked true >>
+    root = _marked_tree_root(doc)
+    if root is None:
+        return None
     role_map = resolve1(root.get("RoleMap"))
-    roles = {k: name(v) for k, v in role_map.items()} if isinstance(role_map, dict) else {}
+    roles = {k: _name(v) for k, v in role_map.items()} if isinstance(role_map, dict) else {}
     out: dict[int, list[Mark]] = {n: [] for n in page_ids.values()}
     seen: set[int] = set()
     todo: list[tuple[object, StructPath]] = [
-        (kid, ((i, ""),)) for i, kid in reversed(list(enumerate(kids(root))))
+        (kid, ((i, ""),)) for i, kid in reversed(list(enumerate(_kids(root))))
     ]
     while todo and len(seen) < MAX_ELEMENTS:
         ref, path = todo.pop()
@@ -107,26 +89,77 @@ def structure_marks(doc, page_ids: dict[int, int]) -> dict[int, list[Mark]] | No
         elem = resolve1(ref)
         if not isinstance(elem, dict) or len(path) > MAX_DEPTH:
             continue
-        raw_type = name(elem.get("S"))
+        raw_type = _name(elem.get("S"))
         path = (*path[:-1], (path[-1][0], roles.get(raw_type) or raw_type))
-        own_page = page_of(elem.get("Pg"), None)
-        children = []
-        for i, kid in enumerate(kids(elem)):
-            value = resolve1(kid)
-            if isinstance(value, int) and not isinstance(value, bool):
-                if own_page is not None:
-                    out[own_page].append((path, i, value))
-            elif isinstance(value, dict):
-                kind = name(value.get("Type"))
-                if kind == "MCR":
-                    mcid = resolve1(value.get("MCID"))
-                    page = page_of(value.get("Pg"), own_page)
-                    if page is not None and isinstance(mcid, int):
-                        out[page].append((path, i, mcid))
-                elif kind != "OBJR":
-                    children.append((kid, (*path, (i, ""))))
-        todo.extend(reversed(children))
+        todo.extend(reversed(_file_kids(elem, path, page_ids, out)))
     return out
+
+
+def _marked_tree_root(doc) -> dict | None:
+    """The /StructTreeRoot of a document that says it is tagged, else None."""
+    from pdfminer.pdftypes import resolve1
+
+    info = resolve1(doc.catalog.get("MarkInfo"))
+    root = resolve1(doc.catalog.get("StructTreeRoot"))
+    if not isinstance(root, dict) or not isinstance(info, dict) or not resolve1(info.get("Marked")):
+        return None  # PDFium, too, reads a tree only with /MarkInfo << /Marked true >>
+    return root
+
+
+def _file_kids(
+    elem: dict, path: StructPath, page_ids: dict[int, int], out: dict[int, list[Mark]]
+) -> list[tuple[object, StructPath]]:
+    """One element's kids: each marked-content reference (an integer MCID on the element's
+    page, an MCR dictionary on its own page) filed under its page in `out`; the child
+    elements (not object references) returned with their paths, in order, to walk next."""
+    from pdfminer.pdftypes import resolve1
+
+    own_page = _page_of(elem.get("Pg"), page_ids, None)
+    children = []
+    for i, kid in enumerate(_kids(elem)):
+        value = resolve1(kid)
+        if isinstance(value, int) and not isinstance(value, bool):
+            if own_page is not None:
+                out[own_page].append((path, i, value))
+        elif isinstance(value, dict):
+            kind = _name(value.get("Type"))
+            if kind == "MCR":
+                mcid = resolve1(value.get("MCID"))
+                page = _page_of(value.get("Pg"), page_ids, own_page)
+                if page is not None and isinstance(mcid, int):
+                    out[page].append((path, i, mcid))
+            elif kind != "OBJR":
+                children.append((kid, (*path, (i, ""))))
+    return children
+
+
+def _name(value) -> str:
+    """A PDF name (or string) as text; "" for anything else."""
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.psparser import PSLiteral
+
+    value = resolve1(value)
+    if isinstance(value, PSLiteral):
+        value = value.name
+    if isinstance(value, bytes):
+        value = value.decode("latin-1")
+    return value if isinstance(value, str) else ""
+
+
+def _kids(obj: dict) -> list:
+    """An element's /K entry as a list (one kid, several, or none)."""
+    from pdfminer.pdftypes import resolve1
+
+    k = obj.get("K")
+    k_res = resolve1(k)
+    return list(k_res) if isinstance(k_res, list) else ([] if k is None else [k])
+
+
+def _page_of(ref, page_ids: dict[int, int], default: int | None) -> int | None:
+    """The page number a /Pg reference names, else `default`."""
+    from pdfminer.pdftypes import PDFObjRef
+
+    return page_ids.get(ref.objid) if isinstance(ref, PDFObjRef) else default
 
 
 def read_pages(data: bytes) -> Iterator[RawPage]:

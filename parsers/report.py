@@ -20,7 +20,7 @@ from pathlib import Path
 
 from parsers import checks, completeness, ledger, ocr_numbers, tags
 from parsers.errors import NotAKommunkompassReport, UnknownInstrument, UnknownMunicipality
-from parsers.findings import find_findings
+from parsers.findings import AreaFindings, find_findings
 from parsers.footer import footer_info, strip_furniture
 from parsers.history import HistoryTable, find_history, find_summary
 from parsers.municipality import find_municipality, find_year
@@ -31,7 +31,7 @@ from parsers.sections import AreaIndex, area_starts, find_inspiration
 from parsers.text import document_words, printed_words
 from parsers.typography import BodyStyle
 from parsers.version import detect
-from schema.instruments import MATCH_THRESHOLD, Instrument, instruments
+from schema.instruments import MATCH_THRESHOLD, AreaDef, Instrument, instruments
 from schema.record import (
     COMPLETENESS_CODES,
     Area,
@@ -363,7 +363,9 @@ def _areas(
     inspiration: dict[int, list[str]],
     year: int,
 ) -> tuple[list[Area], list[Warning]]:
-    """The record's areas from one reading's tables and findings, with their warnings."""
+    """The record's areas from one reading's tables and findings, with their warnings: per
+    area of the instrument, its score table (or its points from the closing summary), its
+    name, then the record's area with the area's own checks."""
     warnings: list[Warning] = []
     areas: list[Area] = []
     for adef in inst.areas:
@@ -380,45 +382,63 @@ def _areas(
                 )
         if t is None:
             continue  # completeness.assess: missing_area
-        name = t.name or adef.canonical_name
-        if t.name and adef.match(t.name) < MATCH_THRESHOLD:
-            name = adef.canonical_name  # a column title or stray text is no area name
-            warnings.append(
-                Warning(
-                    "unknown_area_name",
-                    f"area {adef.number} is printed as {t.name!r}, which is not a known name of "
-                    f"{adef.canonical_name!r} in version {inst.version}",
-                    t.page,
-                )
-            )
-        f = findings.get(adef.number)
-        area = Area(
-            number=adef.number,
-            name=name,
-            key=adef.key,
-            theme=adef.theme,
-            points=t.total.get("points"),
-            max=t.total.get("max"),
-            percent=t.total.get("percent"),
-            page=t.page,
-            questions=[
-                Question(
-                    q.id,
-                    q.text,
-                    q.numbers.get("points"),
-                    q.numbers.get("max"),
-                    q.numbers.get("percent"),
-                    q.page,
-                )
-                for q in t.questions
-            ],
-            strengths=[Finding(i.text, i.page) for i in (f.strengths if f else [])],
-            improvements=[Finding(i.text, i.page) for i in (f.improvements if f else [])],
-            inspiration=inspiration.get(adef.number, []),
-        )
+        name = _area_name(inst, adef, t, warnings)
+        area = _area_record(adef, t, name, findings.get(adef.number), inspiration)
         warnings.extend(checks.check_area(area, adef.questions))
         areas.append(area)
     return areas, warnings
+
+
+def _area_name(inst: Instrument, adef: AreaDef, t: ScoreTable, warnings: list[Warning]) -> str:
+    """The area's name as printed over its table, if it is a known name of the area in this
+    instrument version; else the canonical name, and `unknown_area_name` in `warnings`."""
+    name = t.name or adef.canonical_name
+    if t.name and adef.match(t.name) < MATCH_THRESHOLD:
+        name = adef.canonical_name  # a column title or stray text is no area name
+        warnings.append(
+            Warning(
+                "unknown_area_name",
+                f"area {adef.number} is printed as {t.name!r}, which is not a known name of "
+                f"{adef.canonical_name!r} in version {inst.version}",
+                t.page,
+            )
+        )
+    return name
+
+
+def _area_record(
+    adef: AreaDef,
+    t: ScoreTable,
+    name: str,
+    f: AreaFindings | None,
+    inspiration: dict[int, list[str]],
+) -> Area:
+    """The record's area: its total and questions from the score table, its findings and
+    inspiration."""
+    return Area(
+        number=adef.number,
+        name=name,
+        key=adef.key,
+        theme=adef.theme,
+        points=t.total.get("points"),
+        max=t.total.get("max"),
+        percent=t.total.get("percent"),
+        page=t.page,
+        questions=[
+            Question(
+                q.id,
+                q.text,
+                q.numbers.get("points"),
+                q.numbers.get("max"),
+                q.numbers.get("percent"),
+                q.page,
+            )
+            for q in t.questions
+        ],
+        strengths=[Finding(i.text, i.page) for i in (f.strengths if f else [])],
+        improvements=[Finding(i.text, i.page) for i in (f.improvements if f else [])],
+        inspiration=inspiration.get(adef.number, []),
+    )
 
 
 def _table_from_summary(history: HistoryTable, number: int, year: int) -> ScoreTable | None:

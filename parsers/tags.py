@@ -424,7 +424,9 @@ def _same_row(a: list[list[Block]], b: list[list[Block]]) -> bool:
 
 def score_table(block: Block, index: LineIndex) -> ScoreTable | None:
     """A score table from a tagged Table whose first row is a score header; None if it is
-    not one. Raises NotRead when it is one but cannot be read whole."""
+    not one. Raises NotRead when it is one but cannot be read whole. Steps: the header's
+    columns and area name cell (`_area_in_header`), then each row's numbers (`_row_values`)
+    as a question row (`_question_row`), the total row, or a stray row."""
     if not block.rows or not block.rows[0]:
         return None
     header = block.rows[0]
@@ -436,12 +438,7 @@ def score_table(block: Block, index: LineIndex) -> ScoreTable | None:
     head = _cell_lines(header[0])
     if not head:
         raise NotRead("a score table's header has no area name cell")
-    words = [w.text for ln in head for w in ln.words]
-    area_number = None
-    name_lines = [ln.text for ln in head]
-    if words and AREA_LABEL.match(words[0]):
-        area_number = int(AREA_LABEL.match(words[0]).group(1))
-        name_lines[0] = name_lines[0].split(" ", 1)[1] if " " in name_lines[0] else ""
+    area_number, name_lines = _area_in_header(head)
     questions: list[QuestionRow] = []
     stray: list[str] = []
     total: dict[str, int | float] = {}
@@ -450,40 +447,12 @@ def score_table(block: Block, index: LineIndex) -> ScoreTable | None:
     for row in block.rows[1:]:
         if _same_row(row, header):
             continue  # the header row repeated on the next page
-        if len(row) != len(header):
-            raise NotRead(f"a score table row has {len(row)} cells, its header {len(header)}")
-        values: dict[str, int | float] = {}
-        for key, j in cols.items():
-            v = _cell_number(row[j])
-            if v is None:
-                raise NotRead(f"a score table cell reads {_cell_text(row[j])!r}, not a number")
-            values[key] = v
+        values = _row_values(row, header, cols)
         first = _cell_lines(row[0])
         all_lines = [ln for cell in row for ln in _cell_lines(cell)]
         last_line = max(all_lines, key=lambda ln: (ln.page, ln.bottom))
-        text_words = first[0].words if first else []
-        qid = QUESTION_ID.match(text_words[0].text) if text_words else None
-        glued = (
-            None if qid else (QUESTION_ID_GLUED.match(text_words[0].text) if text_words else None)
-        )
-        if qid or glued:
-            m = qid or glued
-            line0 = first[0].text
-            rest = line0.split(" ", 1)[1] if qid and " " in line0 else ("" if qid else m.group(3))
-            q = QuestionRow(
-                f"{m.group(1)}.{m.group(2)}",
-                [rest] if rest else [],
-                first[0].page,
-                first[0].top,
-                first[-1].bottom,
-                values,
-            )
-            if rest:
-                q.ends.append((text_words[-1].x1, len(text_words) == 2 and not glued))
-            for ln in first[1:]:
-                q.lines.append(ln.text)
-                q.ends.append((ln.words[-1].x1, len(ln.words) == 1))
-            q.boxes = [box_of(ln.words, ln.page) for ln in all_lines]  # every cell's lines
+        q = _question_row(first, all_lines, values)
+        if q is not None:
             questions.append(q)
         elif not first or first[0].words[0].text.casefold().rstrip(":") in TOTAL_LABELS:
             total = values
@@ -508,6 +477,65 @@ def score_table(block: Block, index: LineIndex) -> ScoreTable | None:
         total,
         total_box,
     )
+
+
+def _area_in_header(head: list[Line]) -> tuple[int | None, list[str]]:
+    """The area number leading the header's first cell ("3 Verksamhetsutveckling"), if any,
+    and the lines of the area name without it."""
+    words = [w.text for ln in head for w in ln.words]
+    area_number = None
+    name_lines = [ln.text for ln in head]
+    if words and AREA_LABEL.match(words[0]):
+        area_number = int(AREA_LABEL.match(words[0]).group(1))
+        name_lines[0] = name_lines[0].split(" ", 1)[1] if " " in name_lines[0] else ""
+    return area_number, name_lines
+
+
+def _row_values(
+    row: list[list[Block]], header: list[list[Block]], cols: dict[str, int]
+) -> dict[str, int | float]:
+    """A row's numbers under the header's columns (points/max/percent). Raises NotRead for a
+    row of another width than the header or a cell that is no number."""
+    if len(row) != len(header):
+        raise NotRead(f"a score table row has {len(row)} cells, its header {len(header)}")
+    values: dict[str, int | float] = {}
+    for key, j in cols.items():
+        v = _cell_number(row[j])
+        if v is None:
+            raise NotRead(f"a score table cell reads {_cell_text(row[j])!r}, not a number")
+        values[key] = v
+    return values
+
+
+def _question_row(
+    first: list[Line], all_lines: list[Line], values: dict[str, int | float]
+) -> QuestionRow | None:
+    """The question row whose first cell (`first`: its lines) starts with a question id
+    ("4.2", or glued to its word: "4.2Har"), with its text lines, their ends, and the boxes
+    of every cell's lines; None when the cell starts with no question id."""
+    text_words = first[0].words if first else []
+    qid = QUESTION_ID.match(text_words[0].text) if text_words else None
+    glued = None if qid else (QUESTION_ID_GLUED.match(text_words[0].text) if text_words else None)
+    if not (qid or glued):
+        return None
+    m = qid or glued
+    line0 = first[0].text
+    rest = line0.split(" ", 1)[1] if qid and " " in line0 else ("" if qid else m.group(3))
+    q = QuestionRow(
+        f"{m.group(1)}.{m.group(2)}",
+        [rest] if rest else [],
+        first[0].page,
+        first[0].top,
+        first[-1].bottom,
+        values,
+    )
+    if rest:
+        q.ends.append((text_words[-1].x1, len(text_words) == 2 and not glued))
+    for ln in first[1:]:
+        q.lines.append(ln.text)
+        q.ends.append((ln.words[-1].x1, len(ln.words) == 1))
+    q.boxes = [box_of(ln.words, ln.page) for ln in all_lines]  # every cell's lines
+    return q
 
 
 def history_table(block: Block, index: LineIndex) -> HistoryTable | None:

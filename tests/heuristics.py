@@ -348,7 +348,7 @@ def main(argv: list[str]) -> int:
     read = report.read_document
     docs = {pdf: read(pdf, None, None) for _, pdf, _ in all_cases}
 
-    def cached(path, reader=None, ocr=None):
+    def cached(path, reader=None, ocr=None, ocr_cache=None):
         return copy.deepcopy(docs[Path(path)])
 
     with mock.patch("parsers.report.read_document", cached):
