@@ -230,11 +230,7 @@ class _Column:
             right[page] = max(right.get(page, 0.0), max(w.x1 for w in words))
         if self.last is not None:
             right.setdefault(self.last[1], self.last_right)
-        at_edge: dict[tuple[int, int], int] = {}
-        for words, page in self.pending:
-            if words[-1].x1 >= right[page] - JUSTIFIED_EDGE_EM * words[-1].size:
-                at_edge[page] = at_edge.get(page, 0) + 1
-        justified = {page: n >= JUSTIFIED_MIN_LINES for page, n in at_edge.items()}
+        justified = _justified(self.pending, right)
         if self.last is not None:
             justified.setdefault(self.last[1], self.last_justified)
         for idx, (words, page) in enumerate(self.pending):
@@ -359,7 +355,17 @@ def _read_table(
                 min(w.top for w in b) - max(w.bottom for w in a)
                 for a, b in itertools.pairwise(rows)
             ]
-    line_gap = min([*gaps, style.line_gap])
+    _read_sides(split, found, min([*gaps, style.line_gap]))
+    return end
+
+
+def _read_sides(
+    split: list[tuple[int, list[Line], float]], found: AreaFindings, line_gap: float
+) -> None:
+    """The table's pages, each cut at its boundary: the left side's lines into strengths and
+    the right side's into improvements, column by column over the page breaks; or, once the
+    text shows newspaper columns flowing on (`_flows_on`), every page's both sides into the
+    right column's list."""
     left = _Column(found.strengths)
     right = _Column(found.improvements)
     flowing = False
@@ -384,7 +390,6 @@ def _read_table(
         right.flush(
             continues=k > 0 and not _starts_below(*halves[::-1], line_gap), line_gap=line_gap
         )
-    return end
 
 
 def _starts_below(mine: list[list[Word]], other: list[list[Word]], line_gap: float) -> bool:
@@ -404,6 +409,18 @@ def _starts_below(mine: list[list[Word]], other: list[list[Word]], line_gap: flo
     return (
         not beside and top - max(w.bottom for w in above) > line_gap + PARAGRAPH_GAP_EXTRA_EM * size
     )
+
+
+def _justified(
+    pending: list[tuple[list[Word], tuple[int, int]]], right: dict[tuple[int, int], float]
+) -> dict[tuple[int, int], bool]:
+    """Per page (and text column): are its lines justified? At least `JUSTIFIED_MIN_LINES`
+    of them end at its right edge."""
+    at_edge: dict[tuple[int, int], int] = {}
+    for words, page in pending:
+        if words[-1].x1 >= right[page] - JUSTIFIED_EDGE_EM * words[-1].size:
+            at_edge[page] = at_edge.get(page, 0) + 1
+    return {page: n >= JUSTIFIED_MIN_LINES for page, n in at_edge.items()}
 
 
 def _flows_on(

@@ -704,7 +704,11 @@ def _number_tables(
         if sum(len(nums) for _, nums in table) < 2 or _is_contents(table, pages):
             continue
         first, last = g[0][0], g[-1][0]
-        if _copies_area_points(table, points):
+        # a copy of the areas' points is a closing summary beside what was read, unless no
+        # history was read at all and it looks like one: a one-year history (the evaluation's
+        # own year) prints the same numbers
+        copy = _copies_area_points(table, points)
+        if copy and (history is not None or not _looks_like_history(table, inst)):
             for k in range(first, last + 1):
                 for w in lines[k].words:
                     cls.setdefault(id(w), ("field", "summary"))

@@ -24,12 +24,14 @@ PINNED = Path(__file__).parent / "fixtures" / "wp"
 NUMBERED = PINNED / "wp-newspaper-columns-word-numbered-lists-continuing.pdf"
 #: "Fråga | Poäng | Maxpoäng | Andel" score tables, the area named on the line above.
 FRAGA = PINNED / "wp-fraga-table-area-named-above-and-newspaper-columns.pdf"
+#: A history table of one year, the evaluation's own: its points are the areas' points.
+ONE_YEAR = PINNED / "g3-letter-labels-past-zz-no-hyphenation.pdf"
 
 
 @pytest.fixture(scope="module")
 def parsed() -> dict[Path, tuple[Any, dict]]:
     out = {}
-    for pdf in (NUMBERED, FRAGA):
+    for pdf in (NUMBERED, FRAGA, ONE_YEAR):
         trace: dict = {}
         out[pdf] = (parse_report(pdf, trace=trace), trace)
     return out
@@ -141,6 +143,17 @@ def test_the_wrapped_history_read_for_one_year_is_incomplete_history(parsed: dic
         row_boxes=[(a, (b[0], b[1], b[2], b[3] - 60, b[4])) for a, b in h.row_boxes],
     )
     book = _account(rec, trace, history=one)
+    assert any(c == "incomplete_history" for c, _ in _codes(book)), _codes(book)
+
+
+def test_a_one_year_history_lost_is_incomplete_history_not_a_summary_copy(parsed: dict) -> None:
+    """Damaged fuzz seed 2231 case 1 (generation 3): a history of the evaluation's own year,
+    its header in regular weight, was not read; its numbers equal the areas' points, so the
+    ledger took the table for a copy of them (a closing summary) and said nothing. With no
+    history read at all, a table that looks like the history is `incomplete_history`."""
+    rec, trace = parsed[ONE_YEAR]
+    assert trace["history"] is not None and trace["history"].years == [rec.evaluation_year]
+    book = _account(rec, trace, history=None)
     assert any(c == "incomplete_history" for c, _ in _codes(book)), _codes(book)
 
 
