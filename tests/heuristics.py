@@ -341,7 +341,8 @@ def main(argv: list[str]) -> int:
     if "--tolerances" in argv:
         before = set(RULES)
         tolerance_rules()
-        names = [n for n in RULES if n not in before]
+        # those acting after the reading first: they cost a parse, the others a reading too
+        names = sorted((n for n in RULES if n not in before), key=lambda n: RULES[n][2])
     else:
         names = [a for a in argv if not a.startswith("--")] or list(RULES)
     all_cases = cases(fuzz)
