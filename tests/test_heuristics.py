@@ -393,3 +393,31 @@ def test_a_header_row_repeated_at_the_top_of_pages_is_no_running_header():
     footer.strip_furniture(doc)
     assert [ln.text for ln in doc.footer_lines] == ["Kommunkompassen"] * 3
     assert [ln.text for ln in doc.lines][:1] == ["Fråga Uppnått Max Procent"]
+
+
+# --- history: a lone year's values and its label numbers (HISTORY_BOUNDARY_PITCHES and
+# FALLBACK_COLUMN_PITCH_PT, found untested by `python -m tests.heuristics --tolerances`) ------
+
+
+def test_a_history_of_one_year_splits_labels_from_values_by_an_assumed_pitch():
+    """One year gives no column pitch, so an assumed one (`FALLBACK_COLUMN_PITCH_PT`) sets the
+    boundary: a value centred under "2018" and wider than it ("312,5") starts left of the
+    year and is still a value; the area number "3" of the label, far left, stays label."""
+    from parsers import history
+
+    year = Word("2018", 300, 322, 100, 110, SIZE)
+    row = Line(_run(112, 50, "3", "Styrning", "och", "kontroll") + _run(112, 297.25, "312,5"), 1)
+    label, values = history._split(row, [year])
+    assert [w.text for w in label] == ["3", "Styrning", "och", "kontroll"]
+    assert [w.text for w in values] == ["312,5"]
+
+
+# --- typography: a document without body paragraphs (DEFAULT_BODY_SIZE_PT, DEFAULT_LINE_GAP_EM)
+
+
+def test_the_body_style_of_a_document_without_paragraphs_is_assumed():
+    """No words at all: 10 pt type; no two lines of one paragraph (each line starts at another
+    x): the usual leading of 0.2 em. Findings use the line gap to tell items apart."""
+    assert BodyStyle.of([]) == BodyStyle(10.0, 2.0)
+    lines = [Line(_run(100 + 20 * k, 50 + 30 * k, "Rad", str(k)), 1) for k in range(4)]
+    assert BodyStyle.of(lines) == BodyStyle(SIZE, 0.2 * SIZE)
