@@ -13,7 +13,14 @@ from dataclasses import dataclass
 
 from parsers.findings import header_kind
 from parsers.pdf import Document, Line
-from parsers.tolerances import FURNITURE_BAND_SHARE, FURNITURE_MIN_PAGE_SHARE, FURNITURE_ROW_PT
+from parsers.text import is_number, is_percent
+from parsers.tolerances import (
+    FURNITURE_BAND_SHARE,
+    FURNITURE_MIN_PAGE_SHARE,
+    FURNITURE_OUTER_SHARE,
+    FURNITURE_ROW_PT,
+    MAX_NUMBER_COLUMNS,
+)
 from parsers.vocabulary import is_header, year_columns
 
 _PAGE_NO = re.compile(
@@ -46,6 +53,25 @@ def _in_band(line: Line, height: float) -> bool:
     )
 
 
+def _outer(page) -> set[int]:
+    """The lines (by id) that no body line stands between and the page's edge, from the top
+    down and the bottom up, within `FURNITURE_OUTER_SHARE` of the height. On a low page (A5
+    landscape) the running header reaches below the fixed band; a footer of two lines
+    (publisher and date above the page number) reaches above it on a small one (A5)."""
+    h = page.height
+    by_top = sorted(page.lines, key=lambda ln: ln.top)
+    out: set[int] = set()
+    for ln in by_top:
+        if ln.bottom >= h * FURNITURE_OUTER_SHARE:
+            break
+        out.add(id(ln))
+    for ln in reversed(by_top):
+        if ln.top <= h * (1 - FURNITURE_OUTER_SHARE):
+            break
+        out.add(id(ln))
+    return out
+
+
 def _key(line: Line) -> tuple[str, int]:
     """Running headers and footers repeat their text (digits aside) at the same height."""
     return _mask(line.text), round(line.top / FURNITURE_ROW_PT)
@@ -56,6 +82,16 @@ def _structural(line: Line) -> bool:
     recur like a running header but belong to the body."""
     if is_header(line) or header_kind(line) is not None:
         return True
+    trailing = 0
+    for w in reversed(line.words):
+        if not is_number(w.text):
+            break
+        trailing += 1
+    if (
+        any(is_percent(w.text) or w.text == "%" for w in line.words)
+        or trailing >= MAX_NUMBER_COLUMNS
+    ):
+        return True  # a table row ("Totalt 62 100 62 %"): its digits masked, rows recur
     years = year_columns(line) or []
     return len(years) >= 2 or (len(years) == 1 and "poäng" in line.text.casefold())
 
@@ -64,16 +100,19 @@ def strip_furniture(doc: Document) -> None:
     """Move header/footer lines from each page's body into `doc.footer_lines`."""
     n_pages = len(doc.pages)
     counts: Counter[tuple[str, int]] = Counter()
+    outer = {page.number: _outer(page) for page in doc.pages}
     for page in doc.pages:
-        seen = {_key(ln) for ln in page.lines if _in_band(ln, page.height)}
+        edge = outer[page.number]
+        seen = {_key(ln) for ln in page.lines if _in_band(ln, page.height) or id(ln) in edge}
         counts.update(seen)
     need = max(2, int(FURNITURE_MIN_PAGE_SHARE * n_pages))
     for page in doc.pages:
         body = []
+        edge = outer[page.number]
         for line in page.lines:
             text = line.text.strip()
             if (
-                _in_band(line, page.height)
+                (_in_band(line, page.height) or id(line) in edge)
                 and (counts[_key(line)] >= need or _PAGE_NO.match(text))
                 and not _structural(line)
             ):

@@ -18,18 +18,23 @@ Every tolerance is a multiple of the line's own font size.
 
 from __future__ import annotations
 
+import itertools
+
 from parsers.pdf import Line, PageText, lines_from_words
 from parsers.reader import Word
-from parsers.text import is_number
+from parsers.text import is_number, strip_bullet, strip_label
 from parsers.tolerances import (
     COLUMN_EDGE_SPREAD_EM,
+    COLUMN_START_ALIGN_EM,
     GUTTER_DOMINANCE,
     GUTTER_EDGE_PT,
     GUTTER_MIN_EM,
     HEADING_MIN_SIZE,
+    JUSTIFIED_EDGE_EM,
     MAX_LINES_BEFORE_CONTINUATION,
     MIN_TWO_SIDED_LINES,
     NUMBER_COLUMN_ALIGN_EM,
+    PARAGRAPH_INDENT_MIN_EM,
 )
 
 
@@ -253,18 +258,124 @@ def _shorter_side(lines: list[Line], i: int, end: int, mid: float) -> int:
     return min(count.values())
 
 
+def _is_label(word: Word) -> bool:
+    """A list label standing as a word of its own: "1.", "b)", a bullet glyph (any lone mark:
+    a symbol font's private-use glyph too)."""
+    t = word.text
+    return strip_label(t)[0] == t or strip_bullet(t) == (t, "") or (len(t) == 1 and not t.isalnum())
+
+
+def _starts_label(words: list[Word]) -> bool:
+    """The words begin with a list label, standing alone or glued to the text ("13.Genomtänkt"
+    when the label is wider than its tab stop)."""
+    return _is_label(words[0]) or strip_label(" ".join(w.text for w in words))[0] is not None
+
+
 def _right_edge_aligned(region: list[Line], mid: float, em: float) -> bool:
-    """A right-hand column's lines start at its left edge, or at a list's hanging indent; the
-    words after a stretched word space in justified one-column text (a table cell) start
-    anywhere."""
-    starts = [min(w.x0 for w in ws) for ln in region if (ws := _halves(ln, mid).get(2))]
-    return not starts or max(starts) - min(starts) <= COLUMN_EDGE_SPREAD_EM * em
+    """A right-hand column's lines start at its left edge. A line may start further right only
+    where text does so: the body of a list item under its label (a hanging indent, Word's
+    0.63 cm up to about a centimetre) or a paragraph's indented first line (at the column's top
+    or after a line that ends short of the column's right edge, when at least two lines show
+    where that edge is); and only a label stands out
+    left of the edge the other lines start at. The words after a stretched word space in
+    justified text start anywhere: in a narrow table cell ("Hur ‹gap› arbetar / kommunen ‹gap›
+    med", lines stretched to the cell's edge), or in the left cell of a table whose cells the
+    strip divides wrongly ("planering ‹gap› för ‹space› bättre", where "bättre" stands at the
+    edge the right cell's other lines start at)."""
+    sides = [ws for ln in region if (ws := _halves(ln, mid).get(2))]
+    if not sides:
+        return True
+    starts = [ws[0].x0 for ws in sides]
+    edge = min(starts)
+    if max(starts) - edge > COLUMN_EDGE_SPREAD_EM * em:
+        return False
+    tol = COLUMN_START_ALIGN_EM * em
+    common = max(starts, key=lambda x: sum(abs(x - y) <= tol for y in starts))
+    for ws, x in zip(sides, starts, strict=True):
+        if (
+            x < common - tol
+            and not _is_label(ws[0])
+            and any(abs(w.x0 - common) <= tol for w in ws[1:])
+        ):
+            return False  # a word left of the edge the other lines start at
+    indented = [x for x in starts if x - edge > tol]
+    if indented and max(indented) - min(indented) <= tol:
+        if any(_starts_label(ws) for ws in sides):
+            return True  # a list whose items hang their bodies under their labels
+        if len(indented) >= MIN_TWO_SIDED_LINES and min(indented) - edge >= (
+            PARAGRAPH_INDENT_MIN_EM * em
+        ):
+            return True  # an item's body lines, its label above the region (a page before)
+    right = max(ws[-1].x1 for ws in sides)
+    at_edge = len(starts) - len(indented)
+    for k, x in enumerate(starts):
+        if x - edge <= tol:
+            continue
+        if x - edge < PARAGRAPH_INDENT_MIN_EM * em or at_edge < MIN_TWO_SIDED_LINES:
+            # a few points off the edge (no indent: a stretched space), or no edge to be
+            # indented from: the lines that start there are too few to make one
+            return False
+        if k > 0 and sides[k - 1][-1].x1 >= right - tol:
+            return False  # inside a paragraph, after a line that runs to the edge
+    return True
+
+
+def _continues_paragraph(
+    above: Line | None, region: list[Line], strip: tuple[float, float]
+) -> bool:
+    """The line just above the region, at the region's own line pitch, runs from left of the
+    strip to the right edge the region's right-hand lines end at: one justified paragraph
+    whose stretched word spaces happen to line up (a narrow table cell), not columns after
+    one-column text, whose paragraph's last line is not stretched to the margin."""
+    if (
+        above is None
+        or len(region) < 2
+        or not any(w.x0 < strip[1] and w.x1 > strip[0] for w in above.words)
+    ):
+        return False  # (the line above must cross the strip: one that leaves it white is
+        # a two-sided line itself)
+    mid = (strip[0] + strip[1]) / 2
+    rights = [ws[-1].x1 for ln in region if (ws := _halves(ln, mid).get(2))]
+    if not rights:
+        return False
+    tol = JUSTIFIED_EDGE_EM * region[0].size
+    edge = max(rights)
+    pitch = sorted(b.top - a.bottom for a, b in itertools.pairwise(region))
+    return (
+        abs(above.x1 - edge) <= tol
+        and sum(edge - r <= tol for r in rights) >= MIN_TWO_SIDED_LINES
+        and region[0].top - above.bottom <= pitch[len(pitch) // 2] + tol
+    )
+
+
+def _joins_above(line: Line, strip: tuple[float, float], em: float) -> bool:
+    """A line just above a region printed on both sides of its strip (a gap of its own in the
+    strip), in the region's type, and not a table row ending in a number cell."""
+    if line.size < HEADING_MIN_SIZE * em or _number_cell_end(line) is not None:
+        return False
+    return _gutter(line, line.size, strip) is not None
 
 
 def _halves(line: Line, mid: float) -> dict[int, list[Word]]:
     out: dict[int, list[Word]] = {}
     for w in line.words:
         out.setdefault(1 if w.xc < mid else 2, []).append(w)
+    return out
+
+
+def _column_by_column(region: list[Line], mid: float, page: int) -> list[Line]:
+    """The region's lines, the left column's first. The words of each column are grouped into
+    lines again on their own: two columns' baselines need not agree, and a line made of both
+    would mix their words."""
+    words: dict[int, list[Word]] = {1: [], 2: []}
+    for ln in region:
+        for side, ws in _halves(ln, mid).items():
+            words[side] += ws
+    out = []
+    for side in (1, 2):
+        for ln in lines_from_words(words[side], page):
+            ln.column = side
+            out.append(ln)
     return out
 
 
@@ -276,7 +387,8 @@ def split_columns(
     lines = page.lines
     last: tuple[float, float] | None = None
     out: list[Line] = []
-    i = 0
+    i = plain = 0  # lines[plain:i] went to `out` as one-column lines
+    refused = (0, 0.0, 0.0)  # (end, strip) of a region found to be one text, not columns
     while i < len(lines):
         em = lines[i].size
         if _start_gutter(lines, i, em) is None:
@@ -284,33 +396,38 @@ def split_columns(
             i += 1
             continue
         j, lo, hi, per_side = _region(lines, i, em)
-        region = lines[i:j]
+        # a line above that leaves the same strip white belongs to the region too, though it
+        # could not start one (several stretched spaces: justified columns' first line)
+        back = i
+        while (
+            back > plain
+            and _start_gutter(lines, back - 1, em) is None  # (one that could was refused)
+            and _joins_above(lines[back - 1], (lo, hi), em)
+        ):
+            back -= 1
+        region = lines[back:j]
         continued = (
             carry is not None
-            and i <= MAX_LINES_BEFORE_CONTINUATION
+            and back <= MAX_LINES_BEFORE_CONTINUATION
             and carry[0] < hi
             and lo < carry[1]
         )
         need = 1 if continued else MIN_TWO_SIDED_LINES
-        if (
-            per_side < need
-            or _is_table(region, (lo, hi), page, em, lines[max(0, i - 1) : i] + lines[j : j + 1])
-            or not _right_edge_aligned(region, (lo + hi) / 2, em)
+        around = lines[max(0, back - 1) : back] + lines[j : j + 1]
+        one_text = i < refused[0] and lo < refused[2] and refused[1] < hi
+        if not one_text and (
+            not _right_edge_aligned(region, (lo + hi) / 2, em)
+            or _continues_paragraph(lines[back - 1] if back else None, region, (lo, hi))
         ):
+            # one justified text whose stretched spaces line up: no part of it is columns
+            one_text, refused = True, (j, lo, hi)
+        if one_text or per_side < need or _is_table(region, (lo, hi), page, em, around):
             out.append(lines[i])
             i += 1
             continue
-        # The words of each column are grouped into lines again on their own: two columns'
-        # baselines need not agree, and a line made of both would mix their words.
-        words: dict[int, list[Word]] = {1: [], 2: []}
-        for ln in region:
-            for side, ws in _halves(ln, (lo + hi) / 2).items():
-                words[side] += ws
-        for side in (1, 2):
-            for ln in lines_from_words(words[side], page.number):
-                ln.column = side
-                out.append(ln)
+        del out[len(out) - (i - back) :]
+        out += _column_by_column(region, (lo + hi) / 2, page.number)
         last = (lo, hi)
-        i = j
+        i = plain = j
     page.lines = out
     return last

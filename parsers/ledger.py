@@ -346,6 +346,7 @@ class _Walk:
                 default=t.end,
             )
             cols_x0 = _columns_x0(lines[t.start])
+            titles = True  # right under a header row (the first, or one repeated)
             for k in range(t.start + 1, t.end):
                 ln = lines[k]
                 repeated = is_header(ln)
@@ -355,7 +356,11 @@ class _Walk:
                 )
                 if repeated or name_line or (wrapped_name and len(ln.text) > 2):
                     self.mark(ln.words, "field", "heading")
-                elif cols_x0 is not None:  # a wrapped column title ("Uppnådd" / "poäng")
+                    titles = repeated or titles
+                    continue
+                if _has_field(ln, self.cls) or _column_numbers(ln):
+                    titles = False  # a question's row: its text and numbers are read
+                if titles and cols_x0 is not None:  # a wrapped column title ("Uppnådd" / "poäng")
                     under = [w for w in ln.words if w.x0 >= cols_x0 - 2 and not is_number(w.text)]
                     self.mark([w for w in under if w.text != "%"], "field", "heading")
 

@@ -1,7 +1,8 @@
 """One PDF → one report record. The order of the steps is the map of the parser:
 
 1. `pdf.read_document`       validate bytes, words and lines with positions per page
-2. `footer.strip_furniture`  drop running headers/footers (publisher and date are read from them)
+2. `footer.strip_furniture`  drop running headers/footers (publisher and date are read from them);
+                             `scores.join_broken_titles` joins column titles broken in a cell
 3. `scores.find_tables`      area score tables → points, questions
 4. `version.detect`          instrument version from the area names found
 5. `history.find_history`    the report's own table of earlier scores
@@ -26,7 +27,7 @@ from parsers.history import HistoryTable, find_history, find_summary
 from parsers.municipality import find_municipality, find_year
 from parsers.pdf import read_document
 from parsers.reader import reader_name
-from parsers.scores import ScoreTable, find_tables
+from parsers.scores import ScoreTable, find_tables, join_broken_titles
 from parsers.sections import AreaIndex, area_starts, find_inspiration
 from parsers.text import document_words, printed_words
 from parsers.typography import BodyStyle
@@ -46,7 +47,7 @@ from schema.record import (
 )
 
 #: Bump when a change can alter parsed values; the warehouse reprocesses older records.
-PARSER_VERSION = "1.4.0"
+PARSER_VERSION = "1.5.0"
 
 
 def parse_report(
@@ -78,6 +79,7 @@ def _parse_report(
 ) -> ReportRecord:
     doc = read_document(path, reader, ocr, ocr_cache)
     strip_furniture(doc)
+    join_broken_titles(doc.pages)  # "Uppnå" / "tt" under a squeezed header cell
     printed_words(ln.text for ln in doc.lines)
     info = footer_info(doc)
     style = BodyStyle.of(doc.lines)  # the body text's size and line gap, measured once

@@ -13,11 +13,12 @@ own; each number line goes to the question it belongs to by position in the tabl
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from parsers.pdf import Box, Line, Word, box_of
+from parsers.pdf import Box, Line, PageText, Word, box_of
 from parsers.text import is_percent, join_label, join_lines, number
 from parsers.tolerances import (
     BROKEN_WORD_RIGHT_EM,
@@ -85,7 +86,9 @@ def _same_header(line: Line, header: Line) -> bool:
     return not name or name == _head_text(header)
 
 
-def _split_line(line: Line, boundary: float, header_x0: float) -> tuple[list[Word], list[Word]]:
+def _split_line(
+    line: Line, boundary: float, header_x0: float | None
+) -> tuple[list[Word], list[Word]]:
     """Text words left of the numeric columns, and the numbers in them ('85 %' merged).
 
     Words that are not numbers but sit under the column headers are the rest of a wrapped
@@ -93,7 +96,12 @@ def _split_line(line: Line, boundary: float, header_x0: float) -> tuple[list[Wor
     """
     text, nums = [], []
     for w in line.words:
-        if w.x0 >= header_x0 - HEADER_SLACK_PT and number(w.text) is None and w.text != "%":
+        if (
+            header_x0 is not None
+            and w.x0 >= header_x0 - HEADER_SLACK_PT
+            and number(w.text) is None
+            and w.text != "%"
+        ):
             continue
         if w.x0 >= boundary and (number(w.text) is not None or w.text == "%"):
             if w.text == "%" and nums:
@@ -113,7 +121,10 @@ def _assign(nums: list[Word], cols: dict[str, Word]) -> dict[str, int | float]:
     if len(nums) == len(cols):
         order = sorted(cols, key=lambda k: cols[k].xc)
         pairs = zip(order, nums, strict=True)
-        if all(is_percent(w.text) == (k == "percent") for k, w in pairs if "percent" in cols):
+        signed = any(is_percent(w.text) for w in nums)  # a "%" column may print bare numbers
+        if not signed or all(
+            is_percent(w.text) == (k == "percent") for k, w in pairs if "percent" in cols
+        ):
             return {k: number(w.text) for k, w in zip(order, nums, strict=True)}
     for w in nums:
         if is_percent(w.text) and "percent" in cols:
@@ -195,8 +206,11 @@ class _Cells:
     glued: re.Match | None  # "1.1Finns": the id glued to the question
 
     @classmethod
-    def of(cls, line: Line, grid: _Grid) -> _Cells:
-        text_words, nums = _split_line(line, grid.boundary, grid.header_x0)
+    def of(cls, line: Line, grid: _Grid, titles: bool = True) -> _Cells:
+        """With `titles` (right under a header row), words under the column titles are their
+        wrapped rest; further down a table continued on a page of another width prints its
+        text there."""
+        text_words, nums = _split_line(line, grid.boundary, grid.header_x0 if titles else None)
         first = text_words[0].text if text_words else None
         qid = QUESTION_ID.match(first) if first else None
         glued = QUESTION_ID_GLUED.match(first) if first and not qid else None
@@ -320,18 +334,20 @@ def _read_rows(lines: list[Line], start: int, draft: _Draft, style: BodyStyle) -
     header = lines[start]
     prev = header
     repeated = False
+    titles = True  # lines right under a header row may hold its wrapped column titles
     i = start + 1
     while i < len(lines):
         line = lines[i]
         if line.page != prev.page and _same_header(line, header):
-            repeated = True  # Word's repeated header row at the top of the next page
+            repeated = titles = True  # Word's repeated header row at the top of the next page
         elif repeated and " ".join(w.text for w in line.words) in draft.name_lines[1:]:
             pass  # the repeated header's wrapped area name, as on the first page
         else:
             repeated = False
             if SECTION.match(line.text) or is_header(line):
                 break  # a sub-section, or the next table
-            cells = _Cells.of(line, draft.grid)
+            cells = _Cells.of(line, draft.grid, titles)
+            titles = titles and not (cells.starts_question or cells.nums)
             if draft.ends_at(lines, i, cells, prev, style):
                 break
             if draft.add(cells):
@@ -473,6 +489,50 @@ def name_from_above(lines: list[Line], table: ScoreTable, floor: int) -> None:
         if found and table.area_number in (None, found[0]):
             table.area_number, table.name = found
             return
+
+
+def join_broken_titles(pages: list[PageText]) -> None:
+    """A column title broken inside the word when its cell is too narrow for it ("Uppnå" /
+    "tt", "Proce" / "nt": a fact box beside the table squeezes it): the piece printed under a
+    title, within the title's width, joins it when the joined words make the line a score
+    table's header row. Done on the lines before any table is looked for, so that every
+    reader of a header row (tables, furniture, findings, the ledger) sees whole titles."""
+    for page in pages:
+        lines = page.lines
+        for line, nxt in itertools.pairwise(lines):
+            if not line.words or not nxt.words or is_header(line):
+                continue
+            if nxt.top - line.bottom > line.size:
+                continue
+            joined = _joined_titles(line, nxt)
+            if joined is not None:
+                line.words, nxt.words = joined
+        page.lines = [ln for ln in lines if ln.words]
+
+
+def _joined_titles(line: Line, nxt: Line) -> tuple[list[Word], list[Word]] | None:
+    """(the header row's words with their broken titles joined, what is left of `nxt`), or
+    None when joining makes no header row."""
+    words, rest = list(line.words), []
+    for v in nxt.words:
+        k = next(
+            (
+                k
+                for k, w in enumerate(words)
+                if w.x0 - HEADER_SLACK_PT <= v.x0 and v.x1 <= w.x1 + HEADER_SLACK_PT
+            ),
+            None,
+        )
+        if k is None or not (v.text.isalpha() and v.text.islower()):
+            rest.append(v)
+            continue
+        w = words[k]
+        words[k] = replace(
+            w, text=w.text + v.text, x1=max(w.x1, v.x1), bottom=max(w.bottom, v.bottom)
+        )
+    if len(rest) == len(nxt.words) or not is_header(Line(words, line.page)):
+        return None
+    return words, rest
 
 
 def find_tables(lines: list[Line], style: BodyStyle | None = None) -> list[ScoreTable]:

@@ -110,7 +110,31 @@ def _keeps_hyphen(prefix: str, nxt: str) -> bool:
     # the rest of a compound with a hyphen, and hyphenation never splits after a capital
     if len(stem) >= 2 and stem[-1].isupper() and stem[-2].isalpha():
         return True
+    if _is_place_name(stem):  # "Mönsterås-" / "appen": a name joins its compound by a hyphen
+        return True
     return nxt[0].isupper() or not _HYPHENATES.get()
+
+
+def _is_place_name(stem: str) -> bool:
+    """A municipality's name (or its genitive): Swedish joins a name to the rest of a compound
+    with a hyphen ("Bengtsfors-appen", "Åre-appen"), and a hyphenator breaking a word there
+    would split the name's compound where the text writes the hyphen anyway."""
+    from schema.kommuner import by_name
+
+    if not stem[:1].isupper():
+        return False
+    return by_name(stem) is not None or (stem.endswith("s") and by_name(stem[:-1]) is not None)
+
+
+def _forced_break(fragment: str, nxt: str) -> bool:
+    """A word longer than its narrow column, broken where the line ran out, with no hyphen
+    ("medarbetarundersö" / "kningar"): the fragment is its line's only word, and the document
+    prints the joined word whole elsewhere."""
+    words = _PRINTED.get()
+    tail = nxt.strip(_WORD_EDGES)
+    if not words or not tail[:1].islower() or not fragment[-1:].isalpha():
+        return False
+    return (fragment + tail).casefold() in words
 
 
 def join_lines(lines: list[str]) -> str:
@@ -120,16 +144,20 @@ def join_lines(lines: list[str]) -> str:
     hyphen that belongs to the text is kept ("kompetens- och", "e-tjänster", "HME-enkäten").
     """
     out = ""
+    alone = False  # the line before held one word only
     for raw in lines:
         line = " ".join(raw.split())
         if not line:
             continue
         if not out:
-            out = line
+            out, alone = line, " " not in line
             continue
         first = line.split(" ", 1)[0]
+        fragment, alone = (out.rsplit(" ", 1)[-1] if alone else ""), " " not in line
         if line[0] in _CLOSING:  # "…planeringen" / "?": a break before closing punctuation
             out = out + line
+        elif fragment and _forced_break(fragment.strip(_WORD_EDGES), first):
+            out = out + line  # a word broken in a narrow column, without a hyphen
         elif out[-1] in _HYPHENS and len(out) >= 2 and out[-2].isalnum():
             if out[-1] == "\u00ad":  # soft hyphen: always a break inside a word
                 out = out[:-1] + line

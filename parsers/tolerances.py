@@ -75,6 +75,14 @@ GUTTER_EDGE_PT = 0.5
 #: The lines of a right-hand column start at its edge or at a list's hanging indent (Word's
 #: 0.63 cm, up to about a centimetre): within this many times the font size of each other.
 COLUMN_EDGE_SPREAD_EM = 3.0
+#: Two lines start at the same edge within this many times the font size (a word space: an
+#: OCR'd page's word boxes wander by a point or two); further right needs a reason (a label's
+#: hanging indent, a paragraph's first line).
+COLUMN_START_ALIGN_EM = 0.3
+#: A paragraph's indented first line stands at least this far (times the font size) right of
+#: its column's edge (Word's first-line indent is 1.25 cm); a line a few points off the edge
+#: is a justified line's word after a stretched space.
+PARAGRAPH_INDENT_MIN_EM = 1.0
 #: A number ending a line stands in the same table column as one ending a neighbouring line
 #: when their right edges or centres are within this many ems (right-aligned or centred cells).
 NUMBER_COLUMN_ALIGN_EM = 1.0
@@ -89,6 +97,10 @@ HEADING_MIN_SIZE = 0.95
 
 #: Share of the page height at the top and bottom where headers and footers live.
 FURNITURE_BAND_SHARE = 0.09
+#: A repeated line with no body line between it and the page's edge may reach this share of
+#: the height: margins are set in centimetres, so on a low page (A5 landscape, 420 pt) the
+#: running header's bottom lies at 11 % of the height.
+FURNITURE_OUTER_SHARE = 0.18
 #: Furniture recurs at the same height: tops rounded to bins this tall (pt) compare equal.
 FURNITURE_ROW_PT = 3
 #: Furniture recurs on at least this share of the pages (and on two at least).

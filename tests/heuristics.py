@@ -202,6 +202,36 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.layout._is_table": _never},
         True,
     ),
+    "layout._right_edge_aligned": (
+        "the words after a strip of white need not start at one edge to be a column",
+        {"parsers.layout._right_edge_aligned": lambda region, mid, em: True},
+        True,
+    ),
+    "layout._continues_paragraph": (
+        "lines under a full justified line may still start columns",
+        {"parsers.layout._continues_paragraph": _never},
+        True,
+    ),
+    "layout._joins_above": (
+        "a stretched line above a region of columns stays a one-column line",
+        {"parsers.layout._joins_above": _never},
+        True,
+    ),
+    "text._is_place_name": (
+        "a municipality's name before a line-end hyphen is broken like any word",
+        {"parsers.text._is_place_name": _never},
+        False,
+    ),
+    "text._forced_break": (
+        "a word broken in a narrow column without a hyphen stays two words",
+        {"parsers.text._forced_break": _never},
+        False,
+    ),
+    "layout._starts_label": (
+        "a label glued to its text does not hang a column's items",
+        {"parsers.layout._starts_label": _never},
+        True,
+    ),
 }
 
 

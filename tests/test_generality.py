@@ -346,3 +346,659 @@ def test_a_larger_heading_after_the_columns_is_not_the_longer_columns_last_line(
         (2, "fyra"),
         (0, "KOMMENTAR"),
     ]
+
+
+def _wline(words: list[tuple[str, float, float]], top: float, size: float) -> Line:
+    """A line of words with the boxes a PDF gave them (text, x0, x1)."""
+    return Line([Word(t, x0, x1, top, top + size, size) for t, x0, x1 in words], page=1)
+
+
+def test_a_justified_narrow_cell_whose_stretched_spaces_line_up_is_not_columns() -> None:
+    """Seed 3015 case 60 (the boxes as printed): a question cell 108 pt wide, justified,
+    under a table header. Two lines of two or three words are stretched to the cell's edge,
+    and their wide spaces leave a strip of white ("1.1 Hur ‹gap› arbetar / kommunen ‹gap›
+    med"). The words after the strip do not start at one edge ("arbetar" 123, "med" 136,
+    each line ending at 158): not a right-hand column, so not read "Hur kommunen arbetar
+    med"."""
+    lines = [
+        _wline(
+            [
+                ("Fråga", 49.7, 79.6),
+                ("Poäng", 179.9, 213.5),
+                ("Maxpoäng", 236.7, 291.0),
+                ("Andel", 315.8, 346.3),
+            ],
+            248.6,
+            11.0,
+        ),
+        _wline([("1.1", 49.7, 65.0), ("Hur", 85.1, 102.7), ("arbetar", 122.9, 157.7)], 265.6, 11.0),
+        _wline([("kommunen", 49.7, 104.1), ("med", 136.4, 157.7)], 280.1, 11.0),
+        _wline(
+            [("politiska", 49.7, 89.4), ("mål", 105.9, 123.6), ("och", 140.0, 157.8)], 294.6, 11.0
+        ),
+    ]
+    page = PageText(1, 420, 595, lines)
+    split_columns(page)
+    assert [ln.column for ln in page.lines] == [0, 0, 0, 0]
+
+
+def test_two_lines_off_by_a_few_points_have_no_edge_to_be_indented_from() -> None:
+    """Seed 3015 case 39: "information ‹gap› om / brukarundersökningar ‹gap› vilket", the
+    right-hand words 14 pt apart. With only two lines neither shows where a column's edge
+    would be, so the first one is not a paragraph's indented first line."""
+    lines = [
+        _wline([("45)Kommunövergripande", 90.8, 246.0)], 520.5, 12.0),
+        _wline([("information", 112.1, 181.5), ("om", 276.2, 295.3)], 541.5, 12.0),
+        _wline([("brukarundersökningar", 112.1, 245.5), ("vilket", 262.5, 295.2)], 562.5, 12.0),
+        _wline(
+            [
+                ("uppskattas", 112.1, 178.4),
+                ("av", 189.8, 204.3),
+                ("både", 215.7, 245.7),
+                ("chefer", 257.1, 295.2),
+            ],
+            583.5,
+            12.0,
+        ),
+    ]
+    page = PageText(1, 612, 792, lines)
+    split_columns(page)
+    assert [ln.column for ln in page.lines] == [0, 0, 0, 0]
+
+
+def test_a_word_left_of_the_edge_the_right_cells_lines_start_at_ends_the_strip() -> None:
+    """Seed 3015 case 187: a side-by-side findings table without rules, its left cell
+    justified. One left-cell line is stretched ("planering ‹gap› för"), and its last word
+    "för" ends 11 pt before the right cell's "bättre", which starts where the right cell's
+    other lines start: the strip of white is the stretched space, not the cells' gutter, and
+    "för" belongs to the left cell ("Genomtänkt planering för brukarundersökningar.")."""
+    lines = [
+        _wline(
+            [
+                ("terna", 71.0, 92.9),
+                ("och", 95.7, 111.5),
+                ("följ", 114.3, 129.6),
+                ("upp", 132.3, 148.8),
+                ("effekterna", 151.5, 196.0),
+                ("varje", 198.8, 220.8),
+                ("år", 223.5, 232.0),
+                ("alla", 306.1, 322.0),
+                ("verksamheter", 327.5, 386.7),
+                ("så", 392.3, 401.4),
+                ("att", 406.8, 417.9),
+                ("den", 423.3, 439.2),
+                ("politiska", 444.6, 482.5),
+                ("nivån", 488.0, 512.5),
+                ("får", 518.0, 530.1),
+            ],
+            125.7,
+            11.0,
+        ),
+        _wline(
+            [
+                ("§", 71.0, 77.6),
+                ("Genomtänkt", 88.0, 142.3),
+                ("planering", 191.6, 233.1),
+                ("för", 282.4, 295.2),
+                ("bättre", 306.1, 331.0),
+                ("beslutsunderlag", 333.9, 402.8),
+            ],
+            138.4,
+            11.0,
+        ),
+        _wline(
+            [
+                ("brukarundersökningar.", 71.0, 170.8),
+                ("§", 306.1, 312.7),
+                ("Se", 323.1, 334.1),
+                ("över", 339.6, 359.1),
+                ("ansvaret", 364.6, 401.1),
+                ("för", 406.7, 419.5),
+                ("e-tjänster", 424.9, 465.8),
+                ("och", 471.4, 487.2),
+                ("följ", 492.6, 508.0),
+                ("upp", 513.4, 529.9),
+            ],
+            154.0,
+            11.0,
+        ),
+    ]
+    page = PageText(1, 612, 792, lines)
+    split_columns(page)
+    assert [ln.column for ln in page.lines] == [0, 0, 0]
+
+
+def test_lines_that_go_on_from_a_full_justified_line_above_are_one_paragraph() -> None:
+    """Seed 3015 case 131: in a justified cell, two lines whose stretched spaces line up
+    ("medborgaraktiviteter ‹gap› samt / förvaltningsrevisionsrapporter ‹gap› med", right-hand
+    words 3 pt apart) follow, at the paragraph's own line pitch, a line that runs from the
+    cell's left edge to the same right edge: one paragraph, not columns after one-column
+    text (whose last line would not be stretched to the margin)."""
+    lines = [
+        _wline(
+            [
+                ("information", 71.0, 128.8),
+                ("om", 141.8, 157.8),
+                ("medborgardialoger,", 170.8, 270.0),
+                ("andra", 283.1, 312.2),
+            ],
+            156.3,
+            10.0,
+        ),
+        _wline([("medborgaraktiviteter", 71.0, 177.8), ("samt", 287.3, 312.2)], 169.6, 10.0),
+        _wline(
+            [("förvaltningsrevisionsrapporter", 71.0, 222.3), ("med", 290.0, 312.2)], 183.0, 10.0
+        ),
+        _wline(
+            [
+                ("handlingsplaner", 71.0, 151.4),
+                ("på", 157.2, 169.7),
+                ("webbplatsen.", 175.6, 242.6),
+                ("Samarbete", 248.4, 303.4),
+                ("i", 309.3, 312.0),
+            ],
+            196.3,
+            10.0,
+        ),
+    ]
+    page = PageText(1, 595, 842, lines)
+    split_columns(page)
+    assert [ln.column for ln in page.lines] == [0, 0, 0, 0]
+
+
+def test_newspaper_columns_with_an_indented_first_line_and_a_hanging_list_are_columns() -> None:
+    """What the edge rules leave alone: a right-hand column whose first line is a paragraph's
+    indented first line (two lines below show the edge) and whose list items hang their
+    bodies under a label. The one-column line above ends its paragraph short of the margin."""
+    left, right = 50.0, 310.0
+    lines = [
+        _line([("Kommunen", left), ("har", left + 60), ("en", left + 90)], 80),
+        _line([("Styrkor", left), ("Arbetet", right + 14), ("med", right + 62)], 100),
+        _line([("ett", left), ("två", left + 25), ("fortsatte", right), ("väl.", right + 60)], 114),
+        _line([("sex", left), ("sju", right), ("och", right + 30)], 128),
+        _line([("åtta", left), ("•", right), ("Uppföljning", right + 12)], 142),
+        _line([("nio", left), ("av", right + 12), ("mål", right + 30)], 156),
+    ]
+    page = PageText(1, 595, 842, lines)
+    split_columns(page)
+    assert [ln.column for ln in page.lines] == [0, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2]
+
+
+def test_a_few_points_off_the_edge_is_a_stretched_space_not_an_indent() -> None:
+    """Seed 3015 case 60, question 2.3: "strategi ‹gap› för / lönesättning ‹gap› och", the
+    right-hand words 5 pt apart (under half an em). A third such line is made up here so that
+    two lines show an edge: still no paragraph indents its first line by so little, so the
+    cell stays one paragraph ("strategi för lönesättning och", not "strategi lönesättning för
+    och")."""
+    lines = [
+        _wline(
+            [
+                ("2.3", 49.7, 65.0),
+                ("Finns", 77.7, 104.6),
+                ("det", 117.3, 132.6),
+                ("en", 145.3, 157.5),
+            ],
+            303.1,
+            11.0,
+        ),
+        _wline([("kommunövergripande", 49.7, 156.1)], 317.6, 11.0),
+        _wline([("strategi", 49.7, 85.7), ("för", 144.9, 157.7)], 332.1, 11.0),
+        _wline([("lönesättning", 49.7, 109.0), ("och", 140.1, 157.8)], 346.6, 11.0),
+        _wline([("belöningar", 49.7, 104.0), ("gott", 140.1, 157.7)], 361.1, 11.0),
+        _wline(
+            [("prestationer", 49.7, 112.0), ("och", 117.0, 135.0), ("hur", 140.0, 157.7)],
+            375.6,
+            11.0,
+        ),
+    ]
+    page = PageText(1, 420, 595, lines)
+    split_columns(page)
+    assert [ln.column for ln in page.lines] == [0, 0, 0, 0, 0, 0]
+
+
+def test_a_stretched_first_line_above_a_region_joins_its_columns() -> None:
+    """Seed 3015 case 124, top of a page of justified newspaper columns: the first line's left
+    half is stretched ("tjänstemän ‹gap› (kommunchef ‹gap› och"), so it has several wide gaps
+    and cannot start the region; the next line does. The first line leaves the same strip
+    white, so it belongs to the columns: "(kommunchef och verksamhetschefer)", not "och plan
+    från målstyrningskedjan … genom- verksamhetschefer)"."""
+    lines = [
+        _wline(
+            [
+                ("tjänstemän", 35.8, 91.9),
+                ("(kommunchef", 143.6, 213.2),
+                ("och", 264.8, 283.4),
+                ("plan", 311.9, 333.6),
+                ("från", 337.2, 356.9),
+                ("målstyrningskedjan", 360.5, 459.1),
+                ("med", 462.6, 484.9),
+                ("mål", 488.5, 507.1),
+                ("–", 510.6, 517.0),
+                ("genom-", 520.6, 559.7),
+            ],
+            31.4,
+            11.5,
+        ),
+        _wline(
+            [
+                ("verksamhetschefer)", 35.8, 136.6),
+                ("har", 140.9, 157.5),
+                ("ett", 161.7, 174.5),
+                ("delegerat", 178.8, 226.6),
+                ("ansvar", 230.9, 265.4),
+                ("för", 269.7, 283.1),
+                ("förande", 311.9, 350.9),
+                ("–", 355.7, 362.1),
+                ("uppföljning", 367.0, 422.8),
+                ("–", 427.8, 434.2),
+                ("analys", 439.1, 472.3),
+                ("–", 477.2, 483.6),
+                ("förbättringsåt-", 488.5, 559.7),
+            ],
+            51.2,
+            11.5,
+        ),
+        _wline(
+            [
+                ("ekonomi", 35.8, 79.2),
+                ("och", 82.4, 100.9),
+                ("personal.", 104.1, 151.4),
+                ("gärder.", 311.9, 348.3),
+                ("Det", 357.0, 374.9),
+                ("handlar", 383.7, 422.0),
+                ("om", 430.8, 446.7),
+                ("att", 455.5, 468.3),
+                ("göra", 477.1, 500.1),
+                ("invånarna", 508.9, 559.3),
+            ],
+            71.1,
+            11.5,
+        ),
+        _wline(
+            [
+                ("-", 35.8, 39.6),
+                ("Medarbetarsamtal", 52.8, 145.4),
+                ("genomförs", 152.6, 206.9),
+                ("årligen", 214.1, 248.6),
+                ("enligt", 255.8, 283.3),
+                ("delaktiga", 311.9, 357.8),
+                ("i", 366.7, 369.3),
+                ("de", 378.1, 390.9),
+                ("beslutsprocesser", 399.8, 486.9),
+                ("som", 495.8, 517.5),
+                ("sker", 526.4, 548.0),
+                ("i", 557.0, 559.5),
+            ],
+            93.9,
+            11.5,
+        ),
+        _wline(
+            [
+                ("en", 35.8, 48.6),
+                ("gemensam", 54.4, 111.1),
+                ("mall", 116.9, 138.0),
+                ("med", 143.8, 166.1),
+                ("tydlig", 171.9, 198.7),
+                ("plan.", 204.5, 229.3),
+                ("Det", 235.1, 253.0),
+                ("finns", 258.8, 283.0),
+                ("kommunen.", 311.9, 371.9),
+            ],
+            113.8,
+            11.5,
+        ),
+    ]
+    page = PageText(1, 595, 420, lines)
+    split_columns(page)
+    assert [(ln.column, ln.words[0].text) for ln in page.lines] == [
+        (1, "tjänstemän"),
+        (1, "verksamhetschefer)"),
+        (1, "ekonomi"),
+        (1, "-"),
+        (1, "en"),
+        (2, "plan"),
+        (2, "förande"),
+        (2, "gärder."),
+        (2, "delaktiga"),
+        (2, "kommunen."),
+    ]
+
+
+def test_labels_glued_to_their_text_hang_a_columns_items() -> None:
+    """Seed 3015 case 89: newspaper columns whose right-hand list numbers on past the tab stop
+    ("14.Dokumentera", the label glued to its text at the column's edge, the items' other
+    lines at the hanging indent 17 pt to the right, each running to the column's edge). The
+    lines off the edge are a hanging list's, not a justified paragraph's."""
+    lines = [
+        _wline(
+            [
+                ("7.", 71.0, 80.5),
+                ("Aktiv", 88.0, 113.2),
+                ("information", 116.4, 174.3),
+                ("om", 177.5, 193.3),
+                ("resultaten", 196.5, 247.5),
+                ("i", 250.6, 253.4),
+                ("HME-enkäten", 256.6, 323.4),
+                ("14.Dokumentera", 410.3, 495.8),
+                ("arbetet", 499.0, 535.7),
+                ("med", 538.9, 561.1),
+                ("chefernas", 564.2, 613.6),
+                ("uppdrag", 616.8, 658.7),
+                ("samt", 662.0, 686.9),
+            ],
+            154.9,
+            10.0,
+        ),
+        _wline(
+            [
+                ("koppla", 427.3, 460.8),
+                ("detta", 464.0, 490.4),
+                ("till", 493.5, 505.8),
+                ("budgetprocessen", 508.9, 595.6),
+            ],
+            165.3,
+            10.0,
+        ),
+        _wline(
+            [
+                ("8.", 71.0, 80.5),
+                ("Utvecklad", 88.0, 137.8),
+                ("struktur", 140.9, 180.6),
+                ("för", 183.8, 197.6),
+                ("chefernas", 200.7, 250.2),
+                ("uppdrag", 253.4, 295.3),
+                ("genom", 298.4, 333.2),
+            ],
+            171.3,
+            10.0,
+        ),
+        _wline(
+            [
+                ("gemensamma", 88.0, 159.6),
+                ("forum", 162.8, 192.6),
+                ("för", 195.7, 209.5),
+                ("chefer", 212.6, 244.4),
+                ("och", 247.6, 265.5),
+                ("gör", 268.7, 285.3),
+                ("resultaten", 288.5, 339.4),
+                ("kända", 342.6, 373.3),
+                ("15.Formulera", 410.3, 478.5),
+                ("arbetet", 481.7, 518.4),
+                ("med", 521.5, 543.8),
+                ("klagomål", 546.9, 592.7),
+                ("och", 595.9, 613.8),
+                ("synpunkter", 616.9, 673.4),
+                ("i", 676.6, 679.4),
+                ("dialog", 682.5, 712.9),
+            ],
+            184.6,
+            10.0,
+        ),
+        _wline(
+            [
+                ("för", 88.0, 101.7),
+                ("medarbetarna.", 104.9, 179.6),
+                ("med", 427.3, 449.5),
+                ("de", 452.7, 465.1),
+                ("fackliga", 468.4, 507.2),
+                ("organisationerna", 510.4, 595.5),
+                ("så", 598.7, 610.0),
+                ("att", 613.2, 627.2),
+                ("den", 630.3, 649.2),
+                ("når", 652.3, 668.9),
+                ("alla", 672.1, 689.8),
+            ],
+            198.0,
+            10.0,
+        ),
+        _wline([("verksamheter", 427.3, 496.9)], 208.3, 10.0),
+        _wline(
+            [
+                ("9.", 71.0, 80.5),
+                ("Strukturerad", 88.0, 151.6),
+                ("styrning", 154.8, 195.7),
+                ("av", 198.8, 210.8),
+                ("resultaten", 214.0, 265.0),
+                ("i", 268.3, 271.0),
+                ("HME-enkäten", 274.1, 341.0),
+                ("och", 344.2, 362.1),
+                ("följ", 365.3, 380.4),
+            ],
+            214.3,
+            10.0,
+        ),
+        _wline(
+            [
+                ("upp", 88.0, 107.0),
+                ("effekterna", 110.2, 161.8),
+                ("varje", 164.9, 190.0),
+                ("år.", 193.2, 206.6),
+                ("16.Se", 410.3, 439.8),
+                ("över", 443.0, 465.2),
+                ("dialogen", 468.4, 511.4),
+                ("kring", 514.5, 539.8),
+                ("lokala", 543.0, 572.7),
+                ("företag", 575.9, 612.1),
+                ("exempelvis", 615.3, 672.4),
+                ("genom", 675.6, 710.2),
+            ],
+            227.7,
+            10.0,
+        ),
+        _wline(
+            [
+                ("e-tjänster", 427.3, 475.6),
+                ("och", 478.8, 496.7),
+                ("sociala", 499.8, 534.4),
+                ("medier", 537.6, 572.9),
+                ("med", 576.1, 598.2),
+                ("tydliga", 601.4, 635.6),
+                ("indikatorer", 638.8, 693.5),
+                ("och", 696.7, 714.6),
+            ],
+            238.0,
+            10.0,
+        ),
+    ]
+    page = PageText(1, 842, 595, lines)
+    split_columns(page)
+    assert [(ln.column, ln.words[0].text) for ln in page.lines] == [
+        (1, "7."),
+        (1, "8."),
+        (1, "gemensamma"),
+        (1, "för"),
+        (1, "9."),
+        (1, "upp"),
+        (2, "14.Dokumentera"),
+        (2, "koppla"),
+        (2, "15.Formulera"),
+        (2, "med"),
+        (2, "verksamheter"),
+        (2, "16.Se"),
+        (2, "e-tjänster"),
+    ]
+
+
+def test_a_running_header_on_a_low_page_below_the_fixed_band_is_furniture() -> None:
+    """Seed 3015 case 86, A5 landscape (420 pt high): the running header's bottom lies at
+    47 pt, below the fixed band (9 % of the height, 38 pt), but no body line stands above
+    it. Left in the body, its year ("Kommunkompassen 2022") was a number under the "Max"
+    column of every table it interrupted: area maxima of 2022, tables ended at page breaks."""
+    from pathlib import Path
+
+    from parsers import footer
+    from parsers.pdf import Document
+
+    pages = []
+    for n, words in ((1, ("Sker", "en")), (2, ("Finns", "det")), (3, ("Hur", "arbetar"))):
+        running = _wline(
+            [("Kommunkompassen", 370.5, 454.0), ("2022", 457.0, 480.0), ("–", 483.0, 489.0),
+             ("Lomma", 492.0, 522.0), ("kommun", 525.0, 531.9)], 36.6, 10.0)  # fmt: skip
+        row = _wline(
+            [(f"1.{n}", 63.6, 79.0), (words[0], 82.0, 104.0), (words[1], 107.0, 140.0)], 61.0, 11.0
+        )
+        pages.append(PageText(n, 595, 420, [Line(running.words, n), Line(row.words, n)]))
+    doc = Document(Path("x.pdf"), "0" * 64, pages)
+    footer.strip_furniture(doc)
+    assert [ln.text for ln in doc.footer_lines] == ["Kommunkompassen 2022 – Lomma kommun"] * 3
+    assert [ln.text for ln in doc.lines] == ["1.1 Sker en", "1.2 Finns det", "1.3 Hur arbetar"]
+
+
+def test_a_column_title_broken_inside_the_word_is_joined_to_its_rest() -> None:
+    """Seed 3015 case 12: a fact box beside the score table squeezes its header cells, and
+    LibreOffice breaks the titles inside the word ("Uppnå" / "tt", "Proce" / "nt"). Joined,
+    the row is a header row, the table is read, and nothing is left of the second line."""
+    from parsers.scores import find_tables, join_broken_titles
+
+    header = _wline(
+        [("6.", 71.0, 79.0), ("Kvalitetsutveckling", 82.0, 213.0), ("Uppnå", 477.0, 518.0),
+         ("Max", 537.0, 564.0), ("Proce", 585.0, 621.3)], 232.1, 11.0)  # fmt: skip
+    rest = _wline([("tt", 492.0, 503.0), ("nt", 596.0, 609.9)], 245.5, 11.0)
+    row = _wline(
+        [("6.1", 71.0, 86.0), ("Används", 90.0, 135.0), ("resultat?", 139.0, 190.0),
+         ("3", 493.9, 500.0), ("5", 545.0, 551.0), ("60", 596.0, 608.0), ("%", 610.0, 617.6)],
+        261.4, 11.0)  # fmt: skip
+    total = _wline(
+        [("Totalt", 71.0, 100.0), ("3", 493.9, 500.0), ("5", 545.0, 551.0),
+         ("60", 596.0, 608.0), ("%", 610.0, 617.6)], 280.0, 11.0)  # fmt: skip
+    page = PageText(1, 842, 595, [header, rest, row, total])
+    join_broken_titles([page])
+    assert [ln.text for ln in page.lines] == [
+        "6. Kvalitetsutveckling Uppnått Max Procent",
+        "6.1 Används resultat? 3 5 60 %",
+        "Totalt 3 5 60 %",
+    ]
+    (table,) = find_tables(page.lines)
+    assert (table.area_number, table.total) == (6, {"points": 3, "max": 5, "percent": 60})
+    assert [(q.id, q.text, q.numbers) for q in table.questions] == [
+        ("6.1", "Används resultat?", {"points": 3, "max": 5, "percent": 60})
+    ]
+
+
+def test_text_under_the_column_titles_further_down_a_table_is_question_text() -> None:
+    """Seed 3015 case 12, the next page: the same table continues wider (the fact box is on
+    the page before), so its question text runs under where the column titles stood. Only
+    the lines right under a header row hold wrapped titles; further down those words are the
+    question's ("finns det rutiner för återkoppling", not "finns det återkoppling")."""
+    from parsers.scores import find_tables
+
+    header = _wline(
+        [("6.", 71.0, 79.0), ("Kvalitetsutveckling", 82.0, 213.0), ("Uppnått", 477.0, 518.0),
+         ("Max", 537.0, 564.0), ("Procent", 585.0, 621.3)], 232.1, 11.0)  # fmt: skip
+    q1 = _wline(
+        [("6.1", 71.0, 86.0), ("Används", 90.0, 135.0), ("resultat?", 139.0, 190.0),
+         ("3", 493.9, 500.0), ("5", 545.0, 551.0), ("60", 596.0, 608.0), ("%", 610.0, 617.6)],
+        261.4, 11.0)  # fmt: skip
+    q2 = _wline(
+        [("6.2", 71.0, 86.0), ("Finns", 90.0, 118.0), ("det", 122.0, 138.0),
+         ("rutiner", 478.0, 512.0), ("för", 516.0, 532.0)], 276.0, 11.0)  # fmt: skip
+    q2b = _wline(
+        [("återkoppling?", 71.0, 140.0), ("2", 700.0, 706.0), ("5", 730.0, 736.0),
+         ("40", 760.0, 772.0), ("%", 774.0, 780.0)], 290.0, 11.0)  # fmt: skip
+    page = PageText(1, 842, 595, [header, q1, q2, q2b])
+    (table,) = find_tables(page.lines)
+    assert [q.text for q in table.questions] == [
+        "Används resultat?",
+        "Finns det rutiner för återkoppling?",
+    ]
+
+
+def test_a_table_row_recurring_at_the_top_of_pages_is_no_running_header() -> None:
+    """A score row's numbers at the same height on several pages ("5 15 33%" and "7 20 35%"
+    are one text with the digits masked) near the top of the page are the tables' own."""
+    from pathlib import Path
+
+    from parsers import footer
+    from parsers.pdf import Document
+
+    pages = []
+    for n, nums in ((1, ("5", "15", "33%")), (2, ("7", "20", "35%")), (3, ("3", "5", "60%"))):
+        row = _wline(
+            [(nums[0], 358.0, 364.0), (nums[1], 425.0, 437.0), (nums[2], 490.0, 510.0)], 30.0, 10.0
+        )
+        pages.append(PageText(n, 595, 842, [Line(row.words, n)]))
+    doc = Document(Path("x.pdf"), "0" * 64, pages)
+    footer.strip_furniture(doc)
+    assert doc.footer_lines == []
+    assert [ln.text for ln in doc.lines] == ["5 15 33%", "7 20 35%", "3 5 60%"]
+
+
+def test_an_items_body_lines_at_its_hanging_indent_are_a_column_without_their_label() -> None:
+    """Damaged case 16 of seed 22 (tests/test_ledger.py): newspaper columns whose right column
+    goes on with an item begun on the page before (its label there), two body lines at the
+    hanging indent, then the "Förbättringsmöjligheter" heading at the column's edge 17 pt to
+    the left. Two lines agreeing on one indent are a list's body, not a stretched space."""
+    lines = [
+        _wline(
+            [
+                ("Styrkor", 51.1, 81.2),
+                ("näringslivsklimat,", 328.9, 399.2),
+                ("risk-", 401.5, 418.7),
+                ("och", 420.9, 435.7),
+                ("sårbarhetsanalys,", 437.9, 509.1),
+            ],
+            537.0,
+            10.0,
+        ),
+        _wline(
+            [
+                ("handlingsplan", 328.9, 385.4),
+                ("till", 387.6, 397.8),
+                ("skydd", 400.0, 423.5),
+                ("för", 425.8, 437.5),
+                ("olyckor.", 439.7, 471.9),
+            ],
+            551.0,
+            10.0,
+        ),
+        _wline(
+            [
+                ("15.", 51.1, 63.7),
+                ("Ledarskap:", 68.1, 113.0),
+                ("ökad", 115.3, 135.2),
+                ("tillgänglighet", 137.5, 189.8),
+                ("i", 192.1, 194.4),
+                ("receptionen.", 196.7, 248.3),
+            ],
+            555.0,
+            10.0,
+        ),
+        _wline(
+            [
+                ("Enhetschefer", 68.1, 121.6),
+                ("har", 123.8, 137.4),
+                ("inte", 139.6, 155.5),
+                ("lika", 157.7, 171.6),
+                ("stor", 173.8, 189.8),
+                ("frihet.", 192.1, 217.0),
+                ("Förbättringsmöjligheter", 311.9, 410.4),
+            ],
+            569.0,
+            10.0,
+        ),
+        _wline(
+            [
+                ("16.", 51.1, 63.7),
+                ("Webbplatsen:", 68.1, 126.2),
+                ("12", 128.5, 138.7),
+                ("av", 140.9, 150.2),
+                ("14", 152.5, 162.6),
+                ("chefer", 164.8, 190.8),
+                ("har", 193.0, 206.5),
+                ("genomgått", 208.8, 252.8),
+            ],
+            586.0,
+            10.0,
+        ),
+    ]
+    page = PageText(1, 595, 842, lines)
+    split_columns(page)
+    assert [(ln.column, ln.words[0].text) for ln in page.lines] == [
+        (1, "Styrkor"),
+        (1, "15."),
+        (1, "Enhetschefer"),
+        (1, "16."),
+        (2, "näringslivsklimat,"),
+        (2, "handlingsplan"),
+        (2, "Förbättringsmöjligheter"),
+    ]

@@ -97,3 +97,34 @@ def test_number_as_printed(token: str, value: float | None) -> None:
 )
 def test_strip_bullet(line: str, glyph: str | None, rest: str) -> None:
     assert strip_bullet(line) == (glyph, rest)
+
+
+def test_a_municipalitys_name_keeps_its_compounds_hyphen_in_a_hyphenating_document() -> None:
+    """Seed 3015 cases 8, 110, 124: "Mönsterås-" / "appen" in a document that hyphenates
+    (two words broken at line ends are printed whole elsewhere). A name joins the rest of
+    its compound with a hyphen; a common word there is still a break ("Kommun-" / "kompassen",
+    not a name)."""
+    hyphenates = [
+        "Om verksamhets-",
+        "planeringen och kommunöver-",
+        "gripande mål: verksamhetsplaneringen och kommunövergripande.",
+    ]
+    with document_words():
+        printed_words(["information via Mönsterås-", "appen och", *hyphenates])
+        assert join_lines(["information via Mönsterås-", "appen och"]) == (
+            "information via Mönsterås-appen och"
+        )
+        assert join_lines(["via Varbergs-", "appen"]) == "via Varbergs-appen"
+        assert join_lines(["i Kommun-", "kompassen"]) == "i Kommunkompassen"
+
+
+def test_a_word_forced_to_break_in_a_narrow_column_is_glued_when_printed_whole() -> None:
+    """A word longer than a narrow column breaks where the line runs out, with no hyphen
+    ("medarbetarundersö" / "kningar", the fragment alone on its line). Glued when the
+    document prints the word whole elsewhere; two words that never join stay two."""
+    lines = ["Fler", "medarbetarundersö", "kningar varje år"]
+    with document_words():
+        printed_words([*lines, "Resultat av medarbetarundersökningar."])
+        assert join_lines(lines) == "Fler medarbetarundersökningar varje år"
+        assert join_lines(["Ett", "kommunövergripande", "mål"]) == "Ett kommunövergripande mål"
+    assert join_lines(lines) == "Fler medarbetarundersö kningar varje år"  # no document
