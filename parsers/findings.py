@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from parsers.pdf import Box, Line, PageText, Word, box_of
-from parsers.text import join_lines, strip_label
+from parsers.text import join_lines, label_ordinal, strip_label
 from parsers.tolerances import (
     DASH_LABEL_GAP_EM,
     FIT_RIGHT_MARGIN_EM,
@@ -35,8 +35,6 @@ from parsers.vocabulary import IMPROVEMENT_WORDS, SECTION, STRENGTH_WORDS, is_he
 from parsers.words import ENDS_LINE_GOING_ON
 
 _END_WORDS = ("kommentar", "kommentarer", "inspiration", "goda exempel")
-#: Letters a list's labels run through ("a)" … "z)") before they double ("aa)").
-LETTERS = 26
 
 
 @dataclass
@@ -277,7 +275,7 @@ def _starts_item(previous: str, line: str) -> bool:
     first = line.split(" ", 1)[0]
     if not first[:1].isupper() or first[1:2].isupper() or not previous:
         return False
-    if previous.endswith((".", "!", "?")):
+    if _finished(previous):
         return True
     last = previous.rsplit(" ", 1)[-1].casefold()
     return not (previous.endswith((",", "-", "–", ":", "/")) or last in ENDS_LINE_GOING_ON)
@@ -465,18 +463,8 @@ def _flows_on(
     return at_left or at_right or by_labels
 
 
-def _ordinal(label: str | None) -> int | None:
-    """The place of a list label in its list: "3." 3, "c)" 3, "bb)" 28; None for a glyph."""
-    core = (label or "").rstrip(".)")
-    if core.isdigit():
-        return int(core)
-    if core.isalpha() and core.islower() and len(set(core)) == 1:
-        return ord(core[0]) - ord("a") + 1 + LETTERS * (len(core) - 1)
-    return None
-
-
 def _follows(label: str | None, before: str | None) -> bool:
-    a, b = _ordinal(label), _ordinal(before)
+    a, b = label_ordinal(label), label_ordinal(before)
     return a is not None and b is not None and a == b + 1
 
 
@@ -487,6 +475,7 @@ def _goes_on(words: list[Word]) -> bool:
 
 
 def _finished(text: str) -> bool:
+    """The text ends a sentence (behind a closing quote or bracket)."""
     return text.rstrip().rstrip("”\"'»)").endswith((".", "!", "?"))
 
 

@@ -99,13 +99,16 @@ def _in_number_columns(region: list[Line], around: list[Line], em: float) -> boo
     cell ending another line of it or a line next to it: a table row whose label cell,
     justified in a narrow column, stretched its word spaces into a strip of white (not
     newspaper columns)."""
-    ends = [w for ln in region + around if (w := _number_cell_end(ln)) is not None]
+    inside = [w for ln in region if (w := _number_cell_end(ln)) is not None]
+    if not inside:
+        return False
+    ends = inside + [w for ln in around if (w := _number_cell_end(ln)) is not None]
     tol = NUMBER_COLUMN_ALIGN_EM * em
     return any(
         abs(a.x1 - b.x1) <= tol or abs(a.xc - b.xc) <= tol
         for k, a in enumerate(ends)
         for b in ends[k + 1 :]
-    ) and any(_number_cell_end(ln) for ln in region)
+    )
 
 
 def _is_table(

@@ -6,7 +6,6 @@ import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from itertools import pairwise
 
 from parsers.tolerances import AUTO_HYPHENATION_MIN_BREAKS
 from parsers.words import KEEPS_SUSPENDED_HYPHEN
@@ -34,21 +33,6 @@ _PRINTED: ContextVar[frozenset[str] | None] = ContextVar("printed_words", defaul
 _HYPHENATES: ContextVar[bool] = ContextVar("hyphenates", default=True)
 
 
-def words_printed_whole(lines: Iterable[str]) -> frozenset[str]:
-    """Every word of `lines` except a last word that ends in a hyphen (it may be broken),
-    casefolded, without the punctuation around it."""
-    out: set[str] = set()
-    for line in lines:
-        tokens = line.split()
-        if tokens and tokens[-1][-1] in _HYPHENS:
-            tokens.pop()
-        for t in tokens:
-            t = t.strip(_WORD_EDGES)
-            if len(t) >= 2:
-                out.add(t.casefold())
-    return frozenset(out)
-
-
 @contextmanager
 def document_words() -> Iterator[None]:
     """A scope (one parsed document) for `printed_words`; the previous words come back after."""
@@ -61,21 +45,29 @@ def document_words() -> Iterator[None]:
 
 
 def printed_words(lines: Iterable[str]) -> None:
-    """Note the words printed whole in the current document (inside `document_words`), and
-    whether the document hyphenates: at least `AUTO_HYPHENATION_MIN_BREAKS` of its line-end
-    hyphens join into a word it prints whole elsewhere ("verksamhets-" / "planeringen" beside
-    "verksamhetsplaneringen"). A document that never breaks a word shows none: its line-end
-    hyphens are only the hyphens of its compounds."""
-    lines = list(lines)
-    _PRINTED.set(words_printed_whole(lines))
-    breaks = 0
-    for line, nxt in pairwise(lines):
-        tokens, following = line.split(), nxt.split()
-        if not tokens or not following or len(tokens[-1]) < 2:
-            continue
-        last = tokens[-1]
-        if last[-1] in _HYPHENS and last[-2].isalnum():
-            breaks += _printed_form(last[:-1].strip(_WORD_EDGES), following[0]) is False
+    """Note the words printed whole in the current document (inside `document_words`): every
+    word but a last one that ends in a hyphen (it may be broken), casefolded, without the
+    punctuation around it. And note whether the document hyphenates: at least
+    `AUTO_HYPHENATION_MIN_BREAKS` of its line-end hyphens join into a word it prints whole
+    elsewhere ("verksamhets-" / "planeringen" beside "verksamhetsplaneringen"). A document
+    that never breaks a word shows none: its line-end hyphens are only its compounds'."""
+    whole: set[str] = set()
+    ends: list[tuple[str, str]] = []  # (a line's hyphenated last word, the next line's first)
+    last = None
+    for line in lines:
+        tokens = line.split()
+        if last is not None and tokens:
+            ends.append((last, tokens[0]))
+        last = None
+        if tokens and tokens[-1][-1] in _HYPHENS:
+            last = tokens.pop()
+        whole.update(t.casefold() for t in (t.strip(_WORD_EDGES) for t in tokens) if len(t) >= 2)
+    _PRINTED.set(frozenset(whole))
+    breaks = sum(
+        _printed_form(end[:-1].strip(_WORD_EDGES), nxt) is False
+        for end, nxt in ends
+        if len(end) >= 2 and end[-2].isalnum()
+    )
     _HYPHENATES.set(breaks >= AUTO_HYPHENATION_MIN_BREAKS)
 
 
@@ -231,6 +223,27 @@ _LABEL = re.compile(rf"^{LABEL_TEXT}(?=\s|$)")
 _GLUED_LABEL = re.compile(
     r"^(?:\d{1,3}(?:\)(?=[^\W\d_])|\.(?=[A-ZÅÄÖ]))|(?P<g>[a-z])(?P=g){0,3}\)(?=[A-ZÅÄÖ]))"
 )
+
+
+#: Letters a list's labels run through ("a)" … "z)") before they double ("aa)").
+LETTERS = 26
+_ROMAN_VALUE = {"i": 1, "v": 5, "x": 10}
+
+
+def label_ordinal(label: str | None) -> int | None:
+    """The place of a list label in its list: "3." 3, "c)" 3, "bb)" 28 (letters run on
+    doubled, as Word and LibreOffice number them), "iv)" 4; None for a glyph or no label. A
+    single "i)" or a doubled "ii)" reads as letters: "h)" comes before it far more often."""
+    core = (label or "").rstrip(".)")
+    if core.isdigit():
+        return int(core)
+    low = core.casefold()
+    if low.isalpha() and len(set(low)) == 1 and core in (low, low.upper()):
+        return ord(low[0]) - ord("a") + 1 + LETTERS * (len(low) - 1)
+    if core and re.fullmatch(_ROMAN, core):
+        values = [_ROMAN_VALUE[c] for c in low]
+        return sum(-v if v < nxt else v for v, nxt in zip(values, [*values[1:], 0], strict=True))
+    return None
 
 
 def strip_label(text: str) -> tuple[str | None, str]:

@@ -128,3 +128,24 @@ def test_a_word_forced_to_break_in_a_narrow_column_is_glued_when_printed_whole()
         assert join_lines(lines) == "Fler medarbetarundersökningar varje år"
         assert join_lines(["Ett", "kommunövergripande", "mål"]) == "Ett kommunövergripande mål"
     assert join_lines(lines) == "Fler medarbetarundersö kningar varje år"  # no document
+
+
+@pytest.mark.parametrize(
+    ("label", "place"),
+    [
+        ("3.", 3),
+        ("c)", 3),
+        ("bb)", 28),  # run on after "z)"
+        ("B.", 2),
+        ("iv)", 4),
+        ("ix)", 9),
+        ("xii)", 12),
+        ("i)", 9),  # a lone "i)" follows "h)"
+        ("•", None),
+        (None, None),
+    ],
+)
+def test_a_list_labels_place_in_its_list(label: str | None, place: int | None) -> None:
+    from parsers.text import label_ordinal
+
+    assert label_ordinal(label) == place
