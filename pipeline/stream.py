@@ -60,14 +60,15 @@ def parse_batch(
     warm: bool = False,
     ocr: Settings | None = None,
 ) -> list[dict]:
-    """What a parse task runs: each (PDF bytes, name, URL) → `steps.parse_portable`'s answer.
+    """What a parse task runs: each (PDF bytes, name, URL) → `steps.parse_portable`'s answer
+    (in one forked child for the batch, the limits per document: `steps.parse_portable_many`).
     `warm`: the run has enough documents for warming the parser to pay
     (`pipeline.limits.warm_parser`, once per worker and reader: about 30 ms less per
     document in every forked parse child, for one parse of a small sample)."""
     if warm:
         warm_parser(reader)
     freeze_heap()
-    return [steps.parse_portable(data, name, url, reader, ocr) for data, name, url in documents]
+    return steps.parse_portable_many(documents, reader, ocr)
 
 
 def freeze_heap() -> None:
