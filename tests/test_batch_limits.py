@@ -205,3 +205,29 @@ def test_an_ingest_batch_with_failing_documents_logs_each_and_loads_the_rest(
     ]
     assert got[3][2] in {"CorruptPdf", "NotAReport", "ReportError"}
     assert rows[1].error_message == "page 1 has more than 200000 characters; " + WHY
+
+
+def test_parse_tasks_are_sized_by_the_time_their_documents_take() -> None:
+    """Issue 25: a task run costs ~0.1 s of processor time whatever it carries, so cheap
+    documents go in larger tasks, a slow one (an OCR'd scan) alone, and the last tasks of a
+    run shrink so that the slots end together, but not below TAIL_SECONDS of parsing."""
+    from pipeline.stream import FIRST_BATCH, MAX_BATCH, TAIL_SECONDS, TASK_SECONDS, batch_size
+
+    assert batch_size(96, 1) == FIRST_BATCH  # the rate is not known yet
+    assert batch_size(3, 1) == 2  # few waiting: every slot gets work twice over
+    assert batch_size(96, 1, 0.08) == int(TASK_SECONDS / 0.08)  # 37 PDFium-sized parses
+    assert batch_size(96, 1, 0.25) == int(TASK_SECONDS / 0.25)  # 12 pdfplumber-sized
+    assert batch_size(96, 2, 0.08) == 24  # an even share of what waits per slot, twice over
+    assert batch_size(8, 2, 0.08) == int(TAIL_SECONDS / 0.08)  # the tail: not below 0.5 s
+    assert batch_size(500, 1, 0.001) == MAX_BATCH
+    assert batch_size(96, 1, 40.0) == 1  # a scan to OCR goes alone
+
+
+def test_a_parse_task_reports_its_rate_and_the_answers_read_as_before() -> None:
+    from pipeline.stream import parse_batch
+
+    docs = [(g[2], g[0], None) for g in (good(GOOD[0]), good(GOOD[1]))]
+    answers = parse_batch(docs, "pdfium")
+    assert all(a["seconds"] > 0 for a in answers)
+    outcomes = [steps.outcome_from(a, n) for a, (_, n, _) in zip(answers, docs, strict=True)]
+    assert [o.municipality.name for o in outcomes] == ["Norsjö", "Gävle"]
