@@ -39,6 +39,13 @@ allocation fails, and those are one cause.
 The same function runs inside a process-pool or Dask worker (`pipeline.steps.parse_portable`):
 there the PDF arrives as bytes, which the child reads from an in-memory file (no disk, no
 raw folder on the worker's machine), so the limits hold on every machine that parses.
+
+A worker's parse task parses its batch in one child (`parse_limited_many`, issue 25: a child
+per document cost about a quarter of a PDFium parse), with the limits still per document:
+the address-space limit is set before each document on top of what the child maps then,
+processor time and the clock backstop count from the document's start, and whatever the
+shared child cannot attribute exactly (its death, a refusal after a large peak) is parsed
+again as above, one child per document.
 """
 
 from __future__ import annotations
