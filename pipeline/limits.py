@@ -492,7 +492,8 @@ def parse_limited_many(
     document it was on and every one after it are parsed alone; a document over its time is
     refused (it is known which) and the rest are parsed alone; a refusal after an address
     space grown by `_OOM_SHARE` of the limit (out of memory or not: in a shared child the
-    peak may be an earlier document's) is parsed again alone, and the child ends there."""
+    peak may be an earlier document's) is parsed again alone; the child ends after any
+    document that grew its address space by that much, and the rest are parsed alone."""
     _preload(reader)
     settings = ocr_settings or ocr.Settings()
     space = limits.ADDRESS_SPACE_BYTES if address_space is None else address_space
@@ -669,7 +670,8 @@ def _parse_one(
         os.close(memfd)
     # this document's peak when it raised the process's; else at most the earlier peak
     grown = max(_memory("VmPeak") - start, _memory("VmHWM") - rss)
-    stop = result[0] == "error" and (grown >= _OOM_SHARE * space or result[1][0] is LimitExceeded)
+    # a large peak may be kept mapped (the next document's limit would come on top of it)
+    stop = grown >= _OOM_SHARE * space or (result[0] == "error" and result[1][0] is LimitExceeded)
     return (*result, grown, _own_cpu() - cpu0), stop
 
 
