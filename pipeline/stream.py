@@ -17,9 +17,8 @@ as take about `TASK_SECONDS` to parse at the rate the workers report (so a cheap
 pays a small share of a task run, and a scan that takes minutes to OCR goes alone), but no
 more than an even share of what waits (every slot gets work twice over, so the slots end
 together) unless that is less than `TAIL_SECONDS` of parsing, and never more than
-`MAX_BATCH`. At
-most two tasks per worker slot are out at once, so new documents are not stuck behind a long
-queue.
+`MAX_BATCH`. At most two tasks per worker slot are out at once, so new documents are not
+stuck behind a long queue.
 
 A parse task that never answers properly (its worker died and the runner gave up, a bug)
 fails its documents, each logged: nothing goes missing. The first SIGINT/SIGTERM
