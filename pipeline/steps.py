@@ -21,7 +21,7 @@ from sqlalchemy import Engine
 from parsers import PARSER_VERSION, ReportError, parse_report
 from parsers import errors as report_errors
 from parsers.ocr import Settings
-from pipeline.limits import parse_limited, warm_parser
+from pipeline.limits import parse_limited, parse_limited_many, warm_parser
 from pipeline.raw import RawStore, Stored, StoreWriteError, hashed
 from schema.record import ReportRecord
 from warehouse.load import LoadResult, loaded_by, log_result, store_record, utcnow
@@ -194,8 +194,36 @@ def parse_portable(
     try:
         record = parse_limited(name, url, reader=reader, ocr_settings=ocr, data=data)
     except ReportError as e:
-        return {"error": [type(e).__name__, e.reason]}
-    return {"record": record.to_dict()}
+        return portable_answer(e)
+    return portable_answer(record)
+
+
+def parse_portable_many(
+    documents: list[tuple[bytes, str, str | None]],
+    reader: str | None = None,
+    ocr: Settings | None = None,
+) -> list[dict]:
+    """`parse_portable` of each (PDF bytes, name, URL), in order, with the same limits per
+    document, in one forked child for the batch (`pipeline.limits.parse_limited_many`: about
+    25 ms less per document than a child each)."""
+    answers: list[dict | None] = [None] * len(documents)
+    batch = []
+    for i, (data, name, url) in enumerate(documents):
+        if len(data) > MAX_BYTES:
+            answers[i] = parse_portable(data, name, url, reader, ocr)  # refused unread
+        else:
+            batch.append((i, (name, url, data)))
+    outcomes = parse_limited_many([d for _, d in batch], reader=reader, ocr_settings=ocr)
+    for (i, _), outcome in zip(batch, outcomes, strict=True):
+        answers[i] = portable_answer(outcome)
+    return answers
+
+
+def portable_answer(outcome: Outcome) -> dict:
+    """{"record": the contract's JSON dict} or {"error": [class name, reason]}."""
+    if isinstance(outcome, ReportError):
+        return {"error": [type(outcome).__name__, outcome.reason]}
+    return {"record": outcome.to_dict()}
 
 
 def outcome_from(answer: dict, name: str) -> Outcome:

@@ -10,9 +10,15 @@ documents, not after the whole folder; a URL is ready the moment its download co
 slow server delays only its own documents.
 
 Batching: a parse task carries several documents when many are waiting (fewer task runs for
-the runner's bookkeeping), one when few are (no worker waits for a batch to fill). At most
-two tasks per worker slot are out at once, so new documents are not stuck behind a long
-queue.
+the runner's bookkeeping: each costs ~0.1 s of processor time in the worker, this process and
+Prefect's server), one when few are (no worker waits for a batch to fill). Its size is set by
+time: the first tasks carry up to `FIRST_BATCH` documents; from the first answers on, as many
+as take about `TASK_SECONDS` to parse at the rate the workers report (so a cheap document
+pays a small share of a task run, and a scan that takes minutes to OCR goes alone), but no
+more than an even share of what waits (every slot gets work twice over, so the slots end
+together) unless that is less than `TAIL_SECONDS` of parsing, and never more than
+`MAX_BATCH`. At most two tasks per worker slot are out at once, so new documents are not
+stuck behind a long queue.
 
 A parse task that never answers properly (its worker died and the runner gave up, a bug)
 fails its documents, each logged: nothing goes missing. The first SIGINT/SIGTERM
@@ -26,6 +32,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import math
+import time
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, InvalidStateError, wait
@@ -42,8 +49,15 @@ from pipeline.raw import RawStore, Stored
 from warehouse.load import LoadResult
 
 INTERRUPTED = "the run was stopped (Ctrl-C or SIGTERM) before this document was loaded"
+#: Most documents in one parse task before the workers have said how long a parse takes.
+FIRST_BATCH = 8
+#: Seconds of parsing a parse task is sized for, once the parse rate is known.
+TASK_SECONDS = 3.0
+#: Seconds of parsing no task goes below while documents wait (the run's last tasks are
+#: smaller so that the slots end together, but each still pays for its task run).
+TAIL_SECONDS = 0.5
 #: Most documents in one parse task.
-MAX_BATCH = 8
+MAX_BATCH = 64
 
 
 @dataclass
@@ -60,14 +74,19 @@ def parse_batch(
     warm: bool = False,
     ocr: Settings | None = None,
 ) -> list[dict]:
-    """What a parse task runs: each (PDF bytes, name, URL) → `steps.parse_portable`'s answer.
-    `warm`: the run has enough documents for warming the parser to pay
+    """What a parse task runs: each (PDF bytes, name, URL) → `steps.parse_portable`'s answer
+    (in one forked child for the batch, the limits per document: `steps.parse_portable_many`).
+    Each answer carries the batch's seconds per document ("seconds": `Stream` sizes the next
+    batches by it). `warm`: the run has enough documents for warming the parser to pay
     (`pipeline.limits.warm_parser`, once per worker and reader: about 30 ms less per
     document in every forked parse child, for one parse of a small sample)."""
     if warm:
         warm_parser(reader)
     freeze_heap()
-    return [steps.parse_portable(data, name, url, reader, ocr) for data, name, url in documents]
+    started = time.perf_counter()
+    answers = steps.parse_portable_many(documents, reader, ocr)
+    each = (time.perf_counter() - started) / max(1, len(answers))
+    return [{**answer, "seconds": each} for answer in answers]  # the rate, for batch_size
 
 
 def freeze_heap() -> None:
@@ -86,9 +105,15 @@ def freeze_heap() -> None:
 _frozen = False
 
 
-def batch_size(waiting: int, slots: int) -> int:
-    """Enough per task that every slot gets work twice over, at most MAX_BATCH."""
-    return max(1, min(MAX_BATCH, math.ceil(waiting / (2 * slots))))
+def batch_size(waiting: int, slots: int, seconds: float | None = None) -> int:
+    """Enough per task that every slot gets work twice over, but no less than what takes
+    TAIL_SECONDS and no more than what takes TASK_SECONDS at `seconds` per document
+    (FIRST_BATCH at most while that is not known yet), and at most MAX_BATCH."""
+    even = math.ceil(waiting / (2 * slots))
+    if seconds is None:
+        return max(1, min(FIRST_BATCH, even))
+    per = max(seconds, 1e-3)
+    return max(1, min(int(TASK_SECONDS / per), MAX_BATCH, max(even, int(TAIL_SECONDS / per))))
 
 
 @dataclass
@@ -103,6 +128,7 @@ class Stream:
     report: Callable[[LoadResult], None]  # each finished document (progress)
     results: list[LoadResult] = field(default_factory=list)
     interrupted: bool = False
+    seconds: float | None = None  # a parse's seconds, as the workers last reported it
 
     def run(self, docs: list[Document]) -> list[LoadResult]:
         local: deque[Document] = deque()  # local files not stored yet
@@ -139,7 +165,7 @@ class Stream:
         """Parse tasks for idle slots (two per slot), local files stored as the batches need
         them: the first task goes out after storing its own documents, not the whole folder."""
         while len(parsing) < 2 * self.slots and (local or ready):
-            size = batch_size(len(local) + len(ready), self.slots)
+            size = batch_size(len(local) + len(ready), self.slots, self.seconds)
             while local and len(ready) < size:
                 self._store(local.popleft(), ready)
             if ready:
@@ -149,7 +175,8 @@ class Stream:
     def _store_ahead(self, local: deque[Document], ready: deque[Stored]) -> None:
         """Store the next local files (hash, copy, the already-loaded check) while every slot
         is busy, a batch per slot ahead, so they are at hand when a slot frees."""
-        while local and len(ready) < MAX_BATCH * self.slots:
+        ahead = batch_size(len(local) + len(ready), self.slots, self.seconds) * self.slots
+        while local and len(ready) < ahead:
             self._store(local.popleft(), ready)
 
     def _store(self, doc: Document, ready: deque[Stored]) -> None:
@@ -179,6 +206,9 @@ class Stream:
             for stored in batch:
                 self._fail(stored.source, code, reason, stored.sha256)
             return
+        rates = [a["seconds"] for a in answers if isinstance(a.get("seconds"), float | int)]
+        if rates:  # an average that follows the run: a batch of scans slows it at once
+            self.seconds = rates[0] if self.seconds is None else (self.seconds + rates[0]) / 2
         for stored, answer in zip(batch, answers, strict=True):
             try:
                 outcome = steps.outcome_from(answer, stored.source)
