@@ -46,11 +46,15 @@ def _textual(words: list[Word]) -> bool:
 
 def _gaps(line: Line, em: float) -> list[tuple[float, float]]:
     """The white strips (x0, x1) between words wide enough to be a gutter, each with text on
-    both sides of it. A justified line can have several: its word spaces are stretched."""
+    both sides of it, not after a list label. A justified line can have several: its word
+    spaces are stretched."""
     out = []
-    for a, b in zip(line.words, line.words[1:], strict=False):
-        if b.x0 - a.x1 < GUTTER_MIN_EM * em:
+    wide = GUTTER_MIN_EM * em
+    for k, (a, b) in enumerate(itertools.pairwise(line.words)):
+        if b.x0 - a.x1 < wide:
             continue
+        if _is_label(a) and (k == 0 or a.x0 - line.words[k - 1].x1 >= wide):
+            continue  # a list label starting its column: the tab to its item's text
         left = [w for w in line.words if w.x1 <= a.x1]
         right = [w for w in line.words if w.x0 >= b.x0]
         if _textual(left) and _textual(right):
@@ -61,12 +65,16 @@ def _gaps(line: Line, em: float) -> list[tuple[float, float]]:
 def _gutter(
     line: Line, em: float, strip: tuple[float, float] | None = None
 ) -> tuple[float, float] | None:
-    """The white strip (x0, x1) of a line printed on both sides of a gutter, else None. With
-    `strip` (a region's gutter so far), the widest gap that overlaps it by a gutter's width."""
+    """The white strip (x0, x1) of a line printed on both sides of a gutter, else None: its
+    widest gap. With `strip` (a region's gutter so far), of the gaps that overlap it by a
+    gutter's width the one that ends where the strip does: the right-hand column's lines
+    start at one edge, and a justified left column's stretched spaces can be wider than the
+    gutter itself ("God ‹gap› redovisning ‹gap› av ‹gutter› kring")."""
     gaps = _gaps(line, em)
-    if strip is not None:
-        gaps = [g for g in gaps if min(g[1], strip[1]) - max(g[0], strip[0]) >= GUTTER_MIN_EM * em]
-    return max(gaps, key=lambda g: g[1] - g[0]) if gaps else None
+    if strip is None:
+        return max(gaps, key=lambda g: g[1] - g[0]) if gaps else None
+    gaps = [g for g in gaps if min(g[1], strip[1]) - max(g[0], strip[0]) >= GUTTER_MIN_EM * em]
+    return min(gaps, key=lambda g: (abs(g[1] - strip[1]), g[0] - g[1])) if gaps else None
 
 
 def _start_gutter(lines: list[Line], i: int, em: float) -> tuple[float, float] | None:
@@ -351,6 +359,11 @@ def _continues_paragraph(
     )
 
 
+def _clear_of(line: Line, strip: tuple[float, float]) -> bool:
+    """The line leaves the whole strip white, on one side of it."""
+    return line.x1 <= strip[0] + GUTTER_EDGE_PT or line.x0 >= strip[1] - GUTTER_EDGE_PT
+
+
 def _joins_above(line: Line, strip: tuple[float, float], em: float) -> bool:
     """A line just above a region printed on both sides of its strip (a gap of its own in the
     strip), in the region's type, and not a table row ending in a number cell."""
@@ -366,20 +379,47 @@ def _halves(line: Line, mid: float) -> dict[int, list[Word]]:
     return out
 
 
-def _column_by_column(region: list[Line], mid: float, page: int) -> list[Line]:
-    """The region's lines, the left column's first. The words of each column are grouped into
-    lines again on their own: two columns' baselines need not agree, and a line made of both
-    would mix their words."""
+def _column_by_column(parts: list[tuple[list[Line], float]], page: int) -> list[Line]:
+    """The lines of regions (each with the middle of its gutter) that follow one another, the
+    left column's first. The words of each column are grouped into lines again on their own:
+    two columns' baselines need not agree, and a line made of both would mix their words."""
     words: dict[int, list[Word]] = {1: [], 2: []}
-    for ln in region:
-        for side, ws in _halves(ln, mid).items():
-            words[side] += ws
+    for region, mid in parts:
+        for ln in region:
+            for side, ws in _halves(ln, mid).items():
+                words[side] += ws
     out = []
     for side in (1, 2):
         for ln in lines_from_words(words[side], page):
             ln.column = side
             out.append(ln)
     return out
+
+
+def _back(
+    lines: list[Line],
+    span: tuple[int, int],
+    strip: tuple[float, float],
+    em: float,
+    after_flow: bool,
+    tables: set[int],
+) -> int:
+    """Where a region found at `lines[i]` begins (`span`: the one-column lines since the last
+    region, up to i): a line above that leaves the same strip white belongs to it too, though
+    it could not start one (several stretched spaces: justified columns' first line); right
+    after a region of the same gutter (`after_flow`), so does a line on one side of it. Not a
+    table's row (its region refused as one: a header of bold labels side by side)."""
+    plain, back = span
+    while (
+        back > plain
+        and back - 1 not in tables
+        and (
+            _joins_above(lines[back - 1], strip, em)
+            or (after_flow and _clear_of(lines[back - 1], strip))
+        )
+    ):
+        back -= 1
+    return back
 
 
 def split_columns(
@@ -392,6 +432,8 @@ def split_columns(
     out: list[Line] = []
     i = plain = 0  # lines[plain:i] went to `out` as one-column lines
     refused = (0, 0.0, 0.0)  # (end, strip) of a region found to be one text, not columns
+    flow_start, flow = 0, []  # where in `out` the last flow of columns starts, its regions
+    tables: set[int] = set()  # lines whose region is a table's rows
     while i < len(lines):
         em = lines[i].size
         if _start_gutter(lines, i, em) is None:
@@ -401,13 +443,9 @@ def split_columns(
         j, lo, hi, per_side = _region(lines, i, em)
         # a line above that leaves the same strip white belongs to the region too, though it
         # could not start one (several stretched spaces: justified columns' first line)
-        back = i
-        while (
-            back > plain
-            and _start_gutter(lines, back - 1, em) is None  # (one that could was refused)
-            and _joins_above(lines[back - 1], (lo, hi), em)
-        ):
-            back -= 1
+        # after a region of the same gutter, a line on one side of it goes on that flow too
+        after_flow = last is not None and lo < last[1] and last[0] < hi
+        back = _back(lines, (plain, i), (lo, hi), em, after_flow, tables)
         region = lines[back:j]
         continued = (
             carry is not None
@@ -424,12 +462,21 @@ def split_columns(
         ):
             # one justified text whose stretched spaces line up: no part of it is columns
             one_text, refused = True, (j, lo, hi)
-        if one_text or per_side < need or _is_table(region, (lo, hi), page, em, around):
+        if not one_text and per_side >= need and _is_table(region, (lo, hi), page, em, around):
+            tables.add(i)
+        if one_text or per_side < need or i in tables:
             out.append(lines[i])
             i += 1
             continue
         del out[len(out) - (i - back) :]
-        out += _column_by_column(region, (lo + hi) / 2, page.number)
+        if back == plain and after_flow:
+            # right after a region of the same gutter (a line between them failed its test,
+            # or joined this one): one flow, read column by column as a whole
+            del out[flow_start:]
+        else:
+            flow_start, flow = len(out), []
+        flow.append((region, (lo + hi) / 2))
+        out += _column_by_column(flow, page.number)
         last = (lo, hi)
         i = plain = j
     page.lines = out

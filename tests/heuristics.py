@@ -217,6 +217,11 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.layout._joins_above": _never},
         True,
     ),
+    "layout._clear_of": (
+        "a line in a region's strip joins the flow of columns beside it",
+        {"parsers.layout._clear_of": lambda line, strip: True},
+        True,
+    ),
     "text._is_place_name": (
         "a municipality's name before a line-end hyphen is broken like any word",
         {"parsers.text._is_place_name": _never},

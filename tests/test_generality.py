@@ -1002,3 +1002,625 @@ def test_an_items_body_lines_at_its_hanging_indent_are_a_column_without_their_la
         (2, "handlingsplan"),
         (2, "Förbättringsmöjligheter"),
     ]
+
+
+def test_regions_of_one_gutter_one_after_another_are_one_flow() -> None:
+    """Seed 3015 case 85: justified newspaper columns under "Styrkor". A one-sided line
+    ("kompetens- och") and a stretched two-sided one end the first region early; the next one
+    starts below with the same gutter. Read region by region, the right column's first item
+    came before the left column's last ("Genomtänkt samverkan …" before "Utvecklad dialog …");
+    read as one flow, the left column comes first, whole."""
+    lines = [
+        _wline(
+            [
+                ("Styrkor", 90.8, 136.8),
+                ("▪", 311.9, 319.3),
+                ("Genomtänkt", 328.9, 397.3),
+                ("samverkan", 406.4, 467.5),
+                ("kring", 476.7, 504.5),
+            ],
+            489.4,
+            11.0,
+        ),
+        _wline(
+            [
+                ("mål-", 328.9, 353.4),
+                ("och", 357.4, 377.1),
+                ("resultatstyrning", 381.1, 468.5),
+                ("så", 472.6, 485.1),
+                ("att", 489.1, 504.5),
+            ],
+            508.6,
+            11.0,
+        ),
+        _wline(
+            [
+                ("▪", 90.8, 98.2),
+                ("Årlig", 107.8, 132.9),
+                ("uppföljning", 140.8, 202.4),
+                ("av", 210.2, 223.4),
+                ("mål-", 231.2, 255.7),
+                ("och", 263.5, 283.2),
+            ],
+            518.6,
+            11.0,
+        ),
+        _wline(
+            [
+                ("den", 328.9, 349.5),
+                ("når", 363.1, 381.3),
+                ("alla", 394.7, 414.3),
+                ("verksamheter", 427.8, 504.5),
+            ],
+            527.8,
+            11.0,
+        ),
+        _wline([("resultatstyrning", 107.8, 195.2)], 537.8, 11.0),
+        _wline(
+            [
+                ("även", 328.9, 355.9),
+                ("i", 373.6, 376.6),
+                ("de", 394.3, 408.0),
+                ("gemensamma", 425.7, 504.5),
+            ],
+            547.0,
+            11.0,
+        ),
+        _wline(
+            [
+                ("▪", 90.8, 98.2),
+                ("Genomtänkt", 107.8, 176.2),
+                ("uppföljning", 180.1, 241.7),
+                ("av", 245.7, 258.9),
+                ("mål", 262.9, 283.4),
+            ],
+            560.0,
+            11.0,
+        ),
+        _wline(
+            [
+                ("nämnderna", 328.9, 392.2),
+                ("inom", 403.5, 431.0),
+                ("ramen", 442.4, 478.0),
+                ("för", 489.3, 504.5),
+            ],
+            566.2,
+            11.0,
+        ),
+        _wline([("och", 107.8, 127.6), ("resultat.", 131.0, 176.9)], 579.2, 11.0),
+        _wline([("kompetens-", 328.9, 394.1), ("och", 484.9, 504.6)], 585.4, 11.0),
+        _wline(
+            [
+                ("▪", 90.8, 98.2),
+                ("Utvecklad", 107.8, 162.5),
+                ("dialog", 194.1, 227.6),
+                ("med", 259.1, 283.6),
+                ("medarbetarutveckling", 328.9, 450.9),
+                ("genom", 466.5, 504.6),
+            ],
+            601.4,
+            11.0,
+        ),
+        _wline(
+            [
+                ("invånarnas", 107.8, 168.7),
+                ("synpunkter", 182.8, 244.9),
+                ("med", 259.0, 283.5),
+                ("gemensamma", 328.9, 407.7),
+                ("forum", 412.3, 445.1),
+                ("för", 449.8, 464.9),
+                ("chefer", 469.5, 504.4),
+            ],
+            620.6,
+            11.0,
+        ),
+        _wline(
+            [
+                ("särskilt", 107.8, 147.3),
+                ("fokus", 158.6, 188.2),
+                ("på", 199.6, 213.3),
+                ("unga", 224.7, 252.3),
+                ("och", 263.6, 283.4),
+                ("med", 328.9, 353.4),
+                ("särskilt", 357.5, 397.0),
+                ("fokus", 401.2, 430.8),
+                ("på", 435.1, 448.7),
+                ("unga", 452.9, 480.5),
+                ("och", 484.8, 504.4),
+            ],
+            639.8,
+            11.0,
+        ),
+        _wline(
+            [
+                ("äldre", 107.8, 135.8),
+                ("invånare", 152.2, 200.4),
+                ("i", 216.7, 219.7),
+                ("samtliga", 236.2, 283.5),
+                ("äldre", 328.9, 356.9),
+                ("invånare", 360.4, 408.7),
+            ],
+            659.0,
+            11.0,
+        ),
+        _wline(
+            [
+                ("förvaltningar", 107.8, 178.8),
+                ("vilket", 185.6, 215.7),
+                ("uppskattas", 222.6, 283.3),
+            ],
+            678.2,
+            11.0,
+        ),
+        _wline(
+            [
+                ("▪", 311.9, 319.3),
+                ("Utvecklad", 328.9, 383.6),
+                ("styrning", 415.1, 460.1),
+                ("av", 491.4, 504.6),
+            ],
+            684.4,
+            11.0,
+        ),
+        _wline(
+            [
+                ("av", 107.8, 121.0),
+                ("både", 147.8, 175.2),
+                ("chefer", 202.0, 236.9),
+                ("och", 263.8, 283.4),
+            ],
+            697.4,
+            11.0,
+        ),
+        _wline([("chefernas", 328.9, 383.2), ("uppdrag.", 386.7, 436.3)], 703.6, 11.0),
+        _wline([("medarbetare", 107.8, 179.5)], 716.6, 11.0),
+        _wline(
+            [
+                ("▪", 311.9, 319.3),
+                ("Årlig", 328.9, 354.0),
+                ("styrning", 367.0, 412.0),
+                ("av", 425.0, 438.2),
+                ("mål", 451.3, 471.7),
+                ("och", 484.8, 504.5),
+            ],
+            725.8,
+            11.0,
+        ),
+        _wline([("resultat.", 328.9, 374.7)], 745.0, 11.0),
+    ]
+    page = PageText(1, 595, 842, lines)
+    split_columns(page)
+    firsts = [(ln.column, ln.words[0].text) for ln in page.lines if ln.words[0].text == "▪"]
+    assert [c for c, _ in firsts] == [1, 1, 1, 2, 2, 2]
+    assert all(ln.column in (1, 2) for ln in page.lines)
+
+
+def test_a_gap_that_ends_where_the_right_column_starts_is_the_gutter() -> None:
+    """Seed 3015 case 190: under "Styrkor ‹gutter› Kommunövergripande" a justified left
+    column's line has stretched spaces wider than the gutter ("God ‹35› redovisning ‹35› av
+    ‹28› kring"). The gap that ends where the right column's lines start is the gutter; the
+    widest one made a strip inside the left column and the region was refused."""
+    lines = [
+        _wline(
+            [
+                ("Styrkor", 49.7, 81.4),
+                ("Kommunövergripande", 224.0, 319.7),
+                ("samverkan", 323.5, 370.0),
+            ],
+            398.5,
+            10.5,
+        ),
+        _wline(
+            [
+                ("God", 49.7, 67.3),
+                ("redovisning", 101.8, 151.4),
+                ("av", 185.8, 195.6),
+                ("kring", 224.0, 245.2),
+                ("kompetens-", 274.4, 325.4),
+                ("och", 354.5, 369.9),
+            ],
+            413.2,
+            10.5,
+        ),
+        _wline(
+            [
+                ("brukarundersökningar", 49.7, 144.7),
+                ("medarbetarutveckling", 224.0, 318.2),
+                ("med", 350.8, 369.9),
+            ],
+            427.9,
+            10.5,
+        ),
+        _wline(
+            [
+                ("särskilt", 224.0, 254.0),
+                ("fokus", 258.8, 281.9),
+                ("på", 286.6, 297.2),
+                ("unga", 301.9, 322.9),
+                ("och", 327.7, 343.2),
+                ("äldre", 348.0, 369.8),
+            ],
+            442.6,
+            10.5,
+        ),
+        _wline(
+            [
+                ("Gemensam", 49.7, 98.1),
+                ("modell", 101.2, 130.6),
+                ("för", 133.6, 146.0),
+                ("invånarnas", 149.1, 195.6),
+            ],
+            450.6,
+            10.5,
+        ),
+        _wline(
+            [("invånare", 224.0, 261.1), ("genom", 270.6, 300.2), ("gemensamma", 309.7, 369.9)],
+            457.3,
+            10.5,
+        ),
+        _wline(
+            [
+                ("synpunkter", 49.7, 97.7),
+                ("exempelvis", 101.8, 149.5),
+                ("genom", 153.5, 183.1),
+                ("e-", 187.2, 195.6),
+            ],
+            465.3,
+            10.5,
+        ),
+        _wline(
+            [
+                ("forum", 224.0, 250.3),
+                ("för", 257.2, 269.5),
+                ("chefer", 276.4, 303.7),
+                ("och", 310.5, 326.0),
+                ("följ", 332.9, 346.5),
+                ("upp", 353.4, 369.9),
+            ],
+            472.0,
+            10.5,
+        ),
+        _wline(
+            [
+                ("tjänster", 49.7, 82.7),
+                ("och", 85.1, 100.6),
+                ("sociala", 102.9, 131.9),
+                ("medier.", 134.2, 167.3),
+            ],
+            480.0,
+            10.5,
+        ),
+        _wline(
+            [
+                ("effekterna", 224.0, 268.2),
+                ("varje", 275.9, 297.0),
+                ("år", 304.6, 313.3),
+                ("även", 320.9, 341.4),
+                ("i", 349.1, 351.5),
+                ("de", 359.0, 369.8),
+            ],
+            486.7,
+            10.5,
+        ),
+        _wline(
+            [
+                ("Bred", 49.7, 69.8),
+                ("uppföljning", 78.3, 126.9),
+                ("av", 135.3, 145.2),
+                ("chefernas", 153.6, 195.6),
+                ("gemensamma", 224.0, 284.2),
+                ("nämnderna.", 286.5, 338.6),
+            ],
+            502.7,
+            10.5,
+        ),
+        _wline(
+            [
+                ("uppdrag", 49.7, 85.3),
+                ("och", 91.8, 107.3),
+                ("redovisa", 113.6, 149.8),
+                ("utfallet", 156.3, 186.8),
+                ("i", 193.2, 195.6),
+            ],
+            517.4,
+            10.5,
+        ),
+        _wline([("årsredovisningen.", 49.7, 125.4)], 532.1, 10.5),
+    ]
+    page = PageText(1, 420, 595, lines)
+    split_columns(page)
+    assert [(ln.column, ln.words[0].text) for ln in page.lines][:3] == [
+        (1, "Styrkor"),
+        (1, "God"),
+        (1, "brukarundersökningar"),
+    ]
+
+
+def test_a_line_in_the_strip_does_not_go_on_a_flow_beside_it() -> None:
+    """Seed 3015 case 81: a findings table whose right cell's dashes ("- Involvera …", the
+    dash 11 pt left of where the cell's lines start) stand inside the strip of white the rows
+    below leave. Such a line does not leave the strip white, so it does not join the columns
+    below: split at the strip's middle, its dash went to the left column alone. (The page
+    goes on from the previous page's columns, the same gutter.)"""
+    lines = [
+        _wline([("Styrkor", 71.0, 111.0), ("Förbättringsområden", 306.1, 417.3)], 72.5, 12.0),
+        _wline(
+            [
+                ("inflytande", 88.0, 136.6),
+                ("inom", 140.0, 164.6),
+                ("ramen", 167.9, 197.9),
+                ("för", 201.2, 215.2),
+                ("kompetens-", 218.6, 274.6),
+                ("och", 277.9, 295.2),
+                ("värdegrund", 323.1, 377.7),
+            ],
+            90.3,
+            12.0,
+        ),
+        _wline(
+            [
+                ("medarbetarutveckling", 88.0, 192.6),
+                ("och", 200.2, 217.5),
+                ("gör", 225.1, 241.1),
+                ("resultaten", 248.6, 295.3),
+                ("-", 306.1, 310.1),
+                ("Involvera", 323.1, 369.0),
+                ("stödet", 372.1, 400.7),
+                ("till", 403.7, 417.0),
+                ("brukarundersökningar.", 420.0, 529.1),
+            ],
+            106.2,
+            12.0,
+        ),
+        _wline(
+            [("kända", 88.0, 116.6), ("för", 119.6, 133.6), ("medarbetarna", 136.6, 201.9)],
+            122.0,
+            12.0,
+        ),
+        _wline(
+            [
+                ("-", 306.1, 310.1),
+                ("Involvera", 323.1, 369.0),
+                ("ansvaret", 372.1, 412.0),
+                ("för", 415.0, 429.0),
+                ("e-tjänster", 432.0, 476.6),
+            ],
+            128.0,
+            12.0,
+        ),
+        _wline(
+            [
+                ("-", 71.0, 75.0),
+                ("Utvecklad", 88.0, 137.3),
+                ("analys", 141.6, 172.2),
+                ("av", 176.4, 187.8),
+                ("budget", 192.1, 224.7),
+                ("och", 229.0, 246.3),
+                ("verksam-", 250.5, 295.4),
+            ],
+            140.9,
+            12.0,
+        ),
+        _wline(
+            [
+                ("-", 306.1, 310.1),
+                ("Dokumentera", 323.1, 388.4),
+                ("strategin", 397.8, 439.1),
+                ("för", 448.4, 462.4),
+                ("kommunens", 471.7, 530.4),
+            ],
+            146.9,
+            12.0,
+        ),
+        _wline([("hetsplan.", 88.0, 131.0)], 156.7, 12.0),
+        _wline(
+            [
+                ("värdegrund", 323.1, 377.7),
+                ("exempelvis", 384.6, 439.2),
+                ("genom", 446.1, 478.8),
+                ("e-tjänster", 485.6, 530.3),
+            ],
+            162.7,
+            12.0,
+        ),
+        _wline(
+            [
+                ("-", 71.0, 75.0),
+                ("Strukturerad", 88.0, 148.0),
+                ("uppföljning", 159.2, 215.3),
+                ("av", 226.7, 238.0),
+                ("chefernas", 249.3, 295.2),
+                ("och", 323.1, 340.4),
+                ("sociala", 344.2, 377.5),
+                ("medier", 381.2, 414.5),
+                ("och", 418.3, 435.7),
+                ("följ", 439.5, 456.1),
+                ("upp", 459.8, 477.8),
+                ("effekterna", 481.6, 530.2),
+            ],
+            175.6,
+            12.0,
+        ),
+        _wline(
+            [
+                ("uppdrag", 88.0, 127.3),
+                ("varje", 323.1, 347.0),
+                ("år", 356.4, 365.7),
+                ("i", 375.1, 378.4),
+                ("samtliga", 387.7, 428.3),
+                ("förvaltningar", 437.7, 500.4),
+                ("med", 509.8, 530.4),
+            ],
+            191.4,
+            12.0,
+        ),
+        _wline(
+            [
+                ("särskilt", 323.1, 357.7),
+                ("fokus", 362.4, 389.1),
+                ("på", 393.9, 405.2),
+                ("unga", 410.0, 433.3),
+                ("och", 438.2, 455.5),
+                ("äldre", 460.2, 484.2),
+                ("invånare", 489.0, 530.2),
+            ],
+            210.3,
+            12.0,
+        ),
+        _wline(
+            [
+                ("samt", 323.1, 345.7),
+                ("koppla", 348.7, 381.4),
+                ("detta", 384.4, 407.7),
+                ("till", 410.7, 424.0),
+                ("budgetprocessen", 426.9, 506.9),
+            ],
+            226.1,
+            12.0,
+        ),
+        _wline(
+            [
+                ("-", 306.1, 310.1),
+                ("Följ", 323.1, 342.4),
+                ("upp", 350.3, 368.3),
+                ("målen", 376.0, 405.3),
+                ("för", 413.2, 427.2),
+                ("föreningslivet", 435.0, 501.6),
+                ("med", 509.4, 530.1),
+            ],
+            245.0,
+            12.0,
+        ),
+        _wline(
+            [
+                ("särskilt", 323.1, 357.7),
+                ("fokus", 362.4, 389.1),
+                ("på", 393.9, 405.2),
+                ("unga", 410.0, 433.3),
+                ("och", 438.2, 455.5),
+                ("äldre", 460.2, 484.2),
+                ("invånare", 489.0, 530.2),
+            ],
+            260.8,
+            12.0,
+        ),
+        _wline(
+            [
+                ("inom", 323.1, 347.7),
+                ("ramen", 354.0, 384.0),
+                ("för", 390.1, 404.1),
+                ("kompetens-", 410.4, 466.4),
+                ("och", 472.6, 489.9),
+                ("medar-", 496.2, 530.5),
+            ],
+            276.7,
+            12.0,
+        ),
+        _wline(
+            [
+                ("betarutveckling", 323.1, 397.7),
+                ("och", 403.7, 421.0),
+                ("gör", 426.9, 442.9),
+                ("resultaten", 448.9, 495.6),
+                ("kända", 501.5, 530.2),
+            ],
+            292.5,
+            12.0,
+        ),
+    ]
+    page = PageText(1, 595, 842, lines)
+    split_columns(page, carry=(295.3, 323.1))  # the previous page's columns go on
+    assert not any(ln.text == "-" for ln in page.lines)
+
+
+def test_the_tab_after_a_list_label_is_no_gutter() -> None:
+    """Seed 3015 case 106: a side-by-side findings table whose right cell's items hang after
+    "f)" (the label at 306, the text at 327). The white between a label and its text is the
+    tab to the item, not the gutter: taken for it, "f)" went to the left column. (The
+    table's bold header row above, refused as a region of its own, is left out.)"""
+    lines = [
+        _wline(
+            [
+                ("e)", 90.8, 100.1),
+                ("Koppla", 112.1, 144.7),
+                ("måluppfyllelse", 147.7, 214.1),
+                ("till", 217.1, 227.0),
+                ("lönekriterier.", 229.9, 287.8),
+                ("prognos", 327.4, 365.3),
+                ("för", 368.3, 380.4),
+                ("målutfall.", 383.3, 425.3),
+            ],
+            106.6,
+            10.5,
+        ),
+        _wline(
+            [
+                ("f)", 90.8, 97.2),
+                ("Tydlig", 112.1, 140.1),
+                ("delegation", 143.0, 191.4),
+                ("och", 194.3, 211.3),
+                ("f)", 306.1, 312.5),
+                ("Kortversion", 327.4, 380.4),
+                ("av", 383.4, 394.4),
+                ("budgeten", 397.4, 441.1),
+                ("till", 444.0, 453.9),
+                ("invånarna.", 456.8, 505.9),
+            ],
+            127.8,
+            10.5,
+        ),
+        _wline(
+            [
+                ("ansvarsfördelning", 112.1, 194.9),
+                ("mellan", 197.8, 228.7),
+                ("förtroen-", 231.7, 271.5),
+                ("Det", 327.4, 343.7),
+                ("handlar", 346.6, 381.6),
+                ("om", 384.5, 399.1),
+                ("att", 402.0, 413.7),
+                ("göra", 416.6, 437.6),
+                ("invånarna", 440.5, 486.6),
+            ],
+            145.9,
+            10.5,
+        ),
+        _wline(
+            [
+                ("devalda", 112.1, 148.8),
+                ("och", 151.8, 168.7),
+                ("ledande", 171.5, 208.9),
+                ("tjänstemän", 211.8, 263.2),
+                ("delaktiga", 327.4, 369.4),
+                ("i", 372.3, 374.6),
+                ("de", 377.5, 389.2),
+                ("beslutsprocesser", 392.1, 471.5),
+                ("som", 474.4, 494.2),
+            ],
+            164.1,
+            10.5,
+        ),
+        _wline(
+            [
+                ("g)", 90.8, 100.1),
+                ("Integrering", 112.1, 162.2),
+                ("av", 165.2, 176.2),
+                ("de", 179.2, 190.8),
+                ("nämnder", 193.7, 235.1),
+                ("som", 238.0, 257.8),
+                ("bedrivs", 260.8, 294.6),
+                ("sker", 327.4, 347.2),
+                ("i", 350.1, 352.4),
+                ("kommunen.", 355.4, 410.1),
+                ("Ett", 413.1, 425.9),
+                ("utveckling-", 428.8, 479.1),
+            ],
+            185.2,
+            10.5,
+        ),
+    ]
+    page = PageText(1, 595, 842, lines)
+    split_columns(page)
+    left = [ln.text for ln in page.lines if ln.column == 1]
+    right = [ln.text for ln in page.lines if ln.column == 2]
+    assert not any(t.endswith("f)") for t in left), left
+    assert any(t.startswith("f) Kortversion") for t in right), right
