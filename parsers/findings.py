@@ -16,7 +16,13 @@ import re
 from dataclasses import dataclass, field
 
 from parsers.pdf import Box, Line, PageText, Word, box_of
-from parsers.text import join_lines, label_ordinal, strip_label
+from parsers.text import (
+    broken_word_rest,
+    fills_to_edge,
+    join_lines,
+    label_ordinal,
+    strip_label,
+)
 from parsers.tolerances import (
     DASH_LABEL_GAP_EM,
     FIT_RIGHT_MARGIN_EM,
@@ -31,7 +37,7 @@ from parsers.tolerances import (
     STRADDLE_PT,
 )
 from parsers.typography import BodyStyle, is_heading
-from parsers.vocabulary import IMPROVEMENT_WORDS, SECTION, STRENGTH_WORDS, is_header
+from parsers.vocabulary import SECTION, findings_title, is_header, is_side_header
 from parsers.words import ENDS_LINE_GOING_ON
 
 _END_WORDS = ("kommentar", "kommentarer", "inspiration", "goda exempel")
@@ -62,17 +68,9 @@ def _label(text: str) -> str:
 
 def header_kind(line: Line) -> str | None:
     """'table' for side-by-side headers, 'strengths'/'improvements' for a list heading."""
-    words = [_label(w.text) for w in line.words]
-    has_s = any(w in STRENGTH_WORDS for w in words)
-    has_i = any(w in IMPROVEMENT_WORDS for w in words)
-    if has_s and has_i and not SECTION.match(line.text) and "och" not in words:
+    if is_side_header(line):
         return "table"
-    label = _label(line.text)
-    if label in STRENGTH_WORDS:
-        return "strengths"
-    if label in IMPROVEMENT_WORDS:
-        return "improvements"
-    return None
+    return findings_title(line.text)
 
 
 _NUMBERED = re.compile(r"^\d+(\.\d+)*\.?\s+[A-ZÅÄÖ]")
@@ -139,8 +137,8 @@ def _boundary(header: Line, body: list[Line], page: PageText) -> float:
     too, which is how `_straddles` finds the table's end), in the middle of the widest such
     stretch; else just left of the right header.
     """
-    left = next(w for w in header.words if _label(w.text) in STRENGTH_WORDS)
-    right = next(w for w in header.words if _label(w.text) in IMPROVEMENT_WORDS)
+    left = next(w for w in header.words if findings_title(w.text) == "strengths")
+    right = next(w for w in header.words if findings_title(w.text) == "improvements")
     if body:
         top, bottom = min(ln.top for ln in body), max(ln.bottom for ln in body)
         rules = [
@@ -224,8 +222,11 @@ class _Column:
         if line_gap is None:
             line_gap = min(self.gaps(), default=0.0)
         right: dict[tuple[int, int], float] = {}
+        full: dict[tuple[int, int], float] = {}  # the same, of the lines of several words
         for words, page in self.pending:
             right[page] = max(right.get(page, 0.0), max(w.x1 for w in words))
+            if len(words) > 1:
+                full[page] = max(full.get(page, 0.0), words[-1].x1)
         if self.last is not None:
             right.setdefault(self.last[1], self.last_right)
         justified = _justified(self.pending, right)
@@ -258,6 +259,8 @@ class _Column:
             if new:
                 self.items.append(Item([rest], page[0]))
                 self.last_label = glyph
+            elif self._broken_before(words, rest, full):
+                self.items[-1].lines[-1] += rest  # a word too long for the column, broken
             else:
                 self.items[-1].lines.append(rest)
             self.items[-1].boxes.append(box_of(words, page[0]))
@@ -265,6 +268,25 @@ class _Column:
         self.last_right = right[self.last[1]]
         self.last_justified = justified.get(self.last[1], False)
         self.pending = []
+
+
+    def _broken_before(
+        self, words: list[Word], rest: str, right: dict[tuple[int, int], float]
+    ) -> bool:
+        """Does this line (of the item, `rest` its text) begin with the rest of a word that
+        the item's last line, one word filling the column to its edge, could not hold
+        ("Kommunövergripand" / "e dialog")? `right`: per page, where the column's lines of
+        several words end at most (a line of one word is no measure of the edge: it may be
+        the broken word itself). (`text.fills_to_edge`, `text.broken_word_rest`)"""
+        prev, prev_page = self.last
+        head = self.items[-1].lines[-1]
+        first = words[-len(rest.split())] if rest.split() else None
+        if " " in head or first is None or prev_page not in right:
+            return False
+        letter = (first.x1 - first.x0) / max(1, len(first.text))
+        return fills_to_edge(
+            prev[-1].x1, right[prev_page], prev[-1].size, letter
+        ) and broken_word_rest(head, rest.split(" ", 1)[0])
 
 
 def _starts_item(previous: str, line: str) -> bool:

@@ -19,8 +19,16 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from parsers.pdf import Box, Line, PageText, Word, box_of
-from parsers.text import is_percent, join_label, join_lines, number
+from parsers.text import (
+    broken_word_rest,
+    fills_to_edge,
+    is_percent,
+    join_label,
+    join_lines,
+    number,
+)
 from parsers.tolerances import (
+    BROKEN_WORD_NEXT_LETTERS,
     BROKEN_WORD_RIGHT_EM,
     FALLBACK_COLUMN_PITCH_PT,
     FRAGMENT_MAX_LETTERS,
@@ -38,8 +46,10 @@ from parsers.vocabulary import (
     QUESTION_ID_GLUED,
     SECTION,
     TOTAL_LABELS,
+    findings_title,
     header_columns,
     is_header,
+    is_side_header,
 )
 from parsers.words import STARTS_WRAPPED_LINE, bare
 
@@ -53,11 +63,20 @@ class QuestionRow:
     bottom: float
     numbers: dict[str, int | float] = field(default_factory=dict)
     boxes: list[Box] = field(default_factory=list)
-    ends: list[tuple[float, bool]] = field(default_factory=list)  # per line: x1, one word?
+    # per text line (`line_end`): where it ends, whether it is one word, its first letter's width
+    ends: list[tuple[float, bool, float]] = field(default_factory=list)
 
     @property
     def text(self) -> str:
         return join_lines(self.lines)
+
+
+def line_end(text_words: list[Word], single: bool) -> tuple[float, bool, float]:
+    """A question's text line as `glue_broken_words` sees it: where its text ends, whether it
+    is one word, and the mean letter width of its first word (what the line before would have
+    needed to take one more letter)."""
+    first = text_words[0]
+    return text_words[-1].x1, single, (first.x1 - first.x0) / max(1, len(first.text))
 
 
 @dataclass
@@ -280,7 +299,7 @@ class _Draft:
             if self.questions:
                 q = self.questions[-1]
                 q.lines.append(text)
-                q.ends.append((cells.text_words[-1].x1, len(cells.text_words) == 1))
+                q.ends.append(line_end(cells.text_words, len(cells.text_words) == 1))
                 q.bottom = line.bottom
                 q.boxes.append(box_of(line.words, line.page))
                 if values and not q.numbers:
@@ -301,7 +320,7 @@ class _Draft:
         row.boxes.append(box_of(line.words, line.page))
         if rest:
             row.ends.append(
-                (cells.text_words[-1].x1, len(cells.text_words) == 2 and not cells.glued)
+                line_end(cells.text_words, len(cells.text_words) == 2 and not cells.glued)
             )
         row.numbers.update(values)
         self.questions.append(row)
@@ -393,11 +412,12 @@ def glue_broken_words(questions: list[QuestionRow], size: float, vocabulary: Cou
     """A word too long for its cell is broken without a hyphen by the word processor
     ("medarbetarundersökninga" / "r och …"). Its first part is the only word on its line and
     fills the line to the cell's right edge, which the lines of several words show (they end
-    at most there); the next line goes on in lower case. Where geometry cannot tell this from
-    a long word that simply wrapped ("brukarundersökningar" / "och …"), the second part
-    decides: a fragment of at most four letters that is no short Swedish word, or a joined word
-    the report prints elsewhere, glues."""
-    full = [x for q in questions for x, single in q.ends if not single]
+    at most there): less room is left than the next letter needs (`text.fills_to_edge`).
+    Where geometry cannot tell this from a long word that simply wrapped
+    ("brukarundersökningar" / "och …"), the text decides (`text.broken_word_rest`, with the
+    report's words as `vocabulary`), or a rest of at most `QUESTION_END_MAX_LETTERS` letters
+    that ends the question ("…undersöknin" / "gar?")."""
+    full = [x for q in questions for x, single, _ in q.ends if not single]
     if not full:
         return
     right = max(full)  # all score tables of a report share their column widths
@@ -405,25 +425,20 @@ def glue_broken_words(questions: list[QuestionRow], size: float, vocabulary: Cou
         if len(q.ends) != len(q.lines):
             continue
         for k in range(len(q.lines) - 1, 0, -1):
-            x1, single = q.ends[k - 1]
-            broken = (
-                single
-                and x1 >= right - BROKEN_WORD_RIGHT_EM * size
-                and q.lines[k - 1][-1:].isalpha()
-            )
-            if not (broken and q.lines[k][:1].islower()):
+            x1, single, _ = q.ends[k - 1]
+            if not (single and fills_to_edge(x1, right, size, q.ends[k][2])):
                 continue
-            head = q.lines[k - 1].rsplit(" ", 1)[-1]
             tail = q.lines[k].split(" ", 1)[0]
-            rest = bare(tail)
             ends_question = (
-                q.lines[k] == tail and tail.endswith("?") and len(rest) <= QUESTION_END_MAX_LETTERS
+                q.lines[k] == tail
+                and tail.endswith("?")
+                and q.lines[k - 1][-1:].isalpha()
+                and tail[:1].islower()
+                and len(bare(tail)) <= QUESTION_END_MAX_LETTERS
             )
-            fragment = (
-                len(rest) <= FRAGMENT_MAX_LETTERS and rest not in STARTS_WRAPPED_LINE
-            ) or ends_question
-            if fragment or vocabulary[bare(head + tail)]:
+            if ends_question or broken_word_rest(q.lines[k - 1], tail, vocabulary):
                 q.lines[k - 1] += q.lines.pop(k)
+                q.ends[k - 1] = (q.ends[k][0], q.ends[k][1] and single, q.ends[k - 1][2])
                 q.ends.pop(k)
 
 
@@ -493,10 +508,12 @@ def name_from_above(lines: list[Line], table: ScoreTable, floor: int) -> None:
 
 def join_broken_titles(pages: list[PageText]) -> None:
     """A column title broken inside the word when its cell is too narrow for it ("Uppnå" /
-    "tt", "Proce" / "nt": a fact box beside the table squeezes it): the piece printed under a
-    title, within the title's width, joins it when the joined words make the line a score
-    table's header row. Done on the lines before any table is looked for, so that every
-    reader of a header row (tables, furniture, findings, the ledger) sees whole titles."""
+    "tt", "Proce" / "nt": a fact box beside the table squeezes it; "Förbättringsmöjlighet" /
+    "er" over a findings table's narrow column on A5): the piece printed under a title, within
+    the title's width, joins it when the joined words make the line a header row (a score
+    table's, or a findings table's with the joined title a findings title). Done on the lines
+    before any table is looked for, so that every reader of a header row (tables, furniture,
+    findings, the ledger) sees whole titles."""
     for page in pages:
         lines = page.lines
         for line, nxt in itertools.pairwise(lines):
@@ -514,6 +531,7 @@ def _joined_titles(line: Line, nxt: Line) -> tuple[list[Word], list[Word]] | Non
     """(the header row's words with their broken titles joined, what is left of `nxt`), or
     None when joining makes no header row."""
     words, rest = list(line.words), []
+    titles = []  # the findings titles that joining made
     for v in nxt.words:
         k = next(
             (
@@ -530,9 +548,13 @@ def _joined_titles(line: Line, nxt: Line) -> tuple[list[Word], list[Word]] | Non
         words[k] = replace(
             w, text=w.text + v.text, x1=max(w.x1, v.x1), bottom=max(w.bottom, v.bottom)
         )
-    if len(rest) == len(nxt.words) or not is_header(Line(words, line.page)):
+        titles.append(findings_title(words[k].text))
+    if len(rest) == len(nxt.words):
         return None
-    return words, rest
+    joined = Line(words, line.page)
+    if is_header(joined) or (all(titles) and is_side_header(joined)):
+        return words, rest
+    return None
 
 
 def find_tables(lines: list[Line], style: BodyStyle | None = None) -> list[ScoreTable]:

@@ -35,7 +35,7 @@ from parsers.findings import AreaFindings, Item, ends_section, header_kind
 from parsers.history import HistoryCell, HistoryTable
 from parsers.pdf import Box, Document, Line, box_of, lines_from_words
 from parsers.reader import StructPath, Word
-from parsers.scores import QuestionRow, ScoreTable, glue_broken_words, name_from_above
+from parsers.scores import QuestionRow, ScoreTable, glue_broken_words, line_end, name_from_above
 from parsers.text import join_label, number, strip_label
 from parsers.tolerances import CELL_HEADER_SLACK_EM, LINE_BASELINE_TOLERANCE, MIN_HISTORY_ROWS
 from parsers.typography import BodyStyle
@@ -530,10 +530,10 @@ def _question_row(
         values,
     )
     if rest:
-        q.ends.append((text_words[-1].x1, len(text_words) == 2 and not glued))
+        q.ends.append(line_end(text_words, len(text_words) == 2 and not glued))
     for ln in first[1:]:
         q.lines.append(ln.text)
-        q.ends.append((ln.words[-1].x1, len(ln.words) == 1))
+        q.ends.append(line_end(ln.words, len(ln.words) == 1))
     q.boxes = [box_of(ln.words, ln.page) for ln in all_lines]  # every cell's lines
     return q
 

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from parsers.tolerances import AUTO_HYPHENATION_MIN_BREAKS
-from parsers.words import KEEPS_SUSPENDED_HYPHEN
+from parsers.tolerances import (
+    AUTO_HYPHENATION_MIN_BREAKS,
+    BROKEN_WORD_NEXT_LETTERS,
+    BROKEN_WORD_RIGHT_EM,
+    FRAGMENT_MAX_LETTERS,
+)
+from parsers.words import KEEPS_SUSPENDED_HYPHEN, STARTS_WRAPPED_LINE, bare
 
 BULLETS = "•§–-▪■●○◦*·►➢✓"
 _HYPHENS = "-‐‑\u00ad¬"
@@ -25,7 +31,7 @@ _WORD_EDGES = "\"”“'’()[]{}.,;:!?…«»"
 #: evidence that decides a line-end hyphen of the same word elsewhere. LibreOffice prints a
 #: hyphenation break and a compound's own hyphen as the same glyph mapped to U+002D, so the
 #: PDF itself does not tell them apart.
-_PRINTED: ContextVar[frozenset[str] | None] = ContextVar("printed_words", default=None)
+_PRINTED: ContextVar[Counter[str] | None] = ContextVar("printed_words", default=None)
 #: Whether the document being parsed hyphenates automatically (`printed_words`). A line-end
 #: hyphen the document's words do not decide is a hyphenation break in one that does, and the
 #: compound's own hyphen ("whistleblower-funktion") in one that never breaks a word; outside a
@@ -51,7 +57,7 @@ def printed_words(lines: Iterable[str]) -> None:
     `AUTO_HYPHENATION_MIN_BREAKS` of its line-end hyphens join into a word it prints whole
     elsewhere ("verksamhets-" / "planeringen" beside "verksamhetsplaneringen"). A document
     that never breaks a word shows none: its line-end hyphens are only its compounds'."""
-    whole: set[str] = set()
+    whole: Counter[str] = Counter()
     ends: list[tuple[str, str]] = []  # (a line's hyphenated last word, the next line's first)
     last = None
     for line in lines:
@@ -62,7 +68,7 @@ def printed_words(lines: Iterable[str]) -> None:
         if tokens and tokens[-1][-1] in _HYPHENS:
             last = tokens.pop()
         whole.update(t.casefold() for t in (t.strip(_WORD_EDGES) for t in tokens) if len(t) >= 2)
-    _PRINTED.set(frozenset(whole))
+    _PRINTED.set(whole)
     breaks = sum(
         _printed_form(end[:-1].strip(_WORD_EDGES), nxt) is False
         for end, nxt in ends
@@ -127,6 +133,42 @@ def _forced_break(fragment: str, nxt: str) -> bool:
     if not words or not tail[:1].islower() or not fragment[-1:].isalpha():
         return False
     return (fragment + tail).casefold() in words
+
+
+def fills_to_edge(x1: float, right: float, size: float, next_letter: float) -> bool:
+    """Does a line ending at `x1` leave less room before the column's edge `right` than the
+    next letter needs? A word processor breaks a word too long for its column exactly there:
+    the slack is under `BROKEN_WORD_RIGHT_EM` of the font size, or under
+    `BROKEN_WORD_NEXT_LETTERS` of the next line's mean letter width (a wide font's "n" is
+    0.63 em)."""
+    return x1 >= right - max(BROKEN_WORD_RIGHT_EM * size, BROKEN_WORD_NEXT_LETTERS * next_letter)
+
+
+def broken_word_rest(head: str, tail: str, counts: Mapping[str, int] | None = None) -> bool:
+    """Is `tail`, first on its line, the rest of the word `head` that fills the line before to
+    its edge (`fills_to_edge`)? A long word that simply wrapped fills its line as well
+    ("brukarundersökningar" / "och …"), so the text decides, with `counts` the document's
+    printed words (`printed_words` by default):
+    - a rest in lower case of at most `FRAGMENT_MAX_LETTERS` letters that is no short Swedish
+      word ("r", "nde", "tion");
+    - a joined word the document prints whole elsewhere;
+    - a rest the document prints nowhere else as a word, but as the end of longer words
+      ("pporter" of "rapporter", "kningar" of "undersökningar"): the end of a word, not a
+      word ("verksamhetsuppföljning" / "avseende" is two words, though each is printed once).
+    """
+    rest = bare(tail)
+    if not (head[-1:].isalpha() and tail[:1].islower() and rest):
+        return False
+    counts = _PRINTED.get() if counts is None else counts
+    if counts and counts.get(bare(head + tail), 0) > 0:
+        return True
+    if rest in STARTS_WRAPPED_LINE:
+        return False
+    if len(rest) <= FRAGMENT_MAX_LETTERS:
+        return True
+    return bool(counts) and counts.get(rest, 0) <= 1 and any(
+        len(word) > len(rest) and word.endswith(rest) for word in counts
+    )
 
 
 def join_lines(lines: list[str]) -> str:

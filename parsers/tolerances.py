@@ -135,6 +135,10 @@ MIN_HISTORY_ROWS = 4
 #: A word broken by the word processor fills its cell's line to this share of the font size
 #: from the right edge of the widest lines.
 BROKEN_WORD_RIGHT_EM = 0.6
+#: … or to this many of the next line's first letters (its word's mean letter width, a quarter
+#: more for a letter wider than the mean): the word processor broke because the next letter
+#: did not fit, and in a wide font a letter is wider than 0.6 em ("kommunövergripa" / "nde").
+BROKEN_WORD_NEXT_LETTERS = 1.25
 #: A broken word's rest on the next line is at most this many letters ("r", "ning").
 FRAGMENT_MAX_LETTERS = 4
 #: … or, when it ends the question ("…kommun?"), at most this many.

@@ -54,6 +54,30 @@ IMPROVEMENT_WORDS = (
     "förbättringsmöjlighet",
 )
 
+
+def findings_title(word: str) -> str | None:
+    """'strengths' or 'improvements' when `word` is a findings column title or list heading
+    ("Styrkor", "Förbättringsområden:"), else None."""
+    label = word.casefold().strip().rstrip(":").strip()
+    if label in STRENGTH_WORDS:
+        return "strengths"
+    if label in IMPROVEMENT_WORDS:
+        return "improvements"
+    return None
+
+
+def is_side_header(line: Line) -> bool:
+    """Is `line` the header row of a findings table, strengths beside improvements ("Styrkor
+    Förbättringsområden"; a heading "Styrkor och förbättringsområden" names both but is no
+    row of two columns)?"""
+    kinds = {findings_title(w.text) for w in line.words}
+    return (
+        {"strengths", "improvements"} <= kinds
+        and not SECTION.match(line.text)
+        and "och" not in (w.text.casefold() for w in line.words)
+    )
+
+
 # --- lists --------------------------------------------------------------------------------------
 
 #: A word that is a list label and nothing else: a `LABEL_TEXT` or a bullet glyph. The label

@@ -1624,3 +1624,72 @@ def test_the_tab_after_a_list_label_is_no_gutter() -> None:
     right = [ln.text for ln in page.lines if ln.column == 2]
     assert not any(t.endswith("f)") for t in left), left
     assert any(t.startswith("f) Kortversion") for t in right), right
+
+
+def test_a_findings_title_broken_inside_the_word_is_joined_to_its_rest() -> None:
+    """Seed 3016 case 112 (A5, the boxes as printed): the findings table's right column is
+    too narrow for its bold title, which breaks inside the word ("Förbättringsmöjlighet" /
+    "er"). Left alone, the bold "er" under the header row reads as a heading that ends the
+    table at once: every area's strengths and improvements were lost. The piece under the
+    title joins it, as a score table's broken titles do."""
+    from dataclasses import replace
+
+    from parsers.findings import find_findings
+    from parsers.scores import join_broken_titles
+
+    def bold(line: Line) -> Line:
+        return Line([replace(w, bold=True) for w in line.words], page=line.page)
+
+    lines = [
+        bold(_wline([("Styrkor", 49.7, 97.8), ("Förbättringsmöjlighet", 209.9, 352.5)], 254.6, 11.5)),
+        bold(_wline([("er", 209.9, 223.4)], 270.0, 11.5)),
+        _wline([("5)", 49.7, 61.5), ("Regelbunden", 71.0, 147.1), ("dialog", 164.0, 198.9)], 287.4, 11.5),
+        _wline([("6)", 209.9, 221.7), ("Följ", 231.1, 251.1), ("upp", 257.2, 279.0), ("arbetet", 285.1, 327.4), ("med", 333.4, 358.9)], 294.1, 11.5),
+        _wline([("med", 71.0, 96.6), ("e-tjänster", 105.7, 161.1), ("samt", 170.2, 199.0)], 302.8, 11.5),
+        _wline([("mål-", 231.1, 256.6), ("och", 270.4, 291.0), ("resultats-", 304.7, 359.2)], 309.5, 11.5),
+        _wline([("koppla", 71.0, 109.5), ("detta", 131.9, 162.3), ("till", 184.9, 198.9)], 318.2, 11.5),
+        _wline([("tyrning", 231.1, 272.2), ("genom", 319.2, 359.1)], 324.9, 11.5),
+        _wline([("budgetprocessen.", 71.0, 173.6)], 333.6, 11.5),
+        _wline([("gemensamma", 231.1, 313.5), ("forum.", 324.8, 362.1)], 340.3, 11.5),
+    ]  # fmt: skip
+    page = PageText(1, 420, 595, lines)
+    join_broken_titles([page])
+    assert page.lines[0].text == "Styrkor Förbättringsmöjligheter"
+    found = find_findings(page.lines, {1: page}, lambda i: 1)[1]
+    assert [i.text for i in found.strengths] == [
+        "Regelbunden dialog med e-tjänster samt koppla detta till budgetprocessen."
+    ]
+    assert [i.text for i in found.improvements] == [
+        "Följ upp arbetet med mål- och resultatstyrning genom gemensamma forum."
+    ]
+
+
+def test_a_word_broken_where_a_wide_letter_did_not_fit_is_glued() -> None:
+    """Seed 3016 case 112 (A5, DejaVu Sans 11.5 pt, the boxes as printed): the question cell
+    is 113 pt wide and "kommunövergripande" wider, so the word processor broke it where the
+    next letter ran out of room: "kommunövergripa" ends 7.1 pt before the edge the lines of
+    several words end at (162.6), more than 0.6 em, but DejaVu's "n" is 7.3 pt wide. The
+    slack a broken word leaves is measured against the next line's letters, not only the
+    font size."""
+    from collections import Counter
+
+    from parsers.scores import find_tables, glue_broken_words
+
+    lines = [
+        _wline([("2.", 49.7, 62.1), ("Samhällsutveckling", 70.0, 180.0), ("Uppnått", 184.5, 227.2), ("Max", 253.0, 279.6), ("Procent", 306.7, 357.0)], 330.7, 11.5),
+        _wline([("2.1", 49.7, 68.0), ("Finns", 78.3, 108.6), ("det", 119.0, 137.8), ("en", 148.2, 162.6), ("1", 197.2, 204.5), ("15", 259.0, 273.6), ("7", 320.9, 328.2), ("%", 331.9, 342.8)], 373.4, 11.5),
+        _wline([("kommunövergripa", 49.7, 155.5)], 386.8, 11.5),
+        _wline([("nde", 49.7, 71.4), ("strategi", 86.9, 131.2), ("för", 146.7, 162.5)], 400.2, 11.5),
+        _wline([("demokratiutvecklin", 49.7, 160.7)], 413.6, 11.5),
+        _wline([("g", 49.7, 57.0), ("och", 60.6, 81.3), ("information?", 84.9, 157.5)], 427.0, 11.5),
+        _wline([("2.2", 49.7, 68.0), ("Hur", 83.8, 104.4), ("arbetar", 120.2, 162.6), ("3", 197.2, 204.5), ("5", 262.7, 270.0), ("60", 317.3, 331.9), ("%", 335.6, 346.5)], 442.9, 11.5),
+        _wline([("kommunen", 49.7, 114.7), ("med", 137.0, 162.6)], 456.3, 11.5),
+        _wline([("tillgänglighet?", 49.7, 131.2)], 469.7, 11.5),
+        _wline([("Summa", 49.7, 90.0), ("4", 197.2, 204.5), ("20", 259.0, 273.6), ("20", 317.3, 331.9), ("%", 335.6, 346.5)], 485.6, 11.5),
+    ]  # fmt: skip
+    (table,) = find_tables(lines)
+    glue_broken_words(table.questions, 11.5, Counter())
+    assert [q.text for q in table.questions] == [
+        "Finns det en kommunövergripande strategi för demokratiutveckling och information?",
+        "Hur arbetar kommunen med tillgänglighet?",
+    ]
