@@ -269,7 +269,6 @@ class _Column:
         self.last_justified = justified.get(self.last[1], False)
         self.pending = []
 
-
     def _broken_before(
         self, words: list[Word], rest: str, right: dict[tuple[int, int], float]
     ) -> bool:

@@ -44,6 +44,14 @@ def _textual(words: list[Word]) -> bool:
     )
 
 
+def _text_of(words: list[Word]) -> list[Word]:
+    """The words before the numbers and percent signs that end them (a table row's cells)."""
+    k = len(words)
+    while k and (is_number(words[k - 1].text) or words[k - 1].text == "%"):
+        k -= 1
+    return words[:k]
+
+
 def _gaps(line: Line, em: float) -> list[tuple[float, float]]:
     """The white strips (x0, x1) between words wide enough to be a gutter, each with text on
     both sides of it, not after a list label. A justified line can have several: its word
@@ -359,6 +367,30 @@ def _continues_paragraph(
     )
 
 
+def _goes_on_below(region: list[Line], after: list[Line], strip: tuple[float, float]) -> bool:
+    """The region's right-hand lines are stretched to one edge down to the last one, and the
+    next line that reaches right of the strip, at the pitch of those lines, crosses it: one
+    justified paragraph going on (a narrow table cell whose first lines' stretched spaces
+    line up: "Hur ‹gap› följs / arbetet ‹gap› med / ledarutveckling …"; the lines of a cell
+    beside it may come between). Columns end where their text ends: the right column's last
+    line before one-column text resumes closes a paragraph, and a justified paragraph's last
+    line is not stretched to the edge."""
+    mid = (strip[0] + strip[1]) / 2
+    # each right-hand part's text, without a table row's number cells after it
+    parts = [(ln, ws) for ln in region if (ws := _text_of(_halves(ln, mid).get(2, [])))]
+    below = next((ln for ln in after if ln.words and ln.x1 > strip[0]), None)
+    if below is None or len(parts) < MIN_TWO_SIDED_LINES or _clear_of(below, strip):
+        return False
+    tol = JUSTIFIED_EDGE_EM * region[0].size
+    edge = max(ws[-1].x1 for _, ws in parts)
+    pitch = sorted(b.top - a.top for (a, _), (b, _) in itertools.pairwise(parts))
+    return (
+        edge - parts[-1][1][-1].x1 <= tol
+        and sum(edge - ws[-1].x1 <= tol for _, ws in parts) >= MIN_TWO_SIDED_LINES
+        and below.top - parts[-1][0].top <= pitch[len(pitch) // 2] + tol
+    )
+
+
 def _clear_of(line: Line, strip: tuple[float, float]) -> bool:
     """The line leaves the whole strip white, on one side of it."""
     return line.x1 <= strip[0] + GUTTER_EDGE_PT or line.x0 >= strip[1] - GUTTER_EDGE_PT
@@ -459,6 +491,7 @@ def split_columns(
         if not one_text and (
             not _right_edge_aligned(region, (lo + hi) / 2, em)
             or _continues_paragraph(lines[back - 1] if back else None, region, (lo, hi))
+            or _goes_on_below(region, lines[j : j + MIN_TWO_SIDED_LINES + 1], (lo, hi))
         ):
             # one justified text whose stretched spaces line up: no part of it is columns
             one_text, refused = True, (j, lo, hi)

@@ -28,10 +28,7 @@ from parsers.text import (
     number,
 )
 from parsers.tolerances import (
-    BROKEN_WORD_NEXT_LETTERS,
-    BROKEN_WORD_RIGHT_EM,
     FALLBACK_COLUMN_PITCH_PT,
-    FRAGMENT_MAX_LETTERS,
     HEADER_SLACK_PT,
     MIN_LINE_HEIGHT_PT,
     QUESTION_END_MAX_LETTERS,
@@ -51,7 +48,7 @@ from parsers.vocabulary import (
     is_header,
     is_side_header,
 )
-from parsers.words import STARTS_WRAPPED_LINE, bare
+from parsers.words import bare
 
 
 @dataclass

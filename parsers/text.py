@@ -166,9 +166,12 @@ def broken_word_rest(head: str, tail: str, counts: Mapping[str, int] | None = No
         return False
     if len(rest) <= FRAGMENT_MAX_LETTERS:
         return True
-    return bool(counts) and counts.get(rest, 0) <= 1 and any(
-        len(word) > len(rest) and word.endswith(rest) for word in counts
-    )
+    return bool(counts) and counts.get(rest, 0) <= 1 and _ends_printed_words(rest, counts)
+
+
+def _ends_printed_words(rest: str, counts: Mapping[str, int]) -> bool:
+    """Is `rest` the end of a longer word the document prints ("pporter" of "rapporter")?"""
+    return any(len(word) > len(rest) and word.endswith(rest) for word in counts)
 
 
 def join_lines(lines: list[str]) -> str:

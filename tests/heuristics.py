@@ -82,14 +82,29 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.scores.glue_broken_words": lambda *a, **k: None},
         False,
     ),
-    "scores.STARTS_WRAPPED_LINE": (
+    "text.STARTS_WRAPPED_LINE": (
         "no short word is known to start a wrapped line",
-        {"parsers.scores.STARTS_WRAPPED_LINE": frozenset()},
+        {"parsers.text.STARTS_WRAPPED_LINE": frozenset()},
         False,
     ),
     "scores.glue vocabulary (words printed elsewhere)": (
         "the report's own words do not decide a glue",
         {"parsers.scores.Counter": lambda *a: __import__("collections").Counter()},
+        False,
+    ),
+    "text.BROKEN_WORD_NEXT_LETTERS": (
+        "a broken word's line is full by the font size only, not by the next letter's width",
+        {"parsers.text.BROKEN_WORD_NEXT_LETTERS": 0.0},
+        False,
+    ),
+    "text.broken_word_rest (the end of printed words)": (
+        "a long rest printed nowhere else is never a broken word's end",
+        {"parsers.text._ends_printed_words": _never},
+        False,
+    ),
+    "findings._Column._broken_before": (
+        "a word broken at a findings column's edge stays two words",
+        {"parsers.findings._Column._broken_before": lambda *a, **k: False},
         False,
     ),
     "scores.QUESTION_END_MAX_LETTERS": (
@@ -210,6 +225,11 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
     "layout._continues_paragraph": (
         "lines under a full justified line may still start columns",
         {"parsers.layout._continues_paragraph": _never},
+        True,
+    ),
+    "layout._goes_on_below": (
+        "stretched lines going on into a line across the strip may still be columns",
+        {"parsers.layout._goes_on_below": _never},
         True,
     ),
     "layout._joins_above": (

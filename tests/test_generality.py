@@ -1693,3 +1693,58 @@ def test_a_word_broken_where_a_wide_letter_did_not_fit_is_glued() -> None:
         "Finns det en kommunövergripande strategi för demokratiutveckling och information?",
         "Hur arbetar kommunen med tillgänglighet?",
     ]
+
+
+def test_an_item_whose_first_word_is_broken_at_the_columns_edge_is_glued() -> None:
+    """Seed 3016 case 112 (A5, the boxes as printed): "Kommunövergripande" is wider than
+    the findings column, so the word processor broke it where "e" (7.1 pt) no longer fitted:
+    "41) Kommunövergripand" ends 6.8 pt before the edge the lines of several words end at."""
+    from dataclasses import replace
+
+    from parsers.findings import find_findings
+
+    heading = _wline([("Förbättringsområden", 49.7, 170.0)], 250.0, 11.5)
+    lines = [
+        Line([replace(w, bold=True) for w in heading.words], page=1),
+        _wline([("41)", 49.7, 68.8), ("Kommunövergripand", 71.0, 192.2)], 276.4, 11.5),
+        _wline([("e", 71.0, 78.1), ("dialog", 82.5, 117.5), ("med", 121.9, 147.5), ("IT-stöd", 152.0, 191.3), ("i", 195.7, 198.9)], 291.8, 11.5),
+        _wline([("verksamheterna", 71.0, 165.5), ("med", 173.4, 199.0)], 307.2, 11.5),
+        _wline([("tydliga", 71.0, 110.3), ("indikatorer", 136.3, 199.1)], 322.6, 11.5),
+        _wline([("och", 71.0, 91.6), ("målvärden.", 95.3, 160.6)], 338.0, 11.5),
+        _wline([("42)", 49.7, 68.8), ("Strukturerad", 71.0, 144.2), ("modell", 160.0, 199.0)], 356.3, 11.5),
+        _wline([("för", 71.0, 86.8), ("kommunens", 128.1, 199.0)], 371.7, 11.5),
+        _wline([("värdegrund", 71.0, 137.7), ("med", 173.5, 199.0)], 387.1, 11.5),
+        _wline([("tydliga", 71.0, 110.3), ("indikatorer", 136.3, 199.1)], 402.5, 11.5),
+        _wline([("och", 71.0, 91.6), ("målvärden.", 95.3, 160.6)], 417.9, 11.5),
+    ]  # fmt: skip
+    page = PageText(1, 420, 595, lines)
+    found = find_findings(page.lines, {1: page}, lambda i: 1)[1]
+    assert [i.text for i in found.improvements] == [
+        "Kommunövergripande dialog med IT-stöd i verksamheterna med tydliga indikatorer och målvärden.",
+        "Strukturerad modell för kommunens värdegrund med tydliga indikatorer och målvärden.",
+    ]
+
+
+def test_stretched_lines_that_go_on_into_a_line_across_the_strip_are_one_paragraph() -> None:
+    """Seed 3016 case 112 (A5, a question cell 113 pt wide, justified; the boxes as
+    printed): the cell's first two lines are stretched to its edge and their wide spaces line
+    up ("4.1 Hur ‹gap› följs / arbetet ‹gap› med"), and the words after them even start at one
+    edge (139.1, 137.0). But both lines run to the cell's edge, and the next line, at their
+    pitch, crosses the strip ("ledarutveckling"): a paragraph that goes on, not columns, whose
+    last line before one-column text would close a paragraph and stop short. It was read
+    "Hur arbetet följs med"."""
+    lines = [
+        _wline([("4.", 49.7, 62.1), ("Effektivitet", 66.0, 138.3), ("Uppnått", 174.5, 227.2), ("Max", 253.0, 279.6), ("Procent", 306.7, 357.0)], 333.2, 11.5),
+        _wline([("4.1", 49.7, 68.0), ("Hur", 93.2, 113.9), ("följs", 139.1, 162.5), ("11", 193.5, 208.1), ("15", 259.0, 273.6), ("73", 317.3, 331.9), ("%", 335.6, 346.5)], 349.1, 11.5),
+        _wline([("arbetet", 49.7, 91.9), ("med", 137.0, 162.6)], 362.5, 11.5),
+        _wline([("ledarutveckling", 49.7, 138.6)], 375.9, 11.5),
+        _wline([("och", 49.7, 70.3), ("chefsstöd", 74.3, 129.8), ("samt", 133.8, 162.6)], 389.3, 11.5),
+        _wline([("finns", 49.7, 77.5), ("det", 81.3, 100.2), ("rutiner", 104.0, 142.8), ("för", 146.6, 162.4)], 402.7, 11.5),
+    ]  # fmt: skip
+    page = PageText(1, 420, 595, lines)
+    split_columns(page)
+    assert [ln.text for ln in page.lines][1:3] == [
+        "4.1 Hur följs 11 15 73 %",
+        "arbetet med",
+    ]
+    assert {ln.column for ln in page.lines} == {0}

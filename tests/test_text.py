@@ -131,6 +131,41 @@ def test_a_word_forced_to_break_in_a_narrow_column_is_glued_when_printed_whole()
 
 
 @pytest.mark.parametrize(
+    ("head", "tail", "printed", "broken"),
+    [
+        ("kommunövergripa", "nde", {}, True),  # a rest too short to be a word
+        ("medarbetarutveckling", "i", {}, False),  # a short word of its own
+        ("medarbetarundersökningar", "och", {}, False),
+        # seed 3016 case 63: a rest printed nowhere else as a word, but as the end of words
+        ("förvaltningsrevisionsra", "pporter", {"rapporter": 3, "pporter": 1}, True),
+        ("medarbetarundersö", "kningar?", {"undersökningar": 2, "kningar": 1}, True),
+        # seed 3016 case 130: each word printed once, neither the end of another word
+        ("verksamhetsuppföljning", "avseende", {"avseende": 1, "uppföljning": 2}, False),
+        ("kommun", "ledningen", {"ledningen": 2, "kommunledningen": 1}, True),  # printed whole
+    ],
+)
+def test_the_rest_of_a_word_broken_at_a_full_line(
+    head: str, tail: str, printed: dict, broken: bool
+) -> None:
+    """`broken_word_rest` (after `fills_to_edge` found the line full): whether the next
+    line's first word is the rest of the one-word line before, by what the document prints."""
+    from collections import Counter
+
+    from parsers.text import broken_word_rest
+
+    counts = Counter({head.casefold(): 1, **printed})
+    assert broken_word_rest(head, tail, counts) is broken
+
+
+def test_a_line_fills_to_the_edge_when_the_next_letter_would_not_fit() -> None:
+    from parsers.text import fills_to_edge
+
+    # seed 3016 case 112: DejaVu Sans 11.5 pt, "n" 7.3 pt wide, the line 7.1 pt short
+    assert fills_to_edge(155.5, 162.6, 11.5, 7.3)
+    assert not fills_to_edge(140.0, 162.6, 11.5, 7.3)
+
+
+@pytest.mark.parametrize(
     ("label", "place"),
     [
         ("3.", 3),
