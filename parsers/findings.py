@@ -28,6 +28,8 @@ from parsers.tolerances import (
     FIT_RIGHT_MARGIN_EM,
     FIT_WORD_SPACE_EM,
     HANGING_INDENT_PT,
+    HEADER_SLACK_PT,
+    LEAD_IN_LOOKAHEAD_LINES,
     JUSTIFIED_EDGE_EM,
     JUSTIFIED_MIN_LINES,
     NUMBERED_HEADING_SIZE_RATIO,
@@ -97,9 +99,12 @@ def ends_section(line: Line, style: BodyStyle) -> bool:
 
 def _region_end(lines: list[Line], i: int, style: BodyStyle) -> int:
     """End of the findings region that starts with the header `lines[i]`. A table header
-    repeated at the top of the next page (Word's "repeat as header row") does not end it."""
+    repeated at the top of the next page (Word's "repeat as header row") does not end it; nor
+    does a line inside a side-by-side table's right-hand cell (a heading starts at the left
+    margin) or an item's bold lead-in on a line of its own (`_lead_in`)."""
     end = i + 1
     kind = header_kind(lines[i])
+    right_cell = _right_cell(lines[i]) if kind == "table" else None
     while end < len(lines):
         here = header_kind(lines[end])
         repeated = (
@@ -107,10 +112,40 @@ def _region_end(lines: list[Line], i: int, style: BodyStyle) -> int:
             and lines[end].page != lines[end - 1].page
             and lines[end].text == lines[i].text
         )
-        if not repeated and (here is not None or ends_section(lines[end], style)):
+        inside = here is None and (
+            (right_cell is not None and lines[end].x0 >= right_cell) or _lead_in(lines, end)
+        )
+        if not repeated and not inside and (here is not None or ends_section(lines[end], style)):
             break
         end += 1
     return end
+
+
+def _right_cell(header: Line) -> float | None:
+    """Where a side-by-side findings table's right-hand cell starts: under its title."""
+    title = next(w for w in header.words if findings_title(w.text) == "improvements")
+    return title.x0 - HEADER_SLACK_PT
+
+
+def _lead_in(lines: list[Line], k: int) -> bool:
+    """An item's lead-in alone on its line ("Kompetensutveckling:", bold, the item's text too
+    long to follow on the same line; "Styrning:" before "”Ungdomsinitiativet” och …"): it
+    ends in a colon, is no word that ends findings ("Kommentar:") nor a numbered section, and
+    its item goes on, on the next line of its column on the same page (the same left edge,
+    within the next few lines: a cell beside it may interleave its lines)."""
+    line = lines[k]
+    text = line.text.strip()
+    if not text.endswith(":") or _label(text) in _END_WORDS or SECTION.match(text):
+        return False
+    nxt = next(
+        (
+            m
+            for m in lines[k + 1 : k + LEAD_IN_LOOKAHEAD_LINES + 1]
+            if abs(m.x0 - line.x0) <= HEADER_SLACK_PT
+        ),
+        None,
+    )
+    return nxt is not None and nxt.page == line.page
 
 
 def _spans(line: Line) -> list[tuple[float, float]]:

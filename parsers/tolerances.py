@@ -146,6 +146,9 @@ QUESTION_END_MAX_LETTERS = 3
 
 # --- findings (parsers.findings) ---------------------------------------------------------------
 
+#: An item's lead-in alone on its line goes on within this many lines (two cells of a findings
+#: table interleave their lines, so the next line of its column may be the second one down).
+LEAD_IN_LOOKAHEAD_LINES = 3
 #: A numbered line this much larger than body text is a heading, not a numbered item.
 NUMBERED_HEADING_SIZE_RATIO = 1.08
 #: Words closer than this share of the font size are one run of text (a wide word space).

@@ -62,6 +62,16 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.findings._straddles": _never},
         False,
     ),
+    "findings._lead_in": (
+        "a bold lead-in alone on its line is a heading that ends the findings",
+        {"parsers.findings._lead_in": _never},
+        False,
+    ),
+    "findings._right_cell": (
+        "a bold line in a findings table's right-hand cell may be a heading",
+        {"parsers.findings._right_cell": lambda header: None},
+        False,
+    ),
     "findings.DASH_LABEL_GAP_EM": (
         "a dash at a line start is always a label",
         {"parsers.findings.DASH_LABEL_GAP_EM": 0.0},

@@ -1748,3 +1748,57 @@ def test_stretched_lines_that_go_on_into_a_line_across_the_strip_are_one_paragra
         "arbetet med",
     ]
     assert {ln.column for ln in page.lines} == {0}
+
+
+def _bline(words: list[tuple], top: float, size: float = 10.0) -> Line:
+    """A line of words with the boxes a PDF gave them (text, x0, x1[, bold])."""
+    return Line(
+        [Word(w[0], w[1], w[2], top, top + size, size, bold=len(w) > 3 and w[3]) for w in words],
+        page=1,
+    )
+
+
+def test_a_bold_lead_in_on_a_line_of_its_own_does_not_end_a_findings_table() -> None:
+    """Seed 3016 case 71 (A5, a findings table of two cells whose lines interleave, the boxes
+    as printed): an item's bold lead-in too long to share its line with the item's text
+    ("Kompetensutveckling:" alone, in either cell) looked like a bold heading and ended the
+    table: the rest of the area's strengths and improvements were lost or read as prose."""
+    from parsers.findings import find_findings
+
+    lines = [
+        _bline([("Styrkor", 63.6, 100.8, True), ("Förbättringsmöjligheter", 209.9, 330.2, True)], 60.7),
+        _bline([("Budget:", 63.6, 101.8, True), ("rätt", 115.7, 132.3), ("till", 146.2, 158.8), ("heltid", 172.6, 198.9)], 128.7),
+        _bline([("Kompetensutveckling:", 209.9, 311.5, True)], 137.9),
+        _bline([("(pågående", 63.6, 110.4), ("projekt)", 117.7, 154.2), ("Vansbro.", 161.4, 198.9)], 143.2),
+        _bline([("brukarinflytande", 209.9, 280.5), ("över", 327.4, 345.3)], 151.1),
+        _bline([("förbättringsarbetet.", 209.9, 290.2)], 164.3),
+        _bline([("Kompetensutveckling:", 63.6, 175.4, True)], 223.7),
+        _bline([("aktiv", 63.6, 86.2), ("marknadsföring", 91.1, 163.9), ("för", 168.7, 181.8), ("att", 186.5, 198.9)], 238.2),
+        _bline([("rekrytera", 63.6, 110.0), ("lärare.", 120.0, 150.0)], 252.7),
+    ]  # fmt: skip
+    page = PageText(1, 420, 595, lines)
+    found = find_findings(page.lines, {1: page}, lambda i: 1)[1]
+    assert [i.text for i in found.strengths] == [
+        "Budget: rätt till heltid (pågående projekt) Vansbro.",
+        "Kompetensutveckling: aktiv marknadsföring för att rekrytera lärare.",
+    ]
+    assert [i.text for i in found.improvements] == [
+        "Kompetensutveckling: brukarinflytande över förbättringsarbetet."
+    ]
+
+
+def test_a_bold_line_in_a_findings_tables_right_cell_is_no_heading() -> None:
+    """A heading starts at the left margin: a short bold line inside the right-hand cell of
+    a side-by-side findings table (an item printed bold, no colon) does not end the table."""
+    from parsers.findings import find_findings
+
+    lines = [
+        _bline([("Styrkor", 63.6, 100.8, True), ("Förbättringsområden", 209.9, 310.2, True)], 60.7),
+        _bline([("Tydlig", 63.6, 90.0), ("budget.", 94.0, 130.0)], 77.2),
+        _bline([("Bättre", 209.9, 240.0, True), ("uppföljning", 244.0, 300.0, True)], 83.9),
+        _bline([("Bra", 63.6, 80.0), ("dialog.", 84.0, 120.0)], 101.2),
+        _bline([("Mer", 209.9, 230.0), ("dialog.", 234.0, 270.0)], 107.9),
+    ]  # fmt: skip
+    page = PageText(1, 420, 595, lines)
+    found = find_findings(page.lines, {1: page}, lambda i: 1)[1]
+    assert [i.text for i in found.improvements] == ["Bättre uppföljning", "Mer dialog."]
