@@ -350,9 +350,11 @@ def _continues_paragraph(
         above is None
         or len(region) < 2
         or not any(w.x0 < strip[1] and w.x1 > strip[0] for w in above.words)
+        or not any(abs(ln.x0 - above.x0) <= above.size for ln in region)
     ):
         return False  # (the line above must cross the strip: one that leaves it white is
-        # a two-sided line itself)
+        # a two-sided line itself; and start where the region's lines start, as a line of
+        # the same paragraph does: a running header set flush right crosses the strip too)
     mid = (strip[0] + strip[1]) / 2
     rights = [ws[-1].x1 for ln in region if (ws := _halves(ln, mid).get(2))]
     if not rights:
@@ -379,8 +381,12 @@ def _goes_on_below(region: list[Line], after: list[Line], strip: tuple[float, fl
     # each right-hand part's text, without a table row's number cells after it
     parts = [(ln, ws) for ln in region if (ws := _text_of(_halves(ln, mid).get(2, [])))]
     below = next((ln for ln in after if ln.words and ln.x1 > strip[0]), None)
-    if below is None or len(parts) < MIN_TWO_SIDED_LINES or _clear_of(below, strip):
-        return False
+    if (
+        below is None
+        or len(parts) < MIN_TWO_SIDED_LINES
+        or not any(w.x0 < strip[1] and w.x1 > strip[0] for w in below.words)
+    ):
+        return False  # (a line with words on both sides of the strip is a two-sided line)
     tol = JUSTIFIED_EDGE_EM * region[0].size
     edge = max(ws[-1].x1 for _, ws in parts)
     pitch = sorted(b.top - a.top for (a, _), (b, _) in itertools.pairwise(parts))

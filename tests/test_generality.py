@@ -1802,3 +1802,29 @@ def test_a_bold_line_in_a_findings_tables_right_cell_is_no_heading() -> None:
     page = PageText(1, 420, 595, lines)
     found = find_findings(page.lines, {1: page}, lambda i: 1)[1]
     assert [i.text for i in found.improvements] == ["Bättre uppföljning", "Mer dialog."]
+
+
+def test_a_running_header_set_flush_right_does_not_join_the_columns_below_into_one_text() -> None:
+    """Seed 3016 case 112's sibling, case 12 (A5, justified newspaper columns filling the
+    page; the boxes as printed, before furniture is stripped): the running header is set
+    flush right, so it crosses the strip and ends at the right column's edge, like a full
+    justified line of one paragraph above the region. But it starts far right of where the
+    region's lines start: no line of theirs. The page read as one text, every line's two
+    halves run together ("servicemätning som är en kommun arbetar")."""
+    lines = [
+        _wline([("Kommunkompassen", 201.0, 283.1), ("2010", 285.3, 303.5), ("–", 305.7, 310.7), ("Ydre", 312.9, 331.5), ("kommun", 333.6, 370.0)], 36.5, 10.0),
+        _wline([("servicemätning", 66.7, 142.3), ("som", 145.8, 166.0), ("är", 169.6, 180.0), ("en", 183.5, 195.5), ("kommun", 241.0, 285.8), ("arbetar", 333.8, 370.0)], 50.8, 12.0),
+        _wline([("del", 66.7, 81.4), ("av", 99.3, 110.5), ("”Kommunens", 128.3, 195.6), ("”Employer/branding-", 241.0, 347.6)], 66.7, 12.0),
+        _wline([("kvalitet", 66.7, 103.9), ("i", 114.9, 118.2), ("korthet”,", 129.1, 172.7), ("en", 183.6, 195.6), ("arbete”", 241.0, 276.6), ("i", 284.5, 287.8), ("samband", 295.7, 340.7), ("med", 348.6, 369.8)], 82.5, 12.0),
+        _wline([("konstellation", 66.7, 131.2), ("som", 141.8, 162.0), ("Ydre", 172.7, 195.6), ("rekrytering.", 241.0, 299.7), ("Varken", 334.1, 370.0)], 98.4, 12.0),
+        _wline([("deltar", 66.7, 95.7), ("i.", 98.4, 104.2), ("verksamhets-", 241.0, 307.5), ("eller", 348.2, 370.0)], 114.2, 12.0),
+    ]  # fmt: skip
+    page = PageText(1, 420, 595, lines)
+    split_columns(page)
+    assert [ln.text for ln in page.lines][1:6] == [
+        "servicemätning som är en",
+        "del av ”Kommunens",
+        "kvalitet i korthet”, en",
+        "konstellation som Ydre",
+        "deltar i.",
+    ]
