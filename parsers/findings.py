@@ -169,8 +169,9 @@ def _boundary(header: Line, body: list[Line], page: PageText) -> float:
 
     A vertical rule between the two headers if the table has one; else the x that the fewest
     body lines cover with a word (the gutter; full-width prose after the table covers it
-    too, which is how `_straddles` finds the table's end), in the middle of the widest such
-    stretch; else just left of the right header.
+    too, which is how `_straddles` finds the table's end), in the middle of the one that ends
+    where the right-hand title starts, or else of the widest such stretch; else just left of
+    the right header.
     """
     left = next(w for w in header.words if findings_title(w.text) == "strengths")
     right = next(w for w in header.words if findings_title(w.text) == "improvements")
@@ -190,15 +191,20 @@ def _boundary(header: Line, body: list[Line], page: PageText) -> float:
             for x in range(max(lo, int(x0)), min(hi, int(x1) + 1)):
                 cover[x - lo] += 1
     least = min(cover)
-    best_len, best_mid, run_start = 0, right.x0 - 1, None
+    runs, run_start = [], None  # (first x, last x) of each least-covered stretch
     for k, c in enumerate([*cover, least + 1]):
         if c == least and run_start is None:
             run_start = k
         elif c != least and run_start is not None:
-            if k - run_start > best_len:
-                best_len, best_mid = k - run_start, lo + (run_start + k - 1) / 2
+            runs.append((lo + run_start, lo + k - 1))
             run_start = None
-    return best_mid
+    # the stretch that ends where the right-hand title starts (cells and their titles start
+    # at one edge): a justified left cell's stretched word spaces may be wider
+    at_title = [r for r in runs if abs(r[1] + 1 - right.x0) <= HEADER_SLACK_PT + 1]
+    if not runs:
+        return right.x0 - 1
+    a, b = max(at_title or runs, key=lambda r: r[1] - r[0])
+    return (a + b) / 2
 
 
 def _item_label(words: list[Word]) -> tuple[str | None, str]:

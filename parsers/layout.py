@@ -381,11 +381,7 @@ def _goes_on_below(region: list[Line], after: list[Line], strip: tuple[float, fl
     # each right-hand part's text, without a table row's number cells after it
     parts = [(ln, ws) for ln in region if (ws := _text_of(_halves(ln, mid).get(2, [])))]
     below = next((ln for ln in after if ln.words and ln.x1 > strip[0]), None)
-    if (
-        below is None
-        or len(parts) < MIN_TWO_SIDED_LINES
-        or not any(w.x0 < strip[1] and w.x1 > strip[0] for w in below.words)
-    ):
+    if below is None or len(parts) < MIN_TWO_SIDED_LINES or not _crosses(below, strip):
         return False  # (a line with words on both sides of the strip is a two-sided line)
     tol = JUSTIFIED_EDGE_EM * region[0].size
     edge = max(ws[-1].x1 for _, ws in parts)
@@ -395,6 +391,14 @@ def _goes_on_below(region: list[Line], after: list[Line], strip: tuple[float, fl
         and sum(edge - ws[-1].x1 <= tol for _, ws in parts) >= MIN_TWO_SIDED_LINES
         and below.top - parts[-1][0].top <= pitch[len(pitch) // 2] + tol
     )
+
+
+def _crosses(line: Line, strip: tuple[float, float]) -> bool:
+    """A word of the line reaches into the strip by more than `JUSTIFIED_EDGE_EM` (a word
+    of a justified column ending a little past the edge measured on other lines does not
+    cross it)."""
+    tol = JUSTIFIED_EDGE_EM * line.size
+    return any(w.x0 < strip[1] - tol and w.x1 > strip[0] + tol for w in line.words)
 
 
 def _clear_of(line: Line, strip: tuple[float, float]) -> bool:
