@@ -1828,3 +1828,18 @@ def test_a_running_header_set_flush_right_does_not_join_the_columns_below_into_o
         "konstellation som Ydre",
         "deltar i.",
     ]
+
+
+def test_a_findings_tables_boundary_ends_where_the_right_hand_title_starts() -> None:
+    """Seed 3016 case 147 (A5, justified; the boxes as printed): a findings table's first row
+    is the page's last line, so one line measures the boundary between the cells. Its left
+    cell's stretched word spaces (21 pt) are wider than the white between the cells (11 pt),
+    and "att" went into the right cell ("Styrdokument för" / "att Kulturskola"). The cells
+    start where their titles start: the white that ends at the right-hand title's edge is the
+    boundary."""
+    from parsers.findings import _boundary
+
+    header = _wline([("Styrkor", 63.6, 98.3), ("Förbättringsområden", 209.9, 311.2)], 492.4, 11.5)
+    row = _wline([("Styrdokument", 63.6, 130.1), ("för", 151.3, 164.9), ("att", 186.2, 199.0), ("Kulturskola", 209.9, 262.4), ("med", 273.0, 294.0), ("särskilda", 304.6, 345.2)], 511.1, 11.5)  # fmt: skip
+    page = PageText(1, 420, 595, [header, row])
+    assert 199.0 < _boundary(header, [row], page) < 209.9
