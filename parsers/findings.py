@@ -495,12 +495,15 @@ def _flows_on(
     label, lower case): at the left, when the left list's last item is finished (a sentence
     end) and the right list's is not; at the right, when the right list's last item is
     finished and the page's left column ends in mid-sentence."""
-    if not left.items or not right.items:
-        return False
     lines = [words for words in left_half if words]
     tops = [words for words in right_half if words]
-    if not lines:
+    if not lines or not left.items:
         return False
+    if not right.items:
+        # the right title stood at the foot of its column with nothing under it yet, and
+        # this page has text in both columns: a table's cells start side by side at their
+        # row's top, so the right list begins here, in the left column
+        return bool(tops)
     left_done, right_done = (
         _finished(left.items[-1].lines[-1]),
         _finished(right.items[-1].lines[-1]),

@@ -339,6 +339,22 @@ def _right_edge_aligned(region: list[Line], mid: float, em: float) -> bool:
     return True
 
 
+def _off_edge_top(region: list[Line], mid: float, em: float) -> int:
+    """How many lines at the region's top come before the first whose right-hand part starts
+    at the edge most of the region's right-hand parts start at (within
+    `COLUMN_EDGE_SPREAD_EM`): lines on the left alone, or whose right-hand words stand
+    elsewhere."""
+    starts = sorted(ws[0].x0 for ln in region if (ws := _halves(ln, mid).get(2)))
+    if len(starts) < 2 * MIN_TWO_SIDED_LINES:
+        return 0
+    common = starts[len(starts) // 2]
+    for k, ln in enumerate(region):
+        ws = _halves(ln, mid).get(2)
+        if ws and abs(ws[0].x0 - common) <= COLUMN_EDGE_SPREAD_EM * em:
+            return k
+    return 0
+
+
 def _continues_paragraph(
     above: Line | None, region: list[Line], strip: tuple[float, float]
 ) -> bool:
@@ -498,8 +514,17 @@ def split_columns(
         need = 1 if continued else MIN_TWO_SIDED_LINES
         around = lines[max(0, back - 1) : back] + lines[j : j + 1]
         one_text = i < refused[0] and lo < refused[2] and refused[1] < hi
+        aligned = one_text or _right_edge_aligned(region, (lo + hi) / 2, em)
+        top = 0 if aligned or back < i else _off_edge_top(region, (lo + hi) / 2, em)
+        if 0 < top <= len(region) - MIN_TWO_SIDED_LINES:
+            # lines at the region's top whose right-hand words stand off the edge the
+            # others start at (a table's header and number row above a findings heading):
+            # one-column lines; the region is looked for again below them
+            out += lines[i : i + top]
+            i += top
+            continue
         if not one_text and (
-            not _right_edge_aligned(region, (lo + hi) / 2, em)
+            not aligned
             or _continues_paragraph(lines[back - 1] if back else None, region, (lo, hi))
             or _goes_on_below(region, lines[j : j + MIN_TWO_SIDED_LINES + 1], (lo, hi))
         ):

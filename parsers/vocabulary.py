@@ -69,8 +69,14 @@ def findings_title(word: str) -> str | None:
 def is_side_header(line: Line) -> bool:
     """Is `line` the header row of a findings table, strengths beside improvements ("Styrkor
     Förbättringsområden"; a heading "Styrkor och förbättringsområden" names both but is no
-    row of two columns)?"""
-    kinds = {findings_title(w.text) for w in line.words}
+    row of two columns), each title at the start of its cell?"""
+    # a title starts its cell: the line's first word, or one after a gap of at least an em
+    # ("… Till utpekade förbättringsområden blir det" beside a heading "Styrkor" is prose)
+    kinds = {
+        findings_title(w.text)
+        for k, w in enumerate(line.words)
+        if k == 0 or w.x0 - line.words[k - 1].x1 >= w.size
+    }
     return (
         {"strengths", "improvements"} <= kinds
         and not SECTION.match(line.text)

@@ -242,6 +242,11 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.layout._goes_on_below": _never},
         True,
     ),
+    "layout._off_edge_top": (
+        "lines at a region's top whose right-hand words stand off its edge refuse the region",
+        {"parsers.layout._off_edge_top": lambda *a: 0},
+        True,
+    ),
     "layout._joins_above": (
         "a stretched line above a region of columns stays a one-column line",
         {"parsers.layout._joins_above": _never},

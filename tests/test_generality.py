@@ -1843,3 +1843,80 @@ def test_a_findings_tables_boundary_ends_where_the_right_hand_title_starts() -> 
     row = _wline([("Styrdokument", 63.6, 130.1), ("för", 151.3, 164.9), ("att", 186.2, 199.0), ("Kulturskola", 209.9, 262.4), ("med", 273.0, 294.0), ("särskilda", 304.6, 345.2)], 511.1, 11.5)  # fmt: skip
     page = PageText(1, 420, 595, [header, row])
     assert 199.0 < _boundary(header, [row], page) < 209.9
+
+
+_SEED_3016_CASE_37_PAGE_16 = [
+    _wline([("4", 90.8, 96.8), ("Ledning,", 99.8, 145.4), ("decentralisering", 148.4, 231.0), ("och", 234.0, 252.0), ("delegation", 255.0, 307.6), ("Poäng", 548.8, 580.8), ("Max", 625.5, 648.8), ("%", 703.7, 715.7)], 87.2, 12.0),
+    _wline([("7", 561.8, 567.8), ("100", 628.2, 646.2), ("7", 706.7, 712.7)], 105.5, 12.0),
+    _wline([("Styrkor", 90.8, 132.7), ("och", 136.3, 156.5), ("förbättringsmöjligheter", 160.0, 289.8)], 152.0, 14.0),
+    _wline([("Styrkor", 90.8, 130.8), ("Mölndalappen.", 435.2, 507.5), ("Till", 518.2, 535.5), ("utpekade", 546.2, 589.5), ("förbättringsområden", 600.3, 698.3), ("blir", 708.9, 725.6), ("det", 736.3, 750.9)], 174.2, 12.0),
+    _wline([("naturligt", 435.2, 475.8), ("för", 490.6, 504.6), ("den", 519.3, 536.7), ("utvärderade", 551.5, 608.1), ("kommunen", 622.9, 676.9), ("att", 691.7, 703.6), ("koppla", 718.4, 751.1)], 190.1, 12.0),
+    _wline([("Mäta", 90.8, 115.4), ("politikers", 118.4, 163.7), ("nöjdhet", 166.7, 202.7), ("med", 205.7, 226.3), ("administrationens", 229.3, 314.6), ("stöd", 317.6, 337.6), ("till", 340.6, 353.9), ("dem.", 356.9, 380.6)], 194.1, 12.0),
+    _wline([("handlingsplaner", 435.2, 511.8), ("för", 514.8, 528.8), ("förändring.", 531.8, 585.4)], 205.9, 12.0),
+    _wline([("En", 90.8, 104.1), ("extern", 107.6, 137.5), ("whistleblower-funktion", 141.0, 253.5), ("Processen", 257.0, 305.0), ("stöds", 308.3, 333.0), ("av", 336.4, 347.8), ("deltagandet", 351.2, 406.5)], 217.9, 12.0),
+    _wline([("Tydligare", 435.2, 481.8), ("formuleringar", 484.8, 551.4), ("i", 554.4, 557.8), ("information", 560.7, 617.4)], 229.8, 12.0),
+    _wline([("i", 90.8, 94.1), ("projektet", 97.1, 139.7), ("BitStream", 142.8, 191.4), ("II.", 194.3, 205.3)], 233.8, 12.0),
+]  # fmt: skip
+
+
+def test_a_table_header_above_newspaper_columns_does_not_refuse_them() -> None:
+    """Seed 3016 case 37 (landscape, justified newspaper columns; the boxes as printed): a
+    score table's header row and its total row stand above the findings, and their gaps
+    leave the columns' strip white, so the region of columns began at the header. Their
+    right-hand words ("Poäng", "7") stand far off the edge the columns' right-hand lines
+    start at, and the whole page was refused as one text: "Styrkor" and the right column's
+    first line read as one line. Lines at a region's top whose right-hand words stand off
+    that edge are one-column lines; the columns start below them."""
+    page = PageText(16, 842, 595, [Line(ln.words, page=16) for ln in _SEED_3016_CASE_37_PAGE_16])
+    split_columns(page)
+    texts = [ln.text for ln in page.lines]
+    assert texts[:3] == [
+        "4 Ledning, decentralisering och delegation Poäng Max %",
+        "7 100 7",
+        "Styrkor och förbättringsmöjligheter",
+    ]
+    assert texts[3:5] == ["Styrkor", "Mäta politikers nöjdhet med administrationens stöd till dem."]
+    assert "Mölndalappen. Till utpekade förbättringsområden blir det" in texts
+
+
+def test_a_findings_title_inside_prose_beside_a_heading_makes_no_header_row() -> None:
+    """The same page's line before the columns are split: the heading "Styrkor" beside the
+    right column's prose, which says "förbättringsområden". A findings table's titles each
+    start their cell; a word inside a sentence is no title."""
+    from parsers.vocabulary import is_side_header
+
+    assert not is_side_header(_SEED_3016_CASE_37_PAGE_16[3])
+    assert is_side_header(
+        _wline([("Styrkor", 63.6, 98.3), ("Förbättringsområden", 209.9, 311.2)], 492.4, 11.5)
+    )
+
+
+def test_a_right_title_at_the_foot_of_its_column_flows_on_into_the_next_pages_left_column() -> None:
+    """Seed 3016 case 37 (newspaper columns under side-by-side titles): the strengths' one
+    item fills the left column, and "Förbättringsmöjligheter" stands at the foot of the right
+    column with nothing under it. The improvements begin at the top of the next page's left
+    column and flow on into its right one. (A table's cells start side by side at their
+    row's top: its right cell would have had a line beside the left's.) They were read as
+    strengths beside improvements."""
+    from parsers.findings import find_findings
+
+    def on(page: int, line: Line) -> Line:
+        return Line(line.words, page=page)
+
+    lines = [
+        on(8, _wline([("Styrkor", 90.8, 131.0), ("Förbättringsmöjligheter", 435.2, 560.0)], 475.2, 12.0)),
+        on(8, _wline([("Rapportering", 90.8, 160.0), ("av", 163.0, 175.0), ("klagomål.", 178.0, 230.0)], 495.1, 12.0)),
+        on(9, _wline([("Bättre", 90.8, 125.0), ("marknadsföring", 128.0, 210.0), ("En", 435.2, 450.0), ("digitaliseringsstrategi", 453.0, 580.0)], 86.7, 12.0)),
+        on(9, _wline([("av", 90.8, 102.0), ("förmåner.", 105.0, 160.0), ("för", 435.2, 450.0), ("alla.", 453.0, 480.0)], 100.7, 12.0)),
+        on(9, _wline([("Mölndalappen", 90.8, 160.0), ("används", 163.0, 210.0), ("Respekt", 435.2, 480.0), ("för", 483.0, 500.0), ("olika", 503.0, 540.0)], 124.0, 12.0)),
+        on(9, _wline([("ofta.", 90.8, 120.0), ("roller.", 435.2, 470.0)], 138.0, 12.0)),
+    ]  # fmt: skip
+    pages = {8: PageText(8, 842, 595, lines[:2]), 9: PageText(9, 842, 595, lines[2:])}
+    found = find_findings(lines, pages, lambda i: 2)[2]
+    assert [i.text for i in found.strengths] == ["Rapportering av klagomål."]
+    assert [i.text for i in found.improvements] == [
+        "Bättre marknadsföring av förmåner.",
+        "Mölndalappen används ofta.",
+        "En digitaliseringsstrategi för alla.",
+        "Respekt för olika roller.",
+    ]
