@@ -378,8 +378,10 @@ def _continues_paragraph(
     tol = JUSTIFIED_EDGE_EM * region[0].size
     edge = max(rights)
     pitch = sorted(b.top - a.bottom for a, b in itertools.pairwise(region))
+    said = _text_of(above.words)  # a table row's number cells after its text do not count
     return (
-        abs(above.x1 - edge) <= tol
+        bool(said)
+        and abs(said[-1].x1 - edge) <= tol
         and sum(edge - r <= tol for r in rights) >= MIN_TWO_SIDED_LINES
         and region[0].top - above.bottom <= pitch[len(pitch) // 2] + tol
     )
@@ -405,7 +407,7 @@ def _goes_on_below(region: list[Line], after: list[Line], strip: tuple[float, fl
     return (
         edge - parts[-1][1][-1].x1 <= tol
         and sum(edge - ws[-1].x1 <= tol for _, ws in parts) >= MIN_TWO_SIDED_LINES
-        and below.top - parts[-1][0].top <= pitch[len(pitch) // 2] + tol
+        and below.top - region[-1].top <= pitch[len(pitch) // 2] + tol
     )
 
 

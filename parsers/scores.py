@@ -167,11 +167,19 @@ def _continues(
 
     Word lets a row break across pages: the rest of a question's text (and its numbers) or
     only the total row may land on the next page. Looking ahead on that page, a question id,
-    a row of numbers or a total row before any heading says the table continues.
+    a row of numbers or a total row before any heading says the table continues; and on the
+    page after, when this one holds only text left of the numbers' columns (a question's text
+    that fills a page of its narrow cell).
     """
-    page = lines[i].page
+    page, in_cells = lines[i].page, True  # whether the page so far is a question cell's text
     for line in lines[i : i + TABLE_LOOKAHEAD_LINES]:
-        if line.page != page or SECTION.match(line.text):
+        if line.page != page:
+            # a question's text so long that it fills a whole page of its narrow cell: the
+            # row goes on over one more page break
+            if not in_cells:
+                return False
+            page = line.page
+        if SECTION.match(line.text):
             return False
         if is_heading(line, style):
             if in_header:
@@ -184,6 +192,7 @@ def _continues(
             QUESTION_ID.match(text_words[0].text) or QUESTION_ID_GLUED.match(text_words[0].text)
         ):
             return True
+        in_cells = in_cells and all(w.x1 < header_x0 for w in line.words)
     return False
 
 

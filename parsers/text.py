@@ -19,6 +19,7 @@ from parsers.words import KEEPS_SUSPENDED_HYPHEN, STARTS_WRAPPED_LINE, bare
 BULLETS = "•§–-▪■●○◦*·►➢✓"
 _HYPHENS = "-‐‑\u00ad¬"
 _CLOSING = "?!.,;:)]}"
+_QUOTES = '”"»’'
 _NUMBER = re.compile(r"^[−-]?\d+(?:[.,]\d+)?$")
 _PERCENT = re.compile(r"^([−-]?\d+(?:[.,]\d+)?)\s?%$")
 
@@ -174,6 +175,13 @@ def _ends_printed_words(rest: str, counts: Mapping[str, int]) -> bool:
     return any(len(word) > len(rest) and word.endswith(rest) for word in counts)
 
 
+def _closing_quote(line: str) -> bool:
+    """Does the line start with a closing quotation mark ("”." after "…ungdomsfullmäktige")?
+    Swedish prints ” on both sides of a quotation; one that opens it is followed by its first
+    word, one that closes it by punctuation, a space or nothing."""
+    return line[0] in _QUOTES and (len(line) == 1 or line[1] in _CLOSING or line[1] == " ")
+
+
 def join_lines(lines: list[str]) -> str:
     """Join wrapped lines of one paragraph, cell or bullet into one string.
 
@@ -191,8 +199,8 @@ def join_lines(lines: list[str]) -> str:
             continue
         first = line.split(" ", 1)[0]
         fragment, alone = (out.rsplit(" ", 1)[-1] if alone else ""), " " not in line
-        if line[0] in _CLOSING:  # "…planeringen" / "?": a break before closing punctuation
-            out = out + line
+        if line[0] in _CLOSING or _closing_quote(line):
+            out = out + line  # "…planeringen" / "?" or "”.": a break before closing punctuation
         elif fragment and _forced_break(fragment.strip(_WORD_EDGES), first):
             out = out + line  # a word broken in a narrow column, without a hyphen
         elif out[-1] in _HYPHENS and len(out) >= 2 and out[-2].isalnum():
@@ -264,9 +272,10 @@ LABEL_TEXT = rf"(?:\d{{1,3}}[.)]|{_LETTERS}[.)]|(?:[a-z]{{2}}|{_ROMAN})\))"
 #: A list label other than a glyph (`LABEL_TEXT`) and a space after it.
 _LABEL = re.compile(rf"^{LABEL_TEXT}(?=\s|$)")
 #: A label glued to the item's first word: a label wider than the list's tab stop ("mmm)" in
-#: a long lettered list) or a narrow tab: "10)Värdegrund:", "13.Formulera", "mmm)Webb…".
+#: a long lettered list) or a narrow tab: "10)Värdegrund:", "13.Formulera", "mmm)Webb…",
+#: "33)2017 infördes …" (a number and ")" before a digit is no text of its own).
 _GLUED_LABEL = re.compile(
-    r"^(?:\d{1,3}(?:\)(?=[^\W\d_])|\.(?=[A-ZÅÄÖ]))|(?P<g>[a-z])(?P=g){0,3}\)(?=[A-ZÅÄÖ]))"
+    r"^(?:\d{1,3}(?:\)(?=[^\W_])|\.(?=[A-ZÅÄÖ]))|(?P<g>[a-z])(?P=g){0,3}\)(?=[A-ZÅÄÖ]))"
 )
 
 

@@ -25,6 +25,9 @@ from parsers.text import strip_label
         # list's tab stop, so the text follows with no space
         ("mmm)Webbsändningar från fullmäktige", "mmm)", "Webbsändningar från fullmäktige"),
         ("mmmm) Strukturer för stöd", "mmmm)", "Strukturer för stöd"),
+        # seed 3016 case 49: a number label glued to an item that starts with a year
+        ("33)2017 infördes en ny modell", "33)", "2017 infördes en ny modell"),
+        ("28.12 av 14 nämnder", None, "28.12 av 14 nämnder"),  # a number, no label
         ("AAA. Strukturer för stöd", "AAA.", "Strukturer för stöd"),
         ("iv) Uppföljning av mål", "iv)", "Uppföljning av mål"),  # roman numerals
         ("viii) Uppföljning av mål", "viii)", "Uppföljning av mål"),
@@ -1920,3 +1923,49 @@ def test_a_right_title_at_the_foot_of_its_column_flows_on_into_the_next_pages_le
         "En digitaliseringsstrategi för alla.",
         "Respekt för olika roller.",
     ]
+
+
+def test_a_full_line_of_a_table_row_above_stretched_lines_goes_on_into_them() -> None:
+    """Seed 3016 case 49 (A5, a justified question cell 104 pt wide; the boxes as printed):
+    "6.1 Politikerna" runs to the cell's edge and then into the row's number cells;
+    "skaffar ‹gap› sig / kunskaper ‹gap› om" below it line up their stretched spaces, and a
+    one-word line follows. The row's text ends at the cell's edge, where the stretched lines
+    end: one paragraph (the number cells after it are no part of the line's text). It was
+    read "skaffar kunskaper verksamheten sig om"."""
+    lines = [
+        _wline([("Fråga", 49.7, 80.2), ("Poäng", 177.1, 210.2), ("Maxpoäng", 234.3, 289.9), ("Andel", 314.6, 346.4)], 179.8, 12.0),
+        _wline([("6.1", 49.7, 62.1), ("Politikerna", 99.5, 154.1), ("3", 190.9, 196.4), ("20", 256.2, 268.0), ("15", 318.8, 328.8), ("%", 331.5, 342.2)], 197.6, 12.0),
+        _wline([("skaffar", 49.7, 84.2), ("sig", 140.6, 154.1)], 213.5, 12.0),
+        _wline([("kunskaper", 49.7, 102.1), ("om", 138.6, 154.1)], 229.3, 12.0),
+        _wline([("verksamheten", 49.7, 119.6)], 245.2, 12.0),
+        _wline([("genom", 49.7, 82.6), ("att", 89.4, 102.8), ("bjuda", 109.5, 137.3), ("in", 144.0, 154.0)], 261.0, 12.0),
+    ]  # fmt: skip
+    page = PageText(1, 420, 595, lines)
+    split_columns(page)
+    assert [ln.text for ln in page.lines][2:5] == ["skaffar sig", "kunskaper om", "verksamheten"]
+
+
+def test_a_question_whose_text_fills_a_page_of_its_cell_goes_on_to_the_next() -> None:
+    """Seed 3016 case 49 (A5, a narrow question column): question 1.4's text fills the rest
+    of its page, the whole next page and the top of the one after, where the area's total
+    row follows. A page holding only text left of the number columns goes on to the next
+    page; the table ended after its first word and lost its total."""
+    from parsers.scores import find_tables
+
+    def on(page: int, line: Line) -> Line:
+        return Line(line.words, page=page)
+
+    lines = [
+        on(1, _wline([("Fråga", 49.7, 80.2), ("Poäng", 177.1, 210.2), ("Maxpoäng", 234.3, 289.9), ("Andel", 314.6, 346.4)], 100.0, 12.0)),
+        on(1, _wline([("1.4", 49.7, 62.1), ("8", 190.9, 196.4), ("20", 256.2, 268.0), ("40", 318.8, 328.8), ("%", 331.5, 342.2)], 120.0, 12.0)),
+        on(1, _wline([("Kommunkompassen", 49.7, 150.0)], 136.0, 12.0)),
+        on(2, _wline([("utvärderar", 49.7, 110.0), ("inte", 130.0, 154.1)], 50.8, 12.0)),
+        on(2, _wline([("verksamhetens", 49.7, 154.0)], 66.7, 12.0)),
+        on(3, _wline([("resultat.", 49.7, 100.0)], 50.8, 12.0)),
+        on(3, _wline([("Summa", 49.7, 90.0), ("område", 93.0, 130.0), ("1", 133.0, 139.0), ("8", 190.9, 196.4), ("20", 256.2, 268.0), ("40", 318.8, 328.8), ("%", 331.5, 342.2)], 68.7, 12.0)),
+    ]  # fmt: skip
+    (table,) = find_tables(lines)
+    assert [q.text for q in table.questions] == [
+        "Kommunkompassen utvärderar inte verksamhetens resultat."
+    ]
+    assert table.total == {"points": 8, "max": 20, "percent": 40}

@@ -130,6 +130,18 @@ def test_a_word_forced_to_break_in_a_narrow_column_is_glued_when_printed_whole()
     assert join_lines(lines) == "Fler medarbetarundersö kningar varje år"  # no document
 
 
+def test_a_closing_quote_at_a_line_start_joins_the_word_before() -> None:
+    """Seed 3016 case 49: "… ungdomsfullmäktige" / "”. Arbetet": Swedish prints ” on both
+    sides of a quotation; after a line break one that closes it (punctuation or a space
+    after it) joins the word before, one that opens it keeps its space."""
+    assert (
+        join_lines(["från ungdomsfullmäktige", "”. Arbetet"]) == "från ungdomsfullmäktige”. Arbetet"
+    )
+    assert join_lines(["styrdokument kallat", "”Ungdomsinitiativ”"]) == (
+        "styrdokument kallat ”Ungdomsinitiativ”"
+    )
+
+
 @pytest.mark.parametrize(
     ("head", "tail", "printed", "broken"),
     [
