@@ -30,6 +30,7 @@ from parsers.tolerances import (
     GUTTER_EDGE_PT,
     GUTTER_MIN_EM,
     HEADING_MIN_SIZE,
+    HEADING_SIZE_RATIO,
     JUSTIFIED_EDGE_EM,
     MAX_LINES_BEFORE_CONTINUATION,
     MIN_TWO_SIDED_LINES,
@@ -398,9 +399,17 @@ def _goes_on_below(region: list[Line], after: list[Line], strip: tuple[float, fl
     mid = (strip[0] + strip[1]) / 2
     # each right-hand part's text, without a table row's number cells after it
     parts = [(ln, ws) for ln in region if (ws := _text_of(_halves(ln, mid).get(2, [])))]
-    below = next((ln for ln in after if ln.words and ln.x1 > strip[0]), None)
+    near = after[: MIN_TWO_SIDED_LINES + 1]  # a cell beside may interleave a line or two
+    below = next((ln for ln in near if ln.words and ln.x1 > strip[0]), None)
     if below is None or len(parts) < MIN_TWO_SIDED_LINES or not _crosses(below, strip):
         return False  # (a line with words on both sides of the strip is a two-sided line)
+    size = parts[-1][1][-1].size
+    if below is after[-1] or not (
+        below.size * HEADING_SIZE_RATIO > size and size * HEADING_SIZE_RATIO > below.size
+    ):
+        # the page's last line may be its running footer, which crosses the strip too: the
+        # paragraph goes on in its own font, and above the foot of the page
+        return False
     tol = JUSTIFIED_EDGE_EM * region[0].size
     edge = max(ws[-1].x1 for _, ws in parts)
     pitch = sorted(b.top - a.top for (a, _), (b, _) in itertools.pairwise(parts))
@@ -528,7 +537,7 @@ def split_columns(
         if not one_text and (
             not aligned
             or _continues_paragraph(lines[back - 1] if back else None, region, (lo, hi))
-            or _goes_on_below(region, lines[j : j + MIN_TWO_SIDED_LINES + 1], (lo, hi))
+            or _goes_on_below(region, lines[j:], (lo, hi))
         ):
             # one justified text whose stretched spaces line up: no part of it is columns
             one_text, refused = True, (j, lo, hi)
