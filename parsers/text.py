@@ -38,15 +38,20 @@ _PRINTED: ContextVar[Counter[str] | None] = ContextVar("printed_words", default=
 #: compound's own hyphen ("whistleblower-funktion") in one that never breaks a word; outside a
 #: document, a break.
 _HYPHENATES: ContextVar[bool] = ContextVar("hyphenates", default=True)
+#: The words the document being parsed prints after another word on their line
+#: (`printed_words`): a broken word's rest starts its line, so a short one printed inside a
+#: line elsewhere ("sker") is a word of its own.
+_INSIDE: ContextVar[frozenset[str]] = ContextVar("inside_words", default=frozenset())
 
 
 @contextmanager
 def document_words() -> Iterator[None]:
     """A scope (one parsed document) for `printed_words`; the previous words come back after."""
-    token, hyphenates = _PRINTED.set(None), _HYPHENATES.set(True)
+    token, hyphenates, inside = _PRINTED.set(None), _HYPHENATES.set(True), _INSIDE.set(frozenset())
     try:
         yield
     finally:
+        _INSIDE.reset(inside)
         _PRINTED.reset(token)
         _HYPHENATES.reset(hyphenates)
 
@@ -59,6 +64,7 @@ def printed_words(lines: Iterable[str]) -> None:
     elsewhere ("verksamhets-" / "planeringen" beside "verksamhetsplaneringen"). A document
     that never breaks a word shows none: its line-end hyphens are only its compounds'."""
     whole: Counter[str] = Counter()
+    inside: set[str] = set()  # the words printed after another on their line
     ends: list[tuple[str, str]] = []  # (a line's hyphenated last word, the next line's first)
     last = None
     for line in lines:
@@ -68,8 +74,11 @@ def printed_words(lines: Iterable[str]) -> None:
         last = None
         if tokens and tokens[-1][-1] in _HYPHENS:
             last = tokens.pop()
-        whole.update(t.casefold() for t in (t.strip(_WORD_EDGES) for t in tokens) if len(t) >= 2)
+        words = [t.casefold() for t in (t.strip(_WORD_EDGES) for t in tokens)]
+        whole.update(w for w in words if len(w) >= 2)
+        inside.update(words[1:])
     _PRINTED.set(whole)
+    _INSIDE.set(frozenset(inside))
     breaks = sum(
         _printed_form(end[:-1].strip(_WORD_EDGES), nxt) is False
         for end, nxt in ends
@@ -151,7 +160,8 @@ def broken_word_rest(head: str, tail: str, counts: Mapping[str, int] | None = No
     ("brukarundersökningar" / "och …"), so the text decides, with `counts` the document's
     printed words (`printed_words` by default):
     - a rest in lower case of at most `FRAGMENT_MAX_LETTERS` letters that is no short Swedish
-      word ("r", "nde", "tion");
+      word ("r", "nde", "tion"), nor a word the document prints inside a line elsewhere
+      ("Näringslivsarbetet" / "sker");
     - a joined word the document prints whole elsewhere;
     - a rest the document prints nowhere else as a word, but as the end of longer words
       ("pporter" of "rapporter", "kningar" of "undersökningar"): the end of a word, not a
@@ -163,11 +173,16 @@ def broken_word_rest(head: str, tail: str, counts: Mapping[str, int] | None = No
     counts = _PRINTED.get() if counts is None else counts
     if counts and counts.get(bare(head + tail), 0) > 0:
         return True
-    if rest in STARTS_WRAPPED_LINE:
-        return False
+    if rest in STARTS_WRAPPED_LINE or _printed_inside(rest):
+        return False  # a word of its own: a short function word, or one printed mid-line
     if len(rest) <= FRAGMENT_MAX_LETTERS:
         return True
     return bool(counts) and counts.get(rest, 0) <= 1 and _ends_printed_words(rest, counts)
+
+
+def _printed_inside(word: str) -> bool:
+    """Does the document print `word` after another word on a line (`printed_words`)?"""
+    return word in _INSIDE.get()
 
 
 def _ends_printed_words(rest: str, counts: Mapping[str, int]) -> bool:

@@ -112,6 +112,11 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.text._ends_printed_words": _never},
         False,
     ),
+    "text._INSIDE (words printed inside a line)": (
+        "a short rest the document prints mid-line elsewhere may still be a broken word's end",
+        {"parsers.text._printed_inside": _never},
+        False,
+    ),
     "findings._Column._broken_before": (
         "a word broken at a findings column's edge stays two words",
         {"parsers.findings._Column._broken_before": lambda *a, **k: False},

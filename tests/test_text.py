@@ -196,3 +196,15 @@ def test_a_list_labels_place_in_its_list(label: str | None, place: int | None) -
     from parsers.text import label_ordinal
 
     assert label_ordinal(label) == place
+
+
+def test_a_short_rest_the_document_prints_inside_a_line_is_a_word() -> None:
+    """Seed 3016 case 175: "Näringslivsarbetet" fills its narrow cell's line and "sker"
+    starts the next: four letters, no function word, so it read as a broken word's rest
+    ("Näringslivsarbetetsker"). The document prints "sker" inside other lines: a word."""
+    from parsers.text import broken_word_rest
+
+    with document_words():
+        printed_words(["Näringslivsarbetet", "sker också traditionellt", "Arbetet sker i dialog"])
+        assert broken_word_rest("Näringslivsarbetet", "sker") is False
+        assert broken_word_rest("kommunövergripa", "nde") is True
