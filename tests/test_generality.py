@@ -25,6 +25,8 @@ from parsers.text import strip_label
         # list's tab stop, so the text follows with no space
         ("mmm)Webbsändningar från fullmäktige", "mmm)", "Webbsändningar från fullmäktige"),
         ("mmmm) Strukturer för stöd", "mmmm)", "Strukturer för stöd"),
+        # seed 3016 case 173: letters repeated five times, items 105–130 of a long list
+        ("bbbbb) Systematisk modell", "bbbbb)", "Systematisk modell"),
         # seed 3016 case 49: a number label glued to an item that starts with a year
         ("33)2017 infördes en ny modell", "33)", "2017 infördes en ny modell"),
         ("28.12 av 14 nämnder", None, "28.12 av 14 nämnder"),  # a number, no label
