@@ -233,19 +233,7 @@ def _child(
         _stop_on_crash(fault_fd, start)
         limit = start + space
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-        try:
-            record = parse_report(
-                source, url=url, reader=reader, ocr=settings.mode, ocr_cache=settings.cache
-            )
-            record.source.path = str(path)
-            result = ("record", record)
-        except ReportError as e:
-            result = ("error", (type(e), e.reason))
-        except MemoryError:
-            result = ("error", (LimitExceeded, f"{_memory_reason(space)}; {limits.WHY}"))
-        except Exception as e:  # a parser bug: still one refused document
-            why = f"unexpected {type(e).__name__}: {str(e)[:200]} (rerun with --debug)"
-            result = ("error", (ReportError, why))
+        result = _parse_result(source, str(path), url, reader, settings, space)
         grown = _memory("VmPeak") - start  # how close to the limit it came
         data = pickle.dumps((*result, grown), protocol=pickle.HIGHEST_PROTOCOL)
         with os.fdopen(fd, "wb") as f:
@@ -683,7 +671,8 @@ def _parse_result(
     settings: ocr.Settings,
     space: int,
 ) -> tuple[str, object]:
-    """What `_child` answers for one document: ("record", record) or ("error", (cls, why))."""
+    """One document's answer, in a child of its own (`_child`) or a shared one (`_parse_one`):
+    ("record", record) or ("error", (cls, why))."""
     try:
         record = parse_report(
             source, url=url, reader=reader, ocr=settings.mode, ocr_cache=settings.cache
