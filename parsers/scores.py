@@ -365,6 +365,9 @@ def _read_rows(lines: list[Line], start: int, draft: _Draft, style: BodyStyle) -
         line = lines[i]
         if line.page != prev.page and _same_header(line, header):
             repeated = titles = True  # Word's repeated header row at the top of the next page
+            # the columns on this page stand where this page's header puts them (a fact box
+            # beside the table on the page before squeezed it narrower there)
+            draft.grid = _Grid.of(line)
         elif repeated and " ".join(w.text for w in line.words) in draft.name_lines[1:]:
             pass  # the repeated header's wrapped area name, as on the first page
         else:

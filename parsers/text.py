@@ -280,7 +280,7 @@ def strip_bullet(text: str) -> tuple[str | None, str]:
 #: Word and LibreOffice run a lettered list on past "z)" by repeating the letter ("aa)",
 #: "aaa)", …): a list numbered on from list to list over a whole report reaches 200 items.
 LABEL_LETTERS_MAX = 10
-_LETTERS = r"(?P<letter>[a-zA-Z])(?P=letter){0,%d}" % (LABEL_LETTERS_MAX - 1)
+_LETTERS = rf"(?P<letter>[a-zA-Z])(?P=letter){{0,{LABEL_LETTERS_MAX - 1}}}"
 #: Roman numerals i–xxxix (either case), only before ")": "vi." is a Swedish word ending a
 #: sentence.
 _ROMAN = r"(?=[ivxIVX])(?:x{0,3}(?:ix|iv|v?i{0,3})|X{0,3}(?:IX|IV|V?I{0,3}))"
@@ -293,8 +293,8 @@ _LABEL = re.compile(rf"^{LABEL_TEXT}(?=\s|$)")
 #: a long lettered list) or a narrow tab: "10)Värdegrund:", "13.Formulera", "mmm)Webb…",
 #: "33)2017 infördes …" (a number and ")" before a digit is no text of its own).
 _GLUED_LABEL = re.compile(
-    r"^(?:\d{1,3}(?:\)(?=[^\W_])|\.(?=[A-ZÅÄÖ]))|(?P<g>[a-z])(?P=g){0,%d}\)(?=[A-ZÅÄÖ]))"
-    % (LABEL_LETTERS_MAX - 1)
+    r"^(?:\d{1,3}(?:\)(?=[^\W_])|\.(?=[A-ZÅÄÖ]))"
+    rf"|(?P<g>[a-z])(?P=g){{0,{LABEL_LETTERS_MAX - 1}}}\)(?=[A-ZÅÄÖ]))"
 )
 
 

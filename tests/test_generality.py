@@ -1971,3 +1971,29 @@ def test_a_question_whose_text_fills_a_page_of_its_cell_goes_on_to_the_next() ->
         "Kommunkompassen utvärderar inte verksamhetens resultat."
     ]
     assert table.total == {"points": 8, "max": 20, "percent": 40}
+
+
+def test_a_repeated_header_row_on_the_next_page_sets_that_pages_columns() -> None:
+    """Seed 3016 case 101 (the boxes as printed): a fact box beside a score table squeezes
+    it on its first page (titles from x 250); on the next page the table goes on wider under
+    its repeated header row (titles from x 335). Measured with the first page's columns, the
+    question text's last word "med" (x 268) sat under a title and was taken for a wrapped
+    title: "I samband rekrytering", silent (the tags kept it)."""
+    from parsers.scores import find_tables
+
+    def on(page: int, line: Line) -> Line:
+        return Line(line.words, page=page)
+
+    lines = [
+        on(7, _wline([("3.", 51.1, 58.5), ("Politisk", 60.7, 95.1), ("styrning", 97.3, 135.4), ("Uppnått", 250.3, 287.2), ("Max", 300.0, 318.9), ("Procent", 330.0, 365.0)], 600.0, 10.0)),
+        on(7, _wline([("3.4", 51.1, 62.5), ("Här", 64.7, 80.0), ("har", 82.0, 96.0), ("också", 98.0, 122.0), ("7", 262.0, 267.0), ("10", 305.0, 315.0), ("70", 335.0, 345.0), ("%", 347.0, 355.0)], 620.0, 10.0)),
+        on(8, _wline([("3.", 51.1, 58.5), ("Politisk", 60.7, 95.1), ("styrning", 97.3, 135.4), ("Uppnått", 335.5, 372.4), ("Max", 418.6, 437.5), ("Procent", 484.5, 519.5)], 46.7, 10.0)),
+        on(8, _wline([("investerats.", 51.1, 95.9), ("I", 223.0, 226.4), ("samband", 228.7, 266.0), ("med", 268.2, 285.9)], 66.4, 10.0)),
+        on(8, _wline([("rekrytering.", 51.1, 98.0)], 83.7, 10.0)),
+        on(8, _wline([("Summa", 51.1, 80.0), ("7", 350.0, 355.0), ("10", 420.0, 430.0), ("70", 490.0, 500.0), ("%", 502.0, 510.0)], 100.9, 10.0)),
+    ]  # fmt: skip
+    (table,) = find_tables(lines)
+    assert [q.text for q in table.questions] == [
+        "Här har också investerats. I samband med rekrytering."
+    ]
+    assert table.total == {"points": 7, "max": 10, "percent": 70}
