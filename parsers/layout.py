@@ -467,18 +467,21 @@ def _column_by_column(parts: list[tuple[list[Line], float]], page: int) -> list[
 
 def _back(
     lines: list[Line],
-    span: tuple[int, int],
+    span: tuple[int, int, int],
     strip: tuple[float, float],
     em: float,
     after_flow: bool,
     tables: set[int],
 ) -> int:
     """Where a region found at `lines[i]` begins (`span`: the one-column lines since the last
-    region, up to i): a line above that leaves the same strip white belongs to it too, though
-    it could not start one (several stretched spaces: justified columns' first line); right
-    after a region of the same gutter (`after_flow`), so does a line on one side of it. Not a
-    table's row (its region refused as one: a header of bold labels side by side)."""
-    plain, back = span
+    region, up to i, and the region's end j): a line above that leaves the same strip white
+    belongs to it too, though it could not start one (several stretched spaces: justified
+    columns' first line); right after a region of the same gutter (`after_flow`), so does a
+    line on one side of it. And so does a line above with text on both sides starting where
+    the region's columns start (a heading "Styrkor" beside the right column's first lines, too
+    few to be a region of their own), with the one-sided lines between. Not a table's row (its
+    region refused as one: a header of bold labels side by side)."""
+    plain, back, end = span
     while (
         back > plain
         and back - 1 not in tables
@@ -488,6 +491,23 @@ def _back(
         )
     ):
         back -= 1
+    mid = (strip[0] + strip[1]) / 2
+    halves = [_halves(ln, mid) for ln in lines[back:end]]
+    lefts = [h[1][0].x0 for h in halves if 1 in h]
+    rights = [h[2][0].x0 for h in halves if 2 in h]
+    tol = COLUMN_START_ALIGN_EM * em
+    k = back
+    while k > plain and k - 1 not in tables and not _crosses(lines[k - 1], strip):
+        k -= 1
+        h = _halves(lines[k], mid)
+        if (
+            1 in h
+            and 2 in h
+            and lefts
+            and h[1][0].x0 <= min(lefts) + tol  # (a heading or a label may stand further left)
+            and any(abs(h[2][0].x0 - x) <= tol for x in rights)
+        ):
+            back = k  # a two-sided line of the same columns: it and the lines after it
     return back
 
 
@@ -514,7 +534,7 @@ def split_columns(
         # could not start one (several stretched spaces: justified columns' first line)
         # after a region of the same gutter, a line on one side of it goes on that flow too
         after_flow = last is not None and lo < last[1] and last[0] < hi
-        back = _back(lines, (plain, i), (lo, hi), em, after_flow, tables)
+        back = _back(lines, (plain, i, j), (lo, hi), em, after_flow, tables)
         region = lines[back:j]
         continued = (
             carry is not None

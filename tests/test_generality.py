@@ -1997,3 +1997,34 @@ def test_a_repeated_header_row_on_the_next_page_sets_that_pages_columns() -> Non
         "Här har också investerats. I samband med rekrytering."
     ]
     assert table.total == {"points": 7, "max": 10, "percent": 70}
+
+
+def test_a_heading_beside_the_right_columns_first_lines_starts_the_columns() -> None:
+    """Seed 3016 case 53 (justified newspaper columns; the boxes as printed): "Styrkor"
+    heads the left column, beside the right column's first two lines (the end of the left
+    column's last item), too few to be a region of their own. The region found further down
+    goes up to that line: it has text on both sides, starting where the columns start. Read
+    as one-column lines, "Styrkor ordnats med syfte att ge ungdomar" was no heading, and the
+    area's strengths were lost."""
+    lines = [
+        _wline([("STYRKOR", 71.0, 117.8), ("OCH", 121.1, 143.4), ("FÖRBÄTTRINGSOMRÅDEN", 146.5, 276.2)], 602.1, 10.0),
+        _wline([("Styrkor", 71.0, 112.8), ("ordnats", 328.9, 367.0), ("med", 373.6, 395.8), ("syfte", 402.2, 427.0), ("att", 433.5, 447.4), ("ge", 454.0, 466.4), ("ungdomar", 473.0, 524.5)], 619.5, 10.0),
+        _wline([("inflytande", 328.9, 379.1), ("över", 382.2, 404.6), ("sin", 407.6, 422.0), ("kommun.", 425.1, 472.4)], 632.8, 10.0),
+        _wline([("17.", 71.0, 86.9), ("Utveckla", 88.0, 131.5), ("arbetet", 140.3, 177.0), ("med", 185.9, 208.1), ("lönekartlägg-", 217.0, 283.6)], 636.8, 10.0),
+        _wline([("ning", 88.0, 109.7), ("och", 115.5, 133.4), ("säkerställ", 139.0, 187.2), ("att", 192.9, 206.8), ("resultatet", 212.5, 261.1), ("ger", 266.7, 283.3), ("18.", 311.9, 327.8), ("Rekryteringspolicy", 328.9, 422.1), ("som", 436.1, 457.3), ("styr", 471.3, 490.5), ("mot", 504.6, 524.4)], 650.2, 10.0),
+        _wline([("effekter.", 88.0, 130.2), ("Arbetet", 136.0, 173.3), ("finns", 179.0, 203.2), ("beskrivet", 208.9, 255.2), ("i", 260.8, 263.6), ("ett", 269.3, 283.3), ("samordning.", 328.9, 391.4)], 663.5, 10.0),
+        _wline([("styrdokument", 88.0, 157.8), ("kallat", 162.0, 189.5), ("”Ungdomsinitiativ", 193.5, 283.4), ("19.", 311.9, 327.8), ("Friskvårdstimme", 328.9, 412.6), ("och", 419.0, 437.0), ("friskvårdsbidrag", 443.3, 524.4)], 676.9, 10.0),
+        _wline([("samt", 88.0, 113.0), ("särskilda", 125.0, 169.4), ("en", 181.3, 193.8), ("pizzakväll", 205.8, 254.8), ("har", 266.8, 283.4), ("intressegrupper.", 328.9, 411.7)], 690.2, 10.0),
+    ]  # fmt: skip
+    page = PageText(6, 595, 842, [Line(ln.words, page=6) for ln in lines])
+    split_columns(page)
+    texts = [ln.text for ln in page.lines]
+    assert texts[:3] == [
+        "STYRKOR OCH FÖRBÄTTRINGSOMRÅDEN",
+        "Styrkor",
+        "17. Utveckla arbetet med lönekartlägg-",
+    ]
+    assert (
+        texts.index("ordnats med syfte att ge ungdomar")
+        == texts.index("samt särskilda en pizzakväll har") + 1
+    )
