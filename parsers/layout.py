@@ -24,6 +24,7 @@ from parsers.pdf import Line, PageText, lines_from_words
 from parsers.reader import Word
 from parsers.text import is_number, strip_bullet, strip_label
 from parsers.tolerances import (
+    COLOUR_SPREAD,
     COLUMN_EDGE_SPREAD_EM,
     COLUMN_START_ALIGN_EM,
     GUTTER_DOMINANCE,
@@ -245,10 +246,29 @@ def _one_sided_end(
         below = nxt.top - lines[end].bottom if nxt is not None else above
         if side not in bottom or above > usual + em or (heads and above > below + 1):
             break
+        if (nxt is None or _side(nxt, lo, hi) != side) and _set_apart(lines[end], lines[i:end]):
+            break  # the next section's heading ("KOMMENTAR"), nothing of its column after it
         bottom[side] = lines[end].bottom
         gaps[side].append(above)
         end += 1
     return end
+
+
+def _set_apart(line: Line, body: list[Line]) -> bool:
+    """Is the line set apart from the body lines by weight, colour or size (a heading)?"""
+    words = [w for ln in body for w in ln.words]
+    if not words or not line.words:
+        return False
+    if all(w.bold for w in line.words) and not all(w.bold for w in words):
+        return True
+    if all(_coloured(w) for w in line.words) and not any(_coloured(w) for w in words):
+        return True
+    sizes = sorted(w.size for w in words)
+    return min(w.size for w in line.words) >= sizes[len(sizes) // 2] * HEADING_SIZE_RATIO
+
+
+def _coloured(word: Word) -> bool:
+    return word.color is not None and max(word.color) - min(word.color) > COLOUR_SPREAD
 
 
 def _next_in_flow(

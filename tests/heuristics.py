@@ -252,6 +252,11 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.layout._off_edge_top": lambda *a: 0},
         True,
     ),
+    "layout._set_apart": (
+        "a heading after the longer column is its last line",
+        {"parsers.layout._set_apart": _never},
+        True,
+    ),
     "layout._joins_above": (
         "a stretched line above a region of columns stays a one-column line",
         {"parsers.layout._joins_above": _never},

@@ -2028,3 +2028,35 @@ def test_a_heading_beside_the_right_columns_first_lines_starts_the_columns() -> 
         texts.index("ordnats med syfte att ge ungdomar")
         == texts.index("samt särskilda en pizzakväll har") + 1
     )
+
+
+def test_a_coloured_heading_after_the_longer_column_ends_the_region() -> None:
+    """Seed 3016 case 60 (tagged, read by the layout too; the boxes as printed): the left
+    column goes on alone after the right one ended, and the next section's heading
+    "KOMMENTAR" (set in colour, no column line after it on the page) follows at a gap within
+    the column's paragraph spacing. Read as the left column's last line, it came before the
+    right column: the findings list ended there, the right column's improvements lost (the
+    tags kept them: `readings_differ`)."""
+    from dataclasses import replace
+
+    lines = [
+        _wline([("Styrkor", 63.6, 93.7), ("Inför", 311.9, 331.5), ("informationen", 333.9, 392.2), ("om", 394.7, 407.9), ("lokala", 410.4, 434.4), ("företag", 436.8, 466.3), ("i", 468.8, 471.1), ("dialog", 473.5, 498.0), ("med", 500.5, 518.8), ("de", 521.2, 531.4)], 195.0, 10.0),
+        _wline([("fackliga", 311.9, 342.6), ("organisationerna", 352.0, 421.0), ("så", 430.5, 439.2), ("att", 448.7, 459.8), ("den", 469.3, 484.8), ("når", 494.2, 507.8), ("alla", 517.3, 531.4)], 209.0, 10.0),
+        _wline([("Gemensam", 63.6, 109.7), ("dialog", 116.4, 141.0), ("med", 147.8, 166.0), ("klagomål", 172.7, 209.4), ("och", 216.1, 230.8), ("synpunkter", 237.5, 283.3)], 213.0, 10.0),
+        _wline([("verksamheter", 311.9, 368.0), ("i", 373.5, 375.8), ("samtliga", 381.2, 415.3), ("förvaltningar", 420.7, 473.2), ("samt", 478.6, 498.6), ("koppla", 504.1, 531.4)], 223.0, 10.0),
+        _wline([("vilket", 63.6, 85.5), ("uppskattas", 87.8, 131.7), ("av", 134.0, 143.3), ("både", 145.6, 165.8), ("chefer", 168.1, 194.0), ("och", 196.2, 211.0), ("medarbetare", 213.2, 266.5)], 227.0, 10.0),
+        _wline([("detta", 311.9, 333.2), ("till", 337.0, 347.1), ("budgetprocessen", 350.9, 420.9), ("vilket", 424.7, 446.6), ("uppskattas", 450.4, 494.4), ("av", 498.2, 507.5), ("både", 511.3, 531.5)], 237.0, 10.0),
+        _wline([("Förbättringsområden", 63.6, 151.8), ("chefer", 311.9, 337.8), ("och", 340.1, 354.8), ("medarbetare.", 357.0, 412.8)], 249.0, 10.0),
+        _wline([("Säkerställ", 63.6, 102.5), ("formerna", 113.5, 151.8), ("för", 162.7, 174.4), ("e-tjänster", 185.4, 224.9), ("i", 235.9, 238.1), ("samtliga", 249.0, 283.2)], 267.0, 10.0),
+        _wline([("Säkerställ", 311.9, 350.8), ("dialogen", 353.1, 387.8), ("kring", 390.2, 410.3), ("förbättringsarbetet.", 412.6, 493.0)], 273.0, 10.0),
+        _wline([("förvaltningar", 63.6, 116.0), ("inom", 125.0, 145.8), ("ramen", 154.8, 181.3), ("för", 190.2, 202.1), ("kompetens-", 211.1, 259.6), ("och", 268.5, 283.2)], 281.0, 10.0),
+        _wline([("medarbetarutveckling", 63.6, 153.2), ("och", 165.6, 180.3), ("redovisa", 192.7, 227.2), ("utfallet", 239.6, 268.6), ("i", 281.0, 283.3)], 295.0, 10.0),
+        _wline([("årsredovisningen", 63.6, 133.1)], 309.0, 10.0),
+        _wline([("KOMMENTAR", 63.6, 119.9)], 333.0, 10.0),
+    ]  # fmt: skip
+    lines[-1] = Line([replace(w, color=(31, 78, 121)) for w in lines[-1].words], page=1)
+    page = PageText(1, 595, 842, lines)
+    split_columns(page)
+    texts = [ln.text for ln in page.lines]
+    assert texts[-1] == "KOMMENTAR"
+    assert texts.index("Säkerställ dialogen kring förbättringsarbetet.") < texts.index("KOMMENTAR")
