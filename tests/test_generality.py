@@ -2060,3 +2060,35 @@ def test_a_coloured_heading_after_the_longer_column_ends_the_region() -> None:
     texts = [ln.text for ln in page.lines]
     assert texts[-1] == "KOMMENTAR"
     assert texts.index("Säkerställ dialogen kring förbättringsarbetet.") < texts.index("KOMMENTAR")
+
+
+def test_a_tables_last_row_above_the_columns_is_no_line_of_theirs() -> None:
+    """Seed 3016 case 84 (grid-ruled score table, findings in newspaper columns below; the
+    boxes as printed): the table's total row "Totalt 52 100 52" has text on both sides of the
+    columns' strip, starting where they start. It is a table row (it ends in a number cell),
+    not the columns' first line: taken into the region, the table's rulings made the whole
+    region a table, and the area's strengths were lost."""
+    lines = [
+        _wline([("Totalt", 51.1, 87.8), ("52", 261.2, 276.4), ("100", 310.9, 333.8), ("52", 368.3, 383.5)], 501.5, 11.0),
+        _wline([("Styrkor", 51.1, 98.2), ("och", 102.3, 125.7), ("förbättringsområden", 129.8, 264.6)], 541.8, 13.0),
+        _wline([("Styrkor", 51.1, 97.1), ("8.", 311.9, 322.4), ("Etablerad", 328.9, 381.9), ("styrning", 385.3, 430.4), ("av", 433.9, 447.1)], 568.9, 11.0),
+        _wline([("brukarundersökningar", 311.9, 434.2), ("exempelvis", 437.6, 500.4), ("genom", 504.0, 542.0)], 583.6, 11.0),
+        _wline([("5.", 51.1, 61.6), ("Strukturerad", 68.1, 138.0), ("planering", 141.5, 193.6), ("för", 197.0, 212.2), ("budget", 215.6, 254.6), ("och", 258.1, 277.8)], 593.6, 11.0),
+        _wline([("e-tjänster", 311.9, 365.0), ("och", 368.4, 388.2), ("sociala", 391.7, 429.8), ("medier", 433.2, 472.0), ("genom", 475.5, 513.7)], 598.3, 11.0),
+        _wline([("verksamhetsplan", 51.1, 146.0), ("vilket", 149.4, 179.5), ("uppskattas", 183.0, 243.8), ("av", 247.3, 260.5)], 608.3, 11.0),
+        _wline([("gemensamma", 311.9, 390.7), ("forum", 394.1, 426.9), ("för", 430.5, 445.6), ("chefer", 449.1, 483.9), ("och", 487.5, 507.1), ("gör", 510.7, 528.9)], 613.0, 11.0),
+        _wline([("både", 51.1, 78.5), ("chefer", 82.0, 116.9), ("och", 120.4, 140.1), ("medarbetare", 143.7, 215.7), ("i", 219.1, 222.1), ("dialog", 225.7, 259.2)], 623.0, 11.0),
+        _wline([("resultaten", 311.9, 368.0), ("kända", 371.5, 405.2), ("för", 408.8, 423.9), ("medarbetarna", 427.3, 506.0), ("med", 509.5, 534.0)], 627.7, 11.0),
+        _wline([("med", 51.1, 75.6), ("de", 79.0, 92.7), ("fackliga", 96.2, 139.0), ("organisationerna.", 142.6, 239.6)], 637.7, 11.0),
+        _wline([("stöd", 311.9, 335.7), ("av", 339.1, 352.4), ("resultaten", 355.8, 412.0), ("från", 415.5, 437.5), ("HME-enkäten", 441.0, 514.5), ("så", 518.0, 530.5)], 642.4, 11.0),
+        _wline([("6.", 51.1, 61.6), ("Kommunövergripande", 68.1, 190.9), ("dialog", 194.4, 227.9), ("med", 231.4, 255.8), ("e-", 259.3, 270.1), ("att", 311.9, 327.2), ("den", 330.8, 351.4), ("politiska", 354.9, 400.9), ("nivån", 404.4, 434.6), ("får", 438.1, 453.2), ("bättre", 456.7, 490.3)], 655.4, 11.0),
+        _wline([("tjänster.", 51.1, 96.9), ("beslutsunderlag.", 311.9, 403.9)], 670.1, 11.0),
+        _wline([("7.", 51.1, 61.6), ("Utvecklad", 68.1, 122.8), ("modell", 126.3, 163.7), ("för", 167.1, 182.2), ("mål", 185.8, 206.2), ("och", 209.7, 229.5), ("resultat", 232.9, 275.4), ("Förbättringsområden", 311.9, 444.5)], 687.8, 11.0),
+        _wline([("genom", 51.1, 89.2), ("gemensamma", 92.7, 171.5), ("forum", 175.0, 207.8), ("för", 211.2, 226.4), ("chefer", 229.9, 264.8), ("i", 268.3, 271.3)], 702.5, 11.0),
+        _wline([("dialog", 51.1, 84.6), ("med", 88.0, 112.5), ("de", 116.0, 129.8), ("fackliga", 133.3, 176.0), ("organisationerna", 179.5, 273.0), ("9.", 311.9, 322.4), ("Involvera", 328.9, 379.9), ("målen", 383.3, 417.6), ("för", 421.1, 436.2), ("föreningslivet.", 439.7, 518.7)], 717.2, 11.0),
+    ]  # fmt: skip
+    page = PageText(5, 595, 842, [Line(ln.words, page=5) for ln in lines])
+    split_columns(page)
+    texts = [ln.text for ln in page.lines]
+    assert texts[0] == "Totalt 52 100 52"
+    assert "Styrkor" in texts and "8. Etablerad styrning av" in texts
