@@ -329,6 +329,32 @@ class _Column:
         ) and broken_word_rest(head, rest.split(" ", 1)[0])
 
 
+def rejoin_broken_words(texts: list[str], lines: list[Line]) -> list[str]:
+    """An item's line texts (one per line of `lines`) with a word broken at the column's edge
+    joined to its rest, as `_Column._broken_before` does in the layout reading; the edge is
+    where the item's own lines of several words end at most (the tags' reading builds an item
+    from its structure element, without the column around it)."""
+    full = [ln.words[-1].x1 for ln in lines if len(ln.words) > 1]
+    if not full or len(texts) != len(lines):
+        return texts
+    right = max(full)
+    out = [texts[0]]
+    for prev, line, text in zip(lines, lines[1:], texts[1:], strict=False):
+        first = line.words[0]
+        letter = (first.x1 - first.x0) / max(1, len(first.text))
+        end = prev.words[-1]
+        if (
+            out[-1]
+            and " " not in out[-1]
+            and fills_to_edge(end.x1, right, end.size, letter)
+            and broken_word_rest(out[-1], text.split(" ", 1)[0])
+        ):
+            out[-1] += text
+        else:
+            out.append(text)
+    return out
+
+
 def _starts_item(previous: str, line: str) -> bool:
     """Across a page break, with no glyphs and no spacing to see: does `line` start a new
     item after `previous`? Items begin with a capitalised word; a line inside an item rarely

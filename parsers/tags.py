@@ -31,7 +31,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from parsers.findings import AreaFindings, Item, ends_section, header_kind
+from parsers.findings import AreaFindings, Item, ends_section, header_kind, rejoin_broken_words
 from parsers.history import HistoryCell, HistoryTable
 from parsers.pdf import Box, Document, Line, box_of, lines_from_words
 from parsers.reader import StructPath, Word
@@ -620,6 +620,7 @@ def _typed_label(block: Block) -> bool:
 
 
 def _item(texts: list[str], lines: list[Line]) -> Item:
+    texts = rejoin_broken_words(texts, lines)
     return Item([t for t in texts if t], lines[0].page, [box_of(ln.words, ln.page) for ln in lines])
 
 

@@ -117,6 +117,11 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.text._printed_inside": _never},
         False,
     ),
+    "findings.rejoin_broken_words (tags)": (
+        "the tags' reading leaves a word broken at the column's edge in two",
+        {"parsers.tags.rejoin_broken_words": lambda texts, lines: texts},
+        False,
+    ),
     "findings._Column._broken_before": (
         "a word broken at a findings column's edge stays two words",
         {"parsers.findings._Column._broken_before": lambda *a, **k: False},

@@ -2092,3 +2092,22 @@ def test_a_tables_last_row_above_the_columns_is_no_line_of_theirs() -> None:
     texts = [ln.text for ln in page.lines]
     assert texts[0] == "Totalt 52 100 52"
     assert "Styrkor" in texts and "8. Etablerad styrning av" in texts
+
+
+def test_the_tags_reading_rejoins_a_word_broken_at_the_columns_edge_too() -> None:
+    """Seed 3017 case 87 (tagged): the layout reading joined "affä" / "r som" (a word broken
+    where the next letter did not fit) and the tags' reading did not: the two readings
+    differed, and the record kept the tags' "affä r". An item read from the structure tree
+    rejoins it by its own lines' edge."""
+    from parsers.findings import rejoin_broken_words
+
+    lines = [
+        _wline([("introduktion.", 90.8, 160.0), ("”Knut’n”", 165.0, 205.0), ("är", 210.0, 221.0), ("en", 226.0, 238.0)], 100.0, 10.0),
+        _wline([("återvinningsverksatad/affä", 90.8, 237.0)], 114.0, 10.0),
+        _wline([("r", 90.8, 95.0), ("som", 99.0, 117.0), ("samtidigt", 121.0, 163.0), ("fungerar", 167.0, 208.0)], 128.0, 10.0),
+    ]  # fmt: skip
+    texts = [ln.text for ln in lines]
+    assert rejoin_broken_words(texts, lines) == [
+        "introduktion. ”Knut’n” är en",
+        "återvinningsverksatad/affär som samtidigt fungerar",
+    ]
