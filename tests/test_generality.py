@@ -2099,15 +2099,15 @@ def test_the_tags_reading_rejoins_a_word_broken_at_the_columns_edge_too() -> Non
     where the next letter did not fit) and the tags' reading did not: the two readings
     differed, and the record kept the tags' "affä r". An item read from the structure tree
     rejoins it by its own lines' edge."""
-    from parsers.findings import rejoin_broken_words
+    from parsers import tags
 
     lines = [
         _wline([("introduktion.", 90.8, 160.0), ("”Knut’n”", 165.0, 205.0), ("är", 210.0, 221.0), ("en", 226.0, 238.0)], 100.0, 10.0),
         _wline([("återvinningsverksatad/affä", 90.8, 237.0)], 114.0, 10.0),
         _wline([("r", 90.8, 95.0), ("som", 99.0, 117.0), ("samtidigt", 121.0, 163.0), ("fungerar", 167.0, 208.0)], 128.0, 10.0),
     ]  # fmt: skip
-    texts = [ln.text for ln in lines]
-    assert rejoin_broken_words(texts, lines) == [
-        "introduktion. ”Knut’n” är en",
-        "återvinningsverksatad/affär som samtidigt fungerar",
-    ]
+    item = tags._item([ln.text for ln in lines], lines)
+    assert (
+        item.text
+        == "introduktion. ”Knut’n” är en återvinningsverksatad/affär som samtidigt fungerar"
+    )
