@@ -523,7 +523,7 @@ def _back(
         if (
             1 in h
             and 2 in h
-            and _number_cell_end(lines[k]) is None  # (a table's row: "Totalt 52 100 52")
+            and len(_text_of(h[2])) == len(h[2])  # (no table row: "Totalt 52 100 52 %")
             and lefts
             and h[1][0].x0 <= min(lefts) + tol  # (a heading or a label may stand further left)
             and any(abs(h[2][0].x0 - x) <= tol for x in rights)
