@@ -208,3 +208,17 @@ def test_a_short_rest_the_document_prints_inside_a_line_is_a_word() -> None:
         printed_words(["Näringslivsarbetet", "sker också traditionellt", "Arbetet sker i dialog"])
         assert broken_word_rest("Näringslivsarbetet", "sker") is False
         assert broken_word_rest("kommunövergripa", "nde") is True
+
+
+def test_a_hyphen_no_hyphenator_would_print_stays_whatever_the_document_prints() -> None:
+    """Seed 3017 case 88: the report prints "10gruppen" once (a typo) and "Medborgardialog:
+    10-" / "gruppen …" at a line end. A hyphenator never breaks after a digit, after a
+    capital or before a one-letter stem: such a hyphen is the text's own, and the word
+    printed elsewhere does not decide it."""
+    with document_words():
+        printed_words(["10gruppen i Västerbotten", "ITstöd", "etjänster"])
+        assert join_lines(["Medborgardialog: 10-", "gruppen (tio"]) == (
+            "Medborgardialog: 10-gruppen (tio"
+        )
+        assert join_lines(["nytt IT-", "stöd"]) == "nytt IT-stöd"
+        assert join_lines(["nya e-", "tjänster"]) == "nya e-tjänster"
