@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from parsers.pdf import Box, Line, PageText, Word, box_of
@@ -32,6 +33,7 @@ from parsers.tolerances import (
     JUSTIFIED_EDGE_EM,
     JUSTIFIED_MIN_LINES,
     LEAD_IN_LOOKAHEAD_LINES,
+    MIN_LIST_LABELS,
     NUMBERED_HEADING_SIZE_RATIO,
     PARAGRAPH_GAP_EXTRA_EM,
     PARAGRAPH_GAP_MIN_EM,
@@ -220,6 +222,30 @@ def _item_label(words: list[Word]) -> tuple[str | None, str]:
     return glyph, rest
 
 
+def _label_kind(label: str) -> str:
+    """'glyph' ("•", "-"), 'number' ("3.", "12)") or 'letter' ("c)", "iv)", "bb)")."""
+    core = label.rstrip(".)")
+    if label_ordinal(label) is None:
+        return "glyph"
+    return "number" if core.isdigit() else "letter"
+
+
+def _consistent_labels(labelled: list[tuple[str | None, str]]) -> list[tuple[str | None, str]]:
+    """The lines' (label, text), where a label of another kind than the list's own is the
+    line's text ("i." starting a wrapped line, the sentence's last word, in a list of "•"
+    items): the kind that at least `MIN_LIST_LABELS` of the lines show is the list's."""
+    kinds = Counter(_label_kind(glyph) for glyph, _ in labelled if glyph)
+    if not kinds:
+        return labelled
+    main, seen = kinds.most_common(1)[0]
+    if seen < MIN_LIST_LABELS:
+        return labelled
+    return [
+        (None, f"{glyph} {rest}".strip()) if glyph and _label_kind(glyph) != main else (glyph, rest)
+        for glyph, rest in labelled
+    ]
+
+
 class _Column:
     """Collects one column's lines into items across pages."""
 
@@ -258,7 +284,8 @@ class _Column:
         """
         if not self.pending:
             return
-        any_bullet = self.bulleted or any(_item_label(ws)[0] for ws, _ in self.pending)
+        labelled = _consistent_labels([_item_label(ws) for ws, _ in self.pending])
+        any_bullet = self.bulleted or any(glyph for glyph, _ in labelled)
         self.bulleted = any_bullet
         if line_gap is None:
             line_gap = min(self.gaps(), default=0.0)
@@ -274,7 +301,7 @@ class _Column:
         if self.last is not None:
             justified.setdefault(self.last[1], self.last_justified)
         for idx, (words, page) in enumerate(self.pending):
-            glyph, rest = _item_label(words)
+            glyph, rest = labelled[idx]
             if any_bullet:
                 new = glyph is not None
             elif self.last is None or (idx == 0 and not continues):

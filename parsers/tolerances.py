@@ -146,6 +146,9 @@ QUESTION_END_MAX_LETTERS = 3
 
 # --- findings (parsers.findings) ---------------------------------------------------------------
 
+#: A list's labels are of the kind (glyph, number or letter) that at least this many of its
+#: items show; a label of another kind starts no item ("i." ending a sentence on a new line).
+MIN_LIST_LABELS = 2
 #: An item's lead-in alone on its line goes on within this many lines (two cells of a findings
 #: table interleave their lines, so the next line of its column may be the second one down).
 LEAD_IN_LOOKAHEAD_LINES = 3

@@ -62,6 +62,11 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.findings._straddles": _never},
         False,
     ),
+    "findings._consistent_labels": (
+        "a label of another kind than the list's own starts an item",
+        {"parsers.findings._consistent_labels": lambda labelled: labelled},
+        False,
+    ),
     "findings._lead_in": (
         "a bold lead-in alone on its line is a heading that ends the findings",
         {"parsers.findings._lead_in": _never},

@@ -2111,3 +2111,28 @@ def test_the_tags_reading_rejoins_a_word_broken_at_the_columns_edge_too() -> Non
         item.text
         == "introduktion. ”Knut’n” är en återvinningsverksatad/affär som samtidigt fungerar"
     )
+
+
+def test_a_label_of_another_kind_than_the_lists_own_is_text() -> None:
+    """Seed 3017 case 191: in a list of "•" items a wrapped line starts with the sentence's
+    last word, "i." ("… som Orsa deltar" / "i."), which reads as a roman numeral label: it
+    started an item of its own. A list's labels are of one kind (glyphs, numbers, letters)."""
+    from dataclasses import replace
+
+    from parsers.findings import find_findings
+
+    heading = _wline([("Styrkor", 63.6, 100.0)], 90.0, 10.0)
+    lines = [
+        Line([replace(w, bold=True) for w in heading.words], page=1),
+        _wline([("•", 63.6, 67.0), ("Samverkan", 81.8, 130.0), ("i", 133.0, 136.0), ("en", 139.0, 150.0), ("konstellation", 153.0, 215.0), ("som", 218.0, 236.0), ("Orsa", 239.0, 262.0), ("deltar", 265.0, 296.0)], 110.0, 10.0),
+        _wline([("i.", 81.8, 87.0)], 124.0, 10.0),
+        _wline([("•", 63.6, 67.0), ("Bra", 81.8, 100.0), ("dialog.", 103.0, 140.0)], 138.0, 10.0),
+        _wline([("•", 63.6, 67.0), ("Tydliga", 81.8, 118.0), ("mål.", 121.0, 142.0)], 152.0, 10.0),
+    ]  # fmt: skip
+    page = PageText(1, 595, 842, lines)
+    found = find_findings(page.lines, {1: page}, lambda i: 1)[1]
+    assert [i.text for i in found.strengths] == [
+        "Samverkan i en konstellation som Orsa deltar i.",
+        "Bra dialog.",
+        "Tydliga mål.",
+    ]
