@@ -374,9 +374,21 @@ class _Walk:
                 continue
             end = self._history_end(h)
             titled = self.lines[h.start].words[-1].text  # a history header ends with its years
-            self.claim(h.start, end, "history table" if YEAR.match(titled) else "closing summary")
+            label = "history table" if YEAR.match(titled) else "closing summary"
+            self.claim(h.start, end, label)
             self.mark(self.lines[h.start].words, "field", "heading")
-            misread = self._history_headers(h, end, h is history, misread)
+            misread, header_texts = self._history_headers(h, end, h is history, misread)
+            # the header row repeated at the top of the next page after the last row (Word
+            # and LibreOffice repeat it when the table ends right at the foot of a page)
+            k = end
+            while (
+                k < self.n
+                and self.lines[k].page != self.lines[end - 1].page
+                and self.lines[k].text in header_texts
+            ):
+                self.claim(k, k + 1, label)
+                self.mark(self.lines[k].words, "field", "heading")
+                k += 1
 
     def _history_end(self, h: HistoryTable) -> int:
         """The line after the history's last row read."""
@@ -388,10 +400,13 @@ class _Walk:
             end += 1
         return end
 
-    def _history_headers(self, h: HistoryTable, end: int, the_one: bool, misread: bool) -> bool:
+    def _history_headers(
+        self, h: HistoryTable, end: int, the_one: bool, misread: bool
+    ) -> tuple[bool, set[str]]:
         """Mark the history's header rows (its wrapped rest, a repeated header) as headings,
         and warn when the years printed are not the years read (`the_one`: the history table
-        read, not a summary copy). Returns whether that was warned (so far)."""
+        read, not a summary copy). Returns whether that was warned (so far), and the header
+        rows' texts."""
         lines = self.lines
         first_row = min(
             (k for k in range(h.start + 1, end) if _has_field(lines[k], self.cls)), default=end
@@ -414,7 +429,7 @@ class _Walk:
             elif len(years) >= 2 and the_one and not misread:
                 misread = True
                 self.warnings.append(_misread_years(years, printed, ln.page))
-        return misread
+        return misread, header_texts
 
     def claim_findings(self, findings: dict[int, AreaFindings]) -> None:
         """Recognised parts: each area's findings sections, their headings as headings."""
