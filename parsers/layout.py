@@ -246,8 +246,8 @@ def _one_sided_end(
         below = nxt.top - lines[end].bottom if nxt is not None else above
         if side not in bottom or above > usual + em or (heads and above > below + 1):
             break
-        if (nxt is None or _side(nxt, lo, hi) != side) and _set_apart(lines[end], lines[i:end]):
-            break  # the next section's heading ("KOMMENTAR"), nothing of its column after it
+        if (nxt is None or _crosses(nxt, strip)) and _set_apart(lines[end], lines[i:end]):
+            break  # the next section's heading ("KOMMENTAR"): one-column text or nothing next
         bottom[side] = lines[end].bottom
         gaps[side].append(above)
         end += 1
