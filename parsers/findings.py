@@ -246,6 +246,20 @@ def _consistent_labels(labelled: list[tuple[str | None, str]]) -> list[tuple[str
     ]
 
 
+def _right_edges(
+    pending: list[tuple[list[Word], tuple[int, int]]],
+) -> tuple[dict[tuple[int, int], float], dict[tuple[int, int], float]]:
+    """Per page (and text column): where its lines end at most, and where its lines of
+    several words do (a line of one word may be a word broken at the edge)."""
+    right: dict[tuple[int, int], float] = {}
+    full: dict[tuple[int, int], float] = {}
+    for words, page in pending:
+        right[page] = max(right.get(page, 0.0), max(w.x1 for w in words))
+        if len(words) > 1:
+            full[page] = max(full.get(page, 0.0), words[-1].x1)
+    return right, full
+
+
 class _Column:
     """Collects one column's lines into items across pages."""
 
@@ -289,12 +303,7 @@ class _Column:
         self.bulleted = any_bullet
         if line_gap is None:
             line_gap = min(self.gaps(), default=0.0)
-        right: dict[tuple[int, int], float] = {}
-        full: dict[tuple[int, int], float] = {}  # the same, of the lines of several words
-        for words, page in self.pending:
-            right[page] = max(right.get(page, 0.0), max(w.x1 for w in words))
-            if len(words) > 1:
-                full[page] = max(full.get(page, 0.0), words[-1].x1)
+        right, full = _right_edges(self.pending)
         if self.last is not None:
             right.setdefault(self.last[1], self.last_right)
         justified = _justified(self.pending, right)

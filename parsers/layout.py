@@ -532,6 +532,35 @@ def _back(
     return back
 
 
+def _lines_needed(carry: tuple[float, float] | None, back: int, strip: tuple[float, float]) -> int:
+    """How many lines on its shorter side make a region columns: one where the previous
+    page's columns (`carry`, their gutter) go on at the top of this page, else
+    `MIN_TWO_SIDED_LINES`."""
+    continued = (
+        carry is not None
+        and back <= MAX_LINES_BEFORE_CONTINUATION
+        and carry[0] < strip[1]
+        and strip[0] < carry[1]
+    )
+    return 1 if continued else MIN_TWO_SIDED_LINES
+
+
+def _one_text(
+    lines: list[Line], span: tuple[int, int], strip: tuple[float, float], aligned: bool
+) -> bool:
+    """Is the region `lines[back:j]` one justified text whose stretched spaces line up (no
+    part of it columns): its right-hand lines start at no edge (`aligned` is
+    `_right_edge_aligned`'s answer), or it goes on from a full line above or into a line
+    across the strip below?"""
+    back, j = span
+    region = lines[back:j]
+    return (
+        not aligned
+        or _continues_paragraph(lines[back - 1] if back else None, region, strip)
+        or _goes_on_below(region, lines[j:], strip)
+    )
+
+
 def split_columns(
     page: PageText, carry: tuple[float, float] | None = None
 ) -> tuple[float, float] | None:
@@ -557,13 +586,7 @@ def split_columns(
         after_flow = last is not None and lo < last[1] and last[0] < hi
         back = _back(lines, (plain, i, j), (lo, hi), em, after_flow, tables)
         region = lines[back:j]
-        continued = (
-            carry is not None
-            and back <= MAX_LINES_BEFORE_CONTINUATION
-            and carry[0] < hi
-            and lo < carry[1]
-        )
-        need = 1 if continued else MIN_TWO_SIDED_LINES
+        need = _lines_needed(carry, back, (lo, hi))
         around = lines[max(0, back - 1) : back] + lines[j : j + 1]
         one_text = i < refused[0] and lo < refused[2] and refused[1] < hi
         aligned = one_text or _right_edge_aligned(region, (lo + hi) / 2, em)
@@ -575,12 +598,7 @@ def split_columns(
             out += lines[i : i + top]
             i += top
             continue
-        if not one_text and (
-            not aligned
-            or _continues_paragraph(lines[back - 1] if back else None, region, (lo, hi))
-            or _goes_on_below(region, lines[j:], (lo, hi))
-        ):
-            # one justified text whose stretched spaces line up: no part of it is columns
+        if not one_text and _one_text(lines, (back, j), (lo, hi), aligned):
             one_text, refused = True, (j, lo, hi)
         if not one_text and per_side >= need and _is_table(region, (lo, hi), page, em, around):
             tables.add(i)
