@@ -94,12 +94,17 @@ def _head_text(line: Line) -> str:
     return " ".join(w.text for w in line.words if w.x1 < left)
 
 
-def _same_header(line: Line, header: Line) -> bool:
-    """A header row repeated on the next page: same column words, same (or no) area name."""
+def _same_header(line: Line, header: Line, wrapped: list[str] | None = None) -> bool:
+    """A header row repeated on the next page: same column words, same (or no) area name;
+    the name may be whole here where the first page broke it in its narrow cell
+    ("2. Samhällsutveckli" / "ng" under it: `wrapped`, the name's rest)."""
     if not is_header(line):
         return False
     name = _head_text(line)
-    return not name or name == _head_text(header)
+    if not name or name == _head_text(header):
+        return True
+    squeezed = "".join([_head_text(header), *(wrapped or [])]).replace(" ", "")
+    return name.replace(" ", "") == squeezed
 
 
 def _split_line(
@@ -363,7 +368,7 @@ def _read_rows(lines: list[Line], start: int, draft: _Draft, style: BodyStyle) -
     i = start + 1
     while i < len(lines):
         line = lines[i]
-        if line.page != prev.page and _same_header(line, header):
+        if line.page != prev.page and _same_header(line, header, draft.name_lines[1:]):
             repeated = titles = True  # Word's repeated header row at the top of the next page
             # the columns on this page stand where this page's header puts them (a fact box
             # beside the table on the page before squeezed it narrower there)

@@ -2136,3 +2136,26 @@ def test_a_label_of_another_kind_than_the_lists_own_is_text() -> None:
         "Bra dialog.",
         "Tydliga mål.",
     ]
+
+
+def test_a_header_row_repeated_with_its_name_whole_goes_on_with_the_table() -> None:
+    """Seed 3017 case 122 (A5): the area's name broke inside the word in the header's narrow
+    cell on the first page ("2. Samhällsutveckli" / "ng"), and the header row repeated on
+    the next page prints it whole. It is the same header: the table goes on (it ended at the
+    page break and lost its rows and total)."""
+    from parsers.scores import find_tables
+
+    def on(page: int, line: Line) -> Line:
+        return Line(line.words, page=page)
+
+    lines = [
+        on(1, _wline([("2.", 49.7, 62.1), ("Samhällsutveckli", 66.0, 159.6), ("Uppnått", 174.5, 227.2), ("Max", 253.0, 279.6), ("Procent", 306.7, 357.0)], 330.7, 11.5)),
+        on(1, _wline([("ng", 66.0, 82.4)], 344.1, 11.5)),
+        on(1, _wline([("2.1", 49.7, 68.0), ("Finns", 78.3, 108.6), ("rutiner?", 119.0, 162.6), ("1", 197.2, 204.5), ("15", 259.0, 273.6), ("7", 320.9, 328.2), ("%", 331.9, 342.8)], 373.4, 11.5)),
+        on(2, _wline([("2.", 49.7, 62.1), ("Samhällsutveckling", 66.0, 170.0), ("Uppnått", 174.5, 227.2), ("Max", 253.0, 279.6), ("Procent", 306.7, 357.0)], 50.9, 11.5)),
+        on(2, _wline([("2.2", 49.7, 68.0), ("Arbetar", 78.3, 118.6), ("kommunen?", 122.0, 172.0), ("18", 197.2, 208.5), ("20", 259.0, 273.6), ("90", 320.9, 332.2), ("%", 333.9, 342.8)], 70.0, 11.5)),
+        on(2, _wline([("Summa", 49.7, 90.0), ("19", 197.2, 208.5), ("35", 259.0, 273.6), ("54", 320.9, 332.2), ("%", 333.9, 342.8)], 90.0, 11.5)),
+    ]  # fmt: skip
+    (table,) = find_tables(lines)
+    assert [q.id for q in table.questions] == ["2.1", "2.2"]
+    assert table.total == {"points": 19, "max": 35, "percent": 54}
