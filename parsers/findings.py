@@ -354,6 +354,8 @@ class _Column:
         ("Kommunövergripand" / "e dialog")? `right`: per page, where the column's lines of
         several words end at most (a line of one word is no measure of the edge: it may be
         the broken word itself). (`text.fills_to_edge`, `text.broken_word_rest`)"""
+        if self.last is None:  # the item began in another section: no line to measure
+            return False
         prev, prev_page = self.last
         head = self.items[-1].lines[-1]
         first = words[-len(rest.split())] if rest.split() else None

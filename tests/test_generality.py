@@ -2159,3 +2159,18 @@ def test_a_header_row_repeated_with_its_name_whole_goes_on_with_the_table() -> N
     (table,) = find_tables(lines)
     assert [q.id for q in table.questions] == ["2.1", "2.2"]
     assert table.total == {"points": 19, "max": 35, "percent": 54}
+
+
+def test_a_line_going_on_an_item_of_an_earlier_section_is_read() -> None:
+    """Seed 3017, damaged case 17 (a findings table split in two): the second part's first
+    line has no bullet in a bulleted list, so it goes on the item the first part read last.
+    No line of this section was read before it, and the check for a word broken at the
+    column's edge (new in 1.6.0) asked for one: a TypeError, the report refused."""
+    from parsers.findings import Item, _Column
+
+    items = [Item(["Tydlig styrning av"], 1)]
+    col = _Column(items)
+    col.bulleted = True
+    col.add(_wline([("verksamheten.", 63.6, 130.0)], 100.0, 10.0).words, 2)
+    col.flush(continues=True)
+    assert [i.text for i in items] == ["Tydlig styrning av verksamheten."]
