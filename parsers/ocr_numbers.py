@@ -10,12 +10,14 @@ digit. So for a record whose text was recognised, every number that takes part i
 invariant gets an `ocr_inconsistent` warning naming area, question and page: a completeness
 code, so the record is `complete: false`.
 
-The rule for readings (`choose`): each number-like word has up to two readings, the page's
+The rule for readings (`choose`): each number-like word has several readings, the page's
 (OCRmyPDF over the whole page) and the cell's (Tesseract on the word's image with a digit-and-%
-whitelist, `parsers.ocr.reread_numbers`). Where the two differ and exactly one set of readings
-of a question row satisfies its arithmetic, that set is taken: it is what the cell says, read
-twice, and the arithmetic picked the reading, not the value. Where none or several satisfy it,
-the cell reading stays and the check above flags it. No value is ever computed from the others.
+whitelist, once per way of preparing the image, `parsers.ocr.reread_numbers`). Where they
+differ and one set of readings of a question row satisfies its arithmetic, that set is taken:
+it is what the cell says, read more than once, and the arithmetic picked the reading, not the
+value. Where several sets satisfy it, the one whose values were read most often is taken, and a
+tie is no choice. Where none satisfies it, the cell reading stays and the check above flags it.
+No value is ever computed from the others.
 
 A percent cell has one more kind of candidate (`percent_sign_readings`): Tesseract often reads
 the "%" sign itself as digits ("60%" → "6090", "604", "600"; "33%" → "3340%"), also with the
@@ -28,12 +30,16 @@ read: nothing is computed.
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Iterable
 
 from parsers.text import number
 from parsers.tolerances import CELL_SLACK_PT, PERCENT, ROUNDING
 from schema.record import Area, HistoryRow, Warning
 
+#: A "," or "." at either end of a reading is a speck the whitelist let through ("3394,"): no
+#: number or question id is printed with one there.
+READING_EDGE_MARKS = ",."
 #: What Tesseract makes of a "%" sign after the digits (its rings read as 0/6/9, its stroke as 4).
 PERCENT_SIGN_CHARS = "0469%"
 #: ... in at most this many characters.
@@ -81,18 +87,26 @@ def choose(
     readings: dict[str, list[str]], known_max: float | None = None
 ) -> dict[str, int | float] | None:
     """Among a row's readings per column (points/max/percent → candidate texts, the first the
-    default), the one combination that satisfies the row's arithmetic; None when no single
-    combination does (then the default stays and the check flags it)."""
+    default, a text as often as it was read), the combination that satisfies the row's
+    arithmetic; None when none does (then the default stays and the check flags it).
+
+    Where several do ("10 of 20 is 50 %" and "1 of 20 is 5 %" from a "10" also read "1" and a
+    "50%" also read "5"), the one the readings agree on most is taken: its values were read
+    more often, summed over the row's cells. A tie is None, and the check flags the row."""
     keys = list(readings)
-    good = []
+    support = {k: Counter(number(t) for t in readings[k]) for k in keys}
+    good: dict[tuple, int] = {}
     for combo in itertools.product(*(dict.fromkeys(readings[k]) for k in keys)):
         values = {k: number(t) for k, t in zip(keys, combo, strict=True)}
         if any(v is None for v in values.values()):
             continue
         if row_ok(values.get("points"), values.get("max"), values.get("percent"), known_max):
-            good.append(values)
-    unique = {tuple(sorted(v.items())) for v in good}
-    return good[0] if len(unique) == 1 else None
+            good[tuple(values.items())] = sum(support[k][v] for k, v in values.items())
+    if not good:
+        return None
+    best = max(good.values())
+    winners = [combo for combo, n in good.items() if n == best]
+    return dict(winners[0]) if len(winners) == 1 else None
 
 
 def check(
@@ -267,9 +281,13 @@ def _pick(values: dict, words: list, boxes: list, known_max: float | None) -> di
         if not any(_inside(page, w, box) for box in boxes):
             continue
         for k, v in values.items():
-            if number(w.text) == v and (w.page_reading or w.column_reading):
-                readings[k] += [r for r in (w.page_reading, w.column_reading) if r]
+            if number(w.text) == v and w.readings():
+                votes = list(w.votes) or [w.text, *w.readings()]
+                readings[k] = [t for t in votes if number(t) == v] or readings[k]
+                readings[k] += [t for t in votes if number(t) != v]
+                readings[k] += [r for r in w.readings() if r not in readings[k]]
                 break
+    readings = {k: [t.strip(READING_EDGE_MARKS) or t for t in ts] for k, ts in readings.items()}
     if "percent" in readings:
         readings["percent"] += [
             head for t in list(readings["percent"]) for head in percent_sign_readings(t)

@@ -360,3 +360,26 @@ def test_a_percent_sign_read_as_digits_is_a_candidate_the_arithmetic_may_pick() 
     # 9 of 15 is 60 %: of the candidates 6090, 6 and 60 only 60 fits
     readings = {"points": ["9"], "max": ["15"], "percent": ["6090", "6", "60"]}
     assert ocr_numbers.choose(readings) == {"points": 9, "max": 15, "percent": 60}
+
+
+def test_the_readings_agreed_on_most_decide_between_two_rows_that_add_up() -> None:
+    # Ängelholm 2019 p. 11: "10 20 50%" read by the page as "10 20 5%", by the cell's two
+    # preparations "1"/"10", "2"/"20", "50%"/"50%": 10 of 20 is 50 % and 1 of 20 is 5 % both
+    # add up; 10/20/50 was read more often
+    readings = {
+        "points": ["10", "10", "1"],
+        "max": ["20", "20", "2"],
+        "percent": ["5%", "50%", "50%"],
+    }
+    assert ocr_numbers.choose(readings, 20) == {"points": 10, "max": 20, "percent": 50}
+    # read as often each way: a tie, no choice (the check flags the row)
+    tie = {"points": ["10", "1"], "max": ["20"], "percent": ["50%", "5%"]}
+    assert ocr_numbers.choose(tie, 20) is None
+
+
+def test_a_cells_readings_lose_specks_and_go_most_read_first() -> None:
+    # "3394," (a speck after "33%" read with its sign as "94") is "3394", whose leading
+    # digits the percent-sign rule can then offer; a reading made twice goes first
+    assert ocr._order(["3394,", "2207", "2207"]) == ["2207", "3394"]
+    assert ocr._order([",", ""]) == []
+    assert ocr._order(["T", "7"]) == ["7", "T"]  # a number before what is none
