@@ -50,6 +50,8 @@ from parsers.tolerances import (
     CELL_READ_SLACK_PX,
     CELL_SPACING_HEIGHTS,
     CELL_SPACING_PX,
+    COLUMN_START_ALIGN_EM,
+    MIN_LIST_LABELS,
     NUMBER_MAX_CHARS,
     PERCENT,
 )
@@ -834,8 +836,11 @@ COLUMN_GAP = 1.5
 def bullets(pages: list) -> None:
     """Marks that are no letters or digits, at the start of a line or of a column (after a gap
     of more than `COLUMN_GAP` font sizes) and followed by text, are a bullet glyph: they
-    become "•", the glyph `parsers.text` knows. Only the glyph changes, never the item's text."""
+    become "•", the glyph `parsers.text` knows. So does a glyph read as one and the same digit
+    at the start of several lines (`_repeated_marks`). Only the glyph changes, never the item's
+    text."""
     for page in pages:
+        _repeated_marks(page)
         for line in page.lines:
             words, out, i = line.words, [], 0
             while i < len(words):
@@ -856,6 +861,38 @@ def bullets(pages: list) -> None:
                 out.append(w)
                 i += max(n, 1)
             line.words = out
+
+
+def _repeated_marks(page) -> None:
+    """A list's bullet glyph that the page OCR read as a digit (a hollow "▫" as "0"): the same
+    one or two digits starting `MIN_LIST_LABELS` or more lines of the page at one edge, each
+    followed by text starting at one edge (`COLUMN_START_ALIGN_EM`), become "•". A numbered
+    list counts (1, 2, 3), a bullet repeats; a table's column of one value starts no line with
+    text after it. Letters stay: a word ("I", "En") may start several items."""
+    starts = []
+    for line in page.lines:
+        words = line.words
+        if len(words) > 1 and _REPEATED_MARK.match(words[0].text) and words[1].text[0].isalpha():
+            starts.append(line)
+    groups: dict[tuple, list] = {}
+    for line in starts:
+        mark, text = line.words[0], line.words[1]
+        slack = COLUMN_START_ALIGN_EM * mark.size
+        for (t, x, tx), same in groups.items():
+            if t == mark.text and abs(x - mark.x0) <= slack and abs(tx - text.x0) <= slack:
+                same.append(line)
+                break
+        else:
+            groups[(mark.text, mark.x0, text.x0)] = [line]
+    for same in groups.values():
+        if len(same) >= MIN_LIST_LABELS:
+            for line in same:
+                w = line.words[0]
+                line.words[0] = OcrWord.of(w, text="•", page_reading=w.text)
+
+
+#: What the page OCR makes of a bullet glyph when it reads it as digits ("0", "00", "8").
+_REPEATED_MARK = re.compile(r"^\d{1,2}$")
 
 
 #: A bullet glyph the page OCR dropped is looked for this far left of a line's (or a column's)
