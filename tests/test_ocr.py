@@ -423,3 +423,20 @@ def test_a_bullet_read_as_the_same_digit_on_several_lines_is_a_bullet() -> None:
         "0 10 0%",
         "7 Sjunde",
     ]
+
+
+def test_a_score_row_that_lost_a_number_is_told_from_prose_and_footers() -> None:
+    # score-total-row-next-page, scanned, p. 8 (the table's header is on p. 7): "11" read "TF"
+    cols = {"points": (320.0, 370.0), "max": (370.0, 430.0), "percent": (430.0, 500.0)}
+    row = _ocr_line(441.5, ("som", 91), ("berörs?", 116), ("TF", 339), ("15", 401), ("73%", 458))
+    assert ocr._row_gaps(row, cols) == [(320.0, 370.0)]
+    # a row with every number read has no gap
+    whole = _ocr_line(457, ("Summa", 91), ("86", 338), ("100", 397), ("86%", 457))
+    assert ocr._row_gaps(whole, cols) == []
+    # prose with a number in it: longer words under the columns (before: their images were
+    # read with the digit whitelist, and short words gave way to the digits read)
+    prose = _ocr_line(500, ("Kommunen", 91), ("har", 300), ("25", 340), ("anställda", 380))
+    assert ocr._row_gaps(prose, cols) == []
+    # a footer's page number fills less than half of the columns
+    footer = _ocr_line(798, ("Sveriges", 92), ("2019-01-29", 234), ("7", 478), ("19", 487))
+    assert ocr._row_gaps(footer, cols) == []
