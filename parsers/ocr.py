@@ -262,8 +262,9 @@ def add_text_layer(
 
 #: Bump when the cell reading changes (crop, resolution, Tesseract's options): cached cell
 #: readings of an older kind are not used.
-#: 2: each cell read once per way of preparing its image (`CELL_UPSCALES`), "|" between.
-CELLS_VERSION = 2
+#: 2: each cell read once per way of preparing its image (`CELL_UPSCALES`), "|" between;
+#: 3: a cell without ink is not thresholded (version 2 read digits in its grain).
+CELLS_VERSION = 3
 
 
 @dataclass
