@@ -841,10 +841,10 @@ def bullets(pages: list) -> None:
     """Marks that are no letters or digits, at the start of a line or of a column (after a gap
     of more than `COLUMN_GAP` font sizes) and followed by text, are a bullet glyph: they
     become "•", the glyph `parsers.text` knows. So does a glyph read as one and the same digit
-    at the start of several lines (`_repeated_marks`). Only the glyph changes, never the item's
-    text."""
+    at the start of several lines or columns (`_repeated_marks`). Only the glyph changes,
+    never the item's text."""
+    _repeated_marks(pages)
     for page in pages:
-        _repeated_marks(page)
         for line in page.lines:
             words, out, i = line.words, [], 0
             while i < len(words):
@@ -867,32 +867,35 @@ def bullets(pages: list) -> None:
             line.words = out
 
 
-def _repeated_marks(page) -> None:
+def _repeated_marks(pages: list) -> None:
     """A list's bullet glyph that the page OCR read as a digit (a hollow "▫" as "0"): the same
-    one or two digits starting `MIN_LIST_LABELS` or more lines of the page at one edge, each
-    followed by text starting at one edge (`COLUMN_START_ALIGN_EM`), become "•". A numbered
-    list counts (1, 2, 3), a bullet repeats; a table's column of one value starts no line with
-    text after it. Letters stay: a word ("I", "En") may start several items."""
-    starts = []
-    for line in page.lines:
-        words = line.words
-        if len(words) > 1 and _REPEATED_MARK.match(words[0].text) and words[1].text[0].isalpha():
-            starts.append(line)
+    one or two digits starting `MIN_LIST_LABELS` or more lines of the document, or columns of
+    a line (after a gap of `COLUMN_GAP` font sizes), at one edge, each followed by text
+    starting at one edge (`COLUMN_START_ALIGN_EM`), become "•": a report's lists keep their
+    style, page after page. A numbered list counts (1, 2, 3), a bullet repeats; a table's
+    column of one value starts no line with text after it. Letters stay: a word ("I", "En")
+    may start several items."""
     groups: dict[tuple, list] = {}
-    for line in starts:
-        mark, text = line.words[0], line.words[1]
-        slack = COLUMN_START_ALIGN_EM * mark.size
-        for (t, x, tx), same in groups.items():
-            if t == mark.text and abs(x - mark.x0) <= slack and abs(tx - text.x0) <= slack:
-                same.append(line)
-                break
-        else:
-            groups[(mark.text, mark.x0, text.x0)] = [line]
+    for page in pages:
+        for line in page.lines:
+            words = line.words
+            for k, mark in enumerate(words[:-1]):
+                text = words[k + 1]
+                starts = k == 0 or mark.x0 - words[k - 1].x1 > COLUMN_GAP * mark.size
+                if not (starts and _REPEATED_MARK.match(mark.text) and text.text[0].isalpha()):
+                    continue
+                slack = COLUMN_START_ALIGN_EM * mark.size
+                for (t, x, tx), same in groups.items():
+                    if t == mark.text and abs(x - mark.x0) <= slack and abs(tx - text.x0) <= slack:
+                        same.append((line, k))
+                        break
+                else:
+                    groups[(mark.text, mark.x0, text.x0)] = [(line, k)]
     for same in groups.values():
         if len(same) >= MIN_LIST_LABELS:
-            for line in same:
-                w = line.words[0]
-                line.words[0] = OcrWord.of(w, text="•", page_reading=w.text)
+            for line, k in same:
+                w = line.words[k]
+                line.words[k] = OcrWord.of(w, text="•", page_reading=w.text)
 
 
 #: What the page OCR makes of a bullet glyph when it reads it as digits ("0", "00", "8").

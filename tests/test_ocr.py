@@ -411,9 +411,19 @@ def test_a_bullet_read_as_the_same_digit_on_several_lines_is_a_bullet() -> None:
         _ocr_line(475, ("0", 300.0), ("10", 350.0), ("0%", 400.0)),
         _ocr_line(490, ("7", 91.1), ("Sjunde", 109.0)),
     ]
-    page = PageText(1, 595, 842, items + others)
-    ocr.bullets([page])
+    # g3-side-table-stretched-left-cell, scanned: one item in each cell of a side-by-side
+    # table on a page, the same "0" at the same edges on the next page (texts 0 of 69 before)
+    beside = [
+        _ocr_line(621.9, ("0", 71), ("Tydlig", 88), ("satsning", 120), ("0", 306), ("Stärk", 324))
+    ]
+    page = PageText(1, 595, 842, items + others + beside)
+    next_page = PageText(
+        2, 595, 842, [_ocr_line(90, ("0", 71.5), ("God", 88), ("0", 306), ("Öka", 324))]
+    )
+    ocr.bullets([page, next_page])
     assert [ln.words[0].text for ln in items] == ["•", "årsredovisningen", "•", "•"]
+    assert beside[0].text == "• Tydlig satsning • Stärk"
+    assert next_page.lines[0].text == "• God • Öka"
     assert [ln.text for ln in others] == [
         "1 Första",
         "2 Andra",
