@@ -450,3 +450,18 @@ def test_a_score_row_that_lost_a_number_is_told_from_prose_and_footers() -> None
     # a footer's page number fills less than half of the columns
     footer = _ocr_line(798, ("Sveriges", 92), ("2019-01-29", 234), ("7", 478), ("19", 487))
     assert ocr._row_gaps(footer, cols) == []
+
+
+def test_a_cell_without_ink_stays_white_when_prepared() -> None:
+    # score-total-row-next-page, scanned, p. 7: a blank cell beside a footer, thresholded at
+    # the level that best split its grain, was read "32" (the numbers then cut the table)
+    import numpy as np
+    from PIL import Image
+
+    grain = np.random.default_rng(7).normal(248.0, 6.0, (30, 40)).clip(0, 255).astype(np.uint8)
+    blank = ocr.prepare_cell(Image.fromarray(grain, mode="L"), 2)
+    assert blank.size == (80, 60) and blank.getextrema() == (255, 255)
+    # a cell with ink keeps it, black on white
+    grain[10:20, 10:14] = 40
+    inked = ocr.prepare_cell(Image.fromarray(grain, mode="L"), 2)
+    assert inked.getextrema() == (0, 255)
