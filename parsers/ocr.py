@@ -1021,6 +1021,7 @@ def fill_number_cells(cells: Cells, pages: list) -> None:
     where: dict[int, list] = {}
     ids: dict[int, list] = {}  # page → [(line, its first word)] whose question id is unread
     whole: dict[int, list] = {}  # page → [(line, the one word in a column, the column's box)]
+    _reread_percent_titles(cells, pages)
     cols = None  # a table goes on over a page break, its header on the page before
     for page in pages:
         for line in page.lines:
@@ -1052,6 +1053,32 @@ def fill_number_cells(cells: Cells, pages: list) -> None:
     _reread_ids(cells, ids)
     _reread_columns(cells, whole)
     _fill(cells, boxes, where)
+
+
+def _reread_percent_titles(cells: Cells, pages: list) -> None:
+    """A score table's "%" column title the page OCR read as letters ("WC"): in a header row
+    with points and max titles and no percent title, the short word right of "Max" is read
+    again with the digit-and-% whitelist, and a reading that is "%" alone becomes its text
+    (the page's kept as its page reading). Without it the table has no percent column."""
+    found: dict[int, list] = {}
+    for page in pages:
+        for line in page.lines:
+            cols = header_columns(line)
+            if not cols or "percent" in cols:
+                continue
+            after = [w for w in line.words if w.x0 > cols["max"].x1]
+            if after and len(after[0].text) <= STRAY_MAX_CHARS:
+                found.setdefault(page.number, []).append((line, after[0]))
+    boxes = {n: [(w.x0, w.top, w.x1, w.bottom) for _, w in items] for n, items in found.items()}
+    if not boxes:
+        return
+    for (number, k), read in reread_numbers(cells, boxes).items():
+        if "%" not in read:
+            continue
+        line, w = found[number][k]
+        i = next((j for j, x in enumerate(line.words) if x is w), None)
+        if i is not None:
+            line.words[i] = OcrWord.of(w, text="%", page_reading=w.text)
 
 
 #: What the page OCR makes of a lost number cell is at most this many characters ("TF" for

@@ -465,3 +465,29 @@ def test_a_cell_without_ink_stays_white_when_prepared() -> None:
     grain[10:20, 10:14] = 40
     inked = ocr.prepare_cell(Image.fromarray(grain, mode="L"), 2)
     assert inked.getextrema() == (0, 255)
+
+
+def test_a_percent_title_read_as_letters_is_read_again() -> None:
+    """g3-side-headers-over-newspaper-columns-lettered, scanned, p. 4: the page OCR read the
+    header "Poäng Max %" as "Poäng Max WC", the table had no percent column, and 43 percents
+    were lost (numbers 86 → 132 of 163 with the title read again)."""
+    _need_ocr()
+    import pdfplumber
+    import pypdfium2 as pdfium
+
+    from tests.fixturegen.scan import scan_pdf
+
+    source = FIXTURES / "wp" / "g3-side-headers-over-newspaper-columns-lettered.pdf"
+    one = pdfium.PdfDocument.new()
+    one.import_pages(pdfium.PdfDocument(source), [3])
+    buf = io.BytesIO()
+    one.save(buf)
+    with pdfplumber.open(io.BytesIO(buf.getvalue())) as pdf:
+        printed = [w for w in pdf.pages[0].extract_words() if w["text"] in ("Poäng", "Max", "%")]
+    words = [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], 10.0) for w in printed]
+    words[2] = Word("WC", words[2].x0, words[2].x1, words[2].top, words[2].bottom, 10.0)
+    line = Line(words, 1)
+    page = PageText(1, 595, 842, [line])
+    ocr._reread_percent_titles(ocr.Cells(scan_pdf(buf.getvalue(), seed=3)), [page])
+    assert line.text == "Poäng Max %"
+    assert line.words[2].page_reading == "WC"
