@@ -1042,7 +1042,7 @@ def fill_number_cells(cells: Cells, pages: list) -> None:
                 and len(first.text) <= QUESTION_ID_MAX_CHARS
                 and any(NUMBER.match(w.text) for w in line.words[1:])
             ):
-                ids.setdefault(page.number, []).append((line, first))
+                ids.setdefault(page.number, []).append((line, _id_words(line.words)))
             for a, b in cols.values():
                 inside = [w for w in line.words if w.x1 > a and w.x0 < b]
                 if len(inside) == 1 and NUMBER.match(inside[0].text):
@@ -1088,15 +1088,18 @@ STRAY_MAX_CHARS = 3
 
 def _row_gaps(line, cols: dict[str, tuple[float, float]]) -> list[tuple[float, float]]:
     """The column spans a score-table row lost its number in: the line has numbers under at
-    least half of the columns, and every word under the columns is a number or as short as
-    what the OCR makes of one (`STRAY_MAX_CHARS`). A line of prose with a number in it ("25
-    anställda") has longer words under the columns, and a footer's page number fills no half."""
+    least half of the columns (or nothing but numbers: a tall row's numbers the OCR put on a
+    line of their own), and every word under the columns is a number or as short as what the
+    OCR makes of one (`STRAY_MAX_CHARS`). A line of prose with a number in it ("25
+    anställda") has longer words under the columns, and a footer's page number after its
+    text fills no half."""
     under = [w for w in line.words if any(w.x1 > a and w.x0 < b for a, b in cols.values())]
     if any(not NUMBER.match(w.text) and len(w.text) > STRAY_MAX_CHARS for w in under):
         return []
     numbers = [w for w in under if NUMBER.match(w.text)]
     hit = {k for k, (a, b) in cols.items() for w in numbers if w.x1 > a and w.x0 < b}
-    if not hit or hit == set(cols) or 2 * len(hit) < len(cols):
+    alone = len(under) == len(line.words)  # the row's numbers on a line of their own
+    if not hit or hit == set(cols) or (2 * len(hit) < len(cols) and not alone):
         return []
     return [span for k, span in cols.items() if k not in hit]
 
@@ -1162,22 +1165,40 @@ def _reread_columns(cells: Cells, whole: dict[int, list]) -> None:
             line.words[i] = OcrWord.of(w, column_reading=new[0], votes=(w.text, *_numbers(*read)))
 
 
+def _id_words(words: list) -> list:
+    """The words a row's question id may have been read as: the first, and the next too when
+    it is a digit or two within a font size of it (the id's dot lost: "5.2" read "3 2")."""
+    first = words[0]
+    if len(words) > 1:
+        nxt = words[1]
+        if nxt.text.isdigit() and len(nxt.text) <= 2 and nxt.x0 - first.x1 < first.size:
+            return [first, nxt]
+    return [first]
+
+
+def _span(words: list) -> tuple[float, float, float, float]:
+    return (words[0].x0, min(w.top for w in words), words[-1].x1, max(w.bottom for w in words))
+
+
 def _reread_ids(cells: Cells, ids: dict[int, list]) -> None:
     """The first word of a score-table row with numbers, left of the number columns, that does
-    not read as a question id: read again from its image with the digit whitelist. A reading
-    that is a question id replaces the page's (kept as `OcrWord.page_reading`); the row then
-    finds its question. The printed id, read again, not inferred from its neighbours."""
-    boxes = {n: [(w.x0, w.top, w.x1, w.bottom) for _, w in items] for n, items in ids.items()}
+    not read as a question id (with the digits after it, `_id_words`): read again from its
+    image with the digit whitelist. A reading that is a question id replaces the page's (kept
+    as `OcrWord.page_reading`); the row then finds its question. The printed id, read again,
+    not inferred from its neighbours."""
+    boxes = {n: [_span(ws) for _, ws in items] for n, items in ids.items()}
     if not boxes:
         return
     for (number, k), read in reread_numbers(cells, boxes).items():
         text = next((r for r in read if QUESTION_ID.match(r)), None)
         if text is None:
             continue
-        line, w = ids[number][k]
-        i = next((j for j, x in enumerate(line.words) if x is w), None)
+        line, ws = ids[number][k]
+        i = next((j for j, x in enumerate(line.words) if x is ws[0]), None)
         if i is not None:
-            line.words[i] = OcrWord.of(w, text=text, page_reading=w.text)
+            page_text = " ".join(w.text for w in ws)
+            word = OcrWord.of(ws[0], text=text, x1=ws[-1].x1, page_reading=page_text)
+            line.words[i : i + len(ws)] = [word]
 
 
 def _column_spans(cols: dict) -> dict[str, tuple[float, float]]:

@@ -30,11 +30,12 @@ read: nothing is computed.
 from __future__ import annotations
 
 import itertools
+import math
 from collections import Counter
 from collections.abc import Iterable
 
 from parsers.text import number
-from parsers.tolerances import CELL_SLACK_PT, PERCENT, ROUNDING
+from parsers.tolerances import CELL_SLACK_PT, PERCENT, ROUNDING, WHOLE_POINTS_PERCENT_SLACK
 from schema.record import Area, HistoryRow, Warning
 
 #: A "," or "." at either end of a reading is a speck the whitelist let through ("3394,"): no
@@ -53,9 +54,14 @@ def _fmt(x: float | None) -> str:
 
 
 def percent_ok(points: float | None, max_: float | None, percent: float | None) -> bool:
-    """True when the three agree within rounding, or when one is missing (nothing to check)."""
+    """True when the three agree within rounding, or when one is missing (nothing to check).
+    Whole points and max give a percent within `WHOLE_POINTS_PERCENT_SLACK` of their share;
+    half points (a point off by half, `ROUNDING`) a looser one."""
     if points is None or percent is None or not max_:
         return True
+    if float(points).is_integer() and float(max_).is_integer():
+        exact = points / max_ * PERCENT
+        return abs(percent - exact) < WHOLE_POINTS_PERCENT_SLACK and 0 <= points <= max_
     low = (points - ROUNDING) / max_ * PERCENT - ROUNDING
     high = (points + ROUNDING) / max_ * PERCENT + ROUNDING
     return low <= percent <= high and 0 <= points <= max_
@@ -83,16 +89,10 @@ def percent_sign_readings(text: str) -> list[str]:
     return out
 
 
-def choose(
-    readings: dict[str, list[str]], known_max: float | None = None
-) -> dict[str, int | float] | None:
-    """Among a row's readings per column (points/max/percent → candidate texts, the first the
-    default, a text as often as it was read), the combination that satisfies the row's
-    arithmetic; None when none does (then the default stays and the check flags it).
-
-    Where several do ("10 of 20 is 50 %" and "1 of 20 is 5 %" from a "10" also read "1" and a
-    "50%" also read "5"), the one the readings agree on most is taken: its values were read
-    more often, summed over the row's cells. A tie is None, and the check flags the row."""
+def options(readings: dict[str, list[str]], known_max: float | None = None) -> dict[tuple, int]:
+    """Every combination of a row's readings per column (points/max/percent → candidate texts,
+    a text as often as it was read) that satisfies the row's arithmetic, with its support: how
+    often its values were read, summed over the row's cells."""
     keys = list(readings)
     support = {k: Counter(number(t) for t in readings[k]) for k in keys}
     good: dict[tuple, int] = {}
@@ -102,11 +102,36 @@ def choose(
             continue
         if row_ok(values.get("points"), values.get("max"), values.get("percent"), known_max):
             good[tuple(values.items())] = sum(support[k][v] for k, v in values.items())
-    if not good:
+    return good
+
+
+def choose(
+    readings: dict[str, list[str]], known_max: float | None = None
+) -> dict[str, int | float] | None:
+    """Among a row's readings per column (points/max/percent → candidate texts, the first the
+    default, a text as often as it was read), the combination that satisfies the row's
+    arithmetic; None when none does (then the default stays and the check flags it).
+
+    Where several do ("10 of 20 is 50 %" and "1 of 20 is 5 %" from a "10" also read "1" and a
+    "50%" also read "5"), the one the readings agree on most is taken: its values were read
+    more often, summed over the row's cells. A tie is None (`reconsider` may still settle it
+    by the area's sums), and the check flags the row."""
+    return _best(options(readings, known_max))
+
+
+def _best(good: dict) -> dict | None:
+    """The combination of highest support as values, if no other has as much."""
+    winner = _winner(good)
+    return None if winner is None else dict(winner)
+
+
+def _winner(support: dict):
+    """The key of highest support, if no other has as much; None for none or a tie."""
+    if not support:
         return None
-    best = max(good.values())
-    winners = [combo for combo, n in good.items() if n == best]
-    return dict(winners[0]) if len(winners) == 1 else None
+    best = max(support.values())
+    winners = [key for key, n in support.items() if n == best]
+    return winners[0] if len(winners) == 1 else None
 
 
 def check(
@@ -243,23 +268,15 @@ def _history_flags(
 def reconsider(tables: dict, lines: list, known_max: dict[int, dict[str, float]]) -> int:
     """Apply `choose` to every question row of the score tables (`parsers.scores.ScoreTable`
     by area number) whose numbers break the row's arithmetic: the row's number words that
-    carry a second reading (`parsers.ocr.OcrWord`) are the candidates. Returns how many rows
-    took their other reading."""
+    carry a second reading (`parsers.ocr.OcrWord`) are the candidates. Where the rows alone
+    leave a choice open, the area's sums settle it (`_by_area_sums`). Returns how many rows
+    took another reading."""
     from parsers.ocr import OcrWord
 
     words = [(ln.page, w) for ln in lines for w in ln.words if isinstance(w, OcrWord)]
     changed = 0
     for area, table in tables.items():
         known = known_max.get(area, {})
-        for row in table.questions:
-            values = row.numbers
-            k_max = known.get(row.id)
-            if row_ok(values.get("points"), values.get("max"), values.get("percent"), k_max):
-                continue
-            picked = _pick(values, words, row.boxes, k_max)
-            if picked is not None:
-                row.numbers.update(picked)
-                changed += 1
         total = table.total
         if (
             total
@@ -270,12 +287,65 @@ def reconsider(tables: dict, lines: list, known_max: dict[int, dict[str, float]]
             if picked is not None:
                 total.update(picked)
                 changed += 1
+        rows = {}  # row index → its combinations that add up, with their support
+        for i, row in enumerate(table.questions):
+            values = row.numbers
+            k_max = known.get(row.id)
+            if row_ok(values.get("points"), values.get("max"), values.get("percent"), k_max):
+                continue
+            readings = _readings(values, words, row.boxes)
+            if readings is not None:
+                rows[i] = options(readings, k_max)
+        chosen = _by_area_sums(table, rows) or {
+            i: _best(good) for i, good in rows.items() if _best(good) is not None
+        }
+        for i, picked in chosen.items():
+            if picked and picked != table.questions[i].numbers:
+                table.questions[i].numbers.update(picked)
+                changed += 1
     return changed
 
 
-def _pick(values: dict, words: list, boxes: list, known_max: float | None) -> dict | None:
-    """The row's other readings (the words' second readings, a percent's sign read as digits)
-    and `choose` among them; None when nothing else is chosen."""
+#: The area's sums are tried over at most this many combinations of its rows' readings.
+AREA_COMBINATIONS_MAX = 4096
+
+
+def _by_area_sums(table, rows: dict[int, dict]) -> dict[int, dict] | None:
+    """The rows' readings chosen together: of every combination of the open rows' readings
+    that add up (`rows`, row index → combinations), the ones whose question maxes add up to
+    the area's max and whose points add up to its points (each printed rounded: within n/2),
+    the area's total row itself adding up; the one read most often, if no other is. None
+    when the area gives no such answer (then each row is chosen alone)."""
+    total = table.total or {}
+    if total.get("points") is None or not total.get("max") or not rows:
+        return None
+    if not row_ok(total["points"], total["max"], total.get("percent"), None):
+        return None
+    open_rows = [i for i, good in rows.items() if good]
+    if not open_rows or math.prod(len(rows[i]) for i in open_rows) > AREA_COMBINATIONS_MAX:
+        return None
+    fixed = [q.numbers for i, q in enumerate(table.questions) if i not in rows]
+    found: dict[tuple, int] = {}
+    for pick in itertools.product(*(list(rows[i].items()) for i in open_rows)):
+        numbers = fixed + [dict(combo) for combo, _ in pick]
+        if len(numbers) != len(table.questions):  # a row with no reading that adds up
+            continue
+        points = [n.get("points") for n in numbers]
+        maxes = [n.get("max") for n in numbers]
+        if None in points or None in maxes or sum(maxes) != total["max"]:
+            continue
+        if abs(sum(points) - total["points"]) > len(points) * ROUNDING:
+            continue
+        found[tuple(combo for combo, _ in pick)] = sum(n for _, n in pick)
+    winner = _winner(found)
+    if winner is None:  # nothing adds up, or a tie
+        return None
+    return {i: dict(combo) for i, combo in zip(open_rows, winner, strict=True)}
+
+
+def _readings(values: dict, words: list, boxes: list) -> dict[str, list[str]] | None:
+    """The row's readings per column: its words' other readings (page, cell, column) and a
+    percent's sign read as digits; None when no cell has a second reading."""
     readings = {k: [_text(v)] for k, v in values.items()}
     for page, w in words:
         if not any(_inside(page, w, box) for box in boxes):
@@ -293,6 +363,14 @@ def _pick(values: dict, words: list, boxes: list, known_max: float | None) -> di
             head for t in list(readings["percent"]) for head in percent_sign_readings(t)
         ]
     if all(len(r) == 1 for r in readings.values()):
+        return None
+    return readings
+
+
+def _pick(values: dict, words: list, boxes: list, known_max: float | None) -> dict | None:
+    """`choose` among the row's readings (`_readings`); None when nothing else is chosen."""
+    readings = _readings(values, words, boxes)
+    if readings is None:
         return None
     picked = choose(readings, known_max)
     return picked if picked is not None and picked != values else None

@@ -205,6 +205,10 @@ CELL_HEADER_SLACK_EM = 0.5
 ROUNDING = 0.5
 #: A percent is a share of this.
 PERCENT = 100
+#: ... and, printed from whole points and max, within this of 100·points/max however it was
+#: rounded (to nearest, down or up): "11 of 15" is 73 (73.3), not 72. On a scan a looser check
+#: let a misread "72%" through as consistent.
+WHOLE_POINTS_PERCENT_SLACK = 1.0
 #: A word read from a cell lies in the cell up to this slack (pt).
 CELL_SLACK_PT = 0.5
 #: The white margin around one number cell cut out for Tesseract (px at `ocr.CELL_DPI`), at

@@ -240,7 +240,16 @@ def test_arithmetic_chooses_between_two_readings() -> None:
     }
     # two readings that both fit (1 or 7 of 15 cannot both be 47%): only one fits here,
     # but two fitting readings leave the choice open
-    assert ocr_numbers.choose({"points": ["1", "2"], "max": ["100"], "percent": ["1%"]}) is None
+    assert ocr_numbers.choose({"points": ["1", "2"], "max": ["200"], "percent": ["1%"]}) is None
+    # ... but "2 of 100" is not 1 %: whole points give a percent within 1 of their share
+    assert ocr_numbers.choose({"points": ["1", "2"], "max": ["100"], "percent": ["1%"]}) == {
+        "points": 1,
+        "max": 100,
+        "percent": 1,
+    }
+    # Kristianstad 2005, scanned, 4.4: "11 of 15" read with "72%" is flagged, not consistent
+    assert not ocr_numbers.percent_ok(11, 15, 72) and ocr_numbers.percent_ok(11, 15, 73)
+    assert ocr_numbers.percent_ok(7.5, 15, 53)  # half points: the looser check
     # nothing fits: no choice (the check flags it)
     assert ocr_numbers.choose({"points": ["3"], "max": ["15"], "percent": ["90%"]}) is None
     # a max that is not the version's is no candidate
@@ -450,6 +459,20 @@ def test_a_score_row_that_lost_a_number_is_told_from_prose_and_footers() -> None
     # a footer's page number fills less than half of the columns
     footer = _ocr_line(798, ("Sveriges", 92), ("2019-01-29", 234), ("7", 478), ("19", 487))
     assert ocr._row_gaps(footer, cols) == []
+    # Kristianstad 2005, scanned, 4.5: a tall row's numbers on a line of their own, the OCR
+    # having read only its points ("19" as "1"): max and percent are read (before, the lone
+    # number ended the table and 4.6 and the area total were lost)
+    alone = _ocr_line(259.1, ("1", 340))
+    assert ocr._row_gaps(alone, cols) == [(370.0, 430.0), (430.0, 500.0)]
+
+
+def test_a_question_id_read_without_its_dot_is_read_whole() -> None:
+    # Kristianstad 2005, scanned, p. 7: "5.2" read as "3" and "2"; both are read again as one
+    row = _ocr_line(166.4, ("3", 73), ("2", 81), ("Tydliggör", 88), ("19", 404))
+    assert [w.text for w in ocr._id_words(row.words)] == ["3", "2"]
+    # a question's first word after the id stays out
+    row = _ocr_line(166.4, ("5.2", 73), ("Tydliggör", 92), ("19", 404))
+    assert [w.text for w in ocr._id_words(row.words)] == ["5.2"]
 
 
 def test_a_cell_without_ink_stays_white_when_prepared() -> None:
@@ -491,3 +514,32 @@ def test_a_percent_title_read_as_letters_is_read_again() -> None:
     ocr._reread_percent_titles(ocr.Cells(scan_pdf(buf.getvalue(), seed=3)), [page])
     assert line.text == "Poäng Max %"
     assert line.words[2].page_reading == "WC"
+
+
+def test_the_areas_sums_settle_what_a_row_alone_leaves_open() -> None:
+    # Kristianstad 2005, scanned, 5.1: "10 15 67%" read as points 10/1, max 15/16/16, percent
+    # "704", "6704", "67946": "10 of 15 is 67 %" and "1 of 16 is 7 %" both add up and were
+    # read as often; only the first lets the maxes add up to the area's 100
+    from parsers.scores import QuestionRow, ScoreTable
+
+    rows = [
+        QuestionRow("5.1", [], 7, 131, 140, {"points": 10, "max": 15, "percent": 704}),
+        QuestionRow("5.2", [], 7, 166, 173, {"points": 19, "max": 25, "percent": 76}),
+        QuestionRow("5.3", [], 7, 199, 206, {"points": 6, "max": 15, "percent": 40}),
+        QuestionRow("5.4", [], 7, 232, 240, {"points": 13, "max": 15, "percent": 87}),
+        QuestionRow("5.5", [], 7, 266, 273, {"points": 12, "max": 20, "percent": 60}),
+        QuestionRow("5.6", [], 7, 299, 306, {"points": 8, "max": 10, "percent": 80}),
+    ]
+    table = ScoreTable(5, "", 7, 0, 0, rows, {"points": 69, "max": 100, "percent": 69})
+    readings = {
+        "points": ["10", "1"],
+        "max": ["15", "16", "16"],
+        "percent": ["704", "6704", "67946", "7", "70", "67", "67"],
+    }
+    alone = ocr_numbers.options(readings)
+    assert ocr_numbers._best(alone) is None  # a tie
+    chosen = ocr_numbers._by_area_sums(table, {0: alone})
+    assert chosen == {0: {"points": 10, "max": 15, "percent": 67}}
+    # without a total row that adds up, the area settles nothing
+    table.total = {"points": 69, "max": 100, "percent": 96}
+    assert ocr_numbers._by_area_sums(table, {0: alone}) is None
