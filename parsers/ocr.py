@@ -480,7 +480,8 @@ def image_rules(data: bytes, pages: list) -> None:
     """Ruling lines of each page found in its image, as the text PDF's vector rules: a scan has
     none of those, but the parse uses a table's vertical rules as the gutter between findings
     columns (`parsers.findings`, `parsers.layout`). Only pages without rules of their own are
-    searched. Vertical and horizontal runs of ink longer than `MIN_RULE_PT` become `Rule`s."""
+    searched. Vertical and horizontal runs of ink longer than `MIN_RULE_PT` become `Rule`s, and
+    a word the OCR made of a vertical rule's ink ("|") is dropped (`_on_rule`)."""
     import numpy as np
     import pypdfium2 as pdfium
 
@@ -505,8 +506,26 @@ def image_rules(data: bytes, pages: list) -> None:
                     p, a, b = pos / scale, lo / scale, hi / scale
                     found.append(Rule(p, a, p, b) if vertical else Rule(a, p, b, p))
             page.rules = merge_rules(_thin(found))
+            page.words = [w for w in page.words if not _on_rule(w, page.vrules)]
     finally:
         pdf.close()
+
+
+#: What the page OCR makes of a vertical rule's ink beside text: "|", "[", "]", "l", "I".
+_RULE_MARK = re.compile(r"^[|\[\]!lI]{1,2}$")
+
+
+def _on_rule(w, vrules: list[tuple[float, float, float]]) -> bool:
+    """A word that is a vertical rule's ink the OCR read as a character ("chefer. |"): a mark
+    like "|" whose box holds a rule found in the image (within `RULE_CLEARANCE_PT`)."""
+    if not _RULE_MARK.match(w.text):
+        return False
+    return any(
+        w.x0 - RULE_CLEARANCE_PT <= x <= w.x1 + RULE_CLEARANCE_PT
+        and top < w.bottom
+        and bottom > w.top
+        for x, top, bottom in vrules
+    )
 
 
 def _runs(grid, min_len: float) -> list[tuple[float, int, int]]:

@@ -543,3 +543,14 @@ def test_the_areas_sums_settle_what_a_row_alone_leaves_open() -> None:
     # without a total row that adds up, the area settles nothing
     table.total = {"points": 69, "max": 100, "percent": 96}
     assert ocr_numbers._by_area_sums(table, {0: alone}) is None
+
+
+def test_a_rules_ink_read_as_a_character_is_no_word() -> None:
+    # Kalmar 2012, scanned: "Ledarutvecklingsprogram för alla chefer. |", the "|" being the
+    # findings table's middle rule (texts 67 -> 69 of 70 without it)
+    vrules = [(293.0, 324.0, 464.0)]
+    assert ocr._on_rule(Word("|", 291.5, 294.0, 400, 409, 9.0), vrules)
+    assert ocr._on_rule(Word("l", 292.0, 294.5, 400, 409, 9.0), vrules)
+    assert not ocr._on_rule(Word("|", 200.0, 202.0, 400, 409, 9.0), vrules)  # no rule there
+    assert not ocr._on_rule(Word("|", 291.5, 294.0, 500, 509, 9.0), vrules)  # below the rule
+    assert not ocr._on_rule(Word("chefer.", 260.0, 294.0, 400, 409, 9.0), vrules)  # a word
