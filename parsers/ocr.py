@@ -55,7 +55,7 @@ from parsers.tolerances import (
     NUMBER_MAX_CHARS,
     PERCENT,
 )
-from parsers.vocabulary import SECTION, header_columns
+from parsers.vocabulary import SECTION, TOTAL_LABELS, header_columns
 
 MODES = ("auto", "never", "force")
 DEFAULT_MODE = "auto"
@@ -1040,13 +1040,15 @@ def fill_number_cells(cells: Cells, pages: list) -> None:
     where: dict[int, list] = {}
     ids: dict[int, list] = {}  # page → [(line, its first word)] whose question id is unread
     whole: dict[int, list] = {}  # page → [(line, the one word in a column, the column's box)]
+    _reread_points_titles(cells, pages)
     _reread_percent_titles(cells, pages)
     cols = None  # a table goes on over a page break, its header on the page before
+    in_row = False  # since a line that starts with a question id (and no total row since)
     for page in pages:
         for line in page.lines:
             found = header_columns(line)
             if found:
-                cols = _column_spans(found)
+                cols, in_row = _column_spans(found), False
                 continue
             if cols is None:
                 continue
@@ -1062,16 +1064,121 @@ def fill_number_cells(cells: Cells, pages: list) -> None:
                 and any(NUMBER.match(w.text) for w in line.words[1:])
             ):
                 ids.setdefault(page.number, []).append((line, _id_words(line.words)))
+            if first.x1 < left and QUESTION_ID.match(first.text):
+                in_row = True
+            elif first.text.casefold() in TOTAL_LABELS:
+                in_row = False
+            in_question = in_row and line is not page.lines[-1]  # a footer is no row
             for a, b in cols.values():
                 inside = [w for w in line.words if w.x1 > a and w.x0 < b]
                 if len(inside) == 1 and NUMBER.match(inside[0].text):
                     whole.setdefault(page.number, []).append((line, inside[0], (a, b)))
-            for a, b in _row_gaps(line, cols):
+            for a, b in _row_gaps(line, cols, in_question):
                 boxes.setdefault(page.number, []).append((a, line.top, b, line.bottom))
                 where.setdefault(page.number, []).append(line)
     _reread_ids(cells, ids)
     _reread_columns(cells, whole)
     _fill(cells, boxes, where)
+
+
+def _reread_points_titles(cells: Cells, pages: list) -> None:
+    """A score table's points title the page OCR lost ("Chefs- och ledarskap … Max Procent",
+    "Uppnått" gone, and with it every points cell of the table): in a line with max and percent
+    titles and no points title, the gap left of "Max" (from the word before it) is read again
+    as one line of words (`LANGUAGES`); a points title read there becomes a word of the line,
+    where Tesseract found it. The table's points cells are then read like any lost cell."""
+    from parsers.vocabulary import MAX_HEADERS, PERCENT_HEADERS, POINTS_HEADERS
+
+    for page in pages:
+        for line in page.lines:
+            texts = [w.text.casefold().rstrip(":") for w in line.words]
+            if any(t in POINTS_HEADERS for t in texts):
+                continue
+            k = next((i for i, t in enumerate(texts) if t in MAX_HEADERS), None)
+            if not k or not any(t in PERCENT_HEADERS for t in texts[k + 1 :]):
+                continue
+            title = line.words[k]
+            box = (line.words[k - 1].x1, line.top, title.x0, line.bottom)
+            found = _read_words(cells, page.number, box)
+            hit = next(((t, x0, x1) for t, x0, x1 in found if t.casefold() in POINTS_HEADERS), None)
+            if hit is None:
+                continue
+            text, x0, x1 = hit
+            word = OcrWord(text, x0, x1, title.top, title.bottom, title.size, page_reading="")
+            line.words.insert(k, word)
+
+
+def _read_words(cells: Cells, number: int, box: tuple[float, float, float, float]):
+    """Tesseract's words (text, x0, x1 in points) in a box of the page, read as one line
+    (`LANGUAGES`); kept in `cells` like a cell's readings."""
+    key = "words:" + Cells.key(number, box)
+    known = cells.known.get(key)
+    if known is None:
+        known = json.dumps(_tesseract_words(cells.data, number, box))
+        cells.known[key] = known
+        cells.changed = True
+    return [tuple(w) for w in json.loads(known)]
+
+
+def _tesseract_words(data: bytes, number: int, box: tuple[float, float, float, float]) -> list:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(data)
+    try:
+        page = pdf[number - 1]
+        dpi = scan_dpi(page)
+        scale = dpi / POINTS_PER_INCH
+        image = page.render(scale=scale, grayscale=True).to_pil().convert("L")
+        x0, top, x1, bottom = box
+        left = max(0, int((x0 - CELL_PAD) * scale))
+        crop = image.crop(
+            (
+                left,
+                max(0, int((top - CELL_PAD) * scale)),
+                int((x1 + CELL_PAD) * scale) + 1,
+                int((bottom + CELL_PAD) * scale) + 1,
+            )
+        )
+    finally:
+        pdf.close()
+    upscale = CELL_UPSCALES[0]
+    sheet = prepare_cell(crop, upscale)
+    pad = max(CELL_PAD_PX, sheet.height // 2)
+    from PIL import Image
+
+    padded = Image.new("L", (sheet.width + 2 * pad, sheet.height + 2 * pad), WHITE)
+    padded.paste(sheet, (pad, pad))
+    buf = io.BytesIO()
+    padded.save(buf, format="PNG")
+    try:
+        proc = subprocess.run(
+            [
+                "tesseract",
+                "stdin",
+                "stdout",
+                "-l",
+                "+".join(LANGUAGES),
+                "--psm",
+                "7",
+                "--dpi",
+                str(round(dpi * upscale)),
+                "tsv",
+            ],
+            input=buf.getvalue(),
+            capture_output=True,
+            timeout=300,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return []
+    out = []
+    px = scale * upscale
+    for row in proc.stdout.decode("utf-8", "replace").splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
+            continue
+        a = (int(cols[6]) - pad) / px + left / scale
+        out.append((cols[11].strip(), a, a + int(cols[8]) / px))
+    return out
 
 
 def _reread_percent_titles(cells: Cells, pages: list) -> None:
@@ -1105,20 +1212,22 @@ def _reread_percent_titles(cells: Cells, pages: list) -> None:
 STRAY_MAX_CHARS = 3
 
 
-def _row_gaps(line, cols: dict[str, tuple[float, float]]) -> list[tuple[float, float]]:
+def _row_gaps(
+    line, cols: dict[str, tuple[float, float]], in_question: bool = False
+) -> list[tuple[float, float]]:
     """The column spans a score-table row lost its number in: the line has numbers under at
-    least half of the columns (or nothing but numbers: a tall row's numbers the OCR put on a
-    line of their own), and every word under the columns is a number or as short as what the
-    OCR makes of one (`STRAY_MAX_CHARS`). A line of prose with a number in it ("25
-    anställda") has longer words under the columns, and a footer's page number after its
-    text fills no half."""
+    least half of the columns (or one, in a question's row: `in_question`, or nothing but
+    numbers: a tall row's numbers the OCR put on a line of their own), and every word under
+    the columns is a number or as short as what the OCR makes of one (`STRAY_MAX_CHARS`). A
+    line of prose with a number in it ("25 anställda") has longer words under the columns,
+    and a footer's page number after its text fills no half."""
     under = [w for w in line.words if any(w.x1 > a and w.x0 < b for a, b in cols.values())]
     if any(not NUMBER.match(w.text) and len(w.text) > STRAY_MAX_CHARS for w in under):
         return []
     numbers = [w for w in under if NUMBER.match(w.text)]
     hit = {k for k, (a, b) in cols.items() for w in numbers if w.x1 > a and w.x0 < b}
     alone = len(under) == len(line.words)  # the row's numbers on a line of their own
-    if not hit or hit == set(cols) or (2 * len(hit) < len(cols) and not alone):
+    if not hit or hit == set(cols) or (2 * len(hit) < len(cols) and not (alone or in_question)):
         return []
     return [span for k, span in cols.items() if k not in hit]
 

@@ -464,6 +464,11 @@ def test_a_score_row_that_lost_a_number_is_told_from_prose_and_footers() -> None
     # number ended the table and 4.6 and the area total were lost)
     alone = _ocr_line(259.1, ("1", 340))
     assert ocr._row_gaps(alone, cols) == [(370.0, 430.0), (430.0, 500.0)]
+    # Gävle 2022, scanned with seed 0, 8.1: the last line of a question's row with its percent
+    # only (points and max lost by the page OCR): read in a question's row, not elsewhere
+    last = _ocr_line(144.4, ("delegation?", 73), ("73%", 458))
+    assert ocr._row_gaps(last, cols, in_question=True) == [(320.0, 370.0), (370.0, 430.0)]
+    assert ocr._row_gaps(last, cols) == []
 
 
 def test_a_question_id_read_without_its_dot_is_read_whole() -> None:
@@ -554,3 +559,31 @@ def test_a_rules_ink_read_as_a_character_is_no_word() -> None:
     assert not ocr._on_rule(Word("|", 200.0, 202.0, 400, 409, 9.0), vrules)  # no rule there
     assert not ocr._on_rule(Word("|", 291.5, 294.0, 500, 509, 9.0), vrules)  # below the rule
     assert not ocr._on_rule(Word("chefer.", 260.0, 294.0, 400, 409, 9.0), vrules)  # a word
+
+
+def test_a_lost_points_title_is_read_again_where_it_stands() -> None:
+    """Gävle 2022, scanned with seed 0 (CI), p. 10: the page OCR lost "Uppnått" of "… samt
+    medarbetarskap Uppnått Max Procent", and every points cell of area 8 with it: the area had
+    no score table (numbers 138 -> 159 of 159 with the title read again)."""
+    _need_ocr()
+    import pdfplumber
+    import pypdfium2 as pdfium
+
+    from tests.fixturegen.scan import scan_pdf
+
+    one = pdfium.PdfDocument.new()
+    one.import_pages(pdfium.PdfDocument(FIXTURES / "gavle-2022.pdf"), [9])
+    buf = io.BytesIO()
+    one.save(buf)
+    with pdfplumber.open(io.BytesIO(buf.getvalue())) as pdf:
+        words = pdf.pages[0].extract_words()
+    header = [w for w in words if w["text"] in ("medarbetarskap", "Uppnått", "Max", "Procent")]
+    header = [w for w in header if abs(w["top"] - header[-1]["top"]) < 3]
+    printed = header[1]
+    line = Line([Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], 9.0) for w in header], 1)
+    del line.words[1]  # "Uppnått", lost
+    ocr._reread_points_titles(
+        ocr.Cells(scan_pdf(buf.getvalue(), seed=0)), [PageText(1, 595, 842, [line])]
+    )
+    assert line.text == "medarbetarskap Uppnått Max Procent"
+    assert abs(line.words[1].x0 - printed["x0"]) < 3 and abs(line.words[1].x1 - printed["x1"]) < 3
