@@ -142,13 +142,19 @@ def check_bytes(path: Path, data: bytes) -> None:
     raise NotAPdf(path, f"not a PDF (starts with {data[:8]!r}, not b'%PDF-')")
 
 
-def lines_from_words(words: list[Word], page: int) -> list[Line]:
+def lines_from_words(words: list[Word], page: int, tilt: float = 0.0) -> list[Line]:
     """Group words into lines by baseline, each line compared with its first word's baseline
-    (not the last one's, so a slowly drifting chain cannot swallow the next line)."""
+    (not the last one's, so a slowly drifting chain cannot swallow the next line). `tilt`: a
+    scan's lines rise by this many points per point across (`parsers.ocr.tilt`); baselines are
+    compared as if the page were level."""
+
+    def level(w: Word) -> float:
+        return w.baseline - tilt * w.x0
+
     lines: list[Line] = []
     anchors: list[float] = []
-    for w in sorted(words, key=lambda w: (w.baseline, w.x0)):
-        base = w.baseline
+    for w in sorted(words, key=lambda w: (level(w), w.x0)):
+        base = level(w)
         if lines and base - anchors[-1] <= LINE_BASELINE_TOLERANCE * w.size:
             lines[-1].words.append(w)
         else:
@@ -242,7 +248,8 @@ def _read_pages(
         ocr.reread_pages(reread, pages)
     carry: tuple[float, float] | None = None
     for page in pages:
-        page.lines = lines_from_words(page.words, page.number)
+        tilt = ocr.tilt(page.words) if reread is not None else 0.0
+        page.lines = lines_from_words(page.words, page.number, tilt)
         page.words = []
         if size is not None:  # grouped into lines by their own sizes, then one size for all
             ocr.one_size(page.lines, size)

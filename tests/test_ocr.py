@@ -587,3 +587,22 @@ def test_a_lost_points_title_is_read_again_where_it_stands() -> None:
     )
     assert line.text == "medarbetarskap Uppnått Max Procent"
     assert abs(line.words[1].x0 - printed["x0"]) < 3 and abs(line.words[1].x1 - printed["x1"]) < 3
+
+
+def test_a_scanned_pages_tilt_keeps_a_tilted_row_on_one_line() -> None:
+    # Kristianstad 2005, CI scan, p. 4: row 2.5's baseline falls 3 pt over 440 pt after
+    # OCRmyPDF's deskew; grouped as if level, the row broke at its middle and its numbers went
+    # to the row above (numbers 137 -> 150 of 160 with the tilt measured)
+    from parsers.pdf import lines_from_words
+
+    slope = -3.0 / 440
+    words = [
+        Word(f"w{row}{k}", x, x + 60, top + slope * x, top + 9 + slope * x, 9.0)
+        for row, top in enumerate((129.0, 148.7, 167.6, 188.0, 212.3))
+        for k, x in enumerate((72.0, 140.0, 210.0, 280.0, 350.0, 420.0, 490.0))
+    ]
+    assert abs(ocr.tilt(words) - slope) < 1e-6
+    assert len(lines_from_words(words, 1)) > 5  # level: a row cut in two
+    lines = lines_from_words(words, 1, ocr.tilt(words))
+    assert [len(ln.words) for ln in lines] == [7] * 5
+    assert ocr.tilt(words[:5]) == 0.0  # too few words to say
