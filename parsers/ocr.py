@@ -1071,6 +1071,7 @@ def fill_number_cells(cells: Cells, pages: list) -> None:
     where: dict[int, list] = {}
     ids: dict[int, list] = {}  # page → [(line, its first word)] whose question id is unread
     whole: dict[int, list] = {}  # page → [(line, the one word in a column, the column's box)]
+    signs: dict[int, list] = {}  # page → [(line, a word that may be a "%" printed apart)]
     _reread_points_titles(cells, pages)
     _reread_percent_titles(cells, pages)
     cols = None  # a table goes on over a page break, its header on the page before
@@ -1104,9 +1105,11 @@ def fill_number_cells(cells: Cells, pages: list) -> None:
                 inside = [w for w in line.words if w.x1 > a and w.x0 < b]
                 if len(inside) == 1 and NUMBER.match(inside[0].text):
                     whole.setdefault(page.number, []).append((line, inside[0], (a, b)))
+            signs.setdefault(page.number, []).extend((line, w) for w in _sign_words(line, cols))
             for a, b in _row_gaps(line, cols, in_question):
                 boxes.setdefault(page.number, []).append((a, line.top, b, line.bottom))
                 where.setdefault(page.number, []).append(line)
+    _reread_signs(cells, signs)
     _reread_ids(cells, ids)
     _reread_columns(cells, whole)
     _fill(cells, boxes, where)
@@ -1233,6 +1236,47 @@ def _reread_percent_titles(cells: Cells, pages: list) -> None:
         if "%" not in read:
             continue
         line, w = found[number][k]
+        i = next((j for j, x in enumerate(line.words) if x is w), None)
+        if i is not None:
+            line.words[i] = OcrWord.of(w, text="%", page_reading=w.text)
+
+
+#: A "%" printed apart from its number ("73 %") stands within this many font sizes of it.
+SIGN_GAP_EM = 0.6
+
+
+def _sign_words(line, cols: dict[str, tuple[float, float]]) -> list:
+    """Words of a score-table row that may be a "%" printed apart from its number ("73 %") and
+    read as something else ("HW", "94", "SE"): in the percent column, at most two characters,
+    right after a number within `SIGN_GAP_EM` font sizes."""
+    if "percent" not in cols:
+        return []
+    a, b = cols["percent"]
+    out = []
+    for before, w in zip(line.words, line.words[1:], strict=False):
+        if (
+            a < w.x1
+            and w.x0 < b
+            and len(w.text) <= 2
+            and w.text != "%"
+            and NUMBER.match(before.text)
+            and "%" not in before.text
+            and 0 <= w.x0 - before.x1 < SIGN_GAP_EM * w.size
+        ):
+            out.append(w)
+    return out
+
+
+def _reread_signs(cells: Cells, signs: dict[int, list]) -> None:
+    """Each word `_sign_words` found, read again with the digit-and-% whitelist: read as "%",
+    it becomes "%" (the page's reading kept)."""
+    boxes = {n: [(w.x0, w.top, w.x1, w.bottom) for _, w in items] for n, items in signs.items()}
+    if not any(boxes.values()):
+        return
+    for (number, k), read in reread_numbers(cells, boxes).items():
+        if "%" not in read:
+            continue
+        line, w = signs[number][k]
         i = next((j for j, x in enumerate(line.words) if x is w), None)
         if i is not None:
             line.words[i] = OcrWord.of(w, text="%", page_reading=w.text)

@@ -606,3 +606,15 @@ def test_a_scanned_pages_tilt_keeps_a_tilted_row_on_one_line() -> None:
     lines = lines_from_words(words, 1, ocr.tilt(words))
     assert [len(ln.words) for ln in lines] == [7] * 5
     assert ocr.tilt(words[:5]) == 0.0  # too few words to say
+
+
+def test_a_percent_sign_printed_apart_may_be_read_again() -> None:
+    # wp-summary-header-repeated-on-next-page-2016, scanned, p. 11: "8 10 80 %" read as
+    # "8 10 80 HW"; the word after a percent's number, close to it, is read again
+    cols = {"points": (320.0, 390.0), "max": (390.0, 455.0), "percent": (455.0, 540.0)}
+    row = _ocr_line(328.2, ("jämförelser", 232), ("8", 354), ("10", 424), ("80", 490), ("HW", 502))
+    assert [w.text for w in ocr._sign_words(row, cols)] == ["HW"]
+    # a "%" read as one with its number, a word far from it, or a max column's word: none
+    whole = _ocr_line(279.1, ("för", 257), ("11", 351), ("15", 424), ("73%", 490), ("a", 530))
+    assert ocr._sign_words(whole, cols) == []
+    assert ocr._sign_words(row, {k: v for k, v in cols.items() if k != "percent"}) == []
