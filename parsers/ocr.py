@@ -512,7 +512,8 @@ def image_rules(data: bytes, pages: list) -> None:
     none of those, but the parse uses a table's vertical rules as the gutter between findings
     columns (`parsers.findings`, `parsers.layout`). Only pages without rules of their own are
     searched. Vertical and horizontal runs of ink longer than `MIN_RULE_PT` become `Rule`s, and
-    a word the OCR made of a vertical rule's ink ("|") is dropped (`_on_rule`)."""
+    a word the OCR made of a vertical rule's ink ("|") or of blank paper ("=" in a stretched
+    space) is dropped (`_on_rule`, `_phantom`)."""
     import numpy as np
     import pypdfium2 as pdfium
 
@@ -537,9 +538,30 @@ def image_rules(data: bytes, pages: list) -> None:
                     p, a, b = pos / scale, lo / scale, hi / scale
                     found.append(Rule(p, a, p, b) if vertical else Rule(a, p, b, p))
             page.rules = merge_rules(_thin(found))
-            page.words = [w for w in page.words if not _on_rule(w, page.vrules)]
+            page.words = [
+                w
+                for w in page.words
+                if not _on_rule(w, page.vrules) and not _phantom(w, ink, scale)
+            ]
     finally:
         pdf.close()
+
+
+#: A word of marks alone ("=", "—", ":") whose box is less inked than this share is no
+#: print: Tesseract reads marks into a justified line's stretched spaces (a real dash or
+#: equals sign inks a tenth of its box or more, the widest gap's grain none).
+PHANTOM_INK_SHARE = 0.05
+_MARKS_ONLY = re.compile(r"^[^\w\s]+$")
+
+
+def _phantom(w, ink, scale: float) -> bool:
+    """A word of marks only that the image does not show (`PHANTOM_INK_SHARE`)."""
+    if not _MARKS_ONLY.match(w.text):
+        return False
+    box = ink[
+        int(w.top * scale) : int(w.bottom * scale) + 1, int(w.x0 * scale) : int(w.x1 * scale) + 1
+    ]
+    return box.size > 0 and float(box.mean()) < PHANTOM_INK_SHARE
 
 
 #: What the page OCR makes of a vertical rule's ink beside text: "|", "[", "]", "l", "I".

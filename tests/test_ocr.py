@@ -618,3 +618,15 @@ def test_a_percent_sign_printed_apart_may_be_read_again() -> None:
     whole = _ocr_line(279.1, ("för", 257), ("11", 351), ("15", 424), ("73%", 490), ("a", 530))
     assert ocr._sign_words(whole, cols) == []
     assert ocr._sign_words(row, {k: v for k, v in cols.items() if k != "percent"}) == []
+
+
+def test_a_mark_read_into_blank_paper_is_no_word() -> None:
+    # g3-justified-cell-stretched-spaces-line-up, scanned, p. 4: "begränsat = till", the "="
+    # in a justified line's stretched space over blank paper (texts 37 -> 44 of 92 without)
+    import numpy as np
+
+    ink = np.zeros((100, 100), dtype=bool)
+    ink[50, 10:30] = ink[54, 10:30] = True  # a printed "=": two strokes
+    assert not ocr._phantom(Word("=", 10, 30, 45, 59, 9.0), ink, 1.0)
+    assert ocr._phantom(Word("=", 60, 80, 45, 59, 9.0), ink, 1.0)  # nothing printed there
+    assert not ocr._phantom(Word("av", 60, 80, 45, 59, 9.0), ink, 1.0)  # a word: kept
