@@ -488,6 +488,40 @@ def one_size(lines: list, size: float) -> None:
             w.size = size
 
 
+#: A line of words under this share of the document's median size is a fragment of a glyph the
+#: OCR boxed apart ("100%" read as "100" and a 4.7 pt "9" above the row's baseline).
+FRAGMENT_SIZE_SHARE = 0.6
+
+
+def absorb_fragments(lines: list, size: float) -> list:
+    """A line of fragments only (`FRAGMENT_SIZE_SHARE`) whose middle lies inside another line's
+    height joins that line: alone, it was a row of its own (and a score table's lost cells
+    were read for it, twice over)."""
+    out = []
+    for line in lines:
+        small = all(w.size < FRAGMENT_SIZE_SHARE * size for w in line.words)
+        middle = (line.top + line.bottom) / 2
+        host = (
+            next(
+                (
+                    h
+                    for h in lines
+                    if h is not line
+                    and h.top <= middle <= h.bottom
+                    and not all(w.size < FRAGMENT_SIZE_SHARE * size for w in h.words)
+                ),
+                None,
+            )
+            if small
+            else None
+        )
+        if host is None:
+            out.append(line)
+            continue
+        host.words = sorted(host.words + line.words, key=lambda w: w.x0)
+    return out
+
+
 # --- ruling lines ----------------------------------------------------------------------------
 
 #: Resolution the page image is searched for ruling lines at (a 0.5 pt rule is a pixel or two).

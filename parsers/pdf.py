@@ -252,6 +252,7 @@ def _read_pages(
         page.lines = lines_from_words(page.words, page.number, tilt)
         page.words = []
         if size is not None:  # grouped into lines by their own sizes, then one size for all
+            page.lines = ocr.absorb_fragments(page.lines, size)
             ocr.one_size(page.lines, size)
         # newspaper columns read column by column, continued over pages (parsers.layout)
         carry = split_columns(page, carry)

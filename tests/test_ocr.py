@@ -630,3 +630,15 @@ def test_a_mark_read_into_blank_paper_is_no_word() -> None:
     assert not ocr._phantom(Word("=", 10, 30, 45, 59, 9.0), ink, 1.0)
     assert ocr._phantom(Word("=", 60, 80, 45, 59, 9.0), ink, 1.0)  # nothing printed there
     assert not ocr._phantom(Word("av", 60, 80, 45, 59, 9.0), ink, 1.0)  # a word: kept
+
+
+def test_a_glyphs_fragment_boxed_apart_joins_its_line() -> None:
+    # wp-stacked-lists-bullets-without-hanging-indent, scanned, p. 4: "100%" read as "100%" and
+    # a 4.7 pt "9" above the row's baseline, a line of its own; its lost cells were read as a
+    # row (numbers 138 -> 151 of 172 with the fragment in its line)
+    row = Line([Word(t, x, x + 20, 475.3, 490.0, 14.8) for t, x in (("i", 208), ("19", 359))], 4)
+    fragment = Line([Word("9", 477, 480, 473.3, 477.9, 4.7)], 4)
+    apart = Line([Word("7", 300, 303, 520.0, 524.6, 4.6)], 4)  # inside no line: stays
+    lines = ocr.absorb_fragments([row, fragment, apart], 9.4)
+    assert lines == [row, apart]
+    assert [w.text for w in row.words] == ["i", "19", "9"]
