@@ -1049,6 +1049,10 @@ def image_bullets(data: bytes, pages: list) -> None:
                     if ink is None:
                         image = pdf[page.number - 1].render(scale=scale, grayscale=True)
                         ink = np.asarray(image.to_pil().convert("L")) < INK_LEVEL
+                    short = len(w.text) <= SOLID_MAX_CHARS and k + 1 < len(words)
+                    if short and _solid(ink, scale, w):  # a "▪" read as "H", "ms", "Bm"
+                        words[k] = OcrWord.of(w, text="•", page_reading=w.text)
+                        continue
                     left = words[k - 1].x1 + 1 if k else 0.0
                     for x, t, b in page.vrules:  # a table's rule left of the glyph is no glyph
                         if x < w.x0 and t < line.bottom and b > line.top:
@@ -1089,6 +1093,35 @@ def _disc(ink, scale: float, x0: float, top: float, x1: float, bottom: float, si
     ):
         return None
     return (c0 + cols[0]) / scale, (c0 + cols[-1] + 1) / scale
+
+
+#: A solid bullet glyph ("▪", "●") is read by the page OCR as one or two letters ("H", "ms",
+#: "Bm") ...
+SOLID_MAX_CHARS = 2
+#: ... and is told from them by its ink: it covers at least this share of its own box (a
+#: square nearly all of it, a disc π/4 ≈ 0.79), where a letter or digit has a counter or open
+#: sides ("H" ≈ 0.5, "m" ≈ 0.55, "0" ≈ 0.5; a stroke like "l" is too narrow for a glyph,
+#: `BULLET_MAX_ASPECT`).
+SOLID_FILL = 0.75
+
+
+def _solid(ink, scale: float, w) -> bool:
+    """The word's box in the image holds one glyph-sized mark of solid ink."""
+    c0, c1 = max(0, int(w.x0 * scale)), int(w.x1 * scale) + 1
+    r0, r1 = max(0, int(w.top * scale)), int(w.bottom * scale) + 1
+    box = ink[r0:r1, c0:c1]
+    cols = box.any(axis=0).nonzero()[0]
+    rows = box.any(axis=1).nonzero()[0]
+    if not len(cols) or len(cols) != cols[-1] - cols[0] + 1:  # nothing, or two marks
+        return False
+    mark = box[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
+    height, width = mark.shape
+    lo, hi = BULLET_MIN_EM * w.size * scale, BULLET_MAX_EM * w.size * scale
+    if not (lo <= width <= hi and lo <= height <= hi):
+        return False
+    if not 1 / BULLET_MAX_ASPECT <= width / height <= BULLET_MAX_ASPECT:
+        return False
+    return float(mark.mean()) >= SOLID_FILL
 
 
 def _is_bullet_mark(text: str) -> bool:

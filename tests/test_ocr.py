@@ -642,3 +642,17 @@ def test_a_glyphs_fragment_boxed_apart_joins_its_line() -> None:
     lines = ocr.absorb_fragments([row, fragment, apart], 9.4)
     assert lines == [row, apart]
     assert [w.text for w in row.words] == ["i", "19", "9"]
+
+
+def test_a_solid_bullet_read_as_letters_is_a_bullet() -> None:
+    # wp-stacked-findings-typed-tab-bullets, scanned, p. 4: "▪" read as "H", "ms", "Bm", "m"
+    # (texts 12 -> 75 of 77 with the glyph told by its ink)
+    import numpy as np
+
+    ink = np.zeros((60, 120), dtype=bool)
+    ink[20:32, 10:22] = True  # a solid square, 12 px
+    ink[20:32, 40:42] = ink[20:32, 50:52] = ink[25:27, 40:52] = True  # an "H"
+    ink[20:32, 80:81] = True  # an "l": a stroke
+    assert ocr._solid(ink, 1.0, Word("H", 8, 24, 18, 34, 14.0))
+    assert not ocr._solid(ink, 1.0, Word("H", 38, 54, 18, 34, 14.0))
+    assert not ocr._solid(ink, 1.0, Word("l", 78, 83, 18, 34, 14.0))
