@@ -1049,7 +1049,11 @@ def image_bullets(data: bytes, pages: list) -> None:
                     if ink is None:
                         image = pdf[page.number - 1].render(scale=scale, grayscale=True)
                         ink = np.asarray(image.to_pil().convert("L")) < INK_LEVEL
-                    short = len(w.text) <= SOLID_MAX_CHARS and k + 1 < len(words)
+                    short = (
+                        len(w.text) <= SOLID_MAX_CHARS
+                        and k + 1 < len(words)
+                        and words[k + 1].text[:1].isalpha()  # an item's text, not a cell's number
+                    )
                     if short and _solid(ink, scale, w):  # a "▪" read as "H", "ms", "Bm"
                         words[k] = OcrWord.of(w, text="•", page_reading=w.text)
                         continue

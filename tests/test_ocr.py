@@ -656,3 +656,28 @@ def test_a_solid_bullet_read_as_letters_is_a_bullet() -> None:
     assert ocr._solid(ink, 1.0, Word("H", 8, 24, 18, 34, 14.0))
     assert not ocr._solid(ink, 1.0, Word("H", 38, 54, 18, 34, 14.0))
     assert not ocr._solid(ink, 1.0, Word("l", 78, 83, 18, 34, 14.0))
+
+
+def test_a_bold_digit_in_a_score_row_stays_a_digit() -> None:
+    # g3-side-table-stretched-left-cell, scanned, p. 12: a blurred "4" at a number column's
+    # start is as solid as a bullet; it is followed by a number, not by an item's text
+    _need_ocr()
+    import img2pdf
+    from PIL import Image, ImageDraw
+
+    image = Image.new("L", (400, 100), 250)
+    ImageDraw.Draw(image).rectangle((40, 40, 52, 52), fill=30)  # a solid mark, 12 px
+    buf = io.BytesIO()
+    image.save(buf, format="PNG", dpi=(150, 150))
+    data = img2pdf.convert(
+        [buf.getvalue()], layout_fun=img2pdf.get_fixed_dpi_layout_fun((150, 150))
+    )
+    mark = (18.5, 26.0, 18.0, 27.0, 9.0)  # the solid mark's box, in points
+    row = Line(
+        [Word("4", *mark), Word("15", 60, 70, 18, 27, 9.0), Word("27", 100, 110, 18, 27, 9.0)], 1
+    )
+    item = Line([Word("H", *mark), Word("Gemensam", 30, 70, 18, 27, 9.0)], 1)
+    ocr.image_bullets(data, [PageText(1, 192, 48, [row])])
+    ocr.image_bullets(data, [PageText(1, 192, 48, [item])])
+    assert row.text == "4 15 27"
+    assert item.text.startswith("• Gemensam")
