@@ -113,7 +113,9 @@ def test_scanned_record_differs_only_where_a_warning_says_so(
                         "and no warning says so"
                     )
     assert rec["complete"] is (not differing and not rec["warnings"])
-    assert len(differing) <= 0.3 * numbers  # the bulk is read exactly (measured: benchmarks)
+    # the bulk is read exactly: measured 0, 1 and 10 of 159–160 differing (seeds 0–2), 2.3 %
+    # of all (stop 34; before, 9.4 %); the margin is for another Tesseract build
+    assert len(differing) <= 0.1 * numbers
 
 
 def test_finding_texts_are_read_verbatim(scanned: dict[str, dict]) -> None:
@@ -129,10 +131,10 @@ def test_finding_texts_are_read_verbatim(scanned: dict[str, dict]) -> None:
                 have = {norm(f["text"]) for f in got.get(a["number"], {}).get(kind, [])}
                 texts += len(a[kind])
                 exact += sum(norm(f["text"]) in have for f in a[kind])
-    # a regression guard, not the goal (95 %): measured 79 % (141/179) before the
-    # image's ruling lines, dropped bullets and one type size, 92.7 % (166/179) after; the
-    # margin is for another Tesseract build (figures in benchmarks/README.md)
-    assert exact >= 0.85 * texts, f"{exact}/{texts} finding texts exact"
+    # measured 79 % (141/179) before the image's ruling lines, dropped bullets and one type
+    # size, 92.7 % (166/179) after, 98.9 % (177/179) since stop 34 (a rule's ink, the page's
+    # tilt, phantom marks); the margin is for another Tesseract build (benchmarks/README.md)
+    assert exact >= 0.95 * texts, f"{exact}/{texts} finding texts exact"
 
 
 def test_ocr_result_is_cached_by_sha256(ocr_cache: Path, scanned: dict[str, dict]) -> None:
