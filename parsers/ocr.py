@@ -42,7 +42,6 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from parsers.errors import NoTextLayer, ReportError
-from parsers.ocr_numbers import READING_EDGE_MARKS
 from parsers.reader import Word
 from parsers.text import number as number_value
 from parsers.tolerances import (
@@ -711,9 +710,9 @@ READINGS_SEP = "|"
 
 
 def _order(readings: list[str]) -> list[str]:
-    """The distinct readings without specks at their ends, numbers first, the one read most
-    often first (then the first way of preparing the image's)."""
-    readings = [r.strip(READING_EDGE_MARKS) for r in readings]
+    """The distinct readings, numbers first, the one read most often first (then the first way
+    of preparing the image's). A "." or "," at an end stays: "1." is a list's label (the
+    arithmetic drops such specks from its candidates, `parsers.ocr_numbers`)."""
     seen = [r for r in dict.fromkeys(readings) if r]
     return sorted(seen, key=lambda r: (not NUMBER.match(r), -readings.count(r), readings.index(r)))
 
@@ -1137,10 +1136,10 @@ def _cell_first(cell: str, page: str) -> bool:
     is no number ("T", "53N"), no percent ("6090", over 100), or lost a "%" the cell has; not
     when the cell's drops characters of it ("1.1" → "1"), and not when both are plain numbers
     that differ in a digit (6 or 3: a coin toss; the page's stays and the arithmetic may pick)."""
+    if _drops_characters(cell, page):  # "1.1" → "1", a list's "16." → "16"
+        return False
     if not NUMBER.match(page):
         return True
-    if _drops_characters(cell, page):
-        return False
     value = number_value(page)
     if value is not None and value > PERCENT:
         return True

@@ -389,12 +389,17 @@ def test_the_readings_agreed_on_most_decide_between_two_rows_that_add_up() -> No
     assert ocr_numbers.choose(tie, 20) is None
 
 
-def test_a_cells_readings_lose_specks_and_go_most_read_first() -> None:
-    # "3394," (a speck after "33%" read with its sign as "94") is "3394", whose leading
-    # digits the percent-sign rule can then offer; a reading made twice goes first
-    assert ocr._order(["3394,", "2207", "2207"]) == ["2207", "3394"]
-    assert ocr._order([",", ""]) == []
-    assert ocr._order(["T", "7"]) == ["7", "T"]  # a number before what is none
+def test_a_cells_readings_go_most_read_first_and_keep_their_marks() -> None:
+    # a reading made twice goes first, a number before what is none
+    assert ocr._order(["3394,", "2207", "2207"]) == ["2207", "3394,"]
+    assert ocr._order(["", ""]) == []
+    assert ocr._order(["T", "7"]) == ["7", "T"]
+    # a list's label keeps its dot (wp-newspaper-columns-word-numbered-lists-continuing,
+    # scanned: with "1." read "1", the numbered lists' items were lost, texts 37 -> 1 of 94)
+    assert ocr._order(["1.", "1."]) == ["1."]
+    # the arithmetic drops the speck of "3394," ("33%" with its sign read as "94")
+    assert "3394,".strip(ocr_numbers.READING_EDGE_MARKS) == "3394"
+    assert ocr_numbers.percent_sign_readings("3394") == ["33"]
 
 
 def _ocr_line(top: float, *words: tuple[str, float]) -> Line:
@@ -683,3 +688,12 @@ def test_a_bold_digit_in_a_score_row_stays_a_digit() -> None:
     ocr.image_bullets(data, [PageText(1, 192, 48, [item])])
     assert row.text == "4 15 27"
     assert item.text.startswith("• Gemensam")
+
+
+def test_a_cell_reading_that_lost_a_labels_dot_does_not_replace_it() -> None:
+    # wp-newspaper-columns-word-numbered-lists-continuing, scanned: the page read "16." (a
+    # numbered list's label), the cell "16" (the smoothing took the dot): the label stays
+    # (texts 1 -> 56 of 94)
+    assert not ocr._cell_first("16", "16.")
+    assert not ocr._cell_first("1", "1.1")
+    assert ocr._cell_first("7", "T") and ocr._cell_first("60%", "6090")
