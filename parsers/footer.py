@@ -43,8 +43,15 @@ class FooterInfo:
     report_date: str | None
 
 
-def _mask(text: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(text.split())).casefold()
+def _mask(text: str, scanned: bool = False) -> str:
+    """The line's text with its digits as "#". On a scan each run of digits and the marks and
+    spaces between them is one "#": the OCR reads a page number "11 (19)" on one page and
+    "11/(19)" or "11 19)" on the next."""
+    return (_DIGIT_RUN if scanned else _DIGITS).sub("#", " ".join(text.split())).casefold()
+
+
+_DIGITS = re.compile(r"\d+")
+_DIGIT_RUN = re.compile(r"\d(?:[^\w]*\d)*")
 
 
 def _in_band(line: Line, height: float) -> bool:
@@ -72,9 +79,9 @@ def _outer(page) -> set[int]:
     return out
 
 
-def _key(line: Line) -> tuple[str, int]:
+def _key(line: Line, scanned: bool = False) -> tuple[str, int]:
     """Running headers and footers repeat their text (digits aside) at the same height."""
-    return _mask(line.text), round(line.top / FURNITURE_ROW_PT)
+    return _mask(line.text, scanned), round(line.top / FURNITURE_ROW_PT)
 
 
 def _structural(line: Line) -> bool:
@@ -99,11 +106,14 @@ def _structural(line: Line) -> bool:
 def strip_furniture(doc: Document) -> None:
     """Move header/footer lines from each page's body into `doc.footer_lines`."""
     n_pages = len(doc.pages)
+    scanned = doc.ocr is not None
     counts: Counter[tuple[str, int]] = Counter()
     outer = {page.number: _outer(page) for page in doc.pages}
     for page in doc.pages:
         edge = outer[page.number]
-        seen = {_key(ln) for ln in page.lines if _in_band(ln, page.height) or id(ln) in edge}
+        seen = {
+            _key(ln, scanned) for ln in page.lines if _in_band(ln, page.height) or id(ln) in edge
+        }
         counts.update(seen)
     need = max(2, int(FURNITURE_MIN_PAGE_SHARE * n_pages))
     for page in doc.pages:
@@ -113,7 +123,7 @@ def strip_furniture(doc: Document) -> None:
             text = line.text.strip()
             if (
                 (_in_band(line, page.height) or id(line) in edge)
-                and (counts[_key(line)] >= need or _PAGE_NO.match(text))
+                and (counts[_key(line, scanned)] >= need or _PAGE_NO.match(text))
                 and not _structural(line)
             ):
                 doc.footer_lines.append(line)

@@ -697,3 +697,15 @@ def test_a_cell_reading_that_lost_a_labels_dot_does_not_replace_it() -> None:
     assert not ocr._cell_first("16", "16.")
     assert not ocr._cell_first("1", "1.1")
     assert ocr._cell_first("7", "T") and ocr._cell_first("60%", "6090")
+
+
+def test_a_scans_running_footer_is_one_whatever_its_page_number_was_read_as() -> None:
+    # score-total-row-next-page, scanned, p. 11: the footer read "… 2019-01-29 11/(19)", on
+    # other pages "… 2019-01-29 Sida 7 (19)" or "… 12 (19)": counted apart, it stayed in the
+    # body and cut area 5's table at the page break (numbers 150 -> 159 of 160)
+    from parsers.footer import _mask
+
+    a = "Sveriges Kommuner och Landsting 2019-01-29 11/(19)"
+    b = "Sveriges Kommuner och Landsting 2019-01-29 12 (19)"
+    assert _mask(a, scanned=True) == _mask(b, scanned=True)
+    assert _mask(a) != _mask(b)  # a text PDF's footers are compared digit by digit, as before
