@@ -1321,16 +1321,7 @@ def _reread_percent_titles(cells: Cells, pages: list) -> None:
             after = [w for w in line.words if w.x0 > cols["max"].x1]
             if after and len(after[0].text) <= STRAY_MAX_CHARS:
                 found.setdefault(page.number, []).append((line, after[0]))
-    boxes = {n: [(w.x0, w.top, w.x1, w.bottom) for _, w in items] for n, items in found.items()}
-    if not boxes:
-        return
-    for (number, k), read in reread_numbers(cells, boxes).items():
-        if "%" not in read:
-            continue
-        line, w = found[number][k]
-        i = next((j for j, x in enumerate(line.words) if x is w), None)
-        if i is not None:
-            line.words[i] = OcrWord.of(w, text="%", page_reading=w.text)
+    _reread_signs(cells, found)
 
 
 #: A "%" printed apart from its number ("73 %") stands within this many font sizes of it.
@@ -1360,8 +1351,9 @@ def _sign_words(line, cols: dict[str, tuple[float, float]]) -> list:
 
 
 def _reread_signs(cells: Cells, signs: dict[int, list]) -> None:
-    """Each word `_sign_words` found, read again with the digit-and-% whitelist: read as "%",
-    it becomes "%" (the page's reading kept)."""
+    """Each word that may be a "%" (page → [(line, word)]: `_sign_words`, a percent title),
+    read again with the digit-and-% whitelist: read as "%", it becomes "%" (the page's
+    reading kept)."""
     boxes = {n: [(w.x0, w.top, w.x1, w.bottom) for _, w in items] for n, items in signs.items()}
     if not any(boxes.values()):
         return
