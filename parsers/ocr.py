@@ -1185,7 +1185,10 @@ def fill_number_cells(cells: Cells, pages: list) -> None:
                 first.x1 < left
                 and not QUESTION_ID.match(first.text)
                 and len(first.text) <= QUESTION_ID_MAX_CHARS
-                and any(NUMBER.match(w.text) for w in line.words[1:])
+                and (
+                    any(NUMBER.match(w.text) for w in line.words[1:])
+                    or _ID_LIKE.match(first.text)  # a row's first line, its numbers below
+                )
             ):
                 ids.setdefault(page.number, []).append((line, _id_words(line.words)))
             if first.x1 < left and QUESTION_ID.match(first.text):
@@ -1421,6 +1424,9 @@ def _fill(cells: Cells, boxes: dict[int, list], where: dict[int, list]) -> None:
         line.words.sort(key=lambda w: w.x0)
 
 
+#: A first word that may be a question id read without its dot ("11", '"13'): read again
+#: even on a line without numbers (a tall row's first line); only an id read replaces it.
+_ID_LIKE = re.compile(r"^[\"'«]?[1-8]\d{1,2}$")
 #: A question id as printed ("4.4"); the page OCR may read it "SR", "Sd" or "55".
 QUESTION_ID = re.compile(r"^[1-8]\.\d{1,2}\.?$")
 #: ... in at most this many characters (an id is 3–5; a longer word is the question's text).

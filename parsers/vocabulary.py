@@ -93,12 +93,17 @@ def is_side_header(line: Line) -> bool:
 LIST_LABEL = re.compile(rf"^(?:{LABEL_TEXT}|[{re.escape(BULLETS)}])$")
 
 
+#: Marks around a column title that are not part of it: a colon after it, a quote before it
+#: (an OCR'd page read a speck before "Max" as '"').
+HEADER_TITLE_MARKS = ":\"'«»“”"
+
+
 def header_columns(line: Line) -> dict[str, Word] | None:
     """The column-title words of a score table ("points", "max", maybe "percent"), if `line`
     is its header row."""
     cols: dict[str, Word] = {}
     for w in line.words:
-        t = w.text.casefold().rstrip(":")
+        t = w.text.casefold().strip(HEADER_TITLE_MARKS)
         if t in POINTS_HEADERS and "max" not in cols:
             cols["points"] = w  # the last candidate before "Max" wins
         elif t in MAX_HEADERS and "points" in cols and "max" not in cols:

@@ -709,3 +709,20 @@ def test_a_scans_running_footer_is_one_whatever_its_page_number_was_read_as() ->
     b = "Sveriges Kommuner och Landsting 2019-01-29 12 (19)"
     assert _mask(a, scanned=True) == _mask(b, scanned=True)
     assert _mask(a) != _mask(b)  # a text PDF's footers are compared digit by digit, as before
+
+
+def test_a_column_title_with_a_speck_before_it_is_a_title() -> None:
+    # side-bullet-split-by-page-break, scanned, p. 4: 'Uppnått "Max Procent' (a speck read as
+    # a quote): area 1 had no score table (numbers 116 -> 125 of 156 with the title read)
+    from parsers.vocabulary import header_columns
+
+    line = _ocr_line(
+        296.9, ("Offentlighet", 101), ("Uppnått", 324), ('"Max', 392), ("Procent", 450)
+    )
+    assert set(header_columns(line) or {}) == {"points", "max", "percent"}
+
+
+def test_a_rows_first_word_like_an_id_without_its_dot_is_read_again() -> None:
+    # the same scan: "1.1" read "11" on a row's first line, its numbers three lines below
+    assert ocr._ID_LIKE.match("11") and ocr._ID_LIKE.match('"13')
+    assert not ocr._ID_LIKE.match("2019") and not ocr._ID_LIKE.match("Hur")
