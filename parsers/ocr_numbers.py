@@ -75,9 +75,10 @@ def row_ok(points, max_, percent, known_max: float | None) -> bool:
 
 def percent_sign_readings(text: str) -> list[str]:
     """The leading digits of a percent reading that is no percent ("6090" → ["60", "6"],
-    "3340%" → ["33"]): each split whose rest is a "%" sign read as characters."""
+    "3340%" → ["33"], "09" → ["0"]): each split whose rest is a "%" sign read as characters."""
     value = number(text)
-    if value is not None and 0 <= value <= PERCENT:
+    leading_zero = len(text) > 1 and text[0] == "0"  # no number is printed so: "0%" read "09"
+    if value is not None and 0 <= value <= PERCENT and not leading_zero:
         return []
     out = []
     for i in range(1, min(PERCENT_DIGITS, len(text) - 1) + 1):

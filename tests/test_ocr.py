@@ -368,6 +368,8 @@ def test_a_percent_sign_read_as_digits_is_a_candidate_the_arithmetic_may_pick() 
     assert ocr_numbers.percent_sign_readings("804") == ["8", "80"]
     assert ocr_numbers.percent_sign_readings("10090") == ["10", "100"]
     assert ocr_numbers.percent_sign_readings("60") == []  # a percent: no other candidate
+    # numbers-centred-in-tall-rows, scanned: "0%" read "09"; a leading zero is printed by no one
+    assert ocr_numbers.percent_sign_readings("09") == ["0"]
     assert ocr_numbers.percent_sign_readings("17200") == []  # "200" is no "%" sign
     # 9 of 15 is 60 %: of the candidates 6090, 6 and 60 only 60 fits
     readings = {"points": ["9"], "max": ["15"], "percent": ["6090", "6", "60"]}
