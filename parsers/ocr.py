@@ -27,6 +27,7 @@ one, $KOMPASS_OCR_CACHE, else no cache), so a reprocess does not OCR again.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import functools
 import hashlib
@@ -449,15 +450,14 @@ def tilt(words: list) -> float:
     degree (Kristianstad 2005, CI scan, p. 4: a row's baseline falls 3 pt over 440 pt, and the
     row was cut in two lines at its middle, its numbers going to the row above). 0 when too few
     words say."""
-    ordered = sorted(words, key=lambda w: (round(w.baseline), w.x0))
+    ordered = sorted(words, key=lambda w: w.baseline)
+    bases = [w.baseline for w in ordered]
     slopes = []
     for w in ordered:
-        right = [
-            v
-            for v in words
-            if 0 < v.x0 - w.x1 < TILT_GAP_EM * w.size
-            and abs(v.baseline - w.baseline) < TILT_BASELINE_EM * w.size
-        ]
+        reach = TILT_BASELINE_EM * w.size
+        lo = bisect.bisect_right(bases, w.baseline - reach)
+        hi = bisect.bisect_left(bases, w.baseline + reach)
+        right = [v for v in ordered[lo:hi] if 0 < v.x0 - w.x1 < TILT_GAP_EM * w.size]
         if right:
             v = min(right, key=lambda v: v.x0)
             slopes.append((v.baseline - w.baseline) / (v.x0 - w.x0))
