@@ -856,13 +856,20 @@ def _run_tesseract(png: bytes, psm: int, fmt: str, dpi: int = CELL_DPI):
     )
 
 
-def _read_one(crop, psm: int, dpi: int = CELL_DPI) -> str:
-    """One cell alone, padded with white; "" unless it reads as a number."""
+def _padded(crop) -> tuple[object, int]:
+    """The crop on white, with a margin of half its height (at least `CELL_PAD_PX`): Tesseract
+    reads a word at the image's edge badly. Returns the sheet and the margin."""
     from PIL import Image
 
     pad = max(CELL_PAD_PX, crop.height // 2)
-    sheet = Image.new("L", (crop.width + 2 * pad, crop.height + 2 * pad), 255)
+    sheet = Image.new("L", (crop.width + 2 * pad, crop.height + 2 * pad), WHITE)
     sheet.paste(crop, (pad, pad))
+    return sheet, pad
+
+
+def _read_one(crop, psm: int, dpi: int = CELL_DPI) -> str:
+    """One cell alone, padded with white; "" unless it reads as a number."""
+    sheet, _ = _padded(crop)
     buf = io.BytesIO()
     sheet.save(buf, format="PNG", dpi=(dpi, dpi))
     text = "".join(_tesseract_digits(buf.getvalue(), psm, "", dpi).split())
@@ -1271,12 +1278,7 @@ def _tesseract_words(data: bytes, number: int, box: tuple[float, float, float, f
     finally:
         pdf.close()
     upscale = CELL_UPSCALES[0]
-    sheet = prepare_cell(crop, upscale)
-    pad = max(CELL_PAD_PX, sheet.height // 2)
-    from PIL import Image
-
-    padded = Image.new("L", (sheet.width + 2 * pad, sheet.height + 2 * pad), WHITE)
-    padded.paste(sheet, (pad, pad))
+    padded, pad = _padded(prepare_cell(crop, upscale))
     buf = io.BytesIO()
     padded.save(buf, format="PNG")
     try:
@@ -1364,7 +1366,7 @@ def _reread_signs(cells: Cells, signs: dict[int, list]) -> None:
         if "%" not in read:
             continue
         line, w = signs[number][k]
-        i = next((j for j, x in enumerate(line.words) if x is w), None)
+        i = _index(line, w)
         if i is not None:
             line.words[i] = OcrWord.of(w, text="%", page_reading=w.text)
 
@@ -1448,7 +1450,7 @@ def _reread_columns(cells: Cells, whole: dict[int, list]) -> None:
         new = [r for r in _numbers(*read) if r != w.text]
         if not new:
             continue
-        i = next((j for j, x in enumerate(line.words) if x is w), None)
+        i = _index(line, w)
         if i is None:
             continue
         if isinstance(w, OcrWord):
@@ -1469,6 +1471,11 @@ def _id_words(words: list) -> list:
     return [first]
 
 
+def _index(line, word) -> int | None:
+    """Where `word` (this very object) stands in its line, if it is still there."""
+    return next((j for j, x in enumerate(line.words) if x is word), None)
+
+
 def _span(words: list) -> tuple[float, float, float, float]:
     return (words[0].x0, min(w.top for w in words), words[-1].x1, max(w.bottom for w in words))
 
@@ -1487,7 +1494,7 @@ def _reread_ids(cells: Cells, ids: dict[int, list]) -> None:
         if text is None:
             continue
         line, ws = ids[number][k]
-        i = next((j for j, x in enumerate(line.words) if x is ws[0]), None)
+        i = _index(line, ws[0])
         if i is not None:
             page_text = " ".join(w.text for w in ws)
             word = OcrWord.of(ws[0], text=text, x1=ws[-1].x1, page_reading=page_text)
