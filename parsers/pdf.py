@@ -245,6 +245,7 @@ def _read_pages(
     if reread is not None:
         size = ocr.median_size(pages)  # a recognised word's size is its line box's height
         ocr.image_rules(reread.data, pages)  # a scan's table rules are in its image
+        ocr.stroke_weights(reread.data, pages)  # ... and its bold type
         ocr.reread_pages(reread, pages)
     carry: tuple[float, float] | None = None
     for page in pages:

@@ -337,8 +337,15 @@ class _Draft:
         self.questions.append(row)
 
     def total_from_numbers(self) -> bool:
-        """A number-only line once every question has its numbers is the total row."""
-        if self.orphans and self.questions and all(q.numbers for q in self.questions):
+        """A number-only line once every question has its numbers is the total row, if it
+        lies below the last question's row: a number line beside the lines of that row's text
+        (a tall row whose numbers a scan's OCR read apart from it) is no total."""
+        if (
+            self.orphans
+            and self.questions
+            and all(q.numbers for q in self.questions)
+            and _below(self.orphans[-1][0], self.questions[-1])
+        ):
             last, self.total = self.orphans.pop()
             self.total_box = box_of(last.words, last.page)
             return True
@@ -355,6 +362,10 @@ class _Draft:
                 target.boxes.append(box_of(line.words, line.page))
             elif not self.total:
                 self.total, self.total_box = values, box_of(line.words, line.page)
+
+
+def _below(line: Line, row: QuestionRow) -> bool:
+    return (line.page, line.top) >= (row.page, row.bottom)
 
 
 def _read_rows(lines: list[Line], start: int, draft: _Draft, style: BodyStyle) -> int:

@@ -372,6 +372,23 @@ def test_a_wide_gap_ends_a_score_table_without_a_total_row():
     assert table.end == 2
 
 
+def test_a_number_line_beside_a_tall_rows_text_is_no_total_row():
+    """kristianstad-2005, scanned, p. 6: question 4.5's numbers, centred in its two-line row,
+    were read as a line of their own between its text lines. Once its second line gave the
+    row numbers too, the number line was taken for the total row, and question 4.6 was lost.
+    A total row lies below the last row (`scores._below`)."""
+    lines = [
+        _line(100, ("1", 50), ("Styrning", 60), ("Uppnått", 300), ("Max", 350), ("Procent", 390)),
+        _line(112, ("1.1", 50), ("Sker", 80), ("ledning", 110), ("för", 155), ("unde-", 175)),
+        _line(117, ("19", 305), ("2", 352), ("95%", 390)),
+        _line(124, ("rställda", 50), ("enheter?", 100), ("2", 305), ("0", 352), ("95%", 390)),
+        _line(138, ("1.2", 50), ("Bedrivs", 80), ("ledarutveckling?", 125), ("16", 305)),
+        _line(150, ("35", 305), ("40", 352), ("88%", 390)),
+    ]
+    (table,) = scores.find_tables(lines)
+    assert [q.id for q in table.questions] == ["1.1", "1.2"]
+
+
 # --- footer: a table header row repeated at the top of each page is body (footer._structural) --
 
 

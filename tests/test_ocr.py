@@ -692,6 +692,78 @@ def test_a_bold_digit_in_a_score_row_stays_a_digit() -> None:
     assert item.text.startswith("• Gemensam")
 
 
+def test_a_neighbouring_columns_last_letters_are_no_bullet() -> None:
+    # typed-bullet-tab-no-hanging-indent, scanned, p. 13: the left column's "för" and
+    # "utveckling." end 2 em left of the right column's lines, a point higher; their last
+    # letters were taken for lost bullets, and the "•" in the gutter split the columns (area
+    # 5's items read as text beside the running text)
+    _need_ocr()
+    import img2pdf
+    from PIL import Image, ImageDraw
+
+    image = Image.new("L", (400, 100), 250)
+    ImageDraw.Draw(image).rectangle((40, 42, 46, 50), fill=30)  # the "r" of "för", 6 px
+    buf = io.BytesIO()
+    image.save(buf, format="PNG", dpi=(150, 150))
+    data = img2pdf.convert(
+        [buf.getvalue()], layout_fun=img2pdf.get_fixed_dpi_layout_fun((150, 150))
+    )
+    left = Line([Word("för", 12.0, 22.5, 19.5, 25.0, 9.0)], 1)  # ends on the mark
+    right = Line([Word("synpunkter", 30.0, 70.0, 18.0, 26.5, 9.0)], 1)
+    ocr.image_bullets(data, [PageText(1, 192, 48, [right, left])])
+    assert right.text == "synpunkter"
+    alone = Line([Word("synpunkter", 30.0, 70.0, 18.0, 26.5, 9.0)], 1)  # nothing read there
+    ocr.image_bullets(data, [PageText(1, 192, 48, [alone])])
+    assert alone.text == "• synpunkter"
+
+
+def test_bold_type_is_told_by_its_strokes() -> None:
+    # typed-bullet-tab-no-hanging-indent, scanned: the findings' header row "Styrkor |
+    # Förbättringsmöjligheter" is bold, which tells it from newspaper columns; the page OCR
+    # gave every word one weight, and every later page's two lists were read as one (texts
+    # 39 -> 82 of 86 with the weight measured)
+    _need_ocr()
+    import img2pdf
+    from PIL import Image, ImageDraw, ImageFont
+
+    fonts = Path("/usr/share/fonts/truetype/liberation")
+    regular = ImageFont.truetype(str(fonts / "LiberationSans-Regular.ttf"), 21)
+    bold = ImageFont.truetype(str(fonts / "LiberationSans-Bold.ttf"), 21)
+    image = Image.new("L", (900, 200), 250)
+    draw = ImageDraw.Draw(image)
+    px = 72 / 150  # points per pixel at 150 dpi
+    printed = [("Styrkor", bold, 20, 20), ("Förbättringsmöjligheter", bold, 400, 20)]
+    x = 20
+    for text in [
+        "Kommunen",
+        "deltar",
+        "i",
+        "flera",
+        "nätverk",
+        "för",
+        "jämförelser",
+        "och",
+        "erfarenhetsutbyte",
+    ]:
+        printed.append((text, regular, x, 80))
+        x += draw.textlength(text + " ", font=regular)
+    words = []
+    for text, font, x, y in printed:
+        draw.text((x, y), text, font=font, fill=20)
+        x0, top, x1, bottom = draw.textbbox((x, y), text, font=font)
+        words.append(Word(text, x0 * px, x1 * px, top * px, bottom * px, 10.0))
+    buf = io.BytesIO()
+    image.save(buf, format="PNG", dpi=(150, 150))
+    data = img2pdf.convert(
+        [buf.getvalue()], layout_fun=img2pdf.get_fixed_dpi_layout_fun((150, 150))
+    )
+    page = PageText(1, 432, 96, [])
+    page.words = words
+    ocr.stroke_weights(data, [page])
+    assert [w.text for w in words if w.bold] == ["Styrkor", "Förbättringsmöjligheter"]
+    # "i": too short to measure, regular like its neighbours
+
+
 def test_a_cell_reading_that_lost_a_labels_dot_does_not_replace_it() -> None:
     # wp-newspaper-columns-word-numbered-lists-continuing, scanned: the page read "16." (a
     # numbered list's label), the cell "16" (the smoothing took the dot): the label stays
