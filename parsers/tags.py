@@ -409,6 +409,9 @@ def _score_columns(header: list[list[Block]]) -> dict[str, int] | None:
     cols: dict[str, int] = {}
     for j, cell in enumerate(header[1:], start=1):
         words = [w.casefold().rstrip(":") for w in _cell_text(cell).split()]
+        # a title broken inside the word in a narrow cell ("Upp" / "nått", "Proc" / "ent"),
+        # as the layout joins it (`scores.join_broken_titles`)
+        words.append("".join(ln.text for ln in _cell_lines(cell)).casefold().rstrip(":"))
         if any(w in POINTS_HEADERS for w in words) and "points" not in cols:
             cols["points"] = j
         elif any(w in MAX_HEADERS for w in words) and "points" in cols:
@@ -631,9 +634,15 @@ def _label(text: str) -> str:
 def _findings_columns(header: list[list[Block]]) -> list[str] | None:
     kinds = []
     for cell in header:
-        t = _label(_cell_text(cell))
+        # the title as printed, or broken inside the word in a narrow cell
+        # ("Förbättringsmöjlighete" / "r" on A5), as the layout joins it
+        texts = {_label(_cell_text(cell)), _label("".join(ln.text for ln in _cell_lines(cell)))}
         kinds.append(
-            "strengths" if t in STRENGTH_WORDS else "improvements" if t in IMPROVEMENT_WORDS else ""
+            "strengths"
+            if texts & set(STRENGTH_WORDS)
+            else "improvements"
+            if texts & set(IMPROVEMENT_WORDS)
+            else ""
         )
     return kinds if any(kinds) and all(kinds) else None
 

@@ -300,3 +300,25 @@ def test_item_over_a_newspaper_column_break_read_in_content_order(
     pdfium = parse_report(pdf, reader="pdfium")
     pdfium.source.reader = plumber.source.reader
     assert pdfium.to_json() == plumber.to_json()
+
+
+def test_a_title_broken_inside_the_word_in_a_tagged_cell_is_read() -> None:
+    # seed 3018 cases 326, 332, 396 (tagged, a fact box beside the score table): the narrow
+    # number columns broke their titles ("Upp" / "nått", "Proc" / "ent") inside one TD; the
+    # tags read no score table there and the area was lost (48 numbers in case 326)
+    from parsers.pdf import Line
+    from parsers.reader import Word
+
+    def cell(*texts: str) -> list:
+        lines = [
+            Line([Word(t, 100, 120, 10 + 12 * k, 20 + 12 * k, 10.0)], 1)
+            for k, t in enumerate(texts)
+        ]
+        return [tags.Block("paragraph", "P", lines=lines)]
+
+    header = [cell("4. Ledarskap"), cell("Upp", "nått"), cell("Max"), cell("Proc", "ent")]
+    assert tags._score_columns(header) == {"points": 1, "max": 2, "percent": 3}
+    # seed 3018 case 15 (A5): "Förbättringsmöjlighete" / "r" in the findings table's header
+    # cell; no findings table was read from the tags, every item lost
+    findings_header = [cell("Styrkor"), cell("Förbättringsmöjlighete", "r")]
+    assert tags._findings_columns(findings_header) == ["strengths", "improvements"]
