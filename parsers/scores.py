@@ -364,6 +364,13 @@ class _Draft:
                 self.total, self.total_box = values, box_of(line.words, line.page)
 
 
+def _name_goes_on(line: Line, rest: list[str], read: str) -> bool:
+    """Does `line` go on spelling the area name's wrapped rest (`rest`, the first page's
+    lines under the header) after what the lines before it spelled (`read`)?"""
+    text = line.text.replace(" ", "")
+    return bool(text) and "".join(rest).replace(" ", "").startswith(read + text)
+
+
 def _below(line: Line, row: QuestionRow) -> bool:
     return (line.page, line.top) >= (row.page, row.bottom)
 
@@ -376,16 +383,21 @@ def _read_rows(lines: list[Line], start: int, draft: _Draft, style: BodyStyle) -
     prev = header
     repeated = False
     titles = True  # lines right under a header row may hold its wrapped column titles
+    name_read = ""  # of the repeated header's wrapped area name, what its lines gave so far
     i = start + 1
     while i < len(lines):
         line = lines[i]
         if line.page != prev.page and _same_header(line, header, draft.name_lines[1:]):
             repeated = titles = True  # Word's repeated header row at the top of the next page
+            name_read = ""
             # the columns on this page stand where this page's header puts them (a fact box
             # beside the table on the page before squeezed it narrower there)
             draft.grid = _Grid.of(line)
-        elif repeated and " ".join(w.text for w in line.words) in draft.name_lines[1:]:
-            pass  # the repeated header's wrapped area name, as on the first page
+        elif repeated and _name_goes_on(line, draft.name_lines[1:], name_read):
+            # the repeated header's wrapped area name, wrapped as on the first page or
+            # otherwise where its cell is wider here ("Kvalitets" / "utvecklin" / "g" there,
+            # "Kvalitetsutveckl" / "ing" here)
+            name_read += line.text.replace(" ", "")
         else:
             repeated = False
             if SECTION.match(line.text) or is_header(line):

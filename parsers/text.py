@@ -354,9 +354,9 @@ def join_label(lines: list[str]) -> str:
     """Join the wrapped lines of an area-name cell.
 
     A narrow label column makes a word processor break a long word without a hyphen
-    ("Verksamhetsutveckli" / "ng"). Where the two pieces make a word of a known area name and
-    the first piece alone is not one, they are joined without a space; otherwise as
-    `join_lines`.
+    ("Verksamhetsutveckli" / "ng"). Where the two pieces make a word of a known area name (or
+    the start of one, broken again further on) and the first piece alone is not one, they are
+    joined without a space; otherwise as `join_lines`.
     """
     global _VOCABULARY
     if _VOCABULARY is None:
@@ -371,7 +371,12 @@ def join_label(lines: list[str]) -> str:
             head = re.findall(r"^\w+", line)
             if tail and head:
                 joined = (tail[0] + head[0]).casefold()
-                if joined in _VOCABULARY and tail[0].casefold() not in _VOCABULARY:
+                # a word of a known name, or the start of one broken twice in a very narrow
+                # cell ("Kvalitets" / "utvecklin" / "g")
+                known = joined in _VOCABULARY or any(
+                    v.startswith(joined) for v in _VOCABULARY if len(v) > len(joined)
+                )
+                if known and tail[0].casefold() not in _VOCABULARY:
                     parts[-1] = parts[-1] + line
                     continue
         parts.append(line)

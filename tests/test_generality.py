@@ -2161,6 +2161,39 @@ def test_a_header_row_repeated_with_its_name_whole_goes_on_with_the_table() -> N
     assert table.total == {"points": 19, "max": 35, "percent": 54}
 
 
+def test_a_header_row_repeated_with_its_name_wrapped_otherwise_goes_on_with_the_table() -> None:
+    """Seed 3018 case 479 (A5, a fact box beside the table on its first page): the header's
+    name cell wrapped "Kvalitets" / "utvecklin" / "g" there, and "Kvalitetsutveckl" / "ing"
+    under the header repeated at full width on the next page. Those lines are the name's rest
+    (bold, like the header): the table ended at the first of them and lost four rows, its
+    total and the name ("Kvalitets utveckling")."""
+    from dataclasses import replace
+
+    from parsers.scores import find_tables
+
+    def on(page: int, line: Line, bold: bool = False) -> Line:
+        return Line([replace(w, bold=bold) for w in line.words], page=page)
+
+    head = [("Uppnått", 174.5, 227.2), ("Max", 253.0, 279.6), ("Procent", 306.7, 357.0)]
+    lines = [
+        on(1, _wline([("6.", 49.7, 62.1), *head], 317.3, 11.5), True),
+        on(1, _wline([("Kvalitets", 49.7, 95.0)], 330.7, 11.5), True),
+        on(1, _wline([("utvecklin", 49.7, 96.0)], 344.1, 11.5), True),
+        on(1, _wline([("g", 49.7, 56.0)], 357.5, 11.5), True),
+        on(1, _wline([("6.1", 49.7, 68.0), ("Finns", 78.3, 108.6), ("rutiner?", 119.0, 162.6), ("1", 197.2, 204.5), ("5", 259.0, 266.0), ("20", 320.9, 331.0), ("%", 331.9, 342.8)], 380.4, 11.5)),
+        on(2, _wline([("6.", 49.7, 62.1), *head], 50.9, 11.5), True),
+        on(2, _wline([("Kvalitetsutveckl", 49.7, 140.0)], 64.3, 11.5), True),
+        on(2, _wline([("ing", 49.7, 64.0)], 77.7, 11.5), True),
+        on(2, _wline([("6.2", 49.7, 68.0), ("Arbetar", 78.3, 118.6), ("kommunen?", 122.0, 172.0), ("18", 197.2, 208.5), ("20", 259.0, 273.6), ("90", 320.9, 332.2), ("%", 333.9, 342.8)], 100.0, 11.5)),
+        on(2, _wline([("Summa", 49.7, 90.0), ("19", 197.2, 208.5), ("25", 259.0, 273.6), ("76", 320.9, 332.2), ("%", 333.9, 342.8)], 120.0, 11.5)),
+    ]  # fmt: skip
+    (table,) = find_tables(lines)
+    assert [q.id for q in table.questions] == ["6.1", "6.2"]
+    assert [q.text for q in table.questions] == ["Finns rutiner?", "Arbetar kommunen?"]
+    assert table.total == {"points": 19, "max": 25, "percent": 76}
+    assert table.name == "Kvalitetsutveckling"
+
+
 def test_a_line_going_on_an_item_of_an_earlier_section_is_read() -> None:
     """Seed 3017, damaged case 17 (a findings table split in two): the second part's first
     line has no bullet in a bulleted list, so it goes on the item the first part read last.
