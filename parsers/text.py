@@ -165,9 +165,10 @@ def broken_word_rest(head: str, tail: str, counts: Mapping[str, int] | None = No
       word ("r", "nde", "tion"), nor a word the document prints inside a line elsewhere
       ("Näringslivsarbetet" / "sker");
     - a joined word the document prints whole elsewhere;
-    - a rest the document prints nowhere else as a word, but as the end of longer words
-      ("pporter" of "rapporter", "kningar" of "undersökningar"): the end of a word, not a
-      word ("verksamhetsuppföljning" / "avseende" is two words, though each is printed once).
+    - a rest the document prints nowhere inside a line, but as the end of longer words
+      ("pporter" of "rapporter", "kningar" of "undersökningar", "neringen" of "planeringen",
+      however often the same question breaks it the same way): the end of a word, not a word
+      ("verksamhetsuppföljning" / "avseende" is two words, though each is printed once).
     """
     rest = bare(tail)
     if not (head[-1:].isalpha() and tail[:1].islower() and rest):
@@ -179,7 +180,7 @@ def broken_word_rest(head: str, tail: str, counts: Mapping[str, int] | None = No
         return False  # a word of its own: a short function word, or one printed mid-line
     if len(rest) <= FRAGMENT_MAX_LETTERS:
         return True
-    return bool(counts) and counts.get(rest, 0) <= 1 and _ends_printed_words(rest, counts)
+    return bool(counts) and _ends_printed_words(rest, counts)
 
 
 def _printed_inside(word: str) -> bool:

@@ -154,6 +154,9 @@ def test_a_closing_quote_at_a_line_start_joins_the_word_before() -> None:
         # seed 3016 case 130: each word printed once, neither the end of another word
         ("verksamhetsuppföljning", "avseende", {"avseende": 1, "uppföljning": 2}, False),
         ("kommun", "ledningen", {"ledningen": 2, "kommunledningen": 1}, True),  # printed whole
+        # seed 3018 case 394: a question repeated on many pages breaks the same word the same
+        # way each time; its rest, only ever printed first on a line, ends a printed word
+        ("verksamhetspla", "neringen", {"neringen": 24, "planeringen": 9}, True),
     ],
 )
 def test_the_rest_of_a_word_broken_at_a_full_line(
