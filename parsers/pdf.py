@@ -261,6 +261,7 @@ def _read_pages(
         ocr.fill_number_cells(reread, pages)
         ocr.bullets(pages)
         ocr.image_bullets(reread.data, pages)
+        ocr.split_glued_i(pages)
     return pages
 
 

@@ -764,6 +764,21 @@ def test_bold_type_is_told_by_its_strokes() -> None:
     # "i": too short to measure, regular like its neighbours
 
 
+def test_a_word_glued_to_the_preposition_i_is_split() -> None:
+    # oversikt-closing-table-no-history, scanned: "redovisa utfalleti årsredovisningen" three
+    # times, "synpunkteri" (texts 84 -> 88 of 89); the document prints "utfallet" elsewhere
+    def line(top: float, *texts: str) -> Line:
+        return Line([Word(t, 50 + 60 * k, 100 + 60 * k, top, top + 9, 9.0) for k, t in enumerate(texts)], 1)  # fmt: skip
+
+    glued = line(10, "redovisa", "utfalleti", "årsredovisningen.")
+    elsewhere = line(30, "Utfallet", "redovisas.")
+    words = line(50, "en", "strategi", "för", "demokrati.")  # no "strateg", no "demokrat"
+    ocr.split_glued_i([PageText(1, 600, 800, [glued, elsewhere, words])])
+    assert glued.text == "redovisa utfallet i årsredovisningen."
+    assert words.text == "en strategi för demokrati."
+    assert glued.words[1].x1 == glued.words[2].x0 == pytest.approx(110 + 50 * 8 / 9)  # by letters
+
+
 def test_a_cell_reading_that_lost_a_labels_dot_does_not_replace_it() -> None:
     # wp-newspaper-columns-word-numbered-lists-continuing, scanned: the page read "16." (a
     # numbered list's label), the cell "16" (the smoothing took the dot): the label stays
