@@ -51,6 +51,7 @@ from parsers.tolerances import (
     CELL_SPACING_HEIGHTS,
     CELL_SPACING_PX,
     COLUMN_START_ALIGN_EM,
+    DESCENT,
     LINE_BASELINE_TOLERANCE,
     MIN_LIST_LABELS,
     NUMBER_MAX_CHARS,
@@ -485,7 +486,13 @@ def one_size(lines: list, size: float) -> None:
     as two line boxes a little apart still comes together as one line, as it did before."""
     for line in lines:
         for w in line.words:
+            base = w.baseline
             w.size = size
+            # ... and a box of that size on its own baseline: the white between two lines
+            # (what ends a paragraph, `parsers.findings`) is then their pitch less one size,
+            # not what the letters of each line box happened to reach
+            w.bottom = base + DESCENT * size
+            w.top = w.bottom - size
 
 
 #: A line of words under this share of the document's median size is a fragment of a glyph the
