@@ -486,13 +486,21 @@ def one_size(lines: list, size: float) -> None:
     as two line boxes a little apart still comes together as one line, as it did before."""
     for line in lines:
         for w in line.words:
-            base = w.baseline
             w.size = size
-            # ... and a box of that size on its own baseline: the white between two lines
-            # (what ends a paragraph, `parsers.findings`) is then their pitch less one size,
-            # not what the letters of each line box happened to reach
-            w.bottom = base + DESCENT * size
-            w.top = w.bottom - size
+
+
+def level_boxes(pages: list) -> None:
+    """Every recognised word a box of its (one) size on its own baseline: a recognised word's
+    box is its OCR line box, as high as the letters of that line reach, so the white between
+    two lines (what ends a paragraph, `parsers.findings`) varied with the letters, not with
+    the pitch. Done after the number cells are read (their crops keep the line boxes); the
+    box's height is the size OCRmyPDF gave it, so its baseline is known from the box alone."""
+    for page in pages:
+        for line in page.lines:
+            for w in line.words:
+                base = w.bottom - DESCENT * (w.bottom - w.top)
+                w.bottom = base + DESCENT * w.size
+                w.top = w.bottom - w.size
 
 
 #: A line of words under this share of the document's median size is a fragment of a glyph the
