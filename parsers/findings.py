@@ -282,7 +282,7 @@ class _Column:
     def gaps(self) -> list[float]:
         """Vertical white space between consecutive pending lines on the same page."""
         return [
-            min(w.top for w in b) - max(w.bottom for w in a)
+            _pitch(a, b) - b[0].size
             for (a, pa), (b, pb) in zip(self.pending, self.pending[1:], strict=False)
             if pa == pb
         ]
@@ -319,8 +319,8 @@ class _Column:
                 prev, prev_page = self.last
                 fits = _would_fit(prev, words, right[prev_page])
                 if page == prev_page:
-                    height = words[0].bottom - words[0].top
-                    gap = min(w.top for w in words) - max(w.bottom for w in prev)
+                    height = words[0].size
+                    gap = _pitch(prev, words) - height  # not the boxes: a scan's vary
                     new = fits or gap > max(
                         PARAGRAPH_GAP_MIN_EM * height, line_gap + PARAGRAPH_GAP_EXTRA_EM * height
                     )
@@ -365,6 +365,13 @@ class _Column:
         return fills_to_edge(
             prev[-1].x1, right[prev_page], prev[-1].size, letter
         ) and broken_word_rest(head, rest.split(" ", 1)[0])
+
+
+def _pitch(above: list[Word], below: list[Word]) -> float:
+    """Baseline to baseline, from a line to the next: less one size, the white between them.
+    Not measured between the boxes: a scan's word boxes are its OCR line boxes, as high as
+    their letters reach (a text PDF's are one size high, and both measures agree there)."""
+    return min(w.baseline for w in below) - max(w.baseline for w in above)
 
 
 def rejoin_broken_words(texts: list[str], lines: list[Line]) -> list[str]:
@@ -475,10 +482,7 @@ def _read_table(
         for side in (lambda w, x=x: w.x0 < x, lambda w, x=x: w.x0 >= x):
             rows = [[w for w in ln.words if side(w)] for ln in page_lines]
             rows = [r for r in rows if r]
-            gaps += [
-                min(w.top for w in b) - max(w.bottom for w in a)
-                for a, b in itertools.pairwise(rows)
-            ]
+            gaps += [_pitch(a, b) - b[0].size for a, b in itertools.pairwise(rows)]
     _read_sides(split, found, min([*gaps, style.line_gap]))
     return end
 

@@ -51,7 +51,6 @@ from parsers.tolerances import (
     CELL_SPACING_HEIGHTS,
     CELL_SPACING_PX,
     COLUMN_START_ALIGN_EM,
-    DESCENT,
     LINE_BASELINE_TOLERANCE,
     MIN_LIST_LABELS,
     NUMBER_MAX_CHARS,
@@ -487,20 +486,6 @@ def one_size(lines: list, size: float) -> None:
     for line in lines:
         for w in line.words:
             w.size = size
-
-
-def level_boxes(pages: list) -> None:
-    """Every recognised word a box of its (one) size on its own baseline: a recognised word's
-    box is its OCR line box, as high as the letters of that line reach, so the white between
-    two lines (what ends a paragraph, `parsers.findings`) varied with the letters, not with
-    the pitch. Done after the number cells are read (their crops keep the line boxes); the
-    box's height is the size OCRmyPDF gave it, so its baseline is known from the box alone."""
-    for page in pages:
-        for line in page.lines:
-            for w in line.words:
-                base = w.bottom - DESCENT * (w.bottom - w.top)
-                w.bottom = base + DESCENT * w.size
-                w.top = w.bottom - w.size
 
 
 #: A line of words under this share of the document's median size is a fragment of a glyph the

@@ -262,7 +262,6 @@ def _read_pages(
         ocr.bullets(pages)
         ocr.image_bullets(reread.data, pages)
         ocr.split_glued_i(pages)
-        ocr.level_boxes(pages)
     return pages
 
 
