@@ -337,13 +337,15 @@ class _Draft:
         self.questions.append(row)
 
     def total_from_numbers(self) -> bool:
-        """A number-only line once every question has its numbers is the total row, if it
-        lies below the last question's row: a number line beside the lines of that row's text
-        (a tall row whose numbers a scan's OCR read apart from it) is no total."""
+        """A number-only line once every question has its numbers (or a number-only line of
+        its own to take them from: a tall row's numbers set between its text lines, as
+        `place_orphans` gives them) is the total row, if it lies below the last question's
+        row: a number line beside the lines of that row's text (a tall row whose numbers a
+        scan's OCR read apart from it) is no total."""
+        lacking = sum(1 for q in self.questions if not q.numbers)
         if (
-            self.orphans
-            and self.questions
-            and all(q.numbers for q in self.questions)
+            self.questions
+            and len(self.orphans) > lacking  # one each for those, and one more: the total
             and _below(self.orphans[-1][0], self.questions[-1])
         ):
             last, self.total = self.orphans.pop()

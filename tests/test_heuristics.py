@@ -389,6 +389,29 @@ def test_a_number_line_beside_a_tall_rows_text_is_no_total_row():
     assert [q.id for q in table.questions] == ["1.1", "1.2"]
 
 
+def test_a_total_row_after_a_tall_rows_own_number_line_ends_the_table():
+    """Seed 3018 case 381: the last question's numbers stood on a line of their own between
+    its two text lines (centred in a tall row), the total row at the top of the next page. The
+    total was taken only once every question had numbers, which the last one got only at the
+    table's end: the findings heading under the total ("STYRKOR OCH …") became the last
+    question's text. A number line for each question still lacking numbers, and one more, is
+    the total (`scores._Draft.total_from_numbers`)."""
+    lines = [
+        _line(100, ("1", 50), ("Styrning", 60), ("Uppnått", 300), ("Max", 350), ("Procent", 390)),
+        _line(
+            112, ("1.1", 50), ("Finns", 80), ("en", 115), ("plan?", 130), ("10", 305), ("15", 352)
+        ),
+        _line(124, ("1.2", 50), ("Hur", 80), ("skapas", 110), ("tillit", 155)),
+        _line(130, ("0", 305), ("10", 352), ("0", 392)),
+        _line(136, ("genom", 50), ("etik?", 90)),
+        _line(40, ("10", 305), ("25", 352), ("40", 392), page=2),
+        _line(70, ("STYRKOR", 50), ("OCH", 100), ("FÖRBÄTTRINGAR", 125), page=2),
+    ]
+    (table,) = scores.find_tables(lines)
+    assert [q.text for q in table.questions] == ["Finns en plan?", "Hur skapas tillit genom etik?"]
+    assert table.total == {"points": 10, "max": 25, "percent": 40}
+
+
 # --- footer: a table header row repeated at the top of each page is body (footer._structural) --
 
 
