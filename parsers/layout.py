@@ -19,6 +19,7 @@ Every tolerance is a multiple of the line's own font size.
 from __future__ import annotations
 
 import itertools
+import statistics
 
 from parsers.pdf import Line, PageText, lines_from_words
 from parsers.reader import Word
@@ -545,6 +546,40 @@ def _lines_needed(carry: tuple[float, float] | None, back: int, strip: tuple[flo
     return 1 if continued else MIN_TWO_SIDED_LINES
 
 
+def _need(
+    page: PageText,
+    span: tuple[int, int, int],
+    strip: tuple[float, float],
+    carry: tuple[float, float] | None,
+    foot: bool,
+) -> int:
+    """`_lines_needed`; but a region of body type that reaches the page's foot with a line on
+    each side is noted (`PageText.foot_strip`), and with `foot` needs only that line."""
+    back, j, per_side = span
+    need = _lines_needed(carry, back, strip)
+    lines = page.lines
+    em, body = lines[back].size, statistics.median(ln.size for ln in lines)  # a footer's less
+    if per_side < need and em >= HEADING_MIN_SIZE * body and _at_foot(lines, j, em, per_side):
+        page.foot_strip = strip
+        return 1 if foot else need
+    return need
+
+
+def _at_foot(lines: list[Line], j: int, em: float, per_side: int) -> bool:
+    """Does a region ending before `lines[j]`, with a line on each side, reach the page's
+    foot: nothing after it but smaller type (a running footer)?"""
+    return per_side >= 1 and all(ln.size < HEADING_MIN_SIZE * em for ln in lines[j:])
+
+
+def starts_two_sided(lines: list[Line], strip: tuple[float, float]) -> bool:
+    """Does the page begin (within `MAX_LINES_BEFORE_CONTINUATION` lines of running header or
+    heading) with a line printed on both sides of `strip`'s gutter?"""
+    body = [ln for ln in lines if ln.words]
+    return any(
+        _gutter(ln, ln.size, strip) is not None for ln in body[: MAX_LINES_BEFORE_CONTINUATION + 1]
+    )
+
+
 def _one_text(
     lines: list[Line], span: tuple[int, int], strip: tuple[float, float], aligned: bool
 ) -> bool:
@@ -562,10 +597,12 @@ def _one_text(
 
 
 def split_columns(
-    page: PageText, carry: tuple[float, float] | None = None
+    page: PageText, carry: tuple[float, float] | None = None, foot: bool = False
 ) -> tuple[float, float] | None:
     """Reorder `page.lines` so that each two-column region reads column by column. `carry` is
-    the gutter of the previous page's last region; returns this page's."""
+    the gutter of the previous page's last region; returns this page's. A region at the page's
+    foot with one line on its shorter side is noted (`PageText.foot_strip`), and with `foot`
+    (the next page goes on with its gutter) read as columns."""
     lines = page.lines
     last: tuple[float, float] | None = None
     out: list[Line] = []
@@ -586,7 +623,7 @@ def split_columns(
         after_flow = last is not None and lo < last[1] and last[0] < hi
         back = _back(lines, (plain, i, j), (lo, hi), em, after_flow, tables)
         region = lines[back:j]
-        need = _lines_needed(carry, back, (lo, hi))
+        need = _need(page, (back, j, per_side), (lo, hi), carry, foot)
         around = lines[max(0, back - 1) : back] + lines[j : j + 1]
         one_text = i < refused[0] and lo < refused[2] and refused[1] < hi
         aligned = one_text or _right_edge_aligned(region, (lo + hi) / 2, em)

@@ -101,6 +101,9 @@ class PageText:
     images: list[tuple[float, float, float, float]] = field(default_factory=list)
     chars: int = 0  # characters the reader found (before words)
     words: list[Word] = field(default_factory=list, repr=False)  # only while reading
+    #: the gutter of two-sided lines at the page's foot too short to be columns on their own
+    #: (`parsers.layout.split_columns`): columns if the next page goes on with them
+    foot_strip: tuple[float, float] | None = None
 
     @property
     def vrules(self) -> list[tuple[float, float, float]]:
@@ -248,6 +251,7 @@ def _read_pages(
         ocr.stroke_weights(reread.data, pages)  # ... and its bold type
         ocr.reread_pages(reread, pages)
     carry: tuple[float, float] | None = None
+    before: tuple[PageText, list[Line], tuple[float, float] | None] | None = None
     for page in pages:
         tilt = ocr.tilt(page.words) if reread is not None else 0.0
         page.lines = lines_from_words(page.words, page.number, tilt)
@@ -256,7 +260,11 @@ def _read_pages(
             page.lines = ocr.absorb_fragments(page.lines, size)
             ocr.one_size(page.lines, size)
         # newspaper columns read column by column, continued over pages (parsers.layout)
+        lines, carried = list(page.lines), carry
         carry = split_columns(page, carry)
+        if before is not None and _columns_from_the_foot(before[0], lines):
+            carry = _split_again(before, (page, lines))
+        before = (page, lines, carried)
     if reread is not None:
         ocr.fill_number_cells(reread, pages)
         ocr.bullets(pages)
@@ -265,10 +273,34 @@ def _read_pages(
     return pages
 
 
-def split_columns(page: PageText, carry: tuple[float, float] | None) -> tuple[float, float] | None:
+def split_columns(
+    page: PageText, carry: tuple[float, float] | None, foot: bool = False
+) -> tuple[float, float] | None:
     from parsers.layout import split_columns as split
 
-    return split(page, carry)
+    return split(page, carry, foot)
+
+
+def _columns_from_the_foot(page: PageText, following: list[Line]) -> bool:
+    """Newspaper columns that begin a line or two above a page's foot (a heading and one item
+    beside the right column's first item) are too short to be told from a row of a table; the
+    next page going on with two columns at the same gutter tells."""
+    from parsers.layout import starts_two_sided
+
+    return page.foot_strip is not None and starts_two_sided(following, page.foot_strip)
+
+
+def _split_again(
+    before: tuple[PageText, list[Line], tuple[float, float] | None],
+    page: tuple[PageText, list[Line]],
+) -> tuple[float, float] | None:
+    """Both pages read again: the one before with its foot read as columns, this one as going
+    on with them. Returns the gutter this page carries on."""
+    prev, prev_lines, prev_carry = before
+    prev.lines = prev_lines
+    carry = split_columns(prev, prev_carry, foot=True)
+    page[0].lines = list(page[1])
+    return split_columns(page[0], carry)
 
 
 def _mark(page: PageText, raw: RawPage, words: list[Word]) -> None:

@@ -2207,3 +2207,42 @@ def test_a_line_going_on_an_item_of_an_earlier_section_is_read() -> None:
     col.add(_wline([("verksamheten.", 63.6, 130.0)], 100.0, 10.0).words, 2)
     col.flush(continues=True)
     assert [i.text for i in items] == ["Tydlig styrning av verksamheten."]
+
+
+def test_newspaper_columns_that_begin_at_a_pages_foot_are_read_as_columns() -> None:
+    """Seed 3018 case 164: the findings heading "Styrkor" and one item two lines above the
+    page's foot, the right column's first item beside them; the columns go on over the next
+    page. One line on the shorter side is too few to tell columns from a table's row, so the
+    two sides were read as one text and every strength was lost (`unread_text`). The next
+    page going on with two columns at the same gutter tells (`pdf._columns_from_the_foot`)."""
+    from parsers.pdf import _columns_from_the_foot, _split_again
+
+    left, right = 50.0, 310.0
+    first = [
+        _line([("Kommunen", left + 52 * k) for k in range(9)], 600),  # one column above
+        _line([("Styrkor", left), ("Gemensam", right), ("uppföljning.", right + 60)], 700),
+        _line([("Bred", left), ("modell.", left + 30)], 714),
+        _line([("Sveriges", left), ("Kommuner", left + 60)], 790, size=8.0),  # the footer
+    ]
+    following = [
+        _line([("Regelbunden", left), ("planering.", left + 70), ("utfallet", right)], 72),
+        _line([("Väl", left), ("fungerande.", left + 25), ("Förbättringsområden", right)], 86),
+        _line([("Aktiv", left), ("dialog.", left + 40), ("Se", right), ("över.", right + 20)], 100),
+    ]
+    page1, page2 = PageText(1, 595, 842, list(first)), PageText(2, 595, 842, list(following))
+    assert split_columns(page1) is None  # alone, the foot is no columns ...
+    assert [ln.text for ln in page1.lines][1] == "Styrkor Gemensam uppföljning."
+    assert page1.foot_strip is not None and _columns_from_the_foot(page1, following)
+    carry = _split_again((page1, list(first), None), (page2, list(following)))
+    assert [ln.text for ln in page1.lines] == [  # ... with the next page going on, it is
+        first[0].text,
+        "Styrkor",
+        "Bred modell.",
+        "Gemensam uppföljning.",
+        "Sveriges Kommuner",
+    ]
+    assert carry is not None and [ln.text for ln in page2.lines][:3] == [
+        "Regelbunden planering.",
+        "Väl fungerande.",
+        "Aktiv dialog.",
+    ]
