@@ -572,12 +572,12 @@ def _at_foot(lines: list[Line], j: int, em: float, per_side: int) -> bool:
 
 
 def starts_two_sided(lines: list[Line], strip: tuple[float, float]) -> bool:
-    """Does the page begin (within `MAX_LINES_BEFORE_CONTINUATION` lines of running header or
-    heading) with a line printed on both sides of `strip`'s gutter?"""
-    body = [ln for ln in lines if ln.words]
-    return any(
-        _gutter(ln, ln.size, strip) is not None for ln in body[: MAX_LINES_BEFORE_CONTINUATION + 1]
-    )
+    """Does the page begin (after at most `MAX_LINES_BEFORE_CONTINUATION` lines of running
+    header or heading) with `MIN_TWO_SIDED_LINES` lines in a row printed on both sides of
+    `strip`'s gutter? (One such line is as likely a justified line's stretched space.)"""
+    sided = [_gutter(ln, ln.size, strip) is not None for ln in lines if ln.words]
+    top = sided[: MAX_LINES_BEFORE_CONTINUATION + MIN_TWO_SIDED_LINES]
+    return any(all(top[k : k + MIN_TWO_SIDED_LINES]) for k in range(len(top) - 1))
 
 
 def _one_text(

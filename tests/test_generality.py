@@ -2233,6 +2233,10 @@ def test_newspaper_columns_that_begin_at_a_pages_foot_are_read_as_columns() -> N
     assert split_columns(page1) is None  # alone, the foot is no columns ...
     assert [ln.text for ln in page1.lines][1] == "Styrkor Gemensam uppföljning."
     assert page1.foot_strip is not None and _columns_from_the_foot(page1, following)
+    # one line with a gap there is as likely a justified line's stretched space (seed 3018
+    # cases 1 and 152: a foot line read as columns put "för" after "kommunstyrelsen?")
+    prose = _line([("Kommunen", left + 52 * k) for k in range(9)], 100)
+    assert not _columns_from_the_foot(page1, [following[0], prose])
     carry = _split_again((page1, list(first), None), (page2, list(following)))
     assert [ln.text for ln in page1.lines] == [  # ... with the next page going on, it is
         first[0].text,
