@@ -1236,27 +1236,33 @@ def _read_left(page, line, w) -> float:
 
 def _disc(ink, scale: float, x0: float, top: float, x1: float, bottom: float, size: float):
     """(x0, x1) in points of the one glyph-sized mark in the box, else None."""
-    import numpy as np
-
     c0, c1 = max(0, int(x0 * scale)), int(x1 * scale)
     r0, r1 = max(0, int(top * scale)), int(bottom * scale) + 1
     if c1 - c0 < 2 or r1 - r0 < 2:
         return None
-    box = ink[r0:r1, c0:c1]
-    cols = np.nonzero(box.any(axis=0))[0]
-    rows = np.nonzero(box.any(axis=1))[0]
-    if not len(cols):
+    glyph = _glyph(ink, scale, (c0, c1, r0, r1), size)
+    return None if glyph is None else (glyph[0] / scale, (glyph[1] + 1) / scale)
+
+
+def _glyph(ink, scale: float, box: tuple[int, int, int, int], size: float):
+    """The one mark of a glyph's size and shape (`BULLET_*`) in the pixel box (c0, c1, r0,
+    r1): (its first and last pixel column, its pixels), else None (nothing, two marks)."""
+    import numpy as np
+
+    c0, c1, r0, r1 = box
+    pixels = ink[r0:r1, c0:c1]
+    cols = np.nonzero(pixels.any(axis=0))[0]
+    rows = np.nonzero(pixels.any(axis=1))[0]
+    if not len(cols) or len(cols) != cols[-1] - cols[0] + 1:  # nothing, or two marks
         return None
-    w, h = cols[-1] - cols[0] + 1, rows[-1] - rows[0] + 1
-    if len(cols) != w:  # two marks, not one
-        return None
+    mark = pixels[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
+    height, width = mark.shape
     lo, hi = BULLET_MIN_EM * size * scale, BULLET_MAX_EM * size * scale
-    aspect = w / h
-    if not (
-        lo <= w <= hi and lo <= h <= hi and 1 / BULLET_MAX_ASPECT <= aspect <= BULLET_MAX_ASPECT
-    ):
+    if not (lo <= width <= hi and lo <= height <= hi):
         return None
-    return (c0 + cols[0]) / scale, (c0 + cols[-1] + 1) / scale
+    if not 1 / BULLET_MAX_ASPECT <= width / height <= BULLET_MAX_ASPECT:
+        return None
+    return c0 + cols[0], c0 + cols[-1], mark
 
 
 #: A solid bullet glyph ("▪", "●") is read by the page OCR as one or two letters ("H", "ms",
@@ -1273,19 +1279,8 @@ def _solid(ink, scale: float, w) -> bool:
     """The word's box in the image holds one glyph-sized mark of solid ink."""
     c0, c1 = max(0, int(w.x0 * scale)), int(w.x1 * scale) + 1
     r0, r1 = max(0, int(w.top * scale)), int(w.bottom * scale) + 1
-    box = ink[r0:r1, c0:c1]
-    cols = box.any(axis=0).nonzero()[0]
-    rows = box.any(axis=1).nonzero()[0]
-    if not len(cols) or len(cols) != cols[-1] - cols[0] + 1:  # nothing, or two marks
-        return False
-    mark = box[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
-    height, width = mark.shape
-    lo, hi = BULLET_MIN_EM * w.size * scale, BULLET_MAX_EM * w.size * scale
-    if not (lo <= width <= hi and lo <= height <= hi):
-        return False
-    if not 1 / BULLET_MAX_ASPECT <= width / height <= BULLET_MAX_ASPECT:
-        return False
-    return float(mark.mean()) >= SOLID_FILL
+    glyph = _glyph(ink, scale, (c0, c1, r0, r1), w.size)
+    return glyph is not None and float(glyph[2].mean()) >= SOLID_FILL
 
 
 def _is_bullet_mark(text: str) -> bool:
