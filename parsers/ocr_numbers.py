@@ -12,7 +12,7 @@ code, so the record is `complete: false`.
 
 The rule for readings (`choose`): each number-like word has several readings, the page's
 (OCRmyPDF over the whole page) and the cell's (Tesseract on the word's image with a digit-and-%
-whitelist, once per way of preparing the image, `parsers.ocr.reread_numbers`). Where they
+whitelist, once per way of preparing the image, `parsers.ocr_cells.reread_numbers`). Where they
 differ and one set of readings of a question row satisfies its arithmetic, that set is taken:
 it is what the cell says, read more than once, and the arithmetic picked the reading, not the
 value. Where several sets satisfy it, the one whose values were read most often is taken, and a

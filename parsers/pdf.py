@@ -14,7 +14,7 @@ import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from parsers import limits, ocr
+from parsers import limits, ocr, ocr_cells, ocr_image
 from parsers.errors import (
     CorruptPdf,
     EmptyFile,
@@ -222,7 +222,7 @@ def _read_pages(
     path: Path, data: bytes, read_pages, reread: ocr.Cells | None = None
 ) -> list[PageText]:
     """Words and lines of every page; with `reread` (an OCR'd PDF), the words that look like
-    numbers are read again from the page image (`parsers.ocr.reread_numbers`)."""
+    numbers are read again from the page image (`parsers.ocr_cells.reread_numbers`)."""
     pages: list[PageText] = []
     try:
         budget = limits.CharBudget(path)
@@ -247,9 +247,9 @@ def _read_pages(
     size = None
     if reread is not None:
         size = ocr.median_size(pages)  # a recognised word's size is its line box's height
-        ocr.image_rules(reread.data, pages)  # a scan's table rules are in its image
-        ocr.stroke_weights(reread.data, pages)  # ... and its bold type
-        ocr.reread_pages(reread, pages)
+        ocr_image.image_rules(reread.data, pages)  # a scan's table rules are in its image
+        ocr_image.stroke_weights(reread.data, pages)  # ... and its bold type
+        ocr_cells.reread_pages(reread, pages)
     carry: tuple[float, float] | None = None
     before: tuple[PageText, list[Line], tuple[float, float] | None] | None = None
     for page in pages:
@@ -266,10 +266,10 @@ def _read_pages(
             carry = _split_again(before, (page, lines))
         before = (page, lines, carried)
     if reread is not None:
-        ocr.fill_number_cells(reread, pages)
-        ocr.bullets(pages)
-        ocr.image_bullets(reread.data, pages)
-        ocr.split_glued_i(pages)
+        ocr_cells.fill_number_cells(reread, pages)
+        ocr_image.bullets(pages)
+        ocr_image.image_bullets(reread.data, pages)
+        ocr_image.split_glued_i(pages)
     return pages
 
 

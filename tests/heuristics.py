@@ -402,7 +402,14 @@ def _unit_tests_failing() -> list[str]:
 
 #: Modules whose tolerances act inside `pdf.read_document` (words, lines, columns, OCR): a
 #: change there needs the reading done again.
-READING_MODULES = {"parsers.reader", "parsers.pdf", "parsers.layout", "parsers.ocr"}
+READING_MODULES = {
+    "parsers.reader",
+    "parsers.pdf",
+    "parsers.layout",
+    "parsers.ocr",
+    "parsers.ocr_image",
+    "parsers.ocr_cells",
+}
 
 
 def tolerance_rules() -> None:

@@ -42,11 +42,11 @@ NOT_LAYOUT: dict[str, dict[float, str]] = {
         255: "colour channel scale",
     },
     "layout.py": {3: "`3 - side`: the other of the sides 1 and 2"},
-    "ocr.py": {
+    "ocr.py": {30: "timeout (s) for asking Tesseract its version / languages"},
+    "ocr_cells.py": {
         6: "Tesseract page segmentation mode: a block of text",
         7: "Tesseract page segmentation mode: one line",
         12: "columns of Tesseract's TSV output",
-        30: "timeout (s) for asking Tesseract its version / languages",
         300: "timeout (s) for one Tesseract run",
         255: "white in a greyscale image",
     },

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from parsers import NoTextLayer, ocr, ocr_numbers, parse_report
+from parsers import NoTextLayer, ocr, ocr_cells, ocr_image, ocr_numbers, parse_report
 from parsers.pdf import Line, PageText, read_document
 from parsers.reader import Word
 from pipeline.cli import cli
@@ -325,7 +325,7 @@ def test_a_scan_depends_only_on_the_pdf_and_the_seed() -> None:
 def test_ruling_lines_are_found_in_a_scanned_page() -> None:
     """A scan has no vector rules; the table's lines are found in its image (the findings
     columns' gutter). A drawn table of 2 columns: its rules come back within a point; a
-    letter's stroke (shorter than `ocr.MIN_RULE_PT`) does not."""
+    letter's stroke (shorter than `ocr_image.MIN_RULE_PT`) does not."""
     import img2pdf
     from PIL import Image, ImageDraw
 
@@ -350,7 +350,7 @@ def test_ruling_lines_are_found_in_a_scanned_page() -> None:
         [buf.getvalue()], layout_fun=img2pdf.get_fixed_dpi_layout_fun((dpi, dpi))
     )
     page = PageText(1, 595, 842, [], [])
-    ocr.image_rules(data, [page])
+    ocr_image.image_rules(data, [page])
     vertical = sorted(
         (round(r.x0), round(r.top), round(r.bottom)) for r in page.rules if r.vertical
     )
@@ -393,12 +393,12 @@ def test_the_readings_agreed_on_most_decide_between_two_rows_that_add_up() -> No
 
 def test_a_cells_readings_go_most_read_first_and_keep_their_marks() -> None:
     # a reading made twice goes first, a number before what is none
-    assert ocr._order(["3394,", "2207", "2207"]) == ["2207", "3394,"]
-    assert ocr._order(["", ""]) == []
-    assert ocr._order(["T", "7"]) == ["7", "T"]
+    assert ocr_cells._order(["3394,", "2207", "2207"]) == ["2207", "3394,"]
+    assert ocr_cells._order(["", ""]) == []
+    assert ocr_cells._order(["T", "7"]) == ["7", "T"]
     # a list's label keeps its dot (wp-newspaper-columns-word-numbered-lists-continuing,
     # scanned: with "1." read "1", the numbered lists' items were lost, texts 37 -> 1 of 94)
-    assert ocr._order(["1.", "1."]) == ["1."]
+    assert ocr_cells._order(["1.", "1."]) == ["1."]
     # the arithmetic drops the speck of "3394," ("33%" with its sign read as "94")
     assert "3394,".strip(ocr_numbers.READING_EDGE_MARKS) == "3394"
     assert ocr_numbers.percent_sign_readings("3394") == ["33"]
@@ -438,7 +438,7 @@ def test_a_bullet_read_as_the_same_digit_on_several_lines_is_a_bullet() -> None:
     next_page = PageText(
         2, 595, 842, [_ocr_line(90, ("0", 71.5), ("God", 88), ("0", 306), ("Öka", 324))]
     )
-    ocr.bullets([page, next_page])
+    ocr_image.bullets([page, next_page])
     assert [ln.words[0].text for ln in items] == ["•", "årsredovisningen", "•", "•"]
     assert beside[0].text == "• Tydlig satsning • Stärk"
     assert next_page.lines[0].text == "• God • Öka"
@@ -457,36 +457,36 @@ def test_a_score_row_that_lost_a_number_is_told_from_prose_and_footers() -> None
     # score-total-row-next-page, scanned, p. 8 (the table's header is on p. 7): "11" read "TF"
     cols = {"points": (320.0, 370.0), "max": (370.0, 430.0), "percent": (430.0, 500.0)}
     row = _ocr_line(441.5, ("som", 91), ("berörs?", 116), ("TF", 339), ("15", 401), ("73%", 458))
-    assert ocr._row_gaps(row, cols) == [(320.0, 370.0)]
+    assert ocr_cells._row_gaps(row, cols) == [(320.0, 370.0)]
     # a row with every number read has no gap
     whole = _ocr_line(457, ("Summa", 91), ("86", 338), ("100", 397), ("86%", 457))
-    assert ocr._row_gaps(whole, cols) == []
+    assert ocr_cells._row_gaps(whole, cols) == []
     # prose with a number in it: longer words under the columns (before: their images were
     # read with the digit whitelist, and short words gave way to the digits read)
     prose = _ocr_line(500, ("Kommunen", 91), ("har", 300), ("25", 340), ("anställda", 380))
-    assert ocr._row_gaps(prose, cols) == []
+    assert ocr_cells._row_gaps(prose, cols) == []
     # a footer's page number fills less than half of the columns
     footer = _ocr_line(798, ("Sveriges", 92), ("2019-01-29", 234), ("7", 478), ("19", 487))
-    assert ocr._row_gaps(footer, cols) == []
+    assert ocr_cells._row_gaps(footer, cols) == []
     # Kristianstad 2005, scanned, 4.5: a tall row's numbers on a line of their own, the OCR
     # having read only its points ("19" as "1"): max and percent are read (before, the lone
     # number ended the table and 4.6 and the area total were lost)
     alone = _ocr_line(259.1, ("1", 340))
-    assert ocr._row_gaps(alone, cols) == [(370.0, 430.0), (430.0, 500.0)]
+    assert ocr_cells._row_gaps(alone, cols) == [(370.0, 430.0), (430.0, 500.0)]
     # Gävle 2022, scanned with seed 0, 8.1: the last line of a question's row with its percent
     # only (points and max lost by the page OCR): read in a question's row, not elsewhere
     last = _ocr_line(144.4, ("delegation?", 73), ("73%", 458))
-    assert ocr._row_gaps(last, cols, in_question=True) == [(320.0, 370.0), (370.0, 430.0)]
-    assert ocr._row_gaps(last, cols) == []
+    assert ocr_cells._row_gaps(last, cols, in_question=True) == [(320.0, 370.0), (370.0, 430.0)]
+    assert ocr_cells._row_gaps(last, cols) == []
 
 
 def test_a_question_id_read_without_its_dot_is_read_whole() -> None:
     # Kristianstad 2005, scanned, p. 7: "5.2" read as "3" and "2"; both are read again as one
     row = _ocr_line(166.4, ("3", 73), ("2", 81), ("Tydliggör", 88), ("19", 404))
-    assert [w.text for w in ocr._id_words(row.words)] == ["3", "2"]
+    assert [w.text for w in ocr_cells._id_words(row.words)] == ["3", "2"]
     # a question's first word after the id stays out
     row = _ocr_line(166.4, ("5.2", 73), ("Tydliggör", 92), ("19", 404))
-    assert [w.text for w in ocr._id_words(row.words)] == ["5.2"]
+    assert [w.text for w in ocr_cells._id_words(row.words)] == ["5.2"]
 
 
 def test_a_cell_without_ink_stays_white_when_prepared() -> None:
@@ -496,11 +496,11 @@ def test_a_cell_without_ink_stays_white_when_prepared() -> None:
     from PIL import Image
 
     grain = np.random.default_rng(7).normal(248.0, 6.0, (30, 40)).clip(0, 255).astype(np.uint8)
-    blank = ocr.prepare_cell(Image.fromarray(grain, mode="L"), 2)
+    blank = ocr_cells.prepare_cell(Image.fromarray(grain, mode="L"), 2)
     assert blank.size == (80, 60) and blank.getextrema() == (255, 255)
     # a cell with ink keeps it, black on white
     grain[10:20, 10:14] = 40
-    inked = ocr.prepare_cell(Image.fromarray(grain, mode="L"), 2)
+    inked = ocr_cells.prepare_cell(Image.fromarray(grain, mode="L"), 2)
     assert inked.getextrema() == (0, 255)
 
 
@@ -525,7 +525,7 @@ def test_a_percent_title_read_as_letters_is_read_again() -> None:
     words[2] = Word("WC", words[2].x0, words[2].x1, words[2].top, words[2].bottom, 10.0)
     line = Line(words, 1)
     page = PageText(1, 595, 842, [line])
-    ocr._reread_percent_titles(ocr.Cells(scan_pdf(buf.getvalue(), seed=3)), [page])
+    ocr_cells._reread_percent_titles(ocr.Cells(scan_pdf(buf.getvalue(), seed=3)), [page])
     assert line.text == "Poäng Max %"
     assert line.words[2].page_reading == "WC"
 
@@ -563,11 +563,11 @@ def test_a_rules_ink_read_as_a_character_is_no_word() -> None:
     # Kalmar 2012, scanned: "Ledarutvecklingsprogram för alla chefer. |", the "|" being the
     # findings table's middle rule (texts 67 -> 69 of 70 without it)
     vrules = [(293.0, 324.0, 464.0)]
-    assert ocr._on_rule(Word("|", 291.5, 294.0, 400, 409, 9.0), vrules)
-    assert ocr._on_rule(Word("l", 292.0, 294.5, 400, 409, 9.0), vrules)
-    assert not ocr._on_rule(Word("|", 200.0, 202.0, 400, 409, 9.0), vrules)  # no rule there
-    assert not ocr._on_rule(Word("|", 291.5, 294.0, 500, 509, 9.0), vrules)  # below the rule
-    assert not ocr._on_rule(Word("chefer.", 260.0, 294.0, 400, 409, 9.0), vrules)  # a word
+    assert ocr_image._on_rule(Word("|", 291.5, 294.0, 400, 409, 9.0), vrules)
+    assert ocr_image._on_rule(Word("l", 292.0, 294.5, 400, 409, 9.0), vrules)
+    assert not ocr_image._on_rule(Word("|", 200.0, 202.0, 400, 409, 9.0), vrules)  # no rule there
+    assert not ocr_image._on_rule(Word("|", 291.5, 294.0, 500, 509, 9.0), vrules)  # below the rule
+    assert not ocr_image._on_rule(Word("chefer.", 260.0, 294.0, 400, 409, 9.0), vrules)  # a word
 
 
 def test_a_lost_points_title_is_read_again_where_it_stands() -> None:
@@ -591,7 +591,7 @@ def test_a_lost_points_title_is_read_again_where_it_stands() -> None:
     printed = header[1]
     line = Line([Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], 9.0) for w in header], 1)
     del line.words[1]  # "Uppnått", lost
-    ocr._reread_points_titles(
+    ocr_cells._reread_points_titles(
         ocr.Cells(scan_pdf(buf.getvalue(), seed=0)), [PageText(1, 595, 842, [line])]
     )
     assert line.text == "medarbetarskap Uppnått Max Procent"
@@ -622,11 +622,11 @@ def test_a_percent_sign_printed_apart_may_be_read_again() -> None:
     # "8 10 80 HW"; the word after a percent's number, close to it, is read again
     cols = {"points": (320.0, 390.0), "max": (390.0, 455.0), "percent": (455.0, 540.0)}
     row = _ocr_line(328.2, ("jämförelser", 232), ("8", 354), ("10", 424), ("80", 490), ("HW", 502))
-    assert [w.text for w in ocr._sign_words(row, cols)] == ["HW"]
+    assert [w.text for w in ocr_cells._sign_words(row, cols)] == ["HW"]
     # a "%" read as one with its number, a word far from it, or a max column's word: none
     whole = _ocr_line(279.1, ("för", 257), ("11", 351), ("15", 424), ("73%", 490), ("a", 530))
-    assert ocr._sign_words(whole, cols) == []
-    assert ocr._sign_words(row, {k: v for k, v in cols.items() if k != "percent"}) == []
+    assert ocr_cells._sign_words(whole, cols) == []
+    assert ocr_cells._sign_words(row, {k: v for k, v in cols.items() if k != "percent"}) == []
 
 
 def test_a_mark_read_into_blank_paper_is_no_word() -> None:
@@ -636,9 +636,9 @@ def test_a_mark_read_into_blank_paper_is_no_word() -> None:
 
     ink = np.zeros((100, 100), dtype=bool)
     ink[50, 10:30] = ink[54, 10:30] = True  # a printed "=": two strokes
-    assert not ocr._phantom(Word("=", 10, 30, 45, 59, 9.0), ink, 1.0)
-    assert ocr._phantom(Word("=", 60, 80, 45, 59, 9.0), ink, 1.0)  # nothing printed there
-    assert not ocr._phantom(Word("av", 60, 80, 45, 59, 9.0), ink, 1.0)  # a word: kept
+    assert not ocr_image._phantom(Word("=", 10, 30, 45, 59, 9.0), ink, 1.0)
+    assert ocr_image._phantom(Word("=", 60, 80, 45, 59, 9.0), ink, 1.0)  # nothing printed there
+    assert not ocr_image._phantom(Word("av", 60, 80, 45, 59, 9.0), ink, 1.0)  # a word: kept
 
 
 def test_a_glyphs_fragment_boxed_apart_joins_its_line() -> None:
@@ -662,9 +662,9 @@ def test_a_solid_bullet_read_as_letters_is_a_bullet() -> None:
     ink[20:32, 10:22] = True  # a solid square, 12 px
     ink[20:32, 40:42] = ink[20:32, 50:52] = ink[25:27, 40:52] = True  # an "H"
     ink[20:32, 80:81] = True  # an "l": a stroke
-    assert ocr._solid(ink, 1.0, Word("H", 8, 24, 18, 34, 14.0))
-    assert not ocr._solid(ink, 1.0, Word("H", 38, 54, 18, 34, 14.0))
-    assert not ocr._solid(ink, 1.0, Word("l", 78, 83, 18, 34, 14.0))
+    assert ocr_image._solid(ink, 1.0, Word("H", 8, 24, 18, 34, 14.0))
+    assert not ocr_image._solid(ink, 1.0, Word("H", 38, 54, 18, 34, 14.0))
+    assert not ocr_image._solid(ink, 1.0, Word("l", 78, 83, 18, 34, 14.0))
 
 
 def test_a_bold_digit_in_a_score_row_stays_a_digit() -> None:
@@ -686,8 +686,8 @@ def test_a_bold_digit_in_a_score_row_stays_a_digit() -> None:
         [Word("4", *mark), Word("15", 60, 70, 18, 27, 9.0), Word("27", 100, 110, 18, 27, 9.0)], 1
     )
     item = Line([Word("H", *mark), Word("Gemensam", 30, 70, 18, 27, 9.0)], 1)
-    ocr.image_bullets(data, [PageText(1, 192, 48, [row])])
-    ocr.image_bullets(data, [PageText(1, 192, 48, [item])])
+    ocr_image.image_bullets(data, [PageText(1, 192, 48, [row])])
+    ocr_image.image_bullets(data, [PageText(1, 192, 48, [item])])
     assert row.text == "4 15 27"
     assert item.text.startswith("• Gemensam")
 
@@ -710,10 +710,10 @@ def test_a_neighbouring_columns_last_letters_are_no_bullet() -> None:
     )
     left = Line([Word("för", 12.0, 22.5, 19.5, 25.0, 9.0)], 1)  # ends on the mark
     right = Line([Word("synpunkter", 30.0, 70.0, 18.0, 26.5, 9.0)], 1)
-    ocr.image_bullets(data, [PageText(1, 192, 48, [right, left])])
+    ocr_image.image_bullets(data, [PageText(1, 192, 48, [right, left])])
     assert right.text == "synpunkter"
     alone = Line([Word("synpunkter", 30.0, 70.0, 18.0, 26.5, 9.0)], 1)  # nothing read there
-    ocr.image_bullets(data, [PageText(1, 192, 48, [alone])])
+    ocr_image.image_bullets(data, [PageText(1, 192, 48, [alone])])
     assert alone.text == "• synpunkter"
 
 
@@ -759,7 +759,7 @@ def test_bold_type_is_told_by_its_strokes() -> None:
     )
     page = PageText(1, 432, 96, [])
     page.words = words
-    ocr.stroke_weights(data, [page])
+    ocr_image.stroke_weights(data, [page])
     assert [w.text for w in words if w.bold] == ["Styrkor", "Förbättringsmöjligheter"]
     # "i": too short to measure, regular like its neighbours
 
@@ -773,7 +773,7 @@ def test_a_word_glued_to_the_preposition_i_is_split() -> None:
     glued = line(10, "redovisa", "utfalleti", "årsredovisningen.")
     elsewhere = line(30, "Utfallet", "redovisas.")
     words = line(50, "en", "strategi", "för", "demokrati.")  # no "strateg", no "demokrat"
-    ocr.split_glued_i([PageText(1, 600, 800, [glued, elsewhere, words])])
+    ocr_image.split_glued_i([PageText(1, 600, 800, [glued, elsewhere, words])])
     assert glued.text == "redovisa utfallet i årsredovisningen."
     assert words.text == "en strategi för demokrati."
     assert glued.words[1].x1 == glued.words[2].x0 == pytest.approx(110 + 50 * 8 / 9)  # by letters
@@ -809,9 +809,9 @@ def test_a_cell_reading_that_lost_a_labels_dot_does_not_replace_it() -> None:
     # wp-newspaper-columns-word-numbered-lists-continuing, scanned: the page read "16." (a
     # numbered list's label), the cell "16" (the smoothing took the dot): the label stays
     # (texts 1 -> 56 of 94)
-    assert not ocr._cell_first("16", "16.")
-    assert not ocr._cell_first("1", "1.1")
-    assert ocr._cell_first("7", "T") and ocr._cell_first("60%", "6090")
+    assert not ocr_cells._cell_first("16", "16.")
+    assert not ocr_cells._cell_first("1", "1.1")
+    assert ocr_cells._cell_first("7", "T") and ocr_cells._cell_first("60%", "6090")
 
 
 def test_a_scans_running_footer_is_one_whatever_its_page_number_was_read_as() -> None:
@@ -839,5 +839,5 @@ def test_a_column_title_with_a_speck_before_it_is_a_title() -> None:
 
 def test_a_rows_first_word_like_an_id_without_its_dot_is_read_again() -> None:
     # the same scan: "1.1" read "11" on a row's first line, its numbers three lines below
-    assert ocr._ID_LIKE.match("11") and ocr._ID_LIKE.match('"13')
-    assert not ocr._ID_LIKE.match("2019") and not ocr._ID_LIKE.match("Hur")
+    assert ocr_cells._ID_LIKE.match("11") and ocr_cells._ID_LIKE.match('"13')
+    assert not ocr_cells._ID_LIKE.match("2019") and not ocr_cells._ID_LIKE.match("Hur")
