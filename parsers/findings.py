@@ -39,6 +39,7 @@ from parsers.tolerances import (
     PARAGRAPH_GAP_MIN_EM,
     RUN_GAP_EM,
     STRADDLE_PT,
+    STRAY_INDENT_SHARE,
 )
 from parsers.typography import BodyStyle, is_heading
 from parsers.vocabulary import SECTION, findings_title, is_header, is_side_header
@@ -64,6 +65,9 @@ class AreaFindings:
     improvements: list[Item] = field(default_factory=list)
     gutters: list[Box] = field(default_factory=list)  # the column boundary per page, for inspect
     spans: list[tuple[int, int]] = field(default_factory=list)  # line ranges read, for the ledger
+    #: text boxes anchored in the findings (a tagged report's P/Div): read as no item, their
+    #: lines for the ledger's `unread_text`
+    asides: list[list[Line]] = field(default_factory=list)
 
 
 def _label(text: str) -> str:
@@ -246,6 +250,14 @@ def _consistent_labels(labelled: list[tuple[str | None, str]]) -> list[tuple[str
     ]
 
 
+def _left_edges(pending: list[tuple[list[Word], tuple[int, int]]]) -> dict[tuple[int, int], float]:
+    """Per page (and text column): where its lines begin at the left."""
+    left: dict[tuple[int, int], float] = {}
+    for words, page in pending:
+        left[page] = min(left.get(page, words[0].x0), words[0].x0)
+    return left
+
+
 def _right_edges(
     pending: list[tuple[list[Word], tuple[int, int]]],
 ) -> tuple[dict[tuple[int, int], float], dict[tuple[int, int], float]]:
@@ -272,6 +284,7 @@ class _Column:
         self.last_right = 0.0  # the column's right edge on that line's page
         self.last_justified = False  # whether that page's lines are justified
         self.last_label: str | None = None  # the label of the last item ("c)"), if it had one
+        self.stray = False  # whether the last line was a paragraph outside the list (`_stray`)
 
     def add(self, words: list[Word], page: int, column: int = 0) -> None:
         """A line of the column; `column` (parsers.layout) tells a newspaper column's lines
@@ -309,6 +322,7 @@ class _Column:
         justified = _justified(self.pending, right)
         if self.last is not None:
             justified.setdefault(self.last[1], self.last_justified)
+        lefts = _left_edges(self.pending)
         for idx, (words, page) in enumerate(self.pending):
             glyph, rest = labelled[idx]
             if any_bullet:
@@ -316,21 +330,9 @@ class _Column:
             elif self.last is None or (idx == 0 and not continues):
                 new = True
             else:
-                prev, prev_page = self.last
-                fits = _would_fit(prev, words, right[prev_page])
-                if page == prev_page:
-                    height = words[0].size
-                    gap = _pitch(prev, words) - height  # not the boxes: a scan's vary
-                    new = fits or gap > max(
-                        PARAGRAPH_GAP_MIN_EM * height, line_gap + PARAGRAPH_GAP_EXTRA_EM * height
-                    )
-                else:
-                    # a line of justified text that reaches the right edge is no paragraph's
-                    # last line (that one keeps its natural word spaces): the item goes on
-                    stretched = justified.get(prev_page, False) and (
-                        prev[-1].x1 >= right[prev_page] - JUSTIFIED_EDGE_EM * prev[-1].size
-                    )
-                    new = fits or (_starts_item(self.items[-1].lines[-1], rest) and not stretched)
+                new = self._new_paragraph(words, rest, page, right, justified, line_gap)
+            if self._outside(words, page, new, glyph if any_bullet else "", lefts, right, line_gap):
+                continue  # not the list's: left unread, the ledger reports it
             if not new and not self.items:
                 new = True
             if new:
@@ -345,6 +347,61 @@ class _Column:
         self.last_right = right[self.last[1]]
         self.last_justified = justified.get(self.last[1], False)
         self.pending = []
+
+    def _new_paragraph(
+        self,
+        words: list[Word],
+        rest: str,
+        page: tuple[int, int],
+        right: dict[tuple[int, int], float],
+        justified: dict[tuple[int, int], bool],
+        line_gap: float,
+    ) -> bool:
+        """Without labels: does this line begin a paragraph (an item) after `self.last`?"""
+        prev, prev_page = self.last
+        fits = _would_fit(prev, words, right[prev_page])
+        if page == prev_page:
+            return fits or self._apart(words, line_gap)
+        # a line of justified text that reaches the right edge is no paragraph's last line
+        # (that one keeps its natural word spaces): the item goes on
+        stretched = justified.get(prev_page, False) and (
+            prev[-1].x1 >= right[prev_page] - JUSTIFIED_EDGE_EM * prev[-1].size
+        )
+        return fits or (_starts_item(self.items[-1].lines[-1], rest) and not stretched)
+
+    def _apart(self, words: list[Word], line_gap: float) -> bool:
+        """Is the line set off from `self.last` (on its page) by more than the space between
+        lines inside one paragraph? Baseline to baseline, not the boxes: a scan's vary."""
+        height = words[0].size
+        gap = _pitch(self.last[0], words) - height
+        return gap > max(PARAGRAPH_GAP_MIN_EM * height, line_gap + PARAGRAPH_GAP_EXTRA_EM * height)
+
+    def _outside(
+        self,
+        words: list[Word],
+        page: tuple[int, int],
+        new: bool,
+        glyph: str | None,
+        lefts: dict[tuple[int, int], float],
+        right: dict[tuple[int, int], float],
+        line_gap: float,
+    ) -> bool:
+        """Is the line a paragraph outside the list, such as a floating text box drawn under
+        or beside it? In a list whose items carry labels (`glyph` is "" in a list without
+        them), an unlabelled line set off from the one before by a paragraph's gap: an item's
+        lines follow each other at the line pitch. In a list without labels, a paragraph
+        that begins further into the column than `STRAY_INDENT_SHARE` of its width: items
+        begin at the column's edge or a first-line indent of a few ems. The lines that follow
+        such a paragraph without starting an item are outside too."""
+        if self.last is None or not self.items:
+            self.stray = False
+        elif glyph != "":  # a labelled list
+            same = page == self.last[1]
+            self.stray = glyph is None and (self.stray or (same and self._apart(words, line_gap)))
+        elif new:
+            width = right[page] - lefts[page]
+            self.stray = words[0].x0 - lefts[page] > STRAY_INDENT_SHARE * width
+        return self.stray
 
     def _broken_before(
         self, words: list[Word], rest: str, right: dict[tuple[int, int], float]
@@ -482,7 +539,10 @@ def _read_table(
         for side in (lambda w, x=x: w.x0 < x, lambda w, x=x: w.x0 >= x):
             rows = [[w for w in ln.words if side(w)] for ln in page_lines]
             rows = [r for r in rows if r]
-            gaps += [_pitch(a, b) - b[0].size for a, b in itertools.pairwise(rows)]
+            # a pair out of order (a list label set on its own baseline, filed with the line
+            # above) is no measure of the space between lines
+            pitches = [(_pitch(a, b), b[0].size) for a, b in itertools.pairwise(rows)]
+            gaps += [pitch - size for pitch, size in pitches if pitch > 0]
     _read_sides(split, found, min([*gaps, style.line_gap]))
     return end
 

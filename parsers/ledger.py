@@ -281,6 +281,12 @@ class _Walk:
             n: Counter(w for i in f.strengths + f.improvements for w in i.text.split())
             for n, f in (tag_findings or {}).items()
         }
+        #: per area, the words of text boxes anchored in the tags' findings (`tag_losses` says
+        #: them unread already)
+        self.aside_words: dict[int, Counter[str]] = {
+            n: Counter(w.text for lines in f.asides for ln in lines for w in ln.words)
+            for n, f in (tag_findings or {}).items()
+        }
 
     def mark(self, words: list[Word], c: str, what: str) -> None:
         """Give the words a class, unless an earlier step gave them one."""
@@ -347,6 +353,7 @@ class _Walk:
             )
             cols_x0 = _columns_x0(lines[t.start])
             titles = True  # right under a header row (the first, or one repeated)
+            under_name = False  # right under a header row's name or its wrapped part
             for k in range(t.start + 1, t.end):
                 ln = lines[k]
                 repeated = is_header(ln)
@@ -354,10 +361,14 @@ class _Walk:
                 wrapped_name = (
                     not _column_numbers(ln) and ln.text in t.name and not _has_field(ln, self.cls)
                 )
-                if repeated or name_line or (wrapped_name and len(ln.text) > 2):
+                # a piece of the name of two letters or fewer only right under the rest of it
+                # ("Verksamhetsutvecklin" / "g" in a header row repeated on the next page)
+                if repeated or name_line or (wrapped_name and (len(ln.text) > 2 or under_name)):
                     self.mark(ln.words, "field", "heading")
                     titles = repeated or titles
+                    under_name = True
                     continue
+                under_name = False
                 if _has_field(ln, self.cls) or _column_numbers(ln):
                     titles = False  # a question's row: its text and numbers are read
                 if titles and cols_x0 is not None:  # a wrapped column title ("Uppnådd" / "poäng")
@@ -514,7 +525,9 @@ class _Walk:
                 continue
             if left:
                 self.mark(left, "unaccounted", label)
-                unread.setdefault(label, []).append(Line(left, ln.page))
+                boxed = self.aside_words.get(_area_in(label), Counter())
+                if not all(boxed[w.text] for w in left):
+                    unread.setdefault(label, []).append(Line(left, ln.page))
         for label, got in unread.items():
             words = [w for ln in got for w in ln.words]
             self.warnings.append(
@@ -861,14 +874,26 @@ MIN_LOST_WORDS = 3
 
 def tag_losses(kept: dict[int, AreaFindings], layout: dict[int, AreaFindings]) -> list[Warning]:
     """A tagged report keeps the tags' findings; the words are accounted against the layout's
-    reading. Words the layout reads in an area's findings that the tags' items of that area
-    do not hold are lost from the record (a floating text box is a structure element of its
-    own, outside the list): `unread_text` for that area. Words in another order (an item
-    merged or split differently) are no loss."""
+    reading. A text box anchored in an area's list (`AreaFindings.asides`) is no item of it:
+    `unread_text` for that area. Words the layout reads in an area's findings that the tags'
+    items (and text boxes) of that area do not hold are lost from the record: `unread_text`
+    too. Words in another order (an item merged or split differently) are no loss."""
     out = []
+    for number, got in sorted(kept.items()):
+        boxed = [w for lines in got.asides for ln in lines for w in ln.words]
+        if boxed:
+            out.append(
+                Warning(
+                    "unread_text",
+                    f"area {number} findings: a text box anchored in the list is no item of it, "
+                    f"not read: {_quote(boxed)}",
+                    got.asides[0][0].page,
+                )
+            )
     for number, seen in sorted(layout.items()):
         got = kept.get(number, AreaFindings())
         have = Counter(w for i in got.strengths + got.improvements for w in i.text.split())
+        have.update(w.text for lines in got.asides for ln in lines for w in ln.words)
         lost: list[str] = []
         page = None
         for item in seen.strengths + seen.improvements:

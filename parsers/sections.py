@@ -41,9 +41,27 @@ def area_starts(
             continue  # contents entries end with a page number
         number, name = int(m.group(1)), m.group(2)
         area = inst.area(number)
-        if area and area.match(name) >= MATCH_THRESHOLD:
+        if area is None:
+            continue
+        wrapped = _wrapped(lines, i)
+        if area.match(name) >= MATCH_THRESHOLD or (
+            wrapped is not None and area.match(f"{name} {wrapped}") >= MATCH_THRESHOLD
+        ):
             starts.append((i, number))
     return AreaIndex(starts)
+
+
+def _wrapped(lines: list[Line], i: int) -> str | None:
+    """The text of the line after `lines[i]` if it may be the rest of a heading wrapped onto
+    it ("OMRÅDE 2 TILLGÄNGLIGHET OCH" / "BRUKARORIENTERING"): on the same page, less than a
+    line's height below, no page number at its end (a contents entry)."""
+    if i + 1 >= len(lines):
+        return None
+    line, nxt = lines[i], lines[i + 1]
+    text = nxt.text.rstrip()
+    if nxt.page != line.page or nxt.top - line.bottom > line.size or not text or text[-1].isdigit():
+        return None
+    return text
 
 
 def find_inspiration(

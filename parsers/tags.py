@@ -99,6 +99,12 @@ _GROUPS = frozenset(
 )
 
 
+#: Grouping elements that, nested inside a paragraph, are a frame anchored there and drawn
+#: elsewhere on the page (Word's and LibreOffice's floating text boxes are P/Div): an aside,
+#: outside the text's flow.
+_FRAMES = frozenset(["Div", "Sect", "Aside"])
+
+
 @dataclass
 class Piece:
     """One marked-content sequence of an element: its words on one page."""
@@ -160,7 +166,7 @@ class ListItem:
 
 @dataclass
 class Block:
-    kind: str  # "table" | "list" | "heading" | "paragraph"
+    kind: str  # "table" | "list" | "heading" | "paragraph" | "aside" (a floating text box)
     type: str  # the structure type it came from (Table, L, H2, P, …)
     lines: list[Line] = field(default_factory=list)  # heading, paragraph: its lines
     rows: list[list[list[Block]]] = field(default_factory=list)  # table: rows of cells
@@ -244,6 +250,11 @@ def _element_blocks(el: Element) -> list[Block]:
         return _blocks(el.children(), el)
     if any(isinstance(k, Element) and k.type in ("Table", "L") for k in el.children()):
         return _blocks(el.children(), el)  # a paragraph holding a table or a list: a group
+    frames = [k for k in el.children() if isinstance(k, Element) and k.type in _FRAMES]
+    if frames:  # a paragraph that anchors text boxes: its own text, then each box aside
+        own = [k for k in el.children() if isinstance(k, Piece)]
+        out = [Block("paragraph", t, lines_of(own))] if own else []
+        return out + [Block("aside", f.type, lines_of(f.pieces())) for f in frames]
     return [Block("paragraph", t, lines_of(el.pieces()))]
 
 
@@ -853,11 +864,18 @@ def read_findings(
         n = area_of(i)
         return out.setdefault(n, AreaFindings()) if n else AreaFindings()
 
+    last: list[AreaFindings] = []  # the findings part just read, while nothing else follows
+
     def walk(blocks: list[Block]) -> None:
         k = 0
         while k < len(blocks):
             b = blocks[k]
             k += 1
+            if b.kind == "aside":  # a text box anchored after a findings part: none of its
+                if last:  # items, its words unread (ledger.tag_losses)
+                    last[0].asides.append(b.lines)
+                continue
+            last.clear()
             if b.kind == "table" and b.rows:
                 kinds = _findings_columns(b.rows[0])
                 if kinds is None:
@@ -867,6 +885,7 @@ def read_findings(
                     continue
                 found = area(_cell_lines(b.rows[0][0])[0])
                 _by_column(b, kinds, found)
+                last.append(found)
                 continue
             if b.kind != "paragraph" or not b.lines:
                 continue
@@ -874,26 +893,40 @@ def read_findings(
             if kind not in ("strengths", "improvements"):
                 continue
             found = area(b.lines[0])
-            body: list[Block] = []
-            while k < len(blocks):
-                nxt = blocks[k]
-                if nxt.kind in ("table", "heading"):
-                    break
-                if nxt.kind == "paragraph" and (
-                    header_kind(nxt.lines[0]) is not None
-                    or ends_section(nxt.lines[0], style)
-                    or (body and all(map(_typed_label, body)) and not _typed_label(nxt))
-                ):
-                    # after items with typed labels ("•", "1.", "a)"), a paragraph without one
-                    # is no item of the list (a floating text box anchored after it, a note):
-                    # left unread, the ledger reports it
-                    break
-                body.append(nxt)
-                k += 1
+            body, k = _list_body(blocks, k, style, found)
             getattr(found, kind).extend(item for item, _ in _items_of(body))
+            last.append(found)
 
     walk(structure.blocks)
     return out
+
+
+def _list_body(
+    blocks: list[Block], k: int, style: BodyStyle, found: AreaFindings
+) -> tuple[list[Block], int]:
+    """The blocks from `blocks[k]` on that are a findings heading's list (its items), and the
+    index after them; text boxes anchored in the list go to `found.asides`."""
+    body: list[Block] = []
+    while k < len(blocks):
+        nxt = blocks[k]
+        if nxt.kind in ("table", "heading"):
+            break
+        if nxt.kind == "aside":  # a text box anchored in the list: no item of it;
+            found.asides.append(nxt.lines)  # its words unread (ledger.tag_losses)
+            k += 1
+            continue
+        if nxt.kind == "paragraph" and (
+            header_kind(nxt.lines[0]) is not None
+            or ends_section(nxt.lines[0], style)
+            or (body and all(map(_typed_label, body)) and not _typed_label(nxt))
+        ):
+            # after items with typed labels ("•", "1.", "a)"), a paragraph without one is no
+            # item of the list (a floating text box anchored after it, a note): left unread,
+            # the ledger reports it
+            break
+        body.append(nxt)
+        k += 1
+    return body, k
 
 
 def page_blocks(structure: Structure, page: int) -> list[tuple[str, Box]]:

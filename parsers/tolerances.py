@@ -166,6 +166,11 @@ DASH_LABEL_GAP_EM = 0.6
 PARAGRAPH_GAP_EXTRA_EM = 0.35
 #: … and in any case at a gap of more than this share of the line height.
 PARAGRAPH_GAP_MIN_EM = 0.5
+#: A paragraph of an unlabelled list that begins further into its column than this share of
+#: the column's width is no item (a floating text box over the list's column): items begin at
+#: the column's edge, or a first-line indent of a few ems (Word's 1.25 cm is about a tenth of
+#: an A4 column); a box placed by the page's middle begins half-way in.
+STRAY_INDENT_SHARE = 0.25
 #: A line starting more than this left of a list's bullet text (pt) is outside the hanging indent.
 HANGING_INDENT_PT = 3
 #: The word space assumed when asking whether a word would have fitted on the line before.

@@ -227,6 +227,16 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.findings._flows_on": _never},
         False,
     ),
+    "findings._Column._outside": (
+        "every line of a findings column is a line of an item (a floating box's too)",
+        {"parsers.findings._Column._outside": lambda *a, **k: False},
+        False,
+    ),
+    "tags._FRAMES": (
+        "a text box anchored in a paragraph is part of that paragraph",
+        {"parsers.tags._FRAMES": frozenset()},
+        False,
+    ),
     "findings._starts_below": (
         "a column's first line on a continuation page always goes on its last item",
         {"parsers.findings._starts_below": _never},

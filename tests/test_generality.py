@@ -2250,3 +2250,66 @@ def test_newspaper_columns_that_begin_at_a_pages_foot_are_read_as_columns() -> N
         "Väl fungerande.",
         "Aktiv dialog.",
     ]
+
+
+def test_a_floating_box_under_a_labelled_list_is_no_line_of_its_last_item() -> None:
+    """Seed 3018, damaged cases 52, 216, 237 (`floating_item`: a strength moved into a
+    floating text box, which LibreOffice draws under the findings): in a list whose items
+    carry labels, the box's unlabelled line two lines' space below the last item went on that
+    item ("… webbplatsen. Akademi Norr (tolv kommuner …)"): every word read, in the wrong
+    field, `complete: true`. A line of an item follows the line before at the line pitch; one
+    set off by a paragraph's gap is outside the list (`_Column._outside`), left unread, and
+    the ledger says so."""
+    from parsers.findings import _Column
+
+    items: list = []
+    col = _Column(items)
+    for text, top in [
+        ("1) Sammanhållen styrkedja med", 100),
+        ("vision och mål.", 114),
+        ("2) Producent av tjänster", 134),
+        ("3) KKiK-resultaten redovisas i", 148),
+        ("årsredovisningen.", 162),
+        ("Akademi Norr (tolv kommuner)", 214),  # the box, 52 pt lower
+        ("i Västerbottens inland", 228),  # its second line, at the line pitch
+        ("4) Tydliga mål.", 248),
+    ]:
+        x = 50.0 if text[0].isdigit() else 66.0
+        col.add(_line([(w, x + 40 * k) for k, w in enumerate(text.split())], top).words, 1)
+    col.flush(continues=False)
+    assert [i.text for i in items] == [
+        "Sammanhållen styrkedja med vision och mål.",
+        "Producent av tjänster",
+        "KKiK-resultaten redovisas i årsredovisningen.",
+        "Tydliga mål.",
+    ]
+
+
+def test_a_paragraph_begun_mid_column_in_an_unlabelled_list_is_no_item() -> None:
+    """Seed 3018, damaged case 134: items as paragraphs without labels, each beginning at the
+    column's edge; the floating box's line begins half-way across the column and was read as
+    one more improvement. A paragraph that begins further in than `STRAY_INDENT_SHARE` of
+    the column is no item; a first-line indent of a few ems still is."""
+    from parsers.findings import _Column
+
+    def lines(first_x: float) -> list:
+        return [
+            _line([("Årlig", 50), ("utvärdering", 80), ("och", 150), ("förbättring", 470)], 100),
+            _line([("av", 50), ("webbplatsen.", 70)], 114),
+            _line([("Tre", first_x), ("gånger", first_x + 30), ("per", first_x + 80)], 138),
+            _line([("Tomelillaidrotten", 270), ("i", 380), ("samverkan", 390)], 162),
+        ]
+
+    items: list = []
+    col = _Column(items)
+    for ln in lines(50.0):
+        col.add(ln.words, 1)
+    col.flush(continues=False)
+    first = "Årlig utvärdering och förbättring av webbplatsen."
+    assert [i.text for i in items] == [first, "Tre gånger per"]
+    items = []
+    col = _Column(items)
+    for ln in lines(80.0)[:3]:  # a first-line indent of three ems: an item
+        col.add(ln.words, 1)
+    col.flush(continues=False)
+    assert [i.text for i in items] == [first, "Tre gånger per"]

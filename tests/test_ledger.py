@@ -196,6 +196,40 @@ def test_damaged_report_is_flagged_with_code_and_area(damaged_sample: dict, inde
     assert ok, f"seed {DAMAGE_SEED} case {index} {damage} ({layout.summary_line()}): {why}"
 
 
+#: Seed 3018's floating items that were silent with parser 1.8.0 (`complete: true`, the box's
+#: text read into an item of the list or past it): one per way of missing it. 52: a labelled
+#: list in a ruled table, the box's line under the last item; 134: an unlabelled list, the box
+#: begun mid-column; 63: tagged, the box (P/Div) anchored after the list, read as prose.
+SILENT_IN_1_8 = (52, 134, 63)
+
+
+@pytest.mark.parametrize("index", SILENT_IN_1_8)
+def test_a_strength_in_a_floating_text_box_is_flagged(
+    request: pytest.FixtureRequest, index: int
+) -> None:
+    from tests.fixturegen.wpfuzz import soffice
+    from tests.fixturegen.wpfuzz.damage import build_damaged_many, damaged_case, flagged
+
+    if soffice() is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice (soffice) is missing; .ci/run installs it")
+        pytest.skip("LibreOffice (soffice) is not installed")
+    spec, layout, damage = damaged_case(3018, index, generation=3)
+    assert damage.kind == "floating_item"
+    out = Path(request.config.cache.mkdir("wpfuzz-damage3"))
+    (pdf,) = build_damaged_many([(spec, layout, damage)], out)
+    assert pdf is not None
+    record = parse_report(pdf).to_dict()
+    ok, why = flagged(record, damage, spec.history_years)
+    assert ok, f"seed 3018 case {index} ({layout.summary_line()}): {why}"
+    area = next(a for a in record["areas"] if a["number"] == damage.area)
+    # read as no item: the strengths are the ones left in the list, the box's text in none
+    assert [s["text"] for s in area["strengths"]] == [
+        " ".join(t.replace("\u00ad", "").split())
+        for t in spec.areas[damage.area - 1].strengths[:-1]
+    ]
+
+
 def test_the_ci_sample_covers_every_damage_on_every_layout() -> None:
     from tests.fixturegen.wpfuzz.damage import KINDS, damaged_case
 
@@ -203,3 +237,45 @@ def test_the_ci_sample_covers_every_damage_on_every_layout() -> None:
     assert {d.kind for _, _, d in cases} == set(KINDS)
     assert len(cases) >= 20
     assert any(lay.tagged for _, lay, _ in cases) and not all(lay.tagged for _, lay, _ in cases)
+
+
+def test_an_area_heading_wrapped_onto_two_lines_starts_the_area() -> None:
+    """Seed 3018 clean cases 36, 294: "OMRÅDE 2 TILLGÄNGLIGHET OCH" / "BRUKARORIENTERING", the
+    heading wrapped. Alone, its first line names no area, so area 2 began at its score table
+    and the fact box beside its introduction counted as area 1's, after area 1's parts:
+    `unread_text`, a false alarm. The line under it completes the name (`sections._wrapped`);
+    a contents entry wrapped the same way ends in its page number and starts nothing."""
+    from parsers.sections import area_starts
+
+    inst = instrument("2010")
+    lines = [
+        _line("Område 3 Klarhet i samspelet mellan politik och", top=100),
+        _line("administration.....13", top=112),
+        _line("OMRÅDE 2 TILLGÄNGLIGHET OCH", page=2, top=100),
+        _line("BRUKARORIENTERING", page=2, top=112),
+        _line("ALLMÄNT", page=2, top=140),
+    ]
+    assert area_starts(lines, inst, []).starts == [(2, 2)]
+
+
+def test_a_two_letter_rest_of_a_repeated_headers_name_is_heading() -> None:
+    """Seed 3018 clean case 107: a score table over five pages repeats its header row with
+    the area name broken in its narrow cell ("Verksamhetsutvecklin" / "g"). The rest "g" was
+    unread (`unread_text` for 4 lines 'g g g g'): a piece of the name of two letters or fewer
+    was never claimed, lest a stray letter be. Right under the rest of the name it is."""
+    from parsers.ledger import _Walk
+    from parsers.scores import ScoreTable
+
+    lines = [
+        _line("7 Verksamhetsutveckling", "Poäng Max %", top=100),
+        _line("7.1 Nattvandringar", "15 25 60", top=114),
+        _line("7", "Poäng Max %", page=2, top=62),
+        _line("Verksamhetsutvecklin", page=2, top=76),
+        _line("g", page=2, top=91),
+        _line("7.2 Rutiner", "14 20 70", page=2, top=108),
+    ]
+    table = ScoreTable(7, "Verksamhetsutveckling", 1, 0, len(lines), [], {})
+    walk = _Walk(lines)
+    walk.mark([w for k in (1, 5) for w in lines[k].words], "field", "question")  # rows read
+    walk.claim_score_tables({7: table})
+    assert walk.cls[id(lines[4].words[0])] == ("field", "heading")

@@ -322,3 +322,55 @@ def test_a_title_broken_inside_the_word_in_a_tagged_cell_is_read() -> None:
     # cell; no findings table was read from the tags, every item lost
     findings_header = [cell("Styrkor"), cell("Förbättringsmöjlighete", "r")]
     assert tags._findings_columns(findings_header) == ["strengths", "improvements"]
+
+
+def test_a_text_box_anchored_in_a_findings_list_is_no_item_and_is_said_unread() -> None:
+    """Seed 3018, damaged cases 43, 63, 104, 129, 234, 248 (`floating_item`, tagged): Word and
+    LibreOffice tag a floating text box as a Div inside the paragraph that anchors it (P/Div).
+    Its paragraph was read as one more improvement (or into the last one), or, anchored after
+    the list, left to the layout, which read it as prose: `complete: true` either way. A frame
+    inside a paragraph is an aside (`tags._FRAMES`): no item of the list it is anchored in or
+    after, and `unread_text` for that area (`ledger.tag_losses`)."""
+    from parsers.ledger import tag_losses
+    from parsers.pdf import Line
+    from parsers.reader import Word
+    from parsers.typography import BodyStyle
+
+    def piece(text: str, top: float, mcid: int) -> tags.Piece:
+        words = [
+            Word(w, 60 + 50 * k, 100 + 50 * k, top, top + 10, 10.0)
+            for k, w in enumerate(text.split())
+        ]
+        return tags.Piece(1, mcid, words)
+
+    def p(text: str, top: float, mcid: int) -> tags.Element:
+        return tags.Element("P", (), {0: piece(text, top, mcid)})
+
+    box = tags.Element("Div", (), {0: p("Akademi Norr i samverkan", 300, 9)})
+    anchor = tags.Element("P", (), {0: box})
+    lst = tags.Element(
+        "Sect",
+        (),
+        {
+            0: p("Förbättringsområden", 100, 1),
+            1: p("• Tydliga mål för arbetet.", 120, 2),
+            2: p("• Bättre uppföljning.", 140, 3),
+            3: anchor,
+            4: p("Kommentar", 200, 4),
+        },
+    )
+    blocks = tags._element_blocks(lst)
+    assert [b.kind for b in blocks] == ["paragraph"] * 3 + ["aside", "paragraph"]
+    lines = [ln for b in blocks for ln in b.lines]
+    structure = tags.Structure([1], [], blocks)
+    found = tags.read_findings(structure, lines, BodyStyle.of(lines), lambda i: 3)
+    assert [i.text for i in found[3].improvements] == [
+        "Tydliga mål för arbetet.",
+        "Bättre uppföljning.",
+    ]
+    (warning,) = tag_losses(found, {})
+    assert warning.code == "unread_text" and warning.message.startswith(
+        "area 3 findings: a text box"
+    )
+    assert "Akademi Norr" in warning.message and warning.page == 1
+    assert isinstance(found[3].asides[0][0], Line)
