@@ -313,7 +313,9 @@ class _Draft:
                 q.ends.append(line_end(cells.text_words, len(cells.text_words) == 1))
                 q.bottom = line.bottom
                 q.boxes.append(box_of(line.words, line.page))
-                if values and not q.numbers:
+                if values and not values.keys() & q.numbers.keys():
+                    # the row's numbers, or the rest of them: a cell set lower in its row
+                    # (space before it) prints on a later line of the question's text
                     q.numbers.update(values)
             elif not cells.nums:
                 self.name_lines.append(text)
@@ -384,13 +386,15 @@ def _read_rows(lines: list[Line], start: int, draft: _Draft, style: BodyStyle) -
     header = lines[start]
     prev = header
     repeated = False
-    titles = True  # lines right under a header row may hold its wrapped column titles
+    titles = True  # lines right under a header row may hold its wrapped column titles,
+    head_page = header.page  # on the header row's page only
     name_read = ""  # of the repeated header's wrapped area name, what its lines gave so far
     i = start + 1
     while i < len(lines):
         line = lines[i]
         if line.page != prev.page and _same_header(line, header, draft.name_lines[1:]):
             repeated = titles = True  # Word's repeated header row at the top of the next page
+            head_page = line.page
             name_read = ""
             # the columns on this page stand where this page's header puts them (a fact box
             # beside the table on the page before squeezed it narrower there)
@@ -404,6 +408,7 @@ def _read_rows(lines: list[Line], start: int, draft: _Draft, style: BodyStyle) -
             repeated = False
             if SECTION.match(line.text) or is_header(line):
                 break  # a sub-section, or the next table
+            titles = titles and line.page == head_page
             cells = _Cells.of(line, draft.grid, titles)
             titles = titles and not (cells.starts_question or cells.nums)
             if draft.ends_at(lines, i, cells, prev, style):
@@ -566,18 +571,22 @@ def join_broken_titles(pages: list[PageText]) -> None:
         page.lines = [ln for ln in lines if ln.words]
 
 
+def _under(v: Word, w: Word) -> bool:
+    """Is `v` printed under the title `w`, as the rest of it in the same cell: within the
+    title's width, or centred under it (a centred cell's longer rest reaches out on both
+    sides: "Pro" / "cent"), or ending where it ends (a right-aligned cell)?"""
+    within = w.x0 - HEADER_SLACK_PT <= v.x0 and v.x1 <= w.x1 + HEADER_SLACK_PT
+    return within or abs(v.xc - w.xc) <= HEADER_SLACK_PT or abs(v.x1 - w.x1) <= HEADER_SLACK_PT
+
+
 def _joined_titles(line: Line, nxt: Line) -> tuple[list[Word], list[Word]] | None:
     """(the header row's words with their broken titles joined, what is left of `nxt`), or
-    None when joining makes no header row."""
+    None when joining makes no header row (or no findings heading of one word)."""
     words, rest = list(line.words), []
     titles = []  # the findings titles that joining made
     for v in nxt.words:
         k = next(
-            (
-                k
-                for k, w in enumerate(words)
-                if w.x0 - HEADER_SLACK_PT <= v.x0 and v.x1 <= w.x1 + HEADER_SLACK_PT
-            ),
+            (k for k, w in enumerate(words) if _under(v, w)),
             None,
         )
         if k is None or not (v.text.isalpha() and v.text.islower()):
@@ -592,6 +601,10 @@ def _joined_titles(line: Line, nxt: Line) -> tuple[list[Word], list[Word]] | Non
         return None
     joined = Line(words, line.page)
     if is_header(joined) or (all(titles) and is_side_header(joined)):
+        return words, rest
+    # a findings heading alone on its line, broken inside the word in a narrow newspaper
+    # column ("Förbättringsmöjlighe" / "ter")
+    if len(words) == 1 == len(nxt.words) and titles[0]:
         return words, rest
     return None
 

@@ -51,6 +51,7 @@ from parsers.vocabulary import (
     STRENGTH_WORDS,
     TOTAL_LABELS,
     YEAR,
+    findings_title,
 )
 from parsers.words import bare
 from schema.record import Area, Warning
@@ -889,7 +890,7 @@ def read_findings(
                 continue
             if b.kind != "paragraph" or not b.lines:
                 continue
-            kind = header_kind(b.lines[0]) if len(b.lines) == 1 else None
+            kind = header_kind(b.lines[0]) if len(b.lines) == 1 else _broken_heading(b.lines)
             if kind not in ("strengths", "improvements"):
                 continue
             found = area(b.lines[0])
@@ -899,6 +900,18 @@ def read_findings(
 
     walk(structure.blocks)
     return out
+
+
+def _broken_heading(lines: list[Line]) -> str | None:
+    """A findings heading of one word broken inside it in a narrow column, its paragraph's
+    two lines ("Förbättringsmöjlighete" / "r"), as `scores.join_broken_titles` joins it for
+    the layout reading: 'strengths' or 'improvements', else None."""
+    if len(lines) != 2 or len(lines[0].words) != 1 or len(lines[1].words) != 1:
+        return None
+    rest = lines[1].words[0].text
+    if not (rest.isalpha() and rest.islower()):
+        return None
+    return findings_title(lines[0].text + rest)
 
 
 def _list_body(

@@ -294,9 +294,10 @@ LABEL_TEXT = rf"(?:\d{{1,3}}[.)]|{_LETTERS}[.)]|(?:[a-z]{{2}}|{_ROMAN})\))"
 _LABEL = re.compile(rf"^{LABEL_TEXT}(?=\s|$)")
 #: A label glued to the item's first word: a label wider than the list's tab stop ("mmm)" in
 #: a long lettered list) or a narrow tab: "10)Värdegrund:", "13.Formulera", "mmm)Webb…",
-#: "33)2017 infördes …" (a number and ")" before a digit is no text of its own).
+#: "33)2017 infördes …" (a number and ")" before a digit is no text of its own), "68.2017 …"
+#: (a number and "." before a year: no Swedish number, whose decimal sign is a comma).
 _GLUED_LABEL = re.compile(
-    r"^(?:\d{1,3}(?:\)(?=[^\W_])|\.(?=[A-ZÅÄÖ]))"
+    r"^(?:\d{1,3}(?:\)(?=[^\W_])|\.(?=[A-ZÅÄÖ]|\d{4}(?!\d)))"
     rf"|(?P<g>[a-z])(?P=g){{0,{LABEL_LETTERS_MAX - 1}}}\)(?=[A-ZÅÄÖ]))"
 )
 

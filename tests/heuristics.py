@@ -232,6 +232,18 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.findings._Column._outside": lambda *a, **k: False},
         False,
     ),
+    "tags._broken_heading": (
+        "a tagged findings heading broken over two lines is no heading",
+        {"parsers.tags._broken_heading": lambda lines: None},
+        False,
+    ),
+    "scores._under": (
+        "a column title's rest must lie within the title's width",
+        {
+            "parsers.scores._under": lambda v, w: w.x0 - 2 <= v.x0 and v.x1 <= w.x1 + 2,
+        },
+        False,
+    ),
     "tags._FRAMES": (
         "a text box anchored in a paragraph is part of that paragraph",
         {"parsers.tags._FRAMES": frozenset()},

@@ -29,7 +29,11 @@ from parsers.text import strip_label
         ("bbbbb) Systematisk modell", "bbbbb)", "Systematisk modell"),
         # seed 3016 case 49: a number label glued to an item that starts with a year
         ("33)2017 infördes en ny modell", "33)", "2017 infördes en ny modell"),
+        # fresh seed 3019 case 123: "68." glued to a year ("." before a digit: no Swedish
+        # number, whose decimal sign is a comma)
+        ("68.2017 infördes en ny modell", "68.", "2017 infördes en ny modell"),
         ("28.12 av 14 nämnder", None, "28.12 av 14 nämnder"),  # a number, no label
+        ("3.14159 av allt", None, "3.14159 av allt"),  # five digits: no year
         ("AAA. Strukturer för stöd", "AAA.", "Strukturer för stöd"),
         ("iv) Uppföljning av mål", "iv)", "Uppföljning av mål"),  # roman numerals
         ("viii) Uppföljning av mål", "viii)", "Uppföljning av mål"),
@@ -2313,3 +2317,100 @@ def test_a_paragraph_begun_mid_column_in_an_unlabelled_list_is_no_item() -> None
         col.add(ln.words, 1)
     col.flush(continues=False)
     assert [i.text for i in items] == [first, "Tre gånger per"]
+
+
+def test_a_centred_title_broken_in_a_squeezed_header_and_rows_on_the_next_page() -> None:
+    """Fresh seed 3019 case 123 (A5, a fact box beside the header row): the header's narrow
+    centred cells broke "Upp" / "nått" and "Pro" / "cent", the longer rest "cent" reaching
+    2 pt out on both sides of "Pro": it was not joined, so the table had no percent column
+    and every row of the next page read "2 25 8%" as max 2 (15 numbers lost, loud). A rest
+    centred under its title joins it (`scores._under`). And the rows went on at full width
+    on the next page, where "underskott ska 2 25 8%" lost "ska": a word under the column
+    titles is their wrapped rest only on the header row's own page."""
+    from parsers.pdf import PageText
+    from parsers.scores import find_tables, join_broken_titles
+
+    def at(page: int, line: Line) -> Line:
+        return Line(line.words, page=page)
+
+    lines = [
+        at(1, _wline([("8.", 49.7, 59.3), ("Kommunen", 72.6, 135.8), ("Upp", 148.1, 170.4), ("Max", 184.0, 206.4), ("Pro", 221.6, 240.7)], 279.6, 11.0)),
+        at(1, _wline([("som", 49.7, 73.3), ("nått", 148.7, 169.7), ("cent", 219.3, 242.9)], 299.4, 11.0)),
+        at(1, _wline([("samhällsbyggare", 49.7, 132.6)], 319.3, 11.0)),
+        at(2, _wline([("8.1", 49.7, 62.0), ("underskott", 66.0, 120.0), ("ska", 124.0, 145.0), ("2", 215.0, 221.0), ("25", 270.0, 282.0), ("8%", 318.0, 345.0)], 49.0, 11.0)),
+        at(2, _wline([("hanteras", 49.7, 95.0), ("lokalt.", 99.0, 140.0)], 69.0, 11.0)),
+        at(2, _wline([("8.2", 49.7, 62.0), ("Innehållet", 66.0, 120.0), ("5", 215.0, 221.0), ("20", 270.0, 282.0), ("25%", 318.0, 348.0)], 89.0, 11.0)),
+        at(2, _wline([("Summa", 49.7, 90.0), ("7", 215.0, 221.0), ("45", 270.0, 282.0), ("16%", 318.0, 348.0)], 109.0, 11.0)),
+    ]  # fmt: skip
+    pages = [PageText(1, 420, 595, lines[:3]), PageText(2, 420, 595, lines[3:])]
+    join_broken_titles(pages)
+    assert [w.text for w in pages[0].lines[0].words][-3:] == ["Uppnått", "Max", "Procent"]
+    (table,) = find_tables([ln for p in pages for ln in p.lines])
+    assert [(q.id, q.text) for q in table.questions] == [
+        ("8.1", "underskott ska hanteras lokalt."),
+        ("8.2", "Innehållet"),
+    ]
+    assert [q.numbers for q in table.questions] == [
+        {"points": 2, "max": 25, "percent": 8},
+        {"points": 5, "max": 20, "percent": 25},
+    ]
+    assert table.total == {"points": 7, "max": 45, "percent": 16}
+
+
+def test_a_number_cell_set_lower_in_its_row_fills_the_rows_missing_column() -> None:
+    """Fresh seed 3019 case 367: a points cell with space before it printed "12" on the
+    row's second line, beside the question's wrapped text, under max and percent on its first
+    line. Numbers on a later line of a question only counted when the row had none yet:
+    question 4.4 lost its points (`missing_question_numbers`). They fill the columns the row
+    still lacks."""
+    from parsers.scores import find_tables
+
+    head = [("Poäng", 330.0, 360.0), ("Max", 395.0, 415.0), ("%", 465.0, 472.0)]
+    lines = [
+        _wline([("4.", 91.0, 100.0), ("Resultat", 104.0, 150.0), *head], 220.0, 10.0),
+        _wline([("4.3", 91.0, 103.0), ("Används", 106.0, 150.0), ("7", 340.0, 346.0), ("25", 401.0, 411.0), ("28", 458.0, 469.0), ("%", 471.0, 478.0)], 232.0, 10.0),
+        _wline([("4.4", 91.0, 103.0), ("Uppsala", 106.0, 138.0), ("är", 141.0, 149.0), ("25", 401.0, 411.0), ("48", 458.0, 469.0), ("%", 471.0, 478.0)], 247.0, 10.0),
+        _wline([("svårt", 91.0, 111.0), ("att", 113.0, 124.0), ("jämföra.", 127.0, 160.0), ("12", 339.0, 349.0)], 261.0, 10.0),
+        _wline([("Summa", 91.0, 130.0), ("19", 339.0, 349.0), ("50", 401.0, 411.0), ("38", 458.0, 469.0), ("%", 471.0, 478.0)], 276.0, 10.0),
+    ]  # fmt: skip
+    (table,) = find_tables(lines)
+    assert [q.numbers for q in table.questions] == [
+        {"points": 7, "max": 25, "percent": 28},
+        {"points": 12, "max": 25, "percent": 48},
+    ]
+    assert table.questions[1].text == "Uppsala är svårt att jämföra."
+
+
+def test_a_findings_heading_broken_inside_the_word_in_a_narrow_column_is_a_heading() -> None:
+    """Fresh seed 3019 cases 24, 392, 483 (A5, findings in two newspaper columns 130 pt wide):
+    the heading "Förbättringsmöjligheter" did not fit its column and broke inside the word,
+    "Förbättringsmöjlighete" / "r" (or "Förbättringsmöjlighet" / "er"). No heading was read,
+    and every improvement of the report went into the strengths or was lost (49 texts in case
+    483). A heading of one word whose rest, one lowercase word under it, completes a findings
+    title is that title, in the layout (`scores.join_broken_titles`) as in the tags
+    (`tags._broken_heading`)."""
+    from parsers.findings import header_kind
+    from parsers.pdf import PageText
+    from parsers.scores import join_broken_titles
+    from parsers.tags import _broken_heading
+
+    for first, rest in (("Förbättringsmöjlighete", "r"), ("Förbättringsmöjlighet", "er")):
+        lines = [
+            _wline([(first, 224.0, 354.8)], 60.9, 10.0),
+            _wline([(rest, 224.0, 224.0 + 5 * len(rest))], 74.2, 10.0),
+            _wline([("Sammanställning", 224.0, 300.0), ("av", 304.0, 314.0)], 98.0, 10.0),
+        ]
+        assert _broken_heading(lines[:2]) == "improvements"
+        page = PageText(1, 420, 595, lines)
+        join_broken_titles([page])
+        assert [ln.text for ln in page.lines] == ["Förbättringsmöjligheter", "Sammanställning av"]
+        assert header_kind(page.lines[0]) == "improvements"
+    # a word under a heading that makes no title with it stays a line of its own
+    lines = [
+        _wline([("Styrkor", 64.0, 110.0)], 60.9, 10.0),
+        _wline([("na", 64.0, 75.0)], 74.2, 10.0),
+    ]
+    assert _broken_heading(lines) is None
+    page = PageText(1, 420, 595, list(lines))
+    join_broken_titles([page])
+    assert [ln.text for ln in page.lines] == ["Styrkor", "na"]
