@@ -38,6 +38,7 @@ from parsers.tolerances import (
     PARAGRAPH_GAP_EXTRA_EM,
     PARAGRAPH_GAP_MIN_EM,
     RUN_GAP_EM,
+    SAME_ROW_PITCH_EM,
     STRADDLE_PT,
     STRAY_INDENT_SHARE,
 )
@@ -297,7 +298,7 @@ class _Column:
         return [
             _pitch(a, b) - b[0].size
             for (a, pa), (b, pb) in zip(self.pending, self.pending[1:], strict=False)
-            if pa == pb
+            if pa == pb and _one_under_other(_pitch(a, b), b[0].size)
         ]
 
     def flush(self, continues: bool, line_gap: float | None = None) -> None:
@@ -395,8 +396,8 @@ class _Column:
         such a paragraph without starting an item are outside too."""
         if self.last is None or not self.items:
             self.stray = False
-        elif glyph != "":  # a labelled list
-            same = page == self.last[1]
+        elif glyph != "":  # a labelled list (an item whose label stood alone goes on below)
+            same = page == self.last[1] and bool(self.items[-1].text)
             self.stray = glyph is None and (self.stray or (same and self._apart(words, line_gap)))
         elif new:
             width = right[page] - lefts[page]
@@ -422,6 +423,14 @@ class _Column:
         return fills_to_edge(
             prev[-1].x1, right[prev_page], prev[-1].size, letter
         ) and broken_word_rest(head, rest.split(" ", 1)[0])
+
+
+def _one_under_other(pitch: float, size: float) -> bool:
+    """Are two lines `pitch` apart (baseline to baseline) one under the other? Closer than
+    `SAME_ROW_PITCH_EM` of the size they are pieces of one printed line (a list label set on
+    its own baseline, a cell offset in its row), and out of order below zero: no measure of
+    the space between lines."""
+    return pitch > SAME_ROW_PITCH_EM * size
 
 
 def _pitch(above: list[Word], below: list[Word]) -> float:
@@ -539,10 +548,8 @@ def _read_table(
         for side in (lambda w, x=x: w.x0 < x, lambda w, x=x: w.x0 >= x):
             rows = [[w for w in ln.words if side(w)] for ln in page_lines]
             rows = [r for r in rows if r]
-            # a pair out of order (a list label set on its own baseline, filed with the line
-            # above) is no measure of the space between lines
             pitches = [(_pitch(a, b), b[0].size) for a, b in itertools.pairwise(rows)]
-            gaps += [pitch - size for pitch, size in pitches if pitch > 0]
+            gaps += [pitch - size for pitch, size in pitches if _one_under_other(pitch, size)]
     _read_sides(split, found, min([*gaps, style.line_gap]))
     return end
 

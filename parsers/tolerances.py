@@ -38,6 +38,10 @@ LABEL_MAX_CHARS = 5
 #: Words are one line when their baselines differ by less than this share of the font size.
 #: Baselines, not boxes: two columns whose lines sit half a line apart must not interleave.
 LINE_BASELINE_TOLERANCE = 0.3
+#: Two lines whose baselines are closer than this share of the font size are pieces of one
+#: printed line (a list label on its own baseline, a cell offset in its row), not one line
+#: under the other: a line's pitch is at least its size.
+SAME_ROW_PITCH_EM = 0.6
 
 # --- body style (parsers.typography) -----------------------------------------------------------
 

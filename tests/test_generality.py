@@ -2414,3 +2414,32 @@ def test_a_findings_heading_broken_inside_the_word_in_a_narrow_column_is_a_headi
     page = PageText(1, 420, 595, list(lines))
     join_broken_titles([page])
     assert [ln.text for ln in page.lines] == ["Styrkor", "na"]
+
+
+def test_a_label_alone_on_its_line_and_a_label_on_its_own_baseline() -> None:
+    """Fresh seed 3019 cases 30 and 308, after `_Column._outside` came in: (30) a typed "34."
+    stood alone on its line, the item's text a paragraph's gap below it: that text is the
+    item's, not a paragraph outside the list. (308) a label set 3 pt off its text's baseline
+    made a line of its own, and the space between it and its text (negative) was taken for
+    the space between the table's lines: every wrapped line then looked a paragraph apart.
+    Lines closer than `SAME_ROW_PITCH_EM` of the size are pieces of one printed line."""
+    from parsers.findings import _Column
+
+    items: list = []
+    col = _Column(items)
+    for text, x, top in [
+        ("33. Tydliga mål.", 64.0, 100.0),
+        ("34.", 64.0, 120.0),
+        ("Kompetensutveckling: se över", 64.0, 151.7),
+        ("rekryteringspolicyn.", 64.0, 167.5),
+    ]:
+        col.add(_line([(w, x + 70 * k) for k, w in enumerate(text.split())], top).words, 1)
+    col.flush(continues=False)
+    assert [i.text for i in items] == [
+        "Tydliga mål.",
+        "Kompetensutveckling: se över rekryteringspolicyn.",
+    ]
+    col = _Column([])
+    for text, top in [("a)", 103.0), ("Involvera uppföljningen av", 100.0), ("resultaten.", 114.0)]:
+        col.add(_line([(w, 64.0 + 70 * k) for k, w in enumerate(text.split())], top).words, 1)
+    assert col.gaps() == [4.0]  # 103 → 100 is one printed line, not a gap of -13
