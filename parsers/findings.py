@@ -26,6 +26,7 @@ from parsers.text import (
 )
 from parsers.tolerances import (
     DASH_LABEL_GAP_EM,
+    DASH_LABEL_SPACE_RATIO,
     FIT_RIGHT_MARGIN_EM,
     FIT_WORD_SPACE_EM,
     HANGING_INDENT_PT,
@@ -217,13 +218,14 @@ def _boundary(header: Line, body: list[Line], page: PageText) -> float:
 def _item_label(words: list[Word]) -> tuple[str | None, str]:
     """The item label of a line (`strip_label`) and the rest of its text."""
     glyph, rest = strip_label(" ".join(w.text for w in words))
-    if (
-        glyph in ("-", "–")
-        and len(words) > 1
-        and words[0].text == glyph
-        and words[1].x0 - words[0].x1 < DASH_LABEL_GAP_EM * words[0].size
-    ):
-        return None, " ".join(w.text for w in words)
+    if glyph in ("-", "–") and len(words) > 1 and words[0].text == glyph:
+        # a label is set off by more than a word space, and by more than the line's own
+        # (stretched, in justified text) spaces: "skola – näringsliv" wrapped is text
+        spaces = sorted(b.x0 - a.x1 for a, b in itertools.pairwise(words[1:]))
+        space = spaces[len(spaces) // 2] if spaces else 0.0
+        gap = words[1].x0 - words[0].x1
+        if gap < max(DASH_LABEL_GAP_EM * words[0].size, DASH_LABEL_SPACE_RATIO * space):
+            return None, " ".join(w.text for w in words)
     return glyph, rest
 
 

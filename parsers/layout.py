@@ -450,8 +450,13 @@ def _crosses(line: Line, strip: tuple[float, float]) -> bool:
 
 
 def _clear_of(line: Line, strip: tuple[float, float]) -> bool:
-    """The line leaves the whole strip white, on one side of it."""
-    return line.x1 <= strip[0] + GUTTER_EDGE_PT or line.x0 >= strip[1] - GUTTER_EDGE_PT
+    """The line leaves the whole strip white, on one side of it; or begins right of the
+    strip's middle (where the columns are split) with a list label, which hangs into the
+    strip where the right column's lines start further in ("41.Formulera" over "kompetens-
+    och"; a dash left of the middle would be split off its text)."""
+    if line.x1 <= strip[0] + GUTTER_EDGE_PT or line.x0 >= strip[1] - GUTTER_EDGE_PT:
+        return True
+    return line.x0 > (strip[0] + strip[1]) / 2 and _starts_label(line.words)
 
 
 def _joins_above(line: Line, strip: tuple[float, float], em: float) -> bool:

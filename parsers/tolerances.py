@@ -165,6 +165,9 @@ STRADDLE_PT = 2
 #: A dash starts an item only when set off from the text by more than a word space (a tab,
 #: a hanging indent); "– process för …" at the start of a wrapped line is the text's own dash.
 DASH_LABEL_GAP_EM = 0.6
+#: … and by more than this many times the line's median word space (a justified line's
+#: stretched spaces reach a word space of 0.7 em; a label's tab stands further off).
+DASH_LABEL_SPACE_RATIO = 1.5
 #: A paragraph (an item) ends at a gap more than this share of the line height wider than the
 #: space between the lines inside one paragraph …
 PARAGRAPH_GAP_EXTRA_EM = 0.35

@@ -2443,3 +2443,130 @@ def test_a_label_alone_on_its_line_and_a_label_on_its_own_baseline() -> None:
     for text, top in [("a)", 103.0), ("Involvera uppföljningen av", 100.0), ("resultaten.", 114.0)]:
         col.add(_line([(w, 64.0 + 70 * k) for k, w in enumerate(text.split())], top).words, 1)
     assert col.gaps() == [4.0]  # 103 → 100 is one printed line, not a gap of -13
+
+
+def test_a_dash_starting_a_justified_line_is_text_not_a_label() -> None:
+    """Fresh seed 3019 case 348 (landscape, a justified findings cell): "… samverkan skola"
+    / "– näringsliv I nedanstående tabell …": the dash, set off by 0.69 em, passed for a list
+    label; the cell became a labelled list of two items and the rest was lost. The line's own
+    spaces are stretched as wide: a label stands off further than the line's word spaces
+    (`DASH_LABEL_SPACE_RATIO`)."""
+    from parsers.findings import _item_label
+
+    justified = _wline(
+        [("–", 421.1, 426.1), ("näringsliv", 433.0, 481.7), ("I", 488.4, 491.4),
+         ("nedanstående", 498.3, 569.8), ("tabell", 576.6, 604.7), ("kan", 611.6, 629.8)],
+        187.0, 10.0,
+    )  # fmt: skip
+    assert _item_label(justified.words) == (None, "– näringsliv I nedanstående tabell kan")
+    tabbed = _wline(
+        [("–", 421.1, 426.1), ("Tydlig", 439.0, 468.0), ("plan", 471.0, 490.0), ("för", 493.0, 508.0)],
+        187.0, 10.0,
+    )  # fmt: skip
+    assert _item_label(tabbed.words) == ("–", "Tydlig plan för")
+
+
+def test_a_label_hanging_into_the_gutter_goes_on_the_flow_of_columns() -> None:
+    """Fresh seed 3019 case 216 (Letter, justified newspaper columns of numbered items): the
+    right column's item "41.Formulera formerna för" stood alone beside a gap in the left
+    column, between two regions of columns. Its label hangs left of the right column's
+    lines ("kompetens- och" starts 17 pt further in), into the strip the regions below leave
+    white, so it was no line "on one side" of the flow: read as a line across the page, it
+    split the flow, and item 41's first line came before items 35 and 36. A line right of
+    the strip's middle that begins with a label is on the right side (`_clear_of`)."""
+    from parsers.pdf import PageText, lines_from_words
+
+    words = [
+        ("med", 107.8, 131.1, 245.9),
+        ("de", 136.9, 150.0, 245.9),
+        ("fackliga", 155.7, 196.6, 245.9),
+        ("organisationerna", 202.5, 291.7, 245.9),
+        ("40.Följ", 320.3, 355.6, 247.9),
+        ("upp", 362.4, 382.3, 247.9),
+        ("ansvaret", 389.1, 435.2, 247.9),
+        ("för", 441.9, 456.4, 247.9),
+        ("invånarnas", 463.2, 521.3, 247.9),
+        ("och", 107.8, 126.6, 259.9),
+        ("följ", 134.2, 150.2, 259.9),
+        ("upp", 157.7, 177.7, 259.9),
+        ("effekterna", 185.3, 239.4, 259.9),
+        ("varje", 247.1, 273.4, 259.9),
+        ("år", 281.0, 291.7, 259.9),
+        ("synpunkter", 337.3, 396.6, 261.9),
+        ("vilket", 404.9, 433.6, 261.9),
+        ("uppskattas", 442.1, 500.1, 261.9),
+        ("av", 508.5, 521.2, 261.9),
+        ("med", 107.8, 131.1, 274.0),
+        ("stöd", 135.8, 158.4, 274.0),
+        ("av", 163.1, 175.7, 274.0),
+        ("resultaten", 180.4, 234.0, 274.0),
+        ("från", 238.7, 259.8, 274.0),
+        ("HME-", 264.4, 291.8, 274.0),
+        ("både", 337.3, 363.5, 276.0),
+        ("chefer", 366.8, 400.2, 276.0),
+        ("och", 403.5, 422.4, 276.0),
+        ("medarbetare.", 425.7, 497.5, 276.0),
+        ("enkäten.", 107.8, 153.9, 288.0),
+        ("41.Formulera", 320.3, 391.0, 293.0),
+        ("formerna", 424.8, 473.3, 293.0),
+        ("för", 506.9, 521.3, 293.0),
+        ("35.Inför", 90.8, 132.0, 305.1),
+        ("kopplingen", 165.1, 223.2, 305.1),
+        ("mellan", 256.3, 291.8, 305.1),
+        ("kompetens-", 337.3, 399.5, 307.1),
+        ("och", 502.5, 521.4, 307.1),
+        ("tillgänglighet", 107.8, 176.8, 319.1),
+        ("på", 194.2, 207.3, 319.1),
+        ("webbplatsen", 224.8, 291.8, 319.1),
+        ("medarbetarutveckling", 337.3, 453.8, 321.1),
+        ("i", 463.5, 466.4, 321.1),
+        ("samtliga", 476.1, 521.3, 321.1),
+        ("genom", 107.8, 144.2, 333.2),
+        ("gemensamma", 153.1, 228.2, 333.2),
+        ("forum", 237.1, 268.4, 333.2),
+        ("för", 277.4, 291.8, 333.2),
+        ("förvaltningar", 337.3, 405.0, 335.2),
+        ("genom", 485.0, 521.4, 335.2),
+        ("chefer", 107.8, 141.1, 347.2),
+        ("gemensamma", 337.3, 412.5, 349.2),
+        ("forum", 416.9, 448.3, 349.2),
+        ("för", 452.6, 467.1, 349.2),
+        ("chefer", 471.5, 504.8, 349.2),
+        ("så", 509.2, 521.1, 349.2),
+        ("att", 337.3, 351.9, 363.3),
+        ("den", 356.2, 376.0, 363.3),
+        ("når", 380.2, 397.6, 363.3),
+        ("alla", 401.9, 420.6, 363.3),
+        ("verksamheter", 424.9, 498.0, 363.3),
+        ("och", 502.3, 521.1, 363.3),
+        ("36.Dokumentera", 90.8, 179.7, 364.3),
+        ("ansvaret", 205.4, 251.5, 364.3),
+        ("för", 277.4, 291.8, 364.3),
+        ("följ", 337.3, 353.2, 377.3),
+        ("upp", 356.6, 376.5, 377.3),
+        ("effekterna", 379.9, 434.1, 377.3),
+        ("varje", 437.4, 463.8, 377.3),
+        ("år.", 467.1, 481.2, 377.3),
+        ("klagomål", 107.8, 155.9, 378.3),
+        ("och", 166.3, 185.2, 378.3),
+        ("synpunkter", 195.7, 255.0, 378.3),
+        ("samt", 265.5, 291.7, 378.3),
+        ("koppla", 107.8, 142.9, 392.4),
+        ("detta", 146.3, 174.1, 392.4),
+        ("till", 177.4, 190.2, 392.4),
+        ("budgetprocessen", 193.6, 284.4, 392.4),
+    ]
+    ws = [Word(t, x0, x1, top, top + 10.0, 10.0) for t, x0, x1, top in words]
+    page = PageText(1, 612, 792, lines_from_words(ws, 1))
+    split_columns(page)
+    order = [ln.text for ln in page.lines]
+    k = order.index("41.Formulera formerna för")
+    assert order[k - 1 : k + 2] == [
+        "både chefer och medarbetare.",
+        "41.Formulera formerna för",
+        "kompetens- och",
+    ]
+    assert order.index("enkäten.") + 1 == order.index("35.Inför kopplingen mellan")
+    assert order.index("koppla detta till budgetprocessen") < order.index(
+        "40.Följ upp ansvaret för invånarnas"
+    )
