@@ -39,6 +39,8 @@ from parsers.tolerances import (
 from parsers.typography import BodyStyle, is_heading
 from parsers.vocabulary import (
     AREA_LABEL,
+    COLUMN_TITLES,
+    HEADER_TITLE_MARKS,
     QUESTION_ID,
     QUESTION_ID_GLUED,
     SECTION,
@@ -572,11 +574,15 @@ def join_broken_titles(pages: list[PageText]) -> None:
 
 
 def _under(v: Word, w: Word) -> bool:
-    """Is `v` printed under the title `w`, as the rest of it in the same cell: within the
-    title's width, or centred under it (a centred cell's longer rest reaches out on both
-    sides: "Pro" / "cent"), or ending where it ends (a right-aligned cell)?"""
-    within = w.x0 - HEADER_SLACK_PT <= v.x0 and v.x1 <= w.x1 + HEADER_SLACK_PT
-    return within or abs(v.xc - w.xc) <= HEADER_SLACK_PT or abs(v.x1 - w.x1) <= HEADER_SLACK_PT
+    """Is `v` printed under the word `w`, as the rest of it in the same cell: within its
+    width; or, when the two make a column title, centred under it (a centred cell's longer
+    rest reaches out on both sides: "Pro" / "cent") or ending where it ends (right-aligned).
+    Not any word ending where another ends: "och" / "samt" in a wrapped area name."""
+    if w.x0 - HEADER_SLACK_PT <= v.x0 and v.x1 <= w.x1 + HEADER_SLACK_PT:
+        return True
+    aligned = abs(v.xc - w.xc) <= HEADER_SLACK_PT or abs(v.x1 - w.x1) <= HEADER_SLACK_PT
+    title = (w.text + v.text).casefold().strip(HEADER_TITLE_MARKS)
+    return aligned and (title in COLUMN_TITLES or findings_title(title) is not None)
 
 
 def _joined_titles(line: Line, nxt: Line) -> tuple[list[Word], list[Word]] | None:

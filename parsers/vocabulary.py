@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 POINTS_HEADERS = ("uppnått", "uppnådd", "uppnådda", "poäng", "erhållet", "erhållna", "erhållit")
 MAX_HEADERS = ("max", "maxpoäng", "max.", "möjliga")
 PERCENT_HEADERS = ("procent", "%", "andel")
+#: Every score-table column title.
+COLUMN_TITLES = frozenset(POINTS_HEADERS + MAX_HEADERS + PERCENT_HEADERS)
 #: The label of a table's total row (score tables, history tables, closing summaries).
 TOTAL_LABELS = ("totalt", "total", "summa", "totalpoäng", "summa:", "totalt:")
 

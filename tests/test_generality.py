@@ -2570,3 +2570,20 @@ def test_a_label_hanging_into_the_gutter_goes_on_the_flow_of_columns() -> None:
     assert order.index("koppla detta till budgetprocessen") < order.index(
         "40.Följ upp ansvaret för invånarnas"
     )
+
+
+def test_a_word_of_a_wrapped_area_name_ending_under_another_is_not_glued_to_it() -> None:
+    """Fresh seed 3019 case 455, after `scores._under` let a rest aligned at the right join a
+    column title: in the header "8 Chefs- och Poä Max %" / "ledarskap samt ng", "samt" ends
+    1 pt left of where "och" ends and was glued to it ("Chefs- ochsamt ledarskap"). Centred
+    or right-aligned, a rest joins only when the two make a column title ("Poä" + "ng")."""
+    from parsers.pdf import PageText
+    from parsers.scores import join_broken_titles
+
+    lines = [
+        _wline([("8", 64.0, 69.0), ("Chefs-", 81.0, 112.0), ("och", 125.0, 143.0), ("Poä", 155.0, 173.0), ("Max", 186.0, 206.0), ("%", 224.0, 233.0)], 160.0, 10.0),
+        _wline([("ledarskap", 64.0, 110.0), ("samt", 119.0, 142.0), ("ng", 158.0, 170.0)], 171.0, 10.0),
+    ]  # fmt: skip
+    page = PageText(1, 420, 595, lines)
+    join_broken_titles([page])
+    assert [ln.text for ln in page.lines] == ["8 Chefs- och Poäng Max %", "ledarskap samt"]
