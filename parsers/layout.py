@@ -33,7 +33,9 @@ from parsers.tolerances import (
     GUTTER_MIN_EM,
     HEADING_MIN_SIZE,
     HEADING_SIZE_RATIO,
+    INTERLEAVE_MAX_EM,
     JUSTIFIED_EDGE_EM,
+    LINE_BASELINE_TOLERANCE,
     MAX_LINES_BEFORE_CONTINUATION,
     MIN_TWO_SIDED_LINES,
     NUMBER_COLUMN_ALIGN_EM,
@@ -607,7 +609,52 @@ def split_columns(
     """Reorder `page.lines` so that each two-column region reads column by column. `carry` is
     the gutter of the previous page's last region; returns this page's. A region at the page's
     foot with one line on its shorter side is noted (`PageText.foot_strip`), and with `foot`
-    (the next page goes on with its gutter) read as columns."""
+    (the next page goes on with its gutter) read as columns. Columns whose lines sit apart by
+    part of a line, one line on each side by turns, are looked at as lines on both sides
+    (`_interleaved`); what is not read as columns gets its own lines back."""
+    page.lines, pairs = _pair_interleaved(page.lines)
+    last = _split_columns(page, carry, foot)
+    page.lines = [ln for line in page.lines for ln in pairs.get(id(line), (line,))]
+    return last
+
+
+def _interleaved(a: Line, b: Line) -> bool:
+    """Are `a` and `b`, one after the other, lines of two columns beside each other whose
+    baselines do not agree (the columns sit part of a line apart: a heading or a paragraph's
+    space above one of them): of one size, on either side of a white of an em at least, their
+    baselines further apart than one line's tolerance and less than `INTERLEAVE_MAX_EM` of
+    the size?"""
+    em = min(a.size, b.size)
+    if abs(a.size - b.size) > LINE_BASELINE_TOLERANCE * em:
+        return False
+    apart = a.x1 + em <= b.x0 or b.x1 + em <= a.x0
+    shift = abs(a.words[0].baseline - b.words[0].baseline)
+    return apart and LINE_BASELINE_TOLERANCE * em <= shift <= INTERLEAVE_MAX_EM * em
+
+
+def _pair_interleaved(lines: list[Line]) -> tuple[list[Line], dict[int, tuple[Line, Line]]]:
+    """The lines with each pair of `_interleaved` lines made one line of both (for finding the
+    columns' gutter), and the pairs by the id of the line made of them."""
+    out: list[Line] = []
+    pairs: dict[int, tuple[Line, Line]] = {}
+    k = 0
+    while k < len(lines):
+        a = lines[k]
+        if k + 1 < len(lines) and _interleaved(a, lines[k + 1]):
+            b = lines[k + 1]
+            both = Line(sorted(a.words + b.words, key=lambda w: w.x0), a.page)
+            pairs[id(both)] = (a, b)
+            out.append(both)
+            k += 2
+            continue
+        out.append(a)
+        k += 1
+    return out, pairs
+
+
+def _split_columns(
+    page: PageText, carry: tuple[float, float] | None, foot: bool
+) -> tuple[float, float] | None:
     lines = page.lines
     last: tuple[float, float] | None = None
     out: list[Line] = []

@@ -38,6 +38,10 @@ LABEL_MAX_CHARS = 5
 #: Words are one line when their baselines differ by less than this share of the font size.
 #: Baselines, not boxes: two columns whose lines sit half a line apart must not interleave.
 LINE_BASELINE_TOLERANCE = 0.3
+#: Two one-sided lines, one on each side of a white, whose baselines are at most this share
+#: of the size apart are looked at as one line of two columns (`layout._interleaved`): columns
+#: set half a line apart by a heading or a paragraph's space above one of them.
+INTERLEAVE_MAX_EM = 1.0
 #: Two lines whose baselines are closer than this share of the font size are pieces of one
 #: printed line (a list label on its own baseline, a cell offset in its row), not one line
 #: under the other: a line's pitch is at least its size.
