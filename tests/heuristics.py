@@ -244,6 +244,11 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         },
         False,
     ),
+    "layout._interleaved": (
+        "one-sided lines part of a line apart are never lines of two columns",
+        {"parsers.layout._interleaved": _never},
+        True,
+    ),
     "tags._FRAMES": (
         "a text box anchored in a paragraph is part of that paragraph",
         {"parsers.tags._FRAMES": frozenset()},

@@ -2587,3 +2587,88 @@ def test_a_word_of_a_wrapped_area_name_ending_under_another_is_not_glued_to_it()
     page = PageText(1, 420, 595, lines)
     join_broken_titles([page])
     assert [ln.text for ln in page.lines] == ["8 Chefs- och Poäng Max %", "ledarskap samt"]
+
+
+def test_columns_whose_lines_sit_half_a_line_apart_are_read_column_by_column() -> None:
+    """Fresh seed 3019 cases 226, 310, 345 (justified newspaper columns of findings): the
+    right column's lines sit 5 pt above the left column's (the heading "Styrkor" above the
+    left column only), more than one line's tolerance, so every line of the region was
+    printed on one side only and no gutter was found: the page was read line by line across,
+    the heading "Styrkor" glued to the right column's first line, the strengths of the area
+    lost and the two columns' items interleaved (35 texts in case 226). Two one-sided lines
+    one after the other, on either side of a white, part of a line apart, are looked at as
+    one line of both columns (`layout._interleaved`); lines not read as columns get their own
+    lines back."""
+    from parsers.pdf import PageText, lines_from_words
+
+    words = [
+        ("Styrkor", 63.6, 102.5, 289.2),
+        ("och", 105.1, 123.1, 289.2),
+        ("förbättringsområden", 125.7, 235.4, 289.2),
+        ("Styrkor", 63.6, 102.5, 314.4),
+        ("3)", 224.0, 233.7, 314.4),
+        ("Arenor", 241.0, 273.9, 314.4),
+        ("för", 282.7, 296.3, 314.4),
+        ("chefer", 304.9, 334.4, 314.4),
+        ("att", 343.1, 356.0, 314.4),
+        ("löpande", 241.0, 278.5, 329.6),
+        ("diskutera", 311.4, 356.1, 329.6),
+        ("1)", 63.6, 72.1, 339.6),
+        ("Värdegrund:", 80.6, 146.3, 339.6),
+        ("SCB:s", 170.4, 195.7, 339.6),
+        ("resultat", 241.0, 277.3, 344.8),
+        ("och", 339.5, 356.1, 344.8),
+        ("medbor-", 80.6, 120.9, 354.8),
+        ("resursförbrukning", 241.0, 328.3, 360.0),
+        ("För", 340.3, 356.1, 360.0),
+        ("garundersökning", 80.6, 161.4, 370.0),
+        ("ett", 241.0, 253.5, 375.2),
+        ("enskilt", 324.1, 356.1, 375.2),
+        ("genomförs", 80.6, 130.4, 385.2),
+        ("vartannat", 134.8, 181.3, 385.2),
+        ("år", 185.6, 195.6, 385.2),
+        ("verksamhetsår", 241.0, 310.9, 390.4),
+        ("fungerar", 314.9, 356.1, 390.4),
+        ("och", 80.6, 97.3, 400.4),
+        ("resultaten", 147.8, 195.6, 400.4),
+        ("samma", 241.0, 275.0, 405.6),
+        ("mål", 277.5, 295.4, 405.6),
+        ("som", 297.9, 317.3, 405.6),
+        ("delmål.", 319.9, 354.2, 405.6),
+        ("publiceras.", 80.6, 131.8, 415.6),
+        ("4)", 224.0, 234.0, 423.8),
+        ("Arbetsmiljö:", 241.0, 305.5, 423.8),
+        ("strategi", 320.8, 356.2, 423.8),
+        ("2)", 63.6, 73.4, 433.8),
+        ("Jämförelser:", 80.6, 144.9, 433.8),
+        ("informa-", 153.9, 195.8, 433.8),
+        ("för", 241.0, 254.7, 439.0),
+        ("kommunens", 297.2, 356.1, 439.0),
+        ("tion", 80.6, 99.4, 449.0),
+        ("om", 103.3, 118.1, 449.0),
+        ("kommande", 121.9, 175.0, 449.0),
+        ("och", 178.8, 195.6, 449.0),
+        ("internationella", 241.0, 311.3, 454.2),
+        ("arbete", 326.3, 356.1, 454.2),
+        ("genomförda", 80.6, 137.3, 464.2),
+        ("möten", 149.8, 179.8, 464.2),
+        ("i", 192.4, 195.6, 464.2),
+        ("Utöver", 241.0, 273.1, 469.4),
+        ("detta", 294.5, 318.4, 469.4),
+        ("har", 339.8, 356.1, 469.4),
+        ("kommunfullmäktige", 80.6, 177.6, 479.4),
+    ]
+    ws = [Word(t, x0, x1, top, top + 10.0, 10.0) for t, x0, x1, top in words]
+    page = PageText(1, 420, 595, lines_from_words(ws, 1))
+    assert not any(ln.text.startswith("Styrkor") and len(ln.words) == 1 for ln in page.lines)
+    split_columns(page)
+    order = [ln.text for ln in page.lines]
+    assert "Styrkor" in order
+    left = order.index("Styrkor")
+    assert order[left + 1].startswith("1) Värdegrund")
+    assert order.index("kommunfullmäktige") < order.index("3) Arenor för chefer att")
+    # a page of one-sided lines that are no columns keeps its lines
+    prose = PageText(1, 420, 595, lines_from_words(ws[:2], 1))
+    before = [ln.text for ln in prose.lines]
+    split_columns(prose)
+    assert [ln.text for ln in prose.lines] == before
