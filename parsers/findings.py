@@ -26,7 +26,6 @@ from parsers.text import (
 )
 from parsers.tolerances import (
     DASH_LABEL_GAP_EM,
-    DASH_LABEL_SPACE_RATIO,
     FIT_RIGHT_MARGIN_EM,
     FIT_WORD_SPACE_EM,
     HANGING_INDENT_PT,
@@ -48,6 +47,7 @@ from parsers.vocabulary import SECTION, findings_title, is_header, is_side_heade
 from parsers.words import ENDS_LINE_GOING_ON
 
 _END_WORDS = ("kommentar", "kommentarer", "inspiration", "goda exempel")
+_DASHES = ("-", "–")
 
 
 @dataclass
@@ -218,14 +218,13 @@ def _boundary(header: Line, body: list[Line], page: PageText) -> float:
 def _item_label(words: list[Word]) -> tuple[str | None, str]:
     """The item label of a line (`strip_label`) and the rest of its text."""
     glyph, rest = strip_label(" ".join(w.text for w in words))
-    if glyph in ("-", "–") and len(words) > 1 and words[0].text == glyph:
-        # a label is set off by more than a word space, and by more than the line's own
-        # (stretched, in justified text) spaces: "skola – näringsliv" wrapped is text
-        spaces = sorted(b.x0 - a.x1 for a, b in itertools.pairwise(words[1:]))
-        space = spaces[len(spaces) // 2] if spaces else 0.0
-        gap = words[1].x0 - words[0].x1
-        if gap < max(DASH_LABEL_GAP_EM * words[0].size, DASH_LABEL_SPACE_RATIO * space):
-            return None, " ".join(w.text for w in words)
+    if (
+        glyph in _DASHES
+        and len(words) > 1
+        and words[0].text == glyph
+        and words[1].x0 - words[0].x1 < DASH_LABEL_GAP_EM * words[0].size
+    ):
+        return None, " ".join(w.text for w in words)
     return glyph, rest
 
 
@@ -235,6 +234,21 @@ def _label_kind(label: str) -> str:
     if label_ordinal(label) is None:
         return "glyph"
     return "number" if core.isdigit() else "letter"
+
+
+def _lone_dash(
+    labelled: list[tuple[str | None, str]], bulleted: bool
+) -> list[tuple[str | None, str]]:
+    """The lines' (label, text), where one dash starting a line in the middle of a column
+    that shows no other label is the text's own ("… samverkan skola" / "– näringsliv I …" in
+    a justified cell: its space stretched like the line's others): a list of dashes shows
+    more than one, or begins with it."""
+    glyphs = [k for k, (glyph, _) in enumerate(labelled) if glyph]
+    if bulleted or len(glyphs) != 1 or glyphs[0] == 0 or labelled[glyphs[0]][0] not in _DASHES:
+        return labelled
+    k = glyphs[0]
+    glyph, rest = labelled[k]
+    return [*labelled[:k], (None, f"{glyph} {rest}"), *labelled[k + 1 :]]
 
 
 def _consistent_labels(labelled: list[tuple[str | None, str]]) -> list[tuple[str | None, str]]:
@@ -314,7 +328,8 @@ class _Column:
         """
         if not self.pending:
             return
-        labelled = _consistent_labels([_item_label(ws) for ws, _ in self.pending])
+        labelled = _lone_dash([_item_label(ws) for ws, _ in self.pending], self.bulleted)
+        labelled = _consistent_labels(labelled)
         any_bullet = self.bulleted or any(glyph for glyph, _ in labelled)
         self.bulleted = any_bullet
         if line_gap is None:

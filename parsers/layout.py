@@ -34,6 +34,7 @@ from parsers.tolerances import (
     HEADING_MIN_SIZE,
     HEADING_SIZE_RATIO,
     INTERLEAVE_MAX_EM,
+    INTERLEAVE_MIN_PAIRS,
     JUSTIFIED_EDGE_EM,
     LINE_BASELINE_TOLERANCE,
     MAX_LINES_BEFORE_CONTINUATION,
@@ -633,22 +634,40 @@ def _interleaved(a: Line, b: Line) -> bool:
 
 
 def _pair_interleaved(lines: list[Line]) -> tuple[list[Line], dict[int, tuple[Line, Line]]]:
-    """The lines with each pair of `_interleaved` lines made one line of both (for finding the
-    columns' gutter), and the pairs by the id of the line made of them."""
-    out: list[Line] = []
-    pairs: dict[int, tuple[Line, Line]] = {}
+    """The lines with each pair of `_interleaved` lines of text made one line of both (for
+    finding the columns' gutter), where at least `INTERLEAVE_MIN_PAIRS` such pairs follow one
+    another (a fact box beside a paragraph, a table row's numbers set lower than its text are
+    no columns), and the pairs by the id of the line made of them."""
+    runs: list[list[tuple[Line, Line]]] = [[]]
+    single: list[Line | None] = []  # the lines in order; None where a pair stands
     k = 0
     while k < len(lines):
         a = lines[k]
-        if k + 1 < len(lines) and _interleaved(a, lines[k + 1]):
-            b = lines[k + 1]
-            both = Line(sorted(a.words + b.words, key=lambda w: w.x0), a.page)
-            pairs[id(both)] = (a, b)
-            out.append(both)
+        b = lines[k + 1] if k + 1 < len(lines) else None
+        if b is not None and _interleaved(a, b) and _textual(a.words) and _textual(b.words):
+            runs[-1].append((a, b))
+            single.append(None)
             k += 2
             continue
-        out.append(a)
+        if runs[-1]:
+            runs.append([])
+        single.append(a)
         k += 1
+    kept = iter(pair for run in runs for pair in run)
+    out: list[Line] = []
+    pairs: dict[int, tuple[Line, Line]] = {}
+    long_run = {id(pair[0]) for run in runs if len(run) >= INTERLEAVE_MIN_PAIRS for pair in run}
+    for line in single:
+        if line is not None:
+            out.append(line)
+            continue
+        a, b = next(kept)
+        if id(a) not in long_run:
+            out += [a, b]
+            continue
+        both = Line(sorted(a.words + b.words, key=lambda w: w.x0), a.page)
+        pairs[id(both)] = (a, b)
+        out.append(both)
     return out, pairs
 
 

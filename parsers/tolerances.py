@@ -42,6 +42,9 @@ LINE_BASELINE_TOLERANCE = 0.3
 #: of the size apart are looked at as one line of two columns (`layout._interleaved`): columns
 #: set half a line apart by a heading or a paragraph's space above one of them.
 INTERLEAVE_MAX_EM = 1.0
+#: … when at least this many such pairs follow one another: a fact box beside a paragraph
+#: has a few lines, newspaper columns many.
+INTERLEAVE_MIN_PAIRS = 5
 #: Two lines whose baselines are closer than this share of the font size are pieces of one
 #: printed line (a list label on its own baseline, a cell offset in its row), not one line
 #: under the other: a line's pitch is at least its size.
@@ -169,9 +172,6 @@ STRADDLE_PT = 2
 #: A dash starts an item only when set off from the text by more than a word space (a tab,
 #: a hanging indent); "– process för …" at the start of a wrapped line is the text's own dash.
 DASH_LABEL_GAP_EM = 0.6
-#: … and by more than this many times the line's median word space (a justified line's
-#: stretched spaces reach a word space of 0.7 em; a label's tab stands further off).
-DASH_LABEL_SPACE_RATIO = 1.5
 #: A paragraph (an item) ends at a gap more than this share of the line height wider than the
 #: space between the lines inside one paragraph …
 PARAGRAPH_GAP_EXTRA_EM = 0.35

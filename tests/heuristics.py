@@ -249,6 +249,11 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.layout._interleaved": _never},
         True,
     ),
+    "findings._lone_dash": (
+        "a dash starting a line is always a label",
+        {"parsers.findings._lone_dash": lambda labelled, bulleted: labelled},
+        False,
+    ),
     "tags._FRAMES": (
         "a text box anchored in a paragraph is part of that paragraph",
         {"parsers.tags._FRAMES": frozenset()},

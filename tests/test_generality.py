@@ -2446,24 +2446,26 @@ def test_a_label_alone_on_its_line_and_a_label_on_its_own_baseline() -> None:
 
 
 def test_a_dash_starting_a_justified_line_is_text_not_a_label() -> None:
-    """Fresh seed 3019 case 348 (landscape, a justified findings cell): "… samverkan skola"
-    / "– näringsliv I nedanstående tabell …": the dash, set off by 0.69 em, passed for a list
-    label; the cell became a labelled list of two items and the rest was lost. The line's own
-    spaces are stretched as wide: a label stands off further than the line's word spaces
-    (`DASH_LABEL_SPACE_RATIO`)."""
-    from parsers.findings import _item_label
+    """Fresh seed 3019 case 348 (landscape, a justified findings cell of unlabelled items):
+    "… samverkan skola" / "– näringsliv I nedanstående tabell …": the dash, set off by 0.69 em
+    (its space stretched like the line's others), passed for a list label; the cell became a
+    labelled list and everything after it was lost. (Comparing the dash's space with the
+    line's own spaces failed on narrow justified cells, whose spaces stretch to 13-100 pt
+    beside a 13 pt tab: cases 40, 55, 481, 250.) One dash starting a line in the middle of
+    a column that shows no other label is the text's own (`findings._lone_dash`); a dash list
+    shows more than one, or begins with it."""
+    from parsers.findings import _lone_dash
 
-    justified = _wline(
-        [("–", 421.1, 426.1), ("näringsliv", 433.0, 481.7), ("I", 488.4, 491.4),
-         ("nedanstående", 498.3, 569.8), ("tabell", 576.6, 604.7), ("kan", 611.6, 629.8)],
-        187.0, 10.0,
-    )  # fmt: skip
-    assert _item_label(justified.words) == (None, "– näringsliv I nedanstående tabell kan")
-    tabbed = _wline(
-        [("–", 421.1, 426.1), ("Tydlig", 439.0, 468.0), ("plan", 471.0, 490.0), ("för", 493.0, 508.0)],
-        187.0, 10.0,
-    )  # fmt: skip
-    assert _item_label(tabbed.words) == ("–", "Tydlig plan för")
+    text = [
+        (None, "Yrk-In som ett bra projekt att stärka samverkan skola"),
+        ("–", "näringsliv I tabell"),
+    ]
+    assert _lone_dash(text, bulleted=False) == [text[0], (None, "– näringsliv I tabell")]
+    listed = [("–", "Tydlig plan"), (None, "för mål."), ("–", "Bred dialog")]
+    assert _lone_dash(listed, bulleted=False) == listed
+    first = [("–", "Tydlig plan"), (None, "för mål.")]
+    assert _lone_dash(first, bulleted=False) == first
+    assert _lone_dash(text, bulleted=True) == text  # the column showed dashes before
 
 
 def test_a_label_hanging_into_the_gutter_goes_on_the_flow_of_columns() -> None:
