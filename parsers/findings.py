@@ -236,19 +236,20 @@ def _label_kind(label: str) -> str:
     return "number" if core.isdigit() else "letter"
 
 
-def _lone_dash(
+def _lone_label(
     labelled: list[tuple[str | None, str]], bulleted: bool
 ) -> list[tuple[str | None, str]]:
-    """The lines' (label, text), where one dash starting a line in the middle of a column
-    that shows no other label is the text's own ("… samverkan skola" / "– näringsliv I …" in
-    a justified cell: its space stretched like the line's others): a list of dashes shows
-    more than one, or begins with it."""
+    """The lines' (label, text), where one label starting a line in the middle of a column
+    that shows no other label is the text's own: a dash ("… samverkan skola" / "– näringsliv
+    I …" in a justified cell, its space stretched like the line's others), a numeral
+    ("projektet BitStream" / "II. …"). A list shows more than one label, or begins with
+    one."""
     glyphs = [k for k, (glyph, _) in enumerate(labelled) if glyph]
-    if bulleted or len(glyphs) != 1 or glyphs[0] == 0 or labelled[glyphs[0]][0] not in _DASHES:
+    if bulleted or len(glyphs) != 1 or glyphs[0] == 0:
         return labelled
     k = glyphs[0]
     glyph, rest = labelled[k]
-    return [*labelled[:k], (None, f"{glyph} {rest}"), *labelled[k + 1 :]]
+    return [*labelled[:k], (None, f"{glyph} {rest}".strip()), *labelled[k + 1 :]]
 
 
 def _consistent_labels(labelled: list[tuple[str | None, str]]) -> list[tuple[str | None, str]]:
@@ -328,7 +329,7 @@ class _Column:
         """
         if not self.pending:
             return
-        labelled = _lone_dash([_item_label(ws) for ws, _ in self.pending], self.bulleted)
+        labelled = _lone_label([_item_label(ws) for ws, _ in self.pending], self.bulleted)
         labelled = _consistent_labels(labelled)
         any_bullet = self.bulleted or any(glyph for glyph, _ in labelled)
         self.bulleted = any_bullet

@@ -249,9 +249,9 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.layout._interleaved": _never},
         True,
     ),
-    "findings._lone_dash": (
-        "a dash starting a line is always a label",
-        {"parsers.findings._lone_dash": lambda labelled, bulleted: labelled},
+    "findings._lone_label": (
+        "a label starting a line mid-column is always a label",
+        {"parsers.findings._lone_label": lambda labelled, bulleted: labelled},
         False,
     ),
     "tags._FRAMES": (

@@ -2452,20 +2452,24 @@ def test_a_dash_starting_a_justified_line_is_text_not_a_label() -> None:
     labelled list and everything after it was lost. (Comparing the dash's space with the
     line's own spaces failed on narrow justified cells, whose spaces stretch to 13-100 pt
     beside a 13 pt tab: cases 40, 55, 481, 250.) One dash starting a line in the middle of
-    a column that shows no other label is the text's own (`findings._lone_dash`); a dash list
+    a column that shows no other label is the text's own (`findings._lone_label`); a dash list
     shows more than one, or begins with it."""
-    from parsers.findings import _lone_dash
+    from parsers.findings import _lone_label
 
     text = [
         (None, "Yrk-In som ett bra projekt att stärka samverkan skola"),
         ("–", "näringsliv I tabell"),
     ]
-    assert _lone_dash(text, bulleted=False) == [text[0], (None, "– näringsliv I tabell")]
+    assert _lone_label(text, bulleted=False) == [text[0], (None, "– näringsliv I tabell")]
     listed = [("–", "Tydlig plan"), (None, "för mål."), ("–", "Bred dialog")]
-    assert _lone_dash(listed, bulleted=False) == listed
+    assert _lone_label(listed, bulleted=False) == listed
     first = [("–", "Tydlig plan"), (None, "för mål.")]
-    assert _lone_dash(first, bulleted=False) == first
-    assert _lone_dash(text, bulleted=True) == text  # the column showed dashes before
+    assert _lone_label(first, bulleted=False) == first
+    assert _lone_label(text, bulleted=True) == text  # the column showed dashes before
+    # seed 3019 cases 218, 192: "… i projektet BitStream" / "II. Målstyrningen …" made a list
+    # of unlabelled paragraphs a labelled one, and every paragraph after it was left unread
+    roman = [(None, "Deltar i projektet BitStream"), ("II.", "Målstyrningen är tydlig.")]
+    assert _lone_label(roman, bulleted=False)[1] == (None, "II. Målstyrningen är tydlig.")
 
 
 def test_a_label_hanging_into_the_gutter_goes_on_the_flow_of_columns() -> None:
