@@ -302,7 +302,7 @@ class _Column:
         self.last_right = 0.0  # the column's right edge on that line's page
         self.last_justified = False  # whether that page's lines are justified
         self.last_label: str | None = None  # the label of the last item ("c)"), if it had one
-        self.stray = False  # whether the last line was a paragraph outside the list (`_stray`)
+        self.stray = False  # whether the last line was a paragraph outside the list (`_outside`)
 
     def add(self, words: list[Word], page: int, column: int = 0) -> None:
         """A line of the column; `column` (parsers.layout) tells a newspaper column's lines
