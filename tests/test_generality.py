@@ -2480,8 +2480,6 @@ def test_a_label_hanging_into_the_gutter_goes_on_the_flow_of_columns() -> None:
     white, so it was no line "on one side" of the flow: read as a line across the page, it
     split the flow, and item 41's first line came before items 35 and 36. A line right of
     the strip's middle that begins with a label is on the right side (`_clear_of`)."""
-    from parsers.pdf import PageText, lines_from_words
-
     words = [
         ("med", 107.8, 131.1, 245.9),
         ("de", 136.9, 150.0, 245.9),
@@ -2562,8 +2560,7 @@ def test_a_label_hanging_into_the_gutter_goes_on_the_flow_of_columns() -> None:
         ("till", 177.4, 190.2, 392.4),
         ("budgetprocessen", 193.6, 284.4, 392.4),
     ]
-    ws = [Word(t, x0, x1, top, top + 10.0, 10.0) for t, x0, x1, top in words]
-    page = PageText(1, 612, 792, lines_from_words(ws, 1))
+    page = _printed_page(words, 612, 792)
     split_columns(page)
     order = [ln.text for ln in page.lines]
     k = order.index("41.Formulera formerna för")
@@ -2605,8 +2602,6 @@ def test_columns_whose_lines_sit_half_a_line_apart_are_read_column_by_column() -
     one after the other, on either side of a white, part of a line apart, are looked at as
     one line of both columns (`layout._interleaved`); lines not read as columns get their own
     lines back."""
-    from parsers.pdf import PageText, lines_from_words
-
     words = [
         ("Styrkor", 63.6, 102.5, 289.2),
         ("och", 105.1, 123.1, 289.2),
@@ -2664,8 +2659,7 @@ def test_columns_whose_lines_sit_half_a_line_apart_are_read_column_by_column() -
         ("har", 339.8, 356.1, 469.4),
         ("kommunfullmäktige", 80.6, 177.6, 479.4),
     ]
-    ws = [Word(t, x0, x1, top, top + 10.0, 10.0) for t, x0, x1, top in words]
-    page = PageText(1, 420, 595, lines_from_words(ws, 1))
+    page = _printed_page(words, 420, 595)
     assert not any(ln.text.startswith("Styrkor") and len(ln.words) == 1 for ln in page.lines)
     split_columns(page)
     order = [ln.text for ln in page.lines]
@@ -2674,7 +2668,16 @@ def test_columns_whose_lines_sit_half_a_line_apart_are_read_column_by_column() -
     assert order[left + 1].startswith("1) Värdegrund")
     assert order.index("kommunfullmäktige") < order.index("3) Arenor för chefer att")
     # a page of one-sided lines that are no columns keeps its lines
-    prose = PageText(1, 420, 595, lines_from_words(ws[:2], 1))
+    prose = _printed_page(words[:2], 420, 595)
     before = [ln.text for ln in prose.lines]
     split_columns(prose)
     assert [ln.text for ln in prose.lines] == before
+
+
+def _printed_page(words: list[tuple[str, float, float, float]], width: float, height: float):
+    """A page of 10 pt words as a PDF printed them (text, x0, x1, top), grouped into lines as
+    the reader groups them."""
+    from parsers.pdf import PageText, lines_from_words
+
+    ws = [Word(t, x0, x1, top, top + 10.0, 10.0) for t, x0, x1, top in words]
+    return PageText(1, width, height, lines_from_words(ws, 1))
