@@ -71,6 +71,10 @@ class AreaFindings:
     #: lines for the ledger's `unread_text`
     asides: list[list[Line]] = field(default_factory=list)
 
+    def aside_words(self) -> list[Word]:
+        """The words of the text boxes anchored in the findings, in reading order."""
+        return [w for lines in self.asides for ln in lines for w in ln.words]
+
 
 def _label(text: str) -> str:
     return text.casefold().strip().rstrip(":").strip()
@@ -312,11 +316,12 @@ class _Column:
 
     def gaps(self) -> list[float]:
         """Vertical white space between consecutive pending lines on the same page."""
-        return [
-            _pitch(a, b) - b[0].size
-            for (a, pa), (b, pb) in zip(self.pending, self.pending[1:], strict=False)
-            if pa == pb and _one_under_other(_pitch(a, b), b[0].size)
+        pitches = [
+            (_pitch(a, b), b[0].size)
+            for (a, pa), (b, pb) in itertools.pairwise(self.pending)
+            if pa == pb
         ]
+        return [pitch - size for pitch, size in pitches if _one_under_other(pitch, size)]
 
     def flush(self, continues: bool, line_gap: float | None = None) -> None:
         """Turn pending lines into items; the first line may continue the last item.

@@ -638,36 +638,32 @@ def _pair_interleaved(lines: list[Line]) -> tuple[list[Line], dict[int, tuple[Li
     finding the columns' gutter), where at least `INTERLEAVE_MIN_PAIRS` such pairs follow one
     another (a fact box beside a paragraph, a table row's numbers set lower than its text are
     no columns), and the pairs by the id of the line made of them."""
-    runs: list[list[tuple[Line, Line]]] = [[]]
-    single: list[Line | None] = []  # the lines in order; None where a pair stands
+    out: list[Line] = []
+    pairs: dict[int, tuple[Line, Line]] = {}
+    run: list[tuple[Line, Line]] = []  # the pairs that follow one another up to here
+
+    def close_run() -> None:
+        for a, b in run:
+            if len(run) < INTERLEAVE_MIN_PAIRS:
+                out.extend((a, b))
+                continue
+            both = Line(sorted(a.words + b.words, key=lambda w: w.x0), a.page)
+            pairs[id(both)] = (a, b)
+            out.append(both)
+        run.clear()
+
     k = 0
     while k < len(lines):
         a = lines[k]
         b = lines[k + 1] if k + 1 < len(lines) else None
         if b is not None and _interleaved(a, b) and _textual(a.words) and _textual(b.words):
-            runs[-1].append((a, b))
-            single.append(None)
+            run.append((a, b))
             k += 2
             continue
-        if runs[-1]:
-            runs.append([])
-        single.append(a)
+        close_run()
+        out.append(a)
         k += 1
-    kept = iter(pair for run in runs for pair in run)
-    out: list[Line] = []
-    pairs: dict[int, tuple[Line, Line]] = {}
-    long_run = {id(pair[0]) for run in runs if len(run) >= INTERLEAVE_MIN_PAIRS for pair in run}
-    for line in single:
-        if line is not None:
-            out.append(line)
-            continue
-        a, b = next(kept)
-        if id(a) not in long_run:
-            out += [a, b]
-            continue
-        both = Line(sorted(a.words + b.words, key=lambda w: w.x0), a.page)
-        pairs[id(both)] = (a, b)
-        out.append(both)
+    close_run()
     return out, pairs
 
 

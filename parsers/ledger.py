@@ -284,8 +284,7 @@ class _Walk:
         #: per area, the words of text boxes anchored in the tags' findings (`tag_losses` says
         #: them unread already)
         self.aside_words: dict[int, Counter[str]] = {
-            n: Counter(w.text for lines in f.asides for ln in lines for w in ln.words)
-            for n, f in (tag_findings or {}).items()
+            n: Counter(w.text for w in f.aside_words()) for n, f in (tag_findings or {}).items()
         }
 
     def mark(self, words: list[Word], c: str, what: str) -> None:
@@ -880,7 +879,7 @@ def tag_losses(kept: dict[int, AreaFindings], layout: dict[int, AreaFindings]) -
     too. Words in another order (an item merged or split differently) are no loss."""
     out = []
     for number, got in sorted(kept.items()):
-        boxed = [w for lines in got.asides for ln in lines for w in ln.words]
+        boxed = got.aside_words()
         if boxed:
             out.append(
                 Warning(
@@ -893,7 +892,7 @@ def tag_losses(kept: dict[int, AreaFindings], layout: dict[int, AreaFindings]) -
     for number, seen in sorted(layout.items()):
         got = kept.get(number, AreaFindings())
         have = Counter(w for i in got.strengths + got.improvements for w in i.text.split())
-        have.update(w.text for lines in got.asides for ln in lines for w in ln.words)
+        have.update(w.text for w in got.aside_words())
         lost: list[str] = []
         page = None
         for item in seen.strengths + seen.improvements:

@@ -45,6 +45,7 @@ from parsers.vocabulary import (
     QUESTION_ID_GLUED,
     SECTION,
     TOTAL_LABELS,
+    broken_title,
     findings_title,
     header_columns,
     is_header,
@@ -602,7 +603,7 @@ def _joined_titles(line: Line, nxt: Line) -> tuple[list[Word], list[Word]] | Non
         words[k] = replace(
             w, text=w.text + v.text, x1=max(w.x1, v.x1), bottom=max(w.bottom, v.bottom)
         )
-        titles.append(findings_title(words[k].text))
+        titles.append(broken_title(w.text, v.text))
     if len(rest) == len(nxt.words):
         return None
     joined = Line(words, line.page)

@@ -51,7 +51,7 @@ from parsers.vocabulary import (
     STRENGTH_WORDS,
     TOTAL_LABELS,
     YEAR,
-    findings_title,
+    broken_title,
 )
 from parsers.words import bare
 from schema.record import Area, Warning
@@ -904,14 +904,11 @@ def read_findings(
 
 def _broken_heading(lines: list[Line]) -> str | None:
     """A findings heading of one word broken inside it in a narrow column, its paragraph's
-    two lines ("Förbättringsmöjlighete" / "r"), as `scores.join_broken_titles` joins it for
-    the layout reading: 'strengths' or 'improvements', else None."""
+    two lines ("Förbättringsmöjlighete" / "r"), by the rule the layout reading joins it by
+    (`vocabulary.broken_title`): 'strengths' or 'improvements', else None."""
     if len(lines) != 2 or len(lines[0].words) != 1 or len(lines[1].words) != 1:
         return None
-    rest = lines[1].words[0].text
-    if not (rest.isalpha() and rest.islower()):
-        return None
-    return findings_title(lines[0].text + rest)
+    return broken_title(lines[0].text, lines[1].words[0].text)
 
 
 def _list_body(

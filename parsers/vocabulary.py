@@ -68,6 +68,16 @@ def findings_title(word: str) -> str | None:
     return None
 
 
+def broken_title(first: str, rest: str) -> str | None:
+    """'strengths' or 'improvements' when `rest` is the end of a findings title broken inside
+    the word in a narrow column ("Förbättringsmöjlighete" / "r"): letters in lower case that
+    make `first` a findings title; else None. The layout (`scores.join_broken_titles`) and the
+    tags (`tags._broken_heading`) join by this one rule."""
+    if not (rest.isalpha() and rest.islower()):
+        return None
+    return findings_title(first + rest)
+
+
 def is_side_header(line: Line) -> bool:
     """Is `line` the header row of a findings table, strengths beside improvements ("Styrkor
     Förbättringsområden"; a heading "Styrkor och förbättringsområden" names both but is no
