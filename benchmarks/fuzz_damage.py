@@ -1,6 +1,7 @@
 """Silent-path fuzzer (issue 22): damaged variants of the layout fuzzer's cases must come out
-`complete: false` with the right code and area; the clean cases `complete: true` with no
-unaccounted word (no false alarm).
+`complete: false` with the right code and area. A clean case whose record comes out exact must
+be `complete: true` with no unaccounted word (else a false alarm); one whose record differs
+from the expected one should say so (an alarm there is right; none is a silent loss).
 
     .venv/bin/python -m benchmarks.fuzz_damage N --seed S [--jobs J] [--keep DIR] [--report F]
 
@@ -24,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.fixturegen.wpfuzz import build_many, case  # noqa: E402
+from tests.fixturegen.wpfuzz.compare import differences, normalize_got  # noqa: E402
 from tests.fixturegen.wpfuzz.damage import (  # noqa: E402
     GENERATION,
     PICTURE_ONLY,
@@ -45,6 +47,21 @@ def _parse(pdf: str) -> tuple[dict | None, int, str | None]:
         return rec, len(trace["ledger"].unaccounted()), None
     except Exception as e:
         return None, 0, f"{type(e).__name__}: {e}"
+
+
+#: the verdicts of a clean case whose expected record and parse exist
+CLEAN_USABLE = ("ok", "false_alarm", "alarm", "silent")
+
+
+def _clean_verdict(rec: dict, unaccounted: int, exp: dict) -> str:
+    """What the parser said of an undamaged case: 'ok' (exact, no alarm), 'false_alarm'
+    (exact, yet `complete: false` or unaccounted words: the only false alarm), 'alarm' (the
+    record differs and the parser said so: right), 'silent' (it differs, nothing said)."""
+    alarm = not rec["complete"] or unaccounted > 0
+    exact = not differences(normalize_got(rec, exp), exp)
+    if exact:
+        return "false_alarm" if alarm else "ok"
+    return "alarm" if alarm else "silent"
 
 
 def run(
@@ -80,9 +97,8 @@ def run(
             c["clean"] = "unusable" if exp is None else "parse_error"
             c["clean_why"] = why or cerr
         else:
-            alarm = not crec["complete"] or cun > 0
-            c["clean"] = "false_alarm" if alarm else "ok"
-            if alarm:
+            c["clean"] = _clean_verdict(crec, cun, exp)
+            if c["clean"] != "ok":
                 c["clean_why"] = [f"{w['code']}: {w['message']}" for w in crec["warnings"]][:4]
         if drec is None:
             ok, why_d = (derr is not None and "NotAKommunkompass" in derr), derr or "no PDF"
@@ -91,7 +107,7 @@ def run(
         c["damaged"] = "flagged" if ok else "silent"
         c["damaged_why"] = why_d
         cases.append(c)
-    usable = [c for c in cases if c["clean"] in ("ok", "false_alarm")]
+    usable = [c for c in cases if c["clean"] in CLEAN_USABLE]
     per_kind: dict[str, list[int]] = {}
     for c in cases:
         k = per_kind.setdefault(c["damage"], [0, 0])
@@ -105,6 +121,9 @@ def run(
         "generation_seconds": round(gen_s, 1),
         "clean_usable": len(usable),
         "clean_false_alarms": sum(c["clean"] == "false_alarm" for c in usable),
+        "clean_exact": sum(c["clean"] in ("ok", "false_alarm") for c in usable),
+        "clean_wrong_said": sum(c["clean"] == "alarm" for c in usable),
+        "clean_wrong_silent": sum(c["clean"] == "silent" for c in usable),
         "damaged_flagged": sum(c["damaged"] == "flagged" for c in cases),
         "damaged_text_flagged": sum(c["damaged"] == "flagged" for c in text_kinds),
         "damaged_text_total": len(text_kinds),
@@ -147,10 +166,14 @@ def main(argv: list[str] | None = None) -> int:
         part = [c for c in r["cases"] if c["tagged"] == tagged]
         ok = sum(c["damaged"] == "flagged" for c in part)
         alarms = sum(c["clean"] == "false_alarm" for c in part)
-        usable = sum(c["clean"] in ("ok", "false_alarm") for c in part)
+        exact = sum(c["clean"] in ("ok", "false_alarm") for c in part)
         name = "tagged" if tagged else "untagged"
-        print(f"  {name:9} damaged flagged {ok}/{len(part)}, clean false alarms {alarms}/{usable}")
-    print(f"clean false alarms: {r['clean_false_alarms']} / {r['clean_usable']}")
+        print(f"  {name:9} damaged flagged {ok}/{len(part)}, clean false alarms {alarms}/{exact}")
+    print(
+        f"clean: {r['clean_usable']} usable, {r['clean_exact']} exact, false alarms on them "
+        f"{r['clean_false_alarms']}; wrong records said {r['clean_wrong_said']}, silent "
+        f"{r['clean_wrong_silent']}"
+    )
     for c in r["cases"]:
         if c["damaged"] == "silent":
             print(f"  silent #{c['index']} {c['damage']} area {c['area']}: {c['damaged_why']}")
