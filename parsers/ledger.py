@@ -729,7 +729,7 @@ def _number_tables(
     area_of: Callable[[int], int | None] | None,
 ) -> list[Warning]:
     """Number-bearing rows outside every recognised part that became no field: a table the
-    parser did not read. Rows on one page, at most one label line apart, form one table."""
+    parser did not read. Rows a few label lines apart form one table (`_row_groups`)."""
     out: list[Warning] = []
     for g in _row_groups(lines, part_of, cls):  # grouped before any word is classed below
         table = [(lines[k], nums) for k, nums in g]
@@ -753,7 +753,8 @@ def _row_groups(
     lines: list[Line], part_of: list[str | None], cls: dict[int, tuple[str, str]]
 ) -> list[list[tuple[int, list[Word]]]]:
     """The number-bearing rows outside the parts that became no field, (line index, its
-    column numbers), grouped into tables: rows on one page, at most one label line apart."""
+    column numbers), grouped into tables: rows a few label lines apart (`_next_row`), on one
+    page or across a page break."""
     rows: list[tuple[int, list[Word]]] = []
     for k, ln in enumerate(lines):
         if part_of[k] is not None or _has_field(ln, cls):
@@ -769,16 +770,27 @@ def _row_groups(
         # a title row of years only ("Poäng i 2015 2018" over a wrapped, bold "Kommunkompassen"
         # taken for a heading) belongs to the rows under it
         titled = g is not None and all(YEAR.match(w.text) for _, ns in g for w in ns)
-        near = (
-            g
-            and lines[g[-1][0]].page == lines[k].page
-            and len(between) <= TABLE_ROW_MAX_LINES_APART
-        )
+        near = g and _next_row(lines, g[-1][0], k, cls)
         if near and (loose or titled):
             g.append((k, nums))
         else:
             groups.append([(k, nums)])
     return groups
+
+
+def _next_row(lines: list[Line], last: int, k: int, cls: dict[int, tuple[str, str]]) -> bool:
+    """Is line `k` near enough to row `last` to be the next row of its table: on the same
+    page, or at the top of the next (a table broken by the page: "1. Offentlighet och" at a
+    page's foot, "2. Tillgänglighet …" at the next page's head), with at most
+    `TABLE_ROW_MAX_LINES_APART` lines between them that are no running furniture?"""
+    if lines[k].page - lines[last].page not in (0, 1):
+        return False
+    between = [
+        j
+        for j in range(last + 1, k)
+        if not all(cls.get(id(w), ("", ""))[0] == "furniture" for w in lines[j].words)
+    ]
+    return len(between) <= TABLE_ROW_MAX_LINES_APART
 
 
 def _unread_table(

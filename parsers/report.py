@@ -47,7 +47,7 @@ from schema.record import (
 )
 
 #: Bump when a change can alter parsed values; the warehouse reprocesses older records.
-PARSER_VERSION = "1.9.0"
+PARSER_VERSION = "1.10.0"
 
 
 def parse_report(

@@ -14,7 +14,13 @@ import pytest
 
 from parsers import parse_report
 from parsers.history import HistoryTable
-from parsers.ledger import CLASSES, _history_picture, _is_contents, _looks_like_history
+from parsers.ledger import (
+    CLASSES,
+    _history_picture,
+    _is_contents,
+    _looks_like_history,
+    _row_groups,
+)
 from parsers.pdf import Document, Line, PageText
 from parsers.reader import Word
 from parsers.typography import BodyStyle
@@ -63,6 +69,30 @@ def test_a_history_table_by_content_in_either_orientation() -> None:
     assert _looks_like_history([(ln, ln.words[1:]) for ln in across], inst)
     prices = [_line("Kostnad per invånare", "2015", "2016"), _line("Skola", "12", "13")]
     assert not _looks_like_history([(ln, ln.words[-2:]) for ln in prices], inst)
+
+
+def test_a_table_broken_by_a_page_is_one_table() -> None:
+    """Seed 3019 damaged case 140 (history_plain_header): the history's title row and area 1
+    at the foot of page 3, areas 2–8 at the head of page 4, with a running footer and header
+    between. Grouped per page, neither half looked like the history (a title row with one
+    area; areas without a year): two `unread_numbers`, no `incomplete_history`."""
+    inst = instrument("2002")
+    head = [_line("Poäng i", "2003", "2005", page=3, top=600)]
+    head += [_line("1. Offentlighet och", "80", "23", page=3, top=630)]
+    head += [_line("demokratisk", page=3, top=643), _line("Sida 3 av 9", page=3, top=800)]
+    tail = [_line("Kommunkompassen", page=4, top=30)]
+    tail += [
+        _line(f"{n}. {a.canonical_name}", "50", "60", page=4, top=60 + 20 * n)
+        for n, a in enumerate(inst.areas[1:], 2)
+    ]
+    lines = head + tail
+    cls = {id(w): ("furniture", "footer") for w in head[3].words + tail[0].words}
+    groups = _row_groups(lines, [None] * len(lines), cls)
+    assert [[k for k, _ in g] for g in groups] == [[0, 1, *range(5, 12)]]
+    assert _looks_like_history([(lines[k], nums) for k, nums in groups[0]], inst)
+    # a row two pages on is another table
+    far = [*head[:2], _line("3. Klarhet", "50", "60", page=5, top=60)]
+    assert len(_row_groups(far, [None] * 3, {})) == 2
 
 
 def _pages(image: tuple[float, float, float, float], page: int = 2) -> Document:
