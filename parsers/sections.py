@@ -8,7 +8,7 @@ import re
 
 from parsers.pdf import Line
 from parsers.text import join_lines
-from parsers.tolerances import HEADING_MAX_CHARS, INSPIRATION_HEADING_MAX_CHARS
+from parsers.tolerances import CONTENTS_TAB_EM, HEADING_MAX_CHARS, INSPIRATION_HEADING_MAX_CHARS
 from parsers.typography import BodyStyle, is_heading
 from schema.instruments import MATCH_THRESHOLD, Instrument
 from schema.kommuner import find_names
@@ -41,7 +41,7 @@ def area_starts(
             continue  # contents entries end with a page number
         number, name = int(m.group(1)), m.group(2)
         area = inst.area(number)
-        if area is None:
+        if area is None or _contents_rest(lines, i):
             continue
         wrapped = _wrapped(lines, i)
         if area.match(name) >= MATCH_THRESHOLD or (
@@ -49,6 +49,31 @@ def area_starts(
         ):
             starts.append((i, number))
     return AreaIndex(starts)
+
+
+#: A contents entry's page number after its leader ("administration ........ 13").
+_LEADER_PAGE = re.compile(r"(?:[.…·_]\s*){3,}\d{1,4}$")
+
+
+def _contents_rest(lines: list[Line], i: int) -> bool:
+    """Is the line after `lines[i]` (on the same page, less than a line's height below) the
+    rest of a contents entry wrapped before its page number: a number after a leader, or
+    after a right tab's white of `CONTENTS_TAB_EM` at least? ("Område 3 Klarhet i samspelet
+    mellan politik och" / "administration ..... 13": the first line alone names area 3.)"""
+    if i + 1 >= len(lines):
+        return False
+    line, nxt = lines[i], lines[i + 1]
+    if nxt.page != line.page or nxt.top - line.bottom > line.size or not nxt.words:
+        return False
+    if _LEADER_PAGE.search(nxt.text.rstrip()):
+        return True
+    words = nxt.words
+    last = words[-1]
+    return (
+        len(words) >= 2
+        and last.text.isdigit()
+        and last.x0 - words[-2].x1 >= CONTENTS_TAB_EM * last.size
+    )
 
 
 def _wrapped(lines: list[Line], i: int) -> str | None:

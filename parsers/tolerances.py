@@ -246,3 +246,7 @@ NUMBER_MAX_CHARS = 8
 #: ("e-post" / "epost"); a document that hyphenates shows many (seed 3011: 2 to 27 in those
 #: that hyphenate, at most 1 in those that do not).
 AUTO_HYPHENATION_MIN_BREAKS = 2
+
+#: A page number set this many ems right of the word before it stands at a right tab: a
+#: contents entry's (`sections._contents_rest`), where running text has a word space.
+CONTENTS_TAB_EM = 2.0

@@ -288,6 +288,26 @@ def test_an_area_heading_wrapped_onto_two_lines_starts_the_area() -> None:
     assert area_starts(lines, inst, []).starts == [(2, 2)]
 
 
+def test_a_contents_entry_wrapped_before_its_page_number_starts_no_area() -> None:
+    """Damaged seed 3019 case 184 (A5, 2002): the contents entry "Område 3 Klarhet i
+    samspelet mellan politik och" / "administration ....... 13" wrapped; its first line
+    alone matches area 3's name, so area 3 began on the contents page, before area 1, and a
+    history printed as a picture after it was not looked for (the history stands before area
+    1). The line under it ends in its page number after a leader: a contents entry's."""
+    from parsers.sections import area_starts
+
+    inst = instrument("2002")
+    lines = [
+        _line("Område 3 Klarhet i samspelet mellan politik och", top=100),
+        _line("administration.......................13", top=112),
+        _line("Område 4 Ledning, decentralisering och", top=124),
+        _line("delegation", "16", top=136),  # a right tab without a leader
+        _line("Område 3 Klarhet i samspelet mellan politik och", page=5, top=100),
+        _line("administration", page=5, top=112),
+    ]
+    assert area_starts(lines, inst, []).starts == [(4, 3)]
+
+
 def test_a_two_letter_rest_of_a_repeated_headers_name_is_heading() -> None:
     """Seed 3018 clean case 107: a score table over five pages repeats its header row with
     the area name broken in its narrow cell ("Verksamhetsutvecklin" / "g"). The rest "g" was
