@@ -254,6 +254,20 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.findings._lone_label": lambda labelled, bulleted: labelled},
         False,
     ),
+    "sections._contents_rest": (
+        "a wrapped contents entry's first line starts the area it names",
+        {"parsers.sections._contents_rest": _never},
+        False,
+    ),
+    "ledger._next_row": (
+        "number rows on two pages are two unread tables",
+        {
+            "parsers.ledger._next_row": lambda lines, last, k, cls: (
+                lines[k].page == lines[last].page and k - last <= 5
+            )
+        },
+        False,
+    ),
     "tags._FRAMES": (
         "a text box anchored in a paragraph is part of that paragraph",
         {"parsers.tags._FRAMES": frozenset()},
