@@ -188,10 +188,17 @@ def _narrow_gutter(lines: list[Line], i: int, em: float) -> tuple[int, float, fl
         if ln.size < HEADING_MIN_SIZE * em:
             break  # smaller type (a running footer, a caption) is not the columns' text
         g = _gutter(ln, ln.size, (lo, hi))
-        if g is not None and len(_gaps(ln, ln.size)) > 1 and _side(lines[j - 1], lo, hi):
+        if (
+            g is not None
+            and len(_gaps(ln, ln.size)) > 1
+            and _side(lines[j - 1], lo, hi)
+            and abs(g[1] - hi) > GUTTER_EDGE_PT
+        ):
             # a line with several wide gaps (justified) continues the columns only right
-            # after a line printed on both sides: after one side alone it is more likely a
-            # table's header row below a box ("Fråga Poäng Maxpoäng ‹gap› Andel")
+            # after a line printed on both sides, or when its right-hand words start at the
+            # right column's edge (the left column's last line, stretched before the column
+            # break, beside the right column's heading): after one side alone it is more
+            # likely a table's header row below a box ("Fråga Poäng Maxpoäng ‹gap› Andel")
             g = None
         if g is not None:
             nlo, nhi = max(lo, g[0]), min(hi, g[1])

@@ -2681,3 +2681,56 @@ def _printed_page(words: list[tuple[str, float, float, float]], width: float, he
 
     ws = [Word(t, x0, x1, top, top + 10.0, 10.0) for t, x0, x1, top in words]
     return PageText(1, width, height, lines_from_words(ws, 1))
+
+
+def test_a_stretched_last_line_of_the_left_column_beside_a_heading_stays_in_the_columns() -> None:
+    """Damaged seed 3019 case 79 (newspaper columns, the improvements list printed empty): the
+    left column's last line before the column break is stretched to the column's width (a
+    word processor justifies a line ending in a break), beside the right column's heading
+    "Förbättringsområden" a few points higher. A line of several wide gaps right after a
+    one-sided line was taken for a table's header row below a box, so the columns ended
+    there, the heading was read inside the left column's line and the empty list went
+    unsaid. Its gap ends exactly where the right column's lines start: the gutter."""
+    rows = {
+        45.1: "möjligheter@72.4 att@131.9 föra@151.9 ut@178.2 information,@195.2 få@258.3 "
+        "in@275.3 Verksamheten@333.2 rapporterar@407.2 ekonomi,@465.6 viktiga@514.5",
+        59.0: "synpunkter@72.4 och@127.9 inte@149.1 minst@170.3 möjligheter@199.6 för@255.2 "
+        "de@271.6 händelser@333.2 och@389.4 målprognos@416.5 till@481.4 ansvarigt@501.5",
+        72.9: "anställda@72.4 att@120.1 föra@137.6 dialog@161.5 med@195.3 varandra@221.5 "
+        "om@268.8 utskott@333.2 vid@371.5 sju@392.2 tillfällen@413.0 per@455.3 år.@477.8 "
+        "Rapporter@497.4",
+        86.8: "frågor@72.4 som@102.7 berör@125.4 yrkesrollen.@152.8 lämnas@333.2 till@372.5 "
+        "ansvarigt@387.7 utskott@435.7 sju@472.0 gånger@490.8 per@528.8",
+        100.7: "år.@333.2",
+        103.7: "c)@51.1 Arbetat@72.4 med@115.5 digitalisering@145.2 som@212.9 stöd@242.0 för@271.1",
+        117.6: "utveckling@72.4 och@121.9 förbättring@141.7 av@192.0 serviceutbudet@206.0 "
+        "f)@311.9 Målstyrningsmodellen@333.2 utgör@440.2 en@469.6 av@486.7 baserna.@503.3",
+        131.5: "Bemötande@333.2 är@391.5 en@405.6 fråga@422.0 som@450.5 tas@475.1 upp@493.8 "
+        "på@516.0 de@532.4",
+        134.5: "d)@51.1 Formulera@72.4 en@126.5 övergripande,@144.6 sammanhållen@215.1",
+        145.4: "värdegrundsdagar@333.2 som@426.3 kommunen@454.0 ordnar@513.8",
+        148.4: "personalstrategi.@72.4",
+        159.3: "för@333.2 alla@348.4 medarbetare@367.6 vartannat@430.0 år.@476.7",
+        165.3: "e)@51.1 Knyta@72.4 chefskontrakten@111.4 tydligare@197.7 till@249.5 att@271.7",
+        176.2: "Förbättringsområden@311.9",
+        179.2: "kommunfullmäktiges@72.4 mål@183.0 ska@214.9 uppnås.@246.1",
+        210.0: "Kommentar@51.1",
+        230.0: "Idag@51.1 är@80 informationen@95 från@170 de@195 olika@210 mötena@240 "
+        "betydligt@280 mer@330 knapphändig.@350 Kommunfullmäktige@420 beslutar@500",
+    }
+    words = []
+    for top, row in rows.items():
+        cells = [w.rsplit("@", 1) for w in row.split()]
+        for k, (text, x0) in enumerate(cells):
+            end = float(x0) + 4.9 * len(text)
+            if k + 1 < len(cells):
+                end = min(end, float(cells[k + 1][1]) - 3.0)
+            words.append((text, float(x0), end, top))
+    page = _printed_page(words, 595, 842)
+    split_columns(page)
+    column = {ln.text: ln.column for ln in page.lines}
+    assert column["kommunfullmäktiges mål ska uppnås."] == 1
+    assert column["Förbättringsområden"] == 2
+    assert column["e) Knyta chefskontrakten tydligare till att"] == 1
+    right = [ln.text for ln in page.lines if ln.column == 2]
+    assert right[-2:] == ["för alla medarbetare vartannat år.", "Förbättringsområden"]
