@@ -28,6 +28,7 @@ from parsers.text import (
     number,
 )
 from parsers.tolerances import (
+    CELL_GAP_EM,
     FALLBACK_COLUMN_PITCH_PT,
     HEADER_SLACK_PT,
     MIN_LINE_HEIGHT_PT,
@@ -118,7 +119,8 @@ def _split_line(
     Words that are not numbers but sit under the column headers are the rest of a wrapped
     header ("Uppnådd" / "poäng") and belong to neither.
     """
-    text, nums = [], []
+    text: list[Word] = []
+    nums: list[Word] = []
     for w in line.words:
         if (
             header_x0 is not None
@@ -127,7 +129,10 @@ def _split_line(
             and w.text != "%"
         ):
             continue
-        if w.x0 >= boundary and (number(w.text) is not None or w.text == "%"):
+        # a number a word space after a text word is that text's ("Summa område 1" in a narrow
+        # table, reaching past the boundary): cells stand apart by their padding
+        in_text = bool(text) and not nums and w.x0 - text[-1].x1 < CELL_GAP_EM * w.size
+        if w.x0 >= boundary and (number(w.text) is not None or w.text == "%") and not in_text:
             if w.text == "%" and nums:
                 prev = nums[-1]
                 nums[-1] = Word(prev.text + "%", prev.x0, w.x1, prev.top, prev.bottom, prev.size)

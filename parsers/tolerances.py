@@ -250,3 +250,9 @@ AUTO_HYPHENATION_MIN_BREAKS = 2
 #: A page number set this many ems right of the word before it stands at a right tab: a
 #: contents entry's (`sections._contents_rest`), where running text has a word space.
 CONTENTS_TAB_EM = 2.0
+
+#: A number set less than this share of its size after a text word is a word of that text
+#: ("Summa område 1"), not a table cell: a word space is 0.25–0.3 em, and cells stand apart by
+#: their padding (2 × 0.19 cm ≈ 1 em at 10.5 pt; a justified cell's stretched space may be
+#: wider, and then the number counts as a cell, as before).
+CELL_GAP_EM = 0.6

@@ -2734,3 +2734,28 @@ def test_a_stretched_last_line_of_the_left_column_beside_a_heading_stays_in_the_
     assert column["e) Knyta chefskontrakten tydligare till att"] == 1
     right = [ln.text for ln in page.lines if ln.column == 2]
     assert right[-2:] == ["för alla medarbetare vartannat år.", "Förbättringsområden"]
+
+
+def test_a_number_a_word_space_after_the_total_rows_label_is_the_labels() -> None:
+    """Fresh seed 3021 case 139 (A5, "Fråga | Poäng | Maxpoäng | Andel"): the total row's
+    label "Summa område 1" ends right of the numbers' boundary (half a column pitch left of
+    the first title) in a narrow table, so its "1" was read as the points (8 area totals
+    1, 2, …, 8). A number a word space after a text word is that text's word: cells stand
+    apart by their padding."""
+    from parsers.scores import find_tables
+
+    header = _wline(
+        [("Fråga", 63.6, 92.1), ("Poäng", 173.0, 205.1), ("Maxpoäng", 227.8, 279.7),
+         ("Andel", 303.9, 333.0)], 428.9, 10.5)  # fmt: skip
+    q1 = _wline(
+        [("1.1", 63.6, 78.1), ("Ett", 96.9, 109.7), ("antal", 128.4, 151.2),
+         ("23", 183.2, 194.8), ("25", 247.9, 259.5), ("92", 306.5, 318.1), ("%", 321.1, 330.4)],
+        445.3, 10.5)  # fmt: skip
+    total = _wline(
+        [("Summa", 63.6, 101.5), ("område", 104.4, 142.3), ("1", 145.2, 151.1),
+         ("53", 183.2, 194.8), ("100", 245.0, 262.5), ("53", 306.5, 318.1), ("%", 321.1, 330.4)],
+        461.7, 10.5)  # fmt: skip
+    page = PageText(1, 420, 595, [header, q1, total])
+    (table,) = find_tables(page.lines)
+    assert table.questions[0].numbers == {"points": 23, "max": 25, "percent": 92}
+    assert table.total == {"points": 53, "max": 100, "percent": 53}
