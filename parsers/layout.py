@@ -67,13 +67,25 @@ def _gaps(line: Line, em: float) -> list[tuple[float, float]]:
     for k, (a, b) in enumerate(itertools.pairwise(line.words)):
         if b.x0 - a.x1 < wide:
             continue
-        if _is_label(a) and (k == 0 or a.x0 - line.words[k - 1].x1 >= wide):
+        if _is_label(a) and (
+            k == 0 or (a.x0 - line.words[k - 1].x1 >= wide and not _stretched_like(line, k))
+        ):
             continue  # a list label starting its column: the tab to its item's text
         left = [w for w in line.words if w.x1 <= a.x1]
         right = [w for w in line.words if w.x0 >= b.x0]
         if _textual(left) and _textual(right):
             out.append((a.x1, b.x0))
     return out
+
+
+def _stretched_like(line: Line, k: int) -> bool:
+    """Is the space before `line.words[k]` as wide as one between two words before it (within
+    `JUSTIFIED_EDGE_EM`): a justified line's stretched space, so that the word after it (a
+    dash: "mål ‹› –") is the text's, not a label starting a column after the gutter?"""
+    words = line.words
+    gap = words[k].x0 - words[k - 1].x1
+    tol = JUSTIFIED_EDGE_EM * words[k].size
+    return any(abs((b.x0 - a.x1) - gap) <= tol for a, b in itertools.pairwise(words[:k]))
 
 
 def _gutter(
@@ -187,7 +199,10 @@ def _narrow_gutter(lines: list[Line], i: int, em: float) -> tuple[int, float, fl
         ln = lines[j]
         if ln.size < HEADING_MIN_SIZE * em:
             break  # smaller type (a running footer, a caption) is not the columns' text
-        g = _gutter(ln, ln.size, (lo, hi))
+        # a line wholly on one side narrows the strip by that side, whatever white it holds
+        # (a justified line's stretched space in the strip: "• Individuella, ‹gap›
+        # tidsbegränsade" left of the right column)
+        g = _gutter(ln, ln.size, (lo, hi)) if _side(ln, lo, hi) is None else None
         if (
             g is not None
             and len(_gaps(ln, ln.size)) > 1

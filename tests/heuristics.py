@@ -268,6 +268,11 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         },
         False,
     ),
+    "layout._stretched_like": (
+        "a label after a wide white always starts a column",
+        {"parsers.layout._stretched_like": _never},
+        True,
+    ),
     "tags._FRAMES": (
         "a text box anchored in a paragraph is part of that paragraph",
         {"parsers.tags._FRAMES": frozenset()},

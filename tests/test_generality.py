@@ -2674,12 +2674,14 @@ def test_columns_whose_lines_sit_half_a_line_apart_are_read_column_by_column() -
     assert [ln.text for ln in prose.lines] == before
 
 
-def _printed_page(words: list[tuple[str, float, float, float]], width: float, height: float):
-    """A page of 10 pt words as a PDF printed them (text, x0, x1, top), grouped into lines as
-    the reader groups them."""
+def _printed_page(
+    words: list[tuple[str, float, float, float]], width: float, height: float, size: float = 10.0
+):
+    """A page of words of one size as a PDF printed them (text, x0, x1, top), grouped into
+    lines as the reader groups them."""
     from parsers.pdf import PageText, lines_from_words
 
-    ws = [Word(t, x0, x1, top, top + 10.0, 10.0) for t, x0, x1, top in words]
+    ws = [Word(t, x0, x1, top, top + size, size) for t, x0, x1, top in words]
     return PageText(1, width, height, lines_from_words(ws, 1))
 
 
@@ -2759,3 +2761,80 @@ def test_a_number_a_word_space_after_the_total_rows_label_is_the_labels() -> Non
     (table,) = find_tables(page.lines)
     assert table.questions[0].numbers == {"points": 23, "max": 25, "percent": 92}
     assert table.total == {"points": 53, "max": 100, "percent": 53}
+
+
+def _page_of_rows(
+    rows: dict[float, str], width: float = 595, height: float = 842, size: float = 10.0
+):
+    """A page from rows of "text@x0" (or "text@x0:x1") words at their tops (without x1 each
+    word's end estimated from its letters, and kept a space short of the next word)."""
+    words = []
+    for top, row in rows.items():
+        cells = [w.rsplit("@", 1) for w in row.split()]
+        starts = [float(pos.split(":")[0]) for _, pos in cells]
+        for k, (text, pos) in enumerate(cells):
+            if ":" in pos:
+                end = float(pos.split(":")[1])
+            else:
+                end = starts[k] + 4.9 * len(text)
+                if k + 1 < len(cells):
+                    end = min(end, starts[k + 1] - 3.0)
+            words.append((text, starts[k], end, top))
+    return _printed_page(words, width, height, size)
+
+
+def test_a_stretched_line_on_one_side_narrows_the_gutter_by_its_side() -> None:
+    """Fresh seed 3021 case 57 (justified newspaper columns, the findings lists): under the
+    line "Styrkor ‹gutter› från Leader. …", the left column's justified line "• Individuella,
+    ‹stretched› tidsbegränsade" lies wholly left of the right column, but its stretched space
+    fell in the strip, and the strip narrowed to that space: the lines after it crossed it, and
+    the region of columns was lost (32 lines unread, 16 texts). A line on one side of the strip
+    narrows it by its side."""
+    page = _page_of_rows(
+        {
+            646.6: "Styrkor@71.0 från@328.9 Leader.@358.3 Systemet@401.8 håller@453.5 på@490.5 "
+            "att@511.3",
+            666.4: "införas.@328.9 Det@369.6 finns@390.8 dessutom@420.1 en@470.2 särskild@486.9",
+            670.4: "•@71.0 Individuella,@88.0 tidsbegränsade@212.5",
+            686.3: "”Grumsapp”@328.9 att@389.0 ladda@405.2 ner@434.4 till@453.7 telefonerna@470.2",
+            690.3: "chefskontrakt@88.0 Det@166.8 gör@195.9 målen@224.2 blir@266.7",
+            706.1: "för@328.9 att@358.1 ge@386.5 snabb@412.4 och@456.3 effektiv@488.5",
+            710.1: "förankrade@88.0 på@143.4 ett@157.8 bra@173.3 sätt.@192.1 Kommunen@214.9 "
+            "är@273.4",
+            726.0: "information/kommunikation.@328.9",
+            730.0: "aktiva@88.0 med@121.1 att@145.4 söka@162.3 stöd@187.7 från@211.4 både@235.3 "
+            "EU:s@261.7",
+            749.8: "regional-@88.0 och@137.0 socialfondsprogram@160.5 samt@260.4",
+        }
+    )
+    split_columns(page)
+    assert [ln.text for ln in page.lines if ln.column == 1] == [
+        "Styrkor",
+        "• Individuella, tidsbegränsade",
+        "chefskontrakt Det gör målen blir",
+        "förankrade på ett bra sätt. Kommunen är",
+        "aktiva med att söka stöd från både EU:s",
+        "regional- och socialfondsprogram samt",
+    ]
+    assert [ln.text for ln in page.lines if ln.column == 2][-1] == "information/kommunikation."
+
+
+def test_a_dash_after_a_stretched_space_at_the_gutter_is_no_columns_label() -> None:
+    """Fresh seed 3021 case 57, the next page: the left column's justified line ends in the
+    text's own dash ("målstyrningskedjan ‹› med ‹› mål ‹› –"), set after a stretched space as
+    wide as the line's others, and the gutter follows it. The dash was taken for a right
+    column's list label (after a wide white, its tab to the text is no gutter), so the line
+    crossed the strip and the columns ended mid-list. A label after a space as wide as the
+    line's stretched ones is a word of the justified text."""
+    from parsers.layout import _gaps
+
+    line = _wline(
+        [("målstyrningskedjan", 88.0, 181.8), ("med", 201.0, 221.4), ("mål", 240.6, 258.5),
+         ("–", 277.6, 283.4), ("mellan", 328.9, 361.3), ("förtroendevalda", 372.7, 447.9),
+         ("och", 459.3, 476.0), ("ledande", 487.3, 524.3)], 416.2, 11.5)  # fmt: skip
+    assert (283.4, 328.9) in _gaps(line, 11.5)
+    # a right column's label after the gutter: its tab to the text is no gutter
+    label = _wline(
+        [("kvalitet", 88.0, 130.0), ("från", 263.5, 283.0), ("•", 311.9, 317.0),
+         ("Tydlig", 340.0, 372.0)], 396.3, 11.5)  # fmt: skip
+    assert _gaps(label, 11.5) == [(130.0, 263.5), (283.0, 311.9)]
