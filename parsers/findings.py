@@ -26,6 +26,7 @@ from parsers.text import (
 )
 from parsers.tolerances import (
     DASH_LABEL_GAP_EM,
+    FINISHED_ITEMS_MIN,
     FIT_RIGHT_MARGIN_EM,
     FIT_WORD_SPACE_EM,
     HANGING_INDENT_PT,
@@ -391,7 +392,22 @@ class _Column:
         stretched = justified.get(prev_page, False) and (
             prev[-1].x1 >= right[prev_page] - JUSTIFIED_EDGE_EM * prev[-1].size
         )
-        return fits or (_starts_item(self.items[-1].lines[-1], rest) and not stretched)
+        if fits:
+            return True
+        if stretched or self._unfinished_among_finished():
+            return False
+        return _starts_item(self.items[-1].lines[-1], rest)
+
+    def _unfinished_among_finished(self) -> bool:
+        """Does the last item not end its sentence, where every item of the list before it
+        does (at least `FINISHED_ITEMS_MIN` of them)? Then it goes on over the page, even
+        where the next line starts with a capital (a name: "… I Café" / "Nyfiket …")."""
+        done = self.items[:-1]
+        return (
+            len(done) >= FINISHED_ITEMS_MIN
+            and all(_finished(i.lines[-1]) for i in done)
+            and not _finished(self.items[-1].lines[-1])
+        )
 
     def _apart(self, words: list[Word], line_gap: float) -> bool:
         """Is the line set off from `self.last` (on its page) by more than the space between

@@ -42,6 +42,7 @@ from parsers.tolerances import (
     NUMBER_COLUMN_ALIGN_EM,
     PARAGRAPH_INDENT_MIN_EM,
 )
+from parsers.vocabulary import findings_title
 
 
 def _textual(words: list[Word]) -> bool:
@@ -158,7 +159,17 @@ def _is_table(
     first = region[0]
     left = [w for w in first.words if w.x1 <= gutter[0] + GUTTER_EDGE_PT]
     right = [w for w in first.words if w.x0 >= gutter[1] - GUTTER_EDGE_PT]
-    return bool(left and right) and all(w.bold for w in left + right)
+    return (
+        bool(left and right)
+        and all(w.bold for w in left + right)
+        and not (_lead_in(left) or _lead_in(right))
+    )
+
+
+def _lead_in(words: list[Word]) -> bool:
+    """A bold label ending in a colon that is no findings title ("Information:"): an item's
+    lead-in whose text wrapped to the next line, no table's column title."""
+    return len(words) == 1 and words[0].text.endswith(":") and findings_title(words[0].text) is None
 
 
 def _side(line: Line, lo: float, hi: float) -> int | None:

@@ -256,3 +256,7 @@ CONTENTS_TAB_EM = 2.0
 #: their padding (2 × 0.19 cm ≈ 1 em at 10.5 pt; a justified cell's stretched space may be
 #: wider, and then the number counts as a cell, as before).
 CELL_GAP_EM = 0.6
+
+#: A list whose items (at least this many) all end their sentence tells by that where an item
+#: goes on over a page break (`findings._Column._unfinished_among_finished`).
+FINISHED_ITEMS_MIN = 1

@@ -273,6 +273,16 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.layout._stretched_like": _never},
         True,
     ),
+    "layout._lead_in": (
+        "bold labels side by side are always a table's header row",
+        {"parsers.layout._lead_in": lambda words: False},
+        True,
+    ),
+    "findings._Column._unfinished_among_finished": (
+        "across a page break a capitalised line after any unfinished item starts an item",
+        {"parsers.findings._Column._unfinished_among_finished": lambda self: False},
+        False,
+    ),
     "tags._FRAMES": (
         "a text box anchored in a paragraph is part of that paragraph",
         {"parsers.tags._FRAMES": frozenset()},

@@ -2838,3 +2838,86 @@ def test_a_dash_after_a_stretched_space_at_the_gutter_is_no_columns_label() -> N
         [("kvalitet", 88.0, 130.0), ("från", 263.5, 283.0), ("•", 311.9, 317.0),
          ("Tydlig", 340.0, 372.0)], 396.3, 11.5)  # fmt: skip
     assert _gaps(label, 11.5) == [(130.0, 263.5), (283.0, 311.9)]
+
+
+def test_an_unfinished_item_in_a_list_of_finished_ones_goes_on_over_the_page() -> None:
+    """Fresh seed 3021 case 234 (unlabelled items in newspaper columns on A5): the right
+    column's last line "korruption, och mutor I Café" ends the page, and the next page's
+    left column begins "Nyfiket möts invånare …" (a name: capitalised). Across a page break
+    a capitalised line after one that ends on no conjunction starts an item, so one item
+    became two. Every item of the list so far ends its sentence: one that does not goes on."""
+    from parsers.findings import Item, _Column
+
+    items = [
+        Item(["Lönekartläggning görs varje år."], 1),
+        Item(["Medborgardialog: mer jämförelser internt."], 1),
+        Item(["Styrdokument för att förhindra", "korruption, och mutor I Café"], 1),
+    ]
+    col = _Column(items)
+    col.last = (_wline([("korruption,", 224.0, 272.0), ("och", 276.0, 292.0),
+                        ("mutor", 296.0, 322.0), ("I", 326.0, 329.0), ("Café", 332.0, 354.0)],
+                       536.3, 10.0).words, (1, 2))  # fmt: skip
+    col.last_right = 365.0
+    for top, text in ((51.1, "Nyfiket möts invånare och"), (65.0, "diskuterar kommunens"),
+                      (78.9, "utveckling."), (100.8, "HME-enkäten används för att")):  # fmt: skip
+        x, words = 50.0, []
+        for t in text.split():
+            words.append((t, x, x + 5 * len(t)))
+            x += 5 * len(t) + 3
+        col.add(_wline(words, top, 10.0).words, 2, 1)
+    col.flush(continues=True)
+    assert [i.text for i in items][2:] == [
+        "Styrdokument för att förhindra korruption, och mutor I Café Nyfiket möts invånare och "
+        "diskuterar kommunens utveckling.",
+        "HME-enkäten används för att",
+    ]
+
+
+def test_a_bold_lead_in_beside_the_right_columns_heading_is_no_table_header() -> None:
+    """Fresh seed 3021 case 234 (newspaper columns on A5, items with bold lead-ins): the
+    page's first line is the left column's lead-in "Information:" (its text wraps to the
+    next line) beside the right column's heading "Förbättringsområden", both bold. Bold
+    labels side by side are a table's header row, so the region was refused there: the
+    heading stayed inside one line with the lead-in, and every improvement of the area went
+    unread. A lead-in (a bold label ending in a colon that is no findings title) heads no
+    table column."""
+    from parsers.pdf import lines_from_words
+
+    rows = {
+        49.0: "Information:@49.7:110.9 Förbättringsområden@224.0:330.2",
+        62.9: "sammanfattningar@49.7:133.6 av@136.6:147.7 aktuella@150.6:186.7 "
+        "Information:@224.0:285.2 akademi@288.2:327.9 Norr@330.8:351.1",
+        76.8: "politiska@49.7:87.6 beslut@90.5:118.4 samt@121.4:144.1 förenklad@147.1:190.2 "
+        "(tolv@224.0:243.8 kommuner@246.7:296.3 i@299.2:301.6 Västerbottens@304.4:369.2",
+        90.7: "information@49.7:101.6 i@104.5:106.9 realtid@109.7:138.4 på@141.2:152.9 "
+        "och@224.0:240.9 Norrbottens@243.8:298.7 inland)@301.5:333.1",
+        104.6: "webbplatsen@49.7:108.6 från@111.5:129.6",
+        118.5: "kommunfullmäktige.@49.7:143.0",
+    }
+    words = []
+    for top, row in rows.items():
+        for cell in row.split():
+            text, pos = cell.rsplit("@", 1)
+            x0, x1 = (float(v) for v in pos.split(":"))
+            words.append(Word(text, x0, x1, top, top + 10.5, 10.5, bold=top == 49.0))
+    page = PageText(1, 420, 595, lines_from_words(words, 1))
+    split_columns(page)
+    assert [(ln.column, ln.text) for ln in page.lines][:2] == [
+        (1, "Information:"),
+        (1, "sammanfattningar av aktuella"),
+    ]
+    right = [ln.text for ln in page.lines if ln.column == 2]
+    assert right[0] == "Förbättringsområden"
+    # two findings titles side by side, bold, are a findings table's header row
+    header = {49.0: "Styrkor@49.7:90.0 Förbättringsområden@224.0:330.2"} | {
+        k: v for k, v in rows.items() if k != 49.0
+    }
+    words = []
+    for top, row in header.items():
+        for cell in row.split():
+            text, pos = cell.rsplit("@", 1)
+            x0, x1 = (float(v) for v in pos.split(":"))
+            words.append(Word(text, x0, x1, top, top + 10.5, 10.5, bold=top == 49.0))
+    table = PageText(1, 420, 595, lines_from_words(words, 1))
+    split_columns(table)
+    assert table.lines[0].column == 0
