@@ -182,12 +182,26 @@ def _side(line: Line, lo: float, hi: float) -> int | None:
     return None
 
 
-def _region(lines: list[Line], i: int, em: float) -> tuple[int, float, float, int]:
-    """From the two-sided line `lines[i]`: (end, gutter x0, gutter x1, lines on the shorter
-    side). Every
+def _carried_gutter(
+    lines: list[Line], i: int, carry: tuple[float, float]
+) -> tuple[float, float] | None:
+    """At a page's top (after at most `MAX_LINES_BEFORE_CONTINUATION` lines of running
+    header), the gap of `lines[i]` where the previous page's gutter (`carry`) stood: justified
+    columns going on, whose every line has stretched spaces too, so that none has the one
+    wide gap that starts a region."""
+    if i > MAX_LINES_BEFORE_CONTINUATION:
+        return None
+    return _gutter(lines[i], lines[i].size, carry)
+
+
+def _region(
+    lines: list[Line], i: int, em: float, start: tuple[float, float]
+) -> tuple[int, float, float, int]:
+    """From the two-sided line `lines[i]` and its gutter `start`: (end, gutter x0, gutter x1,
+    lines on the shorter side). Every
     line narrows the gutter to what it leaves empty: a two-sided line to its own gap, a line on
     one side to the space beside it; the region ends before a line that leaves too little."""
-    j, lo, hi = _narrow_gutter(lines, i, em)
+    j, lo, hi = _narrow_gutter(lines, i, em, start)
     # After the last line printed on both sides, a line on one side still belongs to the
     # region when it follows its side's previous line at that side's line pitch (the longer
     # column's last lines) and is no nearer to the line below; otherwise it is what follows
@@ -199,11 +213,11 @@ def _region(lines: list[Line], i: int, em: float) -> tuple[int, float, float, in
     return end, lo, hi, _shorter_side(lines, i, end, (lo + hi) / 2)
 
 
-def _narrow_gutter(lines: list[Line], i: int, em: float) -> tuple[int, float, float]:
+def _narrow_gutter(
+    lines: list[Line], i: int, em: float, start: tuple[float, float]
+) -> tuple[int, float, float]:
     """The first step of `_region`: (the line before which the gutter gets too narrow, the
     gutter x0, x1). Each line after `lines[i]` narrows the strip to what it leaves white."""
-    start = _start_gutter(lines, i, em)
-    assert start is not None
     lo, hi = start
     j = i + 1
     while j < len(lines):
@@ -712,11 +726,14 @@ def _split_columns(
     tables: set[int] = set()  # lines whose region is a table's rows
     while i < len(lines):
         em = lines[i].size
-        if _start_gutter(lines, i, em) is None:
+        start = _start_gutter(lines, i, em)
+        if start is None and carry is not None and last is None:
+            start = _carried_gutter(lines, i, carry)
+        if start is None:
             out.append(lines[i])
             i += 1
             continue
-        j, lo, hi, per_side = _region(lines, i, em)
+        j, lo, hi, per_side = _region(lines, i, em, start)
         # a line above that leaves the same strip white belongs to the region too, though it
         # could not start one (several stretched spaces: justified columns' first line)
         # after a region of the same gutter, a line on one side of it goes on that flow too

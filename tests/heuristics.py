@@ -283,6 +283,11 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.findings._Column._unfinished_among_finished": lambda self: False},
         False,
     ),
+    "layout._carried_gutter": (
+        "columns go on at a page's top only from a line with one wide gap",
+        {"parsers.layout._carried_gutter": lambda lines, i, carry: None},
+        True,
+    ),
     "tags._FRAMES": (
         "a text box anchored in a paragraph is part of that paragraph",
         {"parsers.tags._FRAMES": frozenset()},

@@ -2921,3 +2921,39 @@ def test_a_bold_lead_in_beside_the_right_columns_heading_is_no_table_header() ->
     table = PageText(1, 420, 595, lines_from_words(words, 1))
     split_columns(table)
     assert table.lines[0].column == 0
+
+
+def test_justified_columns_continued_at_a_pages_top_by_the_carried_gutter() -> None:
+    """Fresh seed 3021 case 49 (justified newspaper columns): the columns of the page before
+    go on for three lines at the top of this page. Every line is justified, with stretched
+    spaces as wide as half the gutter, so none has the one wide gap that starts a region,
+    and the lines were read across the gutter ("… vid ”individuell utvecklingsplan”
+    medarbetarsamtalen där brister. …"). At a page's top, the gap where the previous page's
+    gutter stood starts the columns that go on."""
+    page = _page_of_rows(
+        {
+            34.9: "Kommunkompassen@299.6:386.1 2013@388.8:410.4 –@413.1:417.3 "
+            "Hedemora@420.0:464.4 kommun@467.1:504.6",
+            84.3: "och@107.8:126.6 analys@139.1:173.1 görs@185.5:208.5 främst@220.9:255.1 "
+            "vid@267.6:283.3 ”individuell@328.9:388.2 utvecklingsplan”@416.6:504.6",
+            102.7: "medarbetarsamtalen@107.8:218.5 där@266.1:283.5 brister.@328.9:366.4",
+            121.0: "samtidigt@107.8:157.3 just@188.4:207.6 området@238.8:283.5",
+            177.7: "Det@90.8:109.4 innebär@112.9:153.0 att@156.4:171.1 resultaten@174.6:228.1 "
+            "i@231.6:234.5 poäng@238.0:270.9 är@274.3:285.1 jämförbara@288.6:346.4 "
+            "endast@349.8:385.6 inom@389.1:415.3 sitt@418.8:435.4 tidsintervall.@438.8:504.3",
+        },
+        size=11.5,
+    )
+    split_columns(page, carry=(300.0, 328.9))
+    assert [(ln.column, ln.text) for ln in page.lines][1:6] == [
+        (1, "och analys görs främst vid"),
+        (1, "medarbetarsamtalen där"),
+        (1, "samtidigt just området"),
+        (2, "”individuell utvecklingsplan”"),
+        (2, "brister."),
+    ]
+    # without a carried gutter the lines stay whole (they start no region)
+    again = _page_of_rows({84.3: "och@107.8:126.6 analys@139.1:173.1 görs@185.5:208.5 "
+                           "främst@220.9:255.1 vid@267.6:283.3 ”individuell@328.9:388.2"}, size=11.5)  # fmt: skip
+    split_columns(again)
+    assert [ln.column for ln in again.lines] == [0]
