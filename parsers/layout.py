@@ -182,6 +182,24 @@ def _side(line: Line, lo: float, hi: float) -> int | None:
     return None
 
 
+def _lined_up_gutter(lines: list[Line], i: int, em: float) -> tuple[float, float] | None:
+    """Of a line with several wide gaps (justified columns whose stretched spaces are as wide
+    as the gutter: "Styrkor ‹gutter› kompetens- ‹stretched› och"), the gap that the lines
+    below keep white, with `MIN_TWO_SIDED_LINES` lines on each side of it at least: the
+    gutter of columns that no line with one wide gap starts."""
+    gaps = _gaps(lines[i], em)
+    if len(gaps) < 2:
+        return None
+    for gap in sorted(gaps, key=lambda g: g[0] - g[1]):
+        j, lo, hi = _narrow_gutter(lines, i, em, gap)
+        sides = [_side(ln, lo, hi) for ln in lines[i:j]]
+        left = sum(s in (1, None) for s in sides)
+        right = sum(s in (2, None) for s in sides)
+        if min(left, right) >= MIN_TWO_SIDED_LINES and j - i > MIN_TWO_SIDED_LINES:
+            return gap
+    return None
+
+
 def _carried_gutter(
     lines: list[Line], i: int, carry: tuple[float, float]
 ) -> tuple[float, float] | None:
@@ -729,6 +747,8 @@ def _split_columns(
         start = _start_gutter(lines, i, em)
         if start is None and carry is not None and last is None:
             start = _carried_gutter(lines, i, carry)
+        if start is None:
+            start = _lined_up_gutter(lines, i, em)
         if start is None:
             out.append(lines[i])
             i += 1

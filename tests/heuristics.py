@@ -288,6 +288,11 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.layout._carried_gutter": lambda lines, i, carry: None},
         True,
     ),
+    "layout._lined_up_gutter": (
+        "only a line with one wide gap starts a region of columns",
+        {"parsers.layout._lined_up_gutter": lambda lines, i, em: None},
+        True,
+    ),
     "tags._FRAMES": (
         "a text box anchored in a paragraph is part of that paragraph",
         {"parsers.tags._FRAMES": frozenset()},

@@ -2957,3 +2957,52 @@ def test_justified_columns_continued_at_a_pages_top_by_the_carried_gutter() -> N
                            "främst@220.9:255.1 vid@267.6:283.3 ”individuell@328.9:388.2"}, size=11.5)  # fmt: skip
     split_columns(again)
     assert [ln.column for ln in again.lines] == [0]
+
+
+def test_justified_columns_whose_stretched_spaces_are_as_wide_as_the_gutter() -> None:
+    """Fresh seed 3021 case 202 (justified newspaper columns with numbered items, labels
+    glued to their text): the right column's stretched spaces are as wide as the gutter
+    ("Styrkor ‹gutter› kompetens- ‹stretched› och"), so no line has the one wide gap (or one
+    many times the others) that starts a region, and the right column's lines that begin
+    with a label hang left of its edge ("10.Inför" at 311.9, the text at 328.9). All 8
+    texts of the area's findings were lost. The gap the lines below keep white starts the
+    columns (`_lined_up_gutter`)."""
+    page = _page_of_rows(
+        {
+            181.7: "Styrkor@90.8:132.6 kompetens-@328.9:388.3 och@486.7:504.7",
+            193.0: "medarbetarutveckling.@328.9:443.0",
+            197.0: "5.@90.8:100.3 Systematisk@107.8:168.9 planering@195.6:243.0 för@269.8:283.5",
+            209.4: "10.Inför@311.9:351.9 kopplingen@383.7:438.9 mellan@470.7:504.6",
+            210.4: "kommunens@107.8:169.5 värdegrund@173.6:231.7 även@235.6:260.1 i@264.2:266.9 "
+            "de@270.9:283.5",
+            222.7: "kompetens-@328.9:388.3 och@486.7:504.7",
+            223.7: "gemensamma@107.8:179.4 nämnderna.@182.6:243.4",
+            236.1: "medarbetarutveckling@328.9:439.8 inom@443.5:468.4 ramen@472.1:504.5",
+            240.1: "6.@90.8:100.3 Regelbunden@107.8:174.0 redovisning@193.5:251.8 av@271.4:283.4",
+            249.4: "för@328.9:342.6 kompetens-@385.0:444.3 och@486.7:504.6",
+            253.4: "lokala@107.8:137.5 företag@158.8:195.1 i@216.3:219.1 samtliga@240.4:283.4",
+            262.8: "medarbetarutveckling@328.9:439.8 samt@479.6:504.6",
+            266.8: "förvaltningar@107.8:172.3 och@177.2:195.2 redovisa@200.2:242.9 "
+            "utfallet@248.0:283.5",
+            276.1: "koppla@328.9:362.4 detta@365.6:392.0 till@395.1:407.4 "
+            "budgetprocessen@410.5:497.1",
+            280.1: "i@107.8:110.6 årsredovisningen@127.9:214.2 och@231.6:249.5 gör@266.9:283.5",
+            340.0: "Kommentar@90.8:150.0 Arbetet@155.0:190.0 följs@195.0:220.0 upp@225.0:240.0 "
+            "i@245.0:250.0 delårsrapporter@255.0:330.0 och@335.0:350.0 i@355.0:360.0 "
+            "årsredovisningen.@365.0:450.0",
+        }
+    )
+    split_columns(page)
+    right = [ln.text for ln in page.lines if ln.column == 2]
+    assert right[:4] == [
+        "kompetens- och",
+        "medarbetarutveckling.",
+        "10.Inför kopplingen mellan",
+        "kompetens- och",
+    ]
+    assert [ln.text for ln in page.lines if ln.column == 1][:3] == [
+        "Styrkor",
+        "5. Systematisk planering för",
+        "kommunens värdegrund även i de",
+    ]
+    assert page.lines[-1].column == 0  # one-column text resumes
