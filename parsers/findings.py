@@ -114,7 +114,7 @@ def _region_end(lines: list[Line], i: int, style: BodyStyle) -> int:
     """End of the findings region that starts with the header `lines[i]`. A table header
     repeated at the top of the next page (Word's "repeat as header row") does not end it; nor
     does a line inside a side-by-side table's right-hand cell (a heading starts at the left
-    margin) or an item's bold lead-in on a line of its own (`_lead_in`)."""
+    margin) or an item's bold lead-in on a line of its own (`lead_in_alone`)."""
     end = i + 1
     kind = header_kind(lines[i])
     right_cell = _right_cell(lines[i]) if kind == "table" else None
@@ -126,7 +126,7 @@ def _region_end(lines: list[Line], i: int, style: BodyStyle) -> int:
             and lines[end].text == lines[i].text
         )
         inside = here is None and (
-            (right_cell is not None and lines[end].x0 >= right_cell) or _lead_in(lines, end)
+            (right_cell is not None and lines[end].x0 >= right_cell) or lead_in_alone(lines, end)
         )
         if not repeated and not inside and (here is not None or ends_section(lines[end], style)):
             break
@@ -140,7 +140,7 @@ def _right_cell(header: Line) -> float | None:
     return title.x0 - HEADER_SLACK_PT
 
 
-def _lead_in(lines: list[Line], k: int) -> bool:
+def lead_in_alone(lines: list[Line], k: int) -> bool:
     """An item's lead-in alone on its line ("Kompetensutveckling:", bold, the item's text too
     long to follow on the same line; "Styrning:" before "”Ungdomsinitiativet” och …"): it
     ends in a colon, is no word that ends findings ("Kommentar:") nor a numbered section, and

@@ -31,7 +31,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from parsers.findings import AreaFindings, Item, ends_section, header_kind, rejoin_broken_words
+from parsers.findings import (
+    AreaFindings,
+    Item,
+    ends_section,
+    header_kind,
+    lead_in_alone,
+    rejoin_broken_words,
+)
 from parsers.history import HistoryCell, HistoryTable
 from parsers.pdf import Box, Document, Line, box_of, lines_from_words
 from parsers.reader import StructPath, Word
@@ -927,7 +934,7 @@ def _list_body(
             continue
         if nxt.kind == "paragraph" and (
             header_kind(nxt.lines[0]) is not None
-            or ends_section(nxt.lines[0], style)
+            or (ends_section(nxt.lines[0], style) and not lead_in_alone(nxt.lines, 0))
             or (body and all(map(_typed_label, body)) and not _typed_label(nxt))
         ):
             # after items with typed labels ("•", "1.", "a)"), a paragraph without one is no

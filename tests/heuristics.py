@@ -67,9 +67,9 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.findings._consistent_labels": lambda labelled: labelled},
         False,
     ),
-    "findings._lead_in": (
+    "findings.lead_in_alone": (
         "a bold lead-in alone on its line is a heading that ends the findings",
-        {"parsers.findings._lead_in": _never},
+        {"parsers.findings.lead_in_alone": _never},
         False,
     ),
     "findings._right_cell": (

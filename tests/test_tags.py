@@ -374,3 +374,53 @@ def test_a_text_box_anchored_in_a_findings_list_is_no_item_and_is_said_unread() 
     )
     assert "Akademi Norr" in warning.message and warning.page == 1
     assert isinstance(found[3].asides[0][0], Line)
+
+
+def test_a_lead_in_alone_on_its_line_in_a_tagged_paragraph_is_no_heading() -> None:
+    """Fresh seed 3021 case 347 (tagged, newspaper columns, items with bold lead-ins): an
+    item's paragraph begins with its bold lead-in alone on its line ("Synpunktshantering:",
+    the text too long to follow on that line). A bold line alone looks like a heading, so the
+    tags' list ended there and 7 of the area's 10 strengths were lost (the layout, which
+    knows lead-ins, read them: `readings_differ`). The layout's rule holds for the tags:
+    a lead-in whose item goes on is no heading (`findings.lead_in_alone`)."""
+    from parsers.reader import Word
+    from parsers.typography import BodyStyle
+
+    def p(lines: list[tuple[str, bool]], top: float, mcid: int) -> tags.Element:
+        words = []
+        for n, (text, bold) in enumerate(lines):
+            x = 60.0
+            for w in text.split():
+                words.append(
+                    Word(w, x, x + 6 * len(w), top + 14 * n, top + 14 * n + 10, 10.0, bold)
+                )
+                x += 6 * len(w) + 3
+        return tags.Element("P", (), {0: tags.Piece(1, mcid, words)})
+
+    lst = tags.Element(
+        "Sect",
+        (),
+        {
+            0: p([("Styrkor", True)], 100, 1),
+            1: p(
+                [("Budget: fortsätta arbetet med", False), ("digitala lösningar.", False)], 120, 2
+            ),
+            2: p(
+                [("Synpunktshantering:", True), ("”Ungdomsinitiativet” och Pizzakväll.", False)],
+                160,
+                3,
+            ),
+            3: p([("Ledarskap: tydligare information.", False)], 200, 4),
+            4: p([("Kommentar", True)], 240, 5),
+        },
+    )
+    blocks = tags._element_blocks(lst)
+    lines = [ln for b in blocks for ln in b.lines]
+    structure = tags.Structure([1], [], blocks)
+    style = BodyStyle.of(lines)
+    found = tags.read_findings(structure, lines, style, lambda i: 8)
+    assert [i.text for i in found[8].strengths] == [
+        "Budget: fortsätta arbetet med digitala lösningar.",
+        "Synpunktshantering: ”Ungdomsinitiativet” och Pizzakväll.",
+        "Ledarskap: tydligare information.",
+    ]
