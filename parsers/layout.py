@@ -200,6 +200,19 @@ def _lined_up_gutter(lines: list[Line], i: int, em: float) -> tuple[float, float
     return None
 
 
+def _number_beside(line: Line, lo: float, hi: float) -> tuple[float, float] | None:
+    """The white a line leaves across the strip (lo, hi) when one side of it is a number
+    alone (a column's line "2013." beside the other column's text, which `_gaps` does not
+    count as two texts): the words on either side, none in the strip."""
+    left = [w for w in line.words if w.x1 <= lo + GUTTER_EDGE_PT]
+    right = [w for w in line.words if w.x0 >= hi - GUTTER_EDGE_PT]
+    if not left or not right or len(left) + len(right) != len(line.words):
+        return None
+    if _textual(left) == _textual(right):
+        return None
+    return left[-1].x1, right[0].x0
+
+
 def _carried_gutter(
     lines: list[Line], i: int, carry: tuple[float, float]
 ) -> tuple[float, float] | None:
@@ -246,6 +259,7 @@ def _narrow_gutter(
         # (a justified line's stretched space in the strip: "• Individuella, ‹gap›
         # tidsbegränsade" left of the right column)
         g = _gutter(ln, ln.size, (lo, hi)) if _side(ln, lo, hi) is None else None
+        g = g or _number_beside(ln, lo, hi)
         if (
             g is not None
             and len(_gaps(ln, ln.size)) > 1

@@ -293,6 +293,11 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.layout._lined_up_gutter": lambda lines, i, em: None},
         True,
     ),
+    "layout._number_beside": (
+        "a number alone beside a column's text crosses the strip",
+        {"parsers.layout._number_beside": lambda line, lo, hi: None},
+        True,
+    ),
     "tags._FRAMES": (
         "a text box anchored in a paragraph is part of that paragraph",
         {"parsers.tags._FRAMES": frozenset()},

@@ -3006,3 +3006,45 @@ def test_justified_columns_whose_stretched_spaces_are_as_wide_as_the_gutter() ->
         "kommunens värdegrund även i de",
     ]
     assert page.lines[-1].column == 0  # one-column text resumes
+
+
+def test_a_year_alone_on_a_columns_line_beside_the_other_column_stays_in_the_columns() -> None:
+    """Fresh seed 3021 case 10 (newspaper columns, lines of the two columns a few points
+    apart, grouped as one line): the left column's item ends "… rekryteringspolicy från" /
+    "2013.", printed beside the right column's "särskilda ledarbedömningar på något". A gap
+    counts as a gutter only between two texts (a number beside text is a table's cell), so
+    that line crossed the strip: the columns ended, "2013." went into the right column's item
+    and the left column's last three items became improvements. Inside a region, a line
+    that leaves the strip white with a number alone on one side narrows it like any other."""
+    page = _page_of_rows(
+        {
+            359.3: "–@90.8:96.8 Tydligare@107.8:154.2 formuleringar@156.8:226.5 i@229.2:232.5 "
+            "flesta@337.3:363.8 verksamheterna.@366.5:449.2 Utöver@451.8:485.3",
+            375.2: "information@107.8:167.1 Det@169.7:186.4 finns@189.0:214.2 en@216.9:228.8 "
+            "mycket@231.5:267.6 medarbetarenkät@337.3:422.5 och@425.2:442.7 "
+            "bedömningar@445.3:511.1",
+            391.0: "detaljerad@107.8:157.0 rekryteringspolicy@159.7:250.1 från@252.7:273.6 "
+            "på@337.3:349.1 medarbetarsamtal@351.8:442.2 utförs@444.7:474.2 inte@476.8:496.0",
+            406.9: "2013.@107.8:132.0 särskilda@337.3:381.8 ledarbedömningar@384.5:475.5 "
+            "på@478.1:490.0 något@492.6:520.1",
+            425.7: "–@90.8:96.8 Rätt@107.8:128.6 till@131.2:144.9 heltid@147.6:176.2 "
+            "(pågående@178.8:229.9 projekt)@232.6:272.4 systematiskt@337.3:399.2 "
+            "sätt.@401.8:422.4",
+            444.6: "–@90.8:96.8 Se@107.8:118.5 över@121.1:142.5 rekryteringspolicyns@145.2:247.0 "
+            "–@320.3:326.3 Utveckla@337.3:380.6 ett@383.2:396.3 IT-baserat@399.0:449.8",
+        },
+        size=10.5,
+    )
+    split_columns(page)
+    left = [ln.text for ln in page.lines if ln.column == 1]
+    right = [ln.text for ln in page.lines if ln.column == 2]
+    assert left[2:5] == [
+        "detaljerad rekryteringspolicy från",
+        "2013.",
+        "– Rätt till heltid (pågående projekt)",
+    ]
+    assert right[3:5] == ["särskilda ledarbedömningar på något", "systematiskt sätt."]
+    # two numbers beside each other are a table's cells, no columns
+    row = _page_of_rows({100.0: "2013@100:125 2015@337:362", 114.0: "2016@100:125 2017@337:362"})
+    split_columns(row)
+    assert [ln.column for ln in row.lines] == [0, 0]
