@@ -259,4 +259,4 @@ CELL_GAP_EM = 0.6
 
 #: A list whose items (at least this many) all end their sentence tells by that where an item
 #: goes on over a page break (`findings._Column._unfinished_among_finished`).
-FINISHED_ITEMS_MIN = 1
+FINISHED_ITEMS_MIN = 2

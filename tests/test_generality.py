@@ -2871,6 +2871,20 @@ def test_an_unfinished_item_in_a_list_of_finished_ones_goes_on_over_the_page() -
         "diskuterar kommunens utveckling.",
         "HME-enkäten används för att",
     ]
+    # one finished item is no list style (seed 3021 case 115: "Kommunövergripande analys av
+    # chefernas uppdrag" / "Regelbunden analys …", items without a full stop)
+    items = [Item(["Lönekartläggning görs varje år."], 1), Item(["Analys av uppdrag"], 1)]
+    col = _Column(items)
+    col.last = (_wline([("Analys", 50.0, 80.0), ("av", 83.0, 93.0), ("uppdrag", 96.0, 136.0)],
+                       536.3, 10.0).words, (1, 1))  # fmt: skip
+    col.last_right = 140.0
+    col.add(_wline([("Regelbunden", 50.0, 105.0), ("analys", 108.0, 138.0)], 51.1, 10.0).words, 2)
+    col.flush(continues=True)
+    assert [i.text for i in items] == [
+        "Lönekartläggning görs varje år.",
+        "Analys av uppdrag",
+        "Regelbunden analys",
+    ]
 
 
 def test_a_bold_lead_in_beside_the_right_columns_heading_is_no_table_header() -> None:
