@@ -11,11 +11,13 @@ from parsers.text import is_number, join_label, number
 from parsers.tolerances import (
     FALLBACK_COLUMN_PITCH_PT,
     HISTORY_BOUNDARY_PITCHES,
+    MAX_AREAS,
+    MAX_HISTORY_YEARS,
     MIN_HISTORY_ROWS,
     SUMMARY_LOOKAHEAD_LINES,
     TABLE_LOOKAHEAD_LINES,
 )
-from parsers.vocabulary import AREA_ROW, TOTAL_LABELS, year_columns
+from parsers.vocabulary import AREA_ROW, TOTAL_LABELS, YEAR, year_columns
 
 
 @dataclass
@@ -145,10 +147,14 @@ def _read_rows(lines: list[Line], start: int, years: list[Word]) -> list[_Row]:
 
 
 def find_history(lines: list[Line]) -> HistoryTable | None:
-    """The first year-column table followed by at least four numbered area rows."""
+    """The first year-column table followed by at least four numbered area rows, or the first
+    table of area-number columns with a row per year (`_transposed`)."""
     for i, line in enumerate(lines):
         years = year_columns(line)
         if not years:
+            turned = _transposed(lines, i)
+            if turned is not None:
+                return turned
             continue
         rows = _read_rows(lines, i, years)
         if sum(1 for r in rows if r.number is not None and r.values) < MIN_HISTORY_ROWS:
@@ -162,6 +168,75 @@ def find_history(lines: list[Line]) -> HistoryTable | None:
         boxes = [(r.number, b) for r in rows for b in r.boxes]
         return HistoryTable(line.page, year_list, cells, row_boxes=boxes, start=i)
     return None
+
+
+def _area_columns(line: Line) -> tuple[list[Word], Word | None] | None:
+    """The column titles of a history typed the other way round ("År 1 2 … 8 Totalt"): area
+    numbers 1, 2, … in order (at least `MIN_HISTORY_ROWS`), maybe a total label after them,
+    and at most one label word before them."""
+    words = line.words
+    k = next((k for k, w in enumerate(words) if w.text.rstrip(".") == "1"), None)
+    if k is None or k > 1:
+        return None
+    areas = []
+    for w in words[k:]:
+        if w.text.rstrip(".") != str(len(areas) + 1) or len(areas) == MAX_AREAS:
+            break
+        areas.append(w)
+    rest = words[k + len(areas) :]
+    if len(areas) < MIN_HISTORY_ROWS or len(rest) > 1:
+        return None
+    if rest and rest[0].text.casefold().rstrip(":") not in TOTAL_LABELS:
+        return None
+    return areas, (rest[0] if rest else None)
+
+
+def _transposed(lines: list[Line], start: int) -> HistoryTable | None:
+    """A history whose columns are the areas (`_area_columns`) and whose rows are the years:
+    "2015 25 58 … 371". Each row's numbers go to the columns in order when there is one per
+    column, else under the nearest title. The areas' names are not printed."""
+    head = _area_columns(lines[start])
+    if head is None:
+        return None
+    areas, total = head
+    cols: list[tuple[int | None, Word]] = [(n, w) for n, w in enumerate(areas, 1)]
+    if total is not None:
+        cols.append((None, total))
+    cells: list[HistoryCell] = []
+    years: list[int] = []
+    boxes: list[tuple[int | None, Box]] = []
+    for line in lines[start + 1 : start + 1 + MAX_HISTORY_YEARS]:
+        first = line.words[0].text
+        values = line.words[1:]
+        if not YEAR.match(first) or not values or not all(is_number(w.text) for w in values):
+            break
+        read = _by_column(values, [w for _, w in cols])
+        if read is None:
+            break
+        year = int(first)
+        years.append(year)
+        for k, (n, w) in enumerate(cols):
+            name = join_label([w.text]) if n is None else None
+            cells.append(HistoryCell(year, n, name, read.get(k)))
+        boxes.append((None, box_of(line.words, line.page)))
+    if not years:
+        return None
+    return HistoryTable(lines[start].page, years, cells, row_boxes=boxes, start=start)
+
+
+def _by_column(values: list[Word], titles: list[Word]) -> dict[int, int | float] | None:
+    """Values by column index: in order when there is one per title, else under the nearest
+    title (None when one is further than a column pitch from every title)."""
+    if len(values) == len(titles):
+        return {k: number(v.text) for k, v in enumerate(values)}
+    pitch = (titles[-1].xc - titles[0].xc) / max(len(titles) - 1, 1) or FALLBACK_COLUMN_PITCH_PT
+    out: dict[int, int | float] = {}
+    for v in values:
+        k = min(range(len(titles)), key=lambda k: abs(titles[k].xc - v.xc))
+        if abs(titles[k].xc - v.xc) > pitch:
+            return None
+        out.setdefault(k, number(v.text))
+    return out
 
 
 # The closing score overview: "Poängsammanställning" (2002-version reports), "Översikt av

@@ -260,3 +260,10 @@ CELL_GAP_EM = 0.6
 #: A list whose items (at least this many) all end their sentence tells by that where an item
 #: goes on over a page break (`findings._Column._unfinished_among_finished`).
 FINISHED_ITEMS_MIN = 2
+
+#: Kommunkompassen has eight areas: a history typed the other way round has at most eight area
+#: columns (`history._area_columns`).
+MAX_AREAS = 8
+#: A history typed the other way round has a row per year; reports print one to three, a few
+#: more is no surprise (`history._transposed`).
+MAX_HISTORY_YEARS = 6

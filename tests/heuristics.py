@@ -298,6 +298,11 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.layout._number_beside": lambda line, lo, hi: None},
         True,
     ),
+    "history._transposed": (
+        "a history is read only with the areas as rows",
+        {"parsers.history._transposed": lambda lines, start: None},
+        False,
+    ),
     "tags._FRAMES": (
         "a text box anchored in a paragraph is part of that paragraph",
         {"parsers.tags._FRAMES": frozenset()},

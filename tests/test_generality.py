@@ -3062,3 +3062,37 @@ def test_a_year_alone_on_a_columns_line_beside_the_other_column_stays_in_the_col
     row = _page_of_rows({100.0: "2013@100:125 2015@337:362", 114.0: "2016@100:125 2017@337:362"})
     split_columns(row)
     assert [ln.column for ln in row.lines] == [0, 0]
+
+
+def test_a_history_table_typed_the_other_way_round_is_read() -> None:
+    """Generation 4 of the fuzzer (`history_orientation="years_as_rows"`): the history with
+    the areas' numbers as column titles ("År 1 2 … 8 Totalt") and a row per year. Read by
+    rows of areas only, it was lost (`incomplete_history`). Either orientation is a table
+    of areas against years; no area name is printed, so none is read."""
+    from parsers.history import find_history
+
+    head = [("År", 70.0)] + [(str(n), 110.0 + 40 * n) for n in range(1, 9)] + [("Totalt", 480)]
+    lines = [
+        _line([("Poäng", 70.0), ("i", 110.0), ("Kommunkompassen", 120.0)], 100),
+        _line(head, 120),
+        _line(
+            [("2015", 70.0)]
+            + [(str(20 + n), 110.0 + 40 * n) for n in range(1, 9)]
+            + [("216", 480.0)],
+            134,
+        ),  # fmt: skip
+        _line(
+            [("2020", 70.0)]
+            + [(str(50 + n), 110.0 + 40 * n) for n in range(1, 9)]
+            + [("436", 480.0)],
+            148,
+        ),  # fmt: skip
+        _line([("Kommunen", 70.0), ("har", 130.0), ("arbetat", 160.0)], 180),
+    ]
+    table = find_history(lines)
+    assert table is not None and table.years == [2015, 2020]
+    cells = [(c.year, c.area_number, c.area_name, c.points) for c in table.cells]
+    assert cells[:2] == [(2015, 1, None, 21), (2015, 2, None, 22)]
+    assert cells[8] == (2015, None, "Totalt", 216)
+    assert cells[9:11] == [(2020, 1, None, 51), (2020, 2, None, 52)]
+    assert len(cells) == 18 and table.start == 1
