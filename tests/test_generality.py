@@ -3080,13 +3080,13 @@ def test_a_history_table_typed_the_other_way_round_is_read() -> None:
             + [(str(20 + n), 110.0 + 40 * n) for n in range(1, 9)]
             + [("216", 480.0)],
             134,
-        ),  # fmt: skip
+        ),
         _line(
             [("2020", 70.0)]
             + [(str(50 + n), 110.0 + 40 * n) for n in range(1, 9)]
             + [("436", 480.0)],
             148,
-        ),  # fmt: skip
+        ),
         _line([("Kommunen", 70.0), ("har", 130.0), ("arbetat", 160.0)], 180),
     ]
     table = find_history(lines)
