@@ -33,6 +33,7 @@ from tests.fixturegen.wpfuzz.compare import (  # noqa: E402
     normalize_got,
     readings,
 )
+from tests.fixturegen.wpfuzz.layout import GENERATIONS  # noqa: E402
 
 PINNED = ROOT / "tests" / "fixtures" / "wp"
 
@@ -254,9 +255,10 @@ def main(argv: list[str] | None = None) -> int:
         "--generation",
         type=int,
         default=3,
-        choices=(1, 2, 3),
+        choices=GENERATIONS,
         help="layout dimensions sampled: 1 (issue 10), 2 (+ issue 21 lists, columns, …), "
-        "3 (+ page size, orientation, spacing, shading, tab tables, frames; the default)",
+        "3 (+ page size, orientation, spacing, shading, tab tables, frames; the default), "
+        "4 (+ transposed history, findings titled on the left, a question-number column)",
     )
     a = ap.parse_args(argv)
     if a.pin:

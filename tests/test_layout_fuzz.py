@@ -170,11 +170,12 @@ def test_generated_content_is_consistent_and_layouts_vary() -> None:
     from schema.instruments import instrument
     from tests.fixturegen.wpfuzz import dimensions
     from tests.fixturegen.wpfuzz.content import percent
+    from tests.fixturegen.wpfuzz.layout import GENERATIONS
 
     seen: dict[str, set] = {d: set() for d in dimensions()}
     versions = set()
     for i in range(200):
-        spec, lay = case(SEED, i, generation=3)  # every generation's dimensions
+        spec, lay = case(SEED, i, generation=max(GENERATIONS))  # every generation's dimensions
         versions.add(spec.version)
         for d, v in asdict(lay).items():
             seen[d].add(v)

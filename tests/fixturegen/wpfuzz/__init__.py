@@ -30,6 +30,7 @@ from tests.fixturegen.wpfuzz.layout import (
     dimensions,
     sample_generation2,
     sample_generation3,
+    sample_generation4,
     sample_layout,
 )
 from tests.fixturegen.wpfuzz.pages import PageNotFound, place
@@ -72,14 +73,19 @@ def case(seed: int, index: int, generation: int = 2, tags: bool = True) -> tuple
     """The spec and layout of case `index` of `seed`, independent of every other case.
     Generation 1 samples only the 32 dimensions of issue 10 (the fixed CI sample); generation 2
     adds those of issue 21, from a random stream of their own; generation 3 the page and
-    paragraph features of issue 21 (page size, orientation, spacing, …), from a third. Tagged export (issue 23) is
-    drawn from a stream of its own too, so the other dimensions stay as they were; `tags=False`
-    never tags (the damage fuzz of issue 22 was built and measured on untagged layouts)."""
+    paragraph features of issue 21 (page size, orientation, spacing, …), from a third;
+    generation 4 tables typed the other way round (a transposed history, findings titled in a
+    left column, question numbers in a column of their own), from a fourth. Tagged export
+    (issue 23) is drawn from a stream of its own too, so the other dimensions stay as they
+    were; `tags=False` never tags (the damage fuzz of issue 22 was built and measured on
+    untagged layouts)."""
     layout = sample_layout(random.Random(f"wpfuzz:{seed}:{index}:layout"))
     if generation >= 2:
         layout = sample_generation2(random.Random(f"wpfuzz:{seed}:{index}:layout2"), layout)
     if generation >= 3:
         layout = sample_generation3(random.Random(f"wpfuzz:{seed}:{index}:layout3"), layout)
+    if generation >= 4:
+        layout = sample_generation4(random.Random(f"wpfuzz:{seed}:{index}:layout4"), layout)
     rng = random.Random(f"wpfuzz:{seed}:{index}:tags")  # own stream: other dimensions unchanged
     if tags and rng.random() < TAGGED_SHARE:
         numbered = layout.bullet == "word_list" and rng.random() < NUMBERED_SHARE

@@ -146,13 +146,17 @@ class DamagedBuilder(Builder):
 
     def _plain_header_history(self) -> None:
         """The history as `Builder.history` makes it, its header row not bold: the table's
-        first row, or the first of the tab-aligned paragraphs (generation 3's `history_form`)."""
+        first row, or the first of the tab-aligned paragraphs (generation 3's `history_form`);
+        a transposed table's title line too (generation 4's `history_orientation`)."""
         super().history()
         if self.lay.history_form == "tabs":
             header = next(p for p in reversed(self.doc.paragraphs) if p.text.startswith("Poäng i "))
             runs = list(header.runs)
         else:
             runs = [r for c in self.doc.tables[-1].rows[0].cells for r in c.paragraphs[0].runs]
+        if self.lay.history_orientation == "years_as_rows":  # and its title above (generation 4)
+            title = next(p for p in reversed(self.doc.paragraphs) if p.text.startswith("Poäng i "))
+            runs += list(title.runs)
         for run in runs:
             run.bold = False
 

@@ -28,6 +28,8 @@ ZEBRA = "DEEAF6"  # a light blue every other row (table_fill="zebra")
 NUM_ID = 90
 LABEL_ID = 91  # numbered lists (issue 21): abstract numbering 91, one w:num per restart
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
+QUESTION_NR_CM = 1.3  # the score table's number column (question_column): "3.12" and padding
+CELL_PADDING_CM = 0.38  # Word's default cell margins, 0.19 cm on each side
 BLUE = RGBColor(0x1F, 0x4E, 0x79)
 ROLES = [
     "Demokratisk arena",
@@ -520,6 +522,9 @@ class Builder:
         if lay.history_form == "tabs":
             self.history_tabs()
             return
+        if lay.history_orientation == "years_as_rows":
+            self.history_transposed()
+            return
         t = self.table(
             1, len(widths), widths, "grid" if lay.score_rules == "grid" else lay.score_rules
         )
@@ -537,6 +542,37 @@ class Builder:
         self.cell_text(cells[0], "Totalt", bold=True)
         for c, y in zip(cells[1:], s.history_years, strict=True):
             self.cell_text(c, str(sum(s.history[y])), bold=True, align="right")
+
+    def history_transposed(self) -> None:
+        """The history typed the other way round (generation 4): the area numbers as column
+        titles, one row per year, the total in the last column. The table's own first cell
+        is "År", so the title the normal table carries in its first header cell stands as a
+        bold line just above it, as an author would keep it."""
+        s, lay = self.spec, self.lay
+        p = self.para("Poäng i Kommunkompassen", bold=True)
+        p.paragraph_format.keep_with_next = True
+        # the total column at least as wide as its title; the area columns share the rest
+        year = 1.6
+        total = text_width_cm("Totalt", lay.font, lay.size, bold=True) + 0.45
+        share = (self.width_cm - year) / (len(s.areas) + 1)
+        total = max(share, total)
+        area = (self.width_cm - year - total) / len(s.areas)
+        widths = [year] + [area] * len(s.areas) + [total]
+        t = self.table(
+            1, len(widths), widths, "grid" if lay.score_rules == "grid" else lay.score_rules
+        )
+        self.row_props(t.rows[0], header=True)
+        hdr = t.rows[0].cells
+        self.cell_text(hdr[0], "År", bold=True)
+        for c, a in zip(hdr[1:-1], s.areas, strict=True):
+            self.cell_text(c, str(a.number), bold=True, align="right")
+        self.cell_text(hdr[-1], "Totalt", bold=True, align="right")
+        for y in s.history_years:
+            cells = self.add_row(t, widths).cells
+            self.cell_text(cells[0], str(y))
+            for c, v in zip(cells[1:-1], s.history[y], strict=True):
+                self.cell_text(c, str(v), align="right")
+            self.cell_text(cells[-1], str(sum(s.history[y])), bold=True, align="right")
 
     def history_tabs(self) -> None:
         """The history as paragraphs with right-aligned tab stops: a table by alignment only.
@@ -640,30 +676,42 @@ class Builder:
         # extra width, as long as the question column keeps 55 % (no author squeezes it more)
         num += max(0.0, min(lay.number_col, 0.15 * self.width_cm - num))
         widths = [self.width_cm - 3 * num, num, num, num]
-        t = self.table(1 if header else 0, 4, widths, lay.score_rules)
+        # question_column (generation 4): the question numbers in a narrow column of their
+        # own ("Nr"), taken from the question column; `q` is the question text's column
+        q = 1 if lay.question_column else 0
+        if q:
+            widths = [QUESTION_NR_CM, widths[0] - QUESTION_NR_CM, *widths[1:]]
+        t = self.table(1 if header else 0, len(widths), widths, lay.score_rules)
         if header:
             self.row_props(t.rows[0], header=True)
             hdr = t.rows[0].cells
+            if q:
+                self.cell_text(hdr[0], "Nr", bold=True)
             label = f"{a.number}{'.' if lay.table_label == 'n.' else ''} {a.name}"
-            self.cell_text(hdr[0], "Fråga" if lay.score_header == "fraga" else label, bold=True)
-            for c, w in zip(hdr[1:], titles, strict=True):
+            self.cell_text(hdr[q], "Fråga" if lay.score_header == "fraga" else label, bold=True)
+            for c, w in zip(hdr[q + 1 :], titles, strict=True):
                 self.cell_text(c, w, bold=True, align="center")
         va = {"top": VALIGN.TOP, "center": VALIGN.CENTER, "bottom": VALIGN.BOTTOM}[lay.valign]
-        for q in a.questions:
+        for question in a.questions:
             cells = self.add_row(t, widths).cells
-            self.cell_text(cells[0], f"{q.id} {q.text}")
-            for c, v in zip(cells[1:], (q.points, q.max, self.pct(q.percent)), strict=True):
+            if q:
+                self.cell_text(cells[0], question.id)
+                self.cell_text(cells[1], question.text)
+            else:
+                self.cell_text(cells[0], f"{question.id} {question.text}")
+            values = (question.points, question.max, self.pct(question.percent))
+            for c, v in zip(cells[q + 1 :], values, strict=True):
                 self.cell_text(c, str(v), align="center")
                 c.vertical_alignment = va
         if not total:
             return
         cells = self.add_row(t, widths).cells
         if lay.score_header == "fraga":
-            self.cell_text(cells[0], f"Summa område {a.number}", bold=True)
+            self.cell_text(cells[q], f"Summa område {a.number}", bold=True)
         elif lay.total_label:
-            self.cell_text(cells[0], lay.total_label, bold=True)
+            self.cell_text(cells[q], lay.total_label, bold=True)
         for c, v in zip(
-            cells[1:], (a.points, a.max, self.pct(percent(a.points, a.max))), strict=True
+            cells[q + 1 :], (a.points, a.max, self.pct(percent(a.points, a.max))), strict=True
         ):
             self.cell_text(c, str(v), bold=True, align="center")
 
@@ -699,6 +747,9 @@ class Builder:
         lay = self.lay
         rules = "grid" if lay.findings_rules else "none"
         head = ("Styrkor", lay.findings_header)
+        if lay.findings_titles == "left":
+            self.findings_left(a)
+            return
         if lay.findings == "lists":
             for title, items in zip(head, (a.strengths, a.improvements), strict=True):
                 p = self.para(title, bold=True)
@@ -737,6 +788,54 @@ class Builder:
                     if i < len(items):
                         self.item_in_cell(row.cells[col], items[i], True, right=col == 1)
         self.para("")
+
+    def findings_left(self, a: AreaSpec) -> None:
+        """The findings as one table titled in its left column (generation 4): "Styrkor" and
+        the improvements' title as row headers, the items beside them. The title column is
+        sized to the long title (bold, plus cell padding) times `findings_title_fit`: at
+        0.75 the title cannot fit and breaks inside the word, as Word breaks a word wider
+        than its cell. A row of items stands where a side-by-side table's right column
+        would, but with no column beside it to be offset from, so `column_offset` does not
+        apply (as in the stacked tables)."""
+        lay = self.lay
+        title = text_width_cm(lay.findings_header, lay.font, lay.size, bold=True) + CELL_PADDING_CM
+        left = lay.findings_title_fit * title
+        widths = [left, self.width_cm - left]
+        t = self.table(0, 2, widths, "grid" if lay.findings_rules else "none")
+        head = ("Styrkor", lay.findings_header)
+        for title_text, items in zip(head, (a.strengths, a.improvements), strict=True):
+            self.new_list()
+            if lay.cell_items == "one_cell":  # a row with every item may split, see findings()
+                row = self.left_row(t, widths, may_split=True)
+                self.cell_text(row.cells[0], title_text, bold=True)
+                for i, item in enumerate(items):
+                    self.item_in_cell(row.cells[1], item, i == 0, right=False)
+                continue
+            # one row per item, the title in its group's first row only; a group without
+            # items (damage.py's empty cell) keeps its title row
+            for i in range(max(1, len(items))):
+                row = self.left_row(t, widths)
+                if i == 0:
+                    self.cell_text(row.cells[0], title_text, bold=True)
+                if i < len(items):
+                    self.item_in_cell(row.cells[1], items[i], True, right=False)
+        self.para("")
+
+    def left_row(self, t, widths: list[float], may_split: bool = False):
+        """A row of the left-titled findings table. It has no header row: a dark header
+        fill (table_fill="header") shades the title column instead (cell_text then writes the
+        title white), zebra rows alternate."""
+        row = t.add_row()
+        self.row_props(row, may_split=may_split)
+        for cell, w in zip(row.cells, widths, strict=True):
+            cell.width = Cm(w)
+        index = len(t.rows) - 1
+        if self.lay.table_fill == "zebra" and index % 2 == 1:
+            self.fill_row(row, index)
+        elif self.lay.table_fill == "header":
+            tcpr = row.cells[0]._tc.get_or_add_tcPr()
+            tcpr.append(_el("w:shd", val="clear", color="auto", fill="1F4E79"))
+        return row
 
     def fill_column(self, t, col: int, items: list[str], widths: list[float], right: bool) -> None:
         self.new_list()

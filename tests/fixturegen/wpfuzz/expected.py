@@ -61,11 +61,12 @@ def expected_record(
     history: list[dict[str, Any]] = []
     printed_total = None
     if spec.history_years:
+        # a transposed history prints the areas' numbers only: no name is printed
+        named = layout.history_orientation != "years_as_rows"
         for y in spec.history_years:
             for a, v in zip(spec.areas, spec.history[y], strict=True):
-                history.append(
-                    {"year": y, "area_number": a.number, "area_name": a.history_name, "points": v}
-                )
+                name = a.history_name if named else None
+                history.append({"year": y, "area_number": a.number, "area_name": name, "points": v})
             history.append(
                 {
                     "year": y,

@@ -81,6 +81,15 @@ class Layout:
     # issue 23, drawn apart from the rest (wpfuzz.case) so older seeds keep their layouts:
     tagged: bool = False  # exported as a tagged PDF (structure tree)
     list_format: str = "bullet"  # Word lists (bullet="word_list"): "bullet" | "decimal" ("1.")
+    # --- generation 4: tables typed the other way round -------------------------------------
+    history_orientation: str = "areas_as_rows"  # "years_as_rows": the history table transposed
+    # ("År | 1 | 2 | … | 8 | Totalt", one row per year); only with a history table
+    findings_titles: str = "above"  # "left": one two-column table, "Styrkor" and the
+    # improvements' title as row headers in a narrow left column (side/stacked, one column)
+    findings_title_fit: float = 0.0  # with "left": the title column's width over the long
+    # title's (bold, plus padding); 0.75: the title breaks inside the word, 1.1: it fits
+    question_column: bool = False  # the score table's question number in a narrow column of
+    # its own ("Nr"), the question text without it in the next
 
     def summary_line(self) -> str:
         return " ".join(f"{k}={v}" for k, v in asdict(self).items())
@@ -93,7 +102,30 @@ def dimensions() -> list[str]:
 #: Generation 1: the 32 dimensions of issue 10 (the CI sample and pinned fixtures use these).
 #: Generation 2 adds the issue-21 dimensions, sampled from their own random stream so that the
 #: first 32 dimensions of a case stay the same.
-GENERATIONS = (1, 2, 3)
+#: Generation 3 adds page and paragraph features, generation 4 tables typed the other way
+#: round; each from a stream of its own again.
+GENERATIONS = (1, 2, 3, 4)
+
+
+def sample_generation4(rng: random.Random, layout: Layout) -> Layout:
+    """Generation 4: a transposed history table, findings titled in a left column, question
+    numbers in a column of their own. A value that cannot show in the case's layout (no
+    history table, findings as lists or in newspaper columns) stays at its default, so that
+    the layout says what was printed; every draw is made anyway, so that one dimension's
+    applicability does not shift the others' draws."""
+    transposed = rng.random() < 0.35
+    left = rng.random() < 0.35
+    fit = rng.choice([0.75, 1.1])
+    numbers = rng.random() < 0.35
+    history_table = layout.history_years > 0 and layout.history_form == "table"
+    left_fits = layout.findings in ("side", "stacked") and layout.findings_columns == 1
+    return replace(
+        layout,
+        history_orientation="years_as_rows" if transposed and history_table else "areas_as_rows",
+        findings_titles="left" if left and left_fits else "above",
+        findings_title_fit=fit if left and left_fits else 0.0,
+        question_column=numbers,
+    )
 
 
 def sample_generation3(rng: random.Random, layout: Layout) -> Layout:

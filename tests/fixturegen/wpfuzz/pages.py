@@ -7,7 +7,8 @@ cell, row by row) and all whitespace is dropped, so a line break, even one after
 
 - an area's page: the first "<n>[.]<name>Uppnått" (its score-table header; a header repeated
   on a later page comes after the first), or "…<name>Poäng", or the line above the table
-  "Område <n> <name> – delpoäng" followed by the header cell "Fråga";
+  "Område <n> <name> – delpoäng" followed by the header cell "Fråga" (after "Nr" when the
+  question numbers have a column of their own, generation 4);
 - a question's page: the first id "n.m" after its table's header;
 - a finding's page: where its text starts, searched after its area's table header. A text may
   be interrupted once per page break (the rest of the page, the footer, the next page's header
@@ -121,7 +122,7 @@ def place(spec: Spec, pdf: bytes) -> dict[tuple, int]:
         # (issue 21: or the line above the table, "Område N Name – delpoäng", then "Fråga";
         # or the header cells "Poäng", "Max", "%")
         m = re.compile(
-            rf"(?<![\d.]){a.number}\.?(?:{names})(?:Uppnått|–delpoängFråga|Poäng)"
+            rf"(?<![\d.]){a.number}\.?(?:{names})(?:Uppnått|–delpoäng(?:Nr)?Fråga|Poäng)"
         ).search(txt.text, cursor)
         if m is None:
             raise PageNotFound(f"area {a.number}: score-table header not found")
