@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from parsers.pdf import Box, Line, PageText, Word, box_of
 from parsers.text import (
@@ -44,7 +44,7 @@ from parsers.tolerances import (
     STRAY_INDENT_SHARE,
 )
 from parsers.typography import BodyStyle, is_heading
-from parsers.vocabulary import SECTION, findings_title, is_header, is_side_header
+from parsers.vocabulary import SECTION, broken_title, findings_title, is_header, is_side_header
 from parsers.words import ENDS_LINE_GOING_ON
 
 _END_WORDS = ("kommentar", "kommentarer", "inspiration", "goda exempel")
@@ -529,6 +529,138 @@ def _would_fit(prev: list[Word], words: list[Word], right: float) -> bool:
         first = words[1]
     space = FIT_WORD_SPACE_EM * first.size
     return prev[-1].x1 + space + (first.x1 - first.x0) < right - FIT_RIGHT_MARGIN_EM * first.size
+
+
+def split_row_titles(pages: list[PageText]) -> None:
+    """A findings table whose titles are row headers: "Styrkor" in a narrow left cell beside
+    the strengths, the improvements' title in the row below, maybe broken inside the word in
+    its cell ("Förbättringsmöjl" / "igheter"). Each title is set on a line of its own above
+    its row's text, so that the rows read as headed lists (`_read_list`). Done on the lines
+    before findings are looked for, like `scores.join_broken_titles`."""
+    for page in pages:
+        page.lines = _rows_of_titled_columns(page.lines)
+    lines = [ln for page in pages for ln in page.lines]  # a row may go on over the page
+    out: list[Line] = []
+    k = 0
+    while k < len(lines):
+        got = _row_title(lines, k)
+        if got is None:
+            out.append(lines[k])
+            k += 1
+            continue
+        title, rests = got
+        out.append(Line([title], lines[k].page))
+        out.extend(ln for ln in rests if ln.words)
+        k += len(rests)
+    by_page: dict[int, list[Line]] = {}
+    for ln in out:
+        by_page.setdefault(ln.page, []).append(ln)
+    for page in pages:
+        page.lines = by_page.get(page.number, [])
+
+
+def _rows_of_titled_columns(lines: list[Line]) -> list[Line]:
+    """A region the layout read as two columns (`Line.column`) whose left column holds
+    findings titles only (maybe broken inside the word over two lines): the titles of a
+    table's rows, not a text. Its lines go back in row order, each title (joined) before the
+    right-hand lines from its row down."""
+    out: list[Line] = []
+    k = 0
+    while k < len(lines):
+        j = k
+        while j < len(lines) and lines[j].column in (1, 2):
+            j += 1
+        if j == k:
+            out.append(lines[k])
+            k += 1
+            continue
+        region = lines[k:j]
+        titles = _titles([ln for ln in region if ln.column == 1])
+        right = [ln for ln in region if ln.column == 2]
+        if titles is None or not right:
+            out += region
+        else:
+            rows = [(t.page, t.top, 0, t) for t in titles] + [
+                (ln.page, ln.top, 1, ln) for ln in right
+            ]
+            out += [ln for *_, ln in sorted(rows, key=lambda r: r[:3])]
+        k = j
+    return out
+
+
+def _titles(left: list[Line]) -> list[Line] | None:
+    """The lines of a left column as findings titles (a title broken inside the word over two
+    of them joined), or None when any is something else."""
+    out: list[Line] = []
+    k = 0
+    while k < len(left):
+        ln = left[k]
+        if findings_title(ln.text) is not None:
+            out.append(ln)
+            k += 1
+            continue
+        nxt = left[k + 1] if k + 1 < len(left) else None
+        if nxt is None or len(ln.words) != 1 or len(nxt.words) != 1:
+            return None
+        first, rest = ln.words[0], nxt.words[0]
+        joined = _joined_title(first.text, rest.text)
+        if joined is None:
+            return None
+        word = replace(first, text=joined, x1=max(first.x1, rest.x1), bottom=rest.bottom)
+        out.append(Line([word], ln.page, ln.column))
+        k += 2
+    return out or None
+
+
+def _joined_title(first: str, rest: str) -> str | None:
+    """A findings title broken in its narrow cell, joined: inside the word
+    (`vocabulary.broken_title`: "Förbättringsmöjl" / "igheter") or at a hyphen
+    ("Förbättrings-" / "områden"); None when the two make none (a dash "-" is no piece)."""
+    if broken_title(first, rest) is not None:
+        return first + rest
+    stem = first.removesuffix("-")
+    if stem != first and stem.isalpha() and findings_title(stem + rest) is not None:
+        return stem + rest
+    return None
+
+
+def _row_title(lines: list[Line], k: int) -> tuple[Word, list[Line]] | None:
+    """(the title as one word, the lines it stood on without it) when `lines[k]` begins with
+    a findings title in a cell of its own (a cell's white after it, text beside it), its
+    rest maybe on the next line left of that text; else None."""
+    line = lines[k]
+    words = line.words
+    if len(words) < 2 or header_kind(line) is not None:
+        return None
+    first, beside = words[0], words[1]
+    # the cell's text starts at its edge, or after its list label ("5. Regelbunden …")
+    starts = [w.x0 for w in words[1:3]]
+    if beside.x0 - first.x1 < RUN_GAP_EM * beside.size or not _cell_edge(lines, k, starts):
+        return None
+    edge = beside.x0 - HEADER_SLACK_PT
+    if findings_title(first.text) is not None:
+        return first, [Line(words[1:], line.page)]
+    nxt = lines[k + 1] if k + 1 < len(lines) else None
+    if nxt is None or nxt.page != line.page or not nxt.words or nxt.words[0].x1 > edge:
+        return None
+    rest = nxt.words[0]
+    joined = _joined_title(first.text, rest.text)
+    if joined is None:
+        return None
+    title = replace(first, text=joined, x1=max(first.x1, rest.x1), bottom=rest.bottom)
+    return title, [Line(words[1:], line.page), Line(nxt.words[1:], nxt.page)]
+
+
+def _cell_edge(lines: list[Line], k: int, xs: list[float]) -> bool:
+    """Does a line above or below `lines[k]` (within `LEAD_IN_LOOKAHEAD_LINES`; below, on the
+    next page too: a row begun at a page's foot) start a word at one of `xs`: the edge of a
+    table cell (the row above or the row's own next line), not a justified line's stretched
+    space?"""
+    near = (
+        lines[max(0, k - LEAD_IN_LOOKAHEAD_LINES) : k]
+        + lines[k + 1 : k + 1 + LEAD_IN_LOOKAHEAD_LINES]
+    )
+    return any(abs(w.x0 - x) <= HEADER_SLACK_PT for ln in near for w in ln.words for x in xs)
 
 
 def find_findings(

@@ -2,7 +2,8 @@
 
 1. `pdf.read_document`       validate bytes, words and lines with positions per page
 2. `footer.strip_furniture`  drop running headers/footers (publisher and date are read from them);
-                             `scores.join_broken_titles` joins column titles broken in a cell
+                             `scores.join_broken_titles` joins column titles broken in a cell,
+                             `findings.split_row_titles` sets row-header titles on lines of their own
 3. `scores.find_tables`      area score tables → points, questions
 4. `version.detect`          instrument version from the area names found
 5. `history.find_history`    the report's own table of earlier scores
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from parsers import checks, completeness, ledger, ocr_numbers, tags
 from parsers.errors import NotAKommunkompassReport, UnknownInstrument, UnknownMunicipality
-from parsers.findings import AreaFindings, find_findings
+from parsers.findings import AreaFindings, find_findings, split_row_titles
 from parsers.footer import footer_info, strip_furniture
 from parsers.history import HistoryTable, find_history, find_summary
 from parsers.municipality import find_municipality, find_year
@@ -80,6 +81,7 @@ def _parse_report(
     doc = read_document(path, reader, ocr, ocr_cache)
     strip_furniture(doc)
     join_broken_titles(doc.pages)  # "Uppnå" / "tt" under a squeezed header cell
+    split_row_titles(doc.pages)  # "Styrkor ‹cell› • …": findings titled in a left column
     printed_words(ln.text for ln in doc.lines)
     info = footer_info(doc)
     style = BodyStyle.of(doc.lines)  # the body text's size and line gap, measured once

@@ -303,6 +303,11 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.history._transposed": lambda lines, start: None},
         False,
     ),
+    "findings.split_row_titles": (
+        "findings titles as a table's row headers are no headings",
+        {"parsers.report.split_row_titles": lambda pages: None},
+        False,
+    ),
     "tags._FRAMES": (
         "a text box anchored in a paragraph is part of that paragraph",
         {"parsers.tags._FRAMES": frozenset()},

@@ -3096,3 +3096,80 @@ def test_a_history_table_typed_the_other_way_round_is_read() -> None:
     assert cells[8] == (2015, None, "Totalt", 216)
     assert cells[9:11] == [(2020, 1, None, 51), (2020, 2, None, 52)]
     assert len(cells) == 18 and table.start == 1
+
+
+def test_findings_titled_in_a_left_column_read_as_headed_lists() -> None:
+    """Fuzzer generation 4 (`findings_titles="left"`, seed 4001 case 30): the findings as one
+    table whose titles are row headers in a narrow left column, "Styrkor" beside the
+    strengths and, in the row below, "Förbättringsmöjl" / "igheter" broken inside the word
+    beside the improvements. No line was a findings heading, so every finding was lost.
+    Each title is set on a line of its own above its row's text (`split_row_titles`)."""
+    from parsers.findings import split_row_titles
+
+    lines = [
+        _line([("Styrkor", 71.0), ("5.", 172.0), ("Regelbunden", 194.0), ("modell.", 260.0)], 100),
+        _line([("6.", 172.0), ("Tydlig", 194.0), ("rapportering.", 240.0)], 116),
+        _line([("Förbättringsmöjl", 71.0), ("10.", 178.0), ("Se", 194.0), ("över", 209.0)], 136),
+        _line([("igheter", 71.0), ("uppföljningen.", 194.0)], 152),
+        _line([("11.", 178.0), ("Tydliggör", 194.0), ("inflytandet.", 254.0)], 168),
+        _line([("Kommentar", 71.0)], 190),
+    ]
+    page = PageText(1, 595, 842, lines)
+    split_row_titles([page])
+    assert [ln.text for ln in page.lines] == [
+        "Styrkor",
+        "5. Regelbunden modell.",
+        "6. Tydlig rapportering.",
+        "Förbättringsmöjligheter",
+        "10. Se över",
+        "uppföljningen.",
+        "11. Tydliggör inflytandet.",
+        "Kommentar",
+    ]
+    # a side-by-side header row and a word in running text are no row titles
+    header = _line([("Styrkor", 71.0), ("Förbättringsområden", 320.0)], 100)
+    prose = _line([("Styrkor", 71.0), ("och", 120.0), ("svagheter", 145.0)], 120)
+    other = PageText(1, 595, 842, [header, prose])
+    split_row_titles([other])
+    assert [ln.text for ln in other.lines] == [header.text, prose.text]
+
+
+def test_titles_of_rows_read_as_a_left_column_go_back_in_row_order() -> None:
+    """Seed 4001 (generation 4) case 13: the row-titled findings table with the titles in a
+    column wide enough for them; the layout reads it as two columns (the titles' column,
+    then the text's), so "Styrkor" and "Förbättringsområden" came first and every strength
+    went to the improvements. A left column of findings titles only is the titles of the
+    table's rows: each goes back before the lines of its row (`_rows_of_titled_columns`).
+    And seed 4001 case 26: a row begun at a page's foot ("Styrkor a) Bättre …") goes on over
+    the page; its cell's edge is on the next page (`_cell_edge`)."""
+    from parsers.findings import split_row_titles
+
+    def col(words: list[tuple[str, float]], top: float, column: int, page: int = 1) -> Line:
+        ln = _line(words, top)
+        return Line(ln.words, page, column)
+
+    lines = [
+        col([("Styrkor", 91.0)], 100, 1),
+        col([("Förbättringsområden", 91.0)], 160, 1),
+        col([("-", 262.0), ("En", 279.0), ("funktion.", 298.0)], 100, 2),
+        col([("-", 262.0), ("Pris", 279.0), ("för", 304.0), ("integration.", 325.0)], 130, 2),
+        col([("-", 262.0), ("Verksamhetschefer", 279.0), ("kan", 400.0)], 160, 2),
+        col([("delegation.", 262.0)], 176, 2),
+    ]
+    page = PageText(1, 595, 842, lines)
+    split_row_titles([page])
+    assert [ln.text for ln in page.lines] == [
+        "Styrkor",
+        "- En funktion.",
+        "- Pris för integration.",
+        "Förbättringsområden",
+        "- Verksamhetschefer kan",
+        "delegation.",
+    ]
+    foot = PageText(
+        1, 595, 842, [_line([("Styrkor", 91.0), ("a)", 182.0), ("Bättre", 204.0)], 780)]
+    )
+    top = [_line([("mönster", 204.0), ("under", 246.0)], 95), _line([("år.", 204.0)], 110)]
+    head = PageText(2, 595, 842, [Line(ln.words, 2) for ln in top])
+    split_row_titles([foot, head])
+    assert [ln.text for ln in foot.lines] == ["Styrkor", "a) Bättre"]
