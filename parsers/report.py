@@ -3,7 +3,7 @@
 1. `pdf.read_document`       validate bytes, words and lines with positions per page
 2. `footer.strip_furniture`  drop running headers/footers (publisher and date are read from them);
                              `scores.join_broken_titles` joins column titles broken in a cell,
-                             `findings.split_row_titles` sets row-header titles on lines of their own
+                             `findings.split_row_titles` puts row-header titles on own lines
 3. `scores.find_tables`      area score tables → points, questions
 4. `version.detect`          instrument version from the area names found
 5. `history.find_history`    the report's own table of earlier scores
