@@ -201,15 +201,15 @@ def _lined_up_gutter(lines: list[Line], i: int, em: float) -> tuple[float, float
 
 
 def _number_beside(line: Line, lo: float, hi: float) -> tuple[float, float] | None:
-    """The white a line leaves across the strip (lo, hi) when one side of it is a number
-    alone (a column's line "2013." beside the other column's text, which `_gaps` does not
+    """The white a line leaves across the strip (lo, hi) when its left side is a number alone
+    (the left column's line "2013." beside the right column's text, which `_gaps` does not
     count as two texts): the words on either side, none in the strip."""
     left = [w for w in line.words if w.x1 <= lo + GUTTER_EDGE_PT]
     right = [w for w in line.words if w.x0 >= hi - GUTTER_EDGE_PT]
-    if not left or not right or len(left) + len(right) != len(line.words):
+    if len(left) != 1 or not right or 1 + len(right) != len(line.words):
         return None
-    if _textual(left) == _textual(right):
-        return None
+    if not is_number(left[0].text.rstrip(".,;:)")) or not _textual(right):
+        return None  # (text beside number cells is a table's row: "… medarbetare. 3 10 30%")
     return left[-1].x1, right[0].x0
 
 

@@ -3058,6 +3058,13 @@ def test_a_year_alone_on_a_columns_line_beside_the_other_column_stays_in_the_col
         "– Rätt till heltid (pågående projekt)",
     ]
     assert right[3:5] == ["särskilda ledarbedömningar på något", "systematiskt sätt."]
+    # text beside number cells is a table's row (seed 3021 case 57: "… medarbetare. 3 10 30%"
+    # carried a region into the score table above the findings, refused there as one text)
+    from parsers.layout import _number_beside
+
+    cells = _wline([("medarbetare.", 71.0, 130.0), ("3", 380.0, 386.0), ("10", 430.0, 442.0),
+                    ("30%", 480.0, 500.0)], 100.0, 10.5)  # fmt: skip
+    assert _number_beside(cells, 300.0, 370.0) is None
     # two numbers beside each other are a table's cells, no columns
     row = _page_of_rows({100.0: "2013@100:125 2015@337:362", 114.0: "2016@100:125 2017@337:362"})
     split_columns(row)
