@@ -192,6 +192,8 @@ def _lined_up_gutter(lines: list[Line], i: int, em: float) -> tuple[float, float
         return None
     for gap in sorted(gaps, key=lambda g: g[0] - g[1]):
         j, lo, hi = _narrow_gutter(lines, i, em, gap)
+        if any(_number_cell_end(ln) is not None or not _textual(ln.words) for ln in lines[i:j]):
+            continue  # a table's rows ("2. Tillgänglighet … ‹gap› Uppnått Max Procent", numbers)
         sides = [_side(ln, lo, hi) for ln in lines[i:j]]
         left = sum(s in (1, None) for s in sides)
         right = sum(s in (2, None) for s in sides)
@@ -222,7 +224,10 @@ def _carried_gutter(
     wide gap that starts a region."""
     if i > MAX_LINES_BEFORE_CONTINUATION:
         return None
-    return _gutter(lines[i], lines[i].size, carry)
+    gap = _gutter(lines[i], lines[i].size, carry)
+    # the right column starts where it did on the page before (a table's header row below
+    # the columns has a gap in the strip too: "… brukarorientering ‹gap› Uppnått Max")
+    return gap if gap is not None and abs(gap[1] - carry[1]) <= GUTTER_EDGE_PT else None
 
 
 def _region(

@@ -3180,3 +3180,28 @@ def test_titles_of_rows_read_as_a_left_column_go_back_in_row_order() -> None:
     head = PageText(2, 595, 842, [Line(ln.words, 2) for ln in top])
     split_row_titles([foot, head])
     assert [ln.text for ln in foot.lines] == ["Styrkor", "a) Bättre"]
+
+
+def test_a_score_table_below_columns_starts_no_region() -> None:
+    """Fresh seed 3021 case 162: the page after newspaper columns begins with a score table
+    ("2. Tillgänglighet och brukarorientering ‹gap› Uppnått Max Procent", its rows' numbers
+    on lines of their own). Its gap lies in the previous page's gutter and its rows keep
+    a strip white, so a region began there (`_carried_gutter`, `_lined_up_gutter`), was
+    refused as one text, and the refusal covered the findings' real columns below it. The
+    columns going on start where the right column did (`carry`'s edge), and a table's rows
+    (number cells, lines of numbers) start none."""
+    from parsers.layout import _carried_gutter, _lined_up_gutter
+
+    page = _page_of_rows(
+        {
+            73.1: "2.@71.0:79.0 Tillgänglighet@81.0:137.0 och@139.0:154.0 "
+            "brukarorientering@156.0:229.8 Uppnått@332.0:370.0 Max@408.0:428.0 "
+            "Procent@469.0:505.0",
+            87.8: "på@71.0:80.0 webbplatsen,@83.0:137.0 på@140.0:150.0 Facebook@153.0:190.0",
+            100.0: "skickas@71.0:98.0 till@101.0:111.0 invånarna@114.0:152.0",
+            120.8: "10@344.0:354.0 10@412.0:422.0 100@473.0:488.0 %@490.0:497.0",
+            126.9: "över-@71.0:91.0 eller@94.0:112.0 underskott@115.0:158.0",
+        }
+    )
+    assert _carried_gutter(page.lines, 0, (282.65, 311.9)) is None
+    assert _lined_up_gutter(page.lines, 0, 10.0) is None
