@@ -266,6 +266,12 @@ class _Cells:
 def _area_of_header(header: Line, grid: _Grid) -> tuple[int | None, str]:
     """The area number and name printed in the header row, left of the column titles."""
     head_words = [w for w in header.words if w.x1 < min(c.x0 for c in grid.cols.values())]
+    if (
+        len(head_words) > 1
+        and not AREA_LABEL.match(head_words[0].text)
+        and head_words[1].x0 - head_words[0].x1 >= CELL_GAP_EM * header.size
+    ):
+        head_words = head_words[1:]  # the title of a column of question ids ("Nr")
     area_number = None
     if head_words and AREA_LABEL.match(head_words[0].text):
         area_number = int(AREA_LABEL.match(head_words[0].text).group(1))

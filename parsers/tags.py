@@ -457,7 +457,8 @@ def score_table(block: Block, index: LineIndex) -> ScoreTable | None:
         return None
     if block.broken:
         raise NotRead(f"a score table: {block.broken}")
-    head = _cell_lines(header[0])
+    id_col = _id_column(block, min(cols.values()))
+    head = _cell_lines(header[1] if id_col else header[0])
     if not head:
         raise NotRead("a score table's header has no area name cell")
     area_number, name_lines = _area_in_header(head)
@@ -470,7 +471,7 @@ def score_table(block: Block, index: LineIndex) -> ScoreTable | None:
         if _same_row(row, header):
             continue  # the header row repeated on the next page
         values = _row_values(row, header, cols)
-        first = _cell_lines(row[0])
+        first = _text_lines(row, id_col)
         all_lines = [ln for cell in row for ln in _cell_lines(cell)]
         last_line = max(all_lines, key=lambda ln: (ln.page, ln.bottom))
         q = _question_row(first, all_lines, values)
@@ -499,6 +500,28 @@ def score_table(block: Block, index: LineIndex) -> ScoreTable | None:
         total,
         total_box,
     )
+
+
+def _id_column(block: Block, text_end: int) -> bool:
+    """Is the table's first column its questions' ids ("Nr | Fråga | Poäng …"): more than one
+    cell left of the numbers, and every row's first cell a question id alone or empty (the
+    total row's)?"""
+    if text_end < 2:
+        return False
+    header = block.rows[0]
+    firsts = [_cell_text(row[0]) for row in block.rows[1:] if row and not _same_row(row, header)]
+    return any(firsts) and all(not t or QUESTION_ID.match(t) for t in firsts)
+
+
+def _text_lines(row: list[list[Block]], id_col: bool) -> list[Line]:
+    """The lines of a row's question cell; with an id column (`_id_column`) the id goes in
+    front of the text's first line, as a question cell that holds both prints it."""
+    if not id_col:
+        return _cell_lines(row[0])
+    ids, text = _cell_lines(row[0]), _cell_lines(row[1])
+    if ids and text:
+        return [Line(ids[0].words + text[0].words, text[0].page), *text[1:]]
+    return ids + text
 
 
 def _area_in_header(head: list[Line]) -> tuple[int | None, list[str]]:
@@ -650,20 +673,44 @@ def _label(text: str) -> str:
     return text.casefold().strip().rstrip(":").strip()
 
 
+def _title_kind(cell: list[Block]) -> str:
+    """'strengths' or 'improvements' for a cell holding a findings title: as printed, or
+    broken inside the word in a narrow cell ("Förbättringsmöjlighete" / "r" on A5) or at a
+    hyphen, as the layout joins it; else ''."""
+    lines = [ln.text for ln in _cell_lines(cell)]
+    texts = {
+        _label(_cell_text(cell)),
+        _label("".join(lines)),
+        _label("".join(t.removesuffix("-") for t in lines)),
+    }
+    if texts & set(STRENGTH_WORDS):
+        return "strengths"
+    return "improvements" if texts & set(IMPROVEMENT_WORDS) else ""
+
+
 def _findings_columns(header: list[list[Block]]) -> list[str] | None:
-    kinds = []
-    for cell in header:
-        # the title as printed, or broken inside the word in a narrow cell
-        # ("Förbättringsmöjlighete" / "r" on A5), as the layout joins it
-        texts = {_label(_cell_text(cell)), _label("".join(ln.text for ln in _cell_lines(cell)))}
-        kinds.append(
-            "strengths"
-            if texts & set(STRENGTH_WORDS)
-            else "improvements"
-            if texts & set(IMPROVEMENT_WORDS)
-            else ""
-        )
+    kinds = [_title_kind(cell) for cell in header]
     return kinds if any(kinds) and all(kinds) else None
+
+
+def _row_titles(table: Block) -> list[str] | None:
+    """Per row, the findings kind of a table whose titles are row headers ("Styrkor" in the
+    first cell beside the strengths, the improvements' title in a row below; a row with an
+    empty first cell goes on under the title above), or None when it is no such table."""
+    kinds: list[str] = []
+    for row in table.rows:
+        if len(row) < 2:
+            return None
+        if not _cell_text(row[0]):
+            if not kinds:
+                return None
+            kinds.append(kinds[-1])
+            continue
+        kind = _title_kind(row[0])
+        if not kind:
+            return None
+        kinds.append(kind)
+    return kinds or None
 
 
 def _by_column(table: Block, kinds: list[str], found: AreaFindings) -> None:
@@ -884,6 +931,13 @@ def read_findings(
                     last[0].asides.append(b.lines)
                 continue
             last.clear()
+            if b.kind == "table" and b.rows and (titled := _row_titles(b)) is not None:
+                found = area(_cell_lines(b.rows[0][0])[0])
+                for row, kind in zip(b.rows, titled, strict=True):
+                    for cell in row[1:]:
+                        getattr(found, kind).extend(item for item, _ in _items_of(cell))
+                last.append(found)
+                continue
             if b.kind == "table" and b.rows:
                 kinds = _findings_columns(b.rows[0])
                 if kinds is None:

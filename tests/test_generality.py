@@ -3205,3 +3205,22 @@ def test_a_score_table_below_columns_starts_no_region() -> None:
     )
     assert _carried_gutter(page.lines, 0, (282.65, 311.9)) is None
     assert _lined_up_gutter(page.lines, 0, 10.0) is None
+
+
+def test_a_score_table_with_a_column_of_question_ids_names_its_area() -> None:
+    """Fuzzer generation 4 (`question_column`): "Nr ‹cell› 1 Offentlighet och dialog ‹…›
+    Poäng Max %". The id column's title was read into the area's name ("Nr 1 Offentlighet
+    …", no area number). A first word in a cell of its own that is no area number is the
+    title of the ids' column."""
+    from parsers.scores import find_tables
+
+    header = _wline(
+        [("Nr", 60.0, 72.0), ("1", 100.0, 105.0), ("Offentlighet", 108.0, 160.0),
+         ("och", 163.0, 178.0), ("dialog", 181.0, 208.0), ("Poäng", 400.0, 428.0),
+         ("Max", 450.0, 468.0), ("%", 500.0, 508.0)], 100.0, 10.0)  # fmt: skip
+    row = _wline(
+        [("1.1", 60.0, 73.0), ("Finns", 100.0, 125.0), ("en", 128.0, 138.0), ("plan?", 141.0, 165.0),
+         ("7", 410.0, 415.0), ("15", 455.0, 465.0), ("47%", 498.0, 514.0)], 116.0, 10.0)  # fmt: skip
+    (table,) = find_tables(PageText(1, 595, 842, [header, row]).lines)
+    assert (table.area_number, table.name) == (1, "Offentlighet och dialog")
+    assert [(q.id, q.text) for q in table.questions] == [("1.1", "Finns en plan?")]

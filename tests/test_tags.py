@@ -424,3 +424,81 @@ def test_a_lead_in_alone_on_its_line_in_a_tagged_paragraph_is_no_heading() -> No
         "Synpunktshantering: ”Ungdomsinitiativet” och Pizzakväll.",
         "Ledarskap: tydligare information.",
     ]
+
+
+def _cell_el(text: str, x: float, top: float, mcid: int, bold: bool = False) -> tags.Element:
+    """A TD holding one P of one line of 10 pt words from `x`."""
+    from parsers.reader import Word
+
+    words, pos = [], x
+    for w in text.split():
+        words.append(Word(w, pos, pos + 5 * len(w), top, top + 10, 10.0, bold))
+        pos += 5 * len(w) + 3
+    para = tags.Element("P", (), {0: tags.Piece(1, mcid, words)})
+    return tags.Element("TD", (), {0: para})
+
+
+def _table_el(rows: list[list[tuple[str, float]]], top: float) -> tags.Element:
+    trs = {}
+    for r, cells in enumerate(rows):
+        tds = {c: _cell_el(text, x, top + 20 * r, 100 * r + c) for c, (text, x) in enumerate(cells)}
+        trs[r] = tags.Element("TR", (), tds)
+    return tags.Element("Table", (), trs)
+
+
+def test_a_score_table_with_a_column_of_question_ids_is_read_through_the_tags() -> None:
+    """Fuzzer generation 4 (`question_column`, seed 4001 cases 8, 15, tagged): the question's
+    number in a cell of its own ("Nr | Fråga | Poäng | Max | %"). The tags took the "Nr"
+    cell for the area's name cell and each id cell for its question cell: every question's
+    text was lost. An id column goes in front of the text cell beside it."""
+    from parsers.pdf import Line
+    from parsers.tags import LineIndex
+
+    table = _table_el(
+        [
+            [
+                ("Nr", 60),
+                ("1 Offentlighet och dialog", 100),
+                ("Poäng", 400),
+                ("Max", 450),
+                ("%", 500),
+            ],
+            [("1.1", 60), ("Finns en plan?", 100), ("7", 400), ("15", 450), ("47%", 500)],
+            [("1.2", 60), ("Informeras invånarna?", 100), ("5", 400), ("10", 450), ("50%", 500)],
+            [("", 60), ("Summa", 100), ("12", 400), ("25", 450), ("48%", 500)],
+        ],
+        100,
+    )
+    (block,) = tags._element_blocks(table)
+    lines = [ln for row in block.rows for cell in row for b in cell for ln in b.lines]
+    t = tags.score_table(block, LineIndex(sorted(lines, key=lambda ln: (ln.top, ln.x0))))
+    assert t is not None and t.area_number == 1 and t.name == "Offentlighet och dialog"
+    assert [(q.id, q.text, q.numbers["points"]) for q in t.questions] == [
+        ("1.1", "Finns en plan?", 7),
+        ("1.2", "Informeras invånarna?", 5),
+    ]
+    assert t.total == {"points": 12, "max": 25, "percent": 48}
+    assert isinstance(lines[0], Line)
+
+
+def test_a_findings_table_titled_by_rows_is_read_through_the_tags() -> None:
+    """Fuzzer generation 4 (`findings_titles="left"`, seed 4001 case 15, tagged): one table,
+    its first cell of each row the findings title ("Styrkor", then "Förbättringsmöjl" /
+    "igheter" broken in its narrow cell), the items beside it; a row with an empty first
+    cell goes on under the title above. Read by its header row only, it held no findings."""
+    from parsers.typography import BodyStyle
+
+    table = _table_el(
+        [
+            [("Styrkor", 60), ("• Bra dialog.", 160)],
+            [("", 60), ("• Tydliga mål.", 160)],
+            [("Förbättringsområden", 60), ("• Mer uppföljning.", 160)],
+        ],
+        100,
+    )
+    blocks = tags._element_blocks(table)
+    lines = [ln for row in blocks[0].rows for cell in row for b in cell for ln in b.lines]
+    structure = tags.Structure([1], [], blocks)
+    found = tags.read_findings(structure, lines, BodyStyle.of(lines), lambda i: 2)
+    assert [i.text for i in found[2].strengths] == ["Bra dialog.", "Tydliga mål."]
+    assert [i.text for i in found[2].improvements] == ["Mer uppföljning."]
