@@ -215,6 +215,19 @@ def _number_beside(line: Line, lo: float, hi: float) -> tuple[float, float] | No
     return left[-1].x1, right[0].x0
 
 
+def _region_start(
+    lines: list[Line], i: int, em: float, carry: tuple[float, float] | None
+) -> tuple[float, float] | None:
+    """The gutter a region of columns starts with at `lines[i]`: the line's one wide gap
+    (`_start_gutter`), the previous page's gutter going on at the page's top (`carry`, while
+    no region was found on the page: `_carried_gutter`), or a gap the lines below keep
+    white (`_lined_up_gutter`)."""
+    start = _start_gutter(lines, i, em)
+    if start is None and carry is not None:
+        start = _carried_gutter(lines, i, carry)
+    return start if start is not None else _lined_up_gutter(lines, i, em)
+
+
 def _carried_gutter(
     lines: list[Line], i: int, carry: tuple[float, float]
 ) -> tuple[float, float] | None:
@@ -763,11 +776,7 @@ def _split_columns(
     tables: set[int] = set()  # lines whose region is a table's rows
     while i < len(lines):
         em = lines[i].size
-        start = _start_gutter(lines, i, em)
-        if start is None and carry is not None and last is None:
-            start = _carried_gutter(lines, i, carry)
-        if start is None:
-            start = _lined_up_gutter(lines, i, em)
+        start = _region_start(lines, i, em, carry if last is None else None)
         if start is None:
             out.append(lines[i])
             i += 1
