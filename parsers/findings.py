@@ -26,7 +26,6 @@ from parsers.text import (
 )
 from parsers.tolerances import (
     DASH_LABEL_GAP_EM,
-    FINISHED_ITEMS_MIN,
     FIT_RIGHT_MARGIN_EM,
     FIT_WORD_SPACE_EM,
     HANGING_INDENT_PT,
@@ -392,22 +391,7 @@ class _Column:
         stretched = justified.get(prev_page, False) and (
             prev[-1].x1 >= right[prev_page] - JUSTIFIED_EDGE_EM * prev[-1].size
         )
-        if fits:
-            return True
-        if stretched or self._unfinished_among_finished():
-            return False
-        return _starts_item(self.items[-1].lines[-1], rest)
-
-    def _unfinished_among_finished(self) -> bool:
-        """Does the last item not end its sentence, where every item of the list before it
-        does (at least `FINISHED_ITEMS_MIN` of them)? Then it goes on over the page, even
-        where the next line starts with a capital (a name: "… I Café" / "Nyfiket …")."""
-        done = self.items[:-1]
-        return (
-            len(done) >= FINISHED_ITEMS_MIN
-            and all(_finished(i.lines[-1]) for i in done)
-            and not _finished(self.items[-1].lines[-1])
-        )
+        return fits or (_starts_item(self.items[-1].lines[-1], rest) and not stretched)
 
     def _apart(self, words: list[Word], line_gap: float) -> bool:
         """Is the line set off from `self.last` (on its page) by more than the space between
@@ -633,6 +617,8 @@ def _row_title(lines: list[Line], k: int) -> tuple[Word, list[Line]] | None:
     if len(words) < 2 or header_kind(line) is not None:
         return None
     first, beside = words[0], words[1]
+    if not first.text[:1].isupper():
+        return None  # a title starts with a capital ("… förbättringsområden ‹› blir det …")
     # the cell's text starts at its edge, or after its list label ("5. Regelbunden …")
     starts = [w.x0 for w in words[1:3]]
     if beside.x0 - first.x1 < RUN_GAP_EM * beside.size or not _cell_edge(lines, k, starts):

@@ -162,13 +162,20 @@ def _is_table(
     return (
         bool(left and right)
         and all(w.bold for w in left + right)
-        and not (_lead_in(left) or _lead_in(right))
+        and not ((_lead_in(left) and _title(right)) or (_lead_in(right) and _title(left)))
     )
+
+
+def _title(words: list[Word]) -> bool:
+    """A findings title alone ("Förbättringsområden"): a heading of the right column."""
+    return len(words) == 1 and findings_title(words[0].text) is not None
 
 
 def _lead_in(words: list[Word]) -> bool:
     """A bold label ending in a colon that is no findings title ("Information:"): an item's
-    lead-in whose text wrapped to the next line, no table's column title."""
+    lead-in whose text wrapped to the next line. Beside a findings title (the right column's
+    heading) it is no table's header row; beside another lead-in it is a table's first row
+    (two cells of one findings table), as before."""
     return len(words) == 1 and words[0].text.endswith(":") and findings_title(words[0].text) is None
 
 
@@ -197,7 +204,14 @@ def _lined_up_gutter(lines: list[Line], i: int, em: float) -> tuple[float, float
         sides = [_side(ln, lo, hi) for ln in lines[i:j]]
         left = sum(s in (1, None) for s in sides)
         right = sum(s in (2, None) for s in sides)
-        if min(left, right) >= MIN_TWO_SIDED_LINES and j - i > MIN_TWO_SIDED_LINES:
+        parts = [ws for ln in lines[i:j] if (ws := _halves(ln, (lo + hi) / 2).get(2))]
+        if (
+            min(left, right) >= MIN_TWO_SIDED_LINES
+            and j - i > MIN_TWO_SIDED_LINES
+            and _right_edge_aligned(lines[i:j], (lo + hi) / 2, em)
+            and 2 * sum(len(ws) > 1 for ws in parts) > len(parts)
+        ):  # (a justified text's stretched spaces that line up start its words anywhere, and
+            # leave a word or two beside them: "arbetsmiljöarbetet ‹› bland" / "av ‹› årliga")
             return gap
     return None
 
@@ -623,7 +637,7 @@ def _back(
     rights = [h[2][0].x0 for h in halves if 2 in h]
     tol = COLUMN_START_ALIGN_EM * em
     k = back
-    while k > plain and k - 1 not in tables and not _crosses(lines[k - 1], strip):
+    while k > plain and k - 1 not in tables and _above_in_region(lines[k - 1], strip):
         k -= 1
         h = _halves(lines[k], mid)
         if (
@@ -636,6 +650,14 @@ def _back(
         ):
             back = k  # a two-sided line of the same columns: it and the lines after it
     return back
+
+
+def _above_in_region(line: Line, strip: tuple[float, float]) -> bool:
+    """May `line`, above a region, still be one of its lines (`_back`): it crosses no part of
+    the strip, and is no table's row (a number line, a row ending in a number cell: a score
+    table's header can stand where the columns start by chance, "Uppnått" at the right
+    column's edge)?"""
+    return not _crosses(line, strip) and _textual(line.words) and _number_cell_end(line) is None
 
 
 def _lines_needed(carry: tuple[float, float] | None, back: int, strip: tuple[float, float]) -> int:

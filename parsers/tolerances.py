@@ -257,10 +257,6 @@ CONTENTS_TAB_EM = 2.0
 #: wider, and then the number counts as a cell, as before).
 CELL_GAP_EM = 0.6
 
-#: A list whose items (at least this many) all end their sentence tells by that where an item
-#: goes on over a page break (`findings._Column._unfinished_among_finished`).
-FINISHED_ITEMS_MIN = 2
-
 #: Kommunkompassen has eight areas: a history typed the other way round has at most eight area
 #: columns (`history._area_columns`).
 MAX_AREAS = 8

@@ -278,11 +278,6 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.layout._lead_in": lambda words: False},
         True,
     ),
-    "findings._Column._unfinished_among_finished": (
-        "across a page break a capitalised line after any unfinished item starts an item",
-        {"parsers.findings._Column._unfinished_among_finished": lambda self: False},
-        False,
-    ),
     "layout._carried_gutter": (
         "columns go on at a page's top only from a line with one wide gap",
         {"parsers.layout._carried_gutter": lambda lines, i, carry: None},

@@ -2840,53 +2840,6 @@ def test_a_dash_after_a_stretched_space_at_the_gutter_is_no_columns_label() -> N
     assert _gaps(label, 11.5) == [(130.0, 263.5), (283.0, 311.9)]
 
 
-def test_an_unfinished_item_in_a_list_of_finished_ones_goes_on_over_the_page() -> None:
-    """Fresh seed 3021 case 234 (unlabelled items in newspaper columns on A5): the right
-    column's last line "korruption, och mutor I Café" ends the page, and the next page's
-    left column begins "Nyfiket möts invånare …" (a name: capitalised). Across a page break
-    a capitalised line after one that ends on no conjunction starts an item, so one item
-    became two. Every item of the list so far ends its sentence: one that does not goes on."""
-    from parsers.findings import Item, _Column
-
-    items = [
-        Item(["Lönekartläggning görs varje år."], 1),
-        Item(["Medborgardialog: mer jämförelser internt."], 1),
-        Item(["Styrdokument för att förhindra", "korruption, och mutor I Café"], 1),
-    ]
-    col = _Column(items)
-    col.last = (_wline([("korruption,", 224.0, 272.0), ("och", 276.0, 292.0),
-                        ("mutor", 296.0, 322.0), ("I", 326.0, 329.0), ("Café", 332.0, 354.0)],
-                       536.3, 10.0).words, (1, 2))  # fmt: skip
-    col.last_right = 365.0
-    for top, text in ((51.1, "Nyfiket möts invånare och"), (65.0, "diskuterar kommunens"),
-                      (78.9, "utveckling."), (100.8, "HME-enkäten används för att")):  # fmt: skip
-        x, words = 50.0, []
-        for t in text.split():
-            words.append((t, x, x + 5 * len(t)))
-            x += 5 * len(t) + 3
-        col.add(_wline(words, top, 10.0).words, 2, 1)
-    col.flush(continues=True)
-    assert [i.text for i in items][2:] == [
-        "Styrdokument för att förhindra korruption, och mutor I Café Nyfiket möts invånare och "
-        "diskuterar kommunens utveckling.",
-        "HME-enkäten används för att",
-    ]
-    # one finished item is no list style (seed 3021 case 115: "Kommunövergripande analys av
-    # chefernas uppdrag" / "Regelbunden analys …", items without a full stop)
-    items = [Item(["Lönekartläggning görs varje år."], 1), Item(["Analys av uppdrag"], 1)]
-    col = _Column(items)
-    col.last = (_wline([("Analys", 50.0, 80.0), ("av", 83.0, 93.0), ("uppdrag", 96.0, 136.0)],
-                       536.3, 10.0).words, (1, 1))  # fmt: skip
-    col.last_right = 140.0
-    col.add(_wline([("Regelbunden", 50.0, 105.0), ("analys", 108.0, 138.0)], 51.1, 10.0).words, 2)
-    col.flush(continues=True)
-    assert [i.text for i in items] == [
-        "Lönekartläggning görs varje år.",
-        "Analys av uppdrag",
-        "Regelbunden analys",
-    ]
-
-
 def test_a_bold_lead_in_beside_the_right_columns_heading_is_no_table_header() -> None:
     """Fresh seed 3021 case 234 (newspaper columns on A5, items with bold lead-ins): the
     page's first line is the left column's lead-in "Information:" (its text wraps to the
@@ -3224,3 +3177,49 @@ def test_a_score_table_with_a_column_of_question_ids_names_its_area() -> None:
     (table,) = find_tables(PageText(1, 595, 842, [header, row]).lines)
     assert (table.area_number, table.name) == (1, "Offentlighet och dialog")
     assert [(q.id, q.text) for q in table.questions] == [("1.1", "Finns en plan?")]
+
+
+def test_a_score_table_above_newspaper_columns_is_no_part_of_them() -> None:
+    """Fresh seed 4002 case 240 (generation 4): a score table ends at the page's top, then
+    the findings in newspaper columns. The table's header "Uppnått" starts where the right
+    column does (338 pt), so the region was extended up over the table (its rows leave the
+    gutter white), then refused as one text: the columns were lost (6 texts). A table's row
+    (a line of numbers, a row ending in a number cell) is no line of a region above it."""
+    page = _page_of_rows(
+        {
+            70.7: "Nr@71.0:84.2 5.@107.8:118.5 Resultat@122.0:169.2 och@172.7:192.6 "
+            "effektivitet@196.1:258.8 Uppnått@336.6:382.4 Max@418.5:441.6 Procent@478.7:522.4",
+            86.5: "5.5@71.0:86.8 Har@107.8:125.5 kommunen@128.7:185.2 tydliga@188.4:222.5 "
+            "mål@225.7:244.4 för@247.6:261.3 2@356.3:362.7 10@423.7:436.4 20%@489.5:511.7",
+            99.9: "lönesättning@107.8:170.1 och@173.2:191.2 belöning@194.4:237.5 av@240.7:252.8",
+            113.2: "prestationer?@107.8:174.4",
+            129.1: "24@352.6:366.4 100@419.6:440.4 24%@488.6:512.5",
+            168.1: "Styrkor@71.0:114.5 och@118.4:139.8 förbättringsområden@143.6:268.1",
+            184.4: "Styrkor@71.0:112.8 kompetens-@338.3:397.7 och@400.8:418.8 "
+            "medarbetarutveckling@421.9:532.8 i@535.9:538.7",
+            197.7: "–@71.0:76.0 Tydlig@89.0:119.2 uppföljning@122.4:178.4 av@181.5:193.6 "
+            "ungdomars@196.8:253.4 dialog@338.3:368.7 med@371.9:394.1 de@397.3:409.8 "
+            "fackliga@412.9:451.9 organisationerna@455.1:540.0",
+            211.1: "inflytande@89.0:139.2",
+            214.1: "–@320.3:325.3 Förtydliga@338.3:388.4 stödet@391.6:423.3 till@426.4:438.7 "
+            "föreningslivet.@441.8:513.4",
+            227.4: "Förbättringsområden@71.0:191.6",
+            230.4: "–@320.3:325.3 Utveckla@338.3:381.8 målen@385.0:416.0 för@419.2:432.9 "
+            "ungdomars@436.1:492.8",
+            240.8: "–@71.0:76.0 Dokumentera@89.0:157.4 dialogen@160.6:203.6 kring@206.7:232.0",
+            243.8: "inflytande@338.3:388.5 samt@391.7:416.7 koppla@419.8:453.2 detta@456.4:482.9",
+            254.1: "föreningslivet@89.0:157.4 i@160.5:163.3 samtliga@166.5:209.5 "
+            "förvaltningar@212.7:277.2",
+            257.1: "budgetprocessen.@338.3:428.0",
+        },
+        size=10.5,
+    )
+    split_columns(page)
+    assert [ln.column for ln in page.lines[:5]] == [0] * 5  # the table
+    left = [ln.text for ln in page.lines if ln.column == 1]
+    assert left[:3] == [
+        "Styrkor och förbättringsområden",
+        "Styrkor",
+        "– Tydlig uppföljning av ungdomars",
+    ] or left[:2] == ["Styrkor", "– Tydlig uppföljning av ungdomars"]
+    assert "Förbättringsområden" in left
