@@ -35,6 +35,13 @@ def _never(*_args, **_kwargs) -> bool:
     return False
 
 
+def _uncrossed(line, strip) -> bool:
+    """The old test of a line above a region: it crosses no part of the strip."""
+    from parsers.layout import _crosses
+
+    return not _crosses(line, strip)
+
+
 class _NeverMatches:
     def match(self, _text: str) -> None:
         return None
@@ -302,6 +309,11 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         "findings titles as a table's row headers are no headings",
         {"parsers.report.split_row_titles": lambda pages: None},
         False,
+    ),
+    "layout._above_in_region": (
+        "any line above a region that leaves its strip white may be one of its lines",
+        {"parsers.layout._above_in_region": lambda line, strip: _uncrossed(line, strip)},
+        True,
     ),
     "tags._FRAMES": (
         "a text box anchored in a paragraph is part of that paragraph",

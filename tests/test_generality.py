@@ -2888,6 +2888,14 @@ def test_a_bold_lead_in_beside_the_right_columns_heading_is_no_table_header() ->
     table = PageText(1, 420, 595, lines_from_words(words, 1))
     split_columns(table)
     assert table.lines[0].column == 0
+    # two lead-ins side by side are a findings table's first row (its two cells), as before
+    # (pinned g3-a5-bold-lead-ins-alone-in-interleaved-cells)
+    from parsers.layout import _is_table
+
+    both = lines_from_words(
+        [Word("Näringsliv:", 49.7, 110.0, 49.0, 59.5, 10.5, bold=True),
+         Word("Kompetens:", 224.0, 280.0, 49.0, 59.5, 10.5, bold=True)], 1)  # fmt: skip
+    assert _is_table(both, (115.0, 220.0), PageText(1, 420, 595, both), 10.5, [])
 
 
 def test_justified_columns_continued_at_a_pages_top_by_the_carried_gutter() -> None:
@@ -3086,7 +3094,20 @@ def test_findings_titled_in_a_left_column_read_as_headed_lists() -> None:
         "11. Tydliggör inflytandet.",
         "Kommentar",
     ]
-    # a side-by-side header row and a word in running text are no row titles
+    # a side-by-side header row, a word in running text and a justified line that begins in
+    # lower case (pinned g3-a5-bold-lead-ins-alone-in-interleaved-cells: "förbättringsområden
+    # ‹stretched› blir det …") are no row titles
+    lower = PageText(
+        1,
+        595,
+        842,
+        [
+            _line([("förbättringsområden", 71.0), ("blir", 194.0)], 100),
+            _line([("det", 194.0)], 114),
+        ],
+    )
+    split_row_titles([lower])
+    assert [ln.text for ln in lower.lines] == ["förbättringsområden blir", "det"]
     header = _line([("Styrkor", 71.0), ("Förbättringsområden", 320.0)], 100)
     prose = _line([("Styrkor", 71.0), ("och", 120.0), ("svagheter", 145.0)], 120)
     other = PageText(1, 595, 842, [header, prose])
