@@ -533,7 +533,7 @@ def split_row_titles(pages: list[PageText]) -> None:
             k += 1
             continue
         title, rests = got
-        out.append(Line([title], lines[k].page))
+        out.append(replace(lines[k], words=[title]))
         out.extend(ln for ln in rests if ln.words)
         k += len(rests)
     by_page: dict[int, list[Line]] = {}
@@ -625,7 +625,7 @@ def _row_title(lines: list[Line], k: int) -> tuple[Word, list[Line]] | None:
         return None
     edge = beside.x0 - HEADER_SLACK_PT
     if findings_title(first.text) is not None:
-        return first, [Line(words[1:], line.page)]
+        return first, [replace(line, words=words[1:])]
     nxt = lines[k + 1] if k + 1 < len(lines) else None
     if nxt is None or nxt.page != line.page or not nxt.words or nxt.words[0].x1 > edge:
         return None
@@ -634,7 +634,7 @@ def _row_title(lines: list[Line], k: int) -> tuple[Word, list[Line]] | None:
     if joined is None:
         return None
     title = replace(first, text=joined, x1=max(first.x1, rest.x1), bottom=rest.bottom)
-    return title, [Line(words[1:], line.page), Line(nxt.words[1:], nxt.page)]
+    return title, [replace(line, words=words[1:]), replace(nxt, words=nxt.words[1:])]
 
 
 def _cell_edge(lines: list[Line], k: int, xs: list[float]) -> bool:

@@ -61,22 +61,11 @@ def _split(line: Line, years: list[Word]) -> tuple[list[Word], list[Word]] | Non
 
 def _values(values: list[Word], years: list[Word]) -> dict[int, int | float] | None:
     """Values by year: in column order when there is one per year (headers and values need
-    not share an alignment), else each under the nearest year."""
-    if len(values) == len(years):
-        return {int(y.text): number(v.text) for y, v in zip(years, values, strict=True)}
-    return _nearest_year(values, years)
-
-
-def _nearest_year(values: list[Word], years: list[Word]) -> dict[int, int | float] | None:
-    """Each value under the nearest year; None when one is more than a column pitch away."""
-    pitch = (years[-1].xc - years[0].xc) / max(len(years) - 1, 1) or FALLBACK_COLUMN_PITCH_PT
-    out: dict[int, int | float] = {}
-    for w in values:
-        col = min(years, key=lambda y: abs(y.xc - w.xc))
-        if abs(col.xc - w.xc) > pitch:
-            return None
-        out.setdefault(int(col.text), number(w.text))
-    return out
+    not share an alignment), else each under the nearest year (`_by_column`)."""
+    by_column = _by_column(values, years)
+    if by_column is None:
+        return None
+    return {int(years[k].text): v for k, v in by_column.items()}
 
 
 def _is_repeated_header(line: Line, years: list[Word]) -> bool:
@@ -226,9 +215,15 @@ def _transposed(lines: list[Line], start: int) -> HistoryTable | None:
 
 def _by_column(values: list[Word], titles: list[Word]) -> dict[int, int | float] | None:
     """Values by column index: in order when there is one per title, else under the nearest
-    title (None when one is further than a column pitch from every title)."""
+    title (`_nearest_column`)."""
     if len(values) == len(titles):
         return {k: number(v.text) for k, v in enumerate(values)}
+    return _nearest_column(values, titles)
+
+
+def _nearest_column(values: list[Word], titles: list[Word]) -> dict[int, int | float] | None:
+    """Each value under the nearest title; None when one is further than a column pitch from
+    every title."""
     pitch = (titles[-1].xc - titles[0].xc) / max(len(titles) - 1, 1) or FALLBACK_COLUMN_PITCH_PT
     out: dict[int, int | float] = {}
     for v in values:

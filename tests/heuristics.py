@@ -196,7 +196,11 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
     ),
     "history orientation (values by column order)": (
         "values go under the nearest year even when there is one per year",
-        {"parsers.history._values": lambda values, years: history._nearest_year(values, years)},
+        {
+            "parsers.history._by_column": lambda values, titles: history._nearest_column(
+                values, titles
+            )
+        },
         False,
     ),
     "typography.is_heading": (
