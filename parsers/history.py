@@ -183,7 +183,8 @@ def _area_columns(line: Line) -> tuple[list[Word], Word | None] | None:
 def _transposed(lines: list[Line], start: int) -> HistoryTable | None:
     """A history whose columns are the areas (`_area_columns`) and whose rows are the years:
     "2015 25 58 … 371". Each row's numbers go to the columns in order when there is one per
-    column, else under the nearest title. The areas' names are not printed."""
+    column, else under the nearest title. The areas' names are not printed. A page break may
+    cut the table, its header row repeated at the next page's top."""
     head = _area_columns(lines[start])
     if head is None:
         return None
@@ -194,7 +195,15 @@ def _transposed(lines: list[Line], start: int) -> HistoryTable | None:
     cells: list[HistoryCell] = []
     years: list[int] = []
     boxes: list[tuple[int | None, Box]] = []
-    for line in lines[start + 1 : start + 1 + MAX_HISTORY_YEARS]:
+    header = [w.text for w in lines[start].words]
+    prev = lines[start]
+    for line in lines[start + 1 :]:
+        if len(years) == MAX_HISTORY_YEARS:
+            break
+        if line.page != prev.page and [w.text for w in line.words] == header:
+            prev = line
+            continue  # the header row repeated where a page break cuts the table
+        prev = line
         first = line.words[0].text
         values = line.words[1:]
         if not YEAR.match(first) or not values or not all(is_number(w.text) for w in values):

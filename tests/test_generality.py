@@ -3066,6 +3066,40 @@ def test_a_history_table_typed_the_other_way_round_is_read() -> None:
     assert len(cells) == 18 and table.start == 1
 
 
+def test_a_history_typed_the_other_way_round_goes_on_over_a_page_break() -> None:
+    """Fresh seed 4003 case 297: the year rows of a history typed the other way round run
+    over a page break, the header row "År 1 2 … 8 Totalt" repeated at the next page's top.
+    The reading stopped at the repeated header: 9 of 27 cells, said as `unread_numbers`.
+    A line equal to the header row at a later page's top is that header again; the rows go
+    on under it."""
+    from dataclasses import replace
+
+    from parsers.history import find_history
+
+    head = [("År", 70.0)] + [(str(n), 110.0 + 40 * n) for n in range(1, 9)] + [("Totalt", 480)]
+
+    def year(y: int, base: int, top: float) -> Line:
+        row = [(str(y), 70.0)] + [(str(base + n), 110.0 + 40 * n) for n in range(1, 9)]
+        return _line(row + [(str(8 * base + 36), 480.0)], top)
+
+    lines = [
+        _line([("Poäng", 70.0), ("i", 110.0), ("Kommunkompassen", 120.0)], 700),
+        _line(head, 720),
+        year(2015, 20, 734),
+        replace(_line(head, 80), page=2),
+        replace(year(2018, 30, 94), page=2),
+        replace(year(2020, 50, 108), page=2),
+        replace(_line([("Poängen", 70.0), ("ska", 130.0)], 140), page=2),
+    ]
+    table = find_history(lines)
+    assert table is not None and table.years == [2015, 2018, 2020]
+    assert [c.points for c in table.cells if c.area_number is None] == [196, 276, 436]
+    # the same line on the same page is no repeated header: the table ends there
+    lines[3] = replace(lines[3], page=1)
+    table = find_history(lines)
+    assert table is not None and table.years == [2015]
+
+
 def test_findings_titled_in_a_left_column_read_as_headed_lists() -> None:
     """Fuzzer generation 4 (`findings_titles="left"`, seed 4001 case 30): the findings as one
     table whose titles are row headers in a narrow left column, "Styrkor" beside the
