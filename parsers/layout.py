@@ -210,10 +210,21 @@ def _lined_up_gutter(lines: list[Line], i: int, em: float) -> tuple[float, float
             and j - i > MIN_TWO_SIDED_LINES
             and _right_edge_aligned(lines[i:j], (lo + hi) / 2, em)
             and 2 * sum(len(ws) > 1 for ws in parts) > len(parts)
+            and _justified(parts, em)
         ):  # (a justified text's stretched spaces that line up start its words anywhere, and
             # leave a word or two beside them: "arbetsmiljöarbetet ‹› bland" / "av ‹› årliga")
             return gap
     return None
+
+
+def _justified(parts: list[list[Word]], em: float) -> bool:
+    """Do most of the right-hand parts end at one edge, as a justified column's lines do
+    (all but a paragraph's last)? A justified paragraph's line whose stretched space meets a
+    table's column ("… status, hur ‹› måluppfyllelsen ser ut och" above "3. Politisk …
+    ‹› Poäng Max %") ends where the text does, the table's header where its cells do."""
+    ends = [ws[-1].x1 for ws in parts]
+    tol = COLUMN_START_ALIGN_EM * em
+    return any(2 * sum(abs(x - y) <= tol for y in ends) > len(ends) for x in ends)
 
 
 def _number_beside(line: Line, lo: float, hi: float) -> tuple[float, float] | None:

@@ -299,6 +299,11 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.layout._lined_up_gutter": lambda lines, i, em: None},
         True,
     ),
+    "layout._justified": (
+        "a lined-up gutter's right-hand parts need not end at one edge",
+        {"parsers.layout._justified": lambda parts, em: True},
+        True,
+    ),
     "layout._number_beside": (
         "a number alone beside a column's text crosses the strip",
         {"parsers.layout._number_beside": lambda line, lo, hi: None},

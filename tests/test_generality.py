@@ -2983,6 +2983,44 @@ def test_justified_columns_whose_stretched_spaces_are_as_wide_as_the_gutter() ->
     assert page.lines[-1].column == 0  # one-column text resumes
 
 
+def test_a_justified_line_whose_stretched_space_meets_a_table_column_starts_no_columns() -> None:
+    """Fresh seed 4003 case 255: a justified paragraph's line "… status, hur ‹stretched›
+    måluppfyllelsen ser ut och" ends above a score table whose header "3. Politisk styrning
+    och kontroll ‹cell› Poäng Max %" has its gap in the same strip, and whose questions'
+    lines (a narrow justified cell) leave it white. `_lined_up_gutter` took the strip for a
+    gutter: the table's header and three questions were read as columns and lost (9 numbers,
+    said). Justified columns' lines end at one edge; these two right-hand parts do not
+    (`_justified`)."""
+    page = _page_of_rows(
+        {
+            233.4: "återkopplas@71.0:135.9 ekonomisk@155.5:214.9 status,@234.7:271.9 "
+            "hur@291.6:310.0 måluppfyllelsen@329.8:417.0 ser@436.6:453.6 ut@473.4:484.6 "
+            "och@504.2:524.0",
+            248.1: "förbättringsåtgärder@71.0:183.2 samt@186.7:214.2 en@217.6:231.4 "
+            "målprognos.@234.9:303.5",
+            272.8: "Delpoäng@71.0:123.6",
+            292.0: "3.@71.0:82.8 Politisk@86.6:132.6 styrning@136.4:188.1 och@192.0:213.8 "
+            "kontroll@217.7:266.1 Poäng@329.7:368.4 Max@404.4:429.9 %@479.6:490.6",
+            309.1: "3.1@71.0:88.5 Genomsyras@92.0:160.8 hela@164.3:187.8 "
+            "organisationen@191.4:273.5 av@277.1:290.3 ett@293.7:309.1",
+            323.8: "helhetstänkande@71.0:163.4 avseende@256.3:309.5",
+            338.5: "styrning/uppföljning@71.0:181.2 samt@222.3:249.8 hur@290.9:309.4",
+            353.2: "kommuniceras@71.0:152.3 resultaten@163.0:219.1 till@230.0:243.4 "
+            "invånarna@254.2:309.4",
+            367.9: "och@71.0:90.8 till@97.3:110.8 de@117.3:131.1 förtroendevalda@137.7:225.9 "
+            "och@232.4:252.2 på@258.8:272.5 vilket@279.1:309.1",
+            382.6: "sätt@71.0:92.1 används@129.3:175.8 resultaten@213.0:269.1 i@306.3:309.4",
+            397.3: "verksamhetsplaneringen@71.0:207.8 och@219.0:238.8 hur@250.1:268.5 "
+            "stöds@279.9:309.3",
+            441.4: "resultaten@71.0:127.1 för@130.6:145.7 kommunstyrelsen?@149.2:253.8 "
+            "1@345.5:352.5 15@410.1:424.1 7@481.7:488.7",
+        }
+    )
+    split_columns(page)
+    assert [ln.column for ln in page.lines] == [0] * len(page.lines)
+    assert page.lines[3].text == "3. Politisk styrning och kontroll Poäng Max %"
+
+
 def test_a_year_alone_on_a_columns_line_beside_the_other_column_stays_in_the_columns() -> None:
     """Fresh seed 3021 case 10 (newspaper columns, lines of the two columns a few points
     apart, grouped as one line): the left column's item ends "… rekryteringspolicy från" /
@@ -3080,7 +3118,7 @@ def test_a_history_typed_the_other_way_round_goes_on_over_a_page_break() -> None
 
     def year(y: int, base: int, top: float) -> Line:
         row = [(str(y), 70.0)] + [(str(base + n), 110.0 + 40 * n) for n in range(1, 9)]
-        return _line(row + [(str(8 * base + 36), 480.0)], top)
+        return _line([*row, (str(8 * base + 36), 480.0)], top)
 
     lines = [
         _line([("Poäng", 70.0), ("i", 110.0), ("Kommunkompassen", 120.0)], 700),
