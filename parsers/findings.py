@@ -853,10 +853,10 @@ def _read_list(
         ln = lines[k]
         if header_kind(ln) == kind:
             continue  # the header row repeated on the next page
-        glyph, _ = strip_label(ln.text)
+        glyph, rest = strip_label(ln.text)
         same = prev is not None and (prev.page, prev.column) == (ln.page, ln.column)
         gap = ln.top - prev.bottom if same else None
-        if glyph:
+        if glyph and rest:  # (a label alone is no bullet: "… som Trosa deltar" / "i.")
             text_x = ln.words[1].x0 if len(ln.words) > 1 and len(ln.words[0].text) == 1 else ln.x0
         elif text_x is not None and ln.x0 < text_x - HANGING_INDENT_PT:
             tight = (min(gaps) if gaps else line_gap) + PARAGRAPH_GAP_EXTRA_EM * ln.size

@@ -240,6 +240,22 @@ def _number_beside(line: Line, lo: float, hi: float) -> tuple[float, float] | No
     return left[-1].x1, right[0].x0
 
 
+def _word_beside(line: Line, lo: float, hi: float) -> tuple[float, float] | None:
+    """The white a line leaves across the strip (lo, hi) when its right side is a short word
+    (fewer than the two letters `_textual` asks for) at the right column's edge: a
+    paragraph's last word "i." beside the left column's line, which `_gaps` does not count
+    as text."""
+    left = [w for w in line.words if w.x1 <= lo + GUTTER_EDGE_PT]
+    right = [w for w in line.words if w.x0 >= hi - GUTTER_EDGE_PT]
+    if not left or not right or len(left) + len(right) != len(line.words):
+        return None
+    if abs(right[0].x0 - hi) > GUTTER_EDGE_PT or not _textual(left):
+        return None
+    if not any(c.isalpha() for w in right for c in w.text):
+        return None  # (numbers beside text are a table's row: "… medarbetare. 3 10 30%")
+    return left[-1].x1, right[0].x0
+
+
 def _region_start(
     lines: list[Line], i: int, em: float, carry: tuple[float, float] | None
 ) -> tuple[float, float] | None:
@@ -302,7 +318,7 @@ def _narrow_gutter(
         # (a justified line's stretched space in the strip: "• Individuella, ‹gap›
         # tidsbegränsade" left of the right column)
         g = _gutter(ln, ln.size, (lo, hi)) if _side(ln, lo, hi) is None else None
-        g = g or _number_beside(ln, lo, hi)
+        g = g or _number_beside(ln, lo, hi) or _word_beside(ln, lo, hi)
         if (
             g is not None
             and len(_gaps(ln, ln.size)) > 1
@@ -489,17 +505,30 @@ def _right_edge_aligned(region: list[Line], mid: float, em: float) -> bool:
 def _off_edge_top(region: list[Line], mid: float, em: float) -> int:
     """How many lines at the region's top come before the first whose right-hand part starts
     at the edge most of the region's right-hand parts start at (within
-    `COLUMN_EDGE_SPREAD_EM`): lines on the left alone, or whose right-hand words stand
-    elsewhere."""
+    `COLUMN_START_ALIGN_EM`; within `COLUMN_EDGE_SPREAD_EM` when it is text, not cells): lines
+    on the left alone, or whose right-hand words stand elsewhere or are a table's (a score
+    table's header "7 Förnyelsepolitik ‹› Poäng Max %" 28 pt right of the edge, its total
+    row "54 100 54", above a findings heading and newspaper columns)."""
     starts = sorted(ws[0].x0 for ln in region if (ws := _halves(ln, mid).get(2)))
     if len(starts) < 2 * MIN_TWO_SIDED_LINES:
         return 0
     common = starts[len(starts) // 2]
     for k, ln in enumerate(region):
         ws = _halves(ln, mid).get(2)
-        if ws and abs(ws[0].x0 - common) <= COLUMN_EDGE_SPREAD_EM * em:
+        if not ws or not _textual(ws):
+            continue  # (a table's number row: "54 100 54")
+        off = abs(ws[0].x0 - common)
+        if off <= COLUMN_START_ALIGN_EM * em or (
+            off <= COLUMN_EDGE_SPREAD_EM * em and not _cells(ws, em)
+        ):  # near the edge: a paragraph's indented first line, not a table's header cells
             return k
     return 0
+
+
+def _cells(words: list[Word], em: float) -> bool:
+    """Do the words stand apart by a gutter's width somewhere, as a table row's cells do
+    ("Poäng ‹› Max ‹› %")?"""
+    return any(b.x0 - a.x1 >= GUTTER_MIN_EM * em for a, b in itertools.pairwise(words))
 
 
 def _continues_paragraph(

@@ -304,6 +304,16 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.layout._justified": lambda parts, em: True},
         True,
     ),
+    "layout._word_beside": (
+        "a short word beside a column's text crosses the strip",
+        {"parsers.layout._word_beside": lambda line, lo, hi: None},
+        True,
+    ),
+    "layout._cells": (
+        "a table's header cells near the right column's edge start the columns",
+        {"parsers.layout._cells": lambda words, em: False},
+        True,
+    ),
     "layout._number_beside": (
         "a number alone beside a column's text crosses the strip",
         {"parsers.layout._number_beside": lambda line, lo, hi: None},

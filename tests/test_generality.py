@@ -3021,6 +3021,92 @@ def test_a_justified_line_whose_stretched_space_meets_a_table_column_starts_no_c
     assert page.lines[3].text == "3. Politisk styrning och kontroll Poäng Max %"
 
 
+def test_a_paragraphs_last_word_alone_beside_the_left_column_stays_in_the_columns() -> None:
+    """Fresh seed 4003 case 286 (A5, newspaper columns whose lines sit 3 pt apart): the right
+    column's paragraph ends "… som Trosa deltar" / "i.", and that "i." shares a line with the
+    left column's "verksamheter … utveckla de". A word of one letter is no text to `_gaps`
+    (a label, a number), so the line crossed the strip and ended the columns: the rest of
+    both columns was read as one-column lines and four findings were lost. A short word at
+    the right column's edge beside text leaves the strip white (`_word_beside`)."""
+    page = _page_of_rows(
+        {
+            140.7: "Ledarskap:@49.7:104.0 pris@112.5:129.0 för@137.4:150.3 bästa@158.7:181.3 "
+            "integrationsarbete.@189.7:271.2 I@279.6:283.3 i@311.9:314.9 den@318.1:334.0 "
+            "servicemätning@337.1:404.3 som@407.4:425.8 är@429.0:437.6 en@440.7:451.0 "
+            "del@454.2:467.7 av@470.9:481.2 ”Kommunens@484.4:545.5",
+            159.6: "skolan@49.7:78.4 men@86.2:105.0 också@112.7:137.8 på@145.5:155.8 "
+            "enhetsnivå@163.7:210.6 i@218.4:221.5 vissa@229.2:251.1 andra@258.9:283.3 "
+            "kvalitet@311.9:344.8 i@348.1:351.2 korthet”,@354.4:393.2 en@396.5:406.8 "
+            "konstellation@410.1:467.0 som@470.2:488.5 Trosa@491.8:516.9 deltar@520.2:545.1",
+            178.6: "verksamheter@49.7:108.9 sker@114.2:132.5 budgetering@137.8:190.3 "
+            "för@195.7:208.4 att@213.9:224.8 utveckla@230.1:267.4 de@272.7:283.1 "
+            "i.@311.9:317.7",
+            197.5: "anställdas@49.7:93.0 kompetens.@95.7:146.1",
+            208.5: "Medborgardialog:@311.9:398.0 målen@404.8:431.7 formulerade@438.3:491.9 "
+            "utifrån@498.6:528.0 ett@534.7:545.6",
+            227.4: "invånar-@311.9:348.5 eller@358.3:377.9 brukarperspektiv.@387.8:465.0 "
+            "Inom@474.9:498.1 det@508.0:521.4 här@531.3:545.3",
+        },
+        width=595,
+        size=11.0,
+    )
+    split_columns(page)
+    assert [ln.text for ln in page.lines if ln.column == 1][-2:] == [
+        "verksamheter sker budgetering för att utveckla de",
+        "anställdas kompetens.",
+    ]
+    assert [ln.text for ln in page.lines if ln.column == 2][2:4] == [
+        "i.",
+        "Medborgardialog: målen formulerade utifrån ett",
+    ]
+
+
+def test_a_score_tables_header_and_total_above_columns_are_no_part_of_them() -> None:
+    """Fresh seed 4003 case 286, p. 39: a score table's last rows at the page's top
+    ("7 Förnyelsepolitik ‹› Poäng Max %", "metoder används.", "54 100 54"), then a findings
+    heading and newspaper columns. The region of columns began at the table's header, whose
+    "Poäng" stands 28 pt right of the right column's edge, within the spread an indented
+    first line may have; the region was refused as one text and the whole page read as
+    one column (11 findings wrong). Table cells (words a gutter apart) and number rows are
+    no column's first line (`_off_edge_top`, `_cells`)."""
+    page = _page_of_rows(
+        {
+            49.4: "7@49.7:55.2 Förnyelsepolitik@57.9:134.2 Poäng@339.7:369.0 Max@418.0:439.4 "
+            "%@497.7:508.7",
+            70.8: "metoder@49.7:85.7 används.@88.5:127.2",
+            92.3: "54@348.8:359.8 100@420.5:437.0 54@497.7:508.7",
+            144.7: "Styrkor@49.7:82.7 och@85.4:101.3 förbättringsområden@104.1:193.7",
+            167.6: "Styrkor@49.7:86.4 Ledarskap:@311.9:366.2 rätt@372.1:386.7 till@392.5:404.8 "
+            "heltid@410.6:435.7 (pågående@441.4:486.7 projekt)@492.5:527.3 En@533.1:545.3",
+            186.6: "utvecklingsmöjlighet@311.9:404.7 är@410.9:419.4 att@425.6:436.6 "
+            "koppla@442.7:472.7 dessa@478.9:502.6 kontrakt@508.8:545.5",
+            190.6: "Ett@49.7:62.5 antal@68.9:90.2 breda@96.6:121.0 personalförmåner@127.4:204.9 "
+            "Man@211.2:231.4 har@237.8:251.8 också@258.1:283.2",
+            205.5: "närmare@311.9:347.8 till@355.4:367.7 uppnåendet@375.3:425.9 av@433.5:443.8 "
+            "kommunfullmäktiges@451.4:545.5",
+            209.5: "öppnat@49.7:79.6 en@84.7:95.1 mötesplats@100.1:147.2 i@152.3:155.3 "
+            "Bastuträsk@160.3:206.8 bland@211.9:236.2 annat@241.3:265.1 för@270.2:283.0",
+            224.5: "mål.@311.9:331.1 Skolan@335.0:365.4 använder@369.3:409.6 mått@413.5:433.0 "
+            "baserade@436.8:475.2 på@479.0:489.4 kostnad@493.2:527.5 per@531.3:545.3",
+            228.5: "människor@49.7:96.1 som@106.5:124.9 genom@135.3:165.2 sociala@175.7:206.1 "
+            "kontakter@216.6:258.1 vill@268.6:283.2",
+            243.4: "resultat@311.9:344.2 för@349.5:362.3 att@367.6:378.5 "
+            "effektivisera@383.9:438.8 sin@444.1:456.9 verksamhet.@462.1:515.6 "
+            "Olika@520.9:545.3",
+            247.4: "förbättra@49.7:87.5 sin@90.2:103.1 psykiska@105.8:144.3 hälsa.@147.1:172.4",
+        },
+        width=595,
+        size=11.0,
+    )
+    split_columns(page)
+    assert [ln.column for ln in page.lines[:4]] == [0, 0, 0, 0]
+    assert [ln.text for ln in page.lines if ln.column == 1][:2] == [
+        "Styrkor",
+        "Ett antal breda personalförmåner Man har också",
+    ]
+    assert next(ln.text for ln in page.lines if ln.column == 2).startswith("Ledarskap: rätt")
+
+
 def test_a_year_alone_on_a_columns_line_beside_the_other_column_stays_in_the_columns() -> None:
     """Fresh seed 3021 case 10 (newspaper columns, lines of the two columns a few points
     apart, grouped as one line): the left column's item ends "… rekryteringspolicy från" /
@@ -3136,6 +3222,48 @@ def test_a_history_typed_the_other_way_round_goes_on_over_a_page_break() -> None
     lines[3] = replace(lines[3], page=1)
     table = find_history(lines)
     assert table is not None and table.years == [2015]
+
+
+def test_a_paragraphs_last_word_like_a_label_sets_no_bullet_edge() -> None:
+    """Fresh seed 4003 case 286: an unlabelled list in newspaper columns; one item's last
+    line is "i." alone at the right column's edge. `strip_label` reads "i." as a roman
+    label, and `_read_list` took its x for where bullet text starts, so every paragraph of
+    the left column on the next page, left of that, ended the list after a paragraph's gap:
+    six improvements lost. A label with no text after it sets no such edge."""
+    from dataclasses import replace
+
+    from parsers.findings import find_findings
+
+    def at(line: Line, page: int, column: int) -> Line:
+        return replace(line, page=page, column=column)
+
+    lines = [
+        at(_wline([("Förbättringsområden", 49.7, 151.6)], 119.9, 11.0), 1, 1),
+        at(_wline([("Ledarskap:", 49.7, 104.0), ("pris.", 112.5, 135.0)], 142.9, 11.0), 1, 1),
+        at(_wline([("Synpunktshantering:", 311.9, 410.0), ("mäts", 418.0, 444.0),
+                   ("regelbundet", 452.0, 508.0), ("av", 516.0, 526.0), ("”Kommunens", 530.0, 545.5)],
+                  51.1, 11.0), 1, 2),
+        at(_wline([("kvalitet", 311.9, 344.8), ("i", 348.1, 351.2), ("korthet”,", 354.4, 393.2),
+                   ("en", 396.5, 406.8), ("konstellation", 410.1, 467.0), ("som", 470.2, 488.5),
+                   ("Trosa", 491.8, 516.9), ("deltar", 520.2, 545.1)], 70.0, 11.0), 1, 2),
+        at(_wline([("i.", 311.9, 317.7)], 89.0, 11.0), 1, 2),
+        at(_wline([("Synpunktshantering:", 49.7, 150.0), ("trosa", 154.0, 180.0),
+                   ("kommun", 184.0, 220.0)], 51.1, 11.0), 2, 1),
+        at(_wline([("har", 49.7, 66.0), ("en", 70.0, 80.0), ("plan.", 84.0, 110.0)], 70.0, 11.0),
+           2, 1),
+        at(_wline([("Fortsätta", 49.7, 95.0), ("arbetet", 99.0, 135.0), ("med", 139.0, 158.0),
+                   ("digitala", 162.0, 200.0)], 97.0, 11.0), 2, 1),
+        at(_wline([("lösningar.", 49.7, 100.0)], 116.0, 11.0), 2, 1),
+    ]  # fmt: skip
+    pages = {n: PageText(n, 420, 595, [ln for ln in lines if ln.page == n]) for n in (1, 2)}
+    found = find_findings(lines, pages, lambda i: 1)[1]
+    assert [i.text for i in found.improvements] == [
+        "Ledarskap: pris.",
+        "Synpunktshantering: mäts regelbundet av ”Kommunens kvalitet i korthet”, en "
+        "konstellation som Trosa deltar i.",
+        "Synpunktshantering: trosa kommun har en plan.",
+        "Fortsätta arbetet med digitala lösningar.",
+    ]
 
 
 def test_findings_titled_in_a_left_column_read_as_headed_lists() -> None:
