@@ -272,6 +272,25 @@ def _consistent_labels(labelled: list[tuple[str | None, str]]) -> list[tuple[str
     ]
 
 
+def _labels_at_their_edge(
+    labelled: list[tuple[str | None, str]], pending: list[tuple[list[Word], tuple[int, int]]]
+) -> list[tuple[str | None, str]]:
+    """The lines' (label, text), where a label alone on its line that stands right of where
+    the other labels of its page (and text column) stand, by more than `HANGING_INDENT_PT`, is
+    the text's: a wrapped line's last letters at the body's edge ("information/kommunikatio" /
+    "n." under "c) Omfattande …", the labels hanging 17 pt further left)."""
+    edges: dict[tuple[int, int], float] = {}
+    for (glyph, rest), (words, page) in zip(labelled, pending, strict=True):
+        if glyph and rest:
+            edges[page] = min(edges.get(page, words[0].x0), words[0].x0)
+    out = []
+    for (glyph, rest), (words, page) in zip(labelled, pending, strict=True):
+        if glyph and not rest and page in edges and words[0].x0 > edges[page] + HANGING_INDENT_PT:
+            glyph, rest = None, glyph
+        out.append((glyph, rest))
+    return out
+
+
 def _left_edges(pending: list[tuple[list[Word], tuple[int, int]]]) -> dict[tuple[int, int], float]:
     """Per page (and text column): where its lines begin at the left."""
     left: dict[tuple[int, int], float] = {}
@@ -336,6 +355,7 @@ class _Column:
             return
         labelled = _lone_label([_item_label(ws) for ws, _ in self.pending], self.bulleted)
         labelled = _consistent_labels(labelled)
+        labelled = _labels_at_their_edge(labelled, self.pending)
         any_bullet = self.bulleted or any(glyph for glyph, _ in labelled)
         self.bulleted = any_bullet
         if line_gap is None:

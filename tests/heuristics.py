@@ -314,6 +314,11 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.layout._cells": lambda words, em: False},
         True,
     ),
+    "findings._labels_at_their_edge": (
+        "a label alone at the body's edge still starts an item",
+        {"parsers.findings._labels_at_their_edge": lambda labelled, pending: labelled},
+        False,
+    ),
     "layout._number_beside": (
         "a number alone beside a column's text crosses the strip",
         {"parsers.layout._number_beside": lambda line, lo, hi: None},

@@ -3266,6 +3266,34 @@ def test_a_paragraphs_last_word_like_a_label_sets_no_bullet_edge() -> None:
     ]
 
 
+def test_a_broken_words_last_letters_at_the_body_edge_are_no_label() -> None:
+    """Fresh seed 4003 case 473 (A5, a lettered list with hanging labels at 209.9 pt and
+    bodies at 226.9 pt): an item ends "information/kommunikatio" / "n.", the word too long
+    for the cell. "n." reads as a letter label, so it made an empty item of its own and the
+    item lost its word's end. A label alone on its line that stands right of the page's
+    other labels is the text's (`_labels_at_their_edge`)."""
+    from parsers.findings import find_findings
+
+    lines = [
+        _wline([("Förbättringsområden", 209.9, 300.0)], 175.0, 9.0),
+        _wline([("c)", 209.9, 217.9), ("Omfattande", 226.9, 275.2), ("samverkan", 277.4, 322.7),
+                ("med", 324.9, 342.6)], 310.0, 9.0),
+        _wline([("och", 226.9, 241.4), ("effektiv", 243.6, 274.7)], 428.8 - 105.6, 9.0),
+        _wline([("information/kommunikatio", 226.9, 342.0)], 442.0 - 105.6, 9.0),
+        _wline([("n.", 226.9, 234.6)], 455.2 - 105.6, 9.0),
+        _wline([("d)", 209.9, 218.9), ("Alla", 226.9, 243.0), ("chefer", 245.2, 270.8),
+                ("har", 273.0, 287.2), ("genomgått", 289.4, 332.7)], 471.4 - 105.6, 9.0),
+        _wline([("chefs-", 226.9, 251.4), ("och", 253.6, 268.1),
+                ("ledarutbildning.", 270.3, 336.4)], 484.6 - 105.6, 9.0),
+    ]  # fmt: skip
+    page = PageText(1, 420, 595, lines)
+    found = find_findings(page.lines, {1: page}, lambda i: 1)[1]
+    assert [i.text for i in found.improvements] == [
+        "Omfattande samverkan med och effektiv information/kommunikation.",
+        "Alla chefer har genomgått chefs- och ledarutbildning.",
+    ]
+
+
 def test_findings_titled_in_a_left_column_read_as_headed_lists() -> None:
     """Fuzzer generation 4 (`findings_titles="left"`, seed 4001 case 30): the findings as one
     table whose titles are row headers in a narrow left column, "Styrkor" beside the
