@@ -580,6 +580,11 @@ def _rows_of_titled_columns(lines: list[Line]) -> list[Line]:
             continue
         region = lines[k:j]
         titles = _titles([ln for ln in region if ln.column == 1])
+        if titles is None and j < len(lines) and _rest_below(region, lines[j]):
+            # a title broken in its cell's last row ("Förbättringso" / "mråden"), its rest
+            # alone below the region's last line: the layout ended the columns before it
+            region, j = [*region, replace(lines[j], column=1)], j + 1
+            titles = _titles([ln for ln in region if ln.column == 1])
         right = [ln for ln in region if ln.column == 2]
         if titles is None or not right:
             out += region
@@ -590,6 +595,18 @@ def _rows_of_titled_columns(lines: list[Line]) -> list[Line]:
             out += [ln for *_, ln in sorted(rows, key=lambda r: r[:3])]
         k = j
     return out
+
+
+def _rest_below(region: list[Line], below: Line) -> bool:
+    """Is `below`, one word on the page of the region's last line, the rest of a title broken
+    in the region's last left-hand line (`_joined_title`)?"""
+    left = [ln for ln in region if ln.column == 1]
+    if not left or len(below.words) != 1 or below.page != left[-1].page:
+        return False
+    last = left[-1]
+    return (
+        len(last.words) == 1 and _joined_title(last.words[0].text, below.words[0].text) is not None
+    )
 
 
 def _titles(left: list[Line]) -> list[Line] | None:

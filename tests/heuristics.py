@@ -319,6 +319,11 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.findings._labels_at_their_edge": lambda labelled, pending: labelled},
         False,
     ),
+    "findings._rest_below": (
+        "a row title's rest below the columns is not joined",
+        {"parsers.findings._rest_below": _never},
+        False,
+    ),
     "layout._number_beside": (
         "a number alone beside a column's text crosses the strip",
         {"parsers.layout._number_beside": lambda line, lo, hi: None},

@@ -3294,6 +3294,44 @@ def test_a_broken_words_last_letters_at_the_body_edge_are_no_label() -> None:
     ]
 
 
+def test_a_row_title_broken_in_the_last_row_keeps_its_rest_below_the_columns() -> None:
+    """Fresh seed 4003 case 197 (findings titled in a narrow left column, one line per
+    item): the layout read the title column and the text column as two columns, and the
+    improvements' title, broken in its row ("Förbättringso" / "mråden"), left its rest below
+    the region as a one-column line. The left column was then no column of titles, and the
+    area's 15 findings were lost. The rest alone below the region's last title joins it
+    (`_rest_below`)."""
+    from dataclasses import replace
+
+    from parsers.findings import find_findings, split_row_titles
+
+    def col(line: Line, column: int) -> Line:
+        return replace(line, column=column)
+
+    lines = [
+        _wline([("Styrkor", 51.1, 94.0), ("och", 97.0, 115.0),
+                ("förbättringsområden", 118.0, 220.0)], 352.0, 11.0),
+        col(_wline([("Styrkor", 51.1, 89.6)], 373.2, 10.0), 1),
+        col(_wline([("Förbättringso", 51.1, 122.6)], 485.7, 10.0), 1),
+        col(_wline([("Väl", 142.6, 158.5), ("fungerande", 161.5, 217.2),
+                    ("styrning.", 220.2, 258.7)], 373.2, 10.0), 2),
+        col(_wline([("Bred", 142.6, 165.8), ("planering", 168.9, 214.1),
+                    ("för", 217.2, 230.0), ("klagomål.", 233.1, 277.1)], 395.7, 10.0), 2),
+        col(_wline([("Formulera", 142.6, 192.7), ("arbetet", 195.8, 230.0),
+                    ("med", 233.1, 254.5), ("IT-stöd.", 257.5, 291.6)], 485.7, 10.0), 2),
+        _wline([("mråden", 51.1, 90.8)], 500.2, 10.0),
+        _wline([("Kommentar", 51.1, 118.2)], 540.0, 12.0),
+    ]  # fmt: skip
+    page = PageText(1, 842, 595, lines)
+    split_row_titles([page])
+    found = find_findings(page.lines, {1: page}, lambda i: 1)[1]
+    assert [i.text for i in found.strengths] == [
+        "Väl fungerande styrning.",
+        "Bred planering för klagomål.",
+    ]
+    assert [i.text for i in found.improvements] == ["Formulera arbetet med IT-stöd."]
+
+
 def test_findings_titled_in_a_left_column_read_as_headed_lists() -> None:
     """Fuzzer generation 4 (`findings_titles="left"`, seed 4001 case 30): the findings as one
     table whose titles are row headers in a narrow left column, "Styrkor" beside the
