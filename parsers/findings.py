@@ -658,6 +658,9 @@ def _row_title(lines: list[Line], k: int) -> tuple[Word, list[Line]] | None:
         return None  # a title starts with a capital ("… förbättringsområden ‹› blir det …")
     # the cell's text starts at its edge, or after its list label ("5. Regelbunden …")
     starts = [w.x0 for w in words[1:3]]
+    glued = _glued_text_start(beside)
+    if glued is not None:
+        starts.append(glued)
     if beside.x0 - first.x1 < RUN_GAP_EM * beside.size or not _cell_edge(lines, k, starts):
         return None
     edge = beside.x0 - HEADER_SLACK_PT
@@ -672,6 +675,16 @@ def _row_title(lines: list[Line], k: int) -> tuple[Word, list[Line]] | None:
         return None
     title = replace(first, text=joined, x1=max(first.x1, rest.x1), bottom=rest.bottom)
     return title, [replace(line, words=words[1:]), replace(nxt, words=nxt.words[1:])]
+
+
+def _glued_text_start(word: Word) -> float | None:
+    """Where the text after a label glued to it starts ("24.Kvalitetsarbete:", a label wider
+    than the list's tab), estimated by the word's mean letter width: the x at which the
+    item's later lines hang; None when the word starts with no glued label."""
+    label, rest = strip_label(word.text)
+    if not label or not rest or not word.text.startswith(label + rest[:1]):
+        return None
+    return word.x0 + len(label) * (word.x1 - word.x0) / len(word.text)
 
 
 def _cell_edge(lines: list[Line], k: int, xs: list[float]) -> bool:

@@ -324,6 +324,11 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.findings._rest_below": _never},
         False,
     ),
+    "findings._glued_text_start": (
+        "a row title needs a cell edge at the words beside it, not inside a glued label",
+        {"parsers.findings._glued_text_start": lambda word: None},
+        False,
+    ),
     "layout._number_beside": (
         "a number alone beside a column's text crosses the strip",
         {"parsers.layout._number_beside": lambda line, lo, hi: None},

@@ -3332,6 +3332,35 @@ def test_a_row_title_broken_in_the_last_row_keeps_its_rest_below_the_columns() -
     assert [i.text for i in found.improvements] == ["Formulera arbetet med IT-stöd."]
 
 
+def test_a_row_title_beside_an_item_whose_label_is_glued_to_its_text() -> None:
+    """Fresh seed 4003 case 109 (A5, findings titled in a left column, numbered items whose
+    labels outgrow the tab: "24.Kvalitetsarbete:"). A title counts as a row's only when the
+    text beside it starts at a cell's edge that a line near it shows; the item's later lines
+    hang at 197.4 pt, inside the glued word, so the improvements' title was not seen and
+    two areas lost their improvements. The text after a glued label starts where the
+    word's mean letter width puts it (`_glued_text_start`)."""
+    from parsers.findings import find_findings, split_row_titles
+
+    lines = [
+        _wline([("23.Budget:", 180.4, 242.0), ("eventuellt", 245.3, 295.7)], 360.9, 10.0),
+        _wline([("erfarenheter", 197.4, 260.5), ("från", 263.7, 283.8)], 372.6, 10.0),
+        _wline([("att", 197.4, 211.3), ("utveckla", 214.5, 257.0)], 384.2, 10.0),
+        _wline([("projekt", 197.4, 232.6), ("och", 235.8, 253.7), ("processer.", 256.8, 308.9)],
+               395.9, 10.0),
+        _wline([("Förbättringsområden", 35.8, 156.4), ("24.Kvalitetsarbete:", 180.4, 288.6),
+                ("pris", 292.0, 310.4), ("för", 313.6, 327.3), ("bästa", 330.5, 358.2)], 411.0,
+               10.0),
+        _wline([("integrationsarbete.", 197.4, 293.4)], 422.7, 10.0),
+    ]  # fmt: skip
+    styrkor = _wline([("Styrkor", 35.8, 77.6)], 340.0, 10.0)
+    page = PageText(1, 420, 595, [styrkor, *lines])
+    split_row_titles([page])
+    found = find_findings(page.lines, {1: page}, lambda i: 1)[1]
+    assert [i.text for i in found.improvements] == [
+        "Kvalitetsarbete: pris för bästa integrationsarbete."
+    ]
+
+
 def test_findings_titled_in_a_left_column_read_as_headed_lists() -> None:
     """Fuzzer generation 4 (`findings_titles="left"`, seed 4001 case 30): the findings as one
     table whose titles are row headers in a narrow left column, "Styrkor" beside the
