@@ -541,9 +541,8 @@ def split_row_titles(pages: list[PageText]) -> None:
     its cell ("Förbättringsmöjl" / "igheter"). Each title is set on a line of its own above
     its row's text, so that the rows read as headed lists (`_read_list`). Done on the lines
     before findings are looked for, like `scores.join_broken_titles`."""
-    for page in pages:
-        page.lines = _rows_of_titled_columns(page.lines)
-    lines = [ln for page in pages for ln in page.lines]  # a row may go on over the page
+    # a row may go on over the page, its title too ("Förbättringso" / "mråden")
+    lines = _rows_of_titled_columns([ln for page in pages for ln in page.lines])
     out: list[Line] = []
     k = 0
     while k < len(lines):
@@ -565,9 +564,10 @@ def split_row_titles(pages: list[PageText]) -> None:
 
 def _rows_of_titled_columns(lines: list[Line]) -> list[Line]:
     """A region the layout read as two columns (`Line.column`) whose left column holds
-    findings titles only (maybe broken inside the word over two lines): the titles of a
-    table's rows, not a text. Its lines go back in row order, each title (joined) before the
-    right-hand lines from its row down."""
+    findings titles only (maybe broken inside the word over two lines, or over a page
+    break): the titles of a table's rows, not a text. Its lines go back in row order, each
+    title (joined) before the right-hand lines from its row down. Regions on consecutive
+    pages are looked at as one, then page by page."""
     out: list[Line] = []
     k = 0
     while k < len(lines):
@@ -579,22 +579,32 @@ def _rows_of_titled_columns(lines: list[Line]) -> list[Line]:
             k += 1
             continue
         region = lines[k:j]
-        titles = _titles([ln for ln in region if ln.column == 1])
-        if titles is None and j < len(lines) and _rest_below(region, lines[j]):
+        rows = _titled_rows(region)
+        if rows is None and j < len(lines) and _rest_below(region, lines[j]):
             # a title broken in its cell's last row ("Förbättringso" / "mråden"), its rest
             # alone below the region's last line: the layout ended the columns before it
             region, j = [*region, replace(lines[j], column=1)], j + 1
-            titles = _titles([ln for ln in region if ln.column == 1])
-        right = [ln for ln in region if ln.column == 2]
-        if titles is None or not right:
-            out += region
-        else:
-            rows = [(t.page, t.top, 0, t) for t in titles] + [
-                (ln.page, ln.top, 1, ln) for ln in right
+            rows = _titled_rows(region)
+        if rows is None:
+            pieces = [
+                [ln for ln in region if ln.page == p]
+                for p in dict.fromkeys(ln.page for ln in region)
             ]
-            out += [ln for *_, ln in sorted(rows, key=lambda r: r[:3])]
+            rows = [ln for piece in pieces for ln in (_titled_rows(piece) or piece)]
+        out += rows
         k = j
     return out
+
+
+def _titled_rows(region: list[Line]) -> list[Line] | None:
+    """The region's lines in row order (`_rows_of_titled_columns`), or None when its left
+    column is no column of titles."""
+    titles = _titles([ln for ln in region if ln.column == 1])
+    right = [ln for ln in region if ln.column == 2]
+    if titles is None or not right:
+        return None
+    rows = [(t.page, t.top, 0, t) for t in titles] + [(ln.page, ln.top, 1, ln) for ln in right]
+    return [ln for *_, ln in sorted(rows, key=lambda r: r[:3])]
 
 
 def _rest_below(region: list[Line], below: Line) -> bool:

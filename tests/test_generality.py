@@ -3361,6 +3361,47 @@ def test_a_row_title_beside_an_item_whose_label_is_glued_to_its_text() -> None:
     ]
 
 
+def test_a_row_title_broken_over_a_page_break_is_joined() -> None:
+    """Fresh seed 4003 case 472 (A5, findings titled in a left column): the improvements'
+    row begins at a page's foot, and its title breaks there inside the word: "Förbättringso"
+    on page 16, "mråden" beside the row's rest at page 17's top. Titled columns were looked
+    for page by page, so neither page's left column was all titles, and two areas lost
+    every finding. Regions of consecutive pages are looked at as one first."""
+    from dataclasses import replace
+
+    from parsers.findings import find_findings, split_row_titles
+
+    def at(line: Line, page: int, column: int) -> Line:
+        return replace(line, page=page, column=column)
+
+    lines = [
+        _wline([("STYRKOR", 35.8, 82.5), ("OCH", 85.5, 106.4),
+                ("FÖRBÄTTRINGSOMRÅDEN", 109.4, 231.5)], 273.0, 10.0),
+        at(_wline([("Styrkor", 35.8, 74.1)], 292.2, 10.0), 1, 1),
+        at(_wline([("Förbättringso", 35.8, 104.1)], 542.2, 10.0), 1, 1),
+        at(_wline([("25.Styrdokument", 123.9, 206.1), ("mot", 212.3, 230.0),
+                   ("korruption.", 236.0, 290.0)], 292.2, 10.0), 1, 2),
+        at(_wline([("30.Kortversion", 123.9, 195.8), ("av", 198.7, 209.5),
+                   ("budgeten.", 212.4, 254.5)], 489.6, 10.0), 1, 2),
+        at(_wline([("32.Samlade", 123.9, 180.4), ("kontaktuppgifter", 188.0, 264.7),
+                   ("till", 272.2, 284.9), ("kommunfullmäk-", 292.5, 373.1)], 542.2, 10.0), 1, 2),
+        at(_wline([("mråden", 35.8, 80.0)], 31.3, 10.0), 2, 1),
+        at(_wline([("tiges", 140.9, 165.0), ("ledamöter.", 168.0, 215.0)], 31.3, 10.0), 2, 2),
+        at(_wline([("KOMMENTAR", 35.8, 100.0)], 74.7, 12.0), 2, 0),
+    ]  # fmt: skip
+    pages = [PageText(n, 420, 595, [ln for ln in lines if ln.page == n]) for n in (1, 2)]
+    split_row_titles(pages)
+    every = [ln for page in pages for ln in page.lines]
+    found = find_findings(every, {p.number: p for p in pages}, lambda i: 1)[1]
+    assert [i.text for i in found.strengths] == [
+        "Styrdokument mot korruption.",
+        "Kortversion av budgeten.",
+    ]
+    assert [i.text for i in found.improvements] == [
+        "Samlade kontaktuppgifter till kommunfullmäktiges ledamöter."
+    ]
+
+
 def test_findings_titled_in_a_left_column_read_as_headed_lists() -> None:
     """Fuzzer generation 4 (`findings_titles="left"`, seed 4001 case 30): the findings as one
     table whose titles are row headers in a narrow left column, "Styrkor" beside the
