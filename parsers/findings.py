@@ -677,13 +677,14 @@ def _row_title(lines: list[Line], k: int) -> tuple[Word, list[Line]] | None:
     if findings_title(first.text) is not None:
         return first, [replace(line, words=words[1:])]
     nxt = lines[k + 1] if k + 1 < len(lines) else None
-    if nxt is None or nxt.page != line.page or not nxt.words or nxt.words[0].x1 > edge:
+    if nxt is None or not nxt.words or nxt.words[0].x1 > edge:  # (the next page's top too)
         return None
     rest = nxt.words[0]
     joined = _joined_title(first.text, rest.text)
     if joined is None:
         return None
-    title = replace(first, text=joined, x1=max(first.x1, rest.x1), bottom=rest.bottom)
+    bottom = rest.bottom if nxt.page == line.page else first.bottom
+    title = replace(first, text=joined, x1=max(first.x1, rest.x1), bottom=bottom)
     return title, [replace(line, words=words[1:]), replace(nxt, words=nxt.words[1:])]
 
 

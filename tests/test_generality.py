@@ -3402,6 +3402,47 @@ def test_a_row_title_broken_over_a_page_break_is_joined() -> None:
     ]
 
 
+def test_a_row_title_broken_where_its_row_breaks_over_a_page() -> None:
+    """Fresh seed 4003 case 309 (A5, findings titled in a left column, read as one column):
+    the improvements' row starts at page 22's foot, its title broken inside the word there,
+    "Förbättringsmöjl" beside "44. Följ upp …", and "igheter" beside the row's next line
+    at page 23's top. The rest was looked for on the same page only, so the improvements
+    ran into the strengths' last item. The next line may be the next page's first."""
+    from dataclasses import replace
+
+    from parsers.findings import find_findings, split_row_titles
+
+    def on(line: Line, page: int) -> Line:
+        return replace(line, page=page)
+
+    lines = [
+        _wline([("Styrkor", 63.6, 98.7), ("och", 101.3, 117.9),
+                ("förbättringsmöjligheter", 120.4, 231.0)], 365.2, 10.0),
+        _wline([("Styrkor", 63.6, 102.5), ("42.", 166.1, 179.6), ("Väl", 183.1, 198.5),
+                ("fungerande", 201.0, 255.0), ("satsning.", 257.5, 300.0)], 380.9, 10.0),
+        _wline([("43.", 166.1, 179.4), ("Regelbunden", 183.1, 244.8),
+                ("redovisning.", 247.3, 305.0)], 414.3, 10.0),
+        _wline([("Förbättringsmöjl", 63.6, 151.9), ("44.", 166.1, 179.8), ("Följ", 183.1, 200.5),
+                ("upp", 203.0, 221.2), ("uppföljningen", 223.7, 289.9), ("av", 292.4, 303.2)],
+               509.0, 10.0),
+        on(_wline([("igheter", 63.6, 101.1), ("tillgänglighet.", 183.1, 245.3)], 58.9, 10.0), 2),
+        on(_wline([("45.", 166.1, 179.6), ("Se", 183.1, 193.4), ("över", 195.9, 216.4),
+                   ("strategin.", 218.9, 260.7)], 107.5, 10.0), 2),
+    ]  # fmt: skip
+    pages = [PageText(n, 420, 595, [ln for ln in lines if ln.page == n]) for n in (1, 2)]
+    split_row_titles(pages)
+    every = [ln for page in pages for ln in page.lines]
+    found = find_findings(every, {p.number: p for p in pages}, lambda i: 1)[1]
+    assert [i.text for i in found.strengths] == [
+        "Väl fungerande satsning.",
+        "Regelbunden redovisning.",
+    ]
+    assert [i.text for i in found.improvements] == [
+        "Följ upp uppföljningen av tillgänglighet.",
+        "Se över strategin.",
+    ]
+
+
 def test_findings_titled_in_a_left_column_read_as_headed_lists() -> None:
     """Fuzzer generation 4 (`findings_titles="left"`, seed 4001 case 30): the findings as one
     table whose titles are row headers in a narrow left column, "Styrkor" beside the
