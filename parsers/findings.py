@@ -667,7 +667,7 @@ def _row_title(lines: list[Line], k: int) -> tuple[Word, list[Line]] | None:
     if not first.text[:1].isupper():
         return None  # a title starts with a capital ("… förbättringsområden ‹› blir det …")
     # the cell's text starts at its edge, or after its list label ("5. Regelbunden …")
-    starts = [w.x0 for w in words[1:3]]
+    starts = [(w.x0, HEADER_SLACK_PT) for w in words[1:3]]
     glued = _glued_text_start(beside)
     if glued is not None:
         starts.append(glued)
@@ -688,26 +688,28 @@ def _row_title(lines: list[Line], k: int) -> tuple[Word, list[Line]] | None:
     return title, [replace(line, words=words[1:]), replace(nxt, words=nxt.words[1:])]
 
 
-def _glued_text_start(word: Word) -> float | None:
+def _glued_text_start(word: Word) -> tuple[float, float] | None:
     """Where the text after a label glued to it starts ("24.Kvalitetsarbete:", a label wider
-    than the list's tab), estimated by the word's mean letter width: the x at which the
-    item's later lines hang; None when the word starts with no glued label."""
+    than the list's tab), estimated by the word's mean letter width, within one such width
+    (digits are narrower than "m"): the x at which the item's later lines hang; None when
+    the word starts with no glued label."""
     label, rest = strip_label(word.text)
     if not label or not rest or not word.text.startswith(label + rest[:1]):
         return None
-    return word.x0 + len(label) * (word.x1 - word.x0) / len(word.text)
+    letter = (word.x1 - word.x0) / len(word.text)
+    return word.x0 + len(label) * letter, letter
 
 
-def _cell_edge(lines: list[Line], k: int, xs: list[float]) -> bool:
+def _cell_edge(lines: list[Line], k: int, xs: list[tuple[float, float]]) -> bool:
     """Does a line above or below `lines[k]` (within `LEAD_IN_LOOKAHEAD_LINES`; below, on the
-    next page too: a row begun at a page's foot) start a word at one of `xs`: the edge of a
-    table cell (the row above or the row's own next line), not a justified line's stretched
-    space?"""
+    next page too: a row begun at a page's foot) start a word at one of `xs` (x, within a
+    tolerance): the edge of a table cell (the row above or the row's own next line), not a
+    justified line's stretched space?"""
     near = (
         lines[max(0, k - LEAD_IN_LOOKAHEAD_LINES) : k]
         + lines[k + 1 : k + 1 + LEAD_IN_LOOKAHEAD_LINES]
     )
-    return any(abs(w.x0 - x) <= HEADER_SLACK_PT for ln in near for w in ln.words for x in xs)
+    return any(abs(w.x0 - x) <= tol for ln in near for w in ln.words for x, tol in xs)
 
 
 def find_findings(

@@ -3359,6 +3359,17 @@ def test_a_row_title_beside_an_item_whose_label_is_glued_to_its_text() -> None:
     assert [i.text for i in found.improvements] == [
         "Kvalitetsarbete: pris för bästa integrationsarbete."
     ]
+    # seed 4003 case 113: digits narrower than the word's letters put the estimate 3.1 pt
+    # right of the edge the item's lines hang at; within one mean letter width it is met
+    lines = [
+        _wline([("Styrkor", 51.1, 89.6), ("81.Gemensam", 199.4, 273.3), ("dialog.", 276.3, 305.6)],
+               684.5, 10.0),
+        _wline([("gemensamma", 216.4, 286.1), ("nämnderna.", 289.1, 344.8)], 697.1, 10.0),
+    ]  # fmt: skip
+    page = PageText(1, 595, 842, lines)
+    split_row_titles([page])
+    found = find_findings(page.lines, {1: page}, lambda i: 1)[1]
+    assert [i.text for i in found.strengths] == ["Gemensam dialog. gemensamma nämnderna."]
 
 
 def test_a_row_title_broken_over_a_page_break_is_joined() -> None:
