@@ -291,6 +291,27 @@ def _labels_at_their_edge(
     return out
 
 
+_NUMBER_AFTER_LABEL = re.compile(r"^(\d{1,3}[.)])(?=[^\s\w]|\d)")
+
+
+def _glued_before_numbers(
+    labelled: list[tuple[str | None, str]], last: str | None
+) -> list[tuple[str | None, str]]:
+    """The lines' (label, text), where a line that starts with the number that follows the
+    list's last label, glued to a text starting with a number or a quotation mark
+    ("25.Tydlig …" then "26.12 av 14 chefer …", "83.”Ungdomsinitiativet” …"), has that
+    label: `strip_label` leaves "26.12" alone (a number, a date), the list's order
+    decides."""
+    out = []
+    for glyph, rest in labelled:
+        m = _NUMBER_AFTER_LABEL.match(rest) if glyph is None else None
+        if m and _follows(m.group(1), last):
+            glyph, rest = m.group(1), rest[m.end() :]
+        out.append((glyph, rest))
+        last = glyph or last
+    return out
+
+
 def _left_edges(pending: list[tuple[list[Word], tuple[int, int]]]) -> dict[tuple[int, int], float]:
     """Per page (and text column): where its lines begin at the left."""
     left: dict[tuple[int, int], float] = {}
@@ -356,6 +377,7 @@ class _Column:
         labelled = _lone_label([_item_label(ws) for ws, _ in self.pending], self.bulleted)
         labelled = _consistent_labels(labelled)
         labelled = _labels_at_their_edge(labelled, self.pending)
+        labelled = _glued_before_numbers(labelled, self.last_label)
         any_bullet = self.bulleted or any(glyph for glyph, _ in labelled)
         self.bulleted = any_bullet
         if line_gap is None:

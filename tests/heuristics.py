@@ -329,6 +329,11 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.findings._glued_text_start": lambda word: None},
         False,
     ),
+    "findings._glued_before_numbers": (
+        "a label glued to a number or a quotation mark is no label",
+        {"parsers.findings._glued_before_numbers": lambda labelled, last: labelled},
+        False,
+    ),
     "layout._number_beside": (
         "a number alone beside a column's text crosses the strip",
         {"parsers.layout._number_beside": lambda line, lo, hi: None},

@@ -3454,6 +3454,36 @@ def test_a_row_title_broken_where_its_row_breaks_over_a_page() -> None:
     ]
 
 
+def test_a_label_glued_to_an_item_that_starts_with_a_number_follows_the_list() -> None:
+    """Fresh seed 4003 case 149 (labels wider than the list's tab, glued to their items):
+    "25.Tydlig delegation …" then "26.12 av 14 chefer …" and "83.”Ungdomsinitiativet” …".
+    `strip_label` reads "26.12" as a number and "83.”" as no label, so each item ran into
+    the one before. A line that starts with the number following the list's last label,
+    glued to a number or a quotation mark, has that label (`_glued_before_numbers`)."""
+    from parsers.findings import find_findings
+
+    lines = [
+        _wline([("Förbättringsområden", 51.1, 150.0)], 100.0, 10.0),
+        _wline([("25.Tydlig", 51.1, 100.0), ("delegation.", 103.0, 160.0)], 116.0, 10.0),
+        _wline([("26.12", 51.1, 80.0), ("av", 83.0, 95.0), ("14", 98.0, 110.0),
+                ("chefer", 113.0, 145.0), ("har", 148.0, 165.0), ("genomgått", 168.0, 220.0),
+                ("kommunens", 223.0, 280.0), ("ledarutbildning", 283.0, 360.0), ("och", 363.0, 380.0),
+                ("fler", 383.0, 400.0), ("kurser", 403.0, 435.0), ("följer", 438.0, 470.0)],
+               128.0, 10.0),
+        _wline([("snart.", 51.1, 80.0)], 140.0, 10.0),
+        _wline([("27.”Ungdomsinitiativet”", 51.1, 170.0), ("och", 173.0, 190.0),
+                ("pizzakväll.", 193.0, 250.0)], 152.0, 10.0),
+        _wline([("Kommentar", 51.1, 110.0)], 180.0, 12.0),
+    ]  # fmt: skip
+    page = PageText(1, 595, 842, lines)
+    found = find_findings(page.lines, {1: page}, lambda i: 1)[1]
+    assert [i.text for i in found.improvements] == [
+        "Tydlig delegation.",
+        "12 av 14 chefer har genomgått kommunens ledarutbildning och fler kurser följer snart.",
+        "”Ungdomsinitiativet” och pizzakväll.",
+    ]
+
+
 def test_findings_titled_in_a_left_column_read_as_headed_lists() -> None:
     """Fuzzer generation 4 (`findings_titles="left"`, seed 4001 case 30): the findings as one
     table whose titles are row headers in a narrow left column, "Styrkor" beside the
