@@ -297,15 +297,16 @@ _NUMBER_AFTER_LABEL = re.compile(r"^(\d{1,3}[.)])(?=[^\s\w]|\d)")
 def _glued_before_numbers(
     labelled: list[tuple[str | None, str]], last: str | None
 ) -> list[tuple[str | None, str]]:
-    """The lines' (label, text), where a line that starts with the number that follows the
-    list's last label, glued to a text starting with a number or a quotation mark
-    ("25.Tydlig …" then "26.12 av 14 chefer …", "83.”Ungdomsinitiativet” …"), has that
-    label: `strip_label` leaves "26.12" alone (a number, a date), the list's order
-    decides."""
+    """The lines' (label, text), where a line that starts with the number between the list's
+    label before it and the one after it, glued to a text starting with a number or a
+    quotation mark ("25.Tydlig …" then "26.12 av 14 chefer …", "83.”Ungdomsinitiativet”
+    …", a list's first item "75.10-gruppen …" before "76.…"), has that label: `strip_label`
+    leaves "26.12" alone (a number, a date), the list's order decides."""
     out = []
-    for glyph, rest in labelled:
+    for k, (glyph, rest) in enumerate(labelled):
         m = _NUMBER_AFTER_LABEL.match(rest) if glyph is None else None
-        if m and _follows(m.group(1), last):
+        after = next((g for g, _ in labelled[k + 1 :] if g), None)
+        if m and (_follows(m.group(1), last) or _follows(after, m.group(1))):
             glyph, rest = m.group(1), rest[m.end() :]
         out.append((glyph, rest))
         last = glyph or last
@@ -374,10 +375,10 @@ class _Column:
         """
         if not self.pending:
             return
-        labelled = _lone_label([_item_label(ws) for ws, _ in self.pending], self.bulleted)
-        labelled = _consistent_labels(labelled)
-        labelled = _labels_at_their_edge(labelled, self.pending)
+        labelled = [_item_label(ws) for ws, _ in self.pending]
         labelled = _glued_before_numbers(labelled, self.last_label)
+        labelled = _consistent_labels(_lone_label(labelled, self.bulleted))
+        labelled = _labels_at_their_edge(labelled, self.pending)
         any_bullet = self.bulleted or any(glyph for glyph, _ in labelled)
         self.bulleted = any_bullet
         if line_gap is None:

@@ -3458,12 +3458,16 @@ def test_a_label_glued_to_an_item_that_starts_with_a_number_follows_the_list() -
     """Fresh seed 4003 case 149 (labels wider than the list's tab, glued to their items):
     "25.Tydlig delegation …" then "26.12 av 14 chefer …" and "83.”Ungdomsinitiativet” …".
     `strip_label` reads "26.12" as a number and "83.”" as no label, so each item ran into
-    the one before. A line that starts with the number following the list's last label,
-    glued to a number or a quotation mark, has that label (`_glued_before_numbers`)."""
+    the one before (seed 4003 case 493: "75.10-gruppen …", an improvements list's first
+    item, numbered on from the strengths). A line that starts with the number between the
+    list's labels before and after it, glued to a number or a quotation mark, has that
+    label (`_glued_before_numbers`)."""
     from parsers.findings import find_findings
 
     lines = [
-        _wline([("Förbättringsområden", 51.1, 150.0)], 100.0, 10.0),
+        _wline([("Förbättringsområden", 51.1, 150.0)], 88.0, 10.0),
+        _wline([("24.10-gruppen", 51.1, 120.0), ("i", 123.0, 126.0), ("inlandet.", 129.0, 170.0)],
+               104.0, 10.0),
         _wline([("25.Tydlig", 51.1, 100.0), ("delegation.", 103.0, 160.0)], 116.0, 10.0),
         _wline([("26.12", 51.1, 80.0), ("av", 83.0, 95.0), ("14", 98.0, 110.0),
                 ("chefer", 113.0, 145.0), ("har", 148.0, 165.0), ("genomgått", 168.0, 220.0),
@@ -3478,6 +3482,7 @@ def test_a_label_glued_to_an_item_that_starts_with_a_number_follows_the_list() -
     page = PageText(1, 595, 842, lines)
     found = find_findings(page.lines, {1: page}, lambda i: 1)[1]
     assert [i.text for i in found.improvements] == [
+        "10-gruppen i inlandet.",  # the list's first item: the label after it decides
         "Tydlig delegation.",
         "12 av 14 chefer har genomgått kommunens ledarutbildning och fler kurser följer snart.",
         "”Ungdomsinitiativet” och pizzakväll.",
