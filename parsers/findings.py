@@ -903,7 +903,12 @@ def _flows_on(
         and not _follows(right_first[0], right.last_label)
         and right_first[1][0].bottom <= left_labels[-1][1][0].top
     )
-    return at_left or at_right or by_labels
+    # ... or the left column's first label follows the right list's last one ("38." then
+    # "39."), not the left list's ("35."): Word numbers a list run on through the table's
+    # left cell before its right one, so a table's left cell could not go on at "39."
+    left_first = left_labels[0][0] if left_labels else None
+    by_order = _follows(left_first, right.last_label) and not _follows(left_first, left.last_label)
+    return at_left or at_right or by_labels or by_order
 
 
 def _follows(label: str | None, before: str | None) -> bool:

@@ -1931,6 +1931,47 @@ def test_a_right_title_at_the_foot_of_its_column_flows_on_into_the_next_pages_le
     ]
 
 
+def test_newspaper_columns_whose_left_column_numbers_on_from_the_right_flow_on() -> None:
+    """Fresh seed 4003 case 23 (Word numbered lists in newspaper columns, the improvements'
+    title at the right column's top beside "Styrkor"): strengths 33–35 in the left column,
+    improvements 36–38 in the right, then the next page's left column goes on with 38's
+    text and "39.". Neither list's last item ends a sentence, so the text did not tell, and
+    the page was read as a table's cells going on. Word numbers a list run on through a
+    table's left cell before its right one: a left column that goes on at "39." after the
+    right list's "38." is the right list flowing on (`_flows_on`)."""
+    from parsers.findings import find_findings
+
+    def on(page: int, line: Line) -> Line:
+        return Line(line.words, page=page)
+
+    lines = [
+        on(11, _wline([("Styrkor", 71.0, 105.9), ("Förbättringsmöjligheter", 320.3, 429.3)], 549.8, 10.0)),
+        on(11, _wline([("33.", 71.0, 84.1), ("Aktiva", 92.2, 120.7), ("söka", 123.4, 142.6), ("EU-medel", 145.2, 188.3),
+                       ("36.", 320.3, 333.4), ("Kollegial", 341.5, 380.5), ("granskning.", 383.2, 430.6)], 567.7, 10.0)),
+        on(11, _wline([("34.", 71.0, 84.1), ("Bättre", 92.2, 117.8), ("marknadsföring.", 120.5, 186.8),
+                       ("37.", 320.3, 333.4), ("Mer", 341.5, 359.0), ("jämförelser.", 361.6, 409.4)], 584.6, 10.0)),
+        on(11, _wline([("35.", 71.0, 84.1), ("Rapportera", 92.2, 138.8), ("brukarundersökningar", 141.4, 234.1),
+                       ("till", 236.7, 248.3), ("38.", 320.3, 333.4), ("Hög", 341.5, 359.6),
+                       ("tillgänglighet", 362.2, 418.1), ("och", 420.7, 435.9), ("ett", 438.5, 448.9)], 671.0, 10.0)),
+        on(12, _wline([("gott", 92.2, 108.5), ("bemötande.", 111.1, 157.1), ("process", 341.5, 372.9),
+                       ("finns", 375.6, 396.5), ("för", 399.1, 411.4)], 70.2, 10.0)),
+        on(12, _wline([("hur", 341.5, 356.6), ("de", 359.3, 369.0), ("hanteras.", 372.0, 410.0)], 84.1, 10.0)),
+        on(12, _wline([("39.", 71.0, 84.1), ("Årlig", 92.2, 114.3), ("utvärdering", 117.0, 165.3)], 101.0, 10.0)),
+        on(12, _wline([("av", 92.2, 102.0), ("webbplatsen", 105.0, 147.3)], 114.9, 10.0)),
+    ]  # fmt: skip
+    pages = {11: PageText(11, 842, 595, lines[:4]), 12: PageText(12, 842, 595, lines[4:])}
+    found = find_findings(lines, pages, lambda i: 2)[2]
+    assert [i.text for i in found.strengths] == [
+        "Aktiva söka EU-medel",
+        "Bättre marknadsföring.",
+        "Rapportera brukarundersökningar till",
+    ]
+    assert [i.text for i in found.improvements][2:] == [
+        "Hög tillgänglighet och ett gott bemötande.",
+        "Årlig utvärdering av webbplatsen process finns för hur de hanteras.",
+    ]
+
+
 def test_a_full_line_of_a_table_row_above_stretched_lines_goes_on_into_them() -> None:
     """Seed 3016 case 49 (A5, a justified question cell 104 pt wide; the boxes as printed):
     "6.1 Politikerna" runs to the cell's edge and then into the row's number cells;
