@@ -20,6 +20,7 @@ from parsers.ledger import (
     _is_contents,
     _looks_like_history,
     _row_groups,
+    empty_headings,
 )
 from parsers.pdf import Document, Line, PageText
 from parsers.reader import Word
@@ -58,6 +59,25 @@ def test_every_word_is_accounted_for_exactly_once(name: str) -> None:
     assert {"question", "total", "heading"} <= fields
     assert ("history" in fields) == bool(record.history)
     assert {"strength", "improvement"} & fields
+
+
+def test_a_heading_the_tags_read_nothing_under_is_said() -> None:
+    """Fresh seed 4003, damaged cases 37, 245, 288 (`empty_cell`, tagged, newspaper columns):
+    the improvements' heading is printed over an empty list. The tags read no improvements,
+    the layout's reading filled the list with a strength from the column beside it, and the
+    heading check ran on the layout's reading only: `complete: true` with a list lost
+    (only `readings_differ` said anything). The record keeps the tags' findings, so their
+    reading is checked under the headings too."""
+    from parsers.findings import AreaFindings, Item
+
+    lines = [_line("Styrkor", top=100.0), _line("Förbättringsområden", top=300.0)]
+    layout = {7: AreaFindings([Item(["Aktiv styrning."], 1)], [Item(["Regelbunden dialog."], 1)])}
+    layout[7].spans = [(0, 1), (1, 2)]
+    tags = {7: AreaFindings([Item(["Aktiv styrning."], 1), Item(["Regelbunden dialog."], 1)])}
+    (said,) = empty_headings(lines, layout, tags, {})
+    assert (said.code, said.message[:28]) == ("missing_findings", "area 7: the findings print a")
+    assert "no improvements were read" in said.message
+    assert empty_headings(lines, layout, None, {}) == []  # the layout's own reading is full
 
 
 def test_a_history_table_by_content_in_either_orientation() -> None:
