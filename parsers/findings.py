@@ -348,6 +348,8 @@ class _Column:
         self.last_justified = False  # whether that page's lines are justified
         self.last_label: str | None = None  # the label of the last item ("c)"), if it had one
         self.stray = False  # whether the last line was a paragraph outside the list (`_outside`)
+        #: per page (and text column), where the list's paragraphs began (`_outside`)
+        self.firsts: dict[tuple[int, int], list[float]] = {}
 
     def add(self, words: list[Word], page: int, column: int = 0) -> None:
         """A line of the column; `column` (parsers.layout) tells a newspaper column's lines
@@ -457,9 +459,12 @@ class _Column:
         or beside it? In a list whose items carry labels (`glyph` is "" in a list without
         them), an unlabelled line set off from the one before by a paragraph's gap: an item's
         lines follow each other at the line pitch. In a list without labels, a paragraph
-        that begins further into the column than `STRAY_INDENT_SHARE` of its width: items
-        begin at the column's edge or a first-line indent of a few ems. The lines that follow
-        such a paragraph without starting an item are outside too."""
+        that begins further into the column than `STRAY_INDENT_SHARE` of its width (items
+        begin at the column's edge or a first-line indent of a few ems), or left of where
+        every earlier paragraph of the list on its page began, by more than
+        `HANGING_INDENT_PT` (a box drawn under the list, 10 pt left of the column: fresh seed
+        4003 damaged case 166). The lines that follow such a paragraph without starting an
+        item are outside too."""
         if self.last is None or not self.items:
             self.stray = False
         elif glyph != "":  # a labelled list (an item whose label stood alone goes on below)
@@ -467,7 +472,12 @@ class _Column:
             self.stray = glyph is None and (self.stray or (same and self._apart(words, line_gap)))
         elif new:
             width = right[page] - lefts[page]
-            self.stray = words[0].x0 - lefts[page] > STRAY_INDENT_SHARE * width
+            seen = self.firsts.get(page)
+            self.stray = words[0].x0 - lefts[page] > STRAY_INDENT_SHARE * width or bool(
+                seen and words[0].x0 < min(seen) - HANGING_INDENT_PT
+            )
+        if new and not self.stray:
+            self.firsts.setdefault(page, []).append(words[0].x0)
         return self.stray
 
     def _broken_before(

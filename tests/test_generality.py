@@ -3530,6 +3530,32 @@ def test_a_label_glued_to_an_item_that_starts_with_a_number_follows_the_list() -
     ]
 
 
+def test_a_paragraph_left_of_where_the_lists_paragraphs_begin_is_no_item() -> None:
+    """Fresh seed 4003 damaged case 166 (`floating_item`): a strength moved into a floating
+    text box that LibreOffice drew under the improvements' column, 10 pt left of it. The
+    list has no labels, and the box's paragraph began at the column's left edge as the
+    lines measure it (its own), so it was read as one more improvement: every word read, in
+    the wrong field, `complete: true`. A paragraph that begins left of where every earlier
+    paragraph of the list on its page began is outside the list (`_Column._outside`)."""
+    from parsers.findings import find_findings
+
+    lines = [
+        _wline([("Förbättringsområden", 410.3, 503.0)], 184.4, 10.0),
+        _wline([("Dokumentera", 410.3, 464.7), ("uppföljningen", 467.2, 523.3)], 205.7, 10.0),
+        _wline([("Se", 410.3, 420.2), ("över", 422.8, 440.5), ("målen", 443.1, 467.5)], 248.3, 10.0),
+        _wline([("Tydliggör", 410.3, 450.2), ("stödet.", 452.8, 476.6)], 291.0, 10.0),
+        _wline([("Tydlig", 400.2, 426.8), ("uppföljning.", 429.3, 476.1)], 363.0, 10.0),
+        _wline([("Kommentar", 71.0, 140.0)], 400.0, 12.0),
+    ]  # fmt: skip
+    page = PageText(1, 842, 595, lines)
+    found = find_findings(page.lines, {1: page}, lambda i: 1)[1]
+    assert [i.text for i in found.improvements] == [
+        "Dokumentera uppföljningen",
+        "Se över målen",
+        "Tydliggör stödet.",
+    ]
+
+
 def test_findings_titled_in_a_left_column_read_as_headed_lists() -> None:
     """Fuzzer generation 4 (`findings_titles="left"`, seed 4001 case 30): the findings as one
     table whose titles are row headers in a narrow left column, "Styrkor" beside the
