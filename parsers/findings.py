@@ -347,6 +347,8 @@ class _Column:
         self.last_right = 0.0  # the column's right edge on that line's page
         self.last_justified = False  # whether that page's lines are justified
         self.last_label: str | None = None  # the label of the last item ("c)"), if it had one
+        self.first_label: str | None = None  # the label of the first item, if it had one
+        self.run = False  # whether the items' labels number on one by one ("36.", "37.", …)
         self.stray = False  # whether the last line was a paragraph outside the list (`_outside`)
         #: per page (and text column), where the list's paragraphs began (`_outside`)
         self.firsts: dict[tuple[int, int], list[float]] = {}
@@ -406,7 +408,10 @@ class _Column:
                 new = True
             if new:
                 self.items.append(Item([rest], page[0]))
+                self.run = len(self.items) == 1 or (self.run and _follows(glyph, self.last_label))
                 self.last_label = glyph
+                if len(self.items) == 1:
+                    self.first_label = glyph
             elif self._broken_before(words, rest, full):
                 self.items[-1].lines[-1] += rest  # a word too long for the column, broken
             else:
@@ -913,11 +918,18 @@ def _flows_on(
         and not _follows(right_first[0], right.last_label)
         and right_first[1][0].bottom <= left_labels[-1][1][0].top
     )
-    # ... or the left column's first label follows the right list's last one ("38." then
-    # "39."), not the left list's ("35."): Word numbers a list run on through the table's
-    # left cell before its right one, so a table's left cell could not go on at "39."
+    # ... or the lists are numbered on in one run, the right one after the left ("33."–"35.",
+    # then "36."–"38."), and the left column goes on with the number after the right list's
+    # last ("39."): Word numbers a list run on through a table's left cell before its right
+    # one, so a table's left cell could not go on there (a table of a row per item numbers
+    # the rows' cells in turn, "7)" left, "8)" right, "9)" left: no run)
     left_first = left_labels[0][0] if left_labels else None
-    by_order = _follows(left_first, right.last_label) and not _follows(left_first, left.last_label)
+    by_order = (
+        len(right.items) > 1
+        and right.run
+        and _follows(right.first_label, left.last_label)
+        and _follows(left_first, right.last_label)
+    )
     return at_left or at_right or by_labels or by_order
 
 

@@ -48,7 +48,7 @@ from schema.record import (
 )
 
 #: Bump when a change can alter parsed values; the warehouse reprocesses older records.
-PARSER_VERSION = "1.10.0"
+PARSER_VERSION = "1.11.0"
 
 
 def parse_report(
