@@ -1970,6 +1970,19 @@ def test_newspaper_columns_whose_left_column_numbers_on_from_the_right_flow_on()
         "Hög tillgänglighet och ett gott bemötande.",
         "Årlig utvärdering av webbplatsen process finns för hur de hanteras.",
     ]
+    # a table of a row per item numbers its cells in turn ("19)" left, "20)" right, then
+    # "21)" left on the next page): no run, a table (pinned g3-a5-broken-words-and-titles-…)
+    rows = [
+        on(5, _wline([("Styrkor", 71.0, 105.9), ("Förbättringsmöjligheter", 320.3, 429.3)], 600.0, 10.0)),
+        on(5, _wline([("19)", 71.0, 84.1), ("Aktiv", 92.2, 120.7), ("dialog.", 123.4, 160.0),
+                      ("20)", 320.3, 333.4), ("Bred", 341.5, 360.0), ("modell.", 363.0, 400.0)], 620.0, 10.0)),
+        on(6, _wline([("21)", 71.0, 84.1), ("Tydlig", 92.2, 120.7), ("plan.", 123.4, 150.0),
+                      ("22)", 320.3, 333.4), ("Se", 341.5, 352.0), ("över.", 355.0, 380.0)], 70.0, 10.0)),
+    ]  # fmt: skip
+    pages = {5: PageText(5, 842, 595, rows[:2]), 6: PageText(6, 842, 595, rows[2:])}
+    found = find_findings(rows, pages, lambda i: 2)[2]
+    assert [i.text for i in found.strengths] == ["Aktiv dialog.", "Tydlig plan."]
+    assert [i.text for i in found.improvements] == ["Bred modell.", "Se över."]
 
 
 def test_a_full_line_of_a_table_row_above_stretched_lines_goes_on_into_them() -> None:
