@@ -81,9 +81,14 @@ def _label(text: str) -> str:
 
 
 def header_kind(line: Line) -> str | None:
-    """'table' for side-by-side headers, 'strengths'/'improvements' for a list heading."""
+    """'table' for side-by-side headers, 'strengths'/'improvements' for a list heading. A
+    heading starts with a capital: "förbättringsområden" alone on a line of a narrow cell is
+    the text's ("… Till utpekade" / "förbättringsområden" / "blir det …": fresh seed 4003
+    case 44)."""
     if is_side_header(line):
         return "table"
+    if line.text[:1].islower():
+        return None
     return findings_title(line.text)
 
 

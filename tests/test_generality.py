@@ -3569,6 +3569,18 @@ def test_a_paragraph_left_of_where_the_lists_paragraphs_begin_is_no_item() -> No
     ]
 
 
+def test_a_findings_title_in_lower_case_alone_on_a_cells_line_is_no_heading() -> None:
+    """Fresh seed 4003 case 44 (A5, a question cell 110 pt wide): "… institutioner. Till" /
+    "utpekade" / "förbättringsområden" / "blir det naturligt för …". The line of one word was
+    read as an improvements heading, and 50 lines of score tables and prose became area 1's
+    improvements. A heading starts with a capital (`header_kind`)."""
+    from parsers.findings import header_kind
+
+    assert header_kind(_line([("förbättringsområden", 86.5)], 496.8)) is None
+    assert header_kind(_line([("Förbättringsområden", 86.5)], 496.8)) == "improvements"
+    assert header_kind(_line([("FÖRBÄTTRINGSOMRÅDEN", 86.5)], 496.8)) == "improvements"
+
+
 def test_findings_titled_in_a_left_column_read_as_headed_lists() -> None:
     """Fuzzer generation 4 (`findings_titles="left"`, seed 4001 case 30): the findings as one
     table whose titles are row headers in a narrow left column, "Styrkor" beside the
