@@ -41,6 +41,7 @@ from parsers.tolerances import (
     MIN_TWO_SIDED_LINES,
     NUMBER_COLUMN_ALIGN_EM,
     PARAGRAPH_INDENT_MIN_EM,
+    RUN_GAP_EM,
 )
 from parsers.vocabulary import findings_title
 
@@ -69,9 +70,12 @@ def _gaps(line: Line, em: float) -> list[tuple[float, float]]:
         if b.x0 - a.x1 < wide:
             continue
         if _is_label(a) and (
-            k == 0 or (a.x0 - line.words[k - 1].x1 >= wide and not _stretched_like(line, k))
+            k == 0
+            or (a.x0 - line.words[k - 1].x1 >= RUN_GAP_EM * a.size and not _stretched_like(line, k))
         ):
-            continue  # a list label starting its column: the tab to its item's text
+            # a list label starting its column, after the gutter or a table's narrower cell
+            # gap ("… HME-enkäten ‹11 pt› 72. ‹tab› Stärk …"): the tab to its item's text
+            continue
         left = [w for w in line.words if w.x1 <= a.x1]
         right = [w for w in line.words if w.x0 >= b.x0]
         if _textual(left) and _textual(right):

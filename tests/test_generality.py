@@ -3161,6 +3161,23 @@ def test_a_score_tables_header_and_total_above_columns_are_no_part_of_them() -> 
     assert next(ln.text for ln in page.lines if ln.column == 2).startswith("Ledarskap: rätt")
 
 
+def test_a_label_after_a_tables_narrow_cell_gap_starts_its_cell() -> None:
+    """Fresh seed 4003 case 53 (tagged, a findings table of a row per item, typed "72." and
+    a tab): the left cell's text runs to 385 pt, the right cell's label stands 11 pt further
+    on (the cells' gap, narrower than a gutter), its text 17 pt after it. The tab after the
+    label was taken for a gutter, the label for the left column's, and the layout's reading
+    lost items (said as `readings_differ`). A label after a gap wider than a word space
+    starts its cell; the tab after it is no gutter (`_gaps`)."""
+    from parsers.layout import _gaps
+
+    line = _wline(
+        [("71.", 90.8, 109.8), ("God", 126.8, 151.0), ("dialog", 156.3, 192.8), ("med", 198.0, 224.6),
+         ("resultaten", 229.9, 291.0), ("i", 296.3, 299.6), ("HME-enkäten", 304.8, 385.0),
+         ("72.", 396.1, 415.1), ("Stärk", 432.1, 463.6), ("informationen", 467.5, 551.8),
+         ("om", 555.6, 574.7), ("e-tjänster.", 578.5, 640.3)], 124.6, 10.5)  # fmt: skip
+    assert _gaps(line, 10.5) == []
+
+
 def test_a_year_alone_on_a_columns_line_beside_the_other_column_stays_in_the_columns() -> None:
     """Fresh seed 3021 case 10 (newspaper columns, lines of the two columns a few points
     apart, grouped as one line): the left column's item ends "… rekryteringspolicy från" /
