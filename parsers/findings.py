@@ -554,10 +554,15 @@ def rejoin_broken_words(texts: list[str], lines: list[Line]) -> list[str]:
 
 def _starts_item(previous: str, line: str) -> bool:
     """Across a page break, with no glyphs and no spacing to see: does `line` start a new
-    item after `previous`? Items begin with a capitalised word; a line inside an item rarely
-    does, and never after a line that ends in a conjunction, preposition, comma or hyphen."""
+    item after `previous`? Items begin with a capitalised word or a number; a line inside an
+    item rarely does, and never after a line that ends in a conjunction, preposition, comma
+    or hyphen (a number: only after a sentence's end)."""
     previous = previous.rstrip()
     first = line.split(" ", 1)[0]
+    if first[:1].isdigit() and previous:
+        # an item may begin with a number ("10-gruppen …", "2017 infördes …"); a line inside
+        # one does too ("… från" / "2013."), but not after a sentence's end
+        return _finished(previous)
     if not first[:1].isupper() or first[1:2].isupper() or not previous:
         return False
     if _finished(previous):

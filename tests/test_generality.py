@@ -3598,6 +3598,19 @@ def test_a_findings_title_in_lower_case_alone_on_a_cells_line_is_no_heading() ->
     assert header_kind(_line([("FÖRBÄTTRINGSOMRÅDEN", 86.5)], 496.8)) == "improvements"
 
 
+def test_an_item_may_begin_with_a_number_after_a_page_break() -> None:
+    """Fresh seed 4003 case 74 (tagged, unlabelled items, A5): an item ends a page
+    ("… och kommunstyrelsen."), and the next page begins "10-gruppen (tio kommuner …)", the
+    next item. With no spacing to see over the break, only a capital started an item, so
+    the two were one (said as `readings_differ`). A number starts an item after a sentence's
+    end; inside a sentence ("… från" / "2013.") it goes on (`_starts_item`)."""
+    from parsers.findings import _starts_item
+
+    assert _starts_item("… i kommunfullmäktige och kommunstyrelsen.", "10-gruppen (tio kommuner")
+    assert not _starts_item("… en mycket detaljerad rekryteringspolicy från", "2013. Ett")
+    assert _starts_item("… sker budgetering.", "Kommunen arbetar")
+
+
 def test_findings_titled_in_a_left_column_read_as_headed_lists() -> None:
     """Fuzzer generation 4 (`findings_titles="left"`, seed 4001 case 30): the findings as one
     table whose titles are row headers in a narrow left column, "Styrkor" beside the
