@@ -222,13 +222,14 @@ def _lined_up_gutter(lines: list[Line], i: int, em: float) -> tuple[float, float
 
 
 def _justified(parts: list[list[Word]], em: float) -> bool:
-    """Do most of the right-hand parts end at one edge, as a justified column's lines do
-    (all but a paragraph's last)? A justified paragraph's line whose stretched space meets a
-    table's column ("… status, hur ‹› måluppfyllelsen ser ut och" above "3. Politisk …
-    ‹› Poäng Max %") ends where the text does, the table's header where its cells do."""
-    ends = [ws[-1].x1 for ws in parts]
+    """Are the right-hand parts a justified column's lines: those that end short of the
+    column's right edge (the furthest end) are paragraphs' last lines, which keep their
+    natural word spaces? A score table's header row beside a justified paragraph's
+    stretched line ("… status, hur ‹› måluppfyllelsen ser ut och" above "3. Politisk …
+    ‹› Poäng ‹› Max ‹› %") ends short of it with its cells a gutter apart (`_cells`)."""
+    edge = max(ws[-1].x1 for ws in parts)
     tol = COLUMN_START_ALIGN_EM * em
-    return any(2 * sum(abs(x - y) <= tol for y in ends) > len(ends) for x in ends)
+    return not any(ws[-1].x1 < edge - tol and _cells(ws, em) for ws in parts)
 
 
 def _number_beside(line: Line, lo: float, hi: float) -> tuple[float, float] | None:

@@ -3073,6 +3073,15 @@ def test_a_justified_line_whose_stretched_space_meets_a_table_column_starts_no_c
     split_columns(page)
     assert [ln.column for ln in page.lines] == [0] * len(page.lines)
     assert page.lines[3].text == "3. Politisk styrning och kontroll Poäng Max %"
+    # a justified column's paragraph ends short of the edge with its natural spaces: its
+    # lines are columns still (fresh seed 4003 cases 154, 307, which a first version of
+    # the rule, "most right-hand parts end at one edge", lost)
+    from parsers.layout import _justified
+
+    stretched = _wline([("2)", 312.0, 320.0), ("Kulturskola", 330.0, 390.0),
+                        ("för", 470.0, 485.0), ("att", 490.0, 504.3)], 100.0, 10.0)  # fmt: skip
+    last = _wline([("bredda", 330.0, 365.0), ("rekrytering", 368.0, 407.3)], 114.0, 10.0)
+    assert _justified([stretched.words, last.words], 10.0)
 
 
 def test_a_paragraphs_last_word_alone_beside_the_left_column_stays_in_the_columns() -> None:
