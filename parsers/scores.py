@@ -52,7 +52,7 @@ from parsers.vocabulary import (
     is_header,
     is_side_header,
 )
-from parsers.words import bare
+from parsers.words import bare, no_article
 
 
 @dataclass
@@ -486,7 +486,7 @@ def glue_broken_words(questions: list[QuestionRow], size: float, vocabulary: Cou
             x1, single, _ = q.ends[k - 1]
             if not (single and fills_to_edge(x1, right, size, q.ends[k][2])):
                 continue
-            tail = q.lines[k].split(" ", 1)[0]
+            tail, *after = q.lines[k].split(" ", 2)[:2]
             ends_question = (
                 q.lines[k] == tail
                 and tail.endswith("?")
@@ -494,7 +494,10 @@ def glue_broken_words(questions: list[QuestionRow], size: float, vocabulary: Cou
                 and tail[:1].islower()
                 and len(bare(tail)) <= QUESTION_END_MAX_LETTERS
             )
-            if ends_question or broken_word_rest(q.lines[k - 1], tail, vocabulary):
+            # an article that starts no noun phrase is a word's end ("verksamhetsplanering" /
+            # "en samt hur …"), though the document prints the whole word nowhere
+            no_noun = no_article(tail, after[0] if after else None)
+            if ends_question or no_noun or broken_word_rest(q.lines[k - 1], tail, vocabulary):
                 q.lines[k - 1] += q.lines.pop(k)
                 q.ends[k - 1] = (q.ends[k][0], q.ends[k][1] and single, q.ends[k - 1][2])
                 q.ends.pop(k)

@@ -102,3 +102,19 @@ KEEPS_SUSPENDED_HYPHEN = frozenset(word for word, _, rules in _rows() if "H" in 
 def bare(word: str) -> str:
     """A word as the rules compare it: punctuation and quotes around it off, case-folded."""
     return word.strip(".,;:!?()”\"'").casefold()
+
+
+#: Word classes that never follow an article: an article starts its noun phrase.
+_NO_NOUN = ("konjunktion", "subjunktion", "preposition", "partikel")
+
+
+def no_article(word: str, after: str | None) -> bool:
+    """Is `word`, an article in form ("en", "ett"), no article where it stands: followed by
+    sentence punctuation, by nothing, or by a conjunction, subjunction, preposition or
+    particle ("verksamhetsplanering" / "en samt hur …", "… / en?")? Then it is the end of a
+    word broken before it."""
+    if WORD_CLASS.get(bare(word)) != "artikel":
+        return False
+    if word[-1:] in ".,;:!?" or after is None:
+        return True
+    return WORD_CLASS.get(bare(after)) in _NO_NOUN

@@ -334,6 +334,11 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.findings._glued_before_numbers": lambda labelled, last: labelled},
         False,
     ),
+    "words.no_article": (
+        "an article after a word that filled its cell's line is a word of its own",
+        {"parsers.scores.no_article": lambda word, after: False},
+        False,
+    ),
     "layout._number_beside": (
         "a number alone beside a column's text crosses the strip",
         {"parsers.layout._number_beside": lambda line, lo, hi: None},

@@ -1673,6 +1673,35 @@ def test_a_findings_title_broken_inside_the_word_is_joined_to_its_rest() -> None
     ]
 
 
+def test_a_word_broken_before_an_article_ending_is_glued() -> None:
+    """Fresh seed 4003 case 342 (tagged, A5, the question's number in a column of its own):
+    "verksamhetsplaneringen" is wider than the question cell, so the word processor broke it
+    without a hyphen, "verksamhetsplanering" / "en samt hur …", in 17 questions. "en" is a
+    word of its own (an article), the joined word is printed nowhere whole, so it was left
+    apart. An article starts a noun phrase: followed by a conjunction, a preposition,
+    punctuation or nothing it is no article but a word's end (`words.no_article`)."""
+    from collections import Counter
+
+    from parsers.scores import find_tables, glue_broken_words
+    from parsers.words import no_article
+
+    assert no_article("en", "samt") and no_article("en?", None) and no_article("en", "och")
+    assert not no_article("en", "plan") and not no_article("och", "samt")
+    lines = [
+        _wline([("1.", 49.7, 62.1), ("Offentlighet", 70.0, 140.0), ("Uppnått", 184.5, 227.2), ("Max", 253.0, 279.6), ("Procent", 306.7, 357.0)], 330.7, 11.5),
+        _wline([("1.1", 49.7, 68.0), ("Används", 78.3, 120.0), ("resultaten", 124.0, 162.6), ("1", 197.2, 204.5), ("15", 259.0, 273.6), ("7", 320.9, 328.2), ("%", 331.9, 342.8)], 373.4, 11.5),
+        _wline([("verksamhetsplanering", 49.7, 161.9)], 386.8, 11.5),
+        _wline([("en", 49.7, 62.0), ("samt", 66.0, 92.0), ("hur", 96.0, 115.0), ("följs", 119.0, 145.0)], 400.2, 11.5),
+        _wline([("arbetet", 49.7, 88.0), ("upp", 92.0, 112.0), ("i", 116.0, 120.0), ("nämnderna?", 124.0, 162.6)], 413.6, 11.5),
+        _wline([("Summa", 49.7, 90.0), ("1", 197.2, 204.5), ("15", 259.0, 273.6), ("7", 317.3, 331.9), ("%", 335.6, 346.5)], 428.6, 11.5),
+    ]  # fmt: skip
+    (table,) = find_tables(PageText(1, 420, 595, lines).lines)
+    glue_broken_words(table.questions, 11.5, Counter())
+    assert table.questions[0].text == (
+        "Används resultaten verksamhetsplaneringen samt hur följs arbetet upp i nämnderna?"
+    )
+
+
 def test_a_word_broken_where_a_wide_letter_did_not_fit_is_glued() -> None:
     """Seed 3016 case 112 (A5, DejaVu Sans 11.5 pt, the boxes as printed): the question cell
     is 113 pt wide and "kommunövergripande" wider, so the word processor broke it where the
