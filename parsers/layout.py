@@ -329,12 +329,15 @@ def _narrow_gutter(
             and len(_gaps(ln, ln.size)) > 1
             and _side(lines[j - 1], lo, hi)
             and abs(g[1] - hi) > GUTTER_EDGE_PT
+            and not _starts_like_right(lines[i:j], g[1], hi)
         ):
             # a line with several wide gaps (justified) continues the columns only right
             # after a line printed on both sides, or when its right-hand words start at the
             # right column's edge (the left column's last line, stretched before the column
-            # break, beside the right column's heading): after one side alone it is more
-            # likely a table's header row below a box ("Fråga Poäng Maxpoäng ‹gap› Andel")
+            # break, beside the right column's heading) or where a right-hand line of the
+            # region starts (a list's bodies beside their hanging labels: "27. Formulera ‹›
+            # kopplingen ‹gutter› och synpunkter."): after one side alone it is more likely
+            # a table's header row below a box ("Fråga Poäng Maxpoäng ‹gap› Andel")
             g = None
         if g is not None:
             nlo, nhi = max(lo, g[0]), min(hi, g[1])
@@ -348,6 +351,16 @@ def _narrow_gutter(
         lo, hi = nlo, nhi
         j += 1
     return j, lo, hi
+
+
+def _starts_like_right(region: list[Line], x: float, hi: float) -> bool:
+    """Does a line of the region have its right-hand part start at `x` (within
+    `GUTTER_EDGE_PT`), right of the strip's edge `hi`?"""
+    for ln in region:
+        right = [w for w in ln.words if w.x0 >= hi - GUTTER_EDGE_PT]
+        if right and abs(right[0].x0 - x) <= GUTTER_EDGE_PT:
+            return True
+    return False
 
 
 def _side_pitch(

@@ -339,6 +339,11 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.scores.no_article": lambda word, after: False},
         False,
     ),
+    "layout._starts_like_right": (
+        "a stretched line continues the columns only at the strip's edge",
+        {"parsers.layout._starts_like_right": _never},
+        True,
+    ),
     "layout._number_beside": (
         "a number alone beside a column's text crosses the strip",
         {"parsers.layout._number_beside": lambda line, lo, hi: None},

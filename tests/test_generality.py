@@ -3216,6 +3216,41 @@ def test_a_label_after_a_tables_narrow_cell_gap_starts_its_cell() -> None:
     assert _gaps(line, 10.5) == []
 
 
+def test_a_stretched_line_beside_a_hanging_body_goes_on_in_the_columns() -> None:
+    """Fresh seed 4003 case 108 (Letter, justified newspaper columns of typed numbered items
+    with hanging bodies, the two columns' lines a few points apart): "27. Formulera ‹›
+    kopplingen" beside "och synpunkter.", grouped as one line. A stretched line after a
+    one-sided one continued the columns only where its right-hand words started at the
+    strip's edge, the right column's labels ("30." at 320.3), not its bodies (337.3), so the
+    columns ended there and an item lost its first line. The right-hand words may start
+    where the region's right-hand lines do (`_starts_like_right`)."""
+    page = _page_of_rows(
+        {
+            148.6: "gemensamma@107.8:193.7 forum@216.6:252.4 för@275.3:291.8 "
+            "29.@320.3:339.3 Redovisa@356.3:410.9 dialogen@425.2:476.7 kring@490.9:521.3",
+            164.7: "chefer@107.8:145.9 så@156.2:169.8 att@180.1:196.9 den@207.3:229.9 "
+            "når@240.3:260.1 alla@270.4:291.8 budget@337.3:379.8 och@388.0:409.5 "
+            "verksamhetsplan@417.8:521.2",
+            180.8: "verksamheter@107.8:191.4 genom@337.3:378.9 gemensamma@389.3:475.2 "
+            "forum@485.6:521.3",
+            199.9: "26.@90.8:109.8 Tydliggör@126.8:183.0 rutinerna@187.8:243.2 för@248.1:264.6 "
+            "mål@269.4:291.8 för@337.3:353.7 chefer.@357.6:399.5",
+            216.0: "och@107.8:129.3 resultat.@133.1:183.2",
+            222.0: "30.@320.3:339.3 Stärk@356.3:387.8 målen@396.1:433.4 för@441.6:458.1 "
+            "klagomål@466.4:521.2",
+            235.1: "27.@90.8:109.8 Formulera@126.8:188.2 kopplingen@225.5:291.9 och@337.3:358.8 "
+            "synpunkter.@362.6:434.1",
+            251.2: "mellan@107.8:148.5 kommunens@217.7:291.8",
+        },
+        width=612,
+        size=11.0,
+    )
+    split_columns(page)
+    left = [ln.text for ln in page.lines if ln.column == 1]
+    assert left[-2:] == ["27. Formulera kopplingen", "mellan kommunens"]
+    assert [ln.text for ln in page.lines if ln.column == 2][-1] == "och synpunkter."
+
+
 def test_a_year_alone_on_a_columns_line_beside_the_other_column_stays_in_the_columns() -> None:
     """Fresh seed 3021 case 10 (newspaper columns, lines of the two columns a few points
     apart, grouped as one line): the left column's item ends "… rekryteringspolicy från" /
