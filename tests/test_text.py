@@ -41,8 +41,16 @@ def test_join_lines(lines: list[str], whole: str) -> None:
     [
         # the document prints the compound whole on another line: its hyphen is its own
         (["Kommunen erbjuder webb-sändningar."], "erbjuder webb-sändningar från"),
-        # the document prints the word whole without a hyphen: a hyphenation break
-        (["Fler webbsändningar i år."], "erbjuder webbsändningar från"),
+        # the document prints the word whole without a hyphen, and hyphenates (another word
+        # broken at a line end is printed whole elsewhere): a hyphenation break
+        (
+            ["Fler webbsändningar i år om verksamhets-", "planeringen och verksamhetsplaneringen."],
+            "erbjuder webbsändningar från",
+        ),
+        # ... in a document that never breaks a word otherwise, the one pair is a compound
+        # spelled both ways (fresh seed 4003 case 3: "webb-" / "sändningar" beside
+        # "Webbsändningar"): the hyphen is the text's
+        (["Fler webbsändningar i år."], "erbjuder webb-sändningar från"),
         # no evidence for this word, in a document that hyphenates (two other words broken
         # at line ends are printed whole elsewhere): a hyphenation break
         (
