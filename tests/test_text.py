@@ -233,3 +233,16 @@ def test_a_hyphen_no_hyphenator_would_print_stays_whatever_the_document_prints()
         )
         assert join_lines(["nytt IT-", "stöd"]) == "nytt IT-stöd"
         assert join_lines(["nya e-", "tjänster"]) == "nya e-tjänster"
+
+
+def test_a_names_compound_is_no_sign_that_the_document_hyphenates() -> None:
+    """Fresh seed 4003 case 14 (no hyphenation): the document breaks "Götene-" / "appen" and
+    "webb-" / "sändningar" at their own hyphens and prints "Göteneappen" and "Webbsändningar"
+    elsewhere. Two such pairs made it a document that hyphenates, so both hyphens were
+    dropped. A name's compound is written either way in Swedish: no evidence of
+    hyphenation (`printed_words`)."""
+    lines = ["via Götene-", "appen och", "erbjuder webb-", "sändningar från"]
+    with document_words():
+        printed_words([*lines, "Göteneappen finns.", "Webbsändningar sker."])
+        assert join_lines(lines[2:]) == "erbjuder webb-sändningar från"
+        assert join_lines(lines[:2]) == "via Götene-appen och"
