@@ -216,6 +216,10 @@ def test_page_finder_reads_a_text_over_a_page_break() -> None:
     e_start = txt.text.find("Följupp")
     assert txt.follows(["Följ", "upp", "e-tjänsterna."], e_start) is not None
     assert txt.follows(["Följ", "upp", "e-tjänster", "saknas"], e_start) is None
+    # a question's "?" wrapped alone onto the next page (A5 narrow cell, seed 4003 case 332)
+    txt = PdfText(["3.1 Hur stöds cheferna i hela\r\norganisationen 0 10 0%", "Rubrik\r\n?\r\n3.2"])
+    start = txt.text.find("Hur")
+    assert txt.follows(["Hur", "stöds", "cheferna", "i", "hela", "organisationen?"], start)
 
 
 def test_a_case_the_generator_cannot_make_is_one_unusable_row(tmp_path: Path) -> None:

@@ -44,8 +44,15 @@ def _compact(s: str) -> str:
 
 
 def _parts(words: list[str]) -> list[str]:
-    """Words cut after each hyphen or soft hyphen: a page may break there too."""
-    return [c for w in words for p in re.split(r"(?<=[-\u00ad])", w) if (c := _compact(p))]
+    """Words cut after each hyphen or soft hyphen, and before the punctuation that ends them:
+    a page may break there too (a narrow A5 cell wraps "organisationen" / "?", and the "?"
+    can land on the next page: seed 4003 case 9)."""
+    return [
+        c
+        for w in words
+        for p in re.split(r"(?<=[-\u00ad])|(?=[?!.,;:)”]+$)", w)
+        if (c := _compact(p))
+    ]
 
 
 class PdfText:
