@@ -310,8 +310,10 @@ def _glued_before_numbers(
     out = []
     for k, (glyph, rest) in enumerate(labelled):
         m = _NUMBER_AFTER_LABEL.match(rest) if glyph is None else None
-        after = next((g for g, _ in labelled[k + 1 :] if g), None)
-        if m and (_follows(m.group(1), last) or _follows(after, m.group(1))):
+        if m and (
+            _follows(m.group(1), last)
+            or _follows(next((g for g, _ in labelled[k + 1 :] if g), None), m.group(1))
+        ):
             glyph, rest = m.group(1), rest[m.end() :]
         out.append((glyph, rest))
         last = glyph or last

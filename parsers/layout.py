@@ -232,14 +232,24 @@ def _justified(parts: list[list[Word]], em: float) -> bool:
     return not any(ws[-1].x1 < edge - tol and _cells(ws, em) for ws in parts)
 
 
+def _across(line: Line, lo: float, hi: float) -> tuple[list[Word], list[Word]] | None:
+    """The line's words left and right of the strip (lo, hi), when it has some on both sides
+    and none in the strip: the shape `_number_beside` and `_word_beside` look at."""
+    left = [w for w in line.words if w.x1 <= lo + GUTTER_EDGE_PT]
+    right = [w for w in line.words if w.x0 >= hi - GUTTER_EDGE_PT]
+    if not left or not right or len(left) + len(right) != len(line.words):
+        return None
+    return left, right
+
+
 def _number_beside(line: Line, lo: float, hi: float) -> tuple[float, float] | None:
     """The white a line leaves across the strip (lo, hi) when its left side is a number alone
     (the left column's line "2013." beside the right column's text, which `_gaps` does not
     count as two texts): the words on either side, none in the strip."""
-    left = [w for w in line.words if w.x1 <= lo + GUTTER_EDGE_PT]
-    right = [w for w in line.words if w.x0 >= hi - GUTTER_EDGE_PT]
-    if len(left) != 1 or not right or 1 + len(right) != len(line.words):
+    sides = _across(line, lo, hi)
+    if sides is None or len(sides[0]) != 1:
         return None
+    left, right = sides
     if not is_number(left[0].text.rstrip(".,;:)")) or not _textual(right):
         return None  # (text beside number cells is a table's row: "… medarbetare. 3 10 30%")
     return left[-1].x1, right[0].x0
@@ -250,10 +260,10 @@ def _word_beside(line: Line, lo: float, hi: float) -> tuple[float, float] | None
     (fewer than the two letters `_textual` asks for) at the right column's edge: a
     paragraph's last word "i." beside the left column's line, which `_gaps` does not count
     as text."""
-    left = [w for w in line.words if w.x1 <= lo + GUTTER_EDGE_PT]
-    right = [w for w in line.words if w.x0 >= hi - GUTTER_EDGE_PT]
-    if not left or not right or len(left) + len(right) != len(line.words):
+    sides = _across(line, lo, hi)
+    if sides is None:
         return None
+    left, right = sides
     if abs(right[0].x0 - hi) > GUTTER_EDGE_PT or not _textual(left):
         return None
     if not any(c.isalpha() for w in right for c in w.text):

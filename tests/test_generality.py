@@ -357,6 +357,14 @@ def test_a_larger_heading_after_the_columns_is_not_the_longer_columns_last_line(
     ]
 
 
+def _read_findings(lines: list[Line], width: float = 595, height: float = 842):
+    """Area 1's findings read from `lines`, one page of the given size."""
+    from parsers.findings import find_findings
+
+    page = PageText(1, width, height, lines)
+    return find_findings(page.lines, {1: page}, lambda i: 1)[1]
+
+
 def _wline(words: list[tuple[str, float, float]], top: float, size: float) -> Line:
     """A line of words with the boxes a PDF gave them (text, x0, x1)."""
     return Line([Word(t, x0, x1, top, top + size, size) for t, x0, x1 in words], page=1)
@@ -1739,8 +1747,6 @@ def test_an_item_whose_first_word_is_broken_at_the_columns_edge_is_glued() -> No
     "41) Kommunövergripand" ends 6.8 pt before the edge the lines of several words end at."""
     from dataclasses import replace
 
-    from parsers.findings import find_findings
-
     heading = _wline([("Förbättringsområden", 49.7, 170.0)], 250.0, 11.5)
     lines = [
         Line([replace(w, bold=True) for w in heading.words], page=1),
@@ -1755,8 +1761,7 @@ def test_an_item_whose_first_word_is_broken_at_the_columns_edge_is_glued() -> No
         _wline([("tydliga", 71.0, 110.3), ("indikatorer", 136.3, 199.1)], 402.5, 11.5),
         _wline([("och", 71.0, 91.6), ("målvärden.", 95.3, 160.6)], 417.9, 11.5),
     ]  # fmt: skip
-    page = PageText(1, 420, 595, lines)
-    found = find_findings(page.lines, {1: page}, lambda i: 1)[1]
+    found = _read_findings(lines, 420, 595)
     assert [i.text for i in found.improvements] == [
         "Kommunövergripande dialog med IT-stöd i verksamheterna med tydliga indikatorer och målvärden.",
         "Strukturerad modell för kommunens värdegrund med tydliga indikatorer och målvärden.",
@@ -1801,7 +1806,6 @@ def test_a_bold_lead_in_on_a_line_of_its_own_does_not_end_a_findings_table() -> 
     as printed): an item's bold lead-in too long to share its line with the item's text
     ("Kompetensutveckling:" alone, in either cell) looked like a bold heading and ended the
     table: the rest of the area's strengths and improvements were lost or read as prose."""
-    from parsers.findings import find_findings
 
     lines = [
         _bline([("Styrkor", 63.6, 100.8, True), ("Förbättringsmöjligheter", 209.9, 330.2, True)], 60.7),
@@ -1814,8 +1818,7 @@ def test_a_bold_lead_in_on_a_line_of_its_own_does_not_end_a_findings_table() -> 
         _bline([("aktiv", 63.6, 86.2), ("marknadsföring", 91.1, 163.9), ("för", 168.7, 181.8), ("att", 186.5, 198.9)], 238.2),
         _bline([("rekrytera", 63.6, 110.0), ("lärare.", 120.0, 150.0)], 252.7),
     ]  # fmt: skip
-    page = PageText(1, 420, 595, lines)
-    found = find_findings(page.lines, {1: page}, lambda i: 1)[1]
+    found = _read_findings(lines, 420, 595)
     assert [i.text for i in found.strengths] == [
         "Budget: rätt till heltid (pågående projekt) Vansbro.",
         "Kompetensutveckling: aktiv marknadsföring för att rekrytera lärare.",
@@ -1828,7 +1831,6 @@ def test_a_bold_lead_in_on_a_line_of_its_own_does_not_end_a_findings_table() -> 
 def test_a_bold_line_in_a_findings_tables_right_cell_is_no_heading() -> None:
     """A heading starts at the left margin: a short bold line inside the right-hand cell of
     a side-by-side findings table (an item printed bold, no colon) does not end the table."""
-    from parsers.findings import find_findings
 
     lines = [
         _bline([("Styrkor", 63.6, 100.8, True), ("Förbättringsområden", 209.9, 310.2, True)], 60.7),
@@ -1837,8 +1839,7 @@ def test_a_bold_line_in_a_findings_tables_right_cell_is_no_heading() -> None:
         _bline([("Bra", 63.6, 80.0), ("dialog.", 84.0, 120.0)], 101.2),
         _bline([("Mer", 209.9, 230.0), ("dialog.", 234.0, 270.0)], 107.9),
     ]  # fmt: skip
-    page = PageText(1, 420, 595, lines)
-    found = find_findings(page.lines, {1: page}, lambda i: 1)[1]
+    found = _read_findings(lines, 420, 595)
     assert [i.text for i in found.improvements] == ["Bättre uppföljning", "Mer dialog."]
 
 
@@ -2206,8 +2207,6 @@ def test_a_label_of_another_kind_than_the_lists_own_is_text() -> None:
     started an item of its own. A list's labels are of one kind (glyphs, numbers, letters)."""
     from dataclasses import replace
 
-    from parsers.findings import find_findings
-
     heading = _wline([("Styrkor", 63.6, 100.0)], 90.0, 10.0)
     lines = [
         Line([replace(w, bold=True) for w in heading.words], page=1),
@@ -2216,8 +2215,7 @@ def test_a_label_of_another_kind_than_the_lists_own_is_text() -> None:
         _wline([("•", 63.6, 67.0), ("Bra", 81.8, 100.0), ("dialog.", 103.0, 140.0)], 138.0, 10.0),
         _wline([("•", 63.6, 67.0), ("Tydliga", 81.8, 118.0), ("mål.", 121.0, 142.0)], 152.0, 10.0),
     ]  # fmt: skip
-    page = PageText(1, 595, 842, lines)
-    found = find_findings(page.lines, {1: page}, lambda i: 1)[1]
+    found = _read_findings(lines, 595, 842)
     assert [i.text for i in found.strengths] == [
         "Samverkan i en konstellation som Orsa deltar i.",
         "Bra dialog.",
@@ -3416,7 +3414,6 @@ def test_a_broken_words_last_letters_at_the_body_edge_are_no_label() -> None:
     for the cell. "n." reads as a letter label, so it made an empty item of its own and the
     item lost its word's end. A label alone on its line that stands right of the page's
     other labels is the text's (`_labels_at_their_edge`)."""
-    from parsers.findings import find_findings
 
     lines = [
         _wline([("Förbättringsområden", 209.9, 300.0)], 175.0, 9.0),
@@ -3430,8 +3427,7 @@ def test_a_broken_words_last_letters_at_the_body_edge_are_no_label() -> None:
         _wline([("chefs-", 226.9, 251.4), ("och", 253.6, 268.1),
                 ("ledarutbildning.", 270.3, 336.4)], 484.6 - 105.6, 9.0),
     ]  # fmt: skip
-    page = PageText(1, 420, 595, lines)
-    found = find_findings(page.lines, {1: page}, lambda i: 1)[1]
+    found = _read_findings(lines, 420, 595)
     assert [i.text for i in found.improvements] == [
         "Omfattande samverkan med och effektiv information/kommunikation.",
         "Alla chefer har genomgått chefs- och ledarutbildning.",
@@ -3606,7 +3602,6 @@ def test_a_label_glued_to_an_item_that_starts_with_a_number_follows_the_list() -
     item, numbered on from the strengths). A line that starts with the number between the
     list's labels before and after it, glued to a number or a quotation mark, has that
     label (`_glued_before_numbers`)."""
-    from parsers.findings import find_findings
 
     lines = [
         _wline([("Förbättringsområden", 51.1, 150.0)], 88.0, 10.0),
@@ -3623,8 +3618,7 @@ def test_a_label_glued_to_an_item_that_starts_with_a_number_follows_the_list() -
                 ("pizzakväll.", 193.0, 250.0)], 152.0, 10.0),
         _wline([("Kommentar", 51.1, 110.0)], 180.0, 12.0),
     ]  # fmt: skip
-    page = PageText(1, 595, 842, lines)
-    found = find_findings(page.lines, {1: page}, lambda i: 1)[1]
+    found = _read_findings(lines, 595, 842)
     assert [i.text for i in found.improvements] == [
         "10-gruppen i inlandet.",  # the list's first item: the label after it decides
         "Tydlig delegation.",
@@ -3640,7 +3634,6 @@ def test_a_paragraph_left_of_where_the_lists_paragraphs_begin_is_no_item() -> No
     lines measure it (its own), so it was read as one more improvement: every word read, in
     the wrong field, `complete: true`. A paragraph that begins left of where every earlier
     paragraph of the list on its page began is outside the list (`_Column._outside`)."""
-    from parsers.findings import find_findings
 
     lines = [
         _wline([("Förbättringsområden", 410.3, 503.0)], 184.4, 10.0),
@@ -3650,8 +3643,7 @@ def test_a_paragraph_left_of_where_the_lists_paragraphs_begin_is_no_item() -> No
         _wline([("Tydlig", 400.2, 426.8), ("uppföljning.", 429.3, 476.1)], 363.0, 10.0),
         _wline([("Kommentar", 71.0, 140.0)], 400.0, 12.0),
     ]  # fmt: skip
-    page = PageText(1, 842, 595, lines)
-    found = find_findings(page.lines, {1: page}, lambda i: 1)[1]
+    found = _read_findings(lines, 842, 595)
     assert [i.text for i in found.improvements] == [
         "Dokumentera uppföljningen",
         "Se över målen",
