@@ -1,7 +1,7 @@
 """Whole-process parse time of `kompass parse --json` (pdfplumber, the default, and PDFium)
 against a plain pdfplumber pass, and peak memory by page count.
 
-    .venv/bin/python benchmarks/parse_speed.py [REPORT.pdf] [--runs N] [--before REV]
+    .venv/bin/python benchmarks/parse_speed.py [REPORT.pdf] [--runs N] [--before REV] [--untagged]
 
 All sides run as fresh processes (imports included), alternately, in one run; medians of
 --runs. --before REV also times the parser as it was at git revision REV (checked out into a
@@ -61,6 +61,22 @@ def joined(report: Path, times: int, out: Path) -> Path:
     return out
 
 
+def untagged(report: Path, out: Path) -> Path:
+    """The report with its structure tree taken out of the catalogue (`/StructTreeRoot`,
+    `/MarkInfo`): the same pages, content streams and marks, read by the layout alone. The
+    measure of issue 23's limit (a tagged parse at most 1.3x the layout-only parse of the same
+    report, by the same parser), where --before compares with an older parser too. pikepdf
+    comes with OCRmyPDF (the dev extra)."""
+    import pikepdf
+
+    with pikepdf.open(report) as pdf:
+        for key in ("/StructTreeRoot", "/MarkInfo"):
+            if key in pdf.Root:
+                del pdf.Root[key]
+        pdf.save(out)
+    return out
+
+
 def parse_and_ledger_seconds(report: str | Path, reader: str | None = None):
     """One whole `parse_report` (ledger included) and the ledger alone on its trace:
     (record, seconds of the parse, seconds of the ledger)."""
@@ -103,6 +119,12 @@ def main() -> None:
     )
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--before", metavar="REV", help="also time the parser at this git revision")
+    ap.add_argument(
+        "--untagged",
+        action="store_true",
+        help="also time the report with its structure tree taken out (a tagged report's "
+        "layout-only parse)",
+    )
     args = ap.parse_args()
     kompass = str(Path(sys.executable).with_name("kompass"))
     sides: dict[str, tuple[list[str], dict | None]] = {
@@ -120,6 +142,13 @@ def main() -> None:
             sides[f"parser at {args.before}"] = (cmd, env)
             pdfium = [sys.executable, "-c", KOMPASS_AT, "parse", "--reader", "pdfium"]
             sides[f"pdfium at {args.before}"] = ([*pdfium, args.report, "--json"], env)
+        if args.untagged:
+            twin = str(untagged(Path(args.report), Path(tmp) / "untagged.pdf"))
+            sides["untagged twin"] = ([kompass, "parse", twin, "--json"], None)
+            sides["untagged twin, pdfium"] = (
+                [kompass, "parse", "--reader", "pdfium", twin, "--json"],
+                None,
+            )
         results: dict[str, list[tuple[float, float]]] = {k: [] for k in sides}
         for _ in range(args.runs):
             for name, (cmd, env) in sides.items():
@@ -142,6 +171,12 @@ def main() -> None:
             for now, then in (
                 ("kompass parse --json", f"parser at {args.before}"),
                 ("kompass parse --reader pdfium", f"pdfium at {args.before}"),
+            ):
+                print(f"  ratio {now} / {then}: {medians[now] / medians[then]:.2f}")
+        if args.untagged:  # the same parser, the same pages, with and without the tags
+            for now, then in (
+                ("kompass parse --json", "untagged twin"),
+                ("kompass parse --reader pdfium", "untagged twin, pdfium"),
             ):
                 print(f"  ratio {now} / {then}: {medians[now] / medians[then]:.2f}")
         whole, alone = ledger_share(args.report, args.runs)

@@ -38,6 +38,7 @@ from parsers.tolerances import (
     PARAGRAPH_GAP_EXTRA_EM,
     PARAGRAPH_GAP_MIN_EM,
     RUN_GAP_EM,
+    SAME_INDENT_EM,
     SAME_ROW_PITCH_EM,
     STRADDLE_PT,
     STRAY_INDENT_SHARE,
@@ -328,6 +329,18 @@ def _left_edges(pending: list[tuple[list[Word], tuple[int, int]]]) -> dict[tuple
     return left
 
 
+def column_extents(
+    lines: list[Line], pages: set[int]
+) -> dict[tuple[int, int], tuple[float, float]]:
+    """Per page of `pages` and text column: where its lines begin and end at most."""
+    out: dict[tuple[int, int], tuple[float, float]] = {}
+    for ln in lines:
+        if ln.page in pages:
+            left, right = out.get((ln.page, ln.column), (ln.x0, ln.x1))
+            out[ln.page, ln.column] = (min(left, ln.x0), max(right, ln.x1))
+    return out
+
+
 def _right_edges(
     pending: list[tuple[list[Word], tuple[int, int]]],
 ) -> tuple[dict[tuple[int, int], float], dict[tuple[int, int], float]]:
@@ -359,6 +372,12 @@ class _Column:
         self.stray = False  # whether the last line was a paragraph outside the list (`_outside`)
         #: per page (and text column), where the list's paragraphs began (`_outside`)
         self.firsts: dict[tuple[int, int], list[float]] = {}
+        #: per page (and text column) of a list in the running text, where all its lines begin
+        #: and end (`column_extents`); empty for a list in a table's cell
+        self.extents: dict[tuple[int, int], tuple[float, float]] = {}
+        #: where the list's lines began, and how far in from their column's left edge
+        #: (`_mid_column`)
+        self.starts: list[tuple[float, float]] = []
 
     def add(self, words: list[Word], page: int, column: int = 0) -> None:
         """A line of the column; `column` (parsers.layout) tells a newspaper column's lines
@@ -476,21 +495,46 @@ class _Column:
         every earlier paragraph of the list on its page began, by more than
         `HANGING_INDENT_PT` (a box drawn under the list, 10 pt left of the column: fresh seed
         4003 damaged case 166). The lines that follow such a paragraph without starting an
-        item are outside too."""
+        item are outside too. And in either list, a line that begins a new page or column
+        further into the running text's column than `STRAY_INDENT_SHARE` of its width
+        (`_mid_column`): an item goes on at the column's edge or its hanging indent."""
+        moved = self.last is not None and page != self.last[1] and self._mid_column(words, page)
         if self.last is None or not self.items:
             self.stray = False
         elif glyph != "":  # a labelled list (an item whose label stood alone goes on below)
             same = page == self.last[1] and bool(self.items[-1].text)
-            self.stray = glyph is None and (self.stray or (same and self._apart(words, line_gap)))
-        elif new:
+            apart = same and self._apart(words, line_gap)
+            self.stray = glyph is None and (self.stray or moved or apart)
+        elif new or moved:
             width = right[page] - lefts[page]
             seen = self.firsts.get(page)
-            self.stray = words[0].x0 - lefts[page] > STRAY_INDENT_SHARE * width or bool(
-                seen and words[0].x0 < min(seen) - HANGING_INDENT_PT
+            self.stray = (
+                moved
+                or words[0].x0 - lefts[page] > STRAY_INDENT_SHARE * width
+                or bool(seen and words[0].x0 < min(seen) - HANGING_INDENT_PT)
             )
         if new and not self.stray:
             self.firsts.setdefault(page, []).append(words[0].x0)
+        if not self.stray and page in self.extents:
+            self.starts.append((words[0].x0, words[0].x0 - self.extents[page][0]))
         return self.stray
+
+    def _mid_column(self, words: list[Word], page: tuple[int, int]) -> bool:
+        """Does the line begin further into its page's column than `STRAY_INDENT_SHARE` of
+        the column's width (fresh seed 4004 damaged case 95: a floating box drawn at x = 214
+        at the next page's top, the column's lines at 49.7), and neither at an x nor at an
+        indent where the list's lines began before (a row-titled table's items begin right of
+        the titles' column on every page, whether the layout split its rows into columns on
+        that page or not)?"""
+        if page not in self.extents:
+            return False
+        left, right = self.extents[page]
+        x, indent = words[0].x0, words[0].x0 - left
+        near = SAME_INDENT_EM * words[0].size
+        return indent > STRAY_INDENT_SHARE * (right - left) and all(
+            abs(x - x_seen) > near and abs(indent - indent_seen) > near
+            for x_seen, indent_seen in self.starts
+        )
 
     def _broken_before(
         self, words: list[Word], rest: str, right: dict[tuple[int, int], float]
@@ -967,6 +1011,7 @@ def _read_list(
     kind = header_kind(lines[i])
     col = _Column(found.strengths if kind == "strengths" else found.improvements)
     end = _region_end(lines, i, style)
+    col.extents = column_extents(lines, {ln.page for ln in lines[i:end]})
     # Where bullet text starts. A line left of it is either an item's continuation (a typed
     # bullet and a tab without hanging indent wraps back to the glyph's x) or prose after the
     # list: continuation lines follow at the paragraph's own line spacing, prose after a gap.

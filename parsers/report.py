@@ -2,7 +2,8 @@
 
 1. `pdf.read_document`       validate bytes, words and lines with positions per page
 2. `footer.strip_furniture`  drop running headers/footers (publisher and date are read from them);
-                             `scores.join_broken_titles` joins column titles broken in a cell,
+                             `scores.join_broken_cells` joins column titles and question ids
+                             broken in a narrow cell,
                              `findings.split_row_titles` puts row-header titles on own lines
 3. `scores.find_tables`      area score tables → points, questions
 4. `version.detect`          instrument version from the area names found
@@ -28,7 +29,7 @@ from parsers.history import HistoryTable, find_history, find_summary
 from parsers.municipality import find_municipality, find_year
 from parsers.pdf import read_document
 from parsers.reader import reader_name
-from parsers.scores import ScoreTable, find_tables, join_broken_titles
+from parsers.scores import ScoreTable, find_tables, join_broken_cells
 from parsers.sections import AreaIndex, area_starts, find_inspiration
 from parsers.text import document_words, printed_words
 from parsers.typography import BodyStyle
@@ -48,7 +49,7 @@ from schema.record import (
 )
 
 #: Bump when a change can alter parsed values; the warehouse reprocesses older records.
-PARSER_VERSION = "1.11.0"
+PARSER_VERSION = "1.12.0"
 
 
 def parse_report(
@@ -80,7 +81,7 @@ def _parse_report(
 ) -> ReportRecord:
     doc = read_document(path, reader, ocr, ocr_cache)
     strip_furniture(doc)
-    join_broken_titles(doc.pages)  # "Uppnå" / "tt" under a squeezed header cell
+    join_broken_cells(doc.pages)  # "Uppnå" / "tt" under a squeezed header cell, "4." / "1"
     split_row_titles(doc.pages)  # "Styrkor ‹cell› • …": findings titled in a left column
     printed_words(ln.text for ln in doc.lines)
     info = footer_info(doc)

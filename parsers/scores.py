@@ -107,8 +107,22 @@ def _same_header(line: Line, header: Line, wrapped: list[str] | None = None) -> 
     name = _head_text(line)
     if not name or name == _head_text(header):
         return True
-    squeezed = "".join([_head_text(header), *(wrapped or [])]).replace(" ", "")
-    return name.replace(" ", "") == squeezed
+    return _name_overflow(line, header, wrapped) is not None
+
+
+def _name_overflow(line: Line, header: Line, wrapped: list[str] | None) -> str | None:
+    """What a repeated header row's area name prints beyond the first page's header line
+    (spaces dropped): the name there wrapped otherwise, as the first header's line and the
+    start of its wrapped rest (`wrapped`): "Nr 4 Ledarskap, ansvar och" over "delegation"
+    where the first page printed "Nr 4 Ledarskap, ansvar" over "och delegation" (fresh seed
+    4005 case 470: a fact box beside the table on the first page only). None when the
+    name is not the first page's."""
+    name = _head_text(line).replace(" ", "")
+    first = _head_text(header).replace(" ", "")
+    squeezed = "".join([first, *(wrapped or [])]).replace(" ", "")
+    if name.startswith(first) and squeezed.startswith(name):
+        return name[len(first) :]
+    return None
 
 
 def _split_line(
@@ -409,7 +423,7 @@ def _read_rows(lines: list[Line], start: int, draft: _Draft, style: BodyStyle) -
         if line.page != prev.page and _same_header(line, header, draft.name_lines[1:]):
             repeated = titles = True  # Word's repeated header row at the top of the next page
             head_page = line.page
-            name_read = ""
+            name_read = _name_overflow(line, header, draft.name_lines[1:]) or ""
             # the columns on this page stand where this page's header puts them (a fact box
             # beside the table on the page before squeezed it narrower there)
             draft.grid = _Grid.of(line)
@@ -588,6 +602,49 @@ def join_broken_titles(pages: list[PageText]) -> None:
         page.lines = [ln for ln in lines if ln.words]
 
 
+def join_broken_cells(pages: list[PageText]) -> None:
+    """What a cell too narrow for it broke inside a word, joined before any table is looked
+    for: column titles ("Uppnå" / "tt": `join_broken_titles`) and question ids ("4." / "1":
+    `join_broken_ids`)."""
+    join_broken_titles(pages)
+    join_broken_ids(pages)
+
+
+def join_broken_ids(pages: list[PageText]) -> None:
+    """A question id broken after its dot in a column of ids too narrow for it ("4." on the
+    row's first line, "1" under it: fresh seed 4005 case 167, A5): the digits printed right
+    under an area number's "4.", starting at its x, with the next cell's text beside both
+    starting at one edge, join it. A numbered list's "4." over a line beginning with a
+    number ("1 000 kronor") has no such cell beside. Done with `join_broken_titles`, before
+    any table is looked for."""
+    for page in pages:
+        for line, nxt in itertools.pairwise(page.lines):
+            if _broken_id(line, nxt):
+                head, rest = line.words[0], nxt.words[0]
+                line.words[0] = replace(head, text=head.text + rest.text, x1=max(head.x1, rest.x1))
+                nxt.words = nxt.words[1:]
+        page.lines = [ln for ln in page.lines if ln.words]
+
+
+def _broken_id(line: Line, nxt: Line) -> bool:
+    """Is `nxt`'s first word the rest of `line`'s first word, a question id broken in its
+    cell (see `join_broken_ids`)?"""
+    if len(line.words) < 2 or len(nxt.words) < 2 or nxt.top - line.bottom > line.size:
+        return False
+    (head, text), (rest, beside) = line.words[:2], nxt.words[:2]
+    gap = CELL_GAP_EM * line.size
+    return (
+        AREA_LABEL.match(head.text) is not None
+        and head.text.endswith(".")
+        and rest.text.isdigit()  # "6." under "5." is a numbered list's next label
+        and QUESTION_ID.match(head.text + rest.text) is not None
+        and abs(rest.x0 - head.x0) <= HEADER_SLACK_PT
+        and abs(beside.x0 - text.x0) <= HEADER_SLACK_PT
+        and text.x0 - head.x1 >= gap
+        and beside.x0 - rest.x1 >= gap
+    )
+
+
 def _under(v: Word, w: Word) -> bool:
     """Is `v` printed under the word `w`, as the rest of it in the same cell: within its
     width; or, when the two make a column title, centred under it (a centred cell's longer
@@ -605,12 +662,15 @@ def _joined_titles(line: Line, nxt: Line) -> tuple[list[Word], list[Word]] | Non
     None when joining makes no header row (or no findings heading of one word)."""
     words, rest = list(line.words), []
     titles = []  # the findings titles that joining made
-    for v in nxt.words:
-        k = next(
-            (k for k, w in enumerate(words) if _under(v, w)),
-            None,
-        )
-        if k is None or not (v.text.isalpha() and v.text.islower()):
+    for before, v in zip([None, *nxt.words], nxt.words, strict=False):
+        # only a piece of a word in lower case is a title's rest (asked first: it is cheap),
+        # and it begins its cell's line: a word a word space after another is that text's
+        # next word ("4 Ledarskap, ansvar" / "och delegation" in a justified name cell put
+        # "delegation" under "Ledarskap,": fresh seed 4005 case 470)
+        shaped = v.text.isalpha() and v.text.islower()
+        shaped = shaped and (before is None or v.x0 - before.x1 >= CELL_GAP_EM * v.size)
+        k = next((k for k, w in enumerate(words) if _under(v, w)), None) if shaped else None
+        if k is None:
             rest.append(v)
             continue
         w = words[k]

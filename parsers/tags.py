@@ -29,7 +29,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from parsers.findings import (
     AreaFindings,
@@ -509,8 +509,21 @@ def _id_column(block: Block, text_end: int) -> bool:
     if text_end < 2:
         return False
     header = block.rows[0]
-    firsts = [_cell_text(row[0]) for row in block.rows[1:] if row and not _same_row(row, header)]
-    return any(firsts) and all(not t or QUESTION_ID.match(t) for t in firsts)
+    firsts = [row[0] for row in block.rows[1:] if row and not _same_row(row, header)]
+    return any(map(_cell_text, firsts)) and all(
+        not _cell_text(c) or _cell_id(c) is not None for c in firsts
+    )
+
+
+def _cell_id(cell: list[Block]) -> Word | None:
+    """The question id a cell of the id column holds, as one word; a cell too narrow for it
+    breaks it after the dot ("4." / "1": fresh seed 4005 case 167), and its pieces join
+    (as the layout joins them: `scores.join_broken_ids`)."""
+    words = [w for ln in _cell_lines(cell) for w in ln.words]
+    text = "".join(w.text for w in words)
+    if not words or QUESTION_ID.match(text) is None:
+        return None
+    return replace(words[0], text=text, x1=max(w.x1 for w in words))
 
 
 def _text_lines(row: list[list[Block]], id_col: bool) -> list[Line]:
@@ -519,8 +532,9 @@ def _text_lines(row: list[list[Block]], id_col: bool) -> list[Line]:
     if not id_col:
         return _cell_lines(row[0])
     ids, text = _cell_lines(row[0]), _cell_lines(row[1])
-    if ids and text:
-        return [Line(ids[0].words + text[0].words, text[0].page), *text[1:]]
+    qid = _cell_id(row[0])
+    if qid is not None and text:
+        return [Line([qid, *text[0].words], text[0].page), *text[1:]]
     return ids + text
 
 

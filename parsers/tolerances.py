@@ -184,6 +184,11 @@ PARAGRAPH_GAP_MIN_EM = 0.5
 STRAY_INDENT_SHARE = 0.25
 #: A line starting more than this left of a list's bullet text (pt) is outside the hanging indent.
 HANGING_INDENT_PT = 3
+#: Two lines of a list on different pages begin at the same x, or at the same indent from
+#: their column's left edge, within this share of their size: a page may set its column a
+#: point or two apart, a scan's by its rotation (a floating box 10 pt left of a newspaper
+#: column's labels is no line of the list).
+SAME_INDENT_EM = 0.5
 #: The word space assumed when asking whether a word would have fitted on the line before.
 FIT_WORD_SPACE_EM = 0.3
 #: … and the margin a line keeps from the column's right edge.

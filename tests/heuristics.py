@@ -243,6 +243,16 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.findings._Column._outside": lambda *a, **k: False},
         False,
     ),
+    "findings._Column._mid_column": (
+        "a line at a new page's top goes on the list wherever it begins in the column",
+        {"parsers.findings._Column._mid_column": lambda *a, **k: False},
+        False,
+    ),
+    "scores._broken_id": (
+        "a question id broken after its dot in a narrow id column stays two pieces",
+        {"parsers.scores._broken_id": lambda *a, **k: False},
+        False,
+    ),
     "tags._broken_heading": (
         "a tagged findings heading broken over two lines is no heading",
         {"parsers.tags._broken_heading": lambda lines: None},

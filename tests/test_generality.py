@@ -2370,6 +2370,315 @@ def test_a_floating_box_under_a_labelled_list_is_no_line_of_its_last_item() -> N
     ]
 
 
+def test_a_question_id_broken_in_its_narrow_number_column_is_one_id() -> None:
+    """Fresh seed 4005 case 167 (A5, a column of question ids 11 pt wide; the boxes as
+    printed): every id broke after its dot, "4." on the row's first line and "1" under it,
+    and the header's "Nr" as "N" / "r". No row began with an id, so area 4 had no table (24
+    numbers lost, loud). A piece of digits printed right under an area number's "4." at the
+    same x, the next cell's text beside both at one edge, is the rest of the id
+    (`scores.join_broken_ids`); a list label "4." over a line beginning with a number is not."""
+    from parsers.scores import find_tables, join_broken_ids, join_broken_titles
+
+    lines = [
+        _wline(
+            [
+                ("N", 71.0, 80.6),
+                ("4.", 96.7, 109.1),
+                ("Effektivitet", 113.0, 185.3),
+                ("Uppn", 246.8, 280.8),
+                ("Max", 298.1, 324.7),
+                ("Proce", 340.7, 377.3),
+            ],
+            188.9,
+            11.0,
+        ),
+        _wline([("r", 71.0, 76.7), ("ått", 254.4, 273.1), ("nt", 352.2, 365.9)], 202.3, 11.0),
+        _wline(
+            [
+                ("4.", 71.0, 81.9),
+                ("Ett", 96.7, 113.0),
+                ("antal", 117.2, 146.2),
+                ("nämnder", 150.4, 202.3),
+            ],
+            218.2,
+            11.0,
+        ),
+        _wline(
+            [("1", 71.0, 78.3), ("som", 96.7, 120.9), ("gemensamma", 152.2, 234.6)], 231.6, 11.0
+        ),
+        _wline(
+            [
+                ("nämnder.", 96.7, 152.2),
+                ("0", 260.2, 267.5),
+                ("5", 307.8, 315.1),
+                ("0%", 349.9, 368.1),
+            ],
+            245.0,
+            11.0,
+        ),
+        _wline(
+            [
+                ("4.", 71.0, 81.9),
+                ("Den", 96.7, 119.9),
+                ("knyter", 136.3, 173.3),
+                ("an", 189.7, 204.0),
+            ],
+            260.9,
+            11.0,
+        ),
+        _wline(
+            [
+                ("2", 71.0, 78.3),
+                ("kommunens", 96.7, 167.6),
+                ("vision.", 174.0, 207.5),
+                ("7", 260.2, 267.5),
+                ("10", 304.0, 317.0),
+                ("70%", 345.0, 372.0),
+            ],
+            274.3,
+            11.0,
+        ),
+        _wline(
+            [
+                ("Totalt", 71.0, 100.0),
+                ("7", 260.2, 267.5),
+                ("15", 304.0, 317.0),
+                ("47%", 345.0, 372.0),
+            ],
+            290.0,
+            11.0,
+        ),
+    ]
+    page = PageText(1, 420, 595, lines)
+    join_broken_titles([page])
+    join_broken_ids([page])
+    (table,) = find_tables(page.lines)
+    assert [(q.id, q.text, q.numbers) for q in table.questions] == [
+        ("4.1", "Ett antal nämnder som gemensamma nämnder.", {"points": 0, "max": 5, "percent": 0}),
+        ("4.2", "Den knyter an kommunens vision.", {"points": 7, "max": 10, "percent": 70}),
+    ]
+    # a numbered list: "4." and, under its label, a line that begins with a number
+    listed = [
+        _wline(
+            [("4.", 50.0, 58.0), ("Budgeten", 66.0, 110.0), ("omfattar", 114.0, 150.0)], 100.0, 11.0
+        ),
+        _wline([("1", 50.0, 55.0), ("000", 58.0, 75.0), ("kronor", 79.0, 110.0)], 113.4, 11.0),
+    ]
+    page = PageText(1, 420, 595, listed)
+    join_broken_ids([page])
+    assert [ln.text for ln in page.lines] == ["4. Budgeten omfattar", "1 000 kronor"]
+    # a numbered list of one-line items: "5." over "6.", each with its text beside
+    listed = [
+        _wline([("5.", 50.0, 58.0), ("Aktiv", 66.0, 90.0), ("analys.", 94.0, 130.0)], 100.0, 11.0),
+        _wline(
+            [("6.", 50.0, 58.0), ("Tydlig", 66.0, 95.0), ("rapportering.", 99.0, 150.0)],
+            113.4,
+            11.0,
+        ),
+    ]
+    page = PageText(1, 420, 595, listed)
+    join_broken_ids([page])
+    assert [ln.text for ln in page.lines] == ["5. Aktiv analys.", "6. Tydlig rapportering."]
+
+
+def test_a_wrapped_name_repeated_otherwise_on_the_next_page_goes_on_the_table() -> None:
+    """Fresh seed 4005 case 470 (the boxes as printed): a fact box beside the score table on
+    its first page squeezed the justified name cell ("Nr 4 Ledarskap, ansvar" / "och
+    delegation") and broke the column titles ("Uppn" / "ått", "Proce" / "nt"). (1) Joining
+    the titles also joined "delegation", which the stretched spaces had put under
+    "Ledarskap,": a title's rest begins its cell's line, and "delegation" stood a word space
+    after "och" (`scores._joined_titles`). (2) On the next page the header repeated the name
+    wrapped otherwise ("Nr 4 Ledarskap, ansvar och" / "delegation"): not taken for the same
+    header, the table ended at the page break and questions 4.3 to 4.6 were lost (15
+    numbers, loud). A repeated name that begins with the first header's line and goes on
+    as its wrapped rest is the same header (`scores._name_overflow`)."""
+    from parsers.scores import find_tables, join_broken_titles
+
+    def at(page: int, line: Line) -> Line:
+        return Line(line.words, page=page)
+
+    lines = [
+        at(
+            1,
+            _wline(
+                [
+                    ("Nr", 71.0, 85.6),
+                    ("4", 97.1, 104.7),
+                    ("Ledarskap,", 119.1, 187.5),
+                    ("ansvar", 201.8, 243.6),
+                    ("Uppn", 258.0, 290.5),
+                    ("Max", 311.7, 337.2),
+                    ("Proce", 357.0, 391.9),
+                ],
+                191.8,
+                11.0,
+            ),
+        ),
+        at(
+            1,
+            _wline(
+                [
+                    ("och", 97.1, 119.0),
+                    ("delegation", 122.8, 189.0),
+                    ("ått", 265.3, 283.3),
+                    ("nt", 367.9, 381.0),
+                ],
+                211.0,
+                11.0,
+            ),
+        ),
+        at(
+            1,
+            _wline(
+                [
+                    ("4.1", 71.0, 88.5),
+                    ("Finns", 97.1, 127.0),
+                    ("en", 131.0, 143.0),
+                    ("strategi?", 147.0, 195.0),
+                    ("14", 267.0, 279.0),
+                    ("15", 317.0, 329.0),
+                    ("93", 360.0, 372.0),
+                    ("%", 378.0, 387.0),
+                ],
+                234.8,
+                11.0,
+            ),
+        ),
+        at(
+            2,
+            _wline(
+                [
+                    ("Nr", 71.0, 85.6),
+                    ("4", 107.8, 115.4),
+                    ("Ledarskap,", 139.1, 207.6),
+                    ("ansvar", 231.2, 273.0),
+                    ("och", 296.7, 318.6),
+                    ("Uppnått", 334.3, 384.7),
+                    ("Max", 417.3, 442.8),
+                    ("Procent", 476.6, 524.6),
+                ],
+                70.6,
+                11.0,
+            ),
+        ),
+        at(2, _wline([("delegation", 107.8, 174.0)], 89.8, 11.0)),
+        at(
+            2,
+            _wline(
+                [
+                    ("4.2", 71.0, 88.5),
+                    ("Beskrivs", 107.8, 154.0),
+                    ("ansvaret?", 164.0, 216.3),
+                    ("10", 350.0, 362.0),
+                    ("20", 420.0, 432.0),
+                    ("50", 480.0, 492.0),
+                    ("%", 496.0, 505.0),
+                ],
+                111.4,
+                11.0,
+            ),
+        ),
+        at(
+            2,
+            _wline(
+                [
+                    ("Totalt", 71.0, 105.0),
+                    ("24", 350.0, 362.0),
+                    ("35", 420.0, 432.0),
+                    ("69", 480.0, 492.0),
+                    ("%", 496.0, 505.0),
+                ],
+                131.0,
+                11.0,
+            ),
+        ),
+    ]
+    pages = [PageText(p, 595, 842, [ln for ln in lines if ln.page == p]) for p in (1, 2)]
+    join_broken_titles(pages)
+    assert [ln.text for ln in pages[0].lines[:2]] == [
+        "Nr 4 Ledarskap, ansvar Uppnått Max Procent",
+        "och delegation",
+    ]
+    (table,) = find_tables([ln for p in pages for ln in p.lines])
+    assert table.name == "Ledarskap, ansvar och delegation"
+    assert [(q.id, q.numbers["points"]) for q in table.questions] == [("4.1", 14), ("4.2", 10)]
+    assert (table.total["points"], table.total["max"]) == (24, 35)
+
+
+def test_a_floating_box_at_the_next_page_top_is_no_continuation_of_a_labelled_list() -> None:
+    """Fresh seed 4004, damaged case 95 (`floating_item`, A5, the improvements "a)" … "j)" in
+    newspaper columns): LibreOffice drew the box ("Bra närvaro i flera sociala medier") at the
+    next page's top, at x = 214 of a column whose lines begin at 49.7, above the area's
+    comment. Across a page break an item's line goes on at its column's edge (or the list's
+    hanging indent), so the box was read as item j's last words: `complete: true`. In a list
+    in the running text, an unlabelled line that begins a new page or column further into
+    that column than `STRAY_INDENT_SHARE` of its width is outside the list (left unread: the
+    ledger says so); a continuation at the column's edge still goes on the item."""
+
+    def at(page: int, line: Line) -> Line:
+        return Line(line.words, page=page)
+
+    def read(box_x: float, labels: tuple[str, str] = ("a)", "b)")) -> list[str]:
+        a, b = labels
+        lines = [
+            at(1, _line([("Förbättringsmöjligheter", 50)], 100)),
+            at(1, _line([(a, 50), ("Fortsatt", 67), ("arbete", 130)], 120)),
+            at(1, _line([(b, 50), ("Flera", 67), ("verksamheter", 110)], 140)),
+            at(1, _line([("budgeterar", 67), ("för", 140), ("delområden.", 170)], 154)),
+            at(2, _line([("Bra", box_x), ("närvaro", box_x + 24), ("i", box_x + 72)], 53)),
+            at(2, _line([("medier", box_x)], 67)),
+            at(2, _line([("4.4.4", 50), ("Kommentar", 80)], 90)),
+            at(2, _line([("Kommunen", 50), ("arbetar", 110), ("inte", 160), ("med", 340)], 110)),
+        ]
+        pages = {p: PageText(p, 420, 595, [ln for ln in lines if ln.page == p]) for p in (1, 2)}
+        from parsers.findings import find_findings
+
+        found = find_findings(lines, pages, lambda i: 1)[1]
+        return [i.text for i in found.improvements]
+
+    assert read(214.0) == ["Fortsatt arbete", "Flera verksamheter budgeterar för delområden."]
+    assert read(67.0) == [
+        "Fortsatt arbete",
+        "Flera verksamheter budgeterar för delområden. Bra närvaro i medier",
+    ]
+    # items as paragraphs without labels (each begins at the column's edge, a gap between)
+    assert read(214.0, ("Inledning", "Sedan")) == [
+        "Inledning Fortsatt arbete",
+        "Sedan Flera verksamheter budgeterar för delområden.",
+    ]
+
+
+def test_a_row_titled_lists_item_goes_on_at_its_own_x_on_the_next_page() -> None:
+    """Pinned g4-row-title-broken-over-a-page-break (seed 4003 case 472), against the rule
+    above: the items of a row-titled findings table begin at x = 141, right of the titles'
+    column, and a row broken over a page break goes on at 141 on the next page, whose running
+    text begins at 36 (30 % into it). A line that begins where the list's lines began before
+    (the same x, or the same indent from the column's edge) is the item's continuation."""
+    from parsers.findings import find_findings
+
+    def at(page: int, line: Line) -> Line:
+        return Line(line.words, page=page)
+
+    lines = [
+        at(1, _line([("Styrkor", 36)], 100)),
+        at(1, _line([("Samverkan", 141), ("med", 210), ("civilsamhällets", 240)], 100)),
+        at(1, _line([("Förbättringsområden", 36)], 124)),
+        at(1, _line([("Kompletterande", 141), ("metoder", 240), ("till", 300)], 124)),
+        at(1, _line([("enkäter", 141), ("som", 200), ("kommunen", 240), ("gör", 320)], 138)),
+        at(2, _line([("frågor", 141), ("och", 190), ("planering.", 220)], 53)),
+        at(2, _line([("KOMMENTAR", 36)], 80)),
+        at(2, _line([("Ofta", 36), ("saknas", 70), ("resurser", 120), ("för", 370)], 100)),
+    ]
+    pages = {p: PageText(p, 420, 595, [ln for ln in lines if ln.page == p]) for p in (1, 2)}
+    from parsers.findings import split_row_titles
+
+    split_row_titles(list(pages.values()))
+    found = find_findings([ln for p in pages.values() for ln in p.lines], pages, lambda i: 1)[1]
+    assert [i.text for i in found.improvements] == [
+        "Kompletterande metoder till enkäter som kommunen gör frågor och planering."
+    ]
+
+
 def test_a_paragraph_begun_mid_column_in_an_unlabelled_list_is_no_item() -> None:
     """Seed 3018, damaged case 134: items as paragraphs without labels, each beginning at the
     column's edge; the floating box's line begins half-way across the column and was read as

@@ -236,12 +236,21 @@ def test_a_case_the_generator_cannot_make_is_one_unusable_row(tmp_path: Path) ->
     assert r["unusable"] == [{"index": 211, "why": "generator: sentence pool exhausted"}]
 
 
-def _printed(spec, drop_total: int = 0, cut_last_question: int = 0) -> list[str]:
-    """Plain text of a report's score tables and findings, one area a page, as PDFium reads
+def _printed(
+    spec, drop_total: int = 0, cut_last_question: int = 0, history_rows: int | None = None
+) -> list[str]:
+    """Plain text of a report's history (its first `history_rows` area rows and no total
+    row, if given), score tables and findings, one area a page, as PDFium reads
     LibreOffice's tables: cell by cell, row by row."""
     from tests.fixturegen.wpfuzz.content import percent
 
-    pages = []
+    years = spec.history_years
+    rows = ["Poäng i Kommunkompassen", *map(str, years)]
+    for i, a in enumerate(spec.areas[:history_rows]):
+        rows += [f"{a.number}. {a.history_name}", *(str(spec.history[y][i]) for y in years)]
+    if history_rows is None:
+        rows += ["Totalt", *(str(sum(spec.history[y])) for y in years)]
+    pages = ["\r\n".join(rows)] if years else []
     for a in spec.areas:
         rows = [f"{a.number}. {a.name}\r\nUppnått Max %"]
         for q in a.questions:
@@ -273,3 +282,18 @@ def test_page_finder_refuses_a_document_that_lost_a_total_row_or_a_question_end(
     assert any(tail in q.text for a in spec.areas[4:] for q in a.questions)  # found later
     with pytest.raises(PageNotFound, match=f"question {last.id}: its text"):
         place_in_text(spec, _printed(spec, cut_last_question=4))
+
+
+def test_page_finder_refuses_a_document_that_lost_its_history_rows() -> None:
+    """Fresh seed 4005 case 240: LibreOffice printed the history's header and first row at a
+    page's foot and none of the other rows, so the expected record held 27 values the PDF
+    does not print (the parser said `unread_numbers`). A history must be printed to its
+    last row, or the case is unusable."""
+    from tests.fixturegen.wpfuzz import case
+    from tests.fixturegen.wpfuzz.pages import PageNotFound, place_in_text
+
+    spec, _ = case(4005, 240, 4)
+    assert spec.history_years
+    assert place_in_text(spec, _printed(spec))[("area", 1)] == 2
+    with pytest.raises(PageNotFound, match="history: its last row"):
+        place_in_text(spec, _printed(spec, history_rows=1))

@@ -324,6 +324,33 @@ def test_a_title_broken_inside_the_word_in_a_tagged_cell_is_read() -> None:
     assert tags._findings_columns(findings_header) == ["strengths", "improvements"]
 
 
+def test_a_question_id_broken_in_a_tagged_id_cell_is_one_id() -> None:
+    """Fresh seed 4005 case 167 (tagged, A5): a column of question ids too narrow for "4.1"
+    broke every id after its dot inside its TD ("4." / "1"). The id column was not taken
+    for one ("4. 1" is no id), so no row began with an id and area 4 had no score table (24
+    numbers lost, loud). The id cell's pieces join (`tags._cell_id`), as the layout's do."""
+    from parsers.pdf import Line
+    from parsers.reader import Word
+
+    def cell(*texts: str, x: float = 71.0) -> list:
+        lines = [
+            Line([Word(t, x, x + 8, 10 + 12 * k, 20 + 12 * k, 10.0)], 1)
+            for k, t in enumerate(texts)
+        ]
+        return [tags.Block("paragraph", "P", lines=lines)]
+
+    header = [cell("N", "r"), cell("4. Effektivitet", x=97), cell("Uppnått"), cell("Max")]
+    rows = [
+        header,
+        [cell("4.", "1"), cell("Ett antal nämnder", x=97), cell("0"), cell("5")],
+        [cell("4.", "2"), cell("Den knyter an", x=97), cell("7"), cell("10")],
+        [cell(), cell("Totalt", x=97), cell("7"), cell("15")],
+    ]
+    block = tags.Block("table", "Table", rows=rows)
+    assert tags._id_column(block, 2)
+    assert [ln.text for ln in tags._text_lines(rows[1], True)] == ["4.1 Ett antal nämnder"]
+
+
 def test_a_text_box_anchored_in_a_findings_list_is_no_item_and_is_said_unread() -> None:
     """Seed 3018, damaged cases 43, 63, 104, 129, 234, 248 (`floating_item`, tagged): Word and
     LibreOffice tag a floating text box as a Div inside the paragraph that anchors it (P/Div).
