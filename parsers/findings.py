@@ -516,7 +516,10 @@ class _Column:
         if new and not self.stray:
             self.firsts.setdefault(page, []).append(words[0].x0)
         if not self.stray and page in self.extents:
-            self.starts.append((words[0].x0, words[0].x0 - self.extents[page][0]))
+            # where the line begins, and after a label where its text does (the hanging
+            # indent, where an item's later lines go on)
+            for w in words[: 2 if glyph and len(words) > 1 else 1]:
+                self.starts.append((w.x0, w.x0 - self.extents[page][0]))
         return self.stray
 
     def _mid_column(self, words: list[Word], page: tuple[int, int]) -> bool:

@@ -2679,6 +2679,39 @@ def test_a_row_titled_lists_item_goes_on_at_its_own_x_on_the_next_page() -> None
     ]
 
 
+def test_a_labelled_items_line_goes_on_at_its_hanging_indent_on_the_next_page() -> None:
+    """Fresh seed 4005 case 14 (row-titled findings, lettered items), against
+    `_Column._mid_column`: the title "Styrkor" at 91, the item's label "a)" at 225 and its
+    text at 246, the page's last line; on the next page the item goes on at 246 (its hanging
+    indent), where no line of the list had begun, only its text after the label. Where a
+    labelled line's text begins counts as where the list's lines begin."""
+    from parsers.findings import find_findings, split_row_titles
+
+    def at(page: int, line: Line) -> Line:
+        return Line(line.words, page=page)
+
+    lines = [
+        at(1, _line([("Summa", 128), ("område", 170), ("50", 325), ("100", 389)], 637)),
+        at(
+            1,
+            _line(
+                [("Styrkor", 91), ("a)", 225), ("God", 246), ("analys", 270), ("inom", 462)], 718
+            ),
+        ),
+        at(2, _line([("ramen", 246), ("för", 279), ("kompetens.", 296)], 87)),
+        at(2, _line([("b)", 225), ("God", 246), ("styrning.", 270)], 110)),
+        at(2, _line([("KOMMENTAR", 91)], 140)),
+        at(2, _line([("Ofta", 91), ("saknas", 130), ("resurser", 180), ("för", 470)], 160)),
+    ]
+    pages = {p: PageText(p, 595, 842, [ln for ln in lines if ln.page == p]) for p in (1, 2)}
+    split_row_titles(list(pages.values()))
+    found = find_findings([ln for p in pages.values() for ln in p.lines], pages, lambda i: 1)[1]
+    assert [i.text for i in found.strengths] == [
+        "God analys inom ramen för kompetens.",
+        "God styrning.",
+    ]
+
+
 def test_a_paragraph_begun_mid_column_in_an_unlabelled_list_is_no_item() -> None:
     """Seed 3018, damaged case 134: items as paragraphs without labels, each beginning at the
     column's edge; the floating box's line begins half-way across the column and was read as
