@@ -25,6 +25,7 @@ from parsers.text import (
     strip_label,
 )
 from parsers.tolerances import (
+    CELLS_END_APART_EM,
     DASH_LABEL_GAP_EM,
     FIT_RIGHT_MARGIN_EM,
     FIT_WORD_SPACE_EM,
@@ -768,7 +769,9 @@ def _row_title(lines: list[Line], k: int) -> tuple[Word, list[Line]] | None:
     glued = _glued_text_start(beside)
     if glued is not None:
         starts.append(glued)
-    if beside.x0 - first.x1 < RUN_GAP_EM * beside.size or not _cell_edge(lines, k, starts):
+    if beside.x0 - first.x1 < RUN_GAP_EM * beside.size or not (
+        _cell_edge(lines, k, starts) or _column_below(lines, k, first)
+    ):
         return None
     edge = beside.x0 - HEADER_SLACK_PT
     if findings_title(first.text) is not None:
@@ -795,6 +798,20 @@ def _glued_text_start(word: Word) -> tuple[float, float] | None:
         return None
     letter = (word.x1 - word.x0) / len(word.text)
     return word.x0 + len(label) * letter, letter
+
+
+def _column_below(lines: list[Line], k: int, title: Word) -> bool:
+    """Do the lines below `lines[k]` (`LEAD_IN_LOOKAHEAD_LINES` of them; a row begun at a
+    page's foot goes on at the next one's top) all start at one x, a cell's gap right of
+    `title`: the cell beside the title's, whose list hangs its labels left of where its
+    lines wrap ("Styrkor ‹› 14. ‹› Yrk-In …" over "stärka …" at 279, the label at 262, the
+    text at 298: fresh seed 4005 case 143)? A justified paragraph's lines wrap back under
+    its first word."""
+    below = lines[k + 1 : k + 1 + LEAD_IN_LOOKAHEAD_LINES]
+    if len(below) < LEAD_IN_LOOKAHEAD_LINES:
+        return False
+    xs = [ln.x0 for ln in below]
+    return max(xs) - min(xs) <= HEADER_SLACK_PT and min(xs) - title.x1 >= RUN_GAP_EM * title.size
 
 
 def _cell_edge(lines: list[Line], k: int, xs: list[tuple[float, float]]) -> bool:
@@ -989,7 +1006,33 @@ def _flows_on(
         and _follows(right.first_label, left.last_label)
         and _follows(left_first, right.last_label)
     )
-    return at_left or at_right or by_labels or by_order
+    # ... or the left list ended above the right one's last line on the page before, so
+    # that a table's left cell was whole there, and this page's items are no rows of one
+    by_ends = _ended_apart(left, right) and _not_rows(lines, tops)
+    return at_left or at_right or by_labels or by_order or by_ends
+
+
+def _ended_apart(left: _Column, right: _Column) -> bool:
+    """Did the left list's last line on the page before end higher than the right list's
+    by more than `CELLS_END_APART_EM`? A table row broken by a page break breaks its cells at
+    the page's foot, so a left cell that ended higher was whole (fresh seed 4005 cases 206
+    and 470: newspaper columns whose right column began with the improvements' title)."""
+    if left.last is None or right.last is None or left.last[1][0] != right.last[1][0]:
+        return False
+    (lw, _), (rw, _) = left.last, right.last
+    size = rw[0].size
+    return max(w.bottom for w in rw) - max(w.bottom for w in lw) > CELLS_END_APART_EM * size
+
+
+def _not_rows(lines: list[list[Word]], tops: list[list[Word]]) -> bool:
+    """Do the page's two columns start their second items at different heights (more than
+    a line's size apart), so that they are no table's rows of one item each (whose cells
+    start together)? Only with labels on both sides, two items each at least."""
+    left = [ws[0].top for ws in lines if _item_label(ws)[0]]
+    right = [ws[0].top for ws in tops if _item_label(ws)[0]]
+    if len(left) < 2 or len(right) < 2:
+        return False
+    return abs(left[1] - right[1]) > lines[0][0].size
 
 
 def _follows(label: str | None, before: str | None) -> bool:
@@ -1026,7 +1069,7 @@ def _read_list(
         ln = lines[k]
         if header_kind(ln) == kind:
             continue  # the header row repeated on the next page
-        glyph, rest = strip_label(ln.text)
+        glyph, rest = _item_label(ln.words)  # (a text's own dash at a line's start is none)
         same = prev is not None and (prev.page, prev.column) == (ln.page, ln.column)
         gap = ln.top - prev.bottom if same else None
         if glyph and rest:  # (a label alone is no bullet: "… som Trosa deltar" / "i.")

@@ -45,6 +45,11 @@ INTERLEAVE_MAX_EM = 1.0
 #: … when at least this many such pairs follow one another: a fact box beside a paragraph
 #: has a few lines, newspaper columns many.
 INTERLEAVE_MIN_PAIRS = 5
+#: Two cells of one table row broken by a page break end within this many sizes of each other
+#: on the first page (the row breaks at the page's foot; a cell's widow control moves a line
+#: of 1.5-spaced text, 1.7 sizes): a list that ended further above was whole there, and
+#: the next page's left column is no more of it (`findings._flows_on`).
+CELLS_END_APART_EM = 2.5
 #: Two lines whose baselines are closer than this share of the font size are pieces of one
 #: printed line (a list label on its own baseline, a cell offset in its row), not one line
 #: under the other: a line's pitch is at least its size.

@@ -58,6 +58,32 @@ efter       preposition     E
 utan        preposition     E
 mot         preposition     E
 över        preposition     E S
+via         preposition     E
+per         preposition     E
+hos         preposition     E
+åt          preposition     E
+bland       preposition     E
+enligt      preposition     E
+trots       preposition     E
+utöver      preposition     E
+förutom     preposition     E
+inför       preposition     E
+utifrån     preposition     E
+gentemot    preposition     E
+angående    preposition     E
+beträffande preposition     E
+inklusive   preposition     E
+bakom       preposition     E
+framför     preposition     E
+längs       preposition     E
+ovanför     preposition     E
+nedanför    preposition     E
+ifrån       preposition     E
+eftersom    subjunktion     E
+medan       subjunktion     E
+innan       subjunktion     E
+ifall       subjunktion     E
+vars        pronomen        E
 ut          partikel        S
 upp         partikel        S
 en          artikel         E S

@@ -253,6 +253,21 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.scores._broken_id": lambda *a, **k: False},
         False,
     ),
+    "layout._stretched_twice": (
+        "a justified line with one wide gap between texts starts a region of columns",
+        {"parsers.layout._stretched_twice": lambda *a, **k: False},
+        True,
+    ),
+    "findings._column_below": (
+        "a row title needs a line near it starting where its cell's text or label starts",
+        {"parsers.findings._column_below": lambda *a, **k: False},
+        False,
+    ),
+    "findings._ended_apart": (
+        "a left list that ended high on the page before may go on in the next page's left column",
+        {"parsers.findings._ended_apart": lambda *a, **k: False},
+        False,
+    ),
     "tags._broken_heading": (
         "a tagged findings heading broken over two lines is no heading",
         {"parsers.tags._broken_heading": lambda lines: None},

@@ -370,6 +370,144 @@ def _wline(words: list[tuple[str, float, float]], top: float, size: float) -> Li
     return Line([Word(t, x0, x1, top, top + size, size) for t, x0, x1 in words], page=1)
 
 
+def test_a_strip_whose_right_words_stand_left_of_the_cells_edge_is_no_gutter() -> None:
+    """Fresh seed 4005 case 327 (tagged, a side-by-side findings table, justified A4 cells
+    11 pt apart; the boxes as printed): in the left cell "Samlade ‹34 pt› kontaktuppgifter
+    ‹35 pt› till" and "kommunfullmäktiges ‹19 pt› ledamöter ‹19 pt› på" were stretched to the
+    cell's edge at 287, and the strip 255–274 stayed white down four lines. Taken for a
+    gutter, "till" and "på" went to the right column and out of the strength ("Samlade
+    kontaktuppgifter kommunfullmäktiges ledamöter webbplatsen.", `readings_differ`). Two right
+    parts start at 274, two at 298, and those at 274 have a word at 298 after more white:
+    of two edges as common as each other, a word left of either, with a later word at it,
+    shows the strip is no column's edge (`layout._right_edge_aligned`)."""
+    lines = [
+        _wline([("Styrkor", 71.0, 115.0), ("Förbättringsmöjligheter", 297.7, 440.2)], 70.6, 10.5),
+        _wline(
+            [
+                ("dagens", 71.0, 109.3),
+                ("utmaningar", 117.8, 178.8),
+                ("samt", 187.3, 213.5),
+                ("kommunens", 222.0, 286.8),
+            ],
+            85.4,
+            10.5,
+        ),
+        _wline(
+            [("vision", 71.0, 101.5), ("och", 104.9, 123.7), ("värdegrund.", 127.0, 191.4)],
+            97.6,
+            10.5,
+        ),
+        _wline(
+            [
+                ("Samlade", 71.0, 116.7),
+                ("kontaktuppgifter", 151.4, 239.3),
+                ("till", 273.9, 286.8),
+                ("Integrering", 297.7, 355.9),
+                ("av", 360.7, 373.3),
+                ("de", 377.9, 391.1),
+                ("nämnder", 395.8, 443.2),
+                ("som", 447.8, 470.0),
+                ("bedrivs", 474.6, 513.3),
+            ],
+            118.4,
+            10.5,
+        ),
+        _wline(
+            [
+                ("kommunfullmäktiges", 71.0, 181.7),
+                ("ledamöter", 200.7, 254.7),
+                ("på", 273.7, 286.8),
+                ("gemensamt", 297.7, 360.4),
+                ("med", 370.1, 393.5),
+                ("andra", 403.3, 433.8),
+                ("kommuner", 443.7, 500.7),
+                ("i", 510.6, 513.5),
+            ],
+            130.6,
+            10.5,
+        ),
+        _wline(
+            [
+                ("webbplatsen.", 71.0, 141.3),
+                ("kommunfullmäktiges", 297.7, 408.4),
+                ("planering", 426.8, 476.4),
+                ("och", 494.7, 513.6),
+            ],
+            142.9,
+            10.5,
+        ),
+        _wline(
+            [("uppföljning", 297.7, 356.6), ("av", 359.9, 372.6), ("arbetet.", 375.9, 417.8)],
+            155.1,
+            10.5,
+        ),
+    ]
+    page = PageText(1, 595, 842, lines)
+    split_columns(page)
+    texts = [ln.text for ln in page.lines]
+    assert "Samlade kontaktuppgifter till Integrering av de nämnder som bedrivs" in texts
+    assert "kommunfullmäktiges ledamöter på gemensamt med andra kommuner i" in texts
+
+
+def test_a_justified_line_whose_second_stretched_space_precedes_a_one_letter_word() -> None:
+    """Fresh seed 4005 case 253 (tagged; a question cell 214 pt wide, justified; the boxes as
+    printed): "verksamhet ‹39 pt› synliggörs ‹39 pt› i" has one wide gap between two texts
+    (`_gaps` does not count "i" as text), so it started a region of columns, and the question
+    read "… verksamhet kommunens årsredovisning. synliggörs i budget och". Its other space
+    is as wide: a justified line's stretched spaces, no gutter (`layout._stretched_twice`)."""
+    lines = [
+        _wline(
+            [
+                ("1.4", 51.1, 70.1),
+                ("Det", 88.0, 109.3),
+                ("är", 126.3, 138.6),
+                ("positivt", 155.5, 199.9),
+                ("att", 216.9, 233.7),
+                ("bolagets", 250.7, 302.3),
+                ("9", 345.3, 352.9),
+                ("25", 424.1, 439.3),
+                ("36", 499.1, 514.3),
+                ("%", 518.2, 529.6),
+            ],
+            395.1,
+            10.5,
+        ),
+        _wline(
+            [("verksamhet", 88.0, 159.2), ("synliggörs", 198.5, 259.8), ("i", 299.1, 302.4)],
+            416.1,
+            10.5,
+        ),
+        _wline(
+            [("kommunens", 88.0, 162.1), ("budget", 200.2, 242.7), ("och", 280.9, 302.4)],
+            437.1,
+            10.5,
+        ),
+        _wline([("årsredovisning.", 88.0, 180.3)], 458.1, 10.5),
+        _wline(
+            [
+                ("1.5", 51.1, 70.1),
+                ("Även", 88.0, 118.3),
+                ("toppledarprogram", 125.6, 234.9),
+                ("har", 242.2, 262.2),
+                ("köpts", 269.5, 302.3),
+                ("0", 345.3, 352.9),
+                ("15", 424.1, 439.3),
+                ("0", 502.9, 510.5),
+                ("%", 514.3, 525.7),
+            ],
+            480.9,
+            10.5,
+        ),
+    ]
+    page = PageText(1, 595, 842, lines)
+    split_columns(page)
+    assert [ln.text for ln in page.lines[1:4]] == [
+        "verksamhet synliggörs i",
+        "kommunens budget och",
+        "årsredovisning.",
+    ]
+
+
 def test_a_justified_narrow_cell_whose_stretched_spaces_line_up_is_not_columns() -> None:
     """Seed 3015 case 60 (the boxes as printed): a question cell 108 pt wide, justified,
     under a table header. Two lines of two or three words are stretched to the cell's edge,
@@ -2710,6 +2848,153 @@ def test_a_labelled_items_line_goes_on_at_its_hanging_indent_on_the_next_page() 
         "God analys inom ramen för kompetens.",
         "God styrning.",
     ]
+
+
+def test_a_line_ending_in_any_preposition_goes_on_over_a_column_break() -> None:
+    """Fresh seed 4005 case 26 (tagged, newspaper columns balanced at the section's end):
+    "… Webbplatsen kan via" closed the left column and "Google Translate översättas …" opened
+    the right one; "via" was not among the prepositions a line goes on after, so the
+    capitalised name began a new improvement. The closed classes are complete now
+    (`words.ENDS_LINE_GOING_ON`: prepositions and subjunctions of Svenska Akademiens
+    grammatik)."""
+    from parsers.findings import _starts_item
+
+    for last in ("via", "per", "hos", "enligt", "bland", "inför", "eftersom", "medan"):
+        assert _starts_item(f"Webbplatsen kan {last}", "Google Translate översättas") is False
+    assert _starts_item("Webbplatsen kan översättas.", "Google Translate används") is True
+
+
+def test_a_texts_own_dash_at_a_line_start_sets_no_hanging_indent() -> None:
+    """Fresh seed 4005 case 26 (items as paragraphs without labels, tagged): a wrapped line
+    began with the text's own dash ("kallat ”Ungdomsinitiativ" / "– process för …", a word
+    space after it). `_read_list` took the dash for a bullet and its next word for where item
+    text begins, so the next paragraph, at the column's edge after a paragraph's gap, ended
+    the list: two strengths unread (loud), and the layout differed from the tags. The list
+    reads its labels as its items do (`_item_label`: a dash is a label only when set off by
+    more than a word space)."""
+    lines = [
+        _line([("Styrkor", 50)], 80),
+        _line([("Näringsliv:", 50), ("utbildning", 120), ("kallat", 190), ("”Ungdom”", 230)], 100),
+        _line([("–", 50), ("process", 59), ("för", 105), ("motioner.", 125)], 114),
+        _line([("E-tjänster:", 50), ("sammanställning", 120), ("av", 215), ("alla", 235)], 142),
+        _line([("viktiga", 50), ("projekt.", 95)], 156),
+    ]
+    found = _read_findings(lines)
+    assert [i.text for i in found.strengths] == [
+        "Näringsliv: utbildning kallat ”Ungdom” – process för motioner.",
+        "E-tjänster: sammanställning av alla viktiga projekt.",
+    ]
+
+
+def test_a_row_title_beside_a_list_that_hangs_its_labels_left_of_its_lines() -> None:
+    """Fresh seed 4005 case 143 (tagged, row-titled findings, Letter; the boxes as printed):
+    the items' labels stand at 262, their text at 298, and their later lines wrap back to the
+    cell's edge at 279. Neither 262 nor 298 began a line within three lines of the title, so
+    "Styrkor" was not taken for the row's title and the layout read no strengths for areas 2
+    and 5 (`readings_differ`). Lines below that all start at one x a cell's gap right of the
+    title are the cell beside it (`findings._column_below`)."""
+    from parsers.findings import find_findings, split_row_titles
+
+    lines = [
+        _wline(
+            [
+                ("Styrkor", 91.0, 141.0),
+                ("14.", 262.0, 281.0),
+                ("Yrk-In", 298.0, 333.0),
+                ("som", 336.0, 362.0),
+                ("projekt", 410.0, 452.0),
+            ],
+            345.2,
+            12.0,
+        ),
+        _wline(
+            [("stärka", 279.0, 317.0), ("samhället", 320.0, 379.0), ("via", 383.0, 401.0)],
+            366.2,
+            12.0,
+        ),
+        _wline(
+            [("samverkan", 279.0, 344.0), ("med", 348.0, 372.0), ("skolan", 376.0, 420.0)],
+            387.2,
+            12.0,
+        ),
+        _wline([("i", 279.0, 283.0), ("Norge.", 287.0, 327.0)], 408.2, 12.0),
+        _wline(
+            [
+                ("Förbättringsområden", 91.0, 236.0),
+                ("15.", 262.0, 281.0),
+                ("Dialoger", 298.0, 348.0),
+                ("via", 352.0, 370.0),
+                ("referensgrupper", 374.0, 470.0),
+            ],
+            432.0,
+            12.0,
+        ),
+        _wline(
+            [("eller", 279.0, 305.0), ("med", 309.0, 330.0), ("föreningar,", 334.0, 400.0)],
+            453.0,
+            12.0,
+        ),
+        _wline(
+            [("idrott", 279.0, 315.0), ("och", 319.0, 341.0), ("kultur", 345.0, 385.0)],
+            474.0,
+            12.0,
+        ),
+        _wline([("i", 279.0, 283.0), ("byarna.", 287.0, 330.0)], 495.0, 12.0),
+        _wline([("Kommentar", 91.0, 160.0)], 525.0, 12.0),
+    ]
+    page = PageText(1, 612, 792, lines)
+    split_row_titles([page])
+    found = find_findings(page.lines, {1: page}, lambda i: 1)[1]
+    assert [i.text for i in found.strengths] == [
+        "Yrk-In som projekt stärka samhället via samverkan med skolan i Norge."
+    ]
+    assert [i.text for i in found.improvements] == [
+        "Dialoger via referensgrupper eller med föreningar, idrott och kultur i byarna."
+    ]
+
+
+def test_newspaper_columns_flow_on_when_the_left_list_ended_above_the_right_one() -> None:
+    """Fresh seed 4005 cases 206 and 470 (newspaper columns under "Styrkor" and the
+    improvements' title side by side, typed bullets, no sentence ends or numbers to follow):
+    on the first page the strengths ended 55 pt above the right column's last line, and the
+    next page's left column went on with the improvements, read as more strengths (7 items
+    in the wrong list; the tags read them right). A table row broken by a page break breaks
+    its cells at the page's foot, so a left cell that ended that much higher was whole; and
+    the next page's items are no rows of one item each, whose cells would start together
+    (`findings._flows_on`, `_ended_apart`, `_not_rows`)."""
+    from parsers.findings import _Column, _flows_on
+
+    def cols(left_end: float) -> tuple:
+        left, right = _Column([]), _Column([])
+        for k, top in enumerate((392.0, 409.0, 426.0, 443.0, 461.0, 481.0, 498.0, 515.0)):
+            if top <= left_end:
+                left.add(_line([("▪" if k == 0 else "arbetet", 71), ("Ökad", 88)], top).words, 1)
+        for k, top in enumerate((392.0, 409.0, 426.0, 446.0, 464.0, 481.0, 498.0, 515.0)):
+            right.add(
+                _line([("▪" if k in (0, 3) else "och", 410), ("Dialoger", 427)], top).words, 1
+            )
+        left.flush(continues=False)
+        right.flush(continues=False)
+        return left, right
+
+    def page(second_right: float) -> tuple[list, list]:
+        left = [
+            _line([("▪", 71), ("Fortsatt", 88), ("arbete", 125)], 72).words,
+            _line([("budget", 88), ("i", 121), ("en", 126)], 89).words,
+            _line([("▪", 71), ("Fortsätta", 88), ("arbetet", 130)], 127).words,
+        ]
+        right = [
+            _line([("▪", 410), ("Fråge-", 427), ("och", 459)], 72).words,
+            _line([("har", 427), ("också", 444)], 89).words,
+            _line([("▪", 410), ("Knyta", 427), ("chefskontrakten", 456)], second_right).words,
+        ]
+        return left, right
+
+    assert _flows_on(*cols(left_end=461.0), *page(second_right=144.0))
+    # a table's left cell broken at the page's foot with the right one: side by side
+    assert not _flows_on(*cols(left_end=515.0), *page(second_right=144.0))
+    # a table of one item per row: the second items start together
+    assert not _flows_on(*cols(left_end=461.0), *page(second_right=127.0))
 
 
 def test_a_paragraph_begun_mid_column_in_an_unlabelled_list_is_no_item() -> None:
