@@ -960,10 +960,8 @@ def _flows_on(
     Under "Styrkor" and "Förbättringsområden" printed side by side, a table goes on over a
     page break column by column, and newspaper columns (the improvements begun at the top of
     the right column) flow from the right column into the next page's left one, and on into
-    its right one. The text tells which, where an item goes on at the top of a column (no
-    label, lower case): at the left, when the left list's last item is finished (a sentence
-    end) and the right list's is not; at the right, when the right list's last item is
-    finished and the page's left column ends in mid-sentence."""
+    its right one. The text tells which (`_by_text`), or the lists' labels, or where the two
+    lists ended on the page before (`_ended_apart`)."""
     lines = [words for words in left_half if words]
     tops = [words for words in right_half if words]
     if not lines or not left.items:
@@ -973,15 +971,6 @@ def _flows_on(
         # this page has text in both columns: a table's cells start side by side at their
         # row's top, so the right list begins here, in the left column
         return bool(tops)
-    left_done, right_done = (
-        _finished(left.items[-1].lines[-1]),
-        _finished(right.items[-1].lines[-1]),
-    )
-    # an item goes on at the top of the left column: the right list's, when only it is open
-    at_left = _goes_on(lines[0]) and left_done and not right_done
-    # ... at the top of the right column: the page's left column's, when the right list is done
-    page_left_open = not _finished(_item_label(lines[-1])[1])
-    at_right = bool(tops) and _goes_on(tops[0]) and right_done and page_left_open
     # numbered or lettered lists: the right column's first label follows the page's left
     # column's last one ("d)" then "e)"), not the right list's last ("b)"), and is printed
     # higher up than it (a table numbered on from cell to cell has the two in one row)
@@ -1009,7 +998,24 @@ def _flows_on(
     # ... or the left list ended above the right one's last line on the page before, so
     # that a table's left cell was whole there, and this page's items are no rows of one
     by_ends = _ended_apart(left, right) and _not_rows(lines, tops)
-    return at_left or at_right or by_labels or by_order or by_ends
+    return _by_text(left, right, lines, tops) or by_labels or by_order or by_ends
+
+
+def _by_text(
+    left: _Column, right: _Column, lines: list[list[Word]], tops: list[list[Word]]
+) -> bool:
+    """`_flows_on` by the text, where an item goes on at the top of a column (no label,
+    lower case): at the left, when only the right list is open (not at a sentence's end),
+    or only it hangs on a word that must go on ("… koppla detta till" against "… sociala
+    medier": fresh seed 4005 case 232, `_hangs`); at the right, when the right list is done
+    and the page's left column ends in mid-sentence."""
+    left_done, right_done = (_finished(c.items[-1].lines[-1]) for c in (left, right))
+    left_hangs, right_hangs = (_hangs(c.items[-1].lines[-1]) for c in (left, right))
+    at_left = _goes_on(lines[0]) and (
+        (left_done and not right_done) or (right_hangs and not left_hangs)
+    )
+    page_left_open = not _finished(_item_label(lines[-1])[1])
+    return at_left or (bool(tops) and _goes_on(tops[0]) and right_done and page_left_open)
 
 
 def _ended_apart(left: _Column, right: _Column) -> bool:
@@ -1033,6 +1039,14 @@ def _not_rows(lines: list[list[Word]], tops: list[list[Word]]) -> bool:
     if len(left) < 2 or len(right) < 2:
         return False
     return abs(left[1] - right[1]) > lines[0][0].size
+
+
+def _hangs(text: str) -> bool:
+    """Does the text end on what cannot end an item: a comma, a hyphen or a slash, or a
+    conjunction, preposition or article (`words.ENDS_LINE_GOING_ON`)?"""
+    text = text.rstrip()
+    last = text.rsplit(" ", 1)[-1].casefold()
+    return text.endswith((",", "-", "–", ":", "/")) or last in ENDS_LINE_GOING_ON
 
 
 def _follows(label: str | None, before: str | None) -> bool:

@@ -31,6 +31,7 @@ from parsers.tolerances import (
     CELL_GAP_EM,
     FALLBACK_COLUMN_PITCH_PT,
     HEADER_SLACK_PT,
+    JUSTIFIED_EDGE_EM,
     MIN_LINE_HEIGHT_PT,
     QUESTION_END_MAX_LETTERS,
     SCORE_BOUNDARY_PITCHES,
@@ -144,8 +145,11 @@ def _split_line(
         ):
             continue
         # a number a word space after a text word is that text's ("Summa område 1" in a narrow
-        # table, reaching past the boundary): cells stand apart by their padding
-        in_text = bool(text) and not nums and w.x0 - text[-1].x1 < CELL_GAP_EM * w.size
+        # table, reaching past the boundary): cells stand apart by their padding; so is one
+        # a justified line's stretched space after it, as wide as the space before that word
+        # ("Förutom ‹12.2› de ‹12.2› 21 ‹cell› 8 30 27 %": fresh seed 4005 case 164)
+        gap = w.x0 - text[-1].x1 if text else 0.0
+        in_text = bool(text) and not nums and (gap < CELL_GAP_EM * w.size or _stretched(text, gap))
         if w.x0 >= boundary and (number(w.text) is not None or w.text == "%") and not in_text:
             if w.text == "%" and nums:
                 prev = nums[-1]
@@ -155,6 +159,17 @@ def _split_line(
         else:
             text.append(w)
     return text, nums
+
+
+def _stretched(text: list[Word], gap: float) -> bool:
+    """Is `gap`, after the text words `text`, as wide as the space between their last two
+    (within `JUSTIFIED_EDGE_EM`): one more of a justified line's stretched spaces?"""
+    if len(text) < 2:
+        return False
+    before = text[-1].x0 - text[-2].x1
+    return before >= CELL_GAP_EM * text[-1].size and abs(gap - before) <= (
+        JUSTIFIED_EDGE_EM * text[-1].size
+    )
 
 
 def _assign(nums: list[Word], cols: dict[str, Word]) -> dict[str, int | float]:

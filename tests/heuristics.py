@@ -268,6 +268,11 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.findings._ended_apart": lambda *a, **k: False},
         False,
     ),
+    "scores._stretched": (
+        "a number right of the score boundary is a score even after a justified stretched space",
+        {"parsers.scores._stretched": lambda *a, **k: False},
+        False,
+    ),
     "tags._broken_heading": (
         "a tagged findings heading broken over two lines is no heading",
         {"parsers.tags._broken_heading": lambda lines: None},

@@ -508,6 +508,82 @@ def test_a_justified_line_whose_second_stretched_space_precedes_a_one_letter_wor
     ]
 
 
+def test_a_number_after_a_justified_lines_stretched_space_is_the_questions() -> None:
+    """Fresh seed 4005 case 164 (tagged; a justified question cell 112 pt wide; the boxes as
+    printed): "3.4 Förutom ‹12.2› de ‹12.2› 21 ‹36› 8 30 27 %". The text's "21" stood 0.4 pt
+    right of the score columns' boundary (half a column pitch left of "Poäng") and a
+    stretched space, not a word space, after "de": it was read as the points (21 for 8) and
+    left the text ("Förutom de målen …"). A number after a space as wide as the one before
+    the word it follows is one more word of the justified line (`scores._stretched`)."""
+    from parsers.scores import find_tables
+
+    lines = [
+        _wline(
+            [
+                ("Fråga", 49.7, 79.0),
+                ("Poäng", 183.6, 215.0),
+                ("Maxpoäng", 239.0, 292.0),
+                ("Andel", 316.0, 347.0),
+            ],
+            230.0,
+            10.0,
+        ),
+        _wline(
+            [
+                ("3.3", 49.7, 62.6),
+                ("De", 77.2, 89.4),
+                ("bereds", 104.0, 135.0),
+                ("på", 149.6, 161.0),
+            ],
+            255.0,
+            10.0,
+        ),
+        _wline(
+            [
+                ("sedvanligt", 49.7, 97.8),
+                ("sätt.", 112.3, 129.7),
+                ("21", 194.7, 204.3),
+                ("30", 259.9, 271.1),
+                ("70", 319.6, 331.0),
+                ("%", 333.5, 343.7),
+            ],
+            274.8,
+            10.0,
+        ),
+        _wline(
+            [
+                ("3.4", 49.7, 63.0),
+                ("Förutom", 75.2, 115.9),
+                ("de", 128.1, 139.1),
+                ("21", 151.3, 160.9),
+                ("8", 196.7, 202.3),
+                ("30", 259.9, 271.1),
+                ("27", 319.8, 330.6),
+                ("%", 333.1, 343.3),
+            ],
+            297.0,
+            10.0,
+        ),
+        _wline([("målen", 49.7, 79.0), ("finns.", 83.0, 107.0)], 317.0, 10.0),
+        _wline(
+            [
+                ("Totalt", 49.7, 80.0),
+                ("29", 194.7, 204.3),
+                ("60", 259.9, 271.1),
+                ("48", 319.6, 331.0),
+                ("%", 333.5, 343.7),
+            ],
+            340.0,
+            10.0,
+        ),
+    ]
+    (table,) = find_tables(PageText(1, 420, 595, lines).lines)
+    assert [(q.id, q.text, q.numbers["points"]) for q in table.questions] == [
+        ("3.3", "De bereds på sedvanligt sätt.", 21),
+        ("3.4", "Förutom de 21 målen finns.", 8),
+    ]
+
+
 def test_a_justified_narrow_cell_whose_stretched_spaces_line_up_is_not_columns() -> None:
     """Seed 3015 case 60 (the boxes as printed): a question cell 108 pt wide, justified,
     under a table header. Two lines of two or three words are stretched to the cell's edge,
@@ -2995,6 +3071,31 @@ def test_newspaper_columns_flow_on_when_the_left_list_ended_above_the_right_one(
     assert not _flows_on(*cols(left_end=515.0), *page(second_right=144.0))
     # a table of one item per row: the second items start together
     assert not _flows_on(*cols(left_end=461.0), *page(second_right=127.0))
+
+
+def test_newspaper_columns_flow_on_where_only_the_right_list_hangs_on_a_preposition() -> None:
+    """Fresh seed 4005 case 232 (lettered items in newspaper columns under side-by-side
+    titles, no sentence ends): the right column's last line ended "… koppla detta till",
+    the left one's "… sociala medier", and the next page's left column began in lower case
+    ("budgetprocessen med …"). Neither list had ended a sentence, so the page was read side
+    by side and the improvement's end went to a strength. Only the right list hangs on a
+    word that must go on (`findings._hangs`): the page goes on with it."""
+    from parsers.findings import _Column, _flows_on
+
+    left, right = _Column([]), _Column([])
+    left.add(_line([("a)", 64), ("Gemensam", 85), ("dialog", 140)], 200).words, 1)
+    left.add(_line([("sociala", 85), ("medier", 130)], 219).words, 1)
+    right.add(_line([("d)", 312), ("Formulera", 333), ("rutinerna", 384)], 200).words, 1)
+    right.add(_line([("koppla", 333), ("detta", 380), ("till", 420)], 219).words, 1)
+    left.flush(continues=False)
+    right.flush(continues=False)
+    halves = (
+        [_line([("budgetprocessen", 85), ("med", 162), ("unga", 262)], 61).words],
+        [_line([("och", 333), ("äldre", 352), ("invånare.", 377)], 61).words],
+    )
+    assert _flows_on(left, right, *halves)
+    right.items[-1].lines[-1] = "koppla detta nu"  # neither hangs: side by side
+    assert not _flows_on(left, right, *halves)
 
 
 def test_a_paragraph_begun_mid_column_in_an_unlabelled_list_is_no_item() -> None:
