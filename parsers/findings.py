@@ -875,6 +875,7 @@ def _read_table(
             found.gutters.append((page_no, x, top, x, bottom))
         if stop is not None:
             break
+    split = _under_repeated_headers(split, lines, i, end, style)
     # the space between lines inside one item, over the whole table (a continuation page
     # may hold only one-line items)
     gaps = []
@@ -886,6 +887,40 @@ def _read_table(
             gaps += [pitch - size for pitch, size in pitches if _one_under_other(pitch, size)]
     _read_sides(split, found, min([*gaps, style.line_gap]))
     return end
+
+
+def _under_repeated_headers(
+    split: list[tuple[int, list[Line], float]],
+    lines: list[Line],
+    i: int,
+    end: int,
+    style: BodyStyle,
+) -> list[tuple[int, list[Line], float]]:
+    """The table's pages up to the first one it cannot have gone on to. In a document whose
+    side-by-side findings tables repeat their header row on the pages they go on to (Word's
+    "repeat as header row", seen in any of its tables: `_repeats_headers`), a table goes on
+    only under its repeated header: a page of the region without one is no more of it (fresh
+    seed 4005 damaged case 158: a floating box drawn at the next page's top, beside where
+    the improvements' column stood, read as one more improvement). Left unread, the ledger
+    says so."""
+    if not _repeats_headers(lines, style):
+        return split
+    heads = {ln.page for ln in lines[i + 1 : end] if header_kind(ln) == "table"}
+    for k in range(1, len(split)):
+        if split[k][0] not in heads:
+            return split[:k]
+    return split
+
+
+def _repeats_headers(lines: list[Line], style: BodyStyle) -> bool:
+    """Does a side-by-side findings table of the document print its header row again on a
+    later page of its region?"""
+    for k, ln in enumerate(lines):
+        if header_kind(ln) == "table":
+            region = lines[k + 1 : _region_end(lines, k, style)]
+            if any(header_kind(r) == "table" and r.page > ln.page for r in region):
+                return True
+    return False
 
 
 def _read_sides(

@@ -273,6 +273,11 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.scores._stretched": lambda *a, **k: False},
         False,
     ),
+    "findings._repeats_headers": (
+        "a side-by-side table goes on to the next page without its repeated header",
+        {"parsers.findings._repeats_headers": lambda *a, **k: False},
+        False,
+    ),
     "tags._broken_heading": (
         "a tagged findings heading broken over two lines is no heading",
         {"parsers.tags._broken_heading": lambda lines: None},

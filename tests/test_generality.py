@@ -3098,6 +3098,63 @@ def test_newspaper_columns_flow_on_where_only_the_right_list_hangs_on_a_preposit
     assert not _flows_on(left, right, *halves)
 
 
+def test_a_table_that_repeats_its_header_goes_on_only_under_it() -> None:
+    """Fresh seed 4005, damaged case 158 (`floating_item`; a side-by-side findings table,
+    landscape, repeating its header row): the floating box LibreOffice drew at the next page's
+    top stood where the improvements' column stood (4 pt right of its edge), above the
+    comment: read as one more improvement, `complete: true`. The document's table repeated
+    its header on the page it went on to before; a page of the region without the header is
+    no more of the table (`findings._under_repeated_headers`): left unread, the ledger says
+    so. Without a repeated header anywhere the page goes on as before."""
+    from parsers.findings import find_findings
+
+    def at(page: int, line: Line) -> Line:
+        return Line(line.words, page=page)
+
+    def read(repeat: bool) -> list[str]:
+        header = [("Styrkor", 71), ("Förbättringsområden", 421)]
+        lines = [
+            at(1, _line(header, 100)),
+            at(
+                1,
+                _line(
+                    [("Bred", 71), ("rapportering.", 100), ("Tydliggör", 421), ("rutinerna.", 480)],
+                    120,
+                ),
+            ),
+            *([at(2, _line(header, 60))] if repeat else []),
+            at(
+                2,
+                _line(
+                    [
+                        ("Bred", 71),
+                        ("samverkan.", 100),
+                        ("Se", 421),
+                        ("över", 440),
+                        ("dialogen.", 470),
+                    ],
+                    80,
+                ),
+            ),
+            at(3, _line([("Etablerad", 425), ("planering", 480)], 91)),
+            at(3, _line([("Kommentar", 71)], 111)),
+            at(
+                3,
+                _line([("Medarbetarna", 71), ("ges", 150), ("möjlighet", 180), ("att", 240)], 126),
+            ),
+        ]
+        pages = {p: PageText(p, 842, 595, [ln for ln in lines if ln.page == p]) for p in (1, 2, 3)}
+        found = find_findings(lines, pages, lambda i: 1)[1]
+        return [i.text for i in found.improvements]
+
+    assert read(repeat=True) == ["Tydliggör rutinerna.", "Se över dialogen."]
+    assert read(repeat=False) == [
+        "Tydliggör rutinerna.",
+        "Se över dialogen.",
+        "Etablerad planering",
+    ]
+
+
 def test_a_paragraph_begun_mid_column_in_an_unlabelled_list_is_no_item() -> None:
     """Seed 3018, damaged case 134: items as paragraphs without labels, each beginning at the
     column's edge; the floating box's line begins half-way across the column and was read as
