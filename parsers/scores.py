@@ -127,15 +127,20 @@ def _name_overflow(line: Line, header: Line, wrapped: list[str] | None) -> str |
 
 
 def _split_line(
-    line: Line, boundary: float, header_x0: float | None
+    line: Line, boundary: float, header_x0: float | None, columns: int | None = None
 ) -> tuple[list[Word], list[Word]]:
     """Text words left of the numeric columns, and the numbers in them ('85 %' merged).
 
     Words that are not numbers but sit under the column headers are the rest of a wrapped
-    header ("Uppnådd" / "poäng") and belong to neither.
+    header ("Uppnådd" / "poäng") and belong to neither. With `columns` (the table's number
+    columns), a line with more numbers right of the boundary than columns may hold the
+    text's own number after a justified line's stretched space (`_stretched`).
     """
     text: list[Word] = []
     nums: list[Word] = []
+    surplus = columns is not None and (
+        sum(w.x0 >= boundary and number(w.text) is not None for w in line.words) > columns
+    )
     for w in line.words:
         if (
             header_x0 is not None
@@ -149,7 +154,11 @@ def _split_line(
         # a justified line's stretched space after it, as wide as the space before that word
         # ("Förutom ‹12.2› de ‹12.2› 21 ‹cell› 8 30 27 %": fresh seed 4005 case 164)
         gap = w.x0 - text[-1].x1 if text else 0.0
-        in_text = bool(text) and not nums and (gap < CELL_GAP_EM * w.size or _stretched(text, gap))
+        in_text = (
+            bool(text)
+            and not nums
+            and (gap < CELL_GAP_EM * w.size or (surplus and _stretched(text, gap)))
+        )
         if w.x0 >= boundary and (number(w.text) is not None or w.text == "%") and not in_text:
             if w.text == "%" and nums:
                 prev = nums[-1]
@@ -277,7 +286,9 @@ class _Cells:
         """With `titles` (right under a header row), words under the column titles are their
         wrapped rest; further down a table continued on a page of another width prints its
         text there."""
-        text_words, nums = _split_line(line, grid.boundary, grid.header_x0 if titles else None)
+        text_words, nums = _split_line(
+            line, grid.boundary, grid.header_x0 if titles else None, len(grid.cols)
+        )
         first = text_words[0].text if text_words else None
         qid = QUESTION_ID.match(first) if first else None
         glued = QUESTION_ID_GLUED.match(first) if first and not qid else None
