@@ -430,12 +430,38 @@ def _one_sided_end(
         below = nxt.top - lines[end].bottom if nxt is not None else above
         if side not in bottom or above > usual + em or (heads and above > below + 1):
             break
-        if (nxt is None or _crosses(nxt, strip)) and _set_apart(lines[end], lines[i:end]):
+        if (
+            (nxt is None or _crosses(nxt, strip))
+            and _set_apart(lines[end], lines[i:end])
+            and not _other_side_goes_on(lines, (end, j), side, (lo, hi), (bottom, gaps, em))
+        ):
             break  # the next section's heading ("KOMMENTAR"): one-column text or nothing next
         bottom[side] = lines[end].bottom
         gaps[side].append(above)
         end += 1
     return end
+
+
+def _other_side_goes_on(
+    lines: list[Line],
+    at: tuple[int, int],
+    side: int,
+    strip: tuple[float, float],
+    measure: tuple[dict[int, float], dict[int, list[float]], float],
+) -> bool:
+    """Does the line after the heading `lines[at[0]]` (on `side`) go on the other side's
+    column at that side's pitch (before the region's gutter ends at `at[1]`)? Then the
+    heading stands in one column while the other goes on beside and below it: the
+    improvements' title under the strengths' end in the right column, the strengths' last
+    item still running down the left one (fresh seed 4006, damaged case 68)."""
+    end, j = at
+    bottom, gaps, em = measure
+    other = 3 - side
+    if end + 1 >= j or other not in bottom or _side(lines[end + 1], *strip) != other:
+        return False
+    seen = gaps[other] or gaps[side]
+    usual = sorted(seen)[len(seen) // 2] if seen else 0.0
+    return lines[end + 1].top - bottom[other] <= usual + em
 
 
 def _set_apart(line: Line, body: list[Line]) -> bool:

@@ -13,6 +13,7 @@ import io
 import json
 import re
 import subprocess
+import unicodedata
 
 from parsers.ocr import (
     CELL_DPI,
@@ -35,10 +36,13 @@ from parsers.tolerances import (
     CELL_READ_SLACK_PX,
     CELL_SPACING_HEIGHTS,
     CELL_SPACING_PX,
+    INK_MAX_SHARE,
     NUMBER_MAX_CHARS,
     PERCENT,
 )
-from parsers.vocabulary import SECTION, TOTAL_LABELS, header_columns
+from parsers.vocabulary import HEADER_TITLE_MARKS, SECTION, TOTAL_LABELS, header_columns
+from schema.instruments import MATCH_THRESHOLD
+from schema.names import similarity
 
 # --- number cells --------------------------------------------------------------------------
 
@@ -119,7 +123,10 @@ def prepare_cell(crop, upscale: int):
     white at the threshold that best separates its two tones (Otsu's); a cell without ink
     stays white (Otsu would split its grain into black and white). On the seeded scans of
     two fixtures (378 number cells cut at their printed boxes) this read 96.6 % (2×) and
-    95.0 % (3×) of the cells right, where the page rendered at 400 dpi in grey read 83 %."""
+    95.0 % (3×) of the cells right, where the page rendered at 400 dpi in grey read 83 %.
+    Type never covers more than `INK_MAX_SHARE` of its box: more dark than that is a fill
+    with light type on it (a score table's header row, "Uppnått Max" white on dark grey),
+    turned black on white too (Tesseract read it "Uppnätt" / "ax", or nothing)."""
     import numpy as np
     from PIL import Image, ImageFilter
 
@@ -135,7 +142,10 @@ def prepare_cell(crop, upscale: int):
     parts = weight * (weight[-1] - weight)  # 0 where one side is empty: no threshold there
     between = np.divide(spread, parts, out=np.zeros_like(spread), where=parts > 0)
     level = int(np.argmax(between))
-    return Image.fromarray(np.where(pixels > level, WHITE, 0).astype(np.uint8), mode="L")
+    light = pixels > level
+    if 1 - light.mean() > INK_MAX_SHARE:  # light type on a dark fill (a header row's shading)
+        light = ~light
+    return Image.fromarray(np.where(light, WHITE, 0).astype(np.uint8), mode="L")
 
 
 def _reread(data: bytes, boxes: dict[int, list[tuple[float, float, float, float]]]):
@@ -347,11 +357,12 @@ def fill_number_cells(cells: Cells, pages: list) -> None:
     _reread_percent_titles(cells, pages)
     cols = None  # a table goes on over a page break, its header on the page before
     in_row = False  # since a line that starts with a question id (and no total row since)
+    area = None  # the table's area, by the first question id read in it
     for page in pages:
         for line in page.lines:
             found = header_columns(line)
             if found:
-                cols, in_row = _column_spans(found), False
+                cols, in_row, area = _column_spans(found), False, None
                 continue
             if cols is None:
                 continue
@@ -369,9 +380,10 @@ def fill_number_cells(cells: Cells, pages: list) -> None:
                     or _ID_LIKE.match(first.text)  # a row's first line, its numbers below
                 )
             ):
-                ids.setdefault(page.number, []).append((line, _id_words(line.words)))
+                ids.setdefault(page.number, []).append((line, _id_words(line.words), area))
             if first.x1 < left and QUESTION_ID.match(first.text):
                 in_row = True
+                area = area or first.text[0]
             elif first.text.casefold() in TOTAL_LABELS:
                 in_row = False
             in_question = in_row and line is not page.lines[-1]  # a footer is no row
@@ -390,30 +402,79 @@ def fill_number_cells(cells: Cells, pages: list) -> None:
 
 
 def _reread_points_titles(cells: Cells, pages: list) -> None:
-    """A score table's points title the page OCR lost ("Chefs- och ledarskap … Max Procent",
-    "Uppnått" gone, and with it every points cell of the table): in a line with max and percent
-    titles and no points title, the gap left of "Max" (from the word before it) is read again
-    as one line of words (`LANGUAGES`); a points title read there becomes a word of the line,
-    where Tesseract found it. The table's points cells are then read like any lost cell."""
+    """A score table's column titles the page OCR lost: in a line with max and percent titles
+    and no points title ("Chefs- och ledarskap … Max Procent", "Uppnått" gone, and with it
+    every points cell of the table), the gap left of "Max" (from the word before it) is read
+    again as one line of words (`LANGUAGES`); in a line that ends in a percent title with
+    neither ("2. Tillgänglighet … Uppn= åMtatx = Procent", "3 Klarhet … och Procent"), the
+    line left of it. Titles read there (`_title_hits`) become words of the line, where
+    Tesseract found them, in place of the page's words under them. The table's cells are
+    then read like any lost cell."""
     from parsers.vocabulary import MAX_HEADERS, PERCENT_HEADERS, POINTS_HEADERS
 
     for page in pages:
         for line in page.lines:
-            texts = [w.text.casefold().rstrip(":") for w in line.words]
+            texts = [w.text.casefold().strip(HEADER_TITLE_MARKS) for w in line.words]
             if any(t in POINTS_HEADERS for t in texts):
                 continue
             k = next((i for i, t in enumerate(texts) if t in MAX_HEADERS), None)
-            if not k or not any(t in PERCENT_HEADERS for t in texts[k + 1 :]):
+            if k:
+                if not any(t in PERCENT_HEADERS for t in texts[k + 1 :]):
+                    continue
+                box = (line.words[k - 1].x1, line.top, line.words[k].x0, line.bottom)
+                wanted = (POINTS_HEADERS,)
+            elif k is None and len(texts) > 1 and texts[-1] in PERCENT_HEADERS:
+                box = (line.words[0].x0, line.top, line.words[-1].x0, line.bottom)
+                wanted = (POINTS_HEADERS, MAX_HEADERS)
+            else:
                 continue
-            title = line.words[k]
-            box = (line.words[k - 1].x1, line.top, title.x0, line.bottom)
-            found = _read_words(cells, page.number, box)
-            hit = next(((t, x0, x1) for t, x0, x1 in found if t.casefold() in POINTS_HEADERS), None)
-            if hit is None:
-                continue
-            text, x0, x1 = hit
-            word = OcrWord(text, x0, x1, title.top, title.bottom, title.size, page_reading="")
-            line.words.insert(k, word)
+            hits = _title_hits(_read_words(cells, page.number, box), wanted)
+            if hits is not None:
+                _put_titles(line, hits)
+
+
+def _fold(text: str) -> str:
+    """A title as Tesseract's Swedish model may read it: case, marks around it and the
+    diacritics of å, ä, ö left out ("Uppnätt" for "Uppnått": the ring read as two dots)."""
+    plain = unicodedata.normalize("NFKD", text.casefold().strip(HEADER_TITLE_MARKS))
+    return "".join(c for c in plain if not unicodedata.combining(c))
+
+
+def _title(text: str, titles: tuple[str, ...]) -> str | None:
+    """The title of `titles` that `text` is as read (`_fold`), or is as similar to as a
+    printed area name must be to a known one (`MATCH_THRESHOLD`: "Uppnäått", the ring read
+    as a letter of its own; "ax" is no "Max"), in the case it was read in."""
+    for t in titles:
+        if similarity(_fold(text), _fold(t)) >= MATCH_THRESHOLD:
+            return t.capitalize() if text[:1].isupper() else t
+    return None
+
+
+def _title_hits(found: list, wanted: tuple) -> list | None:
+    """The words read (text, x0, x1) that are the wanted column titles, one per group of
+    titles and in that order, as the titles they are, or None unless every one was read."""
+    hits, k = [], 0
+    for t, x0, x1 in found:
+        title = _title(t, wanted[k]) if k < len(wanted) else None
+        if title is not None:
+            hits.append((title, x0, x1))
+            k += 1
+    return hits if k == len(wanted) else None
+
+
+def _put_titles(line, hits: list) -> None:
+    """The titles read again become words of the line at their places; the page's words
+    under them (its misreading, "åMtatx") are their page readings."""
+    for text, x0, x1 in hits:
+        under = [w for w in line.words if w.x1 > x0 and w.x0 < x1]
+        size = under[0].size if under else line.words[-1].size
+        top, bottom = line.words[-1].top, line.words[-1].bottom
+        word = OcrWord(
+            text, x0, x1, top, bottom, size, page_reading=" ".join(w.text for w in under)
+        )
+        keep = [w for w in line.words if w not in under]
+        at = next((i for i, w in enumerate(keep) if w.x0 >= x1), len(keep))
+        line.words[:] = [*keep[:at], word, *keep[at:]]
 
 
 def _read_words(cells: Cells, number: int, box: tuple[float, float, float, float]):
@@ -601,6 +662,8 @@ def _fill(cells: Cells, boxes: dict[int, list], where: dict[int, list]) -> None:
 #: A first word that may be a question id read without its dot ("11", '"13'): read again
 #: even on a line without numbers (a tall row's first line); only an id read replaces it.
 _ID_LIKE = re.compile(r"^[\"'«]?[1-8]\d{1,2}$")
+#: ... its area's digit and the question's number, as read without the dot (`dot_lost`).
+_ID_WITHOUT_DOT = re.compile(r"^[\"'«]?([1-8])(\d{1,2})$")
 #: A question id as printed ("4.4"); the page OCR may read it "SR", "Sd" or "55".
 QUESTION_ID = re.compile(r"^[1-8]\.\d{1,2}\.?$")
 #: ... in at most this many characters (an id is 3–5; a longer word is the question's text).
@@ -658,19 +721,36 @@ def _reread_ids(cells: Cells, ids: dict[int, list]) -> None:
     image with the digit whitelist. A reading that is a question id replaces the page's (kept
     as `OcrWord.page_reading`); the row then finds its question. The printed id, read again,
     not inferred from its neighbours."""
-    boxes = {n: [_span(ws) for _, ws in items] for n, items in ids.items()}
+    boxes = {n: [_span(ws) for _, ws, _ in items] for n, items in ids.items()}
     if not boxes:
         return
     for (number, k), read in reread_numbers(cells, boxes).items():
+        line, ws, area = ids[number][k]
+        page_text = " ".join(w.text for w in ws)
         text = next((r for r in read if QUESTION_ID.match(r)), None)
+        after = line.words[len(ws) : len(ws) + 1] if line.words[: len(ws)] == ws else []
+        if not after or after[0].text[:1].isupper():  # a question begins, no "15 procent …"
+            text = text or dot_lost([*read, page_text.replace(" ", "")], area)
         if text is None:
             continue
-        line, ws = ids[number][k]
         i = _index(line, ws[0])
         if i is not None:
-            page_text = " ".join(w.text for w in ws)
             word = OcrWord.of(ws[0], text=text, x1=ws[-1].x1, page_reading=page_text)
             line.words[i : i + len(ws)] = [word]
+
+
+def dot_lost(readings: list[str], area: str | None) -> str | None:
+    """A question id whose dot neither reading saw ("1.4" read "14" on the page and in its
+    cell): two or three digits, the first the area of the table's ids read before it. The
+    area's digit ends where the id's number begins, so the digits tell where the dot was:
+    they are the printed ones, read; nothing is taken from the neighbouring rows' numbers.
+    (Only where a question begins after it, with a capital: a line of a question's text may
+    begin with a number, "15 procent av …".)"""
+    for r in readings:
+        m = _ID_WITHOUT_DOT.match(r)
+        if m and m.group(1) == area:
+            return f"{area}.{m.group(2)}"
+    return None
 
 
 def _column_spans(cols: dict) -> dict[str, tuple[float, float]]:

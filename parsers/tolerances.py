@@ -235,6 +235,9 @@ PERCENT = 100
 #: rounded (to nearest, down or up): "11 of 15" is 73 (73.3), not 72. On a scan a looser check
 #: let a misread "72%" through as consistent.
 WHOLE_POINTS_PERCENT_SLACK = 1.0
+#: Type covers at most this share of the box around it: a darker box is a fill with light type
+#: on it (a shaded header row), read inverted.
+INK_MAX_SHARE = 0.5
 #: A word read from a cell lies in the cell up to this slack (pt).
 CELL_SLACK_PT = 0.5
 #: The white margin around one number cell cut out for Tesseract (px at `ocr.CELL_DPI`), at

@@ -106,8 +106,9 @@ LIST_LABEL = re.compile(rf"^(?:{LABEL_TEXT}|[{re.escape(BULLETS)}])$")
 
 
 #: Marks around a column title that are not part of it: a colon after it, a quote before it
-#: (an OCR'd page read a speck before "Max" as '"').
-HEADER_TITLE_MARKS = ":\"'«»“”"
+#: (an OCR'd page read a speck before "Max" as '"'), a speck after it read as a stop or comma
+#: ("Uppnått:." on a scan).
+HEADER_TITLE_MARKS = ":\"'«»“”.,"
 
 
 def header_columns(line: Line) -> dict[str, Word] | None:

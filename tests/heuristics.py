@@ -278,6 +278,11 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.findings._repeats_headers": lambda *a, **k: False},
         False,
     ),
+    "layout._other_side_goes_on": (
+        "a heading in one newspaper column ends the region while the other column goes on",
+        {"parsers.layout._other_side_goes_on": lambda *a, **k: False},
+        True,
+    ),
     "tags._broken_heading": (
         "a tagged findings heading broken over two lines is no heading",
         {"parsers.tags._broken_heading": lambda lines: None},

@@ -100,6 +100,40 @@ def test_newspaper_columns_read_column_by_column_and_end_where_one_column_resume
     ]
 
 
+def test_a_heading_in_one_column_while_the_other_goes_on_does_not_end_the_columns() -> None:
+    """Fresh seed 4006, damaged case 68 (an empty improvements list in newspaper columns):
+    the strengths fill the left column and the top of the right one, the improvements' title
+    stands in the right column with nothing under it, and the left column goes on beside and
+    below it ("webbp-" / "latsen"). A heading on one side with only one-column text (or
+    nothing) after it ends the region ("Kommentar"), but not while the other side's lines go
+    on at their pitch: they are still the columns' text (the left column's last item was
+    cut at the title and filed under it)."""
+    left, right = 50.0, 310.0
+    lines = [
+        _line([("Styrkor", left), ("Utvecklad", right), ("styrning", right + 60)], 100),
+        _line([("God", left), ("planering.", left + 25), ("Genomtänkt", right)], 115),
+        _line([("Bred", left), ("rapportering", left + 30), ("analys.", right)], 130),
+        Line([Word("Förbättringsmöjligheter", right, right + 140, 142, 154, 11, bold=True)], 1),
+        _line([("på", left), ("webbp-", left + 20)], 145),
+        _line([("latsen", left), ("och", left + 40), ("medier.", left + 65)], 160),
+        _line([("ord", left + 30 * k) for k in range(10)], 190),
+    ]
+    page = PageText(1, 595, 842, lines)
+    split_columns(page)
+    assert [(ln.column, ln.text) for ln in page.lines] == [
+        (1, "Styrkor"),
+        (1, "God planering."),
+        (1, "Bred rapportering"),
+        (1, "på webbp-"),
+        (1, "latsen och medier."),
+        (2, "Utvecklad styrning"),
+        (2, "Genomtänkt"),
+        (2, "analys."),
+        (2, "Förbättringsmöjligheter"),
+        (0, " ".join(["ord"] * 10)),
+    ]
+
+
 def test_justified_columns_whose_word_spaces_are_wider_than_the_gutter() -> None:
     """Justified newspaper columns: a short line is stretched so that its word spaces are
     wider than the gutter. A line with several wide gaps stays in the region by the one that

@@ -115,6 +115,33 @@ def test_a_table_broken_by_a_page_is_one_table() -> None:
     assert len(_row_groups(far, [None] * 3, {})) == 2
 
 
+def test_a_header_repeated_on_the_next_page_brings_its_wrapped_lines_again() -> None:
+    """Fresh seed 4006, damaged case 43 (history_plain_header): the history's label column is
+    so narrow that "Kommunkompassen" breaks ("Kommunkompa" / "ssen") and area 1's name wraps
+    over three lines. Page 4 repeats the header row with its broken word, then area 1's
+    name's rest, then area 2: five lines between two rows, more than a table's rows lie apart,
+    so the table fell in two (a title with one area; areas without a year), and it came out
+    `unread_numbers` twice, not `incomplete_history`. Lines that repeat the group's own lines
+    (the header's wrapped rest) are the header again, not lines between rows."""
+    inst = instrument("2019")
+    header = ["Poäng i", "2020", "2024"]
+    head = [_line(*header, page=3, top=600), _line("Kommunkompa", page=3, top=613)]
+    head += [_line("ssen", page=3, top=626), _line("1. Samspel", "59", "76", page=3, top=640)]
+    head += [_line("Sida 3 av 9", page=3, top=800)]
+    tail = [_line(*header, page=4, top=60), _line("Kommunkompa", page=4, top=73)]
+    tail += [_line("ssen", page=4, top=86), _line("mellan", page=4, top=99)]
+    tail += [_line("förtroendevalda", page=4, top=112), _line("och medborgare", page=4, top=125)]
+    tail += [
+        _line(f"{n}. {a.canonical_name}", "50", "60", page=4, top=140 + 20 * n)
+        for n, a in enumerate(inst.areas[1:], 2)
+    ]
+    lines = head + tail
+    cls = {id(w): ("furniture", "footer") for w in head[4].words}
+    (group,) = _row_groups(lines, [None] * len(lines), cls)
+    assert [k for k, _ in group] == [0, 3, 5, *range(11, 18)]
+    assert _looks_like_history([(lines[k], nums) for k, nums in group], inst)
+
+
 def _pages(image: tuple[float, float, float, float], page: int = 2) -> Document:
     """Cover, summary page, area 1: `image` drawn on `page`."""
     pages = [
