@@ -478,12 +478,16 @@ FRAGMENT_SIZE_SHARE = 0.6
 
 
 def absorb_fragments(lines: list, size: float) -> list:
-    """A line of fragments only (`FRAGMENT_SIZE_SHARE`) whose middle lies inside another line's
-    height joins that line: alone, it was a row of its own (and a score table's lost cells
-    were read for it, twice over)."""
+    """A line of fragments only (`FRAGMENT_SIZE_SHARE`), or of numbers only beside a line's
+    words (one with text), whose middle lies inside another line's height joins that line: alone, it
+    was a row of its own (and a score table's lost cells were read for it, twice over). The
+    numbers: a row's "5 400" read a few points lower than its "service? 2" (their boxes'
+    bottoms 2–4 pt apart), wp-long-word-wrapped-not-broken scanned, p. 10: each line looked
+    like a row that lost the other's numbers, and every number came out twice."""
     out = []
     for line in lines:
         small = all(w.size < FRAGMENT_SIZE_SHARE * size for w in line.words)
+        numbers = _numbers_only(line)
         middle = (line.top + line.bottom) / 2
         host = (
             next(
@@ -493,10 +497,11 @@ def absorb_fragments(lines: list, size: float) -> list:
                     if h is not line
                     and h.top <= middle <= h.bottom
                     and not all(w.size < FRAGMENT_SIZE_SHARE * size for w in h.words)
+                    and (small or (_beside(line, h) and not _numbers_only(h)))
                 ),
                 None,
             )
-            if small
+            if small or numbers
             else None
         )
         if host is None:
@@ -504,6 +509,15 @@ def absorb_fragments(lines: list, size: float) -> list:
             continue
         host.words = sorted(host.words + line.words, key=lambda w: w.x0)
     return out
+
+
+def _numbers_only(line) -> bool:
+    return all(NUMBER.match(w.text) for w in line.words)
+
+
+def _beside(line, host) -> bool:
+    """No word of `line` stands over or under a word of `host`: one row, read in two lines."""
+    return not any(w.x0 < h.x1 and h.x0 < w.x1 for w in line.words for h in host.words)
 
 
 def cached(sha256: str, cache: str | Path | None = None) -> bool:

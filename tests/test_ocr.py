@@ -743,6 +743,21 @@ def test_a_glyphs_fragment_boxed_apart_joins_its_line() -> None:
     assert [w.text for w in row.words] == ["i", "19", "9"]
 
 
+def test_a_rows_numbers_read_a_little_lower_join_its_line() -> None:
+    # wp-long-word-wrapped-not-broken, scanned, p. 10: "service? 2" and, 2-4 pt lower, "5 400":
+    # two lines, each a row that lost the other's numbers; their cells were read for both,
+    # and every number came out twice (numbers 138 -> 156 of 160 with the row one line)
+    words = [("service?", 91, 135, 681, 691), ("2", 268, 273, 684, 693)]
+    row = Line([Word(t, a, b, top, bottom, 9.4) for t, a, b, top, bottom in words], 10)
+    lower = Line(
+        [Word(t, a, b, 685, 695, 9.4) for t, a, b in (("5", 359, 365), ("400", 442, 465))], 10
+    )
+    under = Line([Word("12", 268, 279, 686, 696, 9.4)], 10)  # under a word of the row: stays
+    lines = ocr.absorb_fragments([row, lower, under], 9.4)
+    assert lines == [row, under]
+    assert [w.text for w in row.words] == ["service?", "2", "5", "400"]
+
+
 def test_a_solid_bullet_read_as_letters_is_a_bullet() -> None:
     # wp-stacked-findings-typed-tab-bullets, scanned, p. 4: "▪" read as "H", "ms", "Bm", "m"
     # (texts 12 -> 75 of 77 with the glyph told by its ink)
