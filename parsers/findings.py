@@ -903,7 +903,7 @@ def _under_repeated_headers(
     seed 4005 damaged case 158: a floating box drawn at the next page's top, beside where
     the improvements' column stood, read as one more improvement). Left unread, the ledger
     says so."""
-    if not _repeats_headers(lines, style):
+    if len(split) < 2 or not _repeats_headers(lines, style):  # (asked only of a page break)
         return split
     heads = {ln.page for ln in lines[i + 1 : end] if header_kind(ln) == "table"}
     for k in range(1, len(split)):

@@ -75,6 +75,11 @@ def _line(words: list[tuple[str, float]], top: float, size: float = 10.0) -> Lin
     )
 
 
+def at(page: int, line: Line) -> Line:
+    """`line` on page `page`."""
+    return Line(line.words, page=page)
+
+
 def test_newspaper_columns_read_column_by_column_and_end_where_one_column_resumes() -> None:
     left, right = 50.0, 310.0
     lines = [
@@ -2745,9 +2750,6 @@ def test_a_wrapped_name_repeated_otherwise_on_the_next_page_goes_on_the_table() 
     as its wrapped rest is the same header (`scores._name_overflow`)."""
     from parsers.scores import find_tables, join_broken_titles
 
-    def at(page: int, line: Line) -> Line:
-        return Line(line.words, page=page)
-
     lines = [
         at(
             1,
@@ -2866,9 +2868,6 @@ def test_a_floating_box_at_the_next_page_top_is_no_continuation_of_a_labelled_li
     that column than `STRAY_INDENT_SHARE` of its width is outside the list (left unread: the
     ledger says so); a continuation at the column's edge still goes on the item."""
 
-    def at(page: int, line: Line) -> Line:
-        return Line(line.words, page=page)
-
     def read(box_x: float, labels: tuple[str, str] = ("a)", "b)")) -> list[str]:
         a, b = labels
         lines = [
@@ -2907,9 +2906,6 @@ def test_a_row_titled_lists_item_goes_on_at_its_own_x_on_the_next_page() -> None
     (the same x, or the same indent from the column's edge) is the item's continuation."""
     from parsers.findings import find_findings
 
-    def at(page: int, line: Line) -> Line:
-        return Line(line.words, page=page)
-
     lines = [
         at(1, _line([("Styrkor", 36)], 100)),
         at(1, _line([("Samverkan", 141), ("med", 210), ("civilsamhällets", 240)], 100)),
@@ -2937,9 +2933,6 @@ def test_a_labelled_items_line_goes_on_at_its_hanging_indent_on_the_next_page() 
     indent), where no line of the list had begun, only its text after the label. Where a
     labelled line's text begins counts as where the list's lines begin."""
     from parsers.findings import find_findings, split_row_titles
-
-    def at(page: int, line: Line) -> Line:
-        return Line(line.words, page=page)
 
     lines = [
         at(1, _line([("Summa", 128), ("område", 170), ("50", 325), ("100", 389)], 637)),
@@ -3120,9 +3113,6 @@ def test_a_table_that_repeats_its_header_goes_on_only_under_it() -> None:
     so. Without a repeated header anywhere the page goes on as before."""
     from parsers.findings import find_findings
 
-    def at(page: int, line: Line) -> Line:
-        return Line(line.words, page=page)
-
     def read(repeat: bool) -> list[str]:
         header = [("Styrkor", 71), ("Förbättringsområden", 421)]
         lines = [
@@ -3207,9 +3197,6 @@ def test_a_centred_title_broken_in_a_squeezed_header_and_rows_on_the_next_page()
     titles is their wrapped rest only on the header row's own page."""
     from parsers.pdf import PageText
     from parsers.scores import find_tables, join_broken_titles
-
-    def at(page: int, line: Line) -> Line:
-        return Line(line.words, page=page)
 
     lines = [
         at(1, _wline([("8.", 49.7, 59.3), ("Kommunen", 72.6, 135.8), ("Upp", 148.1, 170.4), ("Max", 184.0, 206.4), ("Pro", 221.6, 240.7)], 279.6, 11.0)),
