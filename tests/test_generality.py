@@ -139,6 +139,31 @@ def test_a_heading_in_one_column_while_the_other_goes_on_does_not_end_the_column
     ]
 
 
+def test_a_running_footer_after_newspaper_columns_is_no_line_of_them() -> None:
+    """Fresh seed 4007, clean case 70: the findings in newspaper columns end high on the
+    page, and the running footer, in smaller type, has a tab where the gutter was
+    ("Sveriges Kommuner och Landsting 2007-11-07 ‹tab› Sida 5 av 27"). Right after a region
+    of the same gutter a line on both sides goes on that flow, so the footer was split in
+    two: its left half came out unaccounted in the findings (`unread_text`, a false alarm).
+    Smaller type than the flow's is no line of it."""
+    left, right = 50.0, 310.0
+    lines = [
+        _line([("Styrkor", left), ("Utveckla", right)], 100),
+        _line([("ett", left), ("två", left + 25), ("fem", right)], 114),
+        _line([("sex", left), ("sju", right)], 128),
+        _line([("åtta", left), ("nio", right)], 142),
+        _line([("ord", left + 30 * k) for k in range(10)], 170),  # one column again
+        _line([("dem.", left)], 184),  # a paragraph's last, short line
+        _line([("Sveriges", left), ("Kommuner", left + 54), ("Sida", 400), ("5", 430)], 700, 9.0),
+    ]
+    page = PageText(1, 595, 842, lines)
+    split_columns(page, foot=True)  # the next page goes on with the gutter
+    assert [(ln.column, ln.text) for ln in page.lines][-2:] == [
+        (0, "dem."),
+        (0, "Sveriges Kommuner Sida 5"),
+    ]
+
+
 def test_justified_columns_whose_word_spaces_are_wider_than_the_gutter() -> None:
     """Justified newspaper columns: a short line is stretched so that its word spaces are
     wider than the gutter. A line with several wide gaps stays in the region by the one that
