@@ -420,8 +420,7 @@ def _one_sided_end(
         # the usual white space between this side's lines so far (the other side's, or none,
         # while this side has no measure yet: two baselines rarely agree, so few lines are
         # printed on both sides and the columns' own gaps are measured as they are read)
-        seen = gaps[side] or gaps[3 - side]
-        usual = sorted(seen)[len(seen) // 2] if seen else 0.0
+        usual = _usual_gap(gaps, side)
         above = lines[end].top - bottom.get(side, lines[end].top)
         nxt = _next_in_flow(lines, end, side, strip, em)
         # a line nearer to the one-column text that follows than to its column above (a
@@ -459,9 +458,14 @@ def _other_side_goes_on(
     other = 3 - side
     if end + 1 >= j or other not in bottom or _side(lines[end + 1], *strip) != other:
         return False
-    seen = gaps[other] or gaps[side]
-    usual = sorted(seen)[len(seen) // 2] if seen else 0.0
-    return lines[end + 1].top - bottom[other] <= usual + em
+    return lines[end + 1].top - bottom[other] <= _usual_gap(gaps, other) + em
+
+
+def _usual_gap(gaps: dict[int, list[float]], side: int) -> float:
+    """The median white space between a side's lines so far (the other side's, or none,
+    while this side has no measure yet)."""
+    seen = gaps[side] or gaps[3 - side]
+    return sorted(seen)[len(seen) // 2] if seen else 0.0
 
 
 def _set_apart(line: Line, body: list[Line]) -> bool:

@@ -33,7 +33,6 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 
 from parsers.findings import AreaFindings, header_kind
@@ -767,10 +766,7 @@ def _row_groups(
         # a title row of years only ("Poäng i 2015 2018" over a wrapped, bold "Kommunkompassen"
         # taken for a heading) belongs to the rows under it
         titled = g is not None and all(YEAR.match(w.text) for _, ns in g for w in ns)
-        # a header row repeated on the next page brings its wrapped rest again ("Kommunkompa"
-        # / "ssen"): lines that repeat the group's own are no lines between its rows
-        seen = {lines[j].text for j in range(g[0][0], g[-1][0] + 1)} if g else set()
-        near = g and _next_row(lines, g[-1][0], k, cls, seen)
+        near = g and _next_row(lines, (g[0][0], g[-1][0]), k, cls)
         if near and (loose or titled):
             g.append((k, nums))
         else:
@@ -779,26 +775,26 @@ def _row_groups(
 
 
 def _next_row(
-    lines: list[Line],
-    last: int,
-    k: int,
-    cls: dict[int, tuple[str, str]],
-    seen: AbstractSet[str] = frozenset(),
+    lines: list[Line], rows: tuple[int, int], k: int, cls: dict[int, tuple[str, str]]
 ) -> bool:
-    """Is line `k` near enough to row `last` to be the next row of its table: on the same
-    page, or at the top of the next (a table broken by the page: "1. Offentlighet och" at a
-    page's foot, "2. Tillgänglighet …" at the next page's head), with at most
-    `TABLE_ROW_MAX_LINES_APART` lines between them that are no running furniture and do not
-    repeat a line of the table so far (`seen`: a repeated header's wrapped rest)?"""
+    """Is line `k` near enough to the table's last row to be its next row (`rows`: the
+    table's first and last row so far): on the same page, or at the top of the next (a table
+    broken by the page: "1. Offentlighet och" at a page's foot, "2. Tillgänglighet …" at the
+    next page's head), with at most `TABLE_ROW_MAX_LINES_APART` lines between them that are
+    no running furniture and do not repeat a line of the table so far (a header row repeated
+    on the next page brings its wrapped rest again, "Kommunkompa" / "ssen")?"""
+    first, last = rows
     if lines[k].page - lines[last].page not in (0, 1):
         return False
     between = [
         j
         for j in range(last + 1, k)
         if not all(cls.get(id(w), ("", ""))[0] == "furniture" for w in lines[j].words)
-        and lines[j].text not in seen
     ]
-    return len(between) <= TABLE_ROW_MAX_LINES_APART
+    if len(between) <= TABLE_ROW_MAX_LINES_APART:
+        return True
+    seen = {lines[j].text for j in range(first, last + 1)}  # asked only of a far row
+    return sum(lines[j].text not in seen for j in between) <= TABLE_ROW_MAX_LINES_APART
 
 
 def _unread_table(

@@ -472,7 +472,7 @@ def _put_titles(line, hits: list) -> None:
         word = OcrWord(
             text, x0, x1, top, bottom, size, page_reading=" ".join(w.text for w in under)
         )
-        keep = [w for w in line.words if w not in under]
+        keep = [w for w in line.words if all(w is not u for u in under)]
         at = next((i for i, w in enumerate(keep) if w.x0 >= x1), len(keep))
         line.words[:] = [*keep[:at], word, *keep[at:]]
 
