@@ -127,14 +127,20 @@ def _name_overflow(line: Line, header: Line, wrapped: list[str] | None) -> str |
 
 
 def _split_line(
-    line: Line, boundary: float, header_x0: float | None, columns: int | None = None
+    line: Line,
+    boundary: float,
+    header_x0: float | None,
+    columns: int | None = None,
+    text_edge: float | None = None,
 ) -> tuple[list[Word], list[Word]]:
     """Text words left of the numeric columns, and the numbers in them ('85 %' merged).
 
     Words that are not numbers but sit under the column headers are the rest of a wrapped
     header ("Uppnådd" / "poäng") and belong to neither. With `columns` (the table's number
     columns), a line with more numbers right of the boundary than columns may hold the
-    text's own number after a justified line's stretched space (`_stretched`).
+    text's own number after a justified line's stretched space (`_stretched`); with
+    `text_edge` (where the table's text lines end), a number inside the text cells' width is
+    the text's (`_in_text_cell`).
     """
     text: list[Word] = []
     nums: list[Word] = []
@@ -157,7 +163,11 @@ def _split_line(
         in_text = (
             bool(text)
             and not nums
-            and (gap < CELL_GAP_EM * w.size or (surplus and _stretched(text, gap)))
+            and (
+                gap < CELL_GAP_EM * w.size
+                or (surplus and _stretched(text, gap))
+                or _in_text_cell(w, text_edge)
+            )
         )
         if w.x0 >= boundary and (number(w.text) is not None or w.text == "%") and not in_text:
             if w.text == "%" and nums:
@@ -168,6 +178,18 @@ def _split_line(
         else:
             text.append(w)
     return text, nums
+
+
+def _in_text_cell(w: Word, text_edge: float | None) -> bool:
+    """Does `w` end where the table's text lines end (`text_edge`, up to `JUSTIFIED_EDGE_EM`),
+    inside the text cells' width? Cells do not overlap: a number there is a word of the text
+    ("mäktiges ‹8.6› 21", a justified line's last word; fresh seed 4008 case 164), however
+    wide the space before it."""
+    return (
+        text_edge is not None
+        and w.x0 < text_edge
+        and (w.x1 <= text_edge + JUSTIFIED_EDGE_EM * w.size)
+    )
 
 
 def _stretched(text: list[Word], gap: float) -> bool:
@@ -255,6 +277,14 @@ class _Grid:
     header_x0: float  # the first column title's left edge
     boundary: float  # numbers start right of this: half a column pitch left of the titles
     line_h: float  # the table's line height, to measure gaps in
+    text_edge: float | None = None  # where the text lines read so far end (`_in_text_cell`)
+
+    def learn_edge(self, cells: _Cells) -> None:
+        """A line of text only, all of it left of the column titles, shows how far the
+        table's text cells reach."""
+        words = cells.text_words
+        if words and not cells.nums and words[-1].x1 < self.header_x0:
+            self.text_edge = max(self.text_edge or words[-1].x1, words[-1].x1)
 
     @classmethod
     def of(cls, header: Line) -> _Grid:
@@ -287,7 +317,11 @@ class _Cells:
         wrapped rest; further down a table continued on a page of another width prints its
         text there."""
         text_words, nums = _split_line(
-            line, grid.boundary, grid.header_x0 if titles else None, len(grid.cols)
+            line,
+            grid.boundary,
+            grid.header_x0 if titles else None,
+            len(grid.cols),
+            grid.text_edge,
         )
         first = text_words[0].text if text_words else None
         qid = QUESTION_ID.match(first) if first else None
@@ -464,6 +498,7 @@ def _read_rows(lines: list[Line], start: int, draft: _Draft, style: BodyStyle) -
                 break  # a sub-section, or the next table
             titles = titles and line.page == head_page
             cells = _Cells.of(line, draft.grid, titles)
+            draft.grid.learn_edge(cells)
             titles = titles and not (cells.starts_question or cells.nums)
             if draft.ends_at(lines, i, cells, prev, style):
                 break

@@ -11,6 +11,7 @@ No parser module is imported at run time, so any module (also `parsers.reader` a
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from parsers.text import BULLETS, LABEL_TEXT
@@ -42,6 +43,8 @@ SECTION = re.compile(r"^\d+\.\d+\.\d+\.?\s+\S")
 
 #: A year column title.
 YEAR = re.compile(r"^(19|20)\d\d$")
+#: Digits of a year.
+YEAR_DIGITS = 4
 #: The area number that starts a history row: "3", "3.", "3)".
 AREA_ROW = re.compile(r"^([1-8])[.)]?$")
 
@@ -134,11 +137,30 @@ def is_header(line: Line) -> bool:
 
 
 def year_columns(line: Line) -> list[Word] | None:
-    """Trailing year words of a line ('Poäng i Kommunkompassen 2015 2017 2018')."""
-    years = []
+    """Trailing year words of a line ('Poäng i Kommunkompassen 2015 2017 2018'), glued
+    ones split (`glued_years`)."""
+    years: list[Word] = []
     for w in reversed(line.words):
-        if YEAR.match(w.text):
-            years.insert(0, w)
-        else:
+        found = [w] if YEAR.match(w.text) else glued_years(w)
+        if not found:
             break
+        years[:0] = found
     return years or None
+
+
+def glued_years(w: Word) -> list[Word]:
+    """The years of a word of several years printed without a space between them, in
+    ascending order ("200020042005": right tabs closer than a year is wide), each with its
+    share of the box (digits are as wide as each other); [] for any other word."""
+    text = w.text
+    n = len(text) // YEAR_DIGITS
+    if n < 2 or len(text) != n * YEAR_DIGITS:
+        return []
+    parts = [text[k * YEAR_DIGITS : (k + 1) * YEAR_DIGITS] for k in range(n)]
+    if not all(YEAR.match(p) for p in parts) or parts != sorted(set(parts)):
+        return []
+    step = (w.x1 - w.x0) / n
+    return [
+        replace(w, text=p, x0=w.x0 + k * step, x1=w.x0 + (k + 1) * step)
+        for k, p in enumerate(parts)
+    ]

@@ -283,6 +283,16 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.layout._other_side_goes_on": lambda *a, **k: False},
         True,
     ),
+    "scores._in_text_cell": (
+        "a number ending where the table's text lines end is the question's text",
+        {"parsers.scores._in_text_cell": lambda *a, **k: False},
+        False,
+    ),
+    "vocabulary.glued_years": (
+        "a header word of years printed without spaces is no year",
+        {"parsers.vocabulary.glued_years": lambda *a, **k: []},
+        False,
+    ),
     "tags._broken_heading": (
         "a tagged findings heading broken over two lines is no heading",
         {"parsers.tags._broken_heading": lambda lines: None},

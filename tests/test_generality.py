@@ -4663,3 +4663,91 @@ def test_a_score_table_above_newspaper_columns_is_no_part_of_them() -> None:
         "– Tydlig uppföljning av ungdomars",
     ] or left[:2] == ["Styrkor", "– Tydlig uppföljning av ungdomars"]
     assert "Förbättringsområden" in left
+
+
+def test_a_number_ending_at_the_text_cells_edge_is_the_questions() -> None:
+    """Fresh seed 4008 case 164 (justified question cells 76 pt wide in an A5 table; the
+    boxes as printed): "mäktiges ‹8.6› 21" is the second line of "5.6 Kommunfullmäktiges 21
+    mål är idag …", its numbers "1 20 5" twelve lines lower. The "21" stood right of the
+    score columns' boundary (half a column pitch left of "Poäng") after a stretched space, the
+    only number on its line: it was read as the points, and the row's own "1 20 5" then found
+    points taken and were dropped (max and percent missing, the text without its "21"). The
+    other text lines of the table end at 162.6 pt, where the "21" ends: a number inside the
+    question cells' width is text, whatever its space before (`scores._in_text_cell`)."""
+    from parsers.scores import find_tables
+
+    size = 11.5
+    rows = [
+        [
+            ("Nr", 49.7, 65.0),
+            ("5", 86.5, 94.5),
+            ("Resultat", 108.3, 162.6),
+            ("Poäng", 180.6, 221.0),
+            ("Max", 253.0, 279.6),
+            ("%", 326.1, 337.6),
+        ],
+        [("5.5", 49.7, 68.0), ("Många", 86.5, 125.0), ("olika", 135.5, 162.6)],
+        [("resultatmått", 86.5, 158.0)],
+        [("finns", 86.5, 114.3), ("även", 134.5, 162.6)],
+        [("via", 86.5, 103.5), ("länk", 113.9, 138.1), ("till", 148.4, 162.5)],
+        [
+            ("Kolada.", 86.5, 129.2),
+            ("18", 193.5, 208.1),
+            ("25", 259.0, 273.6),
+            ("72", 324.5, 339.1),
+        ],
+        [("5.6", 49.7, 68.0), ("Kommunfull", 86.5, 155.7)],
+        [("mäktiges", 86.5, 139.4), ("21", 148.0, 162.6)],
+        [("mål", 86.5, 107.9), ("är", 117.0, 128.7), ("idag", 137.8, 162.6)],
+        [("mätbara.", 86.5, 135.3), ("1", 196.5, 203.0), ("20", 259.0, 273.6), ("5", 328.0, 334.5)],
+        [("Totalt", 86.5, 120.0), ("19", 193.5, 208.1), ("45", 259.0, 273.6), ("42", 324.5, 339.1)],
+    ]
+    lines = [_wline(words, 49.3 + 20.1 * i, size) for i, words in enumerate(rows)]
+    (table,) = find_tables(PageText(1, 420, 595, lines).lines)
+    assert [(q.id, q.text, q.numbers) for q in table.questions] == [
+        (
+            "5.5",
+            "Många olika resultatmått finns även via länk till Kolada.",
+            {"points": 18, "max": 25, "percent": 72},
+        ),
+        (
+            "5.6",
+            "Kommunfull mäktiges 21 mål är idag mätbara.",  # glued later
+            {"points": 1, "max": 20, "percent": 5},
+        ),
+    ]
+
+
+def test_history_years_set_without_a_gap_are_split_into_their_columns() -> None:
+    """Fresh seed 4008 case 158 (a history typed with right tabs at 7 pt, the boxes as
+    printed): the tab stops stood 20.3 pt apart for years 19.5 pt wide, and the three years
+    touched (0.8 pt apart, under a word space): the header's last word was "200020042005",
+    no year, so no history was read (`unread_numbers`). A header word of glued years in
+    ascending order is those years, each as wide as its digits (`vocabulary.year_columns`)."""
+    from parsers.history import find_history
+
+    size = 7.0
+    rows = [
+        [
+            ("Poäng", 63.6, 88.2),
+            ("i", 90.7, 93.1),
+            ("Kommunkompassen", 95.5, 174.8),
+            ("200020042005", 296.1, 356.2),
+        ],
+    ]
+    names = ["Offentlighet", "Tillgänglighet", "Klarhet", "Ledning", "Kontroll"]
+    values = [(15, 28, 62), (68, 56, 45), (22, 67, 31), (72, 74, 62), (39, 79, 36)]
+    for n, (name, row) in enumerate(zip(names, values, strict=True), 1):
+        cells = [(str(v), x, x + 8.9) for v, x in zip(row, (306.6, 326.9, 347.3), strict=True)]
+        rows.append([(f"{n}.", 63.6, 70.2), (name, 72.5, 114.1), *cells])
+    lines = [_wline(words, 323.3 + 14.2 * i, size) for i, words in enumerate(rows)]
+    history = find_history(PageText(1, 420, 595, lines).lines)
+    assert history is not None and history.years == [2000, 2004, 2005]
+    assert [(c.year, c.area_number, c.points) for c in history.cells[:6]] == [
+        (2000, 1, 15),
+        (2000, 2, 68),
+        (2000, 3, 22),
+        (2000, 4, 72),
+        (2000, 5, 39),
+        (2004, 1, 28),
+    ]
