@@ -40,7 +40,7 @@ from parsers.history import HistoryTable, find_summary
 from parsers.pdf import Box, Document, Line, Word
 from parsers.scores import ScoreTable, is_header
 from parsers.sections import INSPIRATION
-from parsers.text import is_number, is_percent, strip_label
+from parsers.text import HYPHENS, is_number, is_percent, strip_label
 from parsers.tolerances import (
     HEADER_WRAP_LINES,
     INSPIRATION_HEADING_MAX_CHARS,
@@ -509,13 +509,14 @@ class _Walk:
         """Words in a recognised part that are in nothing read: unaccounted, one `unread_text`
         per part (a word the tags' findings of the area hold is read)."""
         unread: dict[str, list[Line]] = {}
+        pieces = self._broken_pieces()
         for k, ln in enumerate(self.lines):
             label = self.part_of[k]
             if label is None:
                 continue
             left = [w for w in ln.words if id(w) not in self.cls]
             held = self.tag_words.get(_area_in(label), Counter())
-            if left and held and all(held[w.text] for w in left):
+            if left and held and all(held[w.text] or id(w) in pieces for w in left):
                 self.mark(left, "field", "finding (tags)")
                 continue
             if left:
@@ -532,6 +533,20 @@ class _Walk:
                     got[0].page,
                 )
             )
+
+    def _broken_pieces(self) -> set[int]:
+        """Ids of the words of each area's findings parts that are the two pieces of a word of
+        the tags' findings broken at a line end with a hyphen ("civilsam-" / "hällets")."""
+        by_area: dict[int, list[Word]] = {}
+        for k, ln in enumerate(self.lines):
+            area = _area_in(self.part_of[k] or "")
+            if area in self.tag_words:
+                by_area.setdefault(area, []).extend(w for w in ln.words if id(w) not in self.cls)
+        out: set[int] = set()
+        for area, words in by_area.items():
+            joined = rejoined([w.text for w in words], self.tag_words[area])
+            out.update(id(words[i]) for i in joined)
+        return out
 
     def entries(self, footer_lines: list[Line]) -> list[Entry]:
         """Every word with its class: the running headers and footers first, then each line's
@@ -936,15 +951,16 @@ def tag_losses(kept: dict[int, AreaFindings], layout: dict[int, AreaFindings]) -
         have.update(w.text for w in got.aside_words())
         lost: list[str] = []
         page = None
-        for item in seen.strengths + seen.improvements:
-            for w in item.text.split():
-                if strip_label(w) == (w, ""):
-                    continue  # a list label the layout kept in the text: not the tags' words
-                if have[w] > 0:
-                    have[w] -= 1
-                else:
-                    lost.append(w)
-                    page = page or item.page
+        words = [(w, i.page) for i in seen.strengths + seen.improvements for w in i.text.split()]
+        pieces = rejoined([w for w, _ in words], have)
+        for k, (w, at) in enumerate(words):
+            if strip_label(w) == (w, "") or k in pieces:
+                continue  # a list label the layout kept in the text: not the tags' words
+            if have[w] > 0:
+                have[w] -= 1
+            else:
+                lost.append(w)
+                page = page or at
         if len(lost) >= MIN_LOST_WORDS:
             out.append(
                 Warning(
@@ -954,6 +970,18 @@ def tag_losses(kept: dict[int, AreaFindings], layout: dict[int, AreaFindings]) -
                     page,
                 )
             )
+    return out
+
+
+def rejoined(words: list[str], held: Counter[str]) -> set[int]:
+    """Indices of the words that are the two pieces of a word `held` holds, broken at a line
+    end with a hyphen ("regel-" / "bundet," of "regelbundet,"): the layout's reading of a list
+    it took apart line by line keeps the pieces the tags' reading joined."""
+    out: set[int] = set()
+    for k in range(len(words) - 1):
+        head = words[k]
+        if len(head) > 1 and head[-1] in HYPHENS and held[head[:-1] + words[k + 1]] > 0:
+            out.update((k, k + 1))
     return out
 
 

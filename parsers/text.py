@@ -17,7 +17,7 @@ from parsers.tolerances import (
 from parsers.words import KEEPS_SUSPENDED_HYPHEN, STARTS_WRAPPED_LINE, bare
 
 BULLETS = "•§–-▪■●○◦*·►➢✓"
-_HYPHENS = "-‐‑\u00ad¬"
+HYPHENS = "-‐‑\u00ad¬"
 _CLOSING = "?!.,;:)]}"
 _QUOTES = '”"»’'
 _NUMBER = re.compile(r"^[−-]?\d+(?:[.,]\d+)?$")
@@ -72,7 +72,7 @@ def printed_words(lines: Iterable[str]) -> None:
         if last is not None and tokens:
             ends.append((last, tokens[0]))
         last = None
-        if tokens and tokens[-1][-1] in _HYPHENS:
+        if tokens and tokens[-1][-1] in HYPHENS:
             last = tokens.pop()
         words = [t.casefold() for t in (t.strip(_WORD_EDGES) for t in tokens)]
         whole.update(w for w in words if len(w) >= 2)
@@ -106,7 +106,7 @@ def _printed_form(stem: str, nxt: str) -> bool | None:
 def _keeps_hyphen(prefix: str, nxt: str) -> bool:
     """A line-end hyphen that belongs to the word: "e-tjänster", "HME-enkäten", "10-gruppen",
     "KKiK-resultaten"; or one the document prints whole elsewhere ("webb-sändningar")."""
-    stem = prefix.rstrip(_HYPHENS)
+    stem = prefix.rstrip(HYPHENS)
     stem = re.split(r"[\s(\"”“']", stem)[-1]
     if not stem or not nxt:
         return False
@@ -228,7 +228,7 @@ def join_lines(lines: list[str]) -> str:
             out = out + line  # "…planeringen" / "?" or "”.": a break before closing punctuation
         elif fragment and _forced_break(fragment.strip(_WORD_EDGES), first):
             out = out + line  # a word broken in a narrow column, without a hyphen
-        elif out[-1] in _HYPHENS and len(out) >= 2 and out[-2].isalnum():
+        elif out[-1] in HYPHENS and len(out) >= 2 and out[-2].isalnum():
             if out[-1] == "\u00ad":  # soft hyphen: always a break inside a word
                 out = out[:-1] + line
             elif first.casefold() in KEEPS_SUSPENDED_HYPHEN:  # "kompetens- och …"

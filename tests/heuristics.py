@@ -293,6 +293,11 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.vocabulary.glued_years": lambda *a, **k: []},
         False,
     ),
+    "ledger.rejoined": (
+        "the pieces of a word broken with a hyphen are not the tags' whole word",
+        {"parsers.ledger.rejoined": lambda *a, **k: set()},
+        False,
+    ),
     "tags._broken_heading": (
         "a tagged findings heading broken over two lines is no heading",
         {"parsers.tags._broken_heading": lambda lines: None},

@@ -529,3 +529,38 @@ def test_a_findings_table_titled_by_rows_is_read_through_the_tags() -> None:
     found = tags.read_findings(structure, lines, BodyStyle.of(lines), lambda i: 2)
     assert [i.text for i in found[2].strengths] == ["Bra dialog.", "Tydliga mål."]
     assert [i.text for i in found[2].improvements] == ["Mer uppföljning."]
+
+
+def test_words_broken_with_a_hyphen_in_the_layouts_reading_are_the_tags_whole_words() -> None:
+    """Fresh seed 4008 case 158 (tagged, findings in two newspaper columns, hyphenation on):
+    the layout read the findings line by line, so its items kept the pieces of the words
+    broken at line ends ("regel-" / "bundet,") that the tags' items hold whole
+    ("regelbundet,"): 12 words "read from the page are not in the tags' reading", a false
+    `unread_text` on a complete record. Two pieces that make a word the tags hold are that
+    word (`ledger.rejoined`); a word the tags lack is still lost."""
+    from parsers.findings import AreaFindings, Item
+    from parsers.ledger import tag_losses
+
+    kept = {
+        6: AreaFindings(
+            strengths=[
+                Item(
+                    [
+                        "Kommunen träffar regelbundet, ofta flera gånger per år olika samhällsföreningar."
+                    ],
+                    41,
+                )
+            ]
+        )
+    }
+    pieces = [
+        "Kommunen träffar regel-",
+        "bundet, ofta flera gånger",
+        "per år olika samhällsfö-",
+        "reningar.",
+    ]
+    layout = {6: AreaFindings(strengths=[Item([line], 41) for line in pieces])}
+    assert tag_losses(kept, layout) == []
+    lost = {6: AreaFindings(strengths=[Item([*pieces, "Kommunen saknar en plan."], 41)])}
+    (warning,) = tag_losses(kept, lost)
+    assert "'Kommunen saknar en plan.'" in warning.message
