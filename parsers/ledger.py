@@ -955,7 +955,7 @@ def tag_losses(kept: dict[int, AreaFindings], layout: dict[int, AreaFindings]) -
         pieces = rejoined([w for w, _ in words], have)
         for k, (w, at) in enumerate(words):
             if strip_label(w) == (w, "") or k in pieces:
-                continue  # a list label the layout kept in the text: not the tags' words
+                continue  # a list label the layout kept in the text, or a broken word's piece
             if have[w] > 0:
                 have[w] -= 1
             else:
