@@ -121,6 +121,8 @@ class OcrResult:
     pages: int
     cached: bool = False
     alternatives: dict = field(default_factory=dict)
+    #: the type size Tesseract measured, in points (`type_size`); None: not measured
+    type_size: float | None = None
 
     def info(self) -> dict:
         conf = None if self.mean_confidence is None else round(self.mean_confidence, 1)
@@ -263,19 +265,21 @@ class Cells:
     path: Path | None = None  # where the readings are kept (None: not kept)
     known: dict[str, str] = field(default_factory=dict)
     changed: bool = False
+    type_size: float | None = None  # `OcrResult.type_size`
 
     @classmethod
-    def of(cls, data: bytes, sha256: str, cache: str | Path | None = None) -> Cells:
+    def of(cls, result: OcrResult, sha256: str, cache: str | Path | None = None) -> Cells:
+        data, size = result.data, result.type_size
         folder = cache_dir(cache)
         if folder is None:
-            return cls(data)
+            return cls(data, type_size=size)
         path = folder / f"{sha256}.cells.json"
         known: dict[str, str] = {}
         with contextlib.suppress(OSError, ValueError, AttributeError):
             saved = json.loads(path.read_text(encoding="utf-8"))
             if saved.get("version") == CELLS_VERSION and isinstance(saved.get("cells"), dict):
                 known = {str(k): str(v) for k, v in saved["cells"].items()}
-        return cls(data, path, known)
+        return cls(data, path, known, type_size=size)
 
     @staticmethod
     def key(page: int, box: tuple[float, float, float, float]) -> str:
@@ -292,6 +296,11 @@ class Cells:
             self.changed = False
 
 
+#: Bump when the OCR result holds more: cached results of an older kind are OCR'd again.
+#: 2: the type size Tesseract measured (`type_size`).
+OCR_VERSION = 2
+
+
 def _from_cache(cache: Path, sha256: str) -> OcrResult | None:
     pdf, meta = cache / f"{sha256}.pdf", cache / f"{sha256}.json"
     try:
@@ -301,6 +310,8 @@ def _from_cache(cache: Path, sha256: str) -> OcrResult | None:
         return None
     if hashlib.sha256(data).hexdigest() != info.get("ocr_sha256"):
         return None  # half-written or damaged: OCR again
+    if info.get("ocr_version", 1) != OCR_VERSION:
+        return None  # made the older way
     langs = info.get("languages") or "+".join(LANGUAGES)
     return OcrResult(
         data,
@@ -309,6 +320,7 @@ def _from_cache(cache: Path, sha256: str) -> OcrResult | None:
         info.get("mean_confidence"),
         info.get("pages", 0),
         cached=True,
+        type_size=info.get("type_size"),
     )
 
 
@@ -323,6 +335,8 @@ def _to_cache(cache: Path, sha256: str, result: OcrResult) -> None:
         "languages": result.languages,
         "mean_confidence": result.mean_confidence,
         "pages": result.pages,
+        "ocr_version": OCR_VERSION,
+        "type_size": result.type_size,
     }
     tmpm = cache / f".{sha256}.json.tmp"
     tmpm.write_text(json.dumps(meta), encoding="utf-8")
@@ -330,8 +344,8 @@ def _to_cache(cache: Path, sha256: str, result: OcrResult) -> None:
 
 
 def _hocr(run, src: Path, work: Path, deskew: bool) -> None:
-    # hOCR first (it carries Tesseract's word confidences), then the PDF from it;
-    # deskewed so that a row's cells share one baseline, as the layout expects
+    # hOCR first (it carries Tesseract's word confidences and type sizes), then the PDF from
+    # it; deskewed so that a row's cells share one baseline, as the layout expects
     run(
         src,
         work,
@@ -416,7 +430,31 @@ def _ocrmypdf_here(path: Path, data: bytes) -> OcrResult:
             engine_version(),
             statistics.fmean(confs) if confs else None,
             pages,
+            type_size=type_size(work),
         )
+
+
+_XSIZE = re.compile(r"x_size ([\d.]+)")
+_SCAN_RES = re.compile(r"scan_res (\d+)")
+
+
+def type_size(work: Path) -> float | None:
+    """The document's type size in points: the median over its recognised lines of the size
+    Tesseract measured for each (hOCR's `x_size`, ascenders to descenders, in pixels at the
+    page's `scan_res`). The text layer does not carry it: OCRmyPDF sets a line's invisible
+    type from its baseline up only (Norsjö 2018 scanned: 7.2 pt for print of 9.5 pt, and
+    `x_size` 25 px at 200 dpi = 9.0 pt), and the parse measures the white between lines as
+    their pitch less the size (`parsers.findings`): 7.2 pt made every continued line of a
+    finding a paragraph apart (27 of 118 findings exact, 78 with 9.0 pt)."""
+    sizes = []
+    for hocr in sorted(work.glob("*.hocr")):
+        text = hocr.read_text(encoding="utf-8", errors="replace")
+        res = _SCAN_RES.search(text)
+        if res is None or int(res.group(1)) <= 0:
+            continue
+        scale = POINTS_PER_INCH / int(res.group(1))
+        sizes += [float(v) * scale for v in _XSIZE.findall(text)]
+    return round(statistics.median(sizes), 2) if sizes else None
 
 
 # --- tilt ------------------------------------------------------------------------------------

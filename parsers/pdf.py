@@ -205,7 +205,7 @@ def read_document(
         if chosen == "never" or (ocr.missing() and not ocr.cached(sha, ocr_cache)):
             raise ocr.refusal(path, len(pages), chosen)
         result = ocr.add_text_layer(path, data, sha, len(pages), ocr_cache)
-        cells = ocr.Cells.of(result.data, sha, ocr_cache)
+        cells = ocr.Cells.of(result, sha, ocr_cache)
         pages = _read_pages(path, result.data, read_pages, reread=cells)
         cells.save()
         ocr_info = result.info()
@@ -246,7 +246,9 @@ def _read_pages(
         raise CorruptPdf(path, "PDF has no pages")
     size = None
     if reread is not None:
-        size = ocr.median_size(pages)  # a recognised word's size is its line box's height
+        # the size Tesseract measured; else the words' (their line boxes' height above the
+        # baseline, less than the print's)
+        size = reread.type_size or ocr.median_size(pages)
         ocr_image.image_rules(reread.data, pages)  # a scan's table rules are in its image
         ocr_image.stroke_weights(reread.data, pages)  # ... and its bold type
         ocr_cells.reread_pages(reread, pages)

@@ -49,7 +49,7 @@ from schema.record import (
 )
 
 #: Bump when a change can alter parsed values; the warehouse reprocesses older records.
-PARSER_VERSION = "1.14.0"
+PARSER_VERSION = "1.15.0"
 
 
 def parse_report(

@@ -143,6 +143,10 @@ def test_ocr_result_is_cached_by_sha256(ocr_cache: Path, scanned: dict[str, dict
     assert (ocr_cache / "ocr" / f"{sha}.pdf").exists()
     assert (ocr_cache / "ocr" / f"{sha}.json").exists()
     assert ocr.cached(sha, ocr_cache / "ocr")
+    meta = json.loads((ocr_cache / "ocr" / f"{sha}.json").read_text(encoding="utf-8"))
+    # Gävle 2022 is printed in 9.5 pt; the text layer's own size is its lines' height above
+    # the baseline (`ocr.type_size`)
+    assert meta["ocr_version"] == ocr.OCR_VERSION and 8.5 <= meta["type_size"] <= 10.5
     again = parse_report(_scan(ocr_cache, name), ocr_cache=ocr_cache / "ocr").to_dict()
     assert again == scanned[name]  # same OCR, same record
 
@@ -946,3 +950,60 @@ def test_a_rows_first_word_like_an_id_without_its_dot_is_read_again() -> None:
     # the same scan: "1.1" read "11" on a row's first line, its numbers three lines below
     assert ocr_cells._ID_LIKE.match("11") and ocr_cells._ID_LIKE.match('"13')
     assert not ocr_cells._ID_LIKE.match("2019") and not ocr_cells._ID_LIKE.match("Hur")
+
+
+_HOCR = """<?xml version="1.0" encoding="UTF-8"?>
+<html xmlns="http://www.w3.org/1999/xhtml"><head><title></title></head><body>
+<div class="ocr_page" id="page_1" title="image &quot;x.png&quot;; bbox 0 0 1000 1000; ppageno 0">
+<div class="ocr_carea" id="block_1_1" title="bbox 10 10 900 60">
+<p class="ocr_par" id="par_1_1" title="bbox 10 10 900 60">
+<span class="ocr_line" id="line_1_1" title="bbox 10 10 900 40; baseline 0 -5; x_size 30">
+{words}
+</span></p></div></div></body></html>
+"""
+
+
+def _word(i: int, box: tuple[int, int, int, int], text: str) -> str:
+    bbox = " ".join(map(str, box))
+    return f'<span class="ocrx_word" id="w{i}" title="bbox {bbox}; x_wconf 90">{text}</span>'
+
+
+def test_the_type_size_is_what_tesseract_measured_not_the_text_layers(tmp_path: Path) -> None:
+    """`ocr.type_size`: the median of the lines' `x_size` at the page's resolution (25 px at
+    200 dpi = 9 pt), not the invisible text's size, which OCRmyPDF measures from the baseline
+    up (7.2 pt on Norsjö 2018 scanned, printed at 9.5 pt)."""
+    page = _HOCR.replace("ppageno 0", "ppageno 0; scan_res 200 200")
+    for n, sizes in enumerate(((25, 25, 26), (25, 40))):
+        lines = "".join(
+            f'<span class="ocr_line" title="bbox 0 0 9 9; x_size {s}">{_word(i, (0, 0, 9, 9), "ord")}'
+            "</span>"
+            for i, s in enumerate(sizes)
+        )
+        (tmp_path / f"{n:06d}_ocr_hocr.hocr").write_text(
+            page.format(words=lines).replace("x_size 30", "x_size 25"), encoding="utf-8"
+        )
+    assert ocr.type_size(tmp_path) == 9.0  # median of 25, 25, 25, 26, 25, 25, 40 px
+    (tmp_path / "000002_ocr_hocr.hocr").write_text(_HOCR.format(words=""), encoding="utf-8")
+    assert ocr.type_size(tmp_path) == 9.0  # a page without its resolution says nothing
+    assert ocr.type_size(tmp_path / "none") is None
+
+
+def test_a_mark_right_of_a_tables_rule_starts_a_column_and_is_a_bullet() -> None:
+    """Kalmar 2012 scanned, p. 7: the improvements' bullet, read "«", stands 13.7 pt right of
+    the strengths' line end (11.7 pt here), less than `COLUMN_GAP` type sizes, the table's
+    rule between (found in the image): it starts the right cell's line, a bullet, not a mark
+    in the text ("… kvalitetsarbete. « Mät politikernas …" was one item with the next)."""
+    from parsers.reader import Rule
+
+    def page(rules: list[Rule]) -> PageText:
+        line = _ocr_line(374.3, ("Resultat", 62.4), ("redovisas.", 234.0), ("«", 282.0))
+        line.words.append(Word("Mät", 316.0, 333.0, 374.3, 383.3, 9.0))
+        line.words[1].x1 = 270.3
+        return PageText(1, 595, 842, [line], rules)
+
+    ruled = page([Rule(277.0, 300.0, 277.0, 500.0)])
+    ocr_image.bullets([ruled])
+    assert ruled.lines[0].text == "Resultat redovisas. • Mät"
+    unruled = page([])
+    ocr_image.bullets([unruled])
+    assert unruled.lines[0].text == "Resultat redovisas. « Mät"
