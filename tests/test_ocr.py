@@ -1007,3 +1007,23 @@ def test_a_mark_right_of_a_tables_rule_starts_a_column_and_is_a_bullet() -> None
     unruled = page([])
     ocr_image.bullets([unruled])
     assert unruled.lines[0].text == "Resultat redovisas. « Mät"
+
+
+def test_a_speck_read_as_a_word_is_no_word(tmp_path: Path) -> None:
+    """`ocr.drop_specks`: on Norsjö 2018 scanned, p. 16, Tesseract read a bit of a rule 3 px
+    high as "CR" (confidence 0) after a finding's last word; no letter is that low in a line
+    of 25 px. A stop or a hyphen is, and stays; so do the letters of the line."""
+    hocr = tmp_path / "000001_ocr_hocr.hocr"
+    hocr.write_text(
+        _HOCR.format(
+            words=_word(1, (10, 10, 200, 35), "målvärden")
+            + _word(2, (202, 30, 206, 34), ".")
+            + _word(3, (300, 31, 343, 34), "CR")
+            + _word(4, (400, 22, 410, 25), "-")
+            + _word(5, (420, 22, 432, 35), "a")
+        ).replace("x_size 30", "x_size 25"),
+        encoding="utf-8",
+    )
+    ocr.drop_specks(hocr)
+    words = re.findall(r'class="ocrx_word"[^>]*>([^<]*)<', hocr.read_text(encoding="utf-8"))
+    assert words == ["målvärden", ".", "-", "a"]
