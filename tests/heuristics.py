@@ -298,6 +298,11 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.ledger.rejoined": lambda *a, **k: set()},
         False,
     ),
+    "findings._white": (
+        "lines closer than their size measure the white inside a paragraph",
+        {"parsers.findings._white": lambda pitches: [p - s for p, s in pitches if p > 0.6 * s]},
+        False,
+    ),
     "tags._broken_heading": (
         "a tagged findings heading broken over two lines is no heading",
         {"parsers.tags._broken_heading": lambda lines: None},

@@ -1027,3 +1027,31 @@ def test_a_speck_read_as_a_word_is_no_word(tmp_path: Path) -> None:
     ocr.drop_specks(hocr)
     words = re.findall(r'class="ocrx_word"[^>]*>([^<]*)<', hocr.read_text(encoding="utf-8"))
     assert words == ["målvärden", ".", "-", "a"]
+
+
+def test_a_bullet_boxed_above_its_text_is_no_measure_of_the_white_between_lines() -> None:
+    """`findings._white`: numbers-centred-in-tall-rows scanned, p. 15: a bullet read on its
+    own baseline 6.1 pt above its item's text, at 9 pt type, made the white between an
+    item's lines -2.9 pt, so every continued line (14.8 pt pitch) was a paragraph apart and
+    outside the list: each item kept its first line only (texts 58 of 77, 67 without)."""
+    from parsers.findings import _Column
+
+    def line(base: float, *words: tuple[str, float]) -> list[Word]:
+        return [Word(t, x, x + 5 * len(t), base - 7.2, base + 1.8, 9.0) for t, x in words]
+
+    items: list = []
+    col = _Column(items)
+    for words in (
+        line(100, ("•", 60), ("Systematisk", 75), ("information", 140)),
+        line(114.83, ("inflytande", 75), ("så", 130)),
+        line(129.66, ("chefer.", 75)),
+        line(150, ("•", 60)),
+        line(156.12, ("Aktiv", 75), ("redovisning", 110)),
+        line(170.95, ("webbplatsen.", 75)),
+    ):
+        col.add(words, 1)
+    col.flush(continues=False)
+    assert [i.text for i in items] == [
+        "Systematisk information inflytande så chefer.",
+        "Aktiv redovisning webbplatsen.",
+    ]
