@@ -315,6 +315,7 @@ def bullets(pages: list) -> None:
     at the start of several lines or columns (`_repeated_marks`). Only the glyph changes,
     never the item's text."""
     _repeated_marks(pages)
+    _glued_marks(pages)
     for page in pages:
         for line in page.lines:
             words, out, i = line.words, [], 0
@@ -335,6 +336,44 @@ def bullets(pages: list) -> None:
                     w = OcrWord.of(w, text="•", x1=last.x1, page_reading=marks)
                 out.append(w)
                 i += max(n, 1)
+            line.words = out
+
+
+#: A bullet mark read glued to its item's first word ("«God", "«Formulera"): the tab between
+#: the two read as no space.
+_GLUED_MARK = re.compile(r"^([«»•·*©®°]{1,2})([A-ZÅÄÖ]\w*.*)$")
+
+
+def _glued_marks(pages: list) -> None:
+    """A word that begins a line or a column with a bullet mark glued to a capitalised word
+    ("«God information …", score-total-row-next-page scanned, p. 10: the list of one item per
+    row ended there, and its last five items were left as prose), standing where the page's
+    other lines of the list have their bullet (within `COLUMN_START_ALIGN_EM`), is the bullet
+    and the word: two words. The word begins where those lines' text begins, when that lies
+    inside the glued word's box (the tab's width is unknown from the word alone)."""
+    for page in pages:
+        marks = [
+            (ln.words[k], ln.words[k + 1])
+            for ln in page.lines
+            for k in range(len(ln.words) - 1)
+            if (ln.words[k].text == "•" or _is_bullet_mark(ln.words[k].text))
+            and (k == 0 or _column_starts(page, ln.words[k - 1], ln.words[k]))
+        ]
+        for line in page.lines:
+            out = []
+            for k, w in enumerate(line.words):
+                m = _GLUED_MARK.match(w.text)
+                starts = k == 0 or _column_starts(page, line.words[k - 1], w)
+                slack = COLUMN_START_ALIGN_EM * w.size
+                beside = [t.x0 for b, t in marks if abs(b.x0 - w.x0) <= slack]
+                if not (m and starts and beside):
+                    out.append(w)
+                    continue
+                text_x = statistics.median(beside)
+                if not w.x0 < text_x < w.x1:
+                    text_x = w.x0 + (w.x1 - w.x0) * len(m.group(1)) / len(w.text)
+                glyph = OcrWord.of(w, text="•", x1=text_x, page_reading=w.text)
+                out += [glyph, OcrWord.of(w, text=m.group(2), x0=text_x, page_reading=w.text)]
             line.words = out
 
 

@@ -1055,3 +1055,20 @@ def test_a_bullet_boxed_above_its_text_is_no_measure_of_the_white_between_lines(
         "Systematisk information inflytande så chefer.",
         "Aktiv redovisning webbplatsen.",
     ]
+
+
+def test_a_bullet_read_glued_to_its_items_first_word_is_a_bullet() -> None:
+    """`ocr_image._glued_marks`: score-total-row-next-page scanned, p. 10: "«God information"
+    (the tab after the bullet read as no space) under items whose bullet stands at the same x
+    is the bullet and "God"; the list of one item per row ended there before, and its last
+    five items were prose. A guillemet inside a line, or where no bullet stands, stays."""
+    item = _ocr_line(475.7, ("•", 92.2), ("Etablerad", 108.7), ("samverkan", 160.0))
+    glued = _ocr_line(564.0, ("«God", 92.2), ("information", 131.4))
+    glued.words[0].x1 = 127.0
+    inside = _ocr_line(580.0, ("Appen", 108.7), ("«Tyck", 160.0))
+    elsewhere = _ocr_line(600.0, ("«Se", 300.0), ("vidare", 330.0))
+    page = PageText(10, 595, 842, [item, glued, inside, elsewhere])
+    ocr_image.bullets([page])
+    assert [(w.text, w.x0) for w in glued.words[:2]] == [("•", 92.2), ("God", 108.7)]
+    assert inside.text == "Appen «Tyck"
+    assert elsewhere.text == "«Se vidare"
