@@ -574,10 +574,9 @@ def _white(pitches: list[tuple[float, float]]) -> list[float]:
     the size, where that is none below zero. Lines closer than their size overlap: pieces of
     one printed line set on two baselines (a scan's bullet boxed apart from its text, 6.1 pt
     above it at 9 pt type: numbers-centred-in-tall-rows scanned, p. 15), and no measure of
-    the space inside a paragraph, which `_apart` holds a line's gap against."""
-    return [
-        pitch - size for pitch, size in pitches if _one_under_other(pitch, size) and pitch >= size
-    ]
+    the space inside a paragraph, which `_apart` holds a line's gap against (and any pitch
+    `_one_under_other` refuses is under the size too)."""
+    return [pitch - size for pitch, size in pitches if pitch >= size]
 
 
 def _pitch(above: list[Word], below: list[Word]) -> float:

@@ -437,6 +437,10 @@ def _ocrmypdf_here(path: Path, data: bytes) -> OcrResult:
         )
 
 
+_XSIZE = re.compile(r"x_size ([\d.]+)")
+_SCAN_RES = re.compile(r"scan_res (\d+)")
+
+
 #: A word with a letter or digit whose box is less high than this share of its line's size
 #: (`x_size`) is no print: the lowest letters ("a", "o") are half the size high. Tesseract
 #: reads a speck or a bit of a table's rule as a word: on Norsjö 2018 scanned, p. 16, "CR",
@@ -469,10 +473,6 @@ def drop_specks(hocr: Path) -> None:
                 dropped = True
     if dropped:
         tree.write(hocr, encoding="utf-8", xml_declaration=True)
-
-
-_XSIZE = re.compile(r"x_size ([\d.]+)")
-_SCAN_RES = re.compile(r"scan_res (\d+)")
 
 
 def type_size(work: Path) -> float | None:

@@ -317,11 +317,12 @@ def bullets(pages: list) -> None:
     _repeated_marks(pages)
     _glued_marks(pages)
     for page in pages:
+        vrules = page.vrules
         for line in page.lines:
             words, out, i = line.words, [], 0
             while i < len(words):
                 w = words[i]
-                starts = not out or _column_starts(page, out[-1], w)
+                starts = not out or _column_starts(vrules, out[-1], w)
                 n = 0
                 while (
                     starts
@@ -352,21 +353,24 @@ def _glued_marks(pages: list) -> None:
     and the word: two words. The word begins where those lines' text begins, when that lies
     inside the glued word's box (the tab's width is unknown from the word alone)."""
     for page in pages:
+        vrules = page.vrules
         marks = [
             (ln.words[k], ln.words[k + 1])
             for ln in page.lines
             for k in range(len(ln.words) - 1)
             if (ln.words[k].text == "•" or _is_bullet_mark(ln.words[k].text))
-            and (k == 0 or _column_starts(page, ln.words[k - 1], ln.words[k]))
+            and (k == 0 or _column_starts(vrules, ln.words[k - 1], ln.words[k]))
         ]
         for line in page.lines:
             out = []
             for k, w in enumerate(line.words):
                 m = _GLUED_MARK.match(w.text)
-                starts = k == 0 or _column_starts(page, line.words[k - 1], w)
-                slack = COLUMN_START_ALIGN_EM * w.size
-                beside = [t.x0 for b, t in marks if abs(b.x0 - w.x0) <= slack]
-                if not (m and starts and beside):
+                if m and (k == 0 or _column_starts(vrules, line.words[k - 1], w)):
+                    slack = COLUMN_START_ALIGN_EM * w.size
+                    beside = [t.x0 for b, t in marks if abs(b.x0 - w.x0) <= slack]
+                else:
+                    beside = []
+                if not beside:
                     out.append(w)
                     continue
                 text_x = statistics.median(beside)
@@ -377,17 +381,16 @@ def _glued_marks(pages: list) -> None:
             line.words = out
 
 
-def _column_starts(page, before, w) -> bool:
+def _column_starts(vrules: list[tuple[float, float, float]], before, w) -> bool:
     """Does `w` begin a column of its line, after `before`: a gap of more than `COLUMN_GAP`
-    font sizes, or a vertical rule between the two (a table's cell border found in the image,
-    `image_rules`; Kalmar 2012 scanned, p. 7: the improvements' bullet 13.7 pt right of the
-    strengths' line end, 1.4 times the type size Tesseract measured, with the table's rule
-    between)."""
+    font sizes, or a vertical rule of `vrules` (the page's, `PageText.vrules`) between the
+    two: a table's cell border found in the image (`image_rules`; Kalmar 2012 scanned, p. 7:
+    the improvements' bullet 13.7 pt right of the strengths' line end, 1.4 times the type
+    size Tesseract measured, with the table's rule between)."""
     if w.x0 - before.x1 > COLUMN_GAP * w.size:
         return True
     return any(
-        before.x1 <= x <= w.x0 and top < w.bottom and bottom > w.top
-        for x, top, bottom in page.vrules
+        before.x1 <= x <= w.x0 and top < w.bottom and bottom > w.top for x, top, bottom in vrules
     )
 
 
@@ -401,11 +404,12 @@ def _repeated_marks(pages: list) -> None:
     may start several items."""
     groups: dict[tuple, list] = {}
     for page in pages:
+        vrules = page.vrules
         for line in page.lines:
             words = line.words
             for k, mark in enumerate(words[:-1]):
                 text = words[k + 1]
-                starts = k == 0 or _column_starts(page, words[k - 1], mark)
+                starts = k == 0 or _column_starts(vrules, words[k - 1], mark)
                 if not (starts and _REPEATED_MARK.match(mark.text) and text.text[0].isalpha()):
                     continue
                 slack = COLUMN_START_ALIGN_EM * mark.size
