@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from parsers.pdf import Box, Line, PageText, Word, box_of
 from parsers.text import (
+    HYPHENS,
     broken_word_rest,
     fills_to_edge,
     join_lines,
@@ -239,6 +240,22 @@ def _item_label(words: list[Word]) -> tuple[str | None, str]:
     return glyph, rest
 
 
+def _labels(
+    pending: list[tuple[list[Word], tuple[int, int]]],
+    last_label: str | None,
+    bulleted: bool,
+    kinds: Counter[str] | None = None,
+) -> list[tuple[str | None, str]]:
+    """The (label, text) of each of a list's lines (words, (page, text column)): a line's own
+    label (`_item_label`) unless the list shows it is the text's (`_glued_before_numbers`,
+    `_lone_label`, `_consistent_labels` with the `kinds` of the labels its items showed on
+    pages before, `_labels_at_their_edge`)."""
+    labelled = [_item_label(ws) for ws, _ in pending]
+    labelled = _glued_before_numbers(labelled, last_label)
+    labelled = _consistent_labels(_lone_label(labelled, bulleted), kinds)
+    return _labels_at_their_edge(labelled, pending)
+
+
 def _label_kind(label: str) -> str:
     """'glyph' ("•", "-"), 'number' ("3.", "12)") or 'letter' ("c)", "iv)", "bb)")."""
     core = label.rstrip(".)")
@@ -263,11 +280,15 @@ def _lone_label(
     return [*labelled[:k], (None, f"{glyph} {rest}".strip()), *labelled[k + 1 :]]
 
 
-def _consistent_labels(labelled: list[tuple[str | None, str]]) -> list[tuple[str | None, str]]:
+def _consistent_labels(
+    labelled: list[tuple[str | None, str]], before: Counter[str] | None = None
+) -> list[tuple[str | None, str]]:
     """The lines' (label, text), where a label of another kind than the list's own is the
     line's text ("i." starting a wrapped line, the sentence's last word, in a list of "•"
-    items): the kind that at least `MIN_LIST_LABELS` of the lines show is the list's."""
-    kinds = Counter(_label_kind(glyph) for glyph, _ in labelled if glyph)
+    items): the kind that at least `MIN_LIST_LABELS` of the lines show is the list's, counting
+    the labels of the list's items on the pages `before` (a page's last item "5)" and a
+    justified line's "– process …" under it: fresh seed 4013 case 328)."""
+    kinds = Counter(_label_kind(glyph) for glyph, _ in labelled if glyph) + (before or Counter())
     if not kinds:
         return labelled
     main, seen = kinds.most_common(1)[0]
@@ -369,6 +390,7 @@ class _Column:
         self.last_justified = False  # whether that page's lines are justified
         self.last_label: str | None = None  # the label of the last item ("c)"), if it had one
         self.first_label: str | None = None  # the label of the first item, if it had one
+        self.kinds: Counter[str] = Counter()  # the kinds of its items' labels (`_label_kind`)
         self.run = False  # whether the items' labels number on one by one ("36.", "37.", …)
         self.stray = False  # whether the last line was a paragraph outside the list (`_outside`)
         #: per page (and text column), where the list's paragraphs began (`_outside`)
@@ -406,10 +428,7 @@ class _Column:
         """
         if not self.pending:
             return
-        labelled = [_item_label(ws) for ws, _ in self.pending]
-        labelled = _glued_before_numbers(labelled, self.last_label)
-        labelled = _consistent_labels(_lone_label(labelled, self.bulleted))
-        labelled = _labels_at_their_edge(labelled, self.pending)
+        labelled = _labels(self.pending, self.last_label, self.bulleted, self.kinds)
         any_bullet = self.bulleted or any(glyph for glyph, _ in labelled)
         self.bulleted = any_bullet
         if line_gap is None:
@@ -437,6 +456,8 @@ class _Column:
                 self.items.append(Item([rest], page[0]))
                 self.run = len(self.items) == 1 or (self.run and _follows(glyph, self.last_label))
                 self.last_label = glyph
+                if glyph:
+                    self.kinds[_label_kind(glyph)] += 1
                 if len(self.items) == 1:
                     self.first_label = glyph
             elif self._broken_before(words, rest, full):
@@ -628,13 +649,13 @@ def _starts_item(previous: str, line: str) -> bool:
     if _finished(previous):
         return True
     last = previous.rsplit(" ", 1)[-1].casefold()
-    return not (previous.endswith((",", "-", "–", ":", "/")) or last in ENDS_LINE_GOING_ON)
+    return not (previous.endswith((",", *HYPHENS, "–", ":", "/")) or last in ENDS_LINE_GOING_ON)
 
 
 def _would_fit(prev: list[Word], words: list[Word], right: float) -> bool:
     """Would the first word of `words` have fitted at the end of line `prev`? Then the word
     processor did not wrap there: the paragraph (the item) ended."""
-    if prev[-1].text.endswith(("-", "\u00ad", "/")):
+    if prev[-1].text.endswith((*HYPHENS, "/")):
         return False  # a word broken at the line end goes on
     first = words[0]
     if strip_label(first.text)[0] and len(words) > 1:
@@ -757,7 +778,7 @@ def _joined_title(first: str, rest: str) -> str | None:
     ("Förbättrings-" / "områden"); None when the two make none (a dash "-" is no piece)."""
     if broken_title(first, rest) is not None:
         return first + rest
-    stem = first.removesuffix("-")
+    stem = first.rstrip(HYPHENS)
     if stem != first and stem.isalpha() and findings_title(stem + rest) is not None:
         return stem + rest
     return None
@@ -1105,20 +1126,23 @@ def _read_list(
 ) -> int:
     kind = header_kind(lines[i])
     col = _Column(found.strengths if kind == "strengths" else found.improvements)
-    end = _region_end(lines, i, style)
+    end = stop = _region_end(lines, i, style)
     col.extents = column_extents(lines, {ln.page for ln in lines[i:end]})
     # Where bullet text starts. A line left of it is either an item's continuation (a typed
     # bullet and a tab without hanging indent wraps back to the glyph's x) or prose after the
     # list: continuation lines follow at the paragraph's own line spacing, prose after a gap.
+    # Labels as the whole region shows them: a lone dash starting a justified line of an
+    # unlabelled list is the text's, and sets no text edge (fresh seed 4013 case 120)
+    body = [k for k in range(i + 1, end) if header_kind(lines[k]) != kind]  # no repeated header
+    pending = [(lines[k].words, (lines[k].page, lines[k].column)) for k in body]
+    labels = dict(zip(body, _labels(pending, None, False), strict=True))
     text_x = None
     line_gap = style.line_gap
     gaps: list[float] = []
     prev: Line | None = None
-    for k in range(i + 1, end):
+    for k in body:
         ln = lines[k]
-        if header_kind(ln) == kind:
-            continue  # the header row repeated on the next page
-        glyph, rest = _item_label(ln.words)  # (a text's own dash at a line's start is none)
+        glyph, rest = labels[k]  # (a text's own dash at a line's start is none)
         same = prev is not None and (prev.page, prev.column) == (ln.page, ln.column)
         gap = ln.top - prev.bottom if same else None
         if glyph and rest:  # (a label alone is no bullet: "… som Trosa deltar" / "i.")
@@ -1126,7 +1150,7 @@ def _read_list(
         elif text_x is not None and ln.x0 < text_x - HANGING_INDENT_PT:
             tight = (min(gaps) if gaps else line_gap) + PARAGRAPH_GAP_EXTRA_EM * ln.size
             if gap is not None and gap > tight:
-                end = k
+                end = _list_tail(lines, k, stop, lines[i].x0, tight)
                 break
         if gap is not None:
             gaps.append(gap)
@@ -1134,3 +1158,24 @@ def _read_list(
         col.add(ln.words, ln.page, ln.column)
     col.flush(continues=False, line_gap=min([*col.gaps(), style.line_gap]))
     return end
+
+
+def _list_tail(lines: list[Line], k: int, stop: int, margin: float, tight: float) -> int:
+    """Where a list's part ends when its reading stopped at `lines[k]` (left of the list's
+    text edge after a paragraph's gap, `_read_list`), `stop` the region's end. Prose after a
+    list goes back to the margin its title stands at (`margin`); a paragraph none of whose
+    lines does stands in the list's column (a table's cell, an indented list): it is the
+    list's, though not read as an item. The part takes such paragraphs in, so that the ledger
+    reports their words as `unread_text`, rather than as prose, silently (fresh seed 4013
+    case 120: a list cut short by a label that was the text's, its last items left as prose).
+    Paragraphs end at a gap wider than `tight` or at a page or column break."""
+    start = k
+    for j in range(k, stop):
+        ln, before = lines[j], lines[j - 1]
+        if j > k and (
+            (ln.page, ln.column) != (before.page, before.column) or ln.top - before.bottom > tight
+        ):
+            start = j  # a new paragraph
+        if ln.x0 <= margin + HANGING_INDENT_PT:
+            return start
+    return stop

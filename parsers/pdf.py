@@ -31,6 +31,7 @@ from parsers.reader import (
     Word,
     get_reader,
     merge_rules,
+    soft_hyphens,
     words_from_chars,
 )
 from parsers.tolerances import LINE_BASELINE_TOLERANCE
@@ -228,7 +229,7 @@ def _read_pages(
         budget = limits.CharBudget(path)
         for raw in read_pages(data):
             budget.add(raw.number, len(raw.chars))  # limits: characters per page and document
-            words = words_from_chars(raw.chars)
+            words = words_from_chars(soft_hyphens(raw))
             page = PageText(raw.number, raw.width, raw.height, [], merge_rules(raw.rules))
             page.chars = len(raw.chars)
             page.words = words

@@ -24,6 +24,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from parsers.text import SOFT_HYPHEN
 from parsers.tolerances import (
     ASCENT,
     BACKSTEP_PT,
@@ -54,7 +55,7 @@ _PUA_BULLETS = {
     "\uf0e0": "►",
 }
 _LIGATURES = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
-_LINE_END_HYPHENS = {"\x02": "-", "\u00ad": "-"}
+_LINE_END_HYPHENS = {"\x02": "-", SOFT_HYPHEN: "-"}
 _SUBSET = re.compile(r"^[A-Z]{6}\+")
 _BOLD = re.compile(r"bold|black|heavy|semibold|demibold|demi\b|-bd\b|,bd", re.I)
 
@@ -130,6 +131,9 @@ class RawPage:
     #: boxes (x0, top, x1, bottom) of the raster images drawn on the page (the ledger, issue 22:
     #: a table pasted as a picture has no words, only an image where it stands)
     images: list[tuple[float, float, float, float]] = field(default_factory=list)
+    #: MCIDs on this page whose structure element's /ActualText is a soft hyphen (U+00AD):
+    #: the hyphen printed there is a hyphenation break, not the word's own (`soft_hyphens`)
+    soft_hyphens: set[int] = field(default_factory=set)
 
 
 #: A reader opens validated PDF bytes and yields its pages; it raises nothing but its library's
@@ -169,6 +173,20 @@ def clean_text(text: str) -> str:
     text = _PUA_BULLETS.get(text, text)
     text = _LIGATURES.get(text, text)
     return unicodedata.normalize("NFC", text)
+
+
+def soft_hyphens(raw: RawPage) -> list[Char]:
+    """The page's characters, each hyphen inside a soft-hyphen element (`RawPage.soft_hyphens`)
+    turned into U+00AD. LibreOffice's tagged PDFs wrap every hyphenation break in a /Span
+    whose /ActualText is U+00AD and print a compound's own hyphen ("webb-sändningar") as plain
+    content; both glyphs map to "-". The file thus says which line-end hyphens to drop, where
+    an untagged one leaves `text.join_lines` to guess from the document's words."""
+    if not raw.soft_hyphens:
+        return raw.chars
+    for ch in raw.chars:
+        if ch.mcid in raw.soft_hyphens and ch.text == "-":
+            ch.text = SOFT_HYPHEN
+    return raw.chars
 
 
 def words_from_chars(chars: list[Char]) -> list[Word]:

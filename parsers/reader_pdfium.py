@@ -11,6 +11,7 @@ import ctypes
 from collections.abc import Iterator
 
 from parsers.reader import (
+    SOFT_HYPHEN,
     Char,
     Mark,
     RawPage,
@@ -112,13 +113,26 @@ def _type(elem) -> str:
     return buf.raw[: n - 2].decode("utf-16-le", "replace")
 
 
-def _structure(page) -> list[Mark]:
+def _actual_text(elem) -> str | None:
+    """A structure element's /ActualText (FPDF_StructElement_GetActualText), or None."""
+    import pypdfium2.raw as c
+
+    n = c.FPDF_StructElement_GetActualText(elem, None, 0)
+    if n <= 2:
+        return None
+    buf = ctypes.create_string_buffer(n)
+    c.FPDF_StructElement_GetActualText(elem, buf, n)
+    return buf.raw[: n - 2].decode("utf-16-le", "replace")
+
+
+def _structure(page, soft: set[int] | None = None) -> list[Mark]:
     """The page's marked-content references, from PDFium's structure tree for the page.
 
     PDFium builds a page's tree from the page's /StructParents entry of the /ParentTree and
     keeps only the references to this page (an element crossing a page break is in both
     pages' trees, with each page's own MCIDs); children keep their /K index, so an element's
-    path is the same on every page and in pdfminer's whole-document walk."""
+    path is the same on every page and in pdfminer's whole-document walk. The MCIDs of
+    elements whose /ActualText is a soft hyphen go into `soft` (`reader.soft_hyphens`)."""
     import pypdfium2.raw as c
 
     from parsers.reader_pdfplumber import MAX_DEPTH, MAX_ELEMENTS
@@ -140,10 +154,13 @@ def _structure(page) -> list[Mark]:
             if len(path) > MAX_DEPTH:
                 continue
             children = []
+            shy = soft is not None and _actual_text(elem) == SOFT_HYPHEN
             for k in range(max(0, c.FPDF_StructElement_CountChildren(elem))):
                 mcid = c.FPDF_StructElement_GetChildMarkedContentID(elem, k)
                 if mcid >= 0:
                     out.append((path, k, mcid))
+                    if shy:
+                        soft.add(mcid)
                     continue
                 child = c.FPDF_StructElement_GetChildAtIndex(elem, k)
                 if child:
@@ -235,7 +252,7 @@ def read_pages(data: bytes) -> Iterator[RawPage]:
                 raw = RawPage(
                     number, page.get_width(), height, _chars(page, height), _rules(page, height)
                 )
-                raw.marks = _structure(page) if tagged else None
+                raw.marks = _structure(page, raw.soft_hyphens) if tagged else None
                 raw.images = _images(page, height)
                 yield raw
             finally:

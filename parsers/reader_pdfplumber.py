@@ -8,6 +8,7 @@ import itertools
 from collections.abc import Iterator
 
 from parsers.reader import (
+    SOFT_HYPHEN,
     Char,
     Mark,
     RawPage,
@@ -61,13 +62,17 @@ MAX_ELEMENTS = 200_000
 MAX_DEPTH = 64
 
 
-def structure_marks(doc, page_ids: dict[int, int]) -> dict[int, list[Mark]] | None:
+def structure_marks(
+    doc, page_ids: dict[int, int], soft: dict[int, set[int]] | None = None
+) -> dict[int, list[Mark]] | None:
     """The structure tree's marked-content references per page number, walked from the raw
     /K entries: an integer kid is an MCID on its element's /Pg page, an MCR dictionary names
     its own /Pg (else the element's). This, not pdfplumber's `structure_tree`, because that
     files every piece of an element under its first page and drops from a page's own tree an
     element that began on an earlier page (issue 23). Types go through the /RoleMap one step,
-    as PDFium's FPDF_StructElement_GetType does. None when the PDF has no tree."""
+    as PDFium's FPDF_StructElement_GetType does. The MCIDs of elements whose /ActualText is
+    a soft hyphen go into `soft` per page (`reader.soft_hyphens`). None when the PDF has no
+    tree."""
     from pdfminer.pdftypes import PDFObjRef, resolve1
 
     root = _marked_tree_root(doc)
@@ -91,7 +96,8 @@ def structure_marks(doc, page_ids: dict[int, int]) -> dict[int, list[Mark]] | No
             continue
         raw_type = _name(elem.get("S"))
         path = (*path[:-1], (path[-1][0], roles.get(raw_type) or raw_type))
-        todo.extend(reversed(_file_kids(elem, path, page_ids, out)))
+        shy = soft if soft is not None and _actual_text(elem) == SOFT_HYPHEN else None
+        todo.extend(reversed(_file_kids(elem, path, page_ids, out, shy)))
     return out
 
 
@@ -107,30 +113,53 @@ def _marked_tree_root(doc) -> dict | None:
 
 
 def _file_kids(
-    elem: dict, path: StructPath, page_ids: dict[int, int], out: dict[int, list[Mark]]
+    elem: dict,
+    path: StructPath,
+    page_ids: dict[int, int],
+    out: dict[int, list[Mark]],
+    shy: dict[int, set[int]] | None = None,
 ) -> list[tuple[object, StructPath]]:
     """One element's kids: each marked-content reference (an integer MCID on the element's
-    page, an MCR dictionary on its own page) filed under its page in `out`; the child
-    elements (not object references) returned with their paths, in order, to walk next."""
+    page, an MCR dictionary on its own page) filed under its page in `out`, and in `shy` too
+    when given (a soft hyphen's element); the child elements (not object references)
+    returned with their paths, in order, to walk next."""
     from pdfminer.pdftypes import resolve1
 
     own_page = _page_of(elem.get("Pg"), page_ids, None)
     children = []
     for i, kid in enumerate(_kids(elem)):
         value = resolve1(kid)
+        page, mcid = None, None
         if isinstance(value, int) and not isinstance(value, bool):
-            if own_page is not None:
-                out[own_page].append((path, i, value))
+            page, mcid = own_page, value
         elif isinstance(value, dict):
             kind = _name(value.get("Type"))
             if kind == "MCR":
                 mcid = resolve1(value.get("MCID"))
                 page = _page_of(value.get("Pg"), page_ids, own_page)
-                if page is not None and isinstance(mcid, int):
-                    out[page].append((path, i, mcid))
             elif kind != "OBJR":
                 children.append((kid, (*path, (i, ""))))
+        if page is not None and isinstance(mcid, int) and not isinstance(mcid, bool):
+            out[page].append((path, i, mcid))
+            if shy is not None:
+                shy.setdefault(page, set()).add(mcid)
     return children
+
+
+def _actual_text(elem: dict) -> str | None:
+    """An element's /ActualText as text (a PDF text string: UTF-16BE after its byte order
+    mark, else PDFDocEncoding), or None."""
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.utils import decode_text
+
+    value = resolve1(elem.get("ActualText"))
+    if isinstance(value, str):
+        return value
+    if not isinstance(value, bytes):
+        return None
+    if value[:2] == b"\xfe\xff":
+        return value[2:].decode("utf-16-be", "replace")
+    return decode_text(value)
 
 
 def _name(value) -> str:
@@ -167,7 +196,8 @@ def read_pages(data: bytes) -> Iterator[RawPage]:
 
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         page_ids = {page.page_obj.pageid: n for n, page in enumerate(pdf.pages, start=1)}
-        marks = structure_marks(pdf.doc, page_ids)
+        soft: dict[int, set[int]] = {}
+        marks = structure_marks(pdf.doc, page_ids, soft)
         for number, page in enumerate(pdf.pages, start=1):
             # the baseline is the text matrix's origin, in the page's own coordinates
             y_origin = page.mediabox[3] if page.mediabox else page.height
@@ -188,6 +218,7 @@ def read_pages(data: bytes) -> Iterator[RawPage]:
             ]
             raw = RawPage(number, float(page.width), float(page.height), chars, _rules(page))
             raw.marks = marks.get(number) if marks is not None else None
+            raw.soft_hyphens = soft.get(number, set())
             x_origin = page.mediabox[0] if page.mediabox else 0
             raw.images = [
                 (im["x0"] - x_origin, im["top"], im["x1"] - x_origin, im["bottom"])

@@ -49,7 +49,7 @@ from schema.record import (
 )
 
 #: Bump when a change can alter parsed values; the warehouse reprocesses older records.
-PARSER_VERSION = "1.15.0"
+PARSER_VERSION = "1.16.0"
 
 
 def parse_report(
@@ -83,7 +83,7 @@ def _parse_report(
     strip_furniture(doc)
     join_broken_cells(doc.pages)  # "Uppnå" / "tt" under a squeezed header cell, "4." / "1"
     split_row_titles(doc.pages)  # "Styrkor ‹cell› • …": findings titled in a left column
-    printed_words(ln.text for ln in doc.lines)
+    printed_words((ln.text for ln in doc.lines), tagged=any(p.marks for p in doc.pages))
     info = footer_info(doc)
     style = BodyStyle.of(doc.lines)  # the body text's size and line gap, measured once
     warnings: list[Warning] = []

@@ -43,7 +43,7 @@ from parsers.history import HistoryCell, HistoryTable
 from parsers.pdf import Box, Document, Line, box_of, lines_from_words
 from parsers.reader import StructPath, Word
 from parsers.scores import QuestionRow, ScoreTable, glue_broken_words, line_end, name_from_above
-from parsers.text import join_label, number, strip_label
+from parsers.text import HYPHENS, join_label, number, strip_label
 from parsers.tolerances import CELL_HEADER_SLACK_EM, LINE_BASELINE_TOLERANCE, MIN_HISTORY_ROWS
 from parsers.typography import BodyStyle
 from parsers.vocabulary import (
@@ -695,7 +695,7 @@ def _title_kind(cell: list[Block]) -> str:
     texts = {
         _label(_cell_text(cell)),
         _label("".join(lines)),
-        _label("".join(t.removesuffix("-") for t in lines)),
+        _label("".join(t.rstrip(HYPHENS) for t in lines)),
     }
     if texts & set(STRENGTH_WORDS):
         return "strengths"

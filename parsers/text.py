@@ -17,6 +17,9 @@ from parsers.tolerances import (
 from parsers.words import KEEPS_SUSPENDED_HYPHEN, STARTS_WRAPPED_LINE, bare
 
 BULLETS = "•§–-▪■●○◦*·►➢✓"
+#: The character of a hyphenation break (a tagged PDF's /ActualText for one: PDF 32000-1,
+#: 14.9.4, the text that replaces the element's content when text is extracted).
+SOFT_HYPHEN = "\u00ad"
 HYPHENS = "-‐‑\u00ad¬"
 _CLOSING = "?!.,;:)]}"
 _QUOTES = '”"»’'
@@ -38,6 +41,14 @@ _PRINTED: ContextVar[Counter[str] | None] = ContextVar("printed_words", default=
 #: compound's own hyphen ("whistleblower-funktion") in one that never breaks a word; outside a
 #: document, a break.
 _HYPHENATES: ContextVar[bool] = ContextVar("hyphenates", default=True)
+#: Whether the document being parsed tells its hyphenation breaks from its words' own
+#: hyphens (`printed_words`), so that every line-end hyphen printed as U+002D is the word's
+#: own. A tagged PDF must (PDF Reference 1.7, 10.8.2, "Incidental artifacts": "the producer
+#: of a Tagged PDF document must distinguish explicitly between soft and hard hyphens so
+#: that the consumer does not have to guess"): one that shows a soft hyphen at a line end
+#: (`reader.soft_hyphens`) does; a tagged one that shows none is taken at its word unless its
+#: words show it breaking words with plain hyphens (`_HYPHENATES`).
+_TELLS_HYPHENS: ContextVar[bool] = ContextVar("tells_hyphens", default=False)
 #: The words the document being parsed prints after another word on their line
 #: (`printed_words`): a broken word's rest starts its line, so a short one printed inside a
 #: line elsewhere ("sker") is a word of its own.
@@ -48,21 +59,25 @@ _INSIDE: ContextVar[frozenset[str]] = ContextVar("inside_words", default=frozens
 def document_words() -> Iterator[None]:
     """A scope (one parsed document) for `printed_words`; the previous words come back after."""
     token, hyphenates, inside = _PRINTED.set(None), _HYPHENATES.set(True), _INSIDE.set(frozenset())
+    tells = _TELLS_HYPHENS.set(False)
     try:
         yield
     finally:
+        _TELLS_HYPHENS.reset(tells)
         _INSIDE.reset(inside)
         _PRINTED.reset(token)
         _HYPHENATES.reset(hyphenates)
 
 
-def printed_words(lines: Iterable[str]) -> None:
+def printed_words(lines: Iterable[str], tagged: bool = False) -> None:
     """Note the words printed whole in the current document (inside `document_words`): every
     word but a last one that ends in a hyphen (it may be broken), casefolded, without the
     punctuation around it. And note whether the document hyphenates: at least
     `AUTO_HYPHENATION_MIN_BREAKS` of its line-end hyphens join into a word it prints whole
     elsewhere ("verksamhets-" / "planeringen" beside "verksamhetsplaneringen"). A document
-    that never breaks a word shows none: its line-end hyphens are only its compounds'."""
+    that never breaks a word shows none: its line-end hyphens are only its compounds'. And
+    note whether the document tells its breaks from its hyphens (`_TELLS_HYPHENS`): a line
+    ends in a soft hyphen, or it is `tagged` and does not hyphenate by its words."""
     whole: Counter[str] = Counter()
     inside: set[str] = set()  # the words printed after another on their line
     ends: list[tuple[str, str]] = []  # (a line's hyphenated last word, the next line's first)
@@ -87,7 +102,10 @@ def printed_words(lines: Iterable[str]) -> None:
         if len(end) >= 2 and end[-2].isalnum()
         for stem in [end[:-1].strip(_WORD_EDGES)]
     )
-    _HYPHENATES.set(breaks >= AUTO_HYPHENATION_MIN_BREAKS)
+    hyphenates = breaks >= AUTO_HYPHENATION_MIN_BREAKS
+    _HYPHENATES.set(hyphenates)
+    marked = any(end.endswith(SOFT_HYPHEN) for end, _ in ends)
+    _TELLS_HYPHENS.set(marked or (tagged and not hyphenates))
 
 
 def _printed_form(stem: str, nxt: str) -> bool | None:
@@ -110,6 +128,8 @@ def _keeps_hyphen(prefix: str, nxt: str) -> bool:
     stem = re.split(r"[\s(\"”“']", stem)[-1]
     if not stem or not nxt:
         return False
+    if _TELLS_HYPHENS.get():  # it tells breaks from hyphens: an unmarked one is the word's
+        return True
     # what no hyphenator does, whatever the document prints elsewhere ("10gruppen" once, as
     # a typo): leave one letter ("e-tjänster"), break after a digit ("10-gruppen"), split
     # after a capital: an abbreviation ends the stem ("HME-", "KKiK-", "IT-"), which Swedish
@@ -229,7 +249,7 @@ def join_lines(lines: list[str]) -> str:
         elif fragment and _forced_break(fragment.strip(_WORD_EDGES), first):
             out = out + line  # a word broken in a narrow column, without a hyphen
         elif out[-1] in HYPHENS and len(out) >= 2 and out[-2].isalnum():
-            if out[-1] == "\u00ad":  # soft hyphen: always a break inside a word
+            if out[-1] == SOFT_HYPHEN:  # always a break inside a word
                 out = out[:-1] + line
             elif first.casefold() in KEEPS_SUSPENDED_HYPHEN:  # "kompetens- och …"
                 out = out + " " + line
@@ -241,7 +261,7 @@ def join_lines(lines: list[str]) -> str:
             out = out + line
         else:
             out = out + " " + line
-    return out.replace("\u00ad", "")
+    return out.replace(SOFT_HYPHEN, "")
 
 
 def is_number(token: str) -> bool:

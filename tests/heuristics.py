@@ -42,6 +42,19 @@ def _uncrossed(line, strip) -> bool:
     return not _crosses(line, strip)
 
 
+class _NeverSet:
+    """A context variable that stays False whatever is set (a document rule turned off)."""
+
+    def set(self, _value: object) -> None:
+        return None
+
+    def reset(self, _token: object) -> None:
+        return None
+
+    def get(self) -> bool:
+        return False
+
+
 class _NeverMatches:
     def match(self, _text: str) -> None:
         return None
@@ -301,6 +314,21 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
     "findings._white": (
         "lines closer than their size measure the white inside a paragraph",
         {"parsers.findings._white": lambda pitches: [p - s for p, s in pitches if p > 0.6 * s]},
+        False,
+    ),
+    "reader.soft_hyphens": (
+        "a tagged PDF's soft-hyphen spans are plain hyphens",
+        {"parsers.pdf.soft_hyphens": lambda raw: raw.chars},
+        True,
+    ),
+    "text._TELLS_HYPHENS": (
+        "a document that marks its breaks does not make its unmarked hyphens hard",
+        {"parsers.text._TELLS_HYPHENS": _NeverSet()},
+        False,
+    ),
+    "findings._list_tail": (
+        "a paragraph in a list's column after the list's end is prose",
+        {"parsers.findings._list_tail": lambda lines, k, stop, margin, tight: k},
         False,
     ),
     "tags._broken_heading": (

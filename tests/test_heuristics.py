@@ -354,6 +354,74 @@ def test_prose_after_a_headed_list_is_no_item():
     assert [i.text for i in found.strengths] == ["Tydlig plan", "Öppna nämnder"]
 
 
+def test_a_lone_dash_in_an_unlabelled_list_sets_no_text_edge():
+    """Fresh seed 4013 case 120 (a findings cell with unlabelled items, justified): a wrapped
+    line began "– näringsliv", its space stretched wider than a label's gap, and the dash was
+    taken for a bullet, its text's x for the list's text edge. The next item, starting left of
+    that edge after a paragraph's gap, was read as prose after the list: it and the rest of
+    the cell left as prose, silently. A list shows its labels more than once, or begins with
+    one (`findings._lone_label`); the edge comes from the labels the whole list shows."""
+    dash = [Word("–", 65, 70.5, 124, 134, SIZE), *_run(124, 80, "näringsliv", "Innehållet", "är")]
+    lines = [
+        Line(_run(100, 65, "Styrkor"), 1),
+        Line(_run(112, 65, "Yrk-In", "via", "samverkan", "skola"), 1),
+        Line(dash, 1),
+        Line(_run(136, 65, "påtagligt."), 1),
+        Line(_run(158, 65, "Utvecklat", "samarbete."), 1),
+    ]
+    page = PageText(1, 600, 800, lines)
+    found = findings.find_findings(lines, {1: page}, lambda _i: 1)[1]
+    assert [i.text for i in found.strengths] == [
+        "Yrk-In via samverkan skola – näringsliv Innehållet är påtagligt.",
+        "Utvecklat samarbete.",
+    ]
+
+
+def test_a_dash_under_a_numbered_list_going_on_from_the_page_before_is_text():
+    """Fresh seed 4013 case 328: a side-by-side table whose improvements, "1)" … "5)", go on
+    over a page break; on the second page, under "5)", a justified line began "– process för
+    …", its space stretched wider than a label's gap. That page alone shows one label of each
+    kind, so the dash made a sixth item. The labels of the list's items on the pages before
+    count too: the list's kind is numbers, and the dash is the text's
+    (`findings._consistent_labels`)."""
+    rows = [
+        Line(_run(100 + 12 * n, 50, "God", "plan.") + _run(100 + 12 * n, 300, f"{n})", "Inför"), 1)
+        for n in range(1, 5)
+    ]
+    p1 = [Line(_run(100, 50, "Styrkor") + _run(100, 300, "Förbättringsområden"), 1), *rows]
+    dash = [Word("–", 300, 305.5, 112, 122, SIZE), *_run(112, 315, "process", "för", "motioner.")]
+    p2 = [
+        Line(_run(100, 300, "5)", "Årlig", "utvärdering", "kallad", "Initiativ"), 2),
+        Line(dash, 2),
+    ]
+    pages = {1: PageText(1, 600, 800, p1), 2: PageText(2, 600, 800, p2)}
+    found = findings.find_findings(p1 + p2, pages, lambda _i: 1)[1]
+    assert [i.text for i in found.improvements] == [
+        *["Inför"] * 4,
+        "Årlig utvärdering kallad Initiativ – process för motioner.",
+    ]
+
+
+def test_a_paragraph_in_the_lists_column_after_its_end_is_the_lists_unread_text():
+    """The list reading ends a bulleted list at a line left of its text edge after a
+    paragraph's gap: prose after the list. Prose goes back to the margin the list's title
+    stands at; a paragraph that stays in the list's column is the list's, though no item: the
+    part takes it in, so that the ledger says `unread_text` rather than count it as prose,
+    silently (fresh seed 4013 case 120). Prose at the margin stays outside the part."""
+    lines = [
+        Line(_run(100, 50, "Styrkor"), 1),
+        Line(_run(112, 60, "•") + _run(112, 75, "Tydlig plan"), 1),
+        Line(_run(124, 60, "•") + _run(124, 75, "Öppna nämnder"), 1),
+        Line(_run(146, 60, "Kommunen har en plan"), 1),
+        Line(_run(158, 60, "som följs upp."), 1),
+        Line(_run(180, 50, "Kommunen har arbetat vidare."), 1),
+    ]
+    page = PageText(1, 600, 800, lines)
+    found = findings.find_findings(lines, {1: page}, lambda _i: 1)[1]
+    assert [i.text for i in found.strengths] == ["Tydlig plan", "Öppna nämnder"]
+    assert found.spans == [(0, 5)]
+
+
 # --- scores: a wide gap ends a score table (scores.TABLE_END_GAP_LINE_HEIGHTS) -----------------
 
 

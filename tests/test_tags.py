@@ -564,3 +564,62 @@ def test_words_broken_with_a_hyphen_in_the_layouts_reading_are_the_tags_whole_wo
     lost = {6: AreaFindings(strengths=[Item([*pieces, "Kommunen saknar en plan."], 41)])}
     (warning,) = tag_losses(kept, lost)
     assert "'Kommunen saknar en plan.'" in warning.message
+
+
+def test_a_hyphen_the_tags_call_soft_is_a_break_and_the_others_are_the_words_own(
+    tmp_path: Path,
+) -> None:
+    """Fresh seeds 4010 and 4011 (tagged, soft hyphenation): 97 finding texts lost a
+    compound's own line-end hyphen ("webb-" / "sändningar" read "webbsändningar", the
+    document printing "Webbsändningar" elsewhere) or kept a break's. A tagged PDF says which
+    is which: LibreOffice wraps each hyphenation break in a /Span with /ActualText U+00AD,
+    and the PDF reference asks every tagged producer to tell soft from hard hyphens. Both
+    readers turn the break's hyphen into U+00AD (`reader.soft_hyphens`), and in a document
+    that marks its breaks an unmarked line-end hyphen is the word's own
+    (`text._TELLS_HYPHENS`)."""
+    from parsers.text import document_words, join_lines, printed_words
+    from tests.fixturegen.tagged_min import make_soft_hyphen
+
+    pdf = tmp_path / "soft.pdf"
+    pdf.write_bytes(make_soft_hyphen())
+    for reader in ("pdfplumber", "pdfium"):
+        doc = read_document(pdf, reader)
+        lines = [ln.text for ln in doc.lines]
+        assert lines == [
+            "Kommunen sänder webb-",
+            "sändningar och verksam\u00ad",
+            "heten följs upp.",
+            "Webbsändningar finns.",
+        ], reader
+        structure = structure_of(doc)
+        assert structure is not None
+        paragraph = [ln.text for ln in structure.blocks[0].lines]
+        with document_words():
+            printed_words(lines)
+            assert join_lines(paragraph) == (
+                "Kommunen sänder webb-sändningar och verksamheten följs upp."
+            ), reader
+    with document_words():  # the same lines with no break marked: the words decide, as before
+        printed_words([ln.replace("\u00ad", "-") for ln in lines])
+        assert (
+            join_lines(["Kommunen sänder webb-", "sändningar"]) == "Kommunen sänder webbsändningar"
+        )
+
+
+def test_a_tagged_document_that_shows_no_break_keeps_its_line_end_hyphens() -> None:
+    """Fresh seed 4013 cases 15 and 199 (tagged, no hyphenation): "Ystad-" / "appen" read
+    "Ystadappen", because the document prints that form elsewhere too. A tagged PDF must mark
+    its breaks as soft hyphens; one that marks none and whose words show no break of its own
+    (`text._HYPHENATES`) has none, and its line-end hyphens are its words'. Untagged, the
+    printed form still decides (the guess of `text._keeps_hyphen`)."""
+    from parsers.text import document_words, join_lines, printed_words
+
+    lines = ["Flera kanaler in, bland annat via Ystad-", "appen.", "Ystadappen är ny."]
+    for tagged, want in ((True, "Ystad-appen."), (False, "Ystadappen.")):
+        with document_words():
+            printed_words(lines, tagged=tagged)
+            assert join_lines(lines[:2]).endswith(" " + want), tagged
+    hyphenating = [*lines, "verksamhets-", "planeringen", "verksamhetsplaneringen", "budget-"]
+    with document_words():  # tagged, but its words show plain-hyphen breaks: the guess again
+        printed_words([*hyphenating, "processen", "budgetprocessen"], tagged=True)
+        assert join_lines(lines[:2]).endswith(" Ystadappen.")

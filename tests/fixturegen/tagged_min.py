@@ -41,6 +41,43 @@ def make() -> bytes:
         b"<< /Type /StructElem /S /P /P 9 0 R /Pg 4 0 R /K [1] >>",
         b"<< /Nums [0 [10 0 R] 1 [10 0 R 11 0 R]] >>",
     ]
+    return _assemble(objects)
+
+
+def make_soft_hyphen() -> bytes:
+    """A paragraph broken over three lines at a compound's own hyphen ("webb-" /
+    "sändningar") and at a hyphenation break ("verksam" + "-" / "heten"), as LibreOffice tags
+    them: the break's hyphen in a /Span whose /ActualText is U+00AD (MCID 1), the compound's
+    in the paragraph's content (MCID 0). A second paragraph prints "Webbsändningar" whole, so
+    that the document's words alone would call "webb-" a break too."""
+    page = (
+        b"BT /F1 10 Tf 1 0 0 1 72 700 Tm\n"
+        b"/P <</MCID 0>> BDC (Kommunen s\\344nder webb-) Tj 1 0 0 1 72 686 Tm"
+        b" (s\\344ndningar och verksam) Tj EMC\n"
+        b"/Span <</MCID 1>> BDC (-) Tj EMC\n"
+        b"/P <</MCID 2>> BDC 1 0 0 1 72 672 Tm (heten f\\366ljs upp.) Tj EMC\n"
+        b"/P <</MCID 3>> BDC 1 0 0 1 72 640 Tm (Webbs\\344ndningar finns.) Tj EMC\n"
+        b"ET"
+    )
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R /StructTreeRoot 6 0 R /MarkInfo << /Marked true >> >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> /StructParents 0 >>",
+        _stream(page),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        b"<< /Type /StructTreeRoot /K [7 0 R] /ParentTree 11 0 R /ParentTreeNextKey 1 >>",
+        b"<< /Type /StructElem /S /Document /P 6 0 R /K [8 0 R 10 0 R] >>",
+        b"<< /Type /StructElem /S /P /P 7 0 R /Pg 3 0 R /K [0 9 0 R 2] >>",
+        b"<< /Type /StructElem /S /Span /P 8 0 R /Pg 3 0 R /K [1] /ActualText <FEFF00AD> >>",
+        b"<< /Type /StructElem /S /P /P 7 0 R /Pg 3 0 R /K [3] >>",
+        b"<< /Nums [0 [8 0 R 9 0 R 8 0 R 10 0 R]] >>",
+    ]
+    return _assemble(objects)
+
+
+def _assemble(objects: list[bytes]) -> bytes:
+    """Objects 1… in order, with their cross-reference table and trailer (object 1 the root)."""
     out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for n, body in enumerate(objects, start=1):
