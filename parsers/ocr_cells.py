@@ -40,7 +40,13 @@ from parsers.tolerances import (
     NUMBER_MAX_CHARS,
     PERCENT,
 )
-from parsers.vocabulary import HEADER_TITLE_MARKS, SECTION, TOTAL_LABELS, header_columns
+from parsers.vocabulary import (
+    AREA_LABEL,
+    HEADER_TITLE_MARKS,
+    SECTION,
+    TOTAL_LABELS,
+    header_columns,
+)
 from schema.instruments import MATCH_THRESHOLD
 from schema.names import similarity
 
@@ -362,7 +368,7 @@ def fill_number_cells(cells: Cells, pages: list) -> None:
         for line in page.lines:
             found = header_columns(line)
             if found:
-                cols, in_row, area = _column_spans(found), False, None
+                cols, in_row, area = _column_spans(found), False, _header_area(line)
                 continue
             if cols is None:
                 continue
@@ -402,35 +408,58 @@ def fill_number_cells(cells: Cells, pages: list) -> None:
 
 
 def _reread_points_titles(cells: Cells, pages: list) -> None:
-    """A score table's column titles the page OCR lost: in a line with max and percent titles
-    and no points title ("Chefs- och ledarskap … Max Procent", "Uppnått" gone, and with it
-    every points cell of the table), the gap left of "Max" (from the word before it) is read
-    again as one line of words (`LANGUAGES`); in a line that ends in a percent title with
-    neither ("2. Tillgänglighet … Uppn= åMtatx = Procent", "3 Klarhet … och Procent"), the
-    line left of it. Titles read there (`_title_hits`) become words of the line, where
-    Tesseract found them, in place of the page's words under them. The table's cells are
-    then read like any lost cell."""
-    from parsers.vocabulary import MAX_HEADERS, PERCENT_HEADERS, POINTS_HEADERS
-
+    """A score table's column titles the page OCR lost (`_lost_titles`): the gap where they
+    stand is read again as one line of words (`LANGUAGES`). Titles read there
+    (`_title_hits`) become words of the line, where Tesseract found them, in place of the
+    page's words under them. The table's cells are then read like any lost cell."""
     for page in pages:
+        edge = max((ln.x1 for ln in page.lines), default=0.0)
         for line in page.lines:
-            texts = [w.text.casefold().strip(HEADER_TITLE_MARKS) for w in line.words]
-            if any(t in POINTS_HEADERS for t in texts):
+            lost = _lost_titles(line, edge)
+            if lost is None:
                 continue
-            k = next((i for i, t in enumerate(texts) if t in MAX_HEADERS), None)
-            if k:
-                if not any(t in PERCENT_HEADERS for t in texts[k + 1 :]):
-                    continue
-                box = (line.words[k - 1].x1, line.top, line.words[k].x0, line.bottom)
-                wanted = (POINTS_HEADERS,)
-            elif k is None and len(texts) > 1 and texts[-1] in PERCENT_HEADERS:
-                box = (line.words[0].x0, line.top, line.words[-1].x0, line.bottom)
-                wanted = (POINTS_HEADERS, MAX_HEADERS)
-            else:
-                continue
+            box, wanted = lost
             hits = _title_hits(_read_words(cells, page.number, box), wanted)
             if hits is not None:
                 _put_titles(line, hits)
+
+
+def _lost_titles(line, edge: float) -> tuple[tuple[float, float, float, float], tuple] | None:
+    """(the box where they stand, the title groups wanted in order) of the column titles a
+    header line lacks, or None. A header prints points, max and percent titles in that order,
+    the last ending the line; one or two of them read and in order, the rest is one run
+    between them or at either end:
+    - "Chefs- och ledarskap … Max Procent" ("Uppnått" gone, and with it every points cell of
+      the table): the gap left of "Max", from the word before it;
+    - "2. Tillgänglighet … Uppn= åMtatx = Procent", "3 Klarhet … och Procent": the line left
+      of the percent title;
+    - "2. Tillgänglighet och brukarorientering Uppnått Ma=x Procent": the gap between the two;
+    - "1. Offentlighet och demokrati Uppnått" (side-bullet-split-by-page-break, scanned, p. 4):
+      the line right of a capitalised points title, to the page's text edge `edge`."""
+    from parsers.vocabulary import MAX_HEADERS, PERCENT_HEADERS, POINTS_HEADERS
+
+    groups = (POINTS_HEADERS, MAX_HEADERS, PERCENT_HEADERS)
+    texts = [w.text.casefold().strip(HEADER_TITLE_MARKS) for w in line.words]
+    at = [next((i for i, t in enumerate(texts) if t in g), None) for g in groups]
+    present = [i for i in at if i is not None]
+    missing = [g for g, i in enumerate(at) if i is None]
+    if not present or not missing or present != sorted(present) or present[-1] != len(texts) - 1:
+        return None
+    if missing != list(range(missing[0], missing[-1] + 1)) or present[0] == 0:
+        return None  # lost on both sides of a title read, or no text before the titles
+    words = line.words
+    before = at[missing[0] - 1] if missing[0] > 0 else None
+    after = at[missing[-1] + 1] if missing[-1] < len(groups) - 1 else None
+    if after is None:
+        if len(present) == 1 and not words[before].text[:1].isupper():
+            return None  # "… har uppnått": no title
+        x0, x1 = words[before].x1, edge
+    elif before is None:
+        x0 = words[after - 1].x1 if len(missing) == 1 else words[0].x0
+        x1 = words[after].x0
+    else:
+        x0, x1 = words[before].x1, words[after].x0
+    return (x0, line.top, x1, line.bottom), tuple(groups[g] for g in missing)
 
 
 def _fold(text: str) -> str:
@@ -659,9 +688,10 @@ def _fill(cells: Cells, boxes: dict[int, list], where: dict[int, list]) -> None:
         line.words.sort(key=lambda w: w.x0)
 
 
-#: A first word that may be a question id read without its dot ("11", '"13'): read again
-#: even on a line without numbers (a tall row's first line); only an id read replaces it.
-_ID_LIKE = re.compile(r"^[\"'«]?[1-8]\d{1,2}$")
+#: A first word that may be a question id read without its dot ("11", '"13') or with a comma
+#: for it ("4,1"): read again even on a line without numbers (a tall row's first line); only
+#: an id read replaces it.
+_ID_LIKE = re.compile(r"^[\"'«]?[1-8],?\d{1,2}$")
 #: ... its area's digit and the question's number, as read without the dot (`dot_lost`).
 _ID_WITHOUT_DOT = re.compile(r"^[\"'«]?([1-8])(\d{1,2})$")
 #: A question id as printed ("4.4"); the page OCR may read it "SR", "Sd" or "55".
@@ -737,6 +767,14 @@ def _reread_ids(cells: Cells, ids: dict[int, list]) -> None:
         if i is not None:
             word = OcrWord.of(ws[0], text=text, x1=ws[-1].x1, page_reading=page_text)
             line.words[i : i + len(ws)] = [word]
+
+
+def _header_area(line) -> str | None:
+    """The area digit a score table's header line begins with ("4. Ledarskap …", read "4,"
+    or "4" too), else None: the area of the ids in its rows before one is read (`dot_lost`
+    for the table's first row, "4,1" read "41" again)."""
+    m = AREA_LABEL.match(line.words[0].text) if line.words else None
+    return m.group(1) if m else None
 
 
 def dot_lost(readings: list[str], area: str | None) -> str | None:

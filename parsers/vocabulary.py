@@ -34,8 +34,9 @@ TOTAL_LABELS = ("totalt", "total", "summa", "totalpoäng", "summa:", "totalt:")
 QUESTION_ID = re.compile(r"^([1-8])\.(\d{1,2})\.?$")
 #: A question id glued to the question's first word: "1.1Finns".
 QUESTION_ID_GLUED = re.compile(r"^([1-8])\.(\d{1,2})(\D.*)$")
-#: The area number before the area name in a score table's header cell: "3", "3.".
-AREA_LABEL = re.compile(r"^([1-8])\.?$")
+#: The area number before the area name in a score table's header cell: "3", "3.", and "3,"
+#: (a scan's dot read as a comma: side-bullet-split-by-page-break, scanned, p. 11).
+AREA_LABEL = re.compile(r"^([1-8])[.,]?$")
 #: A sub-section heading: "4.1.3 Styrkor …" (ends a table or a findings list).
 SECTION = re.compile(r"^\d+\.\d+\.\d+\.?\s+\S")
 

@@ -1072,3 +1072,76 @@ def test_a_bullet_read_glued_to_its_items_first_word_is_a_bullet() -> None:
     assert [(w.text, w.x0) for w in glued.words[:2]] == [("•", 92.2), ("God", 108.7)]
     assert inside.text == "Appen «Tyck"
     assert elsewhere.text == "«Se vidare"
+
+
+def test_a_header_rows_lost_max_and_percent_titles_are_read_again() -> None:
+    """side-bullet-split-by-page-break, scanned (the benchmark's seed), p. 4: the page OCR read
+    "1. Offentlighet och demokrati Uppnått", "Max" and "Procent" lost, and with them area 1's
+    whole score table (`missing_area`). A line that ends in a capitalised points title with
+    neither after it is read again right of it (numbers 105 -> 126 of 156 with the next
+    test's ids)."""
+    _need_ocr()
+    import pdfplumber
+    import pypdfium2 as pdfium
+
+    from tests.fixturegen.scan import scan_pdf
+
+    one = pdfium.PdfDocument.new()
+    pdf = FIXTURES / "wp" / "side-bullet-split-by-page-break.pdf"
+    one.import_pages(pdfium.PdfDocument(pdf), [3])
+    buf = io.BytesIO()
+    one.save(buf)
+    with pdfplumber.open(io.BytesIO(buf.getvalue())) as doc:
+        words = doc.pages[0].extract_words()
+    top = next(w["top"] for w in words if w["text"] == "Procent")
+    header = [w for w in words if abs(w["top"] - top) < 3]
+    kept = [w for w in header if w["text"] not in ("Max", "Procent")]  # lost by the page OCR
+    line = Line([Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], 9.0) for w in kept], 1)
+    body = _ocr_line(300.0, ("Text", 72), ("till", 500))  # the page's text edge
+    ocr_cells._reread_points_titles(
+        ocr.Cells(scan_pdf(buf.getvalue(), seed=0)), [PageText(1, 595, 842, [line, body])]
+    )
+    assert line.text == "1. Offentlighet och demokrati Uppnått Max Procent"
+    printed = {w["text"]: w for w in header}
+    for w in line.words[-2:]:
+        assert abs(w.x0 - printed[w.text]["x0"]) < 3
+
+
+def test_where_a_header_rows_lost_titles_stand() -> None:
+    """`ocr_cells._lost_titles`: the titles a header line lacks are one run, before, between
+    or after those read, in the order points, max, percent; a line whose titles do not end
+    it, or a lone lower-case points word ("… har uppnått"), is no header."""
+    from parsers.vocabulary import MAX_HEADERS, PERCENT_HEADERS, POINTS_HEADERS
+
+    def lost(*words: tuple[str, float]):
+        return ocr_cells._lost_titles(_ocr_line(100.0, *words), 540.0)
+
+    name = (("2.", 50), ("Tillgänglighet", 62))
+    # "Ma=x" between "Uppnått" and "Procent" (wp-summary-header-repeated-on-next-page-2016)
+    box, wanted = lost(*name, ("Uppnått", 330), ("Ma=x", 410), ("Procent", 460))
+    assert box == (365.0, 100.0, 460.0, 109.0) and wanted == (MAX_HEADERS,)
+    box, wanted = lost(*name, ("Uppnått", 330))
+    assert box == (365.0, 100.0, 540.0, 109.0) and wanted == (MAX_HEADERS, PERCENT_HEADERS)
+    box, wanted = lost(*name, ("Max", 410), ("Procent", 460))
+    assert box == (132.0, 100.0, 410.0, 109.0) and wanted == (POINTS_HEADERS,)
+    box, wanted = lost(*name, ("Procent", 460))
+    assert box == (50.0, 100.0, 460.0, 109.0) and wanted == (POINTS_HEADERS, MAX_HEADERS)
+    assert lost(*name, ("uppnått", 330)) is None
+    assert lost(*name, ("Uppnått", 330), ("Procent", 460), ("och", 500)) is None
+    assert lost(*name, ("Uppnått", 330), ("Max", 410), ("Procent", 460)) is None
+
+
+def test_a_question_id_or_area_label_read_with_a_comma_is_read_again() -> None:
+    """side-bullet-split-by-page-break, scanned, p. 11: "4. Ledarskap …" and "4.1", "4.4"
+    read "4," and "4,1", "4,4": the area's name was taken as "4, Ledarskap …" and the
+    questions were lost. An id read with a comma is read again like one without its dot, and
+    the table's first row knows its area from the header's label (`_header_area`); the
+    header's label may end in a comma (`vocabulary.AREA_LABEL`)."""
+    from parsers.vocabulary import AREA_LABEL
+
+    assert ocr_cells._ID_LIKE.match("4,1") and not ocr_cells._ID_LIKE.match("4,15%")
+    header = _ocr_line(100.0, ("4,", 72), ("Ledarskap,", 84), ("Uppnått", 330))
+    assert ocr_cells._header_area(header) == "4"
+    assert ocr_cells._header_area(_ocr_line(100.0, ("Fråga", 72))) is None
+    assert ocr_cells.dot_lost(["41"], ocr_cells._header_area(header)) == "4.1"
+    assert AREA_LABEL.match("4,").group(1) == "4"
