@@ -303,6 +303,11 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.findings._white": lambda pitches: [p - s for p, s in pitches if p > 0.6 * s]},
         False,
     ),
+    "findings._full_width": (
+        "a page's full width reaches only as far as its own lines on the page",
+        {"parsers.findings._full_width": lambda extents: extents},
+        False,
+    ),
     "tags._broken_heading": (
         "a tagged findings heading broken over two lines is no heading",
         {"parsers.tags._broken_heading": lambda lines: None},
