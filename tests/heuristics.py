@@ -331,6 +331,11 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.findings._list_tail": lambda lines, k, stop, margin, tight: k},
         False,
     ),
+    "findings._full_width": (
+        "a page's full width reaches only as far as its own lines on the page",
+        {"parsers.findings._full_width": lambda extents: extents},
+        False,
+    ),
     "tags._broken_heading": (
         "a tagged findings heading broken over two lines is no heading",
         {"parsers.tags._broken_heading": lambda lines: None},

@@ -4460,6 +4460,55 @@ def test_a_paragraph_left_of_where_the_lists_paragraphs_begin_is_no_item() -> No
     ]
 
 
+def test_a_box_below_newspaper_columns_begun_far_into_the_page_is_no_item() -> None:
+    """Fresh seed 4012 damaged case 74 (`floating_item`, landscape A4, the findings in
+    newspaper columns at 71 and 435; the boxes as printed): the improvements went on from the
+    left column into the right one, and LibreOffice drew the floating box under the columns,
+    at x = 425, 10 pt left of the right column. The layout ends the columns above it, so its
+    two lines were the page's full width (column 0), a column of their own measured by
+    themselves: they began at its edge and went on the last improvement's list, `complete:
+    true`. Column 0 is the page's full width, as wide as the page's newspaper columns
+    (`findings._full_width`): a line begun half-way into it is no line of the list
+    (`_Column._mid_column`); left unread, the ledger says so. A list that goes on below the
+    columns at the page's edge still goes on."""
+    from parsers.findings import find_findings
+
+    def read(box_x: float) -> list[str]:
+        def line(text: str, x0: float, x1: float, top: float, column: int) -> Line:
+            """The words of `text` spread from x0 to x1 (where the printed line began and
+            ended), 10 pt type, in text column `column`."""
+            words = text.split()
+            step = (x1 - x0) / len(words)
+            ln = _wline(
+                [(w, x0 + k * step, x0 + (k + 1) * step - 3) for k, w in enumerate(words)],
+                top,
+                10.0,
+            )
+            ln.column = column
+            return ln
+
+        lines = [
+            line("Styrkor", 71.0, 104.0, 72.2, 1),
+            line("Underhållning, gudstjänster.", 71.0, 182.0, 93.5, 1),
+            line("Förbättringsområden", 71.0, 164.0, 118.8, 1),
+            line("Utveckla arbetet med lönekartläggning och säkerställ att för", 71.0, 403.0, 140.1, 1),
+            line("resultatet ger", 435.2, 495.0, 72.2, 2),
+            line("Eventuellt använda från Bitstream för att utveckla arbetsformerna", 435.2, 758.0, 97.5, 2),
+            line("kring processer.", 435.2, 500.0, 114.8, 2),
+            line("Tydligare formuleringar i", box_x, box_x + 102, 193.7, 0),  # the box
+            line("innehåll har", box_x, box_x + 48, 211.0, 0),
+        ]  # fmt: skip
+        page = PageText(1, 842, 595, lines)
+        found = find_findings(page.lines, {1: page}, lambda i: 1)[1]
+        return [i.text for i in found.improvements]
+
+    assert read(425.2) == [
+        "Utveckla arbetet med lönekartläggning och säkerställ att för resultatet ger",
+        "Eventuellt använda från Bitstream för att utveckla arbetsformerna kring processer.",
+    ]
+    assert read(71.0)[-1] == "Tydligare formuleringar i innehåll har"
+
+
 def test_a_findings_title_in_lower_case_alone_on_a_cells_line_is_no_heading() -> None:
     """Fresh seed 4003 case 44 (A5, a question cell 110 pt wide): "… institutioner. Till" /
     "utpekade" / "förbättringsområden" / "blir det naturligt för …". The line of one word was
