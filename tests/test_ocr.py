@@ -618,6 +618,26 @@ def test_a_lost_points_title_is_read_again_where_it_stands() -> None:
     assert abs(line.words[1].x0 - printed["x0"]) < 3 and abs(line.words[1].x1 - printed["x1"]) < 3
 
 
+def _header_with_titles_lost(pdf: Path, index: int, lost: tuple[str, ...]):
+    """Page `index` of `pdf` on its own (bytes), the words of its score table's header row
+    (pdfplumber's dicts, the row of "Procent"), and that row as a recognised line without the
+    titles `lost` (as the page OCR lost them)."""
+    import pdfplumber
+    import pypdfium2 as pdfium
+
+    one = pdfium.PdfDocument.new()
+    one.import_pages(pdfium.PdfDocument(pdf), [index])
+    buf = io.BytesIO()
+    one.save(buf)
+    with pdfplumber.open(io.BytesIO(buf.getvalue())) as doc:
+        words = doc.pages[0].extract_words()
+    top = next(w["top"] for w in words if w["text"] == "Procent")
+    header = [w for w in words if abs(w["top"] - top) < 3]
+    kept = [w for w in header if w["text"] not in lost]
+    line = Line([Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], 9.0) for w in kept], 1)
+    return buf.getvalue(), header, line
+
+
 def test_a_header_row_with_only_its_percent_title_read_is_read_again_light_on_dark() -> None:
     """g3-justified-cell-stretched-spaces-line-up, scanned, p. 8: the header row is white type
     on a dark fill, and the page OCR read "3 Klarhet i samspelet mellan politik och Procent":
@@ -626,24 +646,12 @@ def test_a_header_row_with_only_its_percent_title_read_is_read_again_light_on_da
     the crop, read as it was, came out "Uppnätt" / "ax": turned black on white it reads
     "Uppnäått" / "Max", and the first is a title as read, `_title_hits`.)"""
     _need_ocr()
-    import pdfplumber
-    import pypdfium2 as pdfium
-
     from tests.fixturegen.scan import scan_pdf
 
-    one = pdfium.PdfDocument.new()
     pdf = FIXTURES / "wp" / "g3-justified-cell-stretched-spaces-line-up.pdf"
-    one.import_pages(pdfium.PdfDocument(pdf), [7])
-    buf = io.BytesIO()
-    one.save(buf)
-    with pdfplumber.open(io.BytesIO(buf.getvalue())) as doc:
-        words = doc.pages[0].extract_words()
-    top = next(w["top"] for w in words if w["text"] == "Procent")
-    header = [w for w in words if abs(w["top"] - top) < 3]
-    kept = [w for w in header if w["text"] not in ("Uppnått", "Max")]  # lost by the page OCR
-    line = Line([Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], 9.0) for w in kept], 1)
+    data, header, line = _header_with_titles_lost(pdf, 7, ("Uppnått", "Max"))
     ocr_cells._reread_points_titles(
-        ocr.Cells(scan_pdf(buf.getvalue(), seed=8)), [PageText(1, 595, 842, [line])]
+        ocr.Cells(scan_pdf(data, seed=8)), [PageText(1, 595, 842, [line])]
     )
     assert line.text == "3 Klarhet i samspelet mellan politik och Uppnått Max Procent"
     printed = {w["text"]: w for w in header}
@@ -1081,25 +1089,13 @@ def test_a_header_rows_lost_max_and_percent_titles_are_read_again() -> None:
     neither after it is read again right of it (numbers 105 -> 126 of 156 with the next
     test's ids)."""
     _need_ocr()
-    import pdfplumber
-    import pypdfium2 as pdfium
-
     from tests.fixturegen.scan import scan_pdf
 
-    one = pdfium.PdfDocument.new()
     pdf = FIXTURES / "wp" / "side-bullet-split-by-page-break.pdf"
-    one.import_pages(pdfium.PdfDocument(pdf), [3])
-    buf = io.BytesIO()
-    one.save(buf)
-    with pdfplumber.open(io.BytesIO(buf.getvalue())) as doc:
-        words = doc.pages[0].extract_words()
-    top = next(w["top"] for w in words if w["text"] == "Procent")
-    header = [w for w in words if abs(w["top"] - top) < 3]
-    kept = [w for w in header if w["text"] not in ("Max", "Procent")]  # lost by the page OCR
-    line = Line([Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], 9.0) for w in kept], 1)
+    data, header, line = _header_with_titles_lost(pdf, 3, ("Max", "Procent"))
     body = _ocr_line(300.0, ("Text", 72), ("till", 500))  # the page's text edge
     ocr_cells._reread_points_titles(
-        ocr.Cells(scan_pdf(buf.getvalue(), seed=0)), [PageText(1, 595, 842, [line, body])]
+        ocr.Cells(scan_pdf(data, seed=0)), [PageText(1, 595, 842, [line, body])]
     )
     assert line.text == "1. Offentlighet och demokrati Uppnått Max Procent"
     printed = {w["text"]: w for w in header}
