@@ -39,6 +39,7 @@ from parsers.tolerances import (
     NUMBERED_HEADING_SIZE_RATIO,
     PARAGRAPH_GAP_EXTRA_EM,
     PARAGRAPH_GAP_MIN_EM,
+    ROW_CELLS_ALIGN_EM,
     RUN_GAP_EM,
     SAME_INDENT_EM,
     SAME_ROW_PITCH_EM,
@@ -253,7 +254,39 @@ def _labels(
     labelled = [_item_label(ws) for ws, _ in pending]
     labelled = _glued_before_numbers(labelled, last_label)
     labelled = _consistent_labels(_lone_label(labelled, bulleted), kinds)
-    return _labels_at_their_edge(labelled, pending)
+    return _labels_by_place(_labels_at_their_edge(labelled, pending), pending)
+
+
+def _labels_by_place(
+    labelled: list[tuple[str | None, str]], pending: list[tuple[list[Word], tuple[int, int]]]
+) -> list[tuple[str | None, str]]:
+    """The lines' (label, text), where a line without a label whose first word is number-like
+    (`_MISREAD_LABEL`: "20:", "2") starts where at least `MIN_LIST_LABELS` numbered labels of
+    its page (and text column) start, within `HANGING_INDENT_PT`, left of the edge their text
+    starts at: a label its reading got wrong (a scan's OCR lost or changed the stop of "20.",
+    "21."). A number at the text's edge is the text's."""
+    edges: dict[tuple[int, int], list[tuple[float, float]]] = {}
+    for (glyph, rest), (words, page) in zip(labelled, pending, strict=True):
+        if glyph and rest and _label_kind(glyph) == "number" and len(words) > 1:
+            edges.setdefault(page, []).append((words[0].x0, words[1].x0))
+    out = []
+    for (glyph, rest), (words, page) in zip(labelled, pending, strict=True):
+        seen = edges.get(page, [])
+        if (
+            glyph is None
+            and len(seen) >= MIN_LIST_LABELS
+            and len(words) > 1
+            and _MISREAD_LABEL.match(words[0].text)
+            and any(
+                abs(words[0].x0 - x) <= HANGING_INDENT_PT
+                and words[1].x0 - text > -HANGING_INDENT_PT
+                for x, text in seen
+            )
+            and words[0].x0 < min(text for _, text in seen) - HANGING_INDENT_PT
+        ):
+            glyph, rest = words[0].text, " ".join(w.text for w in words[1:])
+        out.append((glyph, rest))
+    return out
 
 
 def _label_kind(label: str) -> str:
@@ -319,6 +352,8 @@ def _labels_at_their_edge(
     return out
 
 
+#: A numbered list's label as a scan's OCR may read it: its stop changed or lost ("20:", "2").
+_MISREAD_LABEL = re.compile(r"^\d{1,3}[.:;,)]?$")
 _NUMBER_AFTER_LABEL = re.compile(r"^(\d{1,3}[.)])(?=[^\s\w]|\d)")
 
 
@@ -435,14 +470,15 @@ class _Column:
         ]
         return _white(pitches)
 
-    def flush(self, continues: bool, line_gap: float | None = None) -> None:
+    def flush(self, continues: bool, line_gap: float | None = None, goes_on: bool = False) -> None:
         """Turn pending lines into items; the first line may continue the last item.
 
         With bullet glyphs only a glyph starts an item. Without them an item ends where a word
         processor ended the paragraph: at a gap clearly wider than `line_gap` (the space
         between lines inside one item, the smallest gap seen in the table), or where the next
         line's first word would still have fitted on the line before (a wrapped line is full).
-        Across a page break only the second sign is there, helped by sentence ends.
+        Across a page break only the second sign is there, helped by sentence ends; or the
+        table's row says the first line goes on its item (`goes_on`, `_row_goes_on`).
         """
         if not self.pending:
             return
@@ -464,6 +500,8 @@ class _Column:
                 new = glyph is not None
             elif self.last is None or (idx == 0 and not continues):
                 new = True
+            elif idx == 0 and goes_on:
+                new = False
             else:
                 new = self._new_paragraph(words, rest, page, right, justified, line_gap)
             if self._outside(words, page, new, glyph if any_bullet else "", lefts, right, line_gap):
@@ -655,14 +693,15 @@ def _starts_item(previous: str, line: str) -> bool:
     """Across a page break, with no glyphs and no spacing to see: does `line` start a new
     item after `previous`? Items begin with a capitalised word or a number; a line inside an
     item rarely does, and never after a line that ends in a conjunction, preposition, comma
-    or hyphen (a number: only after a sentence's end)."""
+    or hyphen (a number or an acronym: only after a sentence's end)."""
     previous = previous.rstrip()
     first = line.split(" ", 1)[0]
-    if first[:1].isdigit() and previous:
-        # an item may begin with a number ("10-gruppen …", "2017 infördes …"); a line inside
-        # one does too ("… från" / "2013."), but not after a sentence's end
+    if (first[:1].isdigit() or (first[:1].isupper() and first[1:2].isupper())) and previous:
+        # an item may begin with a number ("10-gruppen …", "2017 infördes …") or an acronym
+        # ("KKiK-resultaten redovisas …"); a line inside one does too ("… från" / "2013.",
+        # "… med stöd av" / "HME-enkäten"), but not after a sentence's end
         return _finished(previous)
-    if not first[:1].isupper() or first[1:2].isupper() or not previous:
+    if not first[:1].isupper() or not previous:
         return False
     if _finished(previous):
         return True
@@ -996,13 +1035,71 @@ def _read_sides(
                     right.add(words, page_no, column)
             right.flush(continues=True, line_gap=line_gap)
             continue
+        row_on = k > 0 and _row_goes_on(left, right, *halves)
         for left_words, right_words in zip(*halves, strict=True):
             left.add(left_words, page_no)
             right.add(right_words, page_no)
-        left.flush(continues=k > 0 and not _starts_below(*halves, line_gap), line_gap=line_gap)
-        right.flush(
-            continues=k > 0 and not _starts_below(*halves[::-1], line_gap), line_gap=line_gap
+        left.flush(
+            continues=k > 0 and not _starts_below(*halves, line_gap),
+            line_gap=line_gap,
+            goes_on=row_on,
         )
+        right.flush(
+            continues=k > 0 and not _starts_below(*halves[::-1], line_gap),
+            line_gap=line_gap,
+            goes_on=row_on,
+        )
+
+
+def _row_goes_on(
+    left: _Column, right: _Column, left_half: list[list[Word]], right_half: list[list[Word]]
+) -> bool:
+    """On a continuation page of a table of one item per row: do both cells of the row the
+    page break split go on at the page's top? The two lists ended together at the page's
+    foot (not `_ended_apart`), their whole items on that page stood in rows (`_in_rows`),
+    the page's two columns begin side by side, and one of them plainly goes on its item (no
+    label, lower case, after an open sentence). A new row cannot start beside a row that
+    goes on, so the other column's first line is its cell's too, whatever its capital says
+    (fresh seed 4013 case 212)."""
+    firsts = [next((ws for ws in half if ws), None) for half in (left_half, right_half)]
+    if None in firsts or not left.items or not right.items or _ended_apart(left, right):
+        return False
+    if left.last is None or right.last is None or left.last[1][0] != right.last[1][0]:
+        return False
+    size = firsts[0][0].size
+    if abs(firsts[0][0].top - firsts[1][0].top) > ROW_CELLS_ALIGN_EM * size:
+        return False
+    plainly = any(
+        _goes_on(first) and not _finished(col.items[-1].lines[-1])
+        for first, col in zip(firsts, (left, right), strict=True)
+    )
+    return plainly and _in_rows(left, right, left.last[1][0], size)
+
+
+def _in_rows(left: _Column, right: _Column, page: int, size: float) -> bool:
+    """Did the two lists' items on `page` stand in a table's rows, one item per cell? A row
+    ends below both its cells: where one list's item ended more than `ROW_CELLS_ALIGN_EM`
+    above the other's, its next item still began below the other's end, waiting for the row
+    (in a table of one cell per list each item follows its own list's last). At least one
+    row shows it, and none shows otherwise."""
+    spans = [
+        [
+            (min(top for _, _, top, _, _ in it.boxes), max(bot for *_, bot in it.boxes))
+            for it in col.items
+            if it.boxes[0][0] == page
+        ]
+        for col in (left, right)
+    ]
+    near = ROW_CELLS_ALIGN_EM * size
+    shown = False
+    for (a, b), (next_a, next_b) in itertools.pairwise(zip(*spans, strict=False)):
+        if abs(a[1] - b[1]) <= near:
+            continue  # cells of one height say nothing
+        waited, other_end = (next_a[0], b[1]) if a[1] < b[1] else (next_b[0], a[1])
+        if waited < other_end:
+            return False
+        shown = True
+    return shown
 
 
 def _starts_below(mine: list[list[Word]], other: list[list[Word]], line_gap: float) -> bool:
@@ -1057,7 +1154,8 @@ def _flows_on(
         return bool(tops)
     # numbered or lettered lists: the right column's first label follows the page's left
     # column's last one ("d)" then "e)"), not the right list's last ("b)"), and is printed
-    # higher up than it (a table numbered on from cell to cell has the two in one row)
+    # higher up than it (a table numbered on from cell to cell has the two in one row), or
+    # the two lists numbered on their own runs before (`_own_runs`)
     left_labels = [(label, words) for words in lines if (label := _item_label(words)[0])]
     right_first = next(((lb, words) for words in tops if (lb := _item_label(words)[0])), None)
     by_labels = (
@@ -1065,7 +1163,7 @@ def _flows_on(
         and right_first is not None
         and _follows(right_first[0], left_labels[-1][0])
         and not _follows(right_first[0], right.last_label)
-        and right_first[1][0].bottom <= left_labels[-1][1][0].top
+        and (right_first[1][0].bottom <= left_labels[-1][1][0].top or _own_runs(left, right))
     )
     # ... or the lists are numbered on in one run, the right one after the left ("33."–"35.",
     # then "36."–"38."), and the left column goes on with the number after the right list's
@@ -1085,6 +1183,14 @@ def _flows_on(
     return _by_text(left, right, lines, tops) or by_labels or by_order or by_ends
 
 
+def _own_runs(left: _Column, right: _Column) -> bool:
+    """Did the two lists each number on in a run of their own on the pages before ("1)"–"6)"
+    at the left and "1)"–"6)" at the right)? Then no numbering ran from cell to cell through
+    a table's rows ("7)" left, "8)" right), and a right label that follows the left column's
+    in the same row follows it in one flow (fresh seed 4013 case 178)."""
+    return all(len(c.items) > 1 and c.run and c.first_label for c in (left, right))
+
+
 def _by_text(
     left: _Column, right: _Column, lines: list[list[Word]], tops: list[list[Word]]
 ) -> bool:
@@ -1095,6 +1201,9 @@ def _by_text(
     table's cells both break in mid-sentence, the left one on any word; tried for fresh
     seed 4005 case 232, it broke 16 pinned and sample side-by-side tables.)"""
     left_done, right_done = (_finished(c.items[-1].lines[-1]) for c in (left, right))
+    # ... or the left list's last line had room for the page's first word: a wrapped line is
+    # full, so that item ended there, though on no full stop (fresh seed 4013 case 236)
+    left_done = left_done or _would_fit(left.last[0], lines[0], left.last_right)
     at_left = _goes_on(lines[0]) and left_done and not right_done
     page_left_open = not _finished(_item_label(lines[-1])[1])
     return at_left or (bool(tops) and _goes_on(tops[0]) and right_done and page_left_open)

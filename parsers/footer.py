@@ -26,6 +26,7 @@ from parsers.vocabulary import is_header, year_columns
 _PAGE_NO = re.compile(
     r"^(sida\s+)?\d{1,3}(\s*(\(\s*\d{1,3}\s*\)|av\s+\d{1,3}|/\s*\d{1,3}))?$", re.I
 )
+_FIRST_NUMBER = re.compile(r"\d+")
 # not inside a longer number; a date may be glued to the word before it when the tab that
 # separated them collapsed on a narrow page ("Landsting2012-10-13")
 _DATE = re.compile(r"(?<![\d-])(20\d\d|19\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?![\d-])")
@@ -103,6 +104,42 @@ def _structural(line: Line) -> bool:
     return len(years) >= 2 or (len(years) == 1 and "poäng" in line.text.casefold())
 
 
+def _printed_number(line: Line) -> int | None:
+    """The page number a line at a page's edge prints ("18", "18 (34)", "Sida 18 av 34")."""
+    m = _PAGE_NO.match(line.text.strip())
+    return int(_FIRST_NUMBER.search(m.group(0)).group(0)) if m else None
+
+
+def _page_offsets(doc: Document, outer: dict[int, set[int]]) -> Counter[int]:
+    """For each distance between a page's place in the file and the page number printed at
+    its edge, how many pages show it. Page numbers go up with the pages, so the true ones
+    share one distance (the pages before the numbering began)."""
+    offsets: Counter[int] = Counter()
+    for page in doc.pages:
+        edge = outer[page.number]
+        seen = {
+            page.number - n
+            for ln in page.lines
+            if (_in_band(ln, page.height) or id(ln) in edge)
+            and (n := _printed_number(ln)) is not None
+        }
+        offsets.update(seen)
+    return offsets
+
+
+def _page_number(line: Line, offsets: Counter[int]) -> bool:
+    """Is this line at the page's edge its page number? "18 (34)" and "Sida 18" say so; a bare
+    number only when another page's number stands at the same distance from its place in
+    the file (fresh seed 4013 case 149: a total row's wrapped label "Summa område" / "7" low
+    on page 47, whose footer printed "47 (56)")."""
+    n = _printed_number(line)
+    if n is None:
+        return False
+    if not line.text.strip().isdigit():
+        return True
+    return offsets[line.page - n] >= 2
+
+
 def strip_furniture(doc: Document) -> None:
     """Move header/footer lines from each page's body into `doc.footer_lines`."""
     n_pages = len(doc.pages)
@@ -116,14 +153,14 @@ def strip_furniture(doc: Document) -> None:
         }
         counts.update(seen)
     need = max(2, int(FURNITURE_MIN_PAGE_SHARE * n_pages))
+    offsets = _page_offsets(doc, outer)
     for page in doc.pages:
         body = []
         edge = outer[page.number]
         for line in page.lines:
-            text = line.text.strip()
             if (
                 (_in_band(line, page.height) or id(line) in edge)
-                and (counts[_key(line, scanned)] >= need or _PAGE_NO.match(text))
+                and (counts[_key(line, scanned)] >= need or _page_number(line, offsets))
                 and not _structural(line)
             ):
                 doc.footer_lines.append(line)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import itertools
 import statistics
 
-from parsers.pdf import Line, PageText, lines_from_words
+from parsers.pdf import Line, PageText, alike_spaces, lines_from_words
 from parsers.reader import Word
 from parsers.text import is_number, strip_bullet, strip_label
 from parsers.tolerances import (
@@ -89,8 +89,9 @@ def _stretched_like(line: Line, k: int) -> bool:
     dash: "mål ‹› –") is the text's, not a label starting a column after the gutter?"""
     words = line.words
     gap = words[k].x0 - words[k - 1].x1
-    tol = JUSTIFIED_EDGE_EM * words[k].size
-    return any(abs((b.x0 - a.x1) - gap) <= tol for a, b in itertools.pairwise(words[:k]))
+    return any(
+        alike_spaces(b.x0 - a.x1, gap, words[k].size) for a, b in itertools.pairwise(words[:k])
+    )
 
 
 def _gutter(
@@ -113,11 +114,11 @@ def _stretched_twice(line: Line, gap: tuple[float, float], em: float) -> bool:
     not between two texts: a justified line's stretched spaces, one of them before a word
     of one letter ("verksamhet ‹39 pt› synliggörs ‹39 pt› i" in a narrow question cell:
     fresh seed 4005 case 253), which `_gaps` does not count?"""
-    width, tol = gap[1] - gap[0], JUSTIFIED_EDGE_EM * em
+    width = gap[1] - gap[0]
     return any(
         b.x0 - a.x1 >= GUTTER_MIN_EM * em
         and (a.x1, b.x0) != gap
-        and abs((b.x0 - a.x1) - width) <= tol
+        and alike_spaces(b.x0 - a.x1, width, em)
         for a, b in itertools.pairwise(line.words)
     )
 
@@ -519,6 +520,13 @@ def _is_label(word: Word) -> bool:
     return strip_label(t)[0] == t or strip_bullet(t) == (t, "") or (len(t) == 1 and not t.isalnum())
 
 
+def _at_labels(word: Word, labels: list[float], tol: float) -> bool:
+    """Does a number-like word start where the region's list labels start (within `tol`)?
+    Then it is one of them, whatever its reading ("25:" or "21" for "25." and "21." on a
+    scan: the OCR lost or changed the label's stop)."""
+    return word.text[:1].isdigit() and any(abs(word.x0 - x) <= tol for x in labels)
+
+
 def _starts_label(words: list[Word]) -> bool:
     """The words begin with a list label, standing alone or glued to the text ("13.Genomtänkt"
     when the label is wider than its tab stop)."""
@@ -548,11 +556,13 @@ def _right_edge_aligned(region: list[Line], mid: float, em: float) -> bool:
     # the edge most lines start at; on a tie each such edge (a narrow justified cell's
     # "till" and "på" stretched to x = 274, the right cell's lines at 298: fresh seed 4005
     # case 327)
+    labels = [ws[0].x0 for ws in sides if _is_label(ws[0])]
     for common in {x for x in starts if count[x] == max(count.values())}:
         for ws, x in zip(sides, starts, strict=True):
             if (
                 x < common - tol
                 and not _is_label(ws[0])
+                and not _at_labels(ws[0], labels, tol)
                 and any(abs(w.x0 - common) <= tol for w in ws[1:])
             ):
                 return False  # a word left of the edge the other lines start at

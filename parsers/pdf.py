@@ -34,13 +34,31 @@ from parsers.reader import (
     soft_hyphens,
     words_from_chars,
 )
-from parsers.tolerances import LINE_BASELINE_TOLERANCE
+from parsers.tolerances import JUSTIFIED_EDGE_EM, LINE_BASELINE_TOLERANCE
 
-__all__ = ["Box", "Document", "Line", "PageText", "Word", "box_of", "check_bytes", "read_document"]
+__all__ = [
+    "Box",
+    "Document",
+    "Line",
+    "PageText",
+    "Word",
+    "alike_spaces",
+    "box_of",
+    "check_bytes",
+    "read_document",
+]
 
 
 #: Where something was read: (page, x0, top, x1, bottom), for `kompass inspect`.
 Box = tuple[int, float, float, float, float]
+
+
+def alike_spaces(a: float, b: float, size: float) -> bool:
+    """Are two spaces of a line equally wide, within `JUSTIFIED_EDGE_EM` of the type size? A
+    justified line stretches all its word spaces alike, so a space as wide as another of the
+    line's is one more of them, no gutter or cell boundary (`layout._stretched_like`,
+    `layout._stretched_twice`, `scores._stretched`)."""
+    return abs(a - b) <= JUSTIFIED_EDGE_EM * size
 
 
 def box_of(words: list[Word], page: int) -> Box:

@@ -17,6 +17,7 @@ library read the page (the differential test holds both to byte-identical record
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 import re
@@ -180,13 +181,16 @@ def soft_hyphens(raw: RawPage) -> list[Char]:
     turned into U+00AD. LibreOffice's tagged PDFs wrap every hyphenation break in a /Span
     whose /ActualText is U+00AD and print a compound's own hyphen ("webb-sändningar") as plain
     content; both glyphs map to "-". The file thus says which line-end hyphens to drop, where
-    an untagged one leaves `text.join_lines` to guess from the document's words."""
+    an untagged one leaves `text.join_lines` to guess from the document's words. The page
+    itself is left as the reader reported it: the turned hyphens are copies."""
     if not raw.soft_hyphens:
         return raw.chars
-    for ch in raw.chars:
-        if ch.mcid in raw.soft_hyphens and ch.text == "-":
-            ch.text = SOFT_HYPHEN
-    return raw.chars
+    return [
+        dataclasses.replace(ch, text=SOFT_HYPHEN)
+        if ch.mcid in raw.soft_hyphens and ch.text == "-"
+        else ch
+        for ch in raw.chars
+    ]
 
 
 def words_from_chars(chars: list[Char]) -> list[Word]:

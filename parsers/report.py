@@ -27,7 +27,7 @@ from parsers.findings import AreaFindings, find_findings, split_row_titles
 from parsers.footer import footer_info, strip_furniture
 from parsers.history import HistoryTable, find_history, find_summary
 from parsers.municipality import find_municipality, find_year
-from parsers.pdf import read_document
+from parsers.pdf import Document, read_document
 from parsers.reader import reader_name
 from parsers.scores import ScoreTable, find_tables, join_broken_cells
 from parsers.sections import AreaIndex, area_starts, find_inspiration
@@ -49,7 +49,7 @@ from schema.record import (
 )
 
 #: Bump when a change can alter parsed values; the warehouse reprocesses older records.
-PARSER_VERSION = "1.16.0"
+PARSER_VERSION = "1.17.0"
 
 
 def parse_report(
@@ -83,7 +83,7 @@ def _parse_report(
     strip_furniture(doc)
     join_broken_cells(doc.pages)  # "Uppnå" / "tt" under a squeezed header cell, "4." / "1"
     split_row_titles(doc.pages)  # "Styrkor ‹cell› • …": findings titled in a left column
-    printed_words((ln.text for ln in doc.lines), tagged=any(p.marks for p in doc.pages))
+    printed_words((ln.text for ln in doc.lines), tagged=whole_tree(doc))
     info = footer_info(doc)
     style = BodyStyle.of(doc.lines)  # the body text's size and line gap, measured once
     warnings: list[Warning] = []
@@ -131,6 +131,13 @@ def _parse_report(
         history=history_rows,
         warnings=warnings,
     )
+
+
+def whole_tree(doc: Document) -> bool:
+    """Does a structure tree cover every printed character of the document? Only then does
+    the producer's word on its hyphens (`text.printed_words(tagged=…)`) reach every line: a
+    tree on some pages leaves the others' breaks to be told by the document's words."""
+    return any(p.marks for p in doc.pages) and not any(p.unmarked_chars for p in doc.pages)
 
 
 @dataclass

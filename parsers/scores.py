@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from parsers.pdf import Box, Line, PageText, Word, box_of
+from parsers.pdf import Box, Line, PageText, Word, alike_spaces, box_of
 from parsers.text import (
     broken_word_rest,
     fills_to_edge,
@@ -65,20 +65,21 @@ class QuestionRow:
     bottom: float
     numbers: dict[str, int | float] = field(default_factory=dict)
     boxes: list[Box] = field(default_factory=list)
-    # per text line (`line_end`): where it ends, whether it is one word, its first letter's width
-    ends: list[tuple[float, bool, float]] = field(default_factory=list)
+    # per text line (`line_end`): where it ends, whether it is one word, its first letter's width,
+    # its page
+    ends: list[tuple[float, bool, float, int]] = field(default_factory=list)
 
     @property
     def text(self) -> str:
         return join_lines(self.lines)
 
 
-def line_end(text_words: list[Word], single: bool) -> tuple[float, bool, float]:
+def line_end(text_words: list[Word], single: bool, page: int) -> tuple[float, bool, float, int]:
     """A question's text line as `glue_broken_words` sees it: where its text ends, whether it
-    is one word, and the mean letter width of its first word (what the line before would have
-    needed to take one more letter)."""
+    is one word, the mean letter width of its first word (what the line before would have
+    needed to take one more letter), and its page."""
     first = text_words[0]
-    return text_words[-1].x1, single, (first.x1 - first.x0) / max(1, len(first.text))
+    return text_words[-1].x1, single, (first.x1 - first.x0) / max(1, len(first.text)), page
 
 
 @dataclass
@@ -198,9 +199,7 @@ def _stretched(text: list[Word], gap: float) -> bool:
     if len(text) < 2:
         return False
     before = text[-1].x0 - text[-2].x1
-    return before >= CELL_GAP_EM * text[-1].size and abs(gap - before) <= (
-        JUSTIFIED_EDGE_EM * text[-1].size
-    )
+    return before >= CELL_GAP_EM * text[-1].size and alike_spaces(gap, before, text[-1].size)
 
 
 def _assign(nums: list[Word], cols: dict[str, Word]) -> dict[str, int | float]:
@@ -398,7 +397,7 @@ class _Draft:
             if self.questions:
                 q = self.questions[-1]
                 q.lines.append(text)
-                q.ends.append(line_end(cells.text_words, len(cells.text_words) == 1))
+                q.ends.append(line_end(cells.text_words, len(cells.text_words) == 1, line.page))
                 q.bottom = line.bottom
                 q.boxes.append(box_of(line.words, line.page))
                 if values and not values.keys() & q.numbers.keys():
@@ -421,7 +420,9 @@ class _Draft:
         row.boxes.append(box_of(line.words, line.page))
         if rest:
             row.ends.append(
-                line_end(cells.text_words, len(cells.text_words) == 2 and not cells.glued)
+                line_end(
+                    cells.text_words, len(cells.text_words) == 2 and not cells.glued, line.page
+                )
             )
         row.numbers.update(values)
         self.questions.append(row)
@@ -541,7 +542,9 @@ def parse_table(
     )
 
 
-def glue_broken_words(questions: list[QuestionRow], size: float, vocabulary: Counter[str]) -> None:
+def glue_broken_words(
+    tables: list[list[QuestionRow]], size: float, vocabulary: Counter[str]
+) -> None:
     """A word too long for its cell is broken without a hyphen by the word processor
     ("medarbetarundersökninga" / "r och …"). Its first part is the only word on its line and
     fills the line to the cell's right edge, which the lines of several words show (they end
@@ -549,33 +552,53 @@ def glue_broken_words(questions: list[QuestionRow], size: float, vocabulary: Cou
     Where geometry cannot tell this from a long word that simply wrapped
     ("brukarundersökningar" / "och …"), the text decides (`text.broken_word_rest`, with the
     report's words as `vocabulary`), or a rest of at most `QUESTION_END_MAX_LETTERS` letters
-    that ends the question ("…undersöknin" / "gar?")."""
-    full = [x for q in questions for x, single, _ in q.ends if not single]
-    if not full:
+    that ends the question ("…undersöknin" / "gar?").
+
+    The edge is each table's own on each page (`tables`: the questions of each score table):
+    a report's tables need not share their column widths, nor one table's pages (fresh seed
+    4013 case 181: area 1's question column ended at 135 pt on its first page and at 193 pt
+    under its header repeated on the next, area 8's at 204 pt, so "tjänstemannagrupp" / "en."
+    never reached the edge). A page of a table with no line of several words takes the
+    table's widest, a table with none the report's.
+    """
+    every = [x for qs in tables for q in qs for x, single, _, _ in q.ends if not single]
+    if not every:
         return
-    right = max(full)  # all score tables of a report share their column widths
-    for q in questions:
-        if len(q.ends) != len(q.lines):
+    for qs in tables:
+        edges: dict[int, float] = {}
+        for q in qs:
+            for x, single, _, page in q.ends:
+                if not single:
+                    edges[page] = max(x, edges.get(page, x))
+        widest = max(edges.values(), default=max(every))
+        for q in qs:
+            if len(q.ends) == len(q.lines):
+                _glue_question(q, edges, widest, size, vocabulary)
+
+
+def _glue_question(
+    q: QuestionRow, edges: dict[int, float], widest: float, size: float, vocabulary: Counter[str]
+) -> None:
+    """`glue_broken_words` for one question, its cell's right edge per page in `edges`."""
+    for k in range(len(q.lines) - 1, 0, -1):
+        x1, single, _, page = q.ends[k - 1]
+        if not (single and fills_to_edge(x1, edges.get(page, widest), size, q.ends[k][2])):
             continue
-        for k in range(len(q.lines) - 1, 0, -1):
-            x1, single, _ = q.ends[k - 1]
-            if not (single and fills_to_edge(x1, right, size, q.ends[k][2])):
-                continue
-            tail, *after = q.lines[k].split(" ", 2)[:2]
-            ends_question = (
-                q.lines[k] == tail
-                and tail.endswith("?")
-                and q.lines[k - 1][-1:].isalpha()
-                and tail[:1].islower()
-                and len(bare(tail)) <= QUESTION_END_MAX_LETTERS
-            )
-            # an article that starts no noun phrase is a word's end ("verksamhetsplanering" /
-            # "en samt hur …"), though the document prints the whole word nowhere
-            no_noun = no_article(tail, after[0] if after else None)
-            if ends_question or no_noun or broken_word_rest(q.lines[k - 1], tail, vocabulary):
-                q.lines[k - 1] += q.lines.pop(k)
-                q.ends[k - 1] = (q.ends[k][0], q.ends[k][1] and single, q.ends[k - 1][2])
-                q.ends.pop(k)
+        tail, *after = q.lines[k].split(" ", 2)[:2]
+        ends_question = (
+            q.lines[k] == tail
+            and tail.endswith("?")
+            and q.lines[k - 1][-1:].isalpha()
+            and tail[:1].islower()
+            and len(bare(tail)) <= QUESTION_END_MAX_LETTERS
+        )
+        # an article that starts no noun phrase is a word's end ("verksamhetsplanering" /
+        # "en samt hur …"), though the document prints the whole word nowhere
+        no_noun = no_article(tail, after[0] if after else None)
+        if ends_question or no_noun or broken_word_rest(q.lines[k - 1], tail, vocabulary):
+            q.lines[k - 1] += q.lines.pop(k)
+            x1, last_single, _, page = q.ends.pop(k)
+            q.ends[k - 1] = (x1, last_single and single, q.ends[k - 1][2], page)
 
 
 #: "Område 3 Styrning och kontroll – delpoäng", "4.3 Styrning …", "3. Styrning …": a line
@@ -767,5 +790,5 @@ def find_tables(lines: list[Line], style: BodyStyle | None = None) -> list[Score
         else:
             i += 1
     vocabulary = Counter(bare(w.text) for ln in lines for w in ln.words)
-    glue_broken_words([q for t in tables for q in t.questions], style.size, vocabulary)
+    glue_broken_words([t.questions for t in tables], style.size, vocabulary)
     return tables

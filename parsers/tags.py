@@ -589,10 +589,10 @@ def _question_row(
         values,
     )
     if rest:
-        q.ends.append(line_end(text_words, len(text_words) == 2 and not glued))
+        q.ends.append(line_end(text_words, len(text_words) == 2 and not glued, first[0].page))
     for ln in first[1:]:
         q.lines.append(ln.text)
-        q.ends.append(line_end(ln.words, len(ln.words) == 1))
+        q.ends.append(line_end(ln.words, len(ln.words) == 1, ln.page))
     q.boxes = [box_of(ln.words, ln.page) for ln in all_lines]  # every cell's lines
     return q
 
@@ -838,7 +838,7 @@ def tag_reading(
         name_from_above(lines, t, floor)
         floor = t.end
     vocabulary = Counter(bare(w.text) for ln in lines for w in ln.words)
-    glue_broken_words([q for t in reading.tables for q in t.questions], style.size, vocabulary)
+    glue_broken_words([t.questions for t in reading.tables], style.size, vocabulary)
     return reading
 
 

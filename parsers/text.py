@@ -23,6 +23,8 @@ SOFT_HYPHEN = "\u00ad"
 HYPHENS = "-‐‑\u00ad¬"
 _CLOSING = "?!.,;:)]}"
 _QUOTES = '”"»’'
+#: quotation marks printed alike on both sides of a quotation (`_closes_open_quote`)
+_BOTH_SIDES = '”"'
 _NUMBER = re.compile(r"^[−-]?\d+(?:[.,]\d+)?$")
 _PERCENT = re.compile(r"^([−-]?\d+(?:[.,]\d+)?)\s?%$")
 
@@ -227,6 +229,15 @@ def _closing_quote(line: str) -> bool:
     return line[0] in _QUOTES and (len(line) == 1 or line[1] in _CLOSING or line[1] == " ")
 
 
+def _closes_open_quote(before: str, line: str) -> bool:
+    """Does the line start with the mark that closes a quotation left open on the lines
+    `before` ("… ”Ungdomsinitiativet" / "”och Pizzakväll")? The marks Swedish prints on both
+    sides of a quotation (” or ") pair up in order, so after an odd number of them the next
+    one closes, whatever follows it (fresh seed 4013 case 226)."""
+    mark = line[0]
+    return mark in _BOTH_SIDES and before.count(mark) % 2 == 1
+
+
 def join_lines(lines: list[str]) -> str:
     """Join wrapped lines of one paragraph, cell or bullet into one string.
 
@@ -244,7 +255,7 @@ def join_lines(lines: list[str]) -> str:
             continue
         first = line.split(" ", 1)[0]
         fragment, alone = (out.rsplit(" ", 1)[-1] if alone else ""), " " not in line
-        if line[0] in _CLOSING or _closing_quote(line):
+        if line[0] in _CLOSING or _closing_quote(line) or _closes_open_quote(out, line):
             out = out + line  # "…planeringen" / "?" or "”.": a break before closing punctuation
         elif fragment and _forced_break(fragment.strip(_WORD_EDGES), first):
             out = out + line  # a word broken in a narrow column, without a hyphen

@@ -50,6 +50,10 @@ INTERLEAVE_MIN_PAIRS = 5
 #: of 1.5-spaced text, 1.7 sizes): a list that ended further above was whole there, and
 #: the next page's left column is no more of it (`findings._flows_on`).
 CELLS_END_APART_EM = 2.5
+#: Two cells of one table row begin, or end, within this many sizes of each other: a cell's
+#: own padding and alignment set its text a few points off the other's (fresh seed 4013 case
+#: 212: 6–7 pt at 11.5 pt); cells further apart differ (`findings._row_goes_on`, `_in_rows`).
+ROW_CELLS_ALIGN_EM = 1.0
 #: Two lines whose baselines are closer than this share of the font size are pieces of one
 #: printed line (a list label on its own baseline, a cell offset in its row), not one line
 #: under the other: a line's pitch is at least its size.

@@ -35,6 +35,13 @@ def _never(*_args, **_kwargs) -> bool:
     return False
 
 
+def footer_page_no(line) -> bool:
+    """The old test of a page number: any line that prints one, a bare number too."""
+    from parsers.footer import _printed_number
+
+    return _printed_number(line) is not None
+
+
 def _uncrossed(line, strip) -> bool:
     """The old test of a line above a region: it crosses no part of the strip."""
     from parsers.layout import _crosses
@@ -334,6 +341,41 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
     "findings._full_width": (
         "a page's full width reaches only as far as its own lines on the page",
         {"parsers.findings._full_width": lambda extents: extents},
+        False,
+    ),
+    "findings._own_runs": (
+        "a right label beside the left column's last is a table's numbering from cell to cell",
+        {"parsers.findings._own_runs": _never},
+        False,
+    ),
+    "findings._row_goes_on": (
+        "a cell beside its row's other cell going on over a page break starts by its capital",
+        {"parsers.findings._row_goes_on": _never},
+        False,
+    ),
+    "findings._in_rows": (
+        "side-by-side lists always stand in a table's rows, one item per cell",
+        {"parsers.findings._in_rows": lambda *a, **k: True},
+        False,
+    ),
+    "text._closes_open_quote": (
+        "a quotation mark that starts a line opens a quotation unless punctuation follows it",
+        {"parsers.text._closes_open_quote": _never},
+        False,
+    ),
+    "footer._page_number": (
+        "every bare number at a page's edge is its page number",
+        {"parsers.footer._page_number": lambda line, offsets: footer_page_no(line)},
+        False,
+    ),
+    "layout._at_labels": (
+        "a number at the list labels' edge read without its stop is no label, so no column edge",
+        {"parsers.layout._at_labels": _never},
+        True,
+    ),
+    "findings._labels_by_place": (
+        "a number misread at a numbered list's labels' edge is text of the item before",
+        {"parsers.findings._labels_by_place": lambda labelled, pending: labelled},
         False,
     ),
     "tags._broken_heading": (

@@ -1985,7 +1985,7 @@ def test_a_word_broken_before_an_article_ending_is_glued() -> None:
         _wline([("Summa", 49.7, 90.0), ("1", 197.2, 204.5), ("15", 259.0, 273.6), ("7", 317.3, 331.9), ("%", 335.6, 346.5)], 428.6, 11.5),
     ]  # fmt: skip
     (table,) = find_tables(PageText(1, 420, 595, lines).lines)
-    glue_broken_words(table.questions, 11.5, Counter())
+    glue_broken_words([table.questions], 11.5, Counter())
     assert table.questions[0].text == (
         "Används resultaten verksamhetsplaneringen samt hur följs arbetet upp i nämnderna?"
     )
@@ -2015,7 +2015,7 @@ def test_a_word_broken_where_a_wide_letter_did_not_fit_is_glued() -> None:
         _wline([("Summa", 49.7, 90.0), ("4", 197.2, 204.5), ("20", 259.0, 273.6), ("20", 317.3, 331.9), ("%", 335.6, 346.5)], 485.6, 11.5),
     ]  # fmt: skip
     (table,) = find_tables(lines)
-    glue_broken_words(table.questions, 11.5, Counter())
+    glue_broken_words([table.questions], 11.5, Counter())
     assert [q.text for q in table.questions] == [
         "Finns det en kommunövergripande strategi för demokratiutveckling och information?",
         "Hur arbetar kommunen med tillgänglighet?",
@@ -4800,3 +4800,334 @@ def test_history_years_set_without_a_gap_are_split_into_their_columns() -> None:
         (2000, 5, 39),
         (2004, 1, 28),
     ]
+
+
+def test_an_acronym_after_a_sentences_end_starts_an_item_over_a_column_break() -> None:
+    """Fresh seed 4013 case 87 (tagged, newspaper columns): the left column closed an item
+    with "… som tillämpas konsekvent i den egna organisationen." and the right one opened the
+    next with "KKiK-resultaten redovisas …"; a word in capitals was never taken to start an
+    item, so the two became one (and "HME-enkäten används …" the same way). An acronym starts
+    an item where a number does: after a sentence's end; inside a sentence it goes on
+    (`_starts_item`)."""
+    from parsers.findings import _starts_item
+
+    assert _starts_item("… i den egna organisationen.", "KKiK-resultaten redovisas i")
+    assert _starts_item("… för att stimulera ökad motion.", "HME-enkäten används för att")
+    assert not _starts_item("… följs upp med stöd av", "HME-enkäten och redovisas")
+    assert not _starts_item("… i årsredovisningen och", "KKiK-resultaten redovisas")
+
+
+def test_a_lower_case_line_the_left_lists_last_line_had_room_for_goes_on_the_right_list() -> None:
+    """Fresh seed 4013 case 236 (newspaper columns under "Styrkor" and the improvements' title
+    side by side; items without full stops): the strengths ended at the left column's foot
+    with "Årlig redovisning av lokala företag", a short line, and the improvements' last item
+    at the right column's foot in mid-sentence; the next page's left column opened with
+    "exempelvis genom e-tjänster …", read as one more strength, silently. A wrapped line is
+    full: "exempelvis" would have fitted after "företag", so the strength had ended there and
+    the lower-case line can only go on the improvement that was still open
+    (`findings._by_text`)."""
+    from parsers.findings import _Column, _flows_on
+
+    def cols(last_left: list[tuple[str, float]]) -> tuple[_Column, _Column]:
+        left, right = _Column([]), _Column([])
+        left.add(
+            _line([("Tydlig", 71), ("uppföljning", 112), ("förbättringsarbetet", 200)], 700).words,
+            1,
+        )
+        left.add(_line(last_left, 742).words, 1)
+        for top, first in ((716.0, "Stärk"), (729.0, "vilket"), (742.0, "uppskattas")):
+            right.add(
+                _line(
+                    [(first, 340), ("chefer", 410), ("och", 452), ("medarbetare", 476)], top
+                ).words,
+                1,
+            )
+        left.flush(continues=False)
+        right.flush(continues=False)
+        return left, right
+
+    page = (
+        [_line([("exempelvis", 71), ("genom", 137), ("sociala", 175), ("medier", 222)], 70).words],
+        [_line([("medarbetarutveckling", 340), ("med", 466), ("fokus", 490)], 70).words],
+    )
+    assert _flows_on(
+        *cols([("Årlig", 71), ("redovisning", 110), ("av", 182), ("företag", 200)]), *page
+    )
+    # the strength's last line full, no room for "exempelvis": the strength goes on there
+    full = [
+        ("Årlig", 71),
+        ("redovisning", 110),
+        ("av", 182),
+        ("företag", 200),
+        ("i", 250),
+        ("alla", 262),
+    ]
+    assert not _flows_on(*cols(full), *page)
+
+
+def test_a_right_label_following_the_left_columns_last_in_one_row_flows_on() -> None:
+    """Fresh seed 4013 case 178 (newspaper columns under side-by-side titles, Word's "1)"
+    numbering): the strengths "1)"–"6)" filled the left column and the improvements "1)"–"6)"
+    the right one; the next page began "7) Samordna …" at the left and "8) Utveckla …" beside
+    it. "8)" follows the left column's "7)", not the right list's "6)", but was printed in the
+    same row, which a table numbered from cell to cell also does, so "7) Samordna …" was read
+    as a seventh strength. Two lists each numbered on its own run on the page before were no
+    numbering from cell to cell: the page goes on with the improvements (`_flows_on`)."""
+    from parsers.findings import _Column, _flows_on
+
+    def cols(right_labels: tuple[str, ...]) -> tuple[_Column, _Column]:
+        left, right = _Column([]), _Column([])
+        for k, top in enumerate((357.0, 418.0, 465.0, 497.0, 543.0, 604.0)):
+            left.add(
+                _line([(f"{k + 1})", 71), ("Ambitiös", 88), ("samverkan.", 140)], top).words, 1
+            )
+        for label, top in zip(
+            right_labels, (357.0, 433.0, 479.0, 555.0, 616.0, 648.0), strict=True
+        ):
+            right.add(_line([(label, 320), ("Inför", 337), ("dialogen.", 370)], top).words, 1)
+        left.flush(continues=False)
+        right.flush(continues=False)
+        return left, right
+
+    page = (
+        [_line([("7)", 71), ("Samordna", 88), ("stödet", 151)], 70).words],
+        [_line([("8)", 320), ("Utveckla", 337), ("dialogen", 400)], 70).words],
+    )
+    assert _flows_on(*cols(("1)", "2)", "3)", "4)", "5)", "6)")), *page)
+    # a table numbered from cell to cell ("2)", "4)", … at the right): its next row
+    assert not _flows_on(*cols(("2)", "4)", "6)", "8)", "10)", "12)")), *page)
+
+
+def test_a_word_broken_in_a_narrower_score_table_than_the_reports_widest_is_joined() -> None:
+    """Fresh seed 4013 case 181: area 1's question column ended at 135 pt on page 4 and at
+    193 pt under its header repeated on page 5, area 8's at 204 pt; "tjänstemannagrupp"
+    filled its line on page 4 ("… i" / "tjänstemannagrupp" / "en. Enhetschefer …") but the
+    edge was taken over the whole report, so the word stayed broken ("tjänstemannagrupp
+    en."). Each table's lines on each page show its own edge (`scores.glue_broken_words`)."""
+    from collections import Counter
+
+    from parsers.scores import QuestionRow, glue_broken_words
+
+    def row(qid: str, lines: list[tuple[str, float, int]]) -> QuestionRow:
+        return QuestionRow(
+            qid,
+            [t for t, _, _ in lines],
+            page=lines[0][2],
+            top=0.0,
+            bottom=0.0,
+            ends=[(x1, " " not in t, 5.3, page) for t, x1, page in lines],
+        )
+
+    narrow = [
+        row("1.1", [("På", 69.0, 4), ("enkel projektmodell", 135.0, 4)]),
+        row(
+            "1.2",
+            [
+                ("Denna sprids", 122.5, 4),
+                ("dock endast i", 103.5, 4),
+                ("tjänstemannagrupp", 134.1, 4),
+                ("en. Enhetschefer", 122.5, 4),
+            ],
+        ),
+        row("1.4", [("Tydlig", 86.0, 4), ("möjlighet för brukarna att tycka", 193.0, 5)]),
+    ]
+    wide = [row("8.3", [("En utvecklingsmöjlighet är att", 204.2, 30)])]
+    glue_broken_words([narrow, wide], 11.5, Counter())
+    assert narrow[1].text == "Denna sprids dock endast i tjänstemannagruppen. Enhetschefer"
+
+
+def test_a_lone_number_at_a_pages_foot_that_is_no_page_number_stays_in_the_body() -> None:
+    """Fresh seed 4013 case 149 (A5, tagged): a total row's label cell wrapped, "Summa område"
+    / "7", and the "7" stood low on the page, inside the band where footers stand; a bare
+    number there was taken for a page number, though the page's footer printed "47 (56)".
+    The tag reading then missed a line of its table and read the whole report from the
+    layout. Page numbers go up with the pages: a bare number is one when its distance to
+    the page's place in the file is that of other pages' page numbers (`footer._page_offsets`)."""
+    from pathlib import Path
+
+    from parsers import footer
+    from parsers.pdf import Document
+
+    pages = []
+    for n in (45, 46, 47, 48):
+        row = [("Summa", 36.0, 70.0), ("område", 73.0, 110.0), ("66", 190.0, 202.0)]
+        body = [
+            _wline(
+                [*row, ("100", 230.0, 248.0), ("66", 280.0, 292.0), ("%", 295.0, 302.0)],
+                500.5,
+                11.0,
+            )
+        ]
+        if n == 47:
+            body.append(_wline([("7", 36.0, 42.0)], 521.5, 11.0))
+        foot = _wline(
+            [
+                ("Sveriges", 36.0, 80.0),
+                ("Kommuner", 83.0, 130.0),
+                (str(n), 300.0, 312.0),
+                (f"({56})", 315.0, 335.0),
+            ],
+            547.8,
+            9.0,
+        )
+        pages.append(
+            PageText(n, 420, 595, [*(Line(b.words, n) for b in body), Line(foot.words, n)])
+        )
+    doc = Document(Path("x.pdf"), "0" * 64, pages)
+    footer.strip_furniture(doc)
+    assert [ln.text for ln in doc.lines if ln.page == 47] == ["Summa område 66 100 66 %", "7"]
+    # bare page numbers: the one at another height is a page number all the same
+    pages = []
+    for n in (3, 4, 5, 6):
+        body = [_wline([("Text", 36.0, 70.0)], 300.0, 11.0)]
+        num = _wline([(str(n - 2), 200.0, 206.0)], 560.0 if n != 5 else 540.0, 9.0)
+        pages.append(PageText(n, 420, 595, [Line(body[0].words, n), Line(num.words, n)]))
+    doc = Document(Path("x.pdf"), "0" * 64, pages)
+    footer.strip_furniture(doc)
+    assert [ln.text for ln in doc.footer_lines] == ["1", "2", "3", "4"]
+
+
+def test_a_cell_beside_its_rows_other_cell_going_on_over_a_page_break_goes_on_too() -> None:
+    """Fresh seed 4013 case 212 (a side-by-side findings table, one item per row, rows split
+    by a page break): the last row held "En digitaliseringsstrategi … rationaliseringsarbetet."
+    at the left and "En whistleblower-funktion … Kommunkompassen utvärderar inte" at the
+    right; on the next page "Kommunkompassen Kommunkompassen är ett verktyg …" at the left
+    stood beside "verksamhetens resultat utan …" at the right. The left line, capitalised
+    after a full stop, was read as a new strength. But the right cell goes on (lower case
+    after an open sentence), so the row was split, and a new row cannot start beside a row
+    that goes on: the left line is its cell's too (`findings._row_goes_on`)."""
+    from parsers.findings import AreaFindings, _read_sides
+
+    def row(left: list[str], right: list[str], top: float, page: int) -> Line:
+        words = [(t, 91.0 + 40 * k) for k, t in enumerate(left)]
+        words += [(t, 396.0 + 40 * k) for k, t in enumerate(right)]
+        return at(page, _line(words, top, 11.0))
+
+    def page6(right_waits: bool) -> list[Line]:
+        second = 431.0 if right_waits else 400.0  # the right's next item: after the row?
+        return [
+            row(
+                ["Fortsätta", "arbetet", "med", "att", "via"], ["Sölvesborgidrotten", "i"], 380.0, 6
+            ),
+            row(["effektivisera", "kommunens", "administration"], [], 395.0, 6),
+            row(["serviceutbud."], [], 410.0, 6),
+            row(["Utveckla", "arbetet", "med", "att", "via"], [], 431.0, 6),
+            row([], ["Sölvesborgidrotten", "i", "samverkan."], second, 6),
+            row(
+                ["En", "digitaliseringsstrategi", "det", "traditionella"],
+                ["En", "whistleblower", "finns", "för"],
+                485.0,
+                6,
+            ),
+            row(
+                ["ekonomiskt", "drivna", "rationaliseringsarbetet."],
+                ["förtroendevalda.", "Kommunkompassen", "inte"],
+                500.0,
+                6,
+            ),
+        ]
+
+    page7 = [
+        row(
+            ["Kommunkompassen", "Kommunkompassen", "är", "ett", "verktyg"],
+            ["verksamhetens", "resultat", "utan", "sättet"],
+            102.0,
+            7,
+        ),
+        row(
+            ["för", "utvärdering", "och", "analys", "arbeta."],
+            ["administrera", "kommunen", "samt"],
+            117.0,
+            7,
+        ),
+        row([], ["Bättre", "marknadsföring", "av", "existerande"], 169.0, 7),
+    ]
+    found = AreaFindings()
+    _read_sides([(6, page6(right_waits=True), 390.0), (7, page7, 390.0)], found, 4.0)
+    assert [it.text for it in found.strengths][-1] == (
+        "En digitaliseringsstrategi det traditionella ekonomiskt drivna rationaliseringsarbetet."
+        " Kommunkompassen Kommunkompassen är ett verktyg för utvärdering och analys arbeta."
+    )
+    assert len(found.strengths) == 3
+    assert [it.text[:6] for it in found.improvements] == ["Sölves", "Sölves", "En whi", "Bättre"]
+    assert found.improvements[2].text.endswith(
+        "inte verksamhetens resultat utan sättet administrera kommunen samt"
+    )
+    # a table of one cell per list: the right's next item followed its own list's last, not
+    # the row; the left line at the page's top is its own paragraph, as its capital says
+    found = AreaFindings()
+    _read_sides([(6, page6(right_waits=False), 390.0), (7, page7, 390.0)], found, 4.0)
+    assert found.strengths[-1].text.startswith("Kommunkompassen Kommunkompassen")
+
+
+def test_a_number_misread_at_the_labels_edge_of_a_numbered_list_is_a_label() -> None:
+    """Scan of wp-newspaper-columns-word-numbered-lists-continuing p. 6 (OCR): Word's "20.",
+    "21." and "25." came out "20:", "2" and "25:", no labels, so their items ran into the ones
+    before ("Årlig modell för lokala företag 20: Gemensam rapportering …"). A number-like word
+    that starts where the list's labels start, left of the edge its text lines start at, is
+    one of them (`findings._labels_by_place`); a number at the text's edge is text."""
+    from parsers.findings import _labels
+
+    def line(words: list[tuple[str, float]], top: float) -> tuple[list, tuple[int, int]]:
+        return (_line(words, top).words, (6, 1))
+
+    pending = [
+        line([("19.", 51), ("Årlig", 72), ("modell", 110)], 435),
+        line([("20:", 51), ("Gemensam", 72), ("rapportering", 130)], 454),
+        line([("brukarundersökningar", 72), ("och", 200)], 469),
+        line([("2", 51), ("Väl", 72), ("fungerande", 100)], 552),
+        line([("22.", 51), ("Etablerad", 72), ("struktur", 140)], 600),
+        line([("15", 72), ("kommuner", 90), ("deltar.", 150)], 616),
+    ]
+    assert [label for label, _ in _labels(pending, None, False)] == [
+        "19.",
+        "20:",
+        None,
+        "2",
+        "22.",
+        None,
+    ]
+    assert _labels(pending, None, False)[1][1] == "Gemensam rapportering"
+
+
+def test_a_number_misread_where_the_right_columns_labels_start_keeps_the_columns() -> None:
+    """Scan of wp-newspaper-columns-word-numbered-lists-continuing (OCR): the right-hand
+    newspaper column's Word numbering "22.", "25.", "26." came out "22.", "25:" and "26.".
+    "25:" is no label by its reading, and it starts left of the edge its column's text
+    lines start at, with a later word at that edge: the strip looked like a stretched space
+    in one column and the page stayed one column, each line mixing the two columns' texts.
+    A number-like word that starts where the region's labels start is one of them
+    (`layout._at_labels`), and the columns stand."""
+    region = [
+        ("Kommunen har", "22. Etablerad struktur", 100),
+        ("arbetat med", "för uppföljning.", 114),
+        ("målen under", "25: Gemensam rapportering", 128),
+        ("året.", "av resultaten.", 142),
+        ("Det finns en plan", "26. Tydliga mål", 156),
+        ("för arbetet.", "för verksamheten.", 170),
+    ]
+
+    def words(text: str, x: float) -> list[tuple[str, float, float]]:
+        out = []
+        for w in text.split():
+            if w[0].isdigit():  # the label at the list's edge, its text at the tab stop
+                out.append((w, 312.0, 325.0))
+                x = 333.0
+                continue
+            out.append((w, x, x + 6.0 * len(w)))
+            x += 6.0 * len(w) + 3.0
+        return out
+
+    page = PageText(
+        1, 612, 792, [_wline(words(a, 51.0) + words(b, 333.0), top, 10.0) for a, b, top in region]
+    )
+    split_columns(page)
+    assert [ln.text for ln in page.lines if ln.column == 2] == [
+        "22. Etablerad struktur",
+        "för uppföljning.",
+        "25: Gemensam rapportering",
+        "av resultaten.",
+        "26. Tydliga mål",
+        "för verksamheten.",
+    ]
+    assert [ln.text for ln in page.lines if ln.column == 1][:2] == ["Kommunen har", "arbetat med"]

@@ -80,8 +80,8 @@ def test_a_short_word_after_a_full_line_is_the_next_word_not_a_fragment():
     row = scores.QuestionRow(
         "1.1", ["Görs regelbundna", "brukarundersökningar", "och enkäter?"], 1, 0, 0
     )
-    row.ends = [(250.0, False, 5.5), (249.5, True, 5.5), (200.0, False, 5.5)]
-    scores.glue_broken_words([row], SIZE, Counter())
+    row.ends = [(250.0, False, 5.5, 1), (249.5, True, 5.5, 1), (200.0, False, 5.5, 1)]
+    scores.glue_broken_words([[row]], SIZE, Counter())
     assert row.lines == ["Görs regelbundna", "brukarundersökningar", "och enkäter?"]
 
 

@@ -68,3 +68,20 @@ def test_cli_reader_option_and_bad_environment() -> None:
     assert bad.returncode == 2
     assert bad.stderr == "error: KOMPASS_READER: unknown reader 'x' (choose pdfplumber or pdfium)\n"
     assert "Traceback" not in bad.stderr
+
+
+def test_soft_hyphens_turn_copies_and_leave_the_page_as_the_reader_reported_it() -> None:
+    """`reader.soft_hyphens` gives the hyphen of a soft-hyphen element as U+00AD, a plain
+    hyphen elsewhere as printed, and leaves `RawPage.chars` as the reader reported them (a
+    page read again, or inspected, shows the file's own text)."""
+    from parsers.reader import Char, RawPage, soft_hyphens
+    from parsers.text import SOFT_HYPHEN
+
+    chars = [
+        Char("-", 10.0, 13.0, 20.0, 10.0, "F", mcid=7),
+        Char("-", 30.0, 33.0, 20.0, 10.0, "F", mcid=8),
+    ]
+    raw = RawPage(1, 595.0, 842.0, chars)
+    raw.soft_hyphens = {7}
+    assert [c.text for c in soft_hyphens(raw)] == [SOFT_HYPHEN, "-"]
+    assert [c.text for c in raw.chars] == ["-", "-"]

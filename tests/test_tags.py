@@ -623,3 +623,27 @@ def test_a_tagged_document_that_shows_no_break_keeps_its_line_end_hyphens() -> N
     with document_words():  # tagged, but its words show plain-hyphen breaks: the guess again
         printed_words([*hyphenating, "processen", "budgetprocessen"], tagged=True)
         assert join_lines(lines[:2]).endswith(" Ystadappen.")
+
+
+def test_a_tree_on_some_pages_only_leaves_the_hyphens_to_the_documents_words() -> None:
+    """Review of stop 43: the producer's word on its hyphens (`text._TELLS_HYPHENS`) was taken
+    from any page with marks, so a tree on some pages only made every line-end hyphen of the
+    untagged pages a word's own ("handlingspla-" / "ner" kept its hyphen). Only a tree that
+    covers every printed character tells (`report.whole_tree`)."""
+    from pathlib import Path
+
+    from parsers.pdf import Document, PageText
+    from parsers.report import whole_tree
+
+    def doc(unmarked: tuple[int, ...]) -> Document:
+        pages = [PageText(n, 595, 842, [], marks=[((), 0, 0)], content_chars=90) for n in (1, 2)]
+        for page, n in zip(pages, unmarked, strict=True):
+            page.unmarked_chars = n
+        return Document(Path("x.pdf"), "0" * 64, pages)
+
+    assert whole_tree(doc((0, 0)))
+    assert not whole_tree(doc((0, 40)))
+    untagged = doc((0, 0))
+    for page in untagged.pages:
+        page.marks = None
+    assert not whole_tree(untagged)

@@ -145,6 +145,20 @@ def test_a_closing_quote_at_a_line_start_joins_the_word_before() -> None:
     )
 
 
+def test_a_quote_left_open_is_closed_by_the_mark_that_starts_the_next_line() -> None:
+    """Fresh seed 4013 case 226: "”Ungdomsinitiativet”och Pizzakväll …" printed without a
+    space after the closing mark, and the line broke before it ("… ”Ungdomsinitiativet" /
+    "”och Pizzakväll"); with a letter after it the mark was taken to open a quotation and
+    got a space. Swedish prints ” on both sides, so the marks pair up: one that starts a line
+    after a quotation left open on the lines before closes it."""
+    assert join_lines(["kallat ”Ungdomsinitiativet", "”och Pizzakväll"]) == (
+        "kallat ”Ungdomsinitiativet”och Pizzakväll"
+    )
+    assert join_lines(["kallat ”Ungdomsinitiativ” och", "”Pizzakväll”"]) == (
+        "kallat ”Ungdomsinitiativ” och ”Pizzakväll”"
+    )
+
+
 @pytest.mark.parametrize(
     ("head", "tail", "printed", "broken"),
     [
