@@ -378,6 +378,11 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.findings._labels_by_place": lambda labelled, pending: labelled},
         False,
     ),
+    "typography._lead_in": (
+        "a bold lead-in running on into a number only is a heading",
+        {"parsers.typography._lead_in": _never},
+        False,
+    ),
     "tags._broken_heading": (
         "a tagged findings heading broken over two lines is no heading",
         {"parsers.tags._broken_heading": lambda lines: None},

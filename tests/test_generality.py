@@ -5131,3 +5131,26 @@ def test_a_number_misread_where_the_right_columns_labels_start_keeps_the_columns
         "för verksamheten.",
     ]
     assert [ln.text for ln in page.lines if ln.column == 1][:2] == ["Kommunen har", "arbetat med"]
+
+
+def test_a_bold_lead_in_running_on_into_a_number_is_no_heading() -> None:
+    """Fresh seed 4017 case 795 (tagged, side-by-side findings, lead-ins in bold): a strength
+    whose first line is "**Kompetensutveckling:** 2017" read as a heading: its only
+    body-weight word is a number, which a heading may carry ("Område 3"). The heading ended
+    the strengths, and five of six were lost to prose (`readings_differ`). A bold word ending
+    in a colon that runs on into body-weight words is an item's lead-in
+    (`typography._lead_in`); a bold line, with its number or its colon, stays a heading."""
+    from parsers.typography import BodyStyle, is_heading
+
+    def line(words: list[tuple[str, bool]]) -> Line:
+        x, out = 49.7, []
+        for text, bold in words:
+            out.append(Word(text, x, x + 6.0 * len(text), 216.5, 227.0, 10.5, bold=bold))
+            x += 6.0 * len(text) + 2.5
+        return Line(out, page=6)
+
+    style = BodyStyle(10.5)
+    assert not is_heading(line([("Kompetensutveckling:", True), ("2017", False)]), style)
+    assert is_heading(line([("Område", True), ("3", False)]), style)
+    assert is_heading(line([("Styrkor:", True)]), style)
+    assert is_heading(line([("Ledarskap:", True), ("2017", True)]), style)
