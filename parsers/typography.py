@@ -68,5 +68,5 @@ def _lead_in(line: Line) -> bool:
     utveckling:** 2017 infördes …")? That is an item's lead-in, not a heading, though the
     only body word is a number that a heading may carry (fresh seed 4017 case 795: the line
     ended the strengths and lost five of them, `readings_differ`)."""
-    words = line.words
-    return any(a.bold and a.text.endswith(":") and not b.bold for a, b in zip(words, words[1:]))
+    pairs = itertools.pairwise(line.words)
+    return any(a.bold and a.text.endswith(":") and not b.bold for a, b in pairs)
