@@ -696,7 +696,7 @@ def _starts_item(previous: str, line: str) -> bool:
     or hyphen (a number or an acronym: only after a sentence's end)."""
     previous = previous.rstrip()
     first = line.split(" ", 1)[0]
-    if (first[:1].isdigit() or (first[:1].isupper() and first[1:2].isupper())) and previous:
+    if (first[:1].isdigit() or _acronym(first)) and previous:
         # an item may begin with a number ("10-gruppen …", "2017 infördes …") or an acronym
         # ("KKiK-resultaten redovisas …"); a line inside one does too ("… från" / "2013.",
         # "… med stöd av" / "HME-enkäten"), but not after a sentence's end
@@ -1238,9 +1238,17 @@ def _follows(label: str | None, before: str | None) -> bool:
 
 
 def _goes_on(words: list[Word]) -> bool:
-    """A line that goes on an item: no label, and a first word in lower case."""
+    """A line that goes on an item: no label, and a first word in lower case or an acronym
+    ("HME-enkäten"), which goes on a sentence as readily as it starts one; the callers ask
+    for the sentence left open before it (fresh seed 4017 case 380: "… med stöd av
+    resultaten från" / "HME-enkäten vilket …" over a newspaper column's page break)."""
     label, text = _item_label(words)
-    return label is None and text[:1].islower()
+    return label is None and (text[:1].islower() or _acronym(text))
+
+
+def _acronym(text: str) -> bool:
+    """Does the text begin with an acronym ("KKiK-resultaten", "HME-enkäten")?"""
+    return text[:1].isupper() and text[1:2].isupper()
 
 
 def _finished(text: str) -> bool:

@@ -383,6 +383,11 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.typography._lead_in": _never},
         False,
     ),
+    "findings._acronym": (
+        "an acronym first word neither goes on an open sentence nor waits for a sentence's end",
+        {"parsers.findings._acronym": _never},
+        False,
+    ),
     "tags._broken_heading": (
         "a tagged findings heading broken over two lines is no heading",
         {"parsers.tags._broken_heading": lambda lines: None},

@@ -5154,3 +5154,35 @@ def test_a_bold_lead_in_running_on_into_a_number_is_no_heading() -> None:
     assert is_heading(line([("Område", True), ("3", False)]), style)
     assert is_heading(line([("Styrkor:", True)]), style)
     assert is_heading(line([("Ledarskap:", True), ("2017", True)]), style)
+
+
+def test_a_line_opening_with_an_acronym_goes_on_the_right_lists_open_sentence() -> None:
+    """Fresh seed 4017 case 380 (newspaper columns under side-by-side titles, lettered
+    lists): the strengths ended at the left column's foot with "b) Genomtänkt analys … /
+    webbplatsen.", the improvement "c)" at the right column's foot in mid-sentence ("… med
+    stöd av resultaten från"), and the next page's left column opened with "HME-enkäten
+    vilket uppskattas …". Only a lower-case line was taken to go on an item, so the line went
+    on the finished strength (`readings_differ`). An acronym goes on a sentence as readily as
+    it starts one: after a finished strength and an open improvement it goes on the
+    improvement (`findings._goes_on`)."""
+    from parsers.findings import _Column, _flows_on
+
+    def cols(right_end: str) -> tuple[_Column, _Column]:
+        left, right = _Column([]), _Column([])
+        left.add(
+            _line([("b)", 71), ("Genomtänkt", 92), ("analys", 148), ("av", 177)], 673).words, 1
+        )
+        left.add(_line([("webbplatsen.", 92)], 688).words, 1)
+        right.add(_line([("c)", 320), ("Involvera", 341), ("arbetet", 390)], 673).words, 1)
+        right.add(_line([("med", 341), ("stöd", 362), ("av", 386), (right_end, 400)], 688).words, 1)
+        left.flush(continues=False)
+        right.flush(continues=False)
+        return left, right
+
+    page = (
+        [_line([("HME-enkäten", 92), ("vilket", 153), ("uppskattas", 178)], 72).words],
+        [_line([("d)", 320), ("Samordna", 341), ("kopplingen", 395)], 72).words],
+    )
+    assert _flows_on(*cols("från"), *page)
+    # the improvement finished too: nothing says the line goes on it
+    assert not _flows_on(*cols("dem."), *page)
