@@ -9,6 +9,7 @@ caches the readings (`Cells`).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import io
 import json
 import re
@@ -39,6 +40,7 @@ from parsers.tolerances import (
     INK_MAX_SHARE,
     NUMBER_MAX_CHARS,
     PERCENT,
+    TABLE_END_GAP_LINE_HEIGHTS,
 )
 from parsers.vocabulary import (
     AREA_LABEL,
@@ -405,6 +407,136 @@ def fill_number_cells(cells: Cells, pages: list) -> None:
     _reread_ids(cells, ids)
     _reread_columns(cells, whole)
     _fill(cells, boxes, where)
+    _fill_bare_rows(cells, pages)
+    _fill_lost_totals(cells, pages)
+
+
+def _fill_bare_rows(cells: Cells, pages: list) -> None:
+    """A question row the page OCR read no number of at all (wp-summary-header-repeated-on-
+    next-page-2016 scanned, 1.1, 4.6 and 6.6: a two-line row whose "14 15 93 %", set in the
+    middle of the row's height, is no word of the text layer): each number column's cell is
+    read from the image over the whole row's height, and a number read becomes a word of the
+    row's first line (`_fill`). Without them the table's total line was taken for the last
+    bare row's numbers, and the table had no total. The printed digits, read; the arithmetic
+    checks them like any other reading (`parsers.ocr_numbers`)."""
+    boxes: dict[int, list[tuple[float, float, float, float]]] = {}
+    where: dict[int, list] = {}
+    for page, row, cols, _ in _question_rows(pages):
+        top, bottom = row[0].top, max(ln.bottom for ln in row)
+        if _numbers_between(page, cols, top, bottom):
+            continue
+        for a, b in cols.values():
+            boxes.setdefault(page.number, []).append((a, top, b, bottom))
+            where.setdefault(page.number, []).append(row[0])
+    _fill(cells, boxes, where)
+
+
+def _fill_lost_totals(cells: Cells, pages: list) -> None:
+    """A score table's total row the page OCR lost whole (wp-summary-header-repeated-on-next-
+    page-2016 scanned, p. 15: "48 100 48 %", bold and with no label, under 6.6; the area had no
+    total, `missing_area_total`): where a table's last question row is followed on its page by
+    a line with no number under the columns (the findings' title), the white between them is
+    read column by column (`reread_numbers`); points and max read there become a line of the
+    page, the total row `parsers.scores` takes a number line below the last row for. Nothing
+    is read where the table goes on to the next page (its total may be there)."""
+    bands = []  # (page, the line after the last row, the boxes' columns and their boxes)
+    boxes: dict[int, list[tuple[float, float, float, float]]] = {}
+    for page, row, cols, after in _question_rows(pages):
+        top = max(ln.bottom for ln in row)
+        if after is None or after.top <= top or _numbers_between(page, cols, top, after.bottom):
+            continue
+        spans = {k: (a, top, b, after.top) for k, (a, b) in cols.items()}
+        start = len(boxes.setdefault(page.number, []))
+        boxes[page.number].extend(spans.values())
+        bands.append((page, after, row[-1], spans, start))
+    if not bands:
+        return
+    read = reread_numbers(cells, boxes)
+    for page, after, last, spans, start in bands:
+        found = {k: read.get((page.number, start + j), []) for j, k in enumerate(spans)}
+        numbers = {k: r for k, r in found.items() if r and NUMBER.match(r[0])}
+        if "points" not in numbers or "max" not in numbers:
+            continue
+        mid, half = (spans["points"][1] + spans["points"][3]) / 2, (last.bottom - last.top) / 2
+        words = [
+            OcrWord(r[0], a, b, mid - half, mid + half, last.size, votes=_numbers(*r))
+            for k, r in numbers.items()
+            for a, _, b, _ in [spans[k]]
+        ]
+        at = next((i for i, ln in enumerate(page.lines) if ln is after), len(page.lines))
+        page.lines.insert(at, dataclasses.replace(last, words=words))  # a line like the row's
+
+
+def _numbers_between(page, cols: dict[str, tuple[float, float]], top: float, bottom: float):
+    """Whether any line of the page whose middle lies between `top` and `bottom` has a number
+    under one of the columns (in whatever order the page's lines were put)."""
+    for line in page.lines:
+        if not top <= (line.top + line.bottom) / 2 <= bottom:
+            continue
+        for w in line.words:
+            if NUMBER.match(w.text) and any(w.x1 > a and w.x0 < b for a, b in cols.values()):
+                return True
+    return False
+
+
+def _question_rows(pages: list):
+    """(page, the row's lines, the table's column spans, the line after the row unless it
+    starts the next row or the page ended) of each question row of the score tables (found by
+    their header rows, as in `fill_number_cells`): a line that starts with a question id left
+    of the columns, of the table's area and not one of its rows before (a section heading
+    "4.2 …" or "4.5 …" at the top of the next page is no row of the table before it), and the
+    lines after it that go on the row (`_row_goes_on`); a page break, a header or a section
+    ends the row."""
+    table: tuple | None = None  # the column spans, the area, the ids of the rows so far
+    for page in pages:
+        row: list = []
+        for line in page.lines:
+            found = header_columns(line)
+            if found or SECTION.match(line.text):
+                if row:
+                    yield page, row, table[0], line
+                row = []
+                table = (_column_spans(found), _header_area(line), set()) if found else None
+                continue
+            if table is None or not line.words:
+                continue
+            cols, area, seen = table
+            left = min(a for a, _ in cols.values())
+            first = line.words[0]
+            if _starts_row(first, left, area, seen):
+                if row:
+                    yield page, row, cols, None
+                row = [line]
+                seen.add(first.text.rstrip("."))
+            elif row and _row_goes_on(row, line, left):
+                row.append(line)
+            elif row:
+                yield page, row, cols, line
+                row = []
+        if row:
+            yield page, row, table[0], None
+
+
+def _starts_row(first, left: float, area: str | None, seen: set) -> bool:
+    """A line's first word is a new question id of the table's area, left of its columns."""
+    if first.x1 >= left or not QUESTION_ID.match(first.text):
+        return False
+    return area in (None, first.text[0]) and first.text.rstrip(".") not in seen
+
+
+def _row_goes_on(row: list, line, left: float) -> bool:
+    """Does `line` belong to the question row `row` (its lines so far)? A line of the
+    question's text (a word left of the columns) close under it, or a line of numbers beside
+    the row's text (set in the middle of a tall row); not numbers below it, nor a total label's
+    line (the total row)."""
+    last = row[-1]
+    if line.words[0].text.casefold() in TOTAL_LABELS:
+        return False
+    gap = line.top - max(ln.bottom for ln in row)
+    if gap > TABLE_END_GAP_LINE_HEIGHTS * (last.bottom - last.top):
+        return False
+    text = any(w.x1 < left and not NUMBER.match(w.text) for w in line.words)
+    return text or line.top < max(ln.bottom for ln in row)
 
 
 def _reread_points_titles(cells: Cells, pages: list) -> None:

@@ -69,6 +69,16 @@ class _NeverMatches:
 
 #: rule name → (what turning it off means, the patches, whether it is part of the reading)
 RULES: dict[str, tuple[str, dict[str, object], bool]] = {
+    "ocr_cells._fill_bare_rows": (
+        "a scanned question row with no number read is not read again column by column",
+        {"parsers.ocr_cells._fill_bare_rows": _never},
+        True,
+    ),
+    "ocr_cells._fill_lost_totals": (
+        "a scanned score table's total row lost whole is not read under its last row",
+        {"parsers.ocr_cells._fill_lost_totals": _never},
+        True,
+    ),
     "findings.ENDS_LINE_GOING_ON": (
         "no word at a line end says the item goes on",
         {"parsers.findings.ENDS_LINE_GOING_ON": frozenset()},

@@ -529,3 +529,82 @@ def test_the_body_style_of_a_document_without_paragraphs_is_assumed():
     assert BodyStyle.of([]) == BodyStyle(10.0, 2.0)
     lines = [Line(_run(100 + 20 * k, 50 + 30 * k, "Rad", str(k)), 1) for k in range(4)]
     assert BodyStyle.of(lines) == BodyStyle(SIZE, 0.2 * SIZE)
+
+
+# --- scans: a question row the page OCR read no number of (ocr_cells._fill_bare_rows) ---------
+
+
+def test_a_question_row_with_no_number_read_is_read_column_by_column():
+    """wp-summary-header-repeated-on-next-page-2016, scanned, p. 4: question 1.1's "14 15 93 %",
+    set in the middle of its two-line row, is no word of the text layer. Each column's cell is
+    read over the row's height (the readings stand in the cell cache, keyed by page and box,
+    so no Tesseract runs here) and becomes the row's numbers; before, the table's total line
+    "57 100 57 %" was taken for 1.1's numbers and the area had no total. Row 1.2, whose numbers
+    were read, is not read again (its boxes are not in the cache: reading them would fail)."""
+    from parsers import ocr, ocr_cells
+    from parsers.vocabulary import header_columns
+
+    header = _line(320, ("1.", 52), ("Offentlighet", 64), ("Uppnått", 335), ("Max", 419))
+    header.words.append(Word("Procent", 482, 524, 320, 330, SIZE))
+    first = _line(338, ("1.1", 47), ("Finns", 71), ("en", 102), ("plan?", 118))
+    rows = [
+        first,
+        _line(356, ("och", 51), ("information?", 73)),
+        _line(372, ("1.2", 52), ("Informeras", 71), ("invånarna", 135)),
+        _line(380, ("15", 351), ("20", 424), ("75%", 490)),
+        _line(388, ("politiken", 52), ("samt", 110)),
+        _line(410, ("57", 351), ("100", 420), ("57%", 490)),
+    ]
+    page = PageText(1, 595, 842, [header, *rows])
+    cols = ocr_cells._column_spans(header_columns(header))
+    known = {
+        ocr.Cells.key(1, (a, 338, b, 366)): reading
+        for (a, b), reading in zip(cols.values(), ("14", "15", "93%"), strict=True)
+    }
+    ocr_cells._fill_bare_rows(ocr.Cells(b"", known=known), [page])
+    assert first.text == "1.1 Finns en plan? 14 15 93%"
+    (table,) = scores.find_tables(page.lines)
+    assert [q.numbers for q in table.questions] == [
+        {"points": 14, "max": 15, "percent": 93},
+        {"points": 15, "max": 20, "percent": 75},
+    ]
+    assert table.total == {"points": 57, "max": 100, "percent": 57}
+    # section headings at the next page's top ("1.2 …" again, "4.2 …" of another area) are no
+    # rows of the table going on there: nothing of them is read
+    headings = PageText(2, 595, 842, [_line(60, ("1.2", 51), ("Styrning", 76))])
+    headings.lines.append(_line(80, ("4.2", 51), ("Tillgänglighet", 76)))
+    found = ocr_cells._question_rows([page, headings])
+    assert [row[0].words[0].text for _, row, _, _ in found] == ["1.1", "1.2"]
+
+
+def test_a_total_row_lost_whole_is_read_in_the_white_under_the_last_row():
+    """wp-summary-header-repeated-on-next-page-2016, scanned, p. 15: the bold total row "48 100
+    48 %" under 6.6 is no word of the text layer; the white between the last row and the
+    findings' title below it is read column by column (readings from the cell cache, as
+    above) and becomes the table's total row. A table whose last row ends its page is not
+    read there (its total may be on the next page: the boxes are not in the cache)."""
+    from parsers import ocr, ocr_cells
+    from parsers.vocabulary import header_columns
+
+    header = _line(180, ("6.", 47), ("Kommunen", 64), ("Uppnått", 336), ("Max", 419))
+    header.words.append(Word("Procent", 482, 524, 180, 190, SIZE))
+    rows = [
+        _line(545, ("6.6", 51), ("Arbetar", 70), ("kommunen?", 112), ("6", 351), ("10", 424)),
+        _line(562, ("kulturellt", 52), ("och", 97), ("kön)?", 119)),
+    ]
+    rows[0].words.append(Word("60%", 490, 507, 545, 555, SIZE))
+    title = _line(625, ("Styrkor", 52), ("och", 91), ("förbättringsmöjligheter", 112))
+    page = PageText(1, 595, 842, [header, *rows, title])
+    cols = ocr_cells._column_spans(header_columns(header))
+    known = {
+        ocr.Cells.key(1, (a, 572, b, 625)): reading
+        for (a, b), reading in zip(cols.values(), ("48", "100", "48%"), strict=True)
+    }
+    ocr_cells._fill_lost_totals(ocr.Cells(b"", known=known), [page])
+    assert [ln.text for ln in page.lines[3:]] == ["48 100 48%", title.text]
+    (table,) = scores.find_tables(page.lines)
+    assert table.total == {"points": 48, "max": 100, "percent": 48}
+    # the last row at the page's foot: nothing is read
+    foot = PageText(1, 595, 842, [header, *rows])
+    ocr_cells._fill_lost_totals(ocr.Cells(b""), [foot])
+    assert len(foot.lines) == 3
