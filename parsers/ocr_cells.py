@@ -820,10 +820,11 @@ def _fill(cells: Cells, boxes: dict[int, list], where: dict[int, list]) -> None:
         line.words.sort(key=lambda w: w.x0)
 
 
-#: A first word that may be a question id read without its dot ("11", '"13') or with a comma
-#: for it ("4,1"): read again even on a line without numbers (a tall row's first line); only
-#: an id read replaces it.
-_ID_LIKE = re.compile(r"^[\"'«]?[1-8],?\d{1,2}$")
+#: A first word that may be a question id read without its dot ("11", '"13'), with a comma
+#: for it ("4,1") or with a speck before it ('"2.1', wp-summary-header-repeated-on-next-page-
+#: 2016 scanned, p. 7: question 2.1 lost): read again even on a line without numbers (a tall
+#: row's first line); only an id read replaces it.
+_ID_LIKE = re.compile(r"^[\"'«]?[1-8][,.]?\d{1,2}$")
 #: ... its area's digit and the question's number, as read without the dot (`dot_lost`).
 _ID_WITHOUT_DOT = re.compile(r"^[\"'«]?([1-8])(\d{1,2})$")
 #: A question id as printed ("4.4"); the page OCR may read it "SR", "Sd" or "55".
