@@ -33,6 +33,7 @@ from parsers.ocr import (
 from parsers.ocr_image import INK_LEVEL
 from parsers.text import number as number_value
 from parsers.tolerances import (
+    CELL_GAP_EM,
     CELL_PAD_PX,
     CELL_READ_SLACK_PX,
     CELL_SPACING_HEIGHTS,
@@ -778,8 +779,14 @@ def _row_gaps(
     numbers: a tall row's numbers the OCR put on a line of their own), and every word under
     the columns is a number or as short as what the OCR makes of one (`STRAY_MAX_CHARS`). A
     line of prose with a number in it ("25 anställda") has longer words under the columns,
-    and a footer's page number after its text fills no half."""
-    under = [w for w in line.words if any(w.x1 > a and w.x0 < b for a, b in cols.values())]
+    and a footer's page number after its text fills no half.
+
+    The question's text may reach into the first column's span (wp-summary-header-repeated-
+    on-next-page-2016 scanned, p. 19: the points title read again wide, "… förtroendevalda"
+    and "… nämnderna och" ending inside it, and 8.1's "6" and 8.4's "1" lost): its words
+    (`_text_run`) are no cell's, and a gap's span begins a cell's gap after them."""
+    n_text, text_end = _text_run(line, min(a for a, _ in cols.values()))
+    under = [w for w in line.words[n_text:] if any(w.x1 > a and w.x0 < b for a, b in cols.values())]
     if any(not NUMBER.match(w.text) and len(w.text) > STRAY_MAX_CHARS for w in under):
         return []
     numbers = [w for w in under if NUMBER.match(w.text)]
@@ -787,7 +794,23 @@ def _row_gaps(
     alone = len(under) == len(line.words)  # the row's numbers on a line of their own
     if not hit or hit == set(cols) or (2 * len(hit) < len(cols) and not (alone or in_question)):
         return []
-    return [span for k, span in cols.items() if k not in hit]
+    return [(max(a, text_end), b) for k, (a, b) in cols.items() if k not in hit and text_end < b]
+
+
+def _text_run(line, left: float) -> tuple[int, float]:
+    """How many of a score-table row line's first words are its question's text, and where a
+    cell may begin after them: the words from the first, which begins left of the columns
+    (`left`), each a word space after the one before (less than `CELL_GAP_EM`, the gap
+    `parsers.scores` tells a cell by) and no number; a cell begins that gap after the last.
+    (0, `left`) for a line that begins under the columns."""
+    k, end = 0, left
+    for w in line.words:
+        if k and (NUMBER.match(w.text) or w.x0 - end >= CELL_GAP_EM * w.size):
+            break
+        if not k and w.x0 >= left:
+            return 0, left
+        k, end = k + 1, w.x1
+    return k, end + CELL_GAP_EM * line.words[k - 1].size
 
 
 def _fill(cells: Cells, boxes: dict[int, list], where: dict[int, list]) -> None:

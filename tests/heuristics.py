@@ -74,6 +74,11 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.ocr_cells._fill_bare_rows": _never},
         True,
     ),
+    "ocr_cells._text_run": (
+        "a scanned row's question text reaching into the points column counts as a cell's",
+        {"parsers.ocr_cells._text_run": lambda _line, left: (0, left)},
+        True,
+    ),
     "ocr_cells._fill_lost_totals": (
         "a scanned score table's total row lost whole is not read under its last row",
         {"parsers.ocr_cells._fill_lost_totals": _never},

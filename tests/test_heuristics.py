@@ -608,3 +608,27 @@ def test_a_total_row_lost_whole_is_read_in_the_white_under_the_last_row():
     foot = PageText(1, 595, 842, [header, *rows])
     ocr_cells._fill_lost_totals(ocr.Cells(b""), [foot])
     assert len(foot.lines) == 3
+
+
+def test_a_rows_text_reaching_into_the_points_column_is_no_cell():
+    """wp-summary-header-repeated-on-next-page-2016, scanned, p. 19: the points title read
+    again wide put the points column's span under the question's text ("… förtroendevalda",
+    "… nämnderna och" end inside it); 8.1's "6" and 8.4's "1" were lost, and the rows were
+    taken for prose (a long word under the columns). The text's words, each a word space
+    after the one before, are no cell's, and the lost cell is read a cell's gap after them
+    (`scores` takes a number closer than that for the text's)."""
+    from parsers import ocr_cells
+
+    cols = {"points": (277.7, 374.6), "max": (374.6, 463.0), "percent": (463.0, 543.1)}
+
+    def row(*words: tuple[str, float, float]) -> Line:
+        return Line([Word(t, x0, x1, 290, 300, SIZE) for t, x0, x1 in words], 1)
+
+    first = row(("till", 194, 204), ("förtroendevalda", 208, 304), ("15", 424, 436))
+    first.words.append(Word("40%", 490, 517, 290, 300, SIZE))
+    assert ocr_cells._row_gaps(first, cols) == [(304 + 0.6 * SIZE, 374.6)]
+    other = row(("nämnderna", 229, 286), ("och", 290, 308), ("15", 424, 435), ("7%", 493, 512))
+    assert ocr_cells._row_gaps(other, cols) == [(308 + 0.6 * SIZE, 374.6)]
+    # prose with a number in it is still no row: its words go on under the columns
+    prose = row(("Kommunen", 52, 100), ("har", 300, 315), ("25", 340, 350), ("anställda", 380, 420))
+    assert ocr_cells._row_gaps(prose, cols) == []
