@@ -364,6 +364,7 @@ def fill_number_cells(cells: Cells, pages: list) -> None:
     signs: dict[int, list] = {}  # page → [(line, a word that may be a "%" printed apart)]
     _reread_points_titles(cells, pages)
     _reread_percent_titles(cells, pages)
+    _rejoin_split_rows(pages)
     cols = None  # a table goes on over a page break, its header on the page before
     in_row = False  # since a line that starts with a question id (and no total row since)
     area = None  # the table's area, by the first question id read in it
@@ -410,6 +411,42 @@ def fill_number_cells(cells: Cells, pages: list) -> None:
     _fill(cells, boxes, where)
     _fill_bare_rows(cells, pages)
     _fill_lost_totals(cells, pages)
+
+
+def _rejoin_split_rows(pages: list) -> None:
+    """A score table's rows the layout read as two newspaper columns (wp-summary-header-
+    repeated-on-next-page-2016 scanned, pp. 7 and 13: the percent signs read as letters,
+    "56 Ho", the rows end in no number cell, and the question texts leave a strip of white
+    beside the numbers): a right column's line (`Line.column` 2) under a score table's header
+    whose every word stands under its number columns joins the left column's line it stands
+    beside (the middle of each inside the other's height), in that line's place. Before,
+    each half lost the other's numbers, they were read again for both, and every number of
+    those rows came out twice, the right halves after the table's last row."""
+    cols = None
+    for page in pages:
+        for line in list(page.lines):
+            found = header_columns(line)
+            if found or SECTION.match(line.text):
+                cols = _column_spans(found) if found else None
+                continue
+            if cols is None or line.column != 2 or not _under_columns(line, cols):
+                continue
+            twin = next((ln for ln in page.lines if ln.column == 1 and _beside(ln, line)), None)
+            if twin is not None:
+                twin.words = sorted(twin.words + line.words, key=lambda w: w.x0)
+                page.lines = [ln for ln in page.lines if ln is not line]
+
+
+def _under_columns(line, cols: dict[str, tuple[float, float]]) -> bool:
+    """Every word of the line stands under the table's number columns."""
+    left = min(a for a, _ in cols.values())
+    return all(w.x0 >= left for w in line.words)
+
+
+def _beside(a, b) -> bool:
+    """Two lines at one height: the middle of each inside the other's height."""
+    a_mid, b_mid = (a.top + a.bottom) / 2, (b.top + b.bottom) / 2
+    return a.top <= b_mid <= a.bottom and b.top <= a_mid <= b.bottom
 
 
 def _fill_bare_rows(cells: Cells, pages: list) -> None:

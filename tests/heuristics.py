@@ -79,6 +79,11 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.ocr_cells._text_run": lambda _line, left: (0, left)},
         True,
     ),
+    "ocr_cells._rejoin_split_rows": (
+        "a scanned score row the layout split into two columns stays split",
+        {"parsers.ocr_cells._rejoin_split_rows": _never},
+        True,
+    ),
     "ocr_cells._fill_lost_totals": (
         "a scanned score table's total row lost whole is not read under its last row",
         {"parsers.ocr_cells._fill_lost_totals": _never},

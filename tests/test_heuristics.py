@@ -632,3 +632,29 @@ def test_a_rows_text_reaching_into_the_points_column_is_no_cell():
     # prose with a number in it is still no row: its words go on under the columns
     prose = row(("Kommunen", 52, 100), ("har", 300, 315), ("25", 340, 350), ("anställda", 380, 420))
     assert ocr_cells._row_gaps(prose, cols) == []
+
+
+def test_a_score_row_the_layout_split_into_two_columns_is_one_row_again():
+    """wp-summary-header-repeated-on-next-page-2016, scanned, p. 13: the percent signs read as
+    letters ("56 Ho") and the question texts leaving a strip of white beside the numbers, the
+    layout read area 5's rows as two newspaper columns: "… hur 14" left, "25 56 Ho" right, the
+    right halves after the table's last row. Each half is joined again, in the left one's
+    place; a right column's line with words left of the number columns stays apart."""
+    from parsers import ocr_cells
+
+    header = _line(320, ("5.", 51), ("Resultat", 64), ("Uppnått", 335), ("Max", 419))
+    header.words.append(Word("Procent", 482, 524, 320, 330, SIZE))
+    left = _line(404, ("stöds", 51), ("cheferna", 82), ("14", 351))
+    after = _line(420, ("kommuniceras", 52), ("resultaten", 129))
+    right = _line(404, ("25", 424), ("56", 490), ("Ho", 506))
+    prose = _line(420, ("Styrkor", 300), ("och", 340), ("25", 424))
+    for line, side in ((left, 1), (after, 1), (right, 2), (prose, 2)):
+        line.column = side
+    page = PageText(1, 595, 842, [header, left, after, right, prose])
+    ocr_cells._rejoin_split_rows([page])
+    assert [ln.text for ln in page.lines] == [
+        header.text,
+        "stöds cheferna 14 25 56 Ho",
+        after.text,
+        prose.text,
+    ]
