@@ -438,9 +438,15 @@ def _rejoin_split_rows(pages: list) -> None:
 
 
 def _under_columns(line, cols: dict[str, tuple[float, float]]) -> bool:
-    """Every word of the line stands under the table's number columns."""
+    """Every word of the line stands under the table's number columns, a number or as short
+    as what the OCR makes of one (`STRAY_MAX_CHARS`: "Ho" for "%"), and one is a number: a
+    row's cells, no line of findings in a right column that begins under the columns."""
     left = min(a for a, _ in cols.values())
-    return all(w.x0 >= left for w in line.words)
+    return (
+        all(w.x0 >= left for w in line.words)
+        and all(NUMBER.match(w.text) or len(w.text) <= STRAY_MAX_CHARS for w in line.words)
+        and any(NUMBER.match(w.text) for w in line.words)
+    )
 
 
 def _beside(a, b) -> bool:
@@ -477,7 +483,7 @@ def _fill_lost_totals(cells: Cells, pages: list) -> None:
     read column by column (`reread_numbers`); points and max read there become a line of the
     page, the total row `parsers.scores` takes a number line below the last row for. Nothing
     is read where the table goes on to the next page (its total may be there)."""
-    bands = []  # (page, the line after the last row, the boxes' columns and their boxes)
+    bands = []  # (page, the line after the row, the row's last line, its boxes, where they begin)
     boxes: dict[int, list[tuple[float, float, float, float]]] = {}
     for page, row, cols, after in _question_rows(pages):
         top = max(ln.bottom for ln in row)
@@ -841,6 +847,8 @@ def _text_run(line, left: float) -> tuple[int, float]:
     `parsers.scores` tells a cell by) and no number; a cell begins that gap after the last.
     (0, `left`) for a line that begins under the columns."""
     k, end = 0, left
+    if not line.words:
+        return 0, left
     for w in line.words:
         if k and (NUMBER.match(w.text) or w.x0 - end >= CELL_GAP_EM * w.size):
             break

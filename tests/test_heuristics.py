@@ -639,7 +639,8 @@ def test_a_score_row_the_layout_split_into_two_columns_is_one_row_again():
     letters ("56 Ho") and the question texts leaving a strip of white beside the numbers, the
     layout read area 5's rows as two newspaper columns: "… hur 14" left, "25 56 Ho" right, the
     right halves after the table's last row. Each half is joined again, in the left one's
-    place; a right column's line with words left of the number columns stays apart."""
+    place; a right column's line with words left of the number columns, or with words longer
+    than a misread sign (findings beginning under the columns), stays apart."""
     from parsers import ocr_cells
 
     header = _line(320, ("5.", 51), ("Resultat", 64), ("Uppnått", 335), ("Max", 419))
@@ -648,13 +649,15 @@ def test_a_score_row_the_layout_split_into_two_columns_is_one_row_again():
     after = _line(420, ("kommuniceras", 52), ("resultaten", 129))
     right = _line(404, ("25", 424), ("56", 490), ("Ho", 506))
     prose = _line(420, ("Styrkor", 300), ("och", 340), ("25", 424))
-    for line, side in ((left, 1), (after, 1), (right, 2), (prose, 2)):
+    findings = _line(420, ("Utveckla", 330), ("ansvaret", 380))
+    for line, side in ((left, 1), (after, 1), (right, 2), (prose, 2), (findings, 2)):
         line.column = side
-    page = PageText(1, 595, 842, [header, left, after, right, prose])
+    page = PageText(1, 595, 842, [header, left, after, right, prose, findings])
     ocr_cells._rejoin_split_rows([page])
     assert [ln.text for ln in page.lines] == [
         header.text,
         "stöds cheferna 14 25 56 Ho",
         after.text,
         prose.text,
+        findings.text,
     ]
