@@ -409,6 +409,14 @@ def fill_number_cells(cells: Cells, pages: list) -> None:
     _reread_ids(cells, ids)
     _reread_columns(cells, whole)
     _fill(cells, boxes, where)
+    _fill_rows(cells, pages)
+
+
+def _fill_rows(cells: Cells, pages: list) -> None:
+    """After the cells of rows that show some numbers: whole rows. A row id line's rest read
+    apart joins it (once `_reread_ids` has read the ids), then rows with no number read and
+    totals lost whole are read from the image."""
+    _rejoin_row_pieces(pages)
     _fill_bare_rows(cells, pages)
     _fill_lost_totals(cells, pages)
 
@@ -435,6 +443,41 @@ def _rejoin_split_rows(pages: list) -> None:
             if twin is not None:
                 twin.words = sorted(twin.words + line.words, key=lambda w: w.x0)
                 page.lines = [ln for ln in page.lines if ln is not line]
+
+
+def _rejoin_row_pieces(pages: list) -> None:
+    """A question row's first line the page OCR read as two lines at one height (wp-summary-
+    header-repeated-on-next-page-2016 scanned, p. 7: "2.3 Hur informerar kommunen" and, a few
+    points higher and so first, "om service och 5 50 35"): under a score table's header, a
+    line beside a row's id line (`_beside`), wholly right of it, with a number under the
+    columns and nothing longer than a misread number there (`_row_gaps`' test), is the rest
+    of that line and joins it. Before, the numbers went to the row above (which had its own),
+    the row was left without, and the table's total line was taken for its numbers."""
+    cols = None
+    for page in pages:
+        for line in list(page.lines):
+            found = header_columns(line)
+            if found or SECTION.match(line.text):
+                cols = _column_spans(found) if found else None
+                continue
+            if cols is None or not QUESTION_ID.match(line.words[0].text):
+                continue
+            rest = next((ln for ln in page.lines if _rest_of(line, ln, cols)), None)
+            if rest is not None:
+                line.words = line.words + rest.words
+                page.lines = [ln for ln in page.lines if ln is not rest]
+
+
+def _rest_of(line, other, cols: dict[str, tuple[float, float]]) -> bool:
+    """`other` is the rest of the row's id line `line`, read apart (`_rejoin_row_pieces`)."""
+    if other is line or other.column != line.column or other.x0 <= line.x1:
+        return False
+    under = [w for w in other.words if any(w.x1 > a and w.x0 < b for a, b in cols.values())]
+    return (
+        _beside(line, other)
+        and any(NUMBER.match(w.text) for w in under)
+        and all(NUMBER.match(w.text) or len(w.text) <= STRAY_MAX_CHARS for w in under)
+    )
 
 
 def _under_columns(line, cols: dict[str, tuple[float, float]]) -> bool:

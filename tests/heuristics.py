@@ -84,6 +84,11 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.ocr_cells._rejoin_split_rows": _never},
         True,
     ),
+    "ocr_cells._rejoin_row_pieces": (
+        "a scanned row id line's rest read as a line of its own stays apart",
+        {"parsers.ocr_cells._rejoin_row_pieces": _never},
+        True,
+    ),
     "ocr_cells._fill_lost_totals": (
         "a scanned score table's total row lost whole is not read under its last row",
         {"parsers.ocr_cells._fill_lost_totals": _never},

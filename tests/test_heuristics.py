@@ -661,3 +661,28 @@ def test_a_score_row_the_layout_split_into_two_columns_is_one_row_again():
         prose.text,
         findings.text,
     ]
+
+
+def test_a_row_id_lines_rest_read_as_a_line_of_its_own_joins_it():
+    """wp-summary-header-repeated-on-next-page-2016, scanned, p. 7: "2.3 Hur informerar
+    kommunen om service och 5 50 35" read as two lines, the rest a few points higher and so
+    first; its numbers went to 2.2 (which had its own), 2.3 had none, and the table's total
+    line was taken for them. The rest, beside the id line and right of it, with numbers under
+    the columns, joins it; a line of text beside it (no number under the columns) does not."""
+    from parsers import ocr_cells
+
+    header = _line(214, ("2.", 46), ("Tillgänglighet", 60), ("Uppnått", 336), ("Max", 419))
+    header.words.append(Word("Procent", 472, 528, 214, 224, SIZE))
+    rest = _line(311, ("om", 208), ("service", 227), ("och", 267), ("5", 353), ("50", 424))
+    rest.words.append(Word("35", 490, 516, 311, 321, SIZE))
+    row = _line(314, ("2.3", 52), ("Hur", 71), ("informerar", 92), ("kommunen", 148))
+    beside = _line(345, ("om", 300), ("tjänster", 320))
+    other = _line(348, ("2.4", 52), ("Hur", 71), ("arbetar", 92))
+    page = PageText(1, 595, 842, [header, rest, row, beside, other])
+    ocr_cells._rejoin_row_pieces([page])
+    assert [ln.text for ln in page.lines] == [
+        header.text,
+        "2.3 Hur informerar kommunen om service och 5 50 35",
+        beside.text,
+        other.text,
+    ]
