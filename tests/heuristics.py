@@ -89,6 +89,11 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.ocr_cells._rejoin_row_pieces": _never},
         True,
     ),
+    "ocr_numbers._first_reading": (
+        "every word read as a scanned row's value replaces the readings of the one before",
+        {"parsers.ocr_numbers._first_reading": lambda _column, _taken: True},
+        False,
+    ),
     "ocr_cells._fill_lost_totals": (
         "a scanned score table's total row lost whole is not read under its last row",
         {"parsers.ocr_cells._fill_lost_totals": _never},

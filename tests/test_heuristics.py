@@ -686,3 +686,21 @@ def test_a_row_id_lines_rest_read_as_a_line_of_its_own_joins_it():
         beside.text,
         other.text,
     ]
+
+
+def test_a_speck_read_as_a_rows_value_does_not_replace_the_cells_readings():
+    """lidkoping-2017, scanned, 4.2: "6 10 60%", its percent read "0%" (and "6094", "6%"),
+    and a speck lower in the row read "0" (and "70", "S"). The cell's readings are the first
+    word's read as that value; the speck's replaced them, and the row stayed at 0 %, flagged.
+    With the cell's, "6094" gives "60" and the arithmetic picks 6 of 10, 60 %."""
+    from parsers import ocr_numbers
+    from parsers.ocr import OcrWord
+
+    cell = OcrWord("0%", 483, 503, 165, 175, SIZE, page_reading="6094", column_reading="6%")
+    cell.votes = ("6094", "0%", "6%")
+    speck = OcrWord("0", 496, 499, 178, 186, SIZE, page_reading="70", votes=("0", "70", "S"))
+    boxes = [(6, 62.6, 165.0, 504.0, 187.0)]
+    values = {"points": 6, "max": 10, "percent": 0}
+    readings = ocr_numbers._readings(values, [(6, cell), (6, speck)], boxes)
+    assert "60" in readings["percent"] and "70" not in readings["percent"]
+    assert ocr_numbers.choose(readings) == {"points": 6, "max": 10, "percent": 60}
