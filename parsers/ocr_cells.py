@@ -9,6 +9,7 @@ caches the readings (`Cells`).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import io
 import json
 import re
@@ -32,6 +33,7 @@ from parsers.ocr import (
 from parsers.ocr_image import INK_LEVEL
 from parsers.text import number as number_value
 from parsers.tolerances import (
+    CELL_GAP_EM,
     CELL_PAD_PX,
     CELL_READ_SLACK_PX,
     CELL_SPACING_HEIGHTS,
@@ -39,6 +41,7 @@ from parsers.tolerances import (
     INK_MAX_SHARE,
     NUMBER_MAX_CHARS,
     PERCENT,
+    TABLE_END_GAP_LINE_HEIGHTS,
 )
 from parsers.vocabulary import (
     AREA_LABEL,
@@ -361,6 +364,7 @@ def fill_number_cells(cells: Cells, pages: list) -> None:
     signs: dict[int, list] = {}  # page → [(line, a word that may be a "%" printed apart)]
     _reread_points_titles(cells, pages)
     _reread_percent_titles(cells, pages)
+    _rejoin_split_rows(pages)
     cols = None  # a table goes on over a page break, its header on the page before
     in_row = False  # since a line that starts with a question id (and no total row since)
     area = None  # the table's area, by the first question id read in it
@@ -405,6 +409,221 @@ def fill_number_cells(cells: Cells, pages: list) -> None:
     _reread_ids(cells, ids)
     _reread_columns(cells, whole)
     _fill(cells, boxes, where)
+    _fill_rows(cells, pages)
+
+
+def _fill_rows(cells: Cells, pages: list) -> None:
+    """After the cells of rows that show some numbers: whole rows. A row id line's rest read
+    apart joins it (once `_reread_ids` has read the ids), then rows with no number read and
+    totals lost whole are read from the image."""
+    _rejoin_row_pieces(pages)
+    _fill_bare_rows(cells, pages)
+    _fill_lost_totals(cells, pages)
+
+
+def _rejoin_split_rows(pages: list) -> None:
+    """A score table's rows the layout read as two newspaper columns (wp-summary-header-
+    repeated-on-next-page-2016 scanned, pp. 7 and 13: the percent signs read as letters,
+    "56 Ho", the rows end in no number cell, and the question texts leave a strip of white
+    beside the numbers): a right column's line (`Line.column` 2) under a score table's header
+    whose every word stands under its number columns joins the left column's line it stands
+    beside (the middle of each inside the other's height), in that line's place. Before,
+    each half lost the other's numbers, they were read again for both, and every number of
+    those rows came out twice, the right halves after the table's last row."""
+    cols = None
+    for page in pages:
+        for line in list(page.lines):
+            found = header_columns(line)
+            if found or SECTION.match(line.text):
+                cols = _column_spans(found) if found else None
+                continue
+            if cols is None or line.column != 2 or not _under_columns(line, cols):
+                continue
+            twin = next((ln for ln in page.lines if ln.column == 1 and _beside(ln, line)), None)
+            if twin is not None:
+                twin.words = sorted(twin.words + line.words, key=lambda w: w.x0)
+                page.lines = [ln for ln in page.lines if ln is not line]
+
+
+def _rejoin_row_pieces(pages: list) -> None:
+    """A question row's first line the page OCR read as two lines at one height (wp-summary-
+    header-repeated-on-next-page-2016 scanned, p. 7: "2.3 Hur informerar kommunen" and, a few
+    points higher and so first, "om service och 5 50 35"): under a score table's header, a
+    line beside a row's id line (`_beside`), wholly right of it, with a number under the
+    columns and nothing longer than a misread number there (`_row_gaps`' test), is the rest
+    of that line and joins it. Before, the numbers went to the row above (which had its own),
+    the row was left without, and the table's total line was taken for its numbers."""
+    cols = None
+    for page in pages:
+        for line in list(page.lines):
+            found = header_columns(line)
+            if found or SECTION.match(line.text):
+                cols = _column_spans(found) if found else None
+                continue
+            if cols is None or not QUESTION_ID.match(line.words[0].text):
+                continue
+            rest = next((ln for ln in page.lines if _rest_of(line, ln, cols)), None)
+            if rest is not None:
+                line.words = line.words + rest.words
+                page.lines = [ln for ln in page.lines if ln is not rest]
+
+
+def _rest_of(line, other, cols: dict[str, tuple[float, float]]) -> bool:
+    """`other` is the rest of the row's id line `line`, read apart (`_rejoin_row_pieces`)."""
+    if other is line or other.column != line.column or other.x0 <= line.x1:
+        return False
+    under = [w for w in other.words if any(w.x1 > a and w.x0 < b for a, b in cols.values())]
+    return (
+        _beside(line, other)
+        and any(NUMBER.match(w.text) for w in under)
+        and all(NUMBER.match(w.text) or len(w.text) <= STRAY_MAX_CHARS for w in under)
+    )
+
+
+def _under_columns(line, cols: dict[str, tuple[float, float]]) -> bool:
+    """Every word of the line stands under the table's number columns, a number or as short
+    as what the OCR makes of one (`STRAY_MAX_CHARS`: "Ho" for "%"), and one is a number: a
+    row's cells, no line of findings in a right column that begins under the columns."""
+    left = min(a for a, _ in cols.values())
+    return (
+        all(w.x0 >= left for w in line.words)
+        and all(NUMBER.match(w.text) or len(w.text) <= STRAY_MAX_CHARS for w in line.words)
+        and any(NUMBER.match(w.text) for w in line.words)
+    )
+
+
+def _beside(a, b) -> bool:
+    """Two lines at one height: the middle of each inside the other's height."""
+    a_mid, b_mid = (a.top + a.bottom) / 2, (b.top + b.bottom) / 2
+    return a.top <= b_mid <= a.bottom and b.top <= a_mid <= b.bottom
+
+
+def _fill_bare_rows(cells: Cells, pages: list) -> None:
+    """A question row the page OCR read no number of at all (wp-summary-header-repeated-on-
+    next-page-2016 scanned, 1.1, 4.6 and 6.6: a two-line row whose "14 15 93 %", set in the
+    middle of the row's height, is no word of the text layer): each number column's cell is
+    read from the image over the whole row's height, and a number read becomes a word of the
+    row's first line (`_fill`). Without them the table's total line was taken for the last
+    bare row's numbers, and the table had no total. The printed digits, read; the arithmetic
+    checks them like any other reading (`parsers.ocr_numbers`)."""
+    boxes: dict[int, list[tuple[float, float, float, float]]] = {}
+    where: dict[int, list] = {}
+    for page, row, cols, _ in _question_rows(pages):
+        top, bottom = row[0].top, max(ln.bottom for ln in row)
+        if _numbers_between(page, cols, top, bottom):
+            continue
+        for a, b in cols.values():
+            boxes.setdefault(page.number, []).append((a, top, b, bottom))
+            where.setdefault(page.number, []).append(row[0])
+    _fill(cells, boxes, where)
+
+
+def _fill_lost_totals(cells: Cells, pages: list) -> None:
+    """A score table's total row the page OCR lost whole (wp-summary-header-repeated-on-next-
+    page-2016 scanned, p. 15: "48 100 48 %", bold and with no label, under 6.6; the area had no
+    total, `missing_area_total`): where a table's last question row is followed on its page by
+    a line with no number under the columns (the findings' title), the white between them is
+    read column by column (`reread_numbers`); points and max read there become a line of the
+    page, the total row `parsers.scores` takes a number line below the last row for. Nothing
+    is read where the table goes on to the next page (its total may be there)."""
+    bands = []  # (page, the line after the row, the row's last line, its boxes, where they begin)
+    boxes: dict[int, list[tuple[float, float, float, float]]] = {}
+    for page, row, cols, after in _question_rows(pages):
+        top = max(ln.bottom for ln in row)
+        if after is None or after.top <= top or _numbers_between(page, cols, top, after.bottom):
+            continue
+        spans = {k: (a, top, b, after.top) for k, (a, b) in cols.items()}
+        start = len(boxes.setdefault(page.number, []))
+        boxes[page.number].extend(spans.values())
+        bands.append((page, after, row[-1], spans, start))
+    if not bands:
+        return
+    read = reread_numbers(cells, boxes)
+    for page, after, last, spans, start in bands:
+        found = {k: read.get((page.number, start + j), []) for j, k in enumerate(spans)}
+        numbers = {k: r for k, r in found.items() if r and NUMBER.match(r[0])}
+        if "points" not in numbers or "max" not in numbers:
+            continue
+        mid, half = (spans["points"][1] + spans["points"][3]) / 2, (last.bottom - last.top) / 2
+        words = [
+            OcrWord(r[0], a, b, mid - half, mid + half, last.size, votes=_numbers(*r))
+            for k, r in numbers.items()
+            for a, _, b, _ in [spans[k]]
+        ]
+        at = next((i for i, ln in enumerate(page.lines) if ln is after), len(page.lines))
+        page.lines.insert(at, dataclasses.replace(last, words=words))  # a line like the row's
+
+
+def _numbers_between(page, cols: dict[str, tuple[float, float]], top: float, bottom: float):
+    """Whether any line of the page whose middle lies between `top` and `bottom` has a number
+    under one of the columns (in whatever order the page's lines were put)."""
+    for line in page.lines:
+        if not top <= (line.top + line.bottom) / 2 <= bottom:
+            continue
+        for w in line.words:
+            if NUMBER.match(w.text) and any(w.x1 > a and w.x0 < b for a, b in cols.values()):
+                return True
+    return False
+
+
+def _question_rows(pages: list):
+    """(page, the row's lines, the table's column spans, the line after the row unless it
+    starts the next row or the page ended) of each question row of the score tables (found by
+    their header rows, as in `fill_number_cells`): a line that starts with a question id left
+    of the columns, of the table's area and not one of its rows before (a section heading
+    "4.2 …" or "4.5 …" at the top of the next page is no row of the table before it), and the
+    lines after it that go on the row (`_row_goes_on`); a page break, a header or a section
+    ends the row."""
+    table: tuple | None = None  # the column spans, the area, the ids of the rows so far
+    for page in pages:
+        row: list = []
+        for line in page.lines:
+            found = header_columns(line)
+            if found or SECTION.match(line.text):
+                if row:
+                    yield page, row, table[0], line
+                row = []
+                table = (_column_spans(found), _header_area(line), set()) if found else None
+                continue
+            if table is None or not line.words:
+                continue
+            cols, area, seen = table
+            left = min(a for a, _ in cols.values())
+            first = line.words[0]
+            if _starts_row(first, left, area, seen):
+                if row:
+                    yield page, row, cols, None
+                row = [line]
+                seen.add(first.text.rstrip("."))
+            elif row and _row_goes_on(row, line, left):
+                row.append(line)
+            elif row:
+                yield page, row, cols, line
+                row = []
+        if row:
+            yield page, row, table[0], None
+
+
+def _starts_row(first, left: float, area: str | None, seen: set) -> bool:
+    """A line's first word is a new question id of the table's area, left of its columns."""
+    if first.x1 >= left or not QUESTION_ID.match(first.text):
+        return False
+    return area in (None, first.text[0]) and first.text.rstrip(".") not in seen
+
+
+def _row_goes_on(row: list, line, left: float) -> bool:
+    """Does `line` belong to the question row `row` (its lines so far)? A line of the
+    question's text (a word left of the columns) close under it, or a line of numbers beside
+    the row's text (set in the middle of a tall row); not numbers below it, nor a total label's
+    line (the total row)."""
+    last = row[-1]
+    if line.words[0].text.casefold() in TOTAL_LABELS:
+        return False
+    gap = line.top - max(ln.bottom for ln in row)
+    if gap > TABLE_END_GAP_LINE_HEIGHTS * (last.bottom - last.top):
+        return False
+    text = any(w.x1 < left and not NUMBER.match(w.text) for w in line.words)
+    return text or line.top < max(ln.bottom for ln in row)
 
 
 def _reread_points_titles(cells: Cells, pages: list) -> None:
@@ -646,8 +865,14 @@ def _row_gaps(
     numbers: a tall row's numbers the OCR put on a line of their own), and every word under
     the columns is a number or as short as what the OCR makes of one (`STRAY_MAX_CHARS`). A
     line of prose with a number in it ("25 anställda") has longer words under the columns,
-    and a footer's page number after its text fills no half."""
-    under = [w for w in line.words if any(w.x1 > a and w.x0 < b for a, b in cols.values())]
+    and a footer's page number after its text fills no half.
+
+    The question's text may reach into the first column's span (wp-summary-header-repeated-
+    on-next-page-2016 scanned, p. 19: the points title read again wide, "… förtroendevalda"
+    and "… nämnderna och" ending inside it, and 8.1's "6" and 8.4's "1" lost): its words
+    (`_text_run`) are no cell's, and a gap's span begins a cell's gap after them."""
+    n_text, text_end = _text_run(line, min(a for a, _ in cols.values()))
+    under = [w for w in line.words[n_text:] if any(w.x1 > a and w.x0 < b for a, b in cols.values())]
     if any(not NUMBER.match(w.text) and len(w.text) > STRAY_MAX_CHARS for w in under):
         return []
     numbers = [w for w in under if NUMBER.match(w.text)]
@@ -655,7 +880,25 @@ def _row_gaps(
     alone = len(under) == len(line.words)  # the row's numbers on a line of their own
     if not hit or hit == set(cols) or (2 * len(hit) < len(cols) and not (alone or in_question)):
         return []
-    return [span for k, span in cols.items() if k not in hit]
+    return [(max(a, text_end), b) for k, (a, b) in cols.items() if k not in hit and text_end < b]
+
+
+def _text_run(line, left: float) -> tuple[int, float]:
+    """How many of a score-table row line's first words are its question's text, and where a
+    cell may begin after them: the words from the first, which begins left of the columns
+    (`left`), each a word space after the one before (less than `CELL_GAP_EM`, the gap
+    `parsers.scores` tells a cell by) and no number; a cell begins that gap after the last.
+    (0, `left`) for a line that begins under the columns."""
+    k, end = 0, left
+    if not line.words:
+        return 0, left
+    for w in line.words:
+        if k and (NUMBER.match(w.text) or w.x0 - end >= CELL_GAP_EM * w.size):
+            break
+        if not k and w.x0 >= left:
+            return 0, left
+        k, end = k + 1, w.x1
+    return k, end + CELL_GAP_EM * line.words[k - 1].size
 
 
 def _fill(cells: Cells, boxes: dict[int, list], where: dict[int, list]) -> None:
@@ -688,10 +931,11 @@ def _fill(cells: Cells, boxes: dict[int, list], where: dict[int, list]) -> None:
         line.words.sort(key=lambda w: w.x0)
 
 
-#: A first word that may be a question id read without its dot ("11", '"13') or with a comma
-#: for it ("4,1"): read again even on a line without numbers (a tall row's first line); only
-#: an id read replaces it.
-_ID_LIKE = re.compile(r"^[\"'«]?[1-8],?\d{1,2}$")
+#: A first word that may be a question id read without its dot ("11", '"13'), with a comma
+#: for it ("4,1") or with a speck before it ('"2.1', wp-summary-header-repeated-on-next-page-
+#: 2016 scanned, p. 7: question 2.1 lost): read again even on a line without numbers (a tall
+#: row's first line); only an id read replaces it.
+_ID_LIKE = re.compile(r"^[\"'«]?[1-8][,.]?\d{1,2}$")
 #: ... its area's digit and the question's number, as read without the dot (`dot_lost`).
 _ID_WITHOUT_DOT = re.compile(r"^[\"'«]?([1-8])(\d{1,2})$")
 #: A question id as printed ("4.4"); the page OCR may read it "SR", "Sd" or "55".

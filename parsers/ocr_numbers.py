@@ -382,11 +382,12 @@ def _readings(values: dict, words: list, boxes: list) -> dict[str, list[str]] | 
     """The row's readings per column: its words' other readings (page, cell, column) and a
     percent's sign read as digits; None when no cell has a second reading."""
     readings = {k: [_text(v)] for k, v in values.items()}
+    taken: set[str] = set()  # columns whose word was found (`_first_reading`)
     for page, w in words:
         if not any(_inside(page, w, box) for box in boxes):
             continue
         for k, v in values.items():
-            if number(w.text) == v and w.readings():
+            if number(w.text) == v and w.readings() and _first_reading(k, taken):
                 votes = list(w.votes) or [w.text, *w.readings()]
                 readings[k] = [t for t in votes if number(t) == v] or readings[k]
                 readings[k] += [t for t in votes if number(t) != v]
@@ -400,6 +401,17 @@ def _readings(values: dict, words: list, boxes: list) -> dict[str, list[str]] | 
     if all(len(r) == 1 for r in readings.values()):
         return None
     return readings
+
+
+def _first_reading(column: str, taken: set[str]) -> bool:
+    """Whether a word read as a column's value is the first in the row so read (and note it):
+    the first, in reading order, is the cell's; a later one of the same value is a speck
+    further down the row (lidkoping-2017 scanned, 4.2: "60%" read "0%", its readings "6094"
+    and "6%" replaced by a "0" below it read "70", "S", and the row left at 0 %)."""
+    if column in taken:
+        return False
+    taken.add(column)
+    return True
 
 
 def _pick(values: dict, words: list, boxes: list, known_max: float | None) -> dict | None:

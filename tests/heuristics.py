@@ -69,6 +69,36 @@ class _NeverMatches:
 
 #: rule name → (what turning it off means, the patches, whether it is part of the reading)
 RULES: dict[str, tuple[str, dict[str, object], bool]] = {
+    "ocr_cells._fill_bare_rows": (
+        "a scanned question row with no number read is not read again column by column",
+        {"parsers.ocr_cells._fill_bare_rows": _never},
+        True,
+    ),
+    "ocr_cells._text_run": (
+        "a scanned row's question text reaching into the points column counts as a cell's",
+        {"parsers.ocr_cells._text_run": lambda _line, left: (0, left)},
+        True,
+    ),
+    "ocr_cells._rejoin_split_rows": (
+        "a scanned score row the layout split into two columns stays split",
+        {"parsers.ocr_cells._rejoin_split_rows": _never},
+        True,
+    ),
+    "ocr_cells._rejoin_row_pieces": (
+        "a scanned row id line's rest read as a line of its own stays apart",
+        {"parsers.ocr_cells._rejoin_row_pieces": _never},
+        True,
+    ),
+    "ocr_numbers._first_reading": (
+        "every word read as a scanned row's value replaces the readings of the one before",
+        {"parsers.ocr_numbers._first_reading": lambda _column, _taken: True},
+        False,
+    ),
+    "ocr_cells._fill_lost_totals": (
+        "a scanned score table's total row lost whole is not read under its last row",
+        {"parsers.ocr_cells._fill_lost_totals": _never},
+        True,
+    ),
     "findings.ENDS_LINE_GOING_ON": (
         "no word at a line end says the item goes on",
         {"parsers.findings.ENDS_LINE_GOING_ON": frozenset()},

@@ -529,3 +529,178 @@ def test_the_body_style_of_a_document_without_paragraphs_is_assumed():
     assert BodyStyle.of([]) == BodyStyle(10.0, 2.0)
     lines = [Line(_run(100 + 20 * k, 50 + 30 * k, "Rad", str(k)), 1) for k in range(4)]
     assert BodyStyle.of(lines) == BodyStyle(SIZE, 0.2 * SIZE)
+
+
+# --- scans: a question row the page OCR read no number of (ocr_cells._fill_bare_rows) ---------
+
+
+def test_a_question_row_with_no_number_read_is_read_column_by_column():
+    """wp-summary-header-repeated-on-next-page-2016, scanned, p. 4: question 1.1's "14 15 93 %",
+    set in the middle of its two-line row, is no word of the text layer. Each column's cell is
+    read over the row's height (the readings stand in the cell cache, keyed by page and box,
+    so no Tesseract runs here) and becomes the row's numbers; before, the table's total line
+    "57 100 57 %" was taken for 1.1's numbers and the area had no total. Row 1.2, whose numbers
+    were read, is not read again (its boxes are not in the cache: reading them would fail)."""
+    from parsers import ocr, ocr_cells
+    from parsers.vocabulary import header_columns
+
+    header = _line(320, ("1.", 52), ("Offentlighet", 64), ("Uppnått", 335), ("Max", 419))
+    header.words.append(Word("Procent", 482, 524, 320, 330, SIZE))
+    first = _line(338, ("1.1", 47), ("Finns", 71), ("en", 102), ("plan?", 118))
+    rows = [
+        first,
+        _line(356, ("och", 51), ("information?", 73)),
+        _line(372, ("1.2", 52), ("Informeras", 71), ("invånarna", 135)),
+        _line(380, ("15", 351), ("20", 424), ("75%", 490)),
+        _line(388, ("politiken", 52), ("samt", 110)),
+        _line(410, ("57", 351), ("100", 420), ("57%", 490)),
+    ]
+    page = PageText(1, 595, 842, [header, *rows])
+    cols = ocr_cells._column_spans(header_columns(header))
+    known = {
+        ocr.Cells.key(1, (a, 338, b, 366)): reading
+        for (a, b), reading in zip(cols.values(), ("14", "15", "93%"), strict=True)
+    }
+    ocr_cells._fill_bare_rows(ocr.Cells(b"", known=known), [page])
+    assert first.text == "1.1 Finns en plan? 14 15 93%"
+    (table,) = scores.find_tables(page.lines)
+    assert [q.numbers for q in table.questions] == [
+        {"points": 14, "max": 15, "percent": 93},
+        {"points": 15, "max": 20, "percent": 75},
+    ]
+    assert table.total == {"points": 57, "max": 100, "percent": 57}
+    # section headings at the next page's top ("1.2 …" again, "4.2 …" of another area) are no
+    # rows of the table going on there: nothing of them is read
+    headings = PageText(2, 595, 842, [_line(60, ("1.2", 51), ("Styrning", 76))])
+    headings.lines.append(_line(80, ("4.2", 51), ("Tillgänglighet", 76)))
+    found = ocr_cells._question_rows([page, headings])
+    assert [row[0].words[0].text for _, row, _, _ in found] == ["1.1", "1.2"]
+
+
+def test_a_total_row_lost_whole_is_read_in_the_white_under_the_last_row():
+    """wp-summary-header-repeated-on-next-page-2016, scanned, p. 15: the bold total row "48 100
+    48 %" under 6.6 is no word of the text layer; the white between the last row and the
+    findings' title below it is read column by column (readings from the cell cache, as
+    above) and becomes the table's total row. A table whose last row ends its page is not
+    read there (its total may be on the next page: the boxes are not in the cache)."""
+    from parsers import ocr, ocr_cells
+    from parsers.vocabulary import header_columns
+
+    header = _line(180, ("6.", 47), ("Kommunen", 64), ("Uppnått", 336), ("Max", 419))
+    header.words.append(Word("Procent", 482, 524, 180, 190, SIZE))
+    rows = [
+        _line(545, ("6.6", 51), ("Arbetar", 70), ("kommunen?", 112), ("6", 351), ("10", 424)),
+        _line(562, ("kulturellt", 52), ("och", 97), ("kön)?", 119)),
+    ]
+    rows[0].words.append(Word("60%", 490, 507, 545, 555, SIZE))
+    title = _line(625, ("Styrkor", 52), ("och", 91), ("förbättringsmöjligheter", 112))
+    page = PageText(1, 595, 842, [header, *rows, title])
+    cols = ocr_cells._column_spans(header_columns(header))
+    known = {
+        ocr.Cells.key(1, (a, 572, b, 625)): reading
+        for (a, b), reading in zip(cols.values(), ("48", "100", "48%"), strict=True)
+    }
+    ocr_cells._fill_lost_totals(ocr.Cells(b"", known=known), [page])
+    assert [ln.text for ln in page.lines[3:]] == ["48 100 48%", title.text]
+    (table,) = scores.find_tables(page.lines)
+    assert table.total == {"points": 48, "max": 100, "percent": 48}
+    # the last row at the page's foot: nothing is read
+    foot = PageText(1, 595, 842, [header, *rows])
+    ocr_cells._fill_lost_totals(ocr.Cells(b""), [foot])
+    assert len(foot.lines) == 3
+
+
+def test_a_rows_text_reaching_into_the_points_column_is_no_cell():
+    """wp-summary-header-repeated-on-next-page-2016, scanned, p. 19: the points title read
+    again wide put the points column's span under the question's text ("… förtroendevalda",
+    "… nämnderna och" end inside it); 8.1's "6" and 8.4's "1" were lost, and the rows were
+    taken for prose (a long word under the columns). The text's words, each a word space
+    after the one before, are no cell's, and the lost cell is read a cell's gap after them
+    (`scores` takes a number closer than that for the text's)."""
+    from parsers import ocr_cells
+
+    cols = {"points": (277.7, 374.6), "max": (374.6, 463.0), "percent": (463.0, 543.1)}
+
+    def row(*words: tuple[str, float, float]) -> Line:
+        return Line([Word(t, x0, x1, 290, 300, SIZE) for t, x0, x1 in words], 1)
+
+    first = row(("till", 194, 204), ("förtroendevalda", 208, 304), ("15", 424, 436))
+    first.words.append(Word("40%", 490, 517, 290, 300, SIZE))
+    assert ocr_cells._row_gaps(first, cols) == [(304 + 0.6 * SIZE, 374.6)]
+    other = row(("nämnderna", 229, 286), ("och", 290, 308), ("15", 424, 435), ("7%", 493, 512))
+    assert ocr_cells._row_gaps(other, cols) == [(308 + 0.6 * SIZE, 374.6)]
+    # prose with a number in it is still no row: its words go on under the columns
+    prose = row(("Kommunen", 52, 100), ("har", 300, 315), ("25", 340, 350), ("anställda", 380, 420))
+    assert ocr_cells._row_gaps(prose, cols) == []
+
+
+def test_a_score_row_the_layout_split_into_two_columns_is_one_row_again():
+    """wp-summary-header-repeated-on-next-page-2016, scanned, p. 13: the percent signs read as
+    letters ("56 Ho") and the question texts leaving a strip of white beside the numbers, the
+    layout read area 5's rows as two newspaper columns: "… hur 14" left, "25 56 Ho" right, the
+    right halves after the table's last row. Each half is joined again, in the left one's
+    place; a right column's line with words left of the number columns, or with words longer
+    than a misread sign (findings beginning under the columns), stays apart."""
+    from parsers import ocr_cells
+
+    header = _line(320, ("5.", 51), ("Resultat", 64), ("Uppnått", 335), ("Max", 419))
+    header.words.append(Word("Procent", 482, 524, 320, 330, SIZE))
+    left = _line(404, ("stöds", 51), ("cheferna", 82), ("14", 351))
+    after = _line(420, ("kommuniceras", 52), ("resultaten", 129))
+    right = _line(404, ("25", 424), ("56", 490), ("Ho", 506))
+    prose = _line(420, ("Styrkor", 300), ("och", 340), ("25", 424))
+    findings = _line(420, ("Utveckla", 330), ("ansvaret", 380))
+    for line, side in ((left, 1), (after, 1), (right, 2), (prose, 2), (findings, 2)):
+        line.column = side
+    page = PageText(1, 595, 842, [header, left, after, right, prose, findings])
+    ocr_cells._rejoin_split_rows([page])
+    assert [ln.text for ln in page.lines] == [
+        header.text,
+        "stöds cheferna 14 25 56 Ho",
+        after.text,
+        prose.text,
+        findings.text,
+    ]
+
+
+def test_a_row_id_lines_rest_read_as_a_line_of_its_own_joins_it():
+    """wp-summary-header-repeated-on-next-page-2016, scanned, p. 7: "2.3 Hur informerar
+    kommunen om service och 5 50 35" read as two lines, the rest a few points higher and so
+    first; its numbers went to 2.2 (which had its own), 2.3 had none, and the table's total
+    line was taken for them. The rest, beside the id line and right of it, with numbers under
+    the columns, joins it; a line of text beside it (no number under the columns) does not."""
+    from parsers import ocr_cells
+
+    header = _line(214, ("2.", 46), ("Tillgänglighet", 60), ("Uppnått", 336), ("Max", 419))
+    header.words.append(Word("Procent", 472, 528, 214, 224, SIZE))
+    rest = _line(311, ("om", 208), ("service", 227), ("och", 267), ("5", 353), ("50", 424))
+    rest.words.append(Word("35", 490, 516, 311, 321, SIZE))
+    row = _line(314, ("2.3", 52), ("Hur", 71), ("informerar", 92), ("kommunen", 148))
+    beside = _line(345, ("om", 300), ("tjänster", 320))
+    other = _line(348, ("2.4", 52), ("Hur", 71), ("arbetar", 92))
+    page = PageText(1, 595, 842, [header, rest, row, beside, other])
+    ocr_cells._rejoin_row_pieces([page])
+    assert [ln.text for ln in page.lines] == [
+        header.text,
+        "2.3 Hur informerar kommunen om service och 5 50 35",
+        beside.text,
+        other.text,
+    ]
+
+
+def test_a_speck_read_as_a_rows_value_does_not_replace_the_cells_readings():
+    """lidkoping-2017, scanned, 4.2: "6 10 60%", its percent read "0%" (and "6094", "6%"),
+    and a speck lower in the row read "0" (and "70", "S"). The cell's readings are the first
+    word's read as that value; the speck's replaced them, and the row stayed at 0 %, flagged.
+    With the cell's, "6094" gives "60" and the arithmetic picks 6 of 10, 60 %."""
+    from parsers import ocr_numbers
+    from parsers.ocr import OcrWord
+
+    cell = OcrWord("0%", 483, 503, 165, 175, SIZE, page_reading="6094", column_reading="6%")
+    cell.votes = ("6094", "0%", "6%")
+    speck = OcrWord("0", 496, 499, 178, 186, SIZE, page_reading="70", votes=("0", "70", "S"))
+    boxes = [(6, 62.6, 165.0, 504.0, 187.0)]
+    values = {"points": 6, "max": 10, "percent": 0}
+    readings = ocr_numbers._readings(values, [(6, cell), (6, speck)], boxes)
+    assert "60" in readings["percent"] and "70" not in readings["percent"]
+    assert ocr_numbers.choose(readings) == {"points": 6, "max": 10, "percent": 60}

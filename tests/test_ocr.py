@@ -957,6 +957,9 @@ def test_a_column_title_with_a_speck_before_it_is_a_title() -> None:
 def test_a_rows_first_word_like_an_id_without_its_dot_is_read_again() -> None:
     # the same scan: "1.1" read "11" on a row's first line, its numbers three lines below
     assert ocr_cells._ID_LIKE.match("11") and ocr_cells._ID_LIKE.match('"13')
+    # wp-summary-header-repeated-on-next-page-2016, scanned, p. 7: "2.1" read '"2.1' (question
+    # 2.1 lost), read again "21" with the whitelist: the area's digit and the question's number
+    assert ocr_cells._ID_LIKE.match('"2.1') and not ocr_cells._ID_LIKE.match("2.1%")
     assert not ocr_cells._ID_LIKE.match("2019") and not ocr_cells._ID_LIKE.match("Hur")
 
 
