@@ -230,10 +230,13 @@ def _closing_quote(line: str) -> bool:
 
 
 def _closes_open_quote(before: str, line: str) -> bool:
-    """Does the line start with the mark that closes a quotation left open on the lines
+    """Does the line start with the mark that closes a quotation left open on the line
     `before` ("… ”Ungdomsinitiativet" / "”och Pizzakväll")? The marks Swedish prints on both
     sides of a quotation (” or ") pair up in order, so after an odd number of them the next
-    one closes, whatever follows it (fresh seed 4013 case 226)."""
+    one closes, whatever follows it (fresh seed 4013 case 226). Only the line before counts:
+    one stray mark earlier in a long text would otherwise glue every quotation that opens at
+    a line's start to the word before it ("enkäter som" / "”tyck och tryck”" in the Norsjö
+    seed joined as one text)."""
     mark = line[0]
     return mark in _BOTH_SIDES and before.count(mark) % 2 == 1
 
@@ -244,18 +247,19 @@ def join_lines(lines: list[str]) -> str:
     A word split at a line end ("handlingspla-" / "ner") is rejoined without the hyphen; a
     hyphen that belongs to the text is kept ("kompetens- och", "e-tjänster", "HME-enkäten").
     """
-    out = ""
+    out = last = ""
     alone = False  # the line before held one word only
     for raw in lines:
         line = " ".join(raw.split())
         if not line:
             continue
+        before, last = last, line
         if not out:
             out, alone = line, " " not in line
             continue
         first = line.split(" ", 1)[0]
         fragment, alone = (out.rsplit(" ", 1)[-1] if alone else ""), " " not in line
-        if line[0] in _CLOSING or _closing_quote(line) or _closes_open_quote(out, line):
+        if line[0] in _CLOSING or _closing_quote(line) or _closes_open_quote(before, line):
             out = out + line  # "…planeringen" / "?" or "”.": a break before closing punctuation
         elif fragment and _forced_break(fragment.strip(_WORD_EDGES), first):
             out = out + line  # a word broken in a narrow column, without a hyphen

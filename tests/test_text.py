@@ -159,6 +159,21 @@ def test_a_quote_left_open_is_closed_by_the_mark_that_starts_the_next_line() -> 
     )
 
 
+def test_a_stray_mark_lines_before_leaves_a_quotation_opening_a_line_apart() -> None:
+    """The Norsjö seed joined as one text (tests/test_norsjo_seed.py): a ” left unpaired
+    pages before made every quotation that opened a line close the one "left open", so
+    "… enkäter som" / "”tyck och tryck”, …" came out "som”tyck". Only a quotation left open
+    on the line just before is closed by a mark that starts the next line."""
+    lines = [
+        "tum-märket 12” står ensamt.",
+        "Kompletterande metoder till enkäter som",
+        "”tyck och tryck”",
+    ]
+    assert join_lines(lines) == (
+        "tum-märket 12” står ensamt. Kompletterande metoder till enkäter som ”tyck och tryck”"
+    )
+
+
 @pytest.mark.parametrize(
     ("head", "tail", "printed", "broken"),
     [
