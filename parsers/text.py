@@ -230,15 +230,36 @@ def _closing_quote(line: str) -> bool:
 
 
 def _closes_open_quote(before: str, line: str) -> bool:
-    """Does the line start with the mark that closes a quotation left open on the line
-    `before` ("… ”Ungdomsinitiativet" / "”och Pizzakväll")? The marks Swedish prints on both
-    sides of a quotation (” or ") pair up in order, so after an odd number of them the next
-    one closes, whatever follows it (fresh seed 4013 case 226). Only the line before counts:
-    one stray mark earlier in a long text would otherwise glue every quotation that opens at
-    a line's start to the word before it ("enkäter som" / "”tyck och tryck”" in the Norsjö
-    seed joined as one text)."""
+    """Does the line start with the mark that closes a quotation left open before it
+    ("… ”Ungdomsinitiativet" / "”och Pizzakväll")? Swedish prints ” (or ") on both sides of
+    a quotation, so a mark at a line start followed by a letter is either. The text decides:
+    one closed again on the same line ("”lättläst” finns") opens a quotation of its own; one
+    after a mark that opened a quotation (a space before it, a letter after it) and was not
+    closed yet closes it (fresh seed 4013 case 226). A mark that only closes
+    ("tum-märket 12” står") leaves nothing open, so a stray one further back does not glue a
+    quotation that opens a line to the word before it (the Norsjö seed joined as one text)."""
     mark = line[0]
-    return mark in _BOTH_SIDES and before.count(mark) % 2 == 1
+    if mark not in _BOTH_SIDES or _closed_on(line[1:], mark):
+        return False
+    last = before.rfind(mark)
+    return _opens_at(before, last)
+
+
+def _opens_at(text: str, at: int) -> bool:
+    """Does the mark at `at` open a quotation: nothing or a space before it, a word after?"""
+    return 0 <= at < len(text) - 1 and (at == 0 or text[at - 1] == " ") and text[at + 1] != " "
+
+
+def _closed_on(rest: str, mark: str) -> bool:
+    """Does `rest` hold `mark` closing a quotation: a word before it, nothing, a space or
+    punctuation after it ("lättläst” finns")?"""
+    for at, char in enumerate(rest):
+        if char != mark:
+            continue
+        after = rest[at + 1 : at + 2]
+        if at > 0 and rest[at - 1] != " " and (not after or after == " " or after in _CLOSING):
+            return True
+    return False
 
 
 def join_lines(lines: list[str]) -> str:
@@ -247,19 +268,18 @@ def join_lines(lines: list[str]) -> str:
     A word split at a line end ("handlingspla-" / "ner") is rejoined without the hyphen; a
     hyphen that belongs to the text is kept ("kompetens- och", "e-tjänster", "HME-enkäten").
     """
-    out = last = ""
+    out = ""
     alone = False  # the line before held one word only
     for raw in lines:
         line = " ".join(raw.split())
         if not line:
             continue
-        before, last = last, line
         if not out:
             out, alone = line, " " not in line
             continue
         first = line.split(" ", 1)[0]
         fragment, alone = (out.rsplit(" ", 1)[-1] if alone else ""), " " not in line
-        if line[0] in _CLOSING or _closing_quote(line) or _closes_open_quote(before, line):
+        if line[0] in _CLOSING or _closing_quote(line) or _closes_open_quote(out, line):
             out = out + line  # "…planeringen" / "?" or "”.": a break before closing punctuation
         elif fragment and _forced_break(fragment.strip(_WORD_EDGES), first):
             out = out + line  # a word broken in a narrow column, without a hyphen

@@ -393,6 +393,20 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.text._closes_open_quote": _never},
         False,
     ),
+    "text._closed_on": (
+        "a mark at a line start closes a quotation left open even when the line closes it",
+        {"parsers.text._closed_on": _never},
+        False,
+    ),
+    "text._opens_at": (
+        "any odd count of marks before leaves a quotation open, a closing one too",
+        {
+            "parsers.text._opens_at": lambda text, at: (
+                text.count(text[at]) % 2 == 1 if at >= 0 else False
+            )
+        },
+        False,
+    ),
     "footer._page_number": (
         "every bare number at a page's edge is its page number",
         {"parsers.footer._page_number": lambda line, offsets: footer_page_no(line)},
