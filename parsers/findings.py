@@ -14,6 +14,9 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 
 from parsers.pdf import Box, Line, PageText, Word, box_of
@@ -35,7 +38,9 @@ from parsers.tolerances import (
     JUSTIFIED_EDGE_EM,
     JUSTIFIED_MIN_LINES,
     LEAD_IN_LOOKAHEAD_LINES,
+    LINE_BASELINE_TOLERANCE,
     MIN_LIST_LABELS,
+    MISREAD_GLYPH_CHARS,
     NUMBERED_HEADING_SIZE_RATIO,
     PARAGRAPH_GAP_EXTRA_EM,
     PARAGRAPH_GAP_MIN_EM,
@@ -51,6 +56,22 @@ from parsers.vocabulary import SECTION, broken_title, findings_title, is_header,
 from parsers.words import ENDS_LINE_GOING_ON
 
 _END_WORDS = ("kommentar", "kommentarer", "inspiration", "goda exempel")
+
+#: Whether the document's text is a scan's OCR (`reading_a_scan`): its lists' labels may be
+#: lost, so a labelled list's item may begin without one (`_Column._lost_label`).
+_SCANNED: ContextVar[bool] = ContextVar("scanned", default=False)
+
+
+@contextmanager
+def reading_a_scan(scanned: bool) -> Iterator[None]:
+    """A scope in which the findings read are a scan's OCR (`scanned`) or a text layer's."""
+    token = _SCANNED.set(scanned)
+    try:
+        yield
+    finally:
+        _SCANNED.reset(token)
+
+
 _DASHES = ("-", "–")
 
 
@@ -260,33 +281,77 @@ def _labels(
 def _labels_by_place(
     labelled: list[tuple[str | None, str]], pending: list[tuple[list[Word], tuple[int, int]]]
 ) -> list[tuple[str | None, str]]:
-    """The lines' (label, text), where a line without a label whose first word is number-like
-    (`_MISREAD_LABEL`: "20:", "2") starts where at least `MIN_LIST_LABELS` numbered labels of
-    its page (and text column) start, within `HANGING_INDENT_PT`, left of the edge their text
-    starts at: a label its reading got wrong (a scan's OCR lost or changed the stop of "20.",
-    "21."). A number at the text's edge is the text's."""
-    edges: dict[tuple[int, int], list[tuple[float, float]]] = {}
+    """The lines' (label, text), where a line without a label starts where at least
+    `MIN_LIST_LABELS` labels of its page (and text column) start, within `HANGING_INDENT_PT`,
+    left of the edge their text starts at: a label its reading got wrong. A scan's OCR loses
+    or changes the stop of "20.", "21." ("20:", "2": `_MISREAD_LABEL`), and reads a bullet as
+    letters in the bullet's own box ("• Årlig" as "Od Årlig": the scan of
+    wp-long-word-wrap-and-broken-area-name, p. 13; `_misread_glyph`). A word at the text's
+    edge is the text's."""
+    edges: dict[tuple[int, int], dict[str, list[Word]]] = {}
+    starts: dict[tuple[int, int], list[float]] = {}
     for (glyph, rest), (words, page) in zip(labelled, pending, strict=True):
-        if glyph and rest and _label_kind(glyph) == "number" and len(words) > 1:
-            edges.setdefault(page, []).append((words[0].x0, words[1].x0))
+        if glyph and rest and len(words) > 1 and words[0].text == glyph:
+            edges.setdefault(page, {}).setdefault(_label_kind(glyph), []).append(words[0])
+            starts.setdefault(page, []).append(words[1].x0)
     out = []
     for (glyph, rest), (words, page) in zip(labelled, pending, strict=True):
-        seen = edges.get(page, [])
-        if (
-            glyph is None
-            and len(seen) >= MIN_LIST_LABELS
-            and len(words) > 1
-            and _MISREAD_LABEL.match(words[0].text)
-            and any(
-                abs(words[0].x0 - x) <= HANGING_INDENT_PT
-                and words[1].x0 - text > -HANGING_INDENT_PT
-                for x, text in seen
-            )
-            and words[0].x0 < min(text for _, text in seen) - HANGING_INDENT_PT
-        ):
-            glyph, rest = words[0].text, " ".join(w.text for w in words[1:])
+        if glyph is None and len(words) > 1:
+            for kind, labels in edges.get(page, {}).items():
+                if len(labels) < MIN_LIST_LABELS:
+                    continue
+                misread = (
+                    _misread_number(words, labels, starts[page])
+                    if kind == "number"
+                    else kind == "glyph" and _misread_glyph(words, labels, starts[page])
+                )
+                if misread:
+                    glyph, rest = words[0].text, " ".join(w.text for w in words[1:])
+                    break
         out.append((glyph, rest))
     return out
+
+
+def _misread_number(words: list[Word], labels: list[Word], texts: list[float]) -> bool:
+    """Is the line's first word a number label misread ("20:", "2"): number-like, where the
+    page's labels start, left of where their text starts, its next word no further left?"""
+    return (
+        bool(_MISREAD_LABEL.match(words[0].text))
+        and any(abs(words[0].x0 - label.x0) <= HANGING_INDENT_PT for label in labels)
+        and words[1].x0 - min(texts) > -HANGING_INDENT_PT
+        and words[0].x0 < min(texts) - HANGING_INDENT_PT
+    )
+
+
+def _misread_glyph(words: list[Word], labels: list[Word], texts: list[float]) -> bool:
+    """Is the line's first word a bullet read as letters ("Od", "d")? At most
+    `MISREAD_GLYPH_CHARS` characters, no digit, in the box of the page's bullets (both edges
+    within `HANGING_INDENT_PT`), its next word where their text starts, a tab's gap after it
+    (wider than twice the line's word spaces: `_tab_after`). "I dialog …" or "är en …" at
+    the left edge of a list whose lines go back under its labels is followed by a word
+    space, however close to the bullets' box and their text it comes (fresh seed 2104 case
+    6: a Wingdings bullet, "är" ending where it does, "en" 3 pt from the tab stop)."""
+    first = words[0]
+    return (
+        len(first.text) <= MISREAD_GLYPH_CHARS
+        and _tab_after(words)
+        and not any(c.isdigit() for c in first.text)
+        and any(
+            abs(first.x0 - label.x0) <= HANGING_INDENT_PT
+            and abs(first.x1 - label.x1) <= HANGING_INDENT_PT
+            for label in labels
+        )
+        and any(abs(words[1].x0 - text) <= HANGING_INDENT_PT for text in texts)
+    )
+
+
+def _tab_after(words: list[Word]) -> bool:
+    """Is the gap after the line's first word wider than twice its other word spaces (their
+    median; an em when the line has no other)? Justified text stretches every space alike."""
+    gap = words[1].x0 - words[0].x1
+    spaces = sorted(b.x0 - a.x1 for a, b in itertools.pairwise(words[1:]))
+    usual = spaces[len(spaces) // 2] if spaces else words[0].size / 2
+    return gap > 2 * usual
 
 
 def _label_kind(label: str) -> str:
@@ -496,6 +561,8 @@ class _Column:
         lefts = _left_edges(self.pending)
         for idx, (words, page) in enumerate(self.pending):
             glyph, rest = labelled[idx]
+            if any_bullet and glyph is None and self._lost_label(words, rest, page, right):
+                glyph = ""  # an item whose label OCR lost: it begins here, as one with a label
             if any_bullet:
                 new = glyph is not None
             elif self.last is None or (idx == 0 and not continues):
@@ -547,11 +614,30 @@ class _Column:
         )
         return fits or (_starts_item(self.items[-1].lines[-1], rest) and not stretched)
 
+    def _lost_label(self, words: list[Word], rest: str, page: tuple[int, int], right: dict) -> bool:
+        """On a scan (`reading_a_scan`), does a line of a labelled list without a label begin
+        an item whose label OCR lost? It does where the word processor ended a paragraph: its
+        first word would have fitted on the line before, on the same page (`_would_fit`), and
+        it begins with a capital, as every item does (the scan of history-narrow-label-column,
+        p. 7: the right column's dashes lost, eight improvements read as one). Over a page or
+        column break, where the last line's end tells nothing, as in a list without labels
+        (`_starts_item`: a capital after a line that may end an item). A text layer's labels
+        are all there: a line without one goes on the item."""
+        if not _SCANNED.get() or self.last is None or not self.items or not rest[:1].isupper():
+            return False
+        if page != self.last[1]:
+            return _starts_item(self.items[-1].lines[-1], rest)
+        return _would_fit(self.last[0], words, right[page])
+
     def _apart(self, words: list[Word], line_gap: float) -> bool:
         """Is the line set off from `self.last` (on its page) by more than the space between
-        lines inside one paragraph? Baseline to baseline, not the boxes: a scan's vary."""
+        lines inside one paragraph? Baseline to baseline, not the boxes: a scan's vary. And
+        top to top too (`_tops_apart`), the smaller of the two: a paragraph's gap shows in
+        both, while OCR can set one line's baseline lower than its print (the scan of
+        side-bullet-split-by-page-break, p. 6: "kända för medarbetarna." 3.7 pt low, its top
+        where it belongs, read as a text box under the list and left unread)."""
         height = words[0].size
-        gap = _pitch(self.last[0], words) - height
+        gap = min(_pitch(self.last[0], words), _tops_apart(self.last[0], words)) - height
         return gap > max(PARAGRAPH_GAP_MIN_EM * height, line_gap + PARAGRAPH_GAP_EXTRA_EM * height)
 
     def _outside(
@@ -656,6 +742,12 @@ def _white(pitches: list[tuple[float, float]]) -> list[float]:
     return [pitch - size for pitch, size in pitches if pitch >= size]
 
 
+def _tops_apart(above: list[Word], below: list[Word]) -> float:
+    """Top to top, from a line to the next (a text PDF's boxes are one size high from the
+    baseline, so this is `_pitch` there)."""
+    return min(w.top for w in below) - min(w.top for w in above)
+
+
 def _pitch(above: list[Word], below: list[Word]) -> float:
     """Baseline to baseline, from a line to the next: less one size, the white between them.
     Not measured between the boxes: a scan's word boxes are its OCR line boxes, as high as
@@ -719,6 +811,34 @@ def _would_fit(prev: list[Word], words: list[Word], right: float) -> bool:
         first = words[1]
     space = FIT_WORD_SPACE_EM * first.size
     return prev[-1].x1 + space + (first.x1 - first.x0) < right - FIT_RIGHT_MARGIN_EM * first.size
+
+
+def join_side_headers(pages: list[PageText]) -> None:
+    """A findings table's header row that the layout cut into the tops of two columns
+    ("Styrkor" left, "Förbättringsområden" right, on one baseline) is one line again, so that
+    the table is read as one (`_read_table`), cell by cell under its titles. Read as two
+    headed lists in columns, the right one took the left column's lines below its end (the
+    scan of side-bullet-split-by-page-break, p. 5: a table going on from the page before,
+    its header repeated, only strengths under it). Done on the lines before findings are
+    looked for, like `split_row_titles`."""
+    for page in pages:
+        for left in [ln for ln in page.lines if ln.column == 1]:
+            right = next((ln for ln in page.lines if _beside_on_baseline(left, ln)), None)
+            if right is None:
+                continue
+            joined = Line(sorted(left.words + right.words, key=lambda w: w.x0), page.number)
+            if is_side_header(joined):
+                page.lines = [joined if ln is left else ln for ln in page.lines if ln is not right]
+
+
+def _beside_on_baseline(left: Line, line: Line) -> bool:
+    """Is `line` the right column's line on `left`'s baseline (a row's other cell)?"""
+    base = left.words[0].baseline
+    return (
+        line.column == 2
+        and line.x0 > left.x1
+        and abs(line.words[0].baseline - base) <= LINE_BASELINE_TOLERANCE * left.size
+    )
 
 
 def split_row_titles(pages: list[PageText]) -> None:

@@ -45,14 +45,16 @@ class FooterInfo:
 
 
 def _mask(text: str, scanned: bool = False) -> str:
-    """The line's text with its digits as "#". On a scan each run of digits and the marks and
-    spaces between them is one "#": the OCR reads a page number "11 (19)" on one page and
-    "11/(19)" or "11 19)" on the next."""
+    """The line's text with its digits as "#". On a scan each run of digits, the marks and
+    spaces between them and the marks around them is one "#": the OCR reads a page number
+    "11 (19)" on one page and "11/(19)", "11 19)" or "7199" (both brackets lost:
+    typed-bullet-tab-no-hanging-indent scanned, p. 7, whose footer then stood under area 3's
+    table header and took its place) on the next."""
     return (_DIGIT_RUN if scanned else _DIGITS).sub("#", " ".join(text.split())).casefold()
 
 
 _DIGITS = re.compile(r"\d+")
-_DIGIT_RUN = re.compile(r"\d(?:[^\w]*\d)*")
+_DIGIT_RUN = re.compile(r"[^\w\s]*\d(?:[^\w]*\d)*[^\w\s]*")
 
 
 def _in_band(line: Line, height: float) -> bool:

@@ -43,6 +43,7 @@ from pathlib import Path
 
 from parsers.errors import NoTextLayer, ReportError
 from parsers.reader import Word
+from parsers.tolerances import WORD_SPACE_MAX_EM
 
 MODES = ("auto", "never", "force")
 DEFAULT_MODE = "auto"
@@ -564,26 +565,36 @@ def absorb_fragments(lines: list, size: float) -> list:
         small = all(w.size < FRAGMENT_SIZE_SHARE * size for w in line.words)
         numbers = _numbers_only(line)
         middle = (line.top + line.bottom) / 2
-        host = (
-            next(
-                (
-                    h
-                    for h in lines
-                    if h is not line
-                    and h.top <= middle <= h.bottom
-                    and not all(w.size < FRAGMENT_SIZE_SHARE * size for w in h.words)
-                    and (small or (_beside(line, h) and not _numbers_only(h)))
-                ),
-                None,
-            )
-            if small or numbers
-            else None
+        host = next(
+            (
+                h
+                for h in lines
+                if h is not line
+                and h.top <= middle <= h.bottom
+                and not all(w.size < FRAGMENT_SIZE_SHARE * size for w in h.words)
+                and (
+                    small
+                    or (numbers and _beside(line, h) and not _numbers_only(h))
+                    or _goes_on_line(line, h, size)
+                )
+            ),
+            None,
         )
         if host is None:
             out.append(line)
             continue
         host.words = sorted(host.words + line.words, key=lambda w: w.x0)
     return out
+
+
+def _goes_on_line(line, host, size: float) -> bool:
+    """Is `line` the rest of `host`, read as a line of its own a few points lower or higher:
+    beside it, its first word a word space (less than `WORD_SPACE_MAX_EM`) after the host's
+    last ("… varje år med" and "särskilt" 3.4 pt lower, g3-side-headers-over-newspaper-
+    columns-lettered scanned, p. 13: the right column's lines started at x 342, this one at
+    512, and the page was not read as columns)? A newspaper column's line beside a line of
+    the other column stands a gutter away."""
+    return _beside(line, host) and 0 <= line.x0 - host.x1 < WORD_SPACE_MAX_EM * size
 
 
 def _numbers_only(line) -> bool:

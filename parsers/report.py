@@ -3,8 +3,10 @@
 1. `pdf.read_document`       validate bytes, words and lines with positions per page
 2. `footer.strip_furniture`  drop running headers/footers (publisher and date are read from them);
                              `scores.join_broken_cells` joins column titles and question ids
-                             broken in a narrow cell,
+                             broken in a narrow cell, `findings.join_side_headers` a
+                             findings table's header row cut into two columns,
                              `findings.split_row_titles` puts row-header titles on own lines
+                             (all in `_prepare_lines`)
 3. `scores.find_tables`      area score tables → points, questions
 4. `version.detect`          instrument version from the area names found
 5. `history.find_history`    the report's own table of earlier scores
@@ -23,7 +25,13 @@ from pathlib import Path
 
 from parsers import checks, completeness, ledger, ocr_numbers, tags
 from parsers.errors import NotAKommunkompassReport, UnknownInstrument, UnknownMunicipality
-from parsers.findings import AreaFindings, find_findings, split_row_titles
+from parsers.findings import (
+    AreaFindings,
+    find_findings,
+    join_side_headers,
+    reading_a_scan,
+    split_row_titles,
+)
 from parsers.footer import footer_info, strip_furniture
 from parsers.history import HistoryTable, find_history, find_summary
 from parsers.municipality import find_municipality, find_year
@@ -49,7 +57,7 @@ from schema.record import (
 )
 
 #: Bump when a change can alter parsed values; the warehouse reprocesses older records.
-PARSER_VERSION = "1.17.0"
+PARSER_VERSION = "1.17.1"
 
 
 def parse_report(
@@ -80,10 +88,7 @@ def _parse_report(
     ocr_cache: str | Path | None,
 ) -> ReportRecord:
     doc = read_document(path, reader, ocr, ocr_cache)
-    strip_furniture(doc)
-    join_broken_cells(doc.pages)  # "Uppnå" / "tt" under a squeezed header cell, "4." / "1"
-    split_row_titles(doc.pages)  # "Styrkor ‹cell› • …": findings titled in a left column
-    printed_words((ln.text for ln in doc.lines), tagged=whole_tree(doc))
+    _prepare_lines(doc)
     info = footer_info(doc)
     style = BodyStyle.of(doc.lines)  # the body text's size and line gap, measured once
     warnings: list[Warning] = []
@@ -92,7 +97,8 @@ def _parse_report(
     kommun = find_municipality(doc.lines)
     if kommun is None:
         raise UnknownMunicipality(path, "no Swedish municipality named in the report")
-    areas, accounted = _read_areas(doc, style, found, inst, kommun.code, warnings, trace)
+    with reading_a_scan(doc.ocr is not None):  # a scan's list labels may be lost
+        areas, accounted = _read_areas(doc, style, found, inst, kommun.code, warnings, trace)
     history_rows, hist_page = _history_rows(found.history, inst, warnings)
     warnings.extend(checks.check_history(history_rows, hist_page))
     warnings.extend(checks.check_history_against_areas(history_rows, areas, found.year, hist_page))
@@ -131,6 +137,17 @@ def _parse_report(
         history=history_rows,
         warnings=warnings,
     )
+
+
+def _prepare_lines(doc: Document) -> None:
+    """Step 2: the body's lines as the steps after it read them: furniture out, cells and
+    titles the layout cut apart put together, and the words the document prints whole
+    noted (for line-end hyphens)."""
+    strip_furniture(doc)
+    join_broken_cells(doc.pages)  # "Uppnå" / "tt" under a squeezed header cell, "4." / "1"
+    join_side_headers(doc.pages)  # "Styrkor" | "Förbättringsområden" cut into two columns
+    split_row_titles(doc.pages)  # "Styrkor ‹cell› • …": findings titled in a left column
+    printed_words((ln.text for ln in doc.lines), tagged=whole_tree(doc))
 
 
 def whole_tree(doc: Document) -> bool:

@@ -79,6 +79,9 @@ DEFAULT_LINE_GAP_EM = 0.2
 #: White space this wide (times the font size) between two words may be a gutter; a word
 #: space is ~0.25–0.35 em, a justified line's widest space stays under 1 em.
 GUTTER_MIN_EM = 1.4
+#: A word space is narrower than this many ems (a gutter is `GUTTER_MIN_EM` or more): a scan's
+#: line piece this close after a line's last word goes on that line (`ocr._goes_on_line`).
+WORD_SPACE_MAX_EM = 1.0
 #: A region of columns has at least this many lines on each side of its gutter; at the top of
 #: a page that continues the previous page's columns (same gutter), one is enough.
 MIN_TWO_SIDED_LINES = 2
@@ -193,6 +196,9 @@ PARAGRAPH_GAP_MIN_EM = 0.5
 STRAY_INDENT_SHARE = 0.25
 #: A line starting more than this left of a list's bullet text (pt) is outside the hanging indent.
 HANGING_INDENT_PT = 3
+#: A scan's OCR reads a bullet glyph as at most this many letters ("Od", "d", "o"; a word's
+#: first letter and a bullet's two make three, "•" read with a speck beside it).
+MISREAD_GLYPH_CHARS = 2
 #: Two lines of a list on different pages begin at the same x, or at the same indent from
 #: their column's left edge, within this share of their size: a page may set its column a
 #: point or two apart, a scan's by its rotation (a floating box 10 pt left of a newspaper

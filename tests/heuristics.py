@@ -388,6 +388,39 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.findings._in_rows": lambda *a, **k: True},
         False,
     ),
+    "findings.join_side_headers": (
+        "a side-by-side header row the layout cut into two columns is two headed lists",
+        {
+            "parsers.findings.join_side_headers": lambda pages: None,
+            "parsers.report.join_side_headers": lambda pages: None,
+        },
+        False,
+    ),
+    "findings._tops_apart": (
+        "a line's distance from the one above is measured baseline to baseline only",
+        {"parsers.findings._tops_apart": lambda above, below: float("inf")},
+        False,
+    ),
+    "findings._misread_glyph": (
+        "a bullet OCR read as letters is the item's text",
+        {"parsers.findings._misread_glyph": _never},
+        False,
+    ),
+    "findings._tab_after": (
+        "a short word in the bullets' box before their text's tab stop is a misread bullet",
+        {"parsers.findings._tab_after": lambda words: True},
+        False,
+    ),
+    "findings._Column._lost_label": (
+        "on a scan too, only a label begins an item of a labelled list",
+        {"parsers.findings._Column._lost_label": _never},
+        False,
+    ),
+    "ocr._goes_on_line": (
+        "a scan's line piece beside a line is a line of its own",
+        {"parsers.ocr._goes_on_line": _never},
+        True,
+    ),
     "text._closes_open_quote": (
         "a quotation mark that starts a line opens a quotation unless punctuation follows it",
         {"parsers.text._closes_open_quote": _never},

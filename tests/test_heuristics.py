@@ -704,3 +704,187 @@ def test_a_speck_read_as_a_rows_value_does_not_replace_the_cells_readings():
     readings = ocr_numbers._readings(values, [(6, cell), (6, speck)], boxes)
     assert "60" in readings["percent"] and "70" not in readings["percent"]
     assert ocr_numbers.choose(readings) == {"points": 6, "max": 10, "percent": 60}
+
+
+# --- findings: a side-by-side header row cut into two columns (findings.join_side_headers) ---
+
+
+def test_a_side_header_row_cut_into_two_columns_is_read_as_one_table_row():
+    """The scan of side-bullet-split-by-page-break, p. 5: the table goes on from the page
+    before under its repeated header, only strengths under it this time. The layout carried
+    the columns over the page and cut the header into "Styrkor" (left column) and
+    "Förbättringsområden" (right column) on one baseline; read as two headed lists, the
+    right one took the strengths' lines below it."""
+    lines = [
+        Line(_run(100, 50, "Styrkor"), 1, column=1),
+        Line(_run(100, 300, "Förbättringsområden"), 1, column=2),
+        Line(_run(112, 60, "•", "Tydlig", "plan", "för", "styrningen"), 1),
+        Line(_run(124, 60, "•", "Öppna", "nämnder", "och", "fullmäktige"), 1),
+    ]
+    page = PageText(1, 600, 800, lines)
+    findings.join_side_headers([page])
+    assert page.lines[0].text == "Styrkor Förbättringsområden"
+    found = findings.find_findings(page.lines, {1: page}, lambda _i: 1)[1]
+    assert [i.text for i in found.strengths] == [
+        "Tydlig plan för styrningen",
+        "Öppna nämnder och fullmäktige",
+    ]
+    assert found.improvements == []
+
+
+# --- findings: OCR may set a line's baseline low; its top tells (findings._tops_apart) --------
+
+
+def test_an_ocr_line_set_low_on_its_baseline_goes_on_its_item():
+    """The scan of side-bullet-split-by-page-break, p. 6: OCR set "kända för medarbetarna."
+    3.7 pt lower than its print (its line box reaching deeper), its top where it belongs: by
+    the baselines alone it stood a paragraph's gap apart and was taken for a text box under
+    the list, left unread. A paragraph's gap shows in the tops too."""
+    items: list[findings.Item] = []
+    column = findings._Column(items)
+    rows = [
+        (100.0, 108.0, ["•", "Etablerad", "modell", "för", "ungdomars"]),
+        (114.4, 122.4, ["budgetprocessen", "och", "gör", "resultaten"]),
+        (129.7, 140.5, ["kända", "för", "medarbetarna."]),  # top +15.3, bottom +18.1
+        (146.4, 154.4, ["•", "Bred", "struktur", "för", "mål-", "och"]),
+    ]
+    for top, bottom, texts in rows:
+        x, words = 50.0, []
+        for t in texts:
+            words.append(Word(t, x, x + 5.5 * len(t), top, bottom, SIZE))
+            x += 5.5 * len(t) + 3
+        column.add(words, 1)
+    column.flush(continues=False)
+    assert [i.text for i in items] == [
+        "Etablerad modell för ungdomars budgetprocessen och gör resultaten kända för medarbetarna.",
+        "Bred struktur för mål- och",
+    ]
+
+
+# --- findings: a bullet OCR read as letters, in the bullets' own box (findings._misread_glyph) -
+
+
+def _bulleted(top: float, label: str | None, text: str, label_x1: float = 55.5) -> list[Word]:
+    """A list line: `label` in the bullets' box (x 50 to `label_x1`) and its text from x 65
+    (a tab stop); without a label the text goes back to x 50, under the labels."""
+    words, x = [], 65.0 if label is not None else 50.0
+    if label is not None:
+        words.append(Word(label, 50.0, label_x1, top, top + SIZE, SIZE))
+    for t in text.split():
+        words.append(Word(t, x, x + 5.5 * len(t), top, top + SIZE, SIZE))
+        x = words[-1].x1 + 3
+    return words
+
+
+def _bulleted_items(third_label: str, label_x1: float = 55.5) -> list[str]:
+    items: list[findings.Item] = []
+    column = findings._Column(items)
+    for top, label, text in (
+        (100, "•", "Tydlig modell för tillgänglighet på"),
+        (112, None, "webbplatsen."),
+        (124, "•", "Bred information om e-tjänster."),
+        (136, third_label, "Årlig struktur för mål och resultat."),
+        (148, "•", "Ambitiös satsning på föreningslivet."),
+    ):
+        column.add(_bulleted(top, label, text, label_x1 if label == third_label else 55.5), 1)
+    column.flush(continues=False)
+    return [i.text for i in items]
+
+
+def test_a_bullet_read_as_letters_in_the_bullets_box_starts_an_item():
+    """The scans of wp-long-word-wrap-and-broken-area-name (p. 13) and
+    wp-stacked-lists-bullets-without-hanging-indent (pp. 3, 7, 8, 12, 17): OCR read "•" as
+    "Od" or "d", in the bullets' own box, the item's text at their tab stop. The item was
+    left unread or glued to the one before. A short word at the list's left edge that ends
+    elsewhere, its next word a word space on, is the text's ("I dialog …")."""
+    expected = [
+        "Tydlig modell för tillgänglighet på webbplatsen.",
+        "Bred information om e-tjänster.",
+        "Årlig struktur för mål och resultat.",
+        "Ambitiös satsning på föreningslivet.",
+    ]
+    assert _bulleted_items("Od") == expected
+    assert _bulleted_items("d") == expected
+    # "I" ends 3.5 pt short of the bullets' box: no bullet, whatever follows it
+    assert "Årlig struktur för mål och resultat." not in _bulleted_items("I", label_x1=52.0)
+
+
+def test_a_short_word_at_a_list_edge_followed_by_a_word_space_is_text():
+    """Fresh seed 2104 case 6 (a text PDF): in a list whose lines go back under its Wingdings
+    bullets, "är en av de stora …" began a line, "är" ending within the bullets' box and "en"
+    3 pt from their text's tab stop; read as a misread bullet it split the item. A bullet's
+    tab is wider than the line's word spaces."""
+    bullets = [Word("•", 50.0, 58.0, 100 + 12 * k, 110 + 12 * k, SIZE) for k in range(3)]
+    line = _run(200, 50, "är", "en", "av", "de", "stora", "utmaningarna")
+    assert line[0].x1 == 61.0 and line[1].x0 == 64.0  # in the box, "en" by the tab stop at 66
+    assert not findings._misread_glyph(line, bullets, [66.0, 66.0, 66.0])
+    tabbed = [Word("Od", 50.0, 58.0, 200, 210, SIZE), *_run(200, 66, "Årlig", "struktur")]
+    assert findings._misread_glyph(tabbed, bullets, [66.0, 66.0, 66.0])
+
+
+# --- findings: on a scan, an item whose label OCR lost (findings._Column._lost_label) ---------
+
+
+def _dashed_column(scanned: bool) -> list[str]:
+    """A bulleted column whose second and third items lost their dash to OCR: "… i
+    årsredovis-" / "ningen." ends a paragraph ("Dokumentera" would have fitted after it), and
+    page 2 begins "Säkerställ …" after "… chefer och medarbetare"."""
+    items: list[findings.Item] = []
+    column = findings._Column(items)
+    rows = [
+        (1, 100, "-", "Förtydliga målen för chefer och redovisa utfallet i årsredovis-"),
+        (1, 112, None, "ningen."),
+        (1, 124, None, "Dokumentera ansvaret för kommunens värdegrund."),
+        (1, 136, "-", "Tydliggör ansvaret för förbättringsarbetet vilket uppskattas av"),
+        (1, 148, None, "både chefer och medarbetare"),
+        (2, 100, None, "Säkerställ målen för klagomål och synpunkter."),
+        (2, 112, "-", "Involvera uppföljningen av ungdomars inflytande."),
+    ]
+    with findings.reading_a_scan(scanned):
+        for page, top, label, text in rows:
+            words = _run(top, 65, text, page=page)
+            if label:
+                words.insert(0, Word(label, 50.0, 54.0, top, top + SIZE, SIZE))
+            column.add(words, page)
+            column.flush(continues=True)
+    return [i.text for i in items]
+
+
+def test_on_a_scan_a_paragraph_begun_without_its_label_is_an_item():
+    """The scan of history-narrow-label-column, pp. 6-7: OCR lost the right column's dashes;
+    with labels in the list only a label began an item, and eight improvements read as one
+    (or the lines after a paragraph's gap were left unread). On a scan, a line that begins
+    a paragraph (its first word would have fitted on the line before; over a page break, a
+    capital after a line that may end an item) with a capital begins an item. A text
+    layer's labels are all there: such a line goes on its item."""
+    expected = [
+        "Förtydliga målen för chefer och redovisa utfallet i årsredovisningen.",
+        "Dokumentera ansvaret för kommunens värdegrund.",
+        "Tydliggör ansvaret för förbättringsarbetet vilket uppskattas av både chefer och"
+        " medarbetare",
+        "Säkerställ målen för klagomål och synpunkter.",
+        "Involvera uppföljningen av ungdomars inflytande.",
+    ]
+    assert _dashed_column(scanned=True) == expected
+    assert len(_dashed_column(scanned=False)) == 3
+
+
+# --- ocr: a line's rest OCR read as a line of its own (ocr._goes_on_line) ---------------------
+
+
+def test_a_scans_line_piece_a_word_space_after_a_line_goes_on_it():
+    """g3-side-headers-over-newspaper-columns-lettered scanned, p. 13: OCR read "särskilt"
+    3.4 pt lower than the rest of its line "… varje år med", as a line of its own; the right
+    column's lines began at x 342 and this one at 512, and the page was not read as columns.
+    A piece a word space after a line's last word, within the line's height, goes on it; one
+    a gutter away is the other column's."""
+    from parsers import ocr
+
+    host = Line(_run(100, 342, "följ", "upp", "effekterna", "varje", "år", "med"), 13)
+    piece = Line(_run(103.4, host.x1 + 4, "särskilt"), 13)
+    assert [ln.text for ln in ocr.absorb_fragments([host, piece], SIZE)] == [
+        "följ upp effekterna varje år med särskilt"
+    ]
+    left = Line(_run(100, 50, "nämnderna", "exempelvis", "genom"), 13)
+    right = Line(_run(102, left.x1 + 2 * SIZE, "Inför", "arbetet"), 13)
+    assert len(ocr.absorb_fragments([left, right], SIZE)) == 2

@@ -941,6 +941,11 @@ def test_a_scans_running_footer_is_one_whatever_its_page_number_was_read_as() ->
     b = "Sveriges Kommuner och Landsting 2019-01-29 12 (19)"
     assert _mask(a, scanned=True) == _mask(b, scanned=True)
     assert _mask(a) != _mask(b)  # a text PDF's footers are compared digit by digit, as before
+    # typed-bullet-tab-no-hanging-indent, scanned, p. 7: "7 (19)" read "7199", both brackets
+    # lost; the footer stayed under area 3's table header (numbers 131 -> 152 of 154)
+    c = "Sveriges Kommuner och Landsting 2013-10-26 7199"
+    d = "Sveriges Kommuner och Landsting 2013-10-26 8(19)"
+    assert _mask(c, scanned=True) == _mask(d, scanned=True) == _mask(b, scanned=True)
 
 
 def test_a_column_title_with_a_speck_before_it_is_a_title() -> None:
