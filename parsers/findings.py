@@ -35,6 +35,7 @@ from parsers.tolerances import (
     FIT_WORD_SPACE_EM,
     HANGING_INDENT_PT,
     HEADER_SLACK_PT,
+    INSIDE_GAP_QUANTILE,
     JUSTIFIED_EDGE_EM,
     JUSTIFIED_MIN_LINES,
     LEAD_IN_LOOKAHEAD_LINES,
@@ -114,7 +115,18 @@ def header_kind(line: Line) -> str | None:
         return "table"
     if line.text[:1].islower():
         return None
-    return findings_title(line.text)
+    return findings_title(line.text) or _marked_title(line)
+
+
+def _marked_title(line: Line) -> str | None:
+    """The kind of a findings title with a lone mark before it ("• Förbättringsområden": a
+    scan's speck read as a bullet, score-total-row-next-page scanned, p. 10, where the
+    improvements' ten items went on the strengths and the title became one of them). No
+    finding is a title's word alone, so a title it stays, bulleted or not."""
+    words = line.words
+    if len(words) != 2 or len(words[0].text) != 1 or words[0].text.isalnum():
+        return None
+    return findings_title(words[1].text)
 
 
 _NUMBERED = re.compile(r"^\d+(\.\d+)*\.?\s+[A-ZÅÄÖ]")
@@ -301,9 +313,9 @@ def _labels_by_place(
                 if len(labels) < MIN_LIST_LABELS:
                     continue
                 misread = (
-                    _misread_number(words, labels, starts[page])
-                    if kind == "number"
-                    else kind == "glyph" and _misread_glyph(words, labels, starts[page])
+                    _misread_glyph(words, labels, starts[page])
+                    if kind == "glyph"
+                    else _misread_label(words, labels, starts[page], kind)
                 )
                 if misread:
                     glyph, rest = words[0].text, " ".join(w.text for w in words[1:])
@@ -312,11 +324,13 @@ def _labels_by_place(
     return out
 
 
-def _misread_number(words: list[Word], labels: list[Word], texts: list[float]) -> bool:
-    """Is the line's first word a number label misread ("20:", "2"): number-like, where the
-    page's labels start, left of where their text starts, its next word no further left?"""
+def _misread_label(words: list[Word], labels: list[Word], texts: list[float], kind: str) -> bool:
+    """Is the line's first word a number or letter label misread (`kind`: "20:", "2" by
+    `_MISREAD_LABEL`, "f])" by `_MISREAD_LETTER`), where the page's labels start, left of
+    where their text starts, its next word no further left?"""
+    pattern = _MISREAD_LABEL if kind == "number" else _MISREAD_LETTER
     return (
-        bool(_MISREAD_LABEL.match(words[0].text))
+        bool(pattern.match(words[0].text))
         and any(abs(words[0].x0 - label.x0) <= HANGING_INDENT_PT for label in labels)
         and words[1].x0 - min(texts) > -HANGING_INDENT_PT
         and words[0].x0 < min(texts) - HANGING_INDENT_PT
@@ -419,6 +433,9 @@ def _labels_at_their_edge(
 
 #: A numbered list's label as a scan's OCR may read it: its stop changed or lost ("20:", "2").
 _MISREAD_LABEL = re.compile(r"^\d{1,3}[.:;,)]?$")
+#: A lettered list's label as a scan's OCR may read it: its parenthesis read as a bracket or
+#: a bar, or doubled ("f]", "f])" for "f)": wp-word-lettered-lists-in-side-table scanned, p. 6).
+_MISREAD_LETTER = re.compile(r"^[a-zåäö]{1,2}[\])}|]{1,2}$")
 _NUMBER_AFTER_LABEL = re.compile(r"^(\d{1,3}[.)])(?=[^\s\w]|\d)")
 
 
@@ -551,7 +568,7 @@ class _Column:
         any_bullet = self.bulleted or any(glyph for glyph, _ in labelled)
         self.bulleted = any_bullet
         if line_gap is None:
-            line_gap = min(self.gaps(), default=0.0)
+            line_gap = _inside_gap(self.gaps(), None)
         right, full = _right_edges(self.pending)
         if self.last is not None:
             right.setdefault(self.last[1], self.last_right)
@@ -740,6 +757,22 @@ def _white(pitches: list[tuple[float, float]]) -> list[float]:
     the space inside a paragraph, which `_apart` holds a line's gap against (and any pitch
     `_one_under_other` refuses is under the size too)."""
     return [pitch - size for pitch, size in pitches if pitch >= size]
+
+
+def _inside_gap(gaps: list[float], body: float | None) -> float:
+    """The white between the lines inside one paragraph of a list or table, from the gaps
+    between its lines one under the other: the smallest, and no more than the body text's
+    (`body`). On a scan (`reading_a_scan`) the lower quartile (`INSIDE_GAP_QUANTILE`): each
+    line's box is the OCR's, a point or two off, and the smallest gap is one line set high;
+    held against it, every ordinary gap looked like a paragraph's, and an item's lines were
+    left unread as a box under the list (side-bullet-split-by-page-break scanned, p. 6: 0.5 pt
+    for a white of 4 pt)."""
+    if not gaps:
+        return body if body is not None else 0.0
+    ordered = sorted(gaps)
+    at = min(len(ordered) - 1, int(len(ordered) * INSIDE_GAP_QUANTILE))
+    gap = ordered[at] if _SCANNED.get() else ordered[0]
+    return gap if body is None else min(gap, body)
 
 
 def _tops_apart(above: list[Word], below: list[Word]) -> float:
@@ -1093,7 +1126,7 @@ def _read_table(
             rows = [r for r in rows if r]
             pitches = [(_pitch(a, b), b[0].size) for a, b in itertools.pairwise(rows)]
             gaps += _white(pitches)
-    _read_sides(split, found, min([*gaps, style.line_gap]))
+    _read_sides(split, found, _inside_gap(gaps, style.line_gap))
     return end
 
 
@@ -1411,7 +1444,7 @@ def _read_list(
             gaps.append(gap)
         prev = ln
         col.add(ln.words, ln.page, ln.column)
-    col.flush(continues=False, line_gap=min([*col.gaps(), style.line_gap]))
+    col.flush(continues=False, line_gap=_inside_gap(col.gaps(), style.line_gap))
     return end
 
 

@@ -189,6 +189,9 @@ DASH_LABEL_GAP_EM = 0.6
 PARAGRAPH_GAP_EXTRA_EM = 0.35
 #: … and in any case at a gap of more than this share of the line height.
 PARAGRAPH_GAP_MIN_EM = 0.5
+#: On a scan, the white inside a paragraph is this quantile of the gaps between a list's lines
+#: (`findings.inside_gap`): OCR line boxes are a point or two off, and the smallest is noise.
+INSIDE_GAP_QUANTILE = 0.25
 #: A paragraph of an unlabelled list that begins further into its column than this share of
 #: the column's width is no item (a floating text box over the list's column): items begin at
 #: the column's edge, or a first-line indent of a few ems (Word's 1.25 cm is about a tenth of

@@ -17,6 +17,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager, redirect_stdout
@@ -420,6 +421,25 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         "a scan's line piece beside a line is a line of its own",
         {"parsers.ocr._goes_on_line": _never},
         True,
+    ),
+    "findings._marked_title": (
+        "a findings title with a mark before it is an item",
+        {"parsers.findings._marked_title": lambda line: None},
+        False,
+    ),
+    "findings._inside_gap": (
+        "on a scan too, the white inside a paragraph is the smallest gap seen",
+        {
+            "parsers.findings._inside_gap": lambda gaps, body: min(
+                [*gaps, body] if body is not None else gaps, default=0.0
+            )
+        },
+        False,
+    ),
+    "findings._MISREAD_LETTER": (
+        "a lettered label OCR read with a bracket is the item's text",
+        {"parsers.findings._MISREAD_LETTER": re.compile("(?!)")},
+        False,
     ),
     "text._closes_open_quote": (
         "a quotation mark that starts a line opens a quotation unless punctuation follows it",

@@ -888,3 +888,69 @@ def test_a_scans_line_piece_a_word_space_after_a_line_goes_on_it():
     left = Line(_run(100, 50, "nämnderna", "exempelvis", "genom"), 13)
     right = Line(_run(102, left.x1 + 2 * SIZE, "Inför", "arbetet"), 13)
     assert len(ocr.absorb_fragments([left, right], SIZE)) == 2
+
+
+# --- findings: a findings title with a lone mark before it (findings._marked_title) -----------
+
+
+def test_a_findings_title_after_a_lone_mark_is_the_title() -> None:
+    """score-total-row-next-page scanned, p. 10: a speck before "Förbättringsområden" was
+    read as a bullet; the line was no title, the improvements' ten items went on the
+    strengths, the title one of them, and nothing said so. No finding is a title's word
+    alone: the title stays a title, bulleted or not."""
+    lines = [
+        Line(_run(100, 50, "Styrkor"), 1),
+        Line(_run(114, 50, "•", "Tydlig", "plan", "för", "styrningen."), 1),
+        Line(_run(140, 44, "•", "Förbättringsområden"), 1),
+        Line(_run(154, 50, "•", "Bred", "dialog", "med", "invånarna."), 1),
+    ]
+    page = PageText(1, 600, 800, lines)
+    found = findings.find_findings(lines, {1: page}, lambda _i: 1)[1]
+    assert [i.text for i in found.strengths] == ["Tydlig plan för styrningen."]
+    assert [i.text for i in found.improvements] == ["Bred dialog med invånarna."]
+
+
+# --- findings: on a scan, the white inside a paragraph is no one noisy gap (findings._inside_gap)
+
+
+def test_on_a_scan_the_white_inside_a_paragraph_is_the_gaps_lower_quartile() -> None:
+    """side-bullet-split-by-page-break scanned, p. 6: the white between a table's lines came
+    out as 0.5 pt, its smallest gap (one OCR line box set high), for an ordinary 4 pt; held
+    against it, every line a point or two low looked a paragraph apart, and an item's lines
+    after one were left unread as a box under the list. On a scan the lower quartile counts;
+    a text PDF's lines stand where they were set, and its smallest gap is the measure."""
+    gaps = [0.5, 4.0, 4.1, 3.9, 4.0, 4.2, 7.6, 7.5]
+    assert findings._inside_gap(gaps, 6.5) == 0.5
+    with findings.reading_a_scan(True):
+        assert findings._inside_gap(gaps, 6.5) == 4.0
+        assert findings._inside_gap(gaps, 3.0) == 3.0  # no more than the body text's
+        assert findings._inside_gap([], None) == 0.0
+
+
+# --- findings: a lettered label OCR read with a bracket (findings._MISREAD_LETTER) -----------
+
+
+def test_a_letter_label_misread_with_a_bracket_is_a_label() -> None:
+    """wp-word-lettered-lists-in-side-table scanned, p. 6: "f)" read "f])" where "d)" and
+    "e)" of the same column stand: the item was glued to the one before ("… ska uppnås.
+    f]) Samlade kontaktuppgifter …"). A letter with its parenthesis read as a bracket, a bar
+    or doubled, where the column's lettered labels stand, is one of them."""
+    items: list[findings.Item] = []
+    column = findings._Column(items)
+    rows = [
+        (100, "d)", "Användande av brukarnas erfarenheter"),
+        (114, "e)", "Knyta chefskontrakten tydligare till att"),
+        (128, None, "kommunfullmäktiges mål ska uppnås."),
+        (142, "f])", "Samlade kontaktuppgifter till ledamöterna."),
+    ]
+    for top, label, text in rows:
+        words = _run(top, 70, text)
+        if label:
+            words.insert(0, Word(label, 50.0, 50.0 + 5.5 * len(label), top, top + SIZE, SIZE))
+        column.add(words, 1)
+    column.flush(continues=False)
+    assert [i.text for i in items] == [
+        "Användande av brukarnas erfarenheter",
+        "Knyta chefskontrakten tydligare till att kommunfullmäktiges mål ska uppnås.",
+        "Samlade kontaktuppgifter till ledamöterna.",
+    ]
