@@ -294,28 +294,30 @@ def _labels_by_place(
     labelled: list[tuple[str | None, str]], pending: list[tuple[list[Word], tuple[int, int]]]
 ) -> list[tuple[str | None, str]]:
     """The lines' (label, text), where a line without a label starts where at least
-    `MIN_LIST_LABELS` labels of its page (and text column) start, within `HANGING_INDENT_PT`,
+    `MIN_LIST_LABELS` labels of its text column start (on any page of the list: a column's
+    last items may stand alone on a page, each label misread, as in the scan of
+    wp-newspaper-columns-word-numbered-lists-continuing, p. 4), within `HANGING_INDENT_PT`,
     left of the edge their text starts at: a label its reading got wrong. A scan's OCR loses
     or changes the stop of "20.", "21." ("20:", "2": `_MISREAD_LABEL`), and reads a bullet as
     letters in the bullet's own box ("• Årlig" as "Od Årlig": the scan of
     wp-long-word-wrap-and-broken-area-name, p. 13; `_misread_glyph`). A word at the text's
     edge is the text's."""
-    edges: dict[tuple[int, int], dict[str, list[Word]]] = {}
-    starts: dict[tuple[int, int], list[float]] = {}
-    for (glyph, rest), (words, page) in zip(labelled, pending, strict=True):
+    edges: dict[int, dict[str, list[Word]]] = {}
+    starts: dict[int, list[float]] = {}
+    for (glyph, rest), (words, (_, column)) in zip(labelled, pending, strict=True):
         if glyph and rest and len(words) > 1 and words[0].text == glyph:
-            edges.setdefault(page, {}).setdefault(_label_kind(glyph), []).append(words[0])
-            starts.setdefault(page, []).append(words[1].x0)
+            edges.setdefault(column, {}).setdefault(_label_kind(glyph), []).append(words[0])
+            starts.setdefault(column, []).append(words[1].x0)
     out = []
-    for (glyph, rest), (words, page) in zip(labelled, pending, strict=True):
+    for (glyph, rest), (words, (_, column)) in zip(labelled, pending, strict=True):
         if glyph is None and len(words) > 1:
-            for kind, labels in edges.get(page, {}).items():
+            for kind, labels in edges.get(column, {}).items():
                 if len(labels) < MIN_LIST_LABELS:
                     continue
                 misread = (
-                    _misread_glyph(words, labels, starts[page])
+                    _misread_glyph(words, labels, starts[column])
                     if kind == "glyph"
-                    else _misread_label(words, labels, starts[page], kind)
+                    else _misread_label(words, labels, starts[column], kind)
                 )
                 if misread:
                     glyph, rest = words[0].text, " ".join(w.text for w in words[1:])

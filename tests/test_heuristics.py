@@ -954,3 +954,28 @@ def test_a_letter_label_misread_with_a_bracket_is_a_label() -> None:
         "Knyta chefskontrakten tydligare till att kommunfullmäktiges mål ska uppnås.",
         "Samlade kontaktuppgifter till ledamöterna.",
     ]
+
+
+def test_a_misread_label_counts_the_labels_of_its_column_on_every_page() -> None:
+    """g3-side-headers-over-newspaper-columns-lettered scanned, p. 7: "f)" read "f]" at the
+    top of a page whose column has only one other label ("e)"); the list's labels on the
+    page before stand at the same edge. A column's labels count on every page of the list."""
+    items: list[findings.Item] = []
+    column = findings._Column(items)
+    rows = [
+        (1, 100, "c)", "Tydlig styrning av verksamheten."),
+        (1, 114, "d)", "Bred dialog med invånarna."),
+        (2, 100, "e)", "Regelbunden samverkan kring invånarnas synpunkter samt"),
+        (2, 114, None, "koppla detta till budgetprocessen"),
+        (2, 128, "f]", "Gemensam styrning av brukarundersökningar."),
+    ]
+    for page, top, label, text in rows:
+        words = _run(top, 70, text, page=page)
+        if label:
+            words.insert(0, Word(label, 50.0, 61.0, top, top + SIZE, SIZE))
+        column.add(words, page)
+    column.flush(continues=False)
+    assert [i.text for i in items][-2:] == [
+        "Regelbunden samverkan kring invånarnas synpunkter samt koppla detta till budgetprocessen",
+        "Gemensam styrning av brukarundersökningar.",
+    ]
