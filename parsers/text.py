@@ -230,19 +230,19 @@ def _closing_quote(line: str) -> bool:
 
 
 def _closes_open_quote(before: str, line: str) -> bool:
-    """Does the line start with the mark that closes a quotation left open before it
-    ("… ”Ungdomsinitiativet" / "”och Pizzakväll")? Swedish prints ” (or ") on both sides of
-    a quotation, so a mark at a line start followed by a letter is either. The text decides:
-    one closed again on the same line ("”lättläst” finns") opens a quotation of its own; one
-    after a mark that opened a quotation (a space before it, a letter after it) and was not
-    closed yet closes it (fresh seed 4013 case 226). A mark that only closes
-    ("tum-märket 12” står") leaves nothing open, so a stray one further back does not glue a
-    quotation that opens a line to the word before it (the Norsjö seed joined as one text)."""
+    """Does the line start with the mark that closes a quotation left open on the line
+    `before` it ("… ”Ungdomsinitiativet" / "”och Pizzakväll")? Swedish prints ” (or ") on
+    both sides of a quotation, so a mark at a line start followed by a letter is either. The
+    text decides: one closed again on the same line ("”lättläst” finns") opens a quotation of
+    its own; one after a mark on the line before that opened a quotation (a space before it,
+    a letter after it) and was not closed yet closes it (fresh seed 4013 case 226). Only the
+    line before counts: a mark that opened a quotation further back and was never closed
+    ("”best practice." in fresh seed 4021 case 48, "”demokrati- och …" before it) or one that
+    only closes ("tum-märket 12” står": the Norsjö seed joined as one text) glues nothing."""
     mark = line[0]
     if mark not in _BOTH_SIDES or _closed_on(line[1:], mark):
         return False
-    last = before.rfind(mark)
-    return _opens_at(before, last)
+    return _opens_at(before, before.rfind(mark))
 
 
 def _opens_at(text: str, at: int) -> bool:
@@ -268,18 +268,19 @@ def join_lines(lines: list[str]) -> str:
     A word split at a line end ("handlingspla-" / "ner") is rejoined without the hyphen; a
     hyphen that belongs to the text is kept ("kompetens- och", "e-tjänster", "HME-enkäten").
     """
-    out = ""
+    out = last = ""
     alone = False  # the line before held one word only
     for raw in lines:
         line = " ".join(raw.split())
         if not line:
             continue
+        before, last = last, line
         if not out:
             out, alone = line, " " not in line
             continue
         first = line.split(" ", 1)[0]
         fragment, alone = (out.rsplit(" ", 1)[-1] if alone else ""), " " not in line
-        if line[0] in _CLOSING or _closing_quote(line) or _closes_open_quote(out, line):
+        if line[0] in _CLOSING or _closing_quote(line) or _closes_open_quote(before, line):
             out = out + line  # "…planeringen" / "?" or "”.": a break before closing punctuation
         elif fragment and _forced_break(fragment.strip(_WORD_EDGES), first):
             out = out + line  # a word broken in a narrow column, without a hyphen

@@ -190,6 +190,23 @@ def test_a_quotation_closed_on_the_line_it_opens_keeps_its_space() -> None:
     assert join_lines(slip) == "metoder som ”tyck och tryck, mentometer och ”ordmoln” för att"
 
 
+def test_a_quotation_opened_lines_before_and_never_closed_glues_nothing() -> None:
+    """Fresh seed 4021 case 48: the text opens "”demokrati- och medborgarberedning" and never
+    closes it; lines later "… i sökande efter" / "”best practice. Samma …" came out
+    "efter”best". Only a quotation opened on the line just before is closed by a mark that
+    starts the next line."""
+    lines = [
+        "Det finns en särskild ”demokrati- och medborgarberedning i kommunen.",
+        "Kommunen samverkar med Sverige, Finland och Norge i sökande efter",
+        "”best practice. Samma mönster återspeglas här.",
+    ]
+    assert join_lines(lines) == (
+        "Det finns en särskild ”demokrati- och medborgarberedning i kommunen. Kommunen"
+        " samverkar med Sverige, Finland och Norge i sökande efter ”best practice. Samma"
+        " mönster återspeglas här."
+    )
+
+
 @pytest.mark.parametrize(
     ("head", "tail", "printed", "broken"),
     [
