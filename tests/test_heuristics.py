@@ -829,8 +829,6 @@ def _dashed_column(scanned: bool) -> list[str]:
     """A bulleted column whose second and third items lost their dash to OCR: "… i
     årsredovis-" / "ningen." ends a paragraph ("Dokumentera" would have fitted after it), and
     page 2 begins "Säkerställ …" after "… chefer och medarbetare"."""
-    items: list[findings.Item] = []
-    column = findings._Column(items)
     rows = [
         (1, 100, "-", "Förtydliga målen för chefer och redovisa utfallet i årsredovis-"),
         (1, 112, None, "ningen."),
@@ -841,12 +839,30 @@ def _dashed_column(scanned: bool) -> list[str]:
         (2, 112, "-", "Involvera uppföljningen av ungdomars inflytande."),
     ]
     with findings.reading_a_scan(scanned):
-        for page, top, label, text in rows:
-            words = _run(top, 65, text, page=page)
-            if label:
-                words.insert(0, Word(label, 50.0, 54.0, top, top + SIZE, SIZE))
-            column.add(words, page)
+        return _column_items(rows, 65, 54.0, line_by_line=True)
+
+
+def _column_items(
+    rows: list[tuple[int, float, str | None, str]],
+    text_x: float,
+    label_x1: float,
+    *,
+    line_by_line: bool = False,
+) -> list[str]:
+    """The items a findings column makes of `rows` (page, top, label, text): the label in the
+    box from x 50 to `label_x1`, the text from `text_x`; each line handed over as a piece of
+    its own (`line_by_line`, as a table's cells are), or the column flushed at its end."""
+    items: list[findings.Item] = []
+    column = findings._Column(items)
+    for page, top, label, text in rows:
+        words = _run(top, text_x, text, page=page)
+        if label:
+            words.insert(0, Word(label, 50.0, label_x1, top, top + SIZE, SIZE))
+        column.add(words, page)
+        if line_by_line:
             column.flush(continues=True)
+    if not line_by_line:
+        column.flush(continues=False)
     return [i.text for i in items]
 
 
@@ -960,8 +976,6 @@ def test_a_misread_label_counts_the_labels_of_its_column_on_every_page() -> None
     """g3-side-headers-over-newspaper-columns-lettered scanned, p. 7: "f)" read "f]" at the
     top of a page whose column has only one other label ("e)"); the list's labels on the
     page before stand at the same edge. A column's labels count on every page of the list."""
-    items: list[findings.Item] = []
-    column = findings._Column(items)
     rows = [
         (1, 100, "c)", "Tydlig styrning av verksamheten."),
         (1, 114, "d)", "Bred dialog med invånarna."),
@@ -969,13 +983,7 @@ def test_a_misread_label_counts_the_labels_of_its_column_on_every_page() -> None
         (2, 114, None, "koppla detta till budgetprocessen"),
         (2, 128, "f]", "Gemensam styrning av brukarundersökningar."),
     ]
-    for page, top, label, text in rows:
-        words = _run(top, 70, text, page=page)
-        if label:
-            words.insert(0, Word(label, 50.0, 61.0, top, top + SIZE, SIZE))
-        column.add(words, page)
-    column.flush(continues=False)
-    assert [i.text for i in items][-2:] == [
+    assert _column_items(rows, 70, 61.0)[-2:] == [
         "Regelbunden samverkan kring invånarnas synpunkter samt koppla detta till budgetprocessen",
         "Gemensam styrning av brukarundersökningar.",
     ]
