@@ -329,7 +329,10 @@ def _labels_by_place(
 def _misread_label(words: list[Word], labels: list[Word], texts: list[float], kind: str) -> bool:
     """Is the line's first word a number or letter label misread (`kind`: "20:", "2" by
     `_MISREAD_LABEL`, "f])" by `_MISREAD_LETTER`), where the page's labels start, left of
-    where their text starts, its next word no further left?"""
+    where their text starts, its next word no further left? Where their text starts is the
+    leftmost start of any label's text, not that of one label paired with it: labels of
+    different widths ("9." and "10.", "i)" and "m)") share a tab stop or push their text
+    right by their own width, and a misread label's width ("f])") matches none of them."""
     pattern = _MISREAD_LABEL if kind == "number" else _MISREAD_LETTER
     return (
         bool(pattern.match(words[0].text))
