@@ -145,7 +145,7 @@ def _page_number(line: Line, offsets: Counter[int]) -> bool:
 def strip_furniture(doc: Document) -> None:
     """Move header/footer lines from each page's body into `doc.footer_lines`."""
     n_pages = len(doc.pages)
-    scanned = doc.ocr is not None
+    scanned = doc.scanned
     counts: Counter[tuple[str, int]] = Counter()
     outer = {page.number: _outer(page) for page in doc.pages}
     for page in doc.pages:

@@ -140,6 +140,12 @@ class Document:
     ocr: dict | None = None
 
     @property
+    def scanned(self) -> bool:
+        """Is the text a scan's OCR? The one flag the rules for scans read (a footer's page
+        number read without its brackets, a list's lost labels, the white inside a paragraph)."""
+        return self.ocr is not None
+
+    @property
     def lines(self) -> list[Line]:
         """Body lines of all pages in reading order (page, then top to bottom)."""
         return [line for page in self.pages for line in page.lines]

@@ -97,7 +97,7 @@ def _parse_report(
     kommun = find_municipality(doc.lines)
     if kommun is None:
         raise UnknownMunicipality(path, "no Swedish municipality named in the report")
-    with reading_a_scan(doc.ocr is not None):  # a scan's list labels may be lost
+    with reading_a_scan(doc.scanned):  # a scan's list labels may be lost
         areas, accounted = _read_areas(doc, style, found, inst, kommun.code, warnings, trace)
     history_rows, hist_page = _history_rows(found.history, inst, warnings)
     warnings.extend(checks.check_history(history_rows, hist_page))
