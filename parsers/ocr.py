@@ -594,7 +594,7 @@ def _goes_on_line(line, host, size: float) -> bool:
     columns-lettered scanned, p. 13: the right column's lines started at x 342, this one at
     512, and the page was not read as columns)? A newspaper column's line beside a line of
     the other column stands a gutter away."""
-    return _beside(line, host) and 0 <= line.x0 - host.x1 < WORD_SPACE_MAX_EM * size
+    return 0 <= line.x0 - host.x1 < WORD_SPACE_MAX_EM * size and _beside(line, host)
 
 
 def _numbers_only(line) -> bool:
