@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable
 
@@ -45,6 +46,10 @@ READING_EDGE_MARKS = ",."
 PERCENT_SIGN_CHARS = "0469%"
 #: ... in at most this many characters.
 PERCENT_SIGN_MAX_CHARS = 3
+#: A "%" sign read as characters: those above, or its stroke read "2" and its rings "4", "6" or
+#: "0" ("80246", "50240", "8024": simrishamn-2021 and wp-word-lettered-lists-in-side-table
+#: scanned); "200" is no sign ("17200").
+_PERCENT_SIGN = re.compile(rf"^(?:[{PERCENT_SIGN_CHARS}]{{1,{PERCENT_SIGN_MAX_CHARS}}}|24[06]?)$")
 #: A percent has at most this many digits (100).
 PERCENT_DIGITS = 3
 
@@ -83,9 +88,7 @@ def percent_sign_readings(text: str) -> list[str]:
     out = []
     for i in range(1, min(PERCENT_DIGITS, len(text) - 1) + 1):
         head, rest = text[:i], text[i:]
-        if not head.isdigit() or len(rest) > PERCENT_SIGN_MAX_CHARS:
-            continue
-        if all(c in PERCENT_SIGN_CHARS for c in rest) and int(head) <= PERCENT:
+        if head.isdigit() and _PERCENT_SIGN.match(rest) and int(head) <= PERCENT:
             out.append(head)
     return out
 
@@ -99,11 +102,21 @@ def options(readings: dict[str, list[str]], known_max: float | None = None) -> d
     good: dict[tuple, int] = {}
     for combo in itertools.product(*(dict.fromkeys(readings[k]) for k in keys)):
         values = {k: number(t) for k, t in zip(keys, combo, strict=True)}
-        if any(v is None for v in values.values()):
+        if any(v is None for v in values.values()) or not _printable(values):
             continue
         if row_ok(values.get("points"), values.get("max"), values.get("percent"), known_max):
             good[tuple(values.items())] = sum(support[k][v] for k, v in values.items())
     return good
+
+
+def _printable(values: dict[str, float | None]) -> bool:
+    """Could a score table print these? A max of 0 or a percent over 100 it could not: such a
+    reading is a misread cell, however well the rest of the row then "adds up" (`percent_ok`
+    has nothing to check against a max of 0). Simrishamn 2021 scanned, 5.4: "16 20 80946%"
+    with "20" also read "0" gave seven combinations of equal support, "16 of 0 is 80946 %"
+    among them, and the row's one answer, 16 of 20 is 80 %, was lost in the tie."""
+    max_, percent = values.get("max"), values.get("percent")
+    return (max_ is None or max_ > 0) and (percent is None or 0 <= percent <= PERCENT)
 
 
 def choose(

@@ -1149,3 +1149,22 @@ def test_a_question_id_or_area_label_read_with_a_comma_is_read_again() -> None:
     assert ocr_cells._header_area(_ocr_line(100.0, ("Fråga", 72))) is None
     assert ocr_cells.dot_lost(["41"], ocr_cells._header_area(header)) == "4.1"
     assert AREA_LABEL.match("4,").group(1) == "4"
+
+
+def test_a_max_read_as_zero_or_a_percent_over_100_is_no_candidate() -> None:
+    """Simrishamn 2021 scanned, 5.4: "16 20 80946%" with "20" also read "0" and "16" also
+    read "14" and "1": "16 of 0 is 80946 %" passed the row's arithmetic (nothing to check
+    against a max of 0), seven combinations tied, and the one a table can print was lost.
+    A max of 0 and a percent over 100 are no candidates (`ocr_numbers._printable`)."""
+    readings = {"points": ["16", "14", "1"], "max": ["20", "0"], "percent": ["80946", "80"]}
+    assert ocr_numbers.choose(readings) == {"points": 16, "max": 20, "percent": 80}
+    assert list(ocr_numbers.options(readings)) == [(("points", 16), ("max", 20), ("percent", 80))]
+
+
+def test_a_percent_sign_read_with_a_two_is_a_candidate() -> None:
+    # simrishamn-2021 and wp-word-lettered-lists-in-side-table scanned: "80%" read "80246",
+    # "50%" read "50240", "80%" read "8024"
+    assert ocr_numbers.percent_sign_readings("80246") == ["80"]
+    assert ocr_numbers.percent_sign_readings("50240") == ["50"]
+    assert ocr_numbers.percent_sign_readings("8024") == ["80"]
+    assert ocr_numbers.percent_sign_readings("17200") == []  # "200" is still no "%" sign
