@@ -916,6 +916,25 @@ def _pair_interleaved(lines: list[Line]) -> tuple[list[Line], dict[int, tuple[Li
     return out, pairs
 
 
+def _ruled_elsewhere(page: PageText, region: list[Line], strip: tuple[float, float]) -> bool:
+    """Does a vertical rule cross the region's lines outside its strip, between the region's
+    left and right edges: a table's cell boundary, so that the strip is a stretched space
+    inside a cell and no gutter? Fresh seed 4021 case 8: in a ruled side-by-side findings
+    table of justified cells, "• Uppföljning: pris för ‹22 pt› bästa" ends 6 pt left of the
+    table's middle rule (the right cell's text 5 pt right of it: no gutter's width), and the
+    stretched space was taken for a gutter: "bästa" went to the right-hand column."""
+    lo, hi = strip
+    left, right = min(ln.x0 for ln in region), max(ln.x1 for ln in region)
+    return any(
+        left < x < right
+        and not lo - GUTTER_EDGE_PT <= x <= hi + GUTTER_EDGE_PT
+        and any(
+            top <= ln.top + GUTTER_EDGE_PT and bottom >= ln.bottom - GUTTER_EDGE_PT for ln in region
+        )
+        for x, top, bottom in page.vrules
+    )
+
+
 def _split_columns(
     page: PageText, carry: tuple[float, float] | None, foot: bool
 ) -> tuple[float, float] | None:
@@ -956,7 +975,7 @@ def _split_columns(
             one_text, refused = True, (j, lo, hi)
         if not one_text and per_side >= need and _is_table(region, (lo, hi), page, em, around):
             tables.add(i)
-        if one_text or per_side < need or i in tables:
+        if one_text or per_side < need or i in tables or _ruled_elsewhere(page, region, (lo, hi)):
             out.append(lines[i])
             i += 1
             continue

@@ -304,6 +304,11 @@ RULES: dict[str, tuple[str, dict[str, object], bool]] = {
         {"parsers.scores._broken_id": lambda *a, **k: False},
         False,
     ),
+    "layout._ruled_elsewhere": (
+        "a wide space on a line a table's rule crosses elsewhere may be a gutter",
+        {"parsers.layout._ruled_elsewhere": lambda *a, **k: False},
+        True,
+    ),
     "layout._stretched_twice": (
         "a justified line with one wide gap between texts starts a region of columns",
         {"parsers.layout._stretched_twice": lambda *a, **k: False},

@@ -987,3 +987,46 @@ def test_a_misread_label_counts_the_labels_of_its_column_on_every_page() -> None
         "Regelbunden samverkan kring invånarnas synpunkter samt koppla detta till budgetprocessen",
         "Gemensam styrning av brukarundersökningar.",
     ]
+
+
+# --- layout: a wide space in a ruled cell is no gutter (layout._ruled_elsewhere) ---------------
+
+
+def test_a_stretched_space_in_a_ruled_tables_cell_is_no_gutter():
+    """Fresh seed 4021 case 8, p. 6 (tagged; the layout reading differed from the tags): a
+    ruled side-by-side findings table of justified cells, its middle rule at x 301. "•
+    Uppföljning: pris för ‹22 pt› bästa" ends 6 pt left of the rule, the right cell's lines
+    start 5 pt right of it; the stretched space was the line's one wide gap, a region of
+    columns started there, and "bästa" went to the right-hand column. A rule crossing the
+    line elsewhere is the cell boundary: the space is no gutter."""
+    from parsers import layout
+    from parsers.reader import Rule
+
+    size = 12.0
+    rows = {
+        169.4: "•@91-95 Jämförelser:@108-173 friskvårdstimme@186-265 och@278-295 Det@306-323 "
+        "finns@327-351 frågeunderlag@354-421 som@425-445 cheferna@448-490 kan@493-510",
+        185.3: "friskvårdsbidrag@91-169 på@172-184 1000@187-211 kr@214-224 per@227-242 "
+        "år@245-254 utgå@306-327 ifrån@332-355 i@361-364 sina@370-389 samtal.@395-429",
+        201.1: "talen@306-329 når@332-348 i@351-354 princip@357-391 alla.@394-414",
+        207.1: "•@91-95 Uppföljning:@108-174 pris@195-213 för@235-249 bästa@271-295",
+        220.0: "•@306-310 Information:@323-390 bra@401-416 närvaro@427-463 i@474-478 flera@488-510",
+        223.0: "integrationsarbete.@91-180",
+        235.8: "sociala@306-339 medier@345-378 Det@384-401 finns@407-431 också@437-464 "
+        "exempel@470-510",
+        241.8: "•@91-95 Webbplatsen:@108-179 brukarinflytande@187-266 över@274-295",
+        251.7: "på@306-317 samverkan@327-379 med@389-409 näringslivet@419-476 kring@485-510",
+        257.7: "förbättringsarbetet.@91-182 Om@193-211 sådana@222-255 planer@265-295",
+    }
+    lines = []
+    for top, spec in rows.items():
+        words = []
+        for item in spec.split():
+            text, span = item.rsplit("@", 1)
+            x0, x1 = (float(v) for v in span.split("-"))
+            words.append(Word(text, x0, x1, top, top + size, size))
+        lines.append(Line(words, 1))
+    page = PageText(1, 612, 792, lines, [Rule(301, 86, 301, 421)])
+    layout.split_columns(page)
+    line = next(ln for ln in page.lines if "Uppföljning:" in ln.text)
+    assert line.text == "• Uppföljning: pris för bästa"
