@@ -83,12 +83,12 @@ def percent_sign_readings(text: str) -> list[str]:
     "3340%" → ["33"], "09" → ["0"]): each split whose rest is a "%" sign read as characters."""
     value = number(text)
     leading_zero = len(text) > 1 and text[0] == "0"  # no number is printed so: "0%" read "09"
-    if value is not None and 0 <= value <= PERCENT and not leading_zero:
+    if value is not None and _a_percent(value) and not leading_zero:
         return []
     out = []
     for i in range(1, min(PERCENT_DIGITS, len(text) - 1) + 1):
         head, rest = text[:i], text[i:]
-        if head.isdigit() and _PERCENT_SIGN.match(rest) and int(head) <= PERCENT:
+        if head.isdigit() and _PERCENT_SIGN.match(rest) and _a_percent(int(head)):
             out.append(head)
     return out
 
@@ -116,7 +116,12 @@ def _printable(values: dict[str, float | None]) -> bool:
     with "20" also read "0" gave seven combinations of equal support, "16 of 0 is 80946 %"
     among them, and the row's one answer, 16 of 20 is 80 %, was lost in the tie."""
     max_, percent = values.get("max"), values.get("percent")
-    return (max_ is None or max_ > 0) and (percent is None or 0 <= percent <= PERCENT)
+    return (max_ is None or max_ > 0) and (percent is None or _a_percent(percent))
+
+
+def _a_percent(value: float) -> bool:
+    """Could a score table print this as a percent (0 to 100)?"""
+    return 0 <= value <= PERCENT
 
 
 def choose(
