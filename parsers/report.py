@@ -57,7 +57,7 @@ from schema.record import (
 )
 
 #: Bump when a change can alter parsed values; the warehouse reprocesses older records.
-PARSER_VERSION = "1.18.0"
+PARSER_VERSION = "1.19.0"
 
 
 def parse_report(

@@ -1030,3 +1030,75 @@ def test_a_stretched_space_in_a_ruled_tables_cell_is_no_gutter():
     layout.split_columns(page)
     line = next(ln for ln in page.lines if "Uppföljning:" in ln.text)
     assert line.text == "• Uppföljning: pris för bästa"
+
+
+# --- layout: a gap equal to the usual one and an em stays in the column (GAP_SLACK_PT) ---------
+
+
+def test_an_item_a_paragraphs_spacing_below_a_heading_in_a_newspaper_column_stays_in_it():
+    """Fresh seed 4023 case 175, p. 11 (the readers differed): newspaper columns, the left one
+    going on with the improvements' title and, 17.3 pt below it (a line's 7.3 pt and the
+    paragraph's 10 pt after), its first item. With pdfplumber's coordinates the gap came out
+    17.3 + 1e-13 pt, "more" than the usual gap and an em, so the region of columns ended above
+    the item and the rest of the page was read line by line across both columns. Here the
+    gap is 0.01 pt over: a gap equal as printed stays the column's own."""
+    from parsers import layout
+
+    rows = {
+        86.5: "§@90.8-95.4 Fortsatt@108.8-142.6 arbete@145.4-173.7 med@176.5-195.9 att@198.7-209.8 "
+        "koppla@212.6-242.0 ihop@244.7-263.6 §@311.9-316.5 Värdegrundsdagar@329.9-412.6 "
+        "för@415.4-427.0 all@429.8-439.8 personal@442.6-480.9",
+        103.8: "politisk@108.8-139.3 målformulering@142.1-208.2 och@210.9-227.1 budget@229.8-260.3 "
+        "i@263.1-265.4 en@268.1-279.2 vartannat@329.9-371.5 år.@374.2-385.9 "
+        "Utveckling@388.7-434.8 av@437.6-448.1 e-@450.9-459.8",
+        121.0: "sammanhållen@108.8-173.7 process.@176.5-214.3 Det@217.0-232.6 sker@235.4-254.2 "
+        "till@257.0-266.5 kommunen@329.9-379.3 innebär@382.1-415.4 en@418.1-429.3 "
+        "utmaning@432.0-473.1 för@475.9-487.6",
+        138.3: "exempel@108.8-146.5 digitalt@149.3-178.2 genom@180.9-211.5 ”Tyck@214.3-238.7 "
+        "och@241.5-257.5 alla@329.9-345.4 Sveriges@348.2-387.0 kommuner.@389.8-439.8",
+        155.5: "tryck”@108.8-133.2 och@136.0-152.1 via@154.9-167.6 strategiskt@170.4-215.9 "
+        "placerade@218.7-262.5 §@311.9-316.5 Friskvårdstimme@329.9-403.2 och@405.9-422.1 "
+        "friskvårdsbidrag@424.8-495.3",
+        172.8: "sensorer.@108.8-150.4 på@329.9-341.0 1000@343.8-365.9 kr@368.8-377.1 "
+        "per@379.8-394.3 år@397.0-405.9",
+        193.0: "§@90.8-95.4 Rätt@108.8-127.1 till@129.9-139.3 heltid@142.1-166.0 "
+        "(pågående@168.7-216.4 projekt)@219.2-252.6",
+        196.1: "§@311.9-316.5 En@329.9-342.1 utvecklad@344.9-387.1 och@389.8-405.9 bra@408.7-423.2 "
+        "samverkan@425.9-474.7 med@477.6-497.0",
+        213.3: "Förbättringsområden@90.8-191.8 civilsamhällets@329.9-394.3 krafter,@397.0-428.2 "
+        "kultur-@430.9-458.7 och@461.5-477.5",
+        230.6: "idrottsföreningar.@329.9-404.8 Synpunkter@407.6-458.1 kan@460.9-477.0 "
+        "även@479.7-501.4",
+        240.6: "§@90.8-95.4 Utveckla@108.8-147.1 arbetsformer@149.9-206.5 som@209.2-228.1 "
+        "uppmuntrar@230.9-282.0",
+        247.9: "lämnas@329.9-362.1 via@364.9-377.6 webben@380.4-415.4 och@418.1-434.3",
+        257.9: "och@108.8-124.9 belönar@127.7-161.0 medarbetares@163.7-225.4 och@228.2-244.2",
+        265.1: "Borlängeappen.@329.9-400.4",
+        275.1: "arbetsgruppers@108.8-175.9 kreativitet.@178.7-224.2",
+        295.4: "§@90.8-95.4 Årlig@108.8-128.8 utvärdering@131.6-181.5 och@184.3-200.4 "
+        "förbättring@203.1-248.1 av@250.8-261.4",
+        312.7: "webbplatsen.@108.8-167.6 Utskotten@170.4-212.6 rapporterar@215.4-264.8",
+        329.9: "tertialsvis@108.8-150.5 till@153.2-162.7 kommunfullmäktige.@165.4-254.2 "
+        "I@257.0-259.7",
+    }
+    lines = []
+    for top, spec in rows.items():
+        top += 0.01 if top >= 240.6 else 0.0  # the item and all below it: 17.31 pt
+        words = []
+        for item in spec.split():
+            text, span = item.rsplit("@", 1)
+            x0, x1 = (float(v) for v in span.split("-"))
+            words.append(Word(text, x0, x1, top, top + SIZE, SIZE))
+        lines.append(Line(words, 1))
+    lines.append(_line(613.5, ("KOMMENTAR", 90.8), size=12.0))
+    page = PageText(1, 595, 842, lines, [])
+    layout.split_columns(page, (281.97, 311.9))  # the gutter of the page before
+    texts = [ln.text for ln in page.lines]
+    assert texts[texts.index("Förbättringsområden") + 1 :][:3] == [
+        "§ Utveckla arbetsformer som uppmuntrar",
+        "och belönar medarbetares och",
+        "arbetsgruppers kreativitet.",
+    ]
+    assert texts.index("tertialsvis till kommunfullmäktige. I") < texts.index(
+        "§ Värdegrundsdagar för all personal"
+    )
