@@ -14,7 +14,7 @@ import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from parsers import limits, ocr, ocr_cells, ocr_image
+from parsers import limits, ocr, ocr_cells, ocr_image, ocr_text_cells
 from parsers.errors import (
     CorruptPdf,
     EmptyFile,
@@ -275,6 +275,7 @@ def _read_pages(
         # baseline, less than the print's)
         size = reread.type_size or ocr.median_size(pages)
         ocr_image.image_rules(reread.data, pages)  # a scan's table rules are in its image
+        ocr_text_cells.reread_text_cells(reread, pages)  # ... and its cells' text, read again
         ocr_image.stroke_weights(reread.data, pages)  # ... and its bold type
         ocr_cells.reread_pages(reread, pages)
     carry: tuple[float, float] | None = None

@@ -70,6 +70,21 @@ class _NeverMatches:
 
 #: rule name → (what turning it off means, the patches, whether it is part of the reading)
 RULES: dict[str, tuple[str, dict[str, object], bool]] = {
+    "ocr_text_cells.reread_text_cells": (
+        "a scanned ruled table's text cells keep the page OCR's reading",
+        {"parsers.ocr_text_cells.reread_text_cells": lambda _cells, _pages: None},
+        True,
+    ),
+    "ocr_text_cells._merged": (
+        "overlapping boxes of one scanned cell (its rule broken by the tilt) are read apart",
+        {"parsers.ocr_text_cells._merged": lambda cells: cells},
+        True,
+    ),
+    "ocr_text_cells._scored": (
+        "a scanned score row ruled above and below only is read again as text",
+        {"parsers.ocr_text_cells._scored": _never},
+        True,
+    ),
     "ocr_cells._fill_bare_rows": (
         "a scanned question row with no number read is not read again column by column",
         {"parsers.ocr_cells._fill_bare_rows": _never},

@@ -22,7 +22,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from parsers import NoTextLayer, ocr, ocr_cells, ocr_image, ocr_numbers, parse_report
+from parsers import (
+    NoTextLayer,
+    ocr,
+    ocr_cells,
+    ocr_image,
+    ocr_numbers,
+    ocr_text_cells,
+    parse_report,
+)
 from parsers.pdf import Line, PageText, read_document
 from parsers.reader import Word
 from pipeline.cli import cli
@@ -1168,3 +1176,155 @@ def test_a_percent_sign_read_with_a_two_is_a_candidate() -> None:
     assert ocr_numbers.percent_sign_readings("50240") == ["50"]
     assert ocr_numbers.percent_sign_readings("8024") == ["80"]
     assert ocr_numbers.percent_sign_readings("17200") == []  # "200" is still no "%" sign
+
+
+# --- a ruled table's text cells read again inside their rules (parsers.ocr_text_cells) ---------
+
+
+def test_a_ruled_tables_text_cells_are_read_again_inside_their_rules(ocr_cache: Path) -> None:
+    """Norsjö 2018 p. 9 alone, scanned: a ruled findings table whose right-hand cell the page
+    OCR garbles beside the rules ("tige samt i efterhand" read "198 Samttenernana", "En
+    extern whistleblower-funktion" read "EN CKferiWhiSdeploWep funktion"). Each text cell is
+    read again from its own image, its rules whitened: both read verbatim, and the left cell's
+    lines are kept."""
+    import pypdfium2 as pdfium
+
+    from tests.fixturegen.scan import scan_pdf
+
+    out = ocr_cache / "norsjo-2018-p9.scan.pdf"
+    if not out.exists():
+        src, one = pdfium.PdfDocument(FIXTURES / "norsjo-2018.pdf"), pdfium.PdfDocument.new()
+        one.import_pages(src, [8])
+        buf = io.BytesIO()
+        one.save(buf)
+        out.write_bytes(scan_pdf(buf.getvalue(), seed=0))
+    doc = read_document(out, ocr_mode="auto", ocr_cache=ocr_cache)
+    lines = [ln.text for ln in doc.pages[0].lines]
+    assert any(t.endswith("tige samt i efterhand uppdelat per") for t in lines)
+    assert any(t.endswith("En extern whistleblower-funktion") for t in lines)
+    assert any(t.endswith("Demokratiberedning, årliga handlingspla-") for t in lines)
+
+
+def _ruled_cell(*, descender: bool, outside: bool):
+    """A one-line cell's image at 200 dpi as cut with its rules and 4 px beyond them
+    (`ocr_text_cells._read`): rules round a 310 × 40 px cell, a letter's stem inside;
+    `descender` runs a stroke from inside into the bottom rule, `outside` one from above into
+    the top rule (the cell above's "y"); below the bottom rule, the next cell's ascender."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("L", (320, 50), 250)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle([4, 4, 315, 45], outline=40, width=2)  # the rules
+    draw.line([(40, 15), (40, 35)], fill=30, width=3)  # a letter's stem
+    if descender:
+        draw.line([(60, 25), (60, 46)], fill=30, width=3)
+    if outside:
+        draw.line([(80, 0), (80, 5)], fill=30, width=3)
+    draw.line([(100, 47), (100, 49)], fill=30, width=3)  # the next cell's ascender
+    return image
+
+
+def test_a_cells_rules_are_whitened_and_what_crosses_in_from_inside_is_kept() -> None:
+    """The rules of a cell's image go white (Tesseract read their ink as "|" and '"'), a
+    descender that touches the bottom rule keeps its ink in it (Kalmar 2012:
+    "brukarorientering" was read "brukarorienterina" when the cell was cut inside its rules),
+    and what reaches in from beyond the cell's rules (the cell above's "y", the cell below's
+    ascenders) goes white (Kalmar: the first bullet was read '"')."""
+    import numpy as np
+
+    scale = 200 / 72
+    cell = _ruled_cell(descender=True, outside=True)
+    clean = np.asarray(ocr_text_cells._without_rules(cell, scale))
+    ink = clean < ocr_image.INK_LEVEL
+    assert ink[15:35, 39:42].all()  # the stem
+    assert not ink[4:6, 120:300].any() and not ink[44:46, 120:300].any()  # top, bottom rules
+    assert not ink[10:40, 4:6].any() and not ink[10:40, 314:316].any()  # left, right rules
+    assert ink[44:46, 59:62].all()  # the descender inside the bottom rule
+    assert not ink[:6, 79:82].any()  # the stroke from above
+    assert not ink[46:, 99:102].any()  # the next cell's ascender
+
+
+def _cell_word(text: str, x0: float, top: float, size: float = 10.0) -> Word:
+    return Word(text, x0, x0 + 6 * len(text), top, top + size, size)
+
+
+def test_a_cells_reading_replaces_the_page_reading_line_by_line() -> None:
+    """The cell's lines go on the page lines they overlap, with the page line's baseline; a page
+    line made of a rule's ink (":" between two lines) lies where the cell read a line and is
+    dropped; a page line the cell did not read (the crop lost it), or two lines the cell read
+    on one page line, keep the page reading."""
+    page = [
+        _cell_word("Webbsändningar", 310, 334),
+        _cell_word("198", 310, 348),
+        _cell_word("Samttenernana", 340, 348),
+        _cell_word(":", 400, 352),
+    ]
+    read = [
+        ("Webbsändningar", 310.0, 333.0, 394.0, 342.0, "1.1.1"),
+        ("tige", 310.0, 346.0, 330.0, 355.0, "1.1.2"),
+        ("samt", 333.0, 346.0, 357.0, 355.0, "1.1.2"),
+    ]
+    words = ocr_text_cells._paired(page, read)
+    assert words is not None
+    assert [(w.text, w.top) for w in words] == [
+        ("Webbsändningar", 334),
+        ("tige", 348),
+        ("samt", 348),
+    ]
+    lost = [*page, _cell_word("ärende.", 310, 380)]
+    assert ocr_text_cells._paired(lost, read) is None
+    one_line = [(t, x0, 333.0, x1, 342.0, "1.1.1") for t, x0, _, x1, _, _ in read]
+    assert ocr_text_cells._paired([*page[:1], _cell_word("x", 400, 360)], one_line) is None
+
+
+def test_a_cell_whose_bottom_rule_the_scan_broke_in_two_is_one_cell() -> None:
+    """Norsjö p. 29: a cell's bottom rule at 368.6 under its left half and 369.4 under its
+    right: two boxes for one cell's words, each read and put in ("Mer Mer pedagogisk")."""
+    cells = {(302.6, 106.3, 535.4, 369.4): [0, 1], (302.6, 106.3, 535.4, 368.6): [2]}
+    assert ocr_text_cells._merged(cells) == {(302.6, 106.3, 535.4, 369.4): [0, 1, 2]}
+    apart = {(69.8, 106.3, 302.6, 369.4): [0], (302.6, 106.3, 535.4, 369.4): [1]}
+    assert ocr_text_cells._merged(apart) == apart
+
+
+def test_a_score_rows_cells_are_not_read_again_as_text() -> None:
+    """A score table ruled above and below its rows only (Kristianstad 2005) has the question
+    and its numbers in one "cell": a line ending in numbers, or one beginning with a question's
+    number, is a score row's (its numbers read as numbers go by the page's words); a
+    findings cell's numbered item ("1.") or a number in its text is not."""
+    score = [_cell_word("4.5", 72, 100), _cell_word("Sker", 100, 100), _cell_word("R", 400, 100)]
+    assert ocr_text_cells._scored(score)
+    numbers = [_cell_word("Informeras", 72, 100), _cell_word("11", 400, 100)]
+    assert ocr_text_cells._scored([*numbers, _cell_word("4490", 450, 100)])
+    item = [_cell_word("1.", 72, 100), _cell_word("Friskvårdsbidrag", 90, 100)]
+    assert not ocr_text_cells._scored(
+        [*item, _cell_word("1000", 200, 100), _cell_word("kr", 240, 100)]
+    )
+
+
+def test_text_cells_are_found_between_rules_and_a_numbered_rows_are_left() -> None:
+    """Words between horizontal rules above and below and vertical rules either side are one
+    cell's; a side without a rule ends where the rules above and below end. A text cell in a
+    row of cells with numbers (a score table's question beside its points) is left."""
+    from parsers.reader import Rule
+
+    rules = [
+        Rule(70, 100, 530, 100),  # findings table: top, bottom, middle rule
+        Rule(70, 200, 530, 200),
+        Rule(300, 100, 300, 200),
+        Rule(70, 300, 530, 300),  # score table: a row with a question and its points
+        Rule(70, 320, 530, 320),
+        Rule(400, 300, 400, 320),
+    ]
+    words = [
+        _cell_word("Styrdokument", 80, 110),
+        _cell_word("kommunikation.", 80, 124),
+        _cell_word("Webbsändningar", 310, 110),
+        _cell_word("Informeras", 80, 305),
+        _cell_word("13", 420, 305),
+    ]
+    page = PageText(1, 595, 842, [], rules)
+    page.words = words
+    assert ocr_text_cells._text_cells(page) == {
+        (70.0, 100.0, 300.0, 200.0): [0, 1],
+        (300.0, 100.0, 530.0, 200.0): [2],
+    }
