@@ -28,7 +28,8 @@ from parsers.ocr import LANGUAGES, POINTS_PER_INCH, WHITE, Cells
 from parsers.ocr_cells import is_numberish, scan_dpi
 from parsers.ocr_image import INK_LEVEL, MIN_RULE_PT, RULE_CLEARANCE_PT, RULE_SLACK_PX
 from parsers.reader import Word
-from parsers.tolerances import CELL_PAD_PX, CELL_SPACING_PX
+from parsers.tolerances import CELL_PAD_PX, CELL_SPACING_PX, INK_MAX_SHARE
+from parsers.vocabulary import HEADER_TITLE_MARKS, MAX_HEADERS, PERCENT_HEADERS, POINTS_HEADERS
 
 #: A word with at least this many letters makes its cell a text cell (a number cell is read
 #: as digits, `parsers.ocr_cells`).
@@ -36,9 +37,10 @@ TEXT_CELL_MIN_LETTERS = 2
 #: The cell's reading is kept only when it has at least this share of the page reading's
 #: letters: a crop that lost a line (or its rules' ink read as text) is no better reading.
 TEXT_CELL_MIN_LETTER_SHARE = 0.8
-#: A line ending in this many number-like words is a score table's row (points and max, and
-#: most often a percent), whose numbers are read as numbers (`parsers.ocr_cells`).
-SCORE_ROW_NUMBERS = 2
+#: A line ending in this many number-like words is a score table's row (points, max and
+#: percent), whose numbers are read as numbers (`parsers.ocr_cells`); two are not enough: the
+#: page OCR reads a rule's ink beside a findings cell's line as "9 9" (Norsjö p. 29).
+SCORE_ROW_NUMBERS = 3
 #: A question's number at a line's start ("4.5"; a list's label is "1." or "1)").
 _QUESTION_ID = re.compile(r"^\d{1,2}\.\d{1,2}$")
 #: Tesseract's page-segmentation mode for a cell: one uniform block of text.
@@ -48,7 +50,7 @@ TEXT_CELL_PSM = 6
 RULE_SPAN_SHARE = 0.8
 #: The cache key's prefix of a text cell (`Cells.known`; number cells have none), with the
 #: version of how a cell is cut and read: bump it when that changes.
-TEXT_KEY = "text5:"
+TEXT_KEY = "text7:"
 
 Box = tuple[float, float, float, float]
 
@@ -99,13 +101,26 @@ def _text_cells(page) -> dict[Box, list[int]]:
         and not _scored([page.words[i] for i in members])
     }
     # a row of cells with numbers in it is a score (or history) table's: its numbers are read
-    # as numbers (`parsers.ocr_cells`), which goes by the row's words as the page read them
-    numbered = [box for box in out if box not in text]
+    # as numbers (`parsers.ocr_cells`), which goes by the row's words as the page read them;
+    # so is its header row's, whose titles `parsers.ocr_cells` reads again where they stand
+    # (g3-justified-cell-stretched-spaces-line-up p. 11: "och | Max Procent" read again, area
+    # 4's three questions lost)
+    numbered = [
+        box
+        for box, members in out.items()
+        if box not in text or any(_title(page.words[i].text) for i in members)
+    ]
     return {
         box: out[box]
         for box in text
         if not any(_overlap((box[1], box[3]), (b[1], b[3])) > 0 for b in numbered)
     }
+
+
+def _title(text: str) -> bool:
+    """Is the word a score table's column title ("Uppnått", "Max", "%")?"""
+    t = text.casefold().strip(HEADER_TITLE_MARKS)
+    return t in POINTS_HEADERS or t in MAX_HEADERS or t in PERCENT_HEADERS
 
 
 def _scored(words: list[Word]) -> bool:
@@ -207,7 +222,16 @@ def _read(cells: Cells, todo: dict[int, list[Box]]) -> None:
                 _without_rules(image.crop(tuple(int(v * scale) for v in box)), scale)
                 for box in outside
             ]
-            words = _read_stacked(crops, round(dpi))
+            # light type on a dark fill (a header row's shading, more of the cell dark than
+            # `INK_MAX_SHARE`) keeps the page's reading: read as it is, g3-justified-cell-
+            # stretched-spaces-line-up p. 10 "4 Ledni och Uppnått Max Procent" came out "JT
+            # FITA VN EE …"
+            dark = [_dark(c) for c in crops]
+            words = _read_stacked(
+                [c for c, d in zip(crops, dark, strict=True) if not d], round(dpi)
+            )
+            order = [k for k, d in enumerate(dark) if not d]
+            words = {order[k]: ws for k, ws in words.items()}
             for k, box in enumerate(boxes):
                 x0, top = (int(v * scale) / scale for v in outside[k][:2])
                 placed = [
@@ -267,6 +291,12 @@ def _without_rules(crop, scale: float):
     return Image.fromarray(pixels, mode="L")
 
 
+def _dark(crop) -> bool:
+    import numpy as np
+
+    return float((np.asarray(crop) < INK_LEVEL).mean()) > INK_MAX_SHARE
+
+
 def _longest_run(row) -> int:
     """The longest run of True in a row of booleans."""
     import numpy as np
@@ -281,6 +311,8 @@ def _read_stacked(crops: list, dpi: int) -> dict[int, list[tuple]]:
     (text, x0, top, x1, bottom in the crop's pixels, line number)."""
     from PIL import Image
 
+    if not crops:
+        return {}
     gap = CELL_SPACING_PX + CELL_PAD_PX
     width = max(c.width for c in crops) + 2 * gap
     sheet = Image.new("L", (width, sum(c.height + gap for c in crops) + gap), WHITE)

@@ -1294,7 +1294,13 @@ def test_a_score_rows_cells_are_not_read_again_as_text() -> None:
     score = [_cell_word("4.5", 72, 100), _cell_word("Sker", 100, 100), _cell_word("R", 400, 100)]
     assert ocr_text_cells._scored(score)
     numbers = [_cell_word("Informeras", 72, 100), _cell_word("11", 400, 100)]
-    assert ocr_text_cells._scored([*numbers, _cell_word("4490", 450, 100)])
+    assert ocr_text_cells._scored(
+        [*numbers, _cell_word("25", 420, 100), _cell_word("4490", 450, 100)]
+    )
+    # a rule's ink read beside a findings cell's line (Norsjö p. 29)
+    assert not ocr_text_cells._scored(
+        [*numbers[:1], _cell_word("9", 420, 100), _cell_word("9", 450, 100)]
+    )
     item = [_cell_word("1.", 72, 100), _cell_word("Friskvårdsbidrag", 90, 100)]
     assert not ocr_text_cells._scored(
         [*item, _cell_word("1000", 200, 100), _cell_word("kr", 240, 100)]
