@@ -50,6 +50,10 @@ NOT_LAYOUT: dict[str, dict[float, str]] = {
         300: "timeout (s) for one Tesseract run",
         255: "white in a greyscale image",
     },
+    "ocr_text_cells.py": {
+        12: "columns of Tesseract's TSV output",
+        300: "timeout (s) for one Tesseract run",
+    },
 }
 
 
