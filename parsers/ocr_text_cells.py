@@ -24,8 +24,8 @@ import json
 import re
 import subprocess
 
-from parsers.ocr import LANGUAGES, POINTS_PER_INCH, WHITE, Cells
-from parsers.ocr_cells import is_numberish, scan_dpi
+from parsers.ocr import LANGUAGES, NUMBER, POINTS_PER_INCH, WHITE, Cells
+from parsers.ocr_cells import scan_dpi
 from parsers.ocr_image import INK_LEVEL, MIN_RULE_PT, RULE_CLEARANCE_PT, RULE_SLACK_PX
 from parsers.reader import Word
 from parsers.tolerances import CELL_PAD_PX, CELL_SPACING_PX, INK_MAX_SHARE
@@ -37,10 +37,13 @@ TEXT_CELL_MIN_LETTERS = 2
 #: The cell's reading is kept only when it has at least this share of the page reading's
 #: letters: a crop that lost a line (or its rules' ink read as text) is no better reading.
 TEXT_CELL_MIN_LETTER_SHARE = 0.8
-#: A line ending in this many number-like words is a score table's row (points, max and
-#: percent), whose numbers are read as numbers (`parsers.ocr_cells`); two are not enough: the
-#: page OCR reads a rule's ink beside a findings cell's line as "9 9" (Norsjö p. 29).
-SCORE_ROW_NUMBERS = 3
+#: A line with this many numbers is a score (or summary) table's row (points and max, maybe a
+#: percent: "iu 15 1396", "50 100"), whose numbers are read as numbers (`parsers.ocr_cells`)
+#: ...
+SCORE_ROW_NUMBERS = 2
+#: ... one of them of at least this many digits (a max is 5 or more, most often 10 or more; the
+#: page OCR reads a rule's ink beside a findings cell's line as "9 9": Norsjö p. 29).
+SCORE_ROW_NUMBER_DIGITS = 2
 #: A question's number at a line's start ("4.5"; a list's label is "1." or "1)").
 _QUESTION_ID = re.compile(r"^\d{1,2}\.\d{1,2}$")
 #: Tesseract's page-segmentation mode for a cell: one uniform block of text.
@@ -124,17 +127,19 @@ def _title(text: str) -> bool:
 
 
 def _scored(words: list[Word]) -> bool:
-    """Does a line of the cell end in numbers (points, max, percent), or begin with a
+    """Does a line of the cell hold numbers (points, max, maybe a percent), or begin with a
     question's number ("4.5"): a score table's row ruled above and below only, its numbers in
-    the same "cell" as its question (Kristianstad 2005)?"""
+    the same "cell" as its question (Kristianstad 2005: "SR Tydliggörs … iu 15 1396", the id
+    misread)?"""
     from parsers.pdf import lines_from_words  # (parsers.pdf calls this module)
 
     lines = lines_from_words(words, 0)
-    return any(
-        len(ln.words) >= SCORE_ROW_NUMBERS
-        and all(is_numberish(w.text) for w in ln.words[-SCORE_ROW_NUMBERS:])
-        for ln in lines
-    ) or any(_QUESTION_ID.match(ln.words[0].text) for ln in lines)
+    for ln in lines:
+        numbers = [w.text for w in ln.words if NUMBER.match(w.text)]  # not a label ("1.")
+        digits = max((sum(c.isdigit() for c in t) for t in numbers), default=0)
+        if len(numbers) >= SCORE_ROW_NUMBERS and digits >= SCORE_ROW_NUMBER_DIGITS:
+            return True
+    return any(_QUESTION_ID.match(ln.words[0].text) for ln in lines)
 
 
 def _merged(cells: dict[Box, list[int]]) -> dict[Box, list[int]]:

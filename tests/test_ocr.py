@@ -1293,13 +1293,15 @@ def test_a_score_rows_cells_are_not_read_again_as_text() -> None:
     findings cell's numbered item ("1.") or a number in its text is not."""
     score = [_cell_word("4.5", 72, 100), _cell_word("Sker", 100, 100), _cell_word("R", 400, 100)]
     assert ocr_text_cells._scored(score)
-    numbers = [_cell_word("Informeras", 72, 100), _cell_word("11", 400, 100)]
+    misread_id = [_cell_word("SR", 72, 100), _cell_word("iu", 380, 100)]
     assert ocr_text_cells._scored(
-        [*numbers, _cell_word("25", 420, 100), _cell_word("4490", 450, 100)]
+        [*misread_id, _cell_word("15", 400, 100), _cell_word("1396", 450, 100)]
     )
-    # a rule's ink read beside a findings cell's line (Norsjö p. 29)
+    summary = [_cell_word("Samhällsbyggnad", 72, 100), _cell_word("19", 400, 100)]
+    assert ocr_text_cells._scored([*summary, _cell_word("100", 450, 100)])
+    # a rule's ink read beside a findings cell's line (Norsjö p. 29), an item's one number
     assert not ocr_text_cells._scored(
-        [*numbers[:1], _cell_word("9", 420, 100), _cell_word("9", 450, 100)]
+        [*summary[:1], _cell_word("9", 420, 100), _cell_word("9", 450, 100)]
     )
     item = [_cell_word("1.", 72, 100), _cell_word("Friskvårdsbidrag", 90, 100)]
     assert not ocr_text_cells._scored(
