@@ -130,6 +130,14 @@ def _count_warning(n: int, found: list[str], known: list[str], version: str) -> 
         if extra:
             parts.append(f"not in the instrument: {_ids(extra)}")
         return f"area {n}: " + "; ".join(parts)
+    # an id of another area ("1.2" among 7.1, 7.3: a scan's "7" read "1") is no question of
+    # this one, whatever its number says
+    foreign = [f for f in found if not f.startswith(f"{n}.")]
+    if foreign:
+        which = (
+            f"questions {_ids(foreign)} are" if len(foreign) > 1 else f"question {foreign[0]} is"
+        )
+        return f"area {n}: {which} not of area {n} (found {_ids(found)})"
     numbers = sorted({_number(f) for f in found})
     gaps = [f"{n}.{i}" for i in range(1, max(numbers, default=0) + 1) if i not in numbers]
     if gaps:

@@ -141,6 +141,16 @@ def test_question_ids_with_a_gap_are_a_missing_question() -> None:
     ]
 
 
+def test_a_question_of_another_area_is_named() -> None:
+    """The scan of numbers-centred-in-tall-rows read area 7's "7.2" as "1.2" (its numbers
+    right): ids 7.1, 1.2, 7.3 have no gap in their question numbers, and the record said
+    nothing (area 7 had no question 7.2)."""
+    qs = [Question(q, "F?", 10, 20, 50, 6) for q in ("4.1", "1.2", "4.3")]
+    assert _only(_area(questions=qs, points=30)) == [
+        ("question_count", "area 4: question 1.2 is not of area 4 (found 4.1, 1.2, 4.3)", 6)
+    ]
+
+
 def test_2016_needs_exactly_its_known_questions() -> None:
     known = [f"4.{i}" for i in range(1, 7)]
     qs = [Question(q, "F?", 10, 20, 50, 6) for q in [*known, "4.7"]]
