@@ -26,7 +26,13 @@ import subprocess
 
 from parsers.ocr import LANGUAGES, NUMBER, POINTS_PER_INCH, WHITE, Cells
 from parsers.ocr_cells import scan_dpi
-from parsers.ocr_image import INK_LEVEL, MIN_RULE_PT, RULE_CLEARANCE_PT, RULE_SLACK_PX
+from parsers.ocr_image import (
+    INK_LEVEL,
+    MIN_RULE_PT,
+    PHANTOM_INK_SHARE,
+    RULE_CLEARANCE_PT,
+    RULE_SLACK_PX,
+)
 from parsers.reader import Word
 from parsers.tolerances import CELL_PAD_PX, CELL_SPACING_PX, INK_MAX_SHARE
 from parsers.vocabulary import HEADER_TITLE_MARKS, MAX_HEADERS, PERCENT_HEADERS, POINTS_HEADERS
@@ -46,6 +52,8 @@ SCORE_ROW_NUMBERS = 2
 SCORE_ROW_NUMBER_DIGITS = 2
 #: A question's number at a line's start ("4.5"; a list's label is "1." or "1)").
 _QUESTION_ID = re.compile(r"^\d{1,2}\.\d{1,2}$")
+#: A word of marks only (what Tesseract reads into a justified line's stretched space).
+_MARKS_ONLY = re.compile(r"^[^\w\s]+$")
 #: Tesseract's page-segmentation mode for a cell: one uniform block of text.
 TEXT_CELL_PSM = 6
 #: A column of a one-line cell's image with ink over this share of its height is a ruling
@@ -53,7 +61,7 @@ TEXT_CELL_PSM = 6
 RULE_SPAN_SHARE = 0.8
 #: The cache key's prefix of a text cell (`Cells.known`; number cells have none), with the
 #: version of how a cell is cut and read: bump it when that changes.
-TEXT_KEY = "text7:"
+TEXT_KEY = "text8:"
 
 Box = tuple[float, float, float, float]
 
@@ -236,7 +244,9 @@ def _read(cells: Cells, todo: dict[int, list[Box]]) -> None:
                 [c for c, d in zip(crops, dark, strict=True) if not d], round(dpi)
             )
             order = [k for k, d in enumerate(dark) if not d]
-            words = {order[k]: ws for k, ws in words.items()}
+            words = {
+                order[k]: [w for w in ws if _printed(w, crops[order[k]])] for k, ws in words.items()
+            }
             for k, box in enumerate(boxes):
                 x0, top = (int(v * scale) / scale for v in outside[k][:2])
                 placed = [
@@ -294,6 +304,19 @@ def _without_rules(crop, scale: float):
         if len(found) and found[-1] >= len(ruled) - edge:
             out[found[-1] + 1 :] = WHITE
     return Image.fromarray(pixels, mode="L")
+
+
+def _printed(word: tuple, crop) -> bool:
+    """Is a word of marks only ("=") inked in the cell's image (`ocr_image.PHANTOM_INK_SHARE`),
+    not read into a justified line's stretched space (g3-side-table-stretched-left-cell p. 9:
+    "Strukturerad = satsning på = invånarnas")? Letters and digits always are."""
+    import numpy as np
+
+    text, x0, top, x1, bottom = word[:5]
+    if not _MARKS_ONLY.match(text):
+        return True
+    box = np.asarray(crop)[max(0, top) : bottom + 1, max(0, x0) : x1 + 1] < INK_LEVEL
+    return box.size > 0 and float(box.mean()) >= PHANTOM_INK_SHARE
 
 
 def _dark(crop) -> bool:

@@ -1336,3 +1336,16 @@ def test_text_cells_are_found_between_rules_and_a_numbered_rows_are_left() -> No
         (70.0, 100.0, 300.0, 200.0): [0, 1],
         (300.0, 100.0, 530.0, 200.0): [2],
     }
+
+
+def test_a_mark_read_into_a_cells_stretched_space_is_no_word() -> None:
+    """g3-side-table-stretched-left-cell p. 9: the cell's reading put "=" into a justified
+    line's stretched spaces ("Strukturerad = satsning på = invånarnas"); a mark the cell's
+    image does not ink is dropped, an inked one and any word with letters kept."""
+    from PIL import Image, ImageDraw
+
+    crop = Image.new("L", (200, 40), 250)
+    ImageDraw.Draw(crop).line([(120, 20), (140, 20)], fill=30, width=3)  # a printed dash
+    assert not ocr_text_cells._printed(("=", 60, 10, 80, 30, "1.1.1"), crop)
+    assert ocr_text_cells._printed(("–", 118, 10, 142, 30, "1.1.1"), crop)
+    assert ocr_text_cells._printed(("satsning", 60, 10, 80, 30, "1.1.1"), crop)
