@@ -1322,6 +1322,7 @@ def test_text_cells_are_found_between_rules_and_a_numbered_rows_are_left() -> No
         Rule(70, 300, 530, 300),  # score table: a row with a question and its points
         Rule(70, 320, 530, 320),
         Rule(400, 300, 400, 320),
+        Rule(70, 280, 530, 280),  # ... and its header row above: "Område | Uppnått"
     ]
     words = [
         _cell_word("Styrdokument", 80, 110),
@@ -1329,6 +1330,8 @@ def test_text_cells_are_found_between_rules_and_a_numbered_rows_are_left() -> No
         _cell_word("Webbsändningar", 310, 110),
         _cell_word("Informeras", 80, 305),
         _cell_word("13", 420, 305),
+        _cell_word("Område", 80, 285),
+        _cell_word("Uppnått", 420, 285),
     ]
     page = PageText(1, 595, 842, [], rules)
     page.words = words
