@@ -1,5 +1,5 @@
-"""Scanned reports: the text of a ruled table's cells read again, each cell's image cut inside
-its rules (issue 24).
+"""Scanned reports: the text of a ruled table's cells read again, each cell from its own image
+(issue 24).
 
 Tesseract reads the words of a page badly right beside a table's ruling lines, even on a clean
 render: Norsjö 2018 p. 9, a ruled findings table, "tige samt i efterhand" came out as "198
@@ -8,8 +8,9 @@ Whitening the rules on the whole page before the OCR read those verbatim but rea
 worse (a score table's rows, descenders that touch a rule; benchmarks/README.md, "Eleventh
 round"). Here the page reading stays wherever there is no table; only the words inside a cell
 that rules close on all four sides (or above and below, the sides at the rules' ends) are
-replaced, by the cell's own reading: the cell cut out inside its rules, on white, read as one
-block of text. Both findings cells of Norsjö p. 9 read verbatim so.
+replaced, by the cell's own reading: the cell cut out with its rules, the rules whitened
+(`_without_rules`), read as one block of text. Both findings cells of Norsjö p. 9 read
+verbatim so. A score table's rows and header row keep the page reading (`_text_cells`).
 
 The cell's reading takes the place of the page's line by line: each line the cell read goes on
 the page line it overlaps (keeping that line's baseline and type size, which the layout groups
@@ -93,8 +94,8 @@ def reread_text_cells(cells: Cells, pages: list) -> None:
 
 
 def _text_cells(page) -> dict[Box, list[int]]:
-    """Each ruled cell of the page holding a word with letters: its box (inside edges of its
-    rules) → the indices of the page's words inside it."""
+    """Each ruled cell of the page holding a word with letters, not a score table's: its box
+    (its rules' positions) → the indices of the page's words inside it."""
     hrules = [(r.top, r.x0, r.x1) for r in page.rules if not r.vertical]
     vrules = page.vrules
     if not hrules:
